@@ -1,0 +1,95 @@
+/// A grid of cells that a frame is drawn into before anything reaches the terminal.
+///
+/// Drawing is clipped: writing outside the grid is ignored, so layouts can be computed
+/// without bounds checks at every call site. Control characters are dropped on the way
+/// in, so nothing drawn here can move the terminal's cursor or change its modes.
+public struct Canvas: Hashable, Sendable {
+    public let width: Int
+    public let height: Int
+    private var cells: [Cell]
+
+    public init(width: Int, height: Int, fill: Cell = .blank) {
+        self.width = max(0, width)
+        self.height = max(0, height)
+        cells = Array(repeating: fill, count: self.width * self.height)
+    }
+
+    public var bounds: Rect { Rect(x: 0, y: 0, width: width, height: height) }
+
+    public subscript(x: Int, y: Int) -> Cell {
+        get {
+            precondition(x >= 0 && x < width && y >= 0 && y < height, "cell (\(x), \(y)) outside \(width)x\(height)")
+            return cells[y * width + x]
+        }
+        set {
+            guard x >= 0, x < width, y >= 0, y < height else { return }
+            cells[y * width + x] = newValue
+        }
+    }
+
+    /// Writes `text` from (x, y) to the right, one grapheme per cell (two for wide ones),
+    /// stopping at `limit` columns or the right edge. Returns the columns written.
+    @discardableResult
+    public mutating func put(_ text: some StringProtocol, x: Int, y: Int, style: Style = .plain, limit: Int = .max) -> Int {
+        guard y >= 0, y < height else { return 0 }
+        let right = min(width, x.addingReportingOverflow(max(0, limit)).overflow ? width : x + max(0, limit))
+        var column = x
+        for character in text {
+            if character.unicodeScalars.contains(where: DisplayWidth.isControl) { continue }
+            let columns = DisplayWidth.of(character)
+            if columns == 0 { continue }
+            if column + columns > right { break }
+            if column >= 0 {
+                repairWideNeighbours(x: column, y: y, columns: columns)
+                self[column, y] = Cell(String(character), style: style)
+                if columns == 2 { self[column + 1, y] = Cell(Cell.continuation.text, style: style) }
+            }
+            column += columns
+        }
+        return column - x
+    }
+
+    /// Fills a rectangle with one cell.
+    public mutating func fill(_ rect: Rect, with cell: Cell = .blank) {
+        let area = rect.intersection(bounds)
+        guard !area.isEmpty else { return }
+        for y in area.y..<area.maxY {
+            for x in area.x..<area.maxX { cells[y * width + x] = cell }
+        }
+    }
+
+    /// Changes the style of every cell in a rectangle, keeping the text.
+    public mutating func restyle(_ rect: Rect, _ transform: (inout Style) -> Void) {
+        let area = rect.intersection(bounds)
+        guard !area.isEmpty else { return }
+        for y in area.y..<area.maxY {
+            for x in area.x..<area.maxX { transform(&cells[y * width + x].style) }
+        }
+    }
+
+    /// The rows as plain text, without styles; trailing blanks are trimmed from each row.
+    /// This is what tests compare whole screens against.
+    public var text: String {
+        (0..<height).map(row).joined(separator: "\n")
+    }
+
+    /// One row as plain text, trailing blanks trimmed.
+    public func row(_ y: Int) -> String {
+        var line = ""
+        for x in 0..<width { line += cells[y * width + x].text }
+        while line.last == " " { line.removeLast() }
+        return line
+    }
+
+    /// A wide grapheme being partly overwritten leaves a stray half; blank it so the
+    /// terminal and the buffer agree about which column holds what.
+    private mutating func repairWideNeighbours(x: Int, y: Int, columns: Int) {
+        if x > 0, cells[y * width + x].isContinuation {
+            cells[y * width + x - 1] = Cell(" ", style: cells[y * width + x - 1].style)
+        }
+        let after = x + columns
+        if after < width, cells[y * width + after].isContinuation {
+            cells[y * width + after] = Cell(" ", style: cells[y * width + after].style)
+        }
+    }
+}

@@ -1,0 +1,10 @@
+import ArgumentParser
+
+@main
+struct Netstep: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "netstep",
+        abstract: "Learn client-server and peer-to-peer networking by watching a simulation.",
+        version: "0.1.0"
+    )
+}
