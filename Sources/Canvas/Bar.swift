@@ -1,0 +1,42 @@
+extension Canvas {
+    /// A horizontal bar `width` cells long filled to `fraction` (clamped to 0...1), in
+    /// eighths of a cell where the glyphs allow. Progress bars, gauges and upload bars
+    /// are all this bar with different styles around it.
+    public mutating func bar(
+        fraction: Double, x: Int, y: Int, width: Int, glyphs: GlyphSet, filled: Style = .plain, empty: Style = .plain
+    ) {
+        guard width > 0 else { return }
+        let clamped = fraction.isFinite ? min(1, max(0, fraction)) : 0
+        let steps = glyphs.eighths.count
+        let units = Int((clamped * Double(width * steps)).rounded())
+        let full = units / steps, partial = units % steps
+        if full > 0 {
+            put(String(repeating: glyphs.eighths[steps - 1], count: full), x: x, y: y, style: filled)
+        }
+        var column = full
+        if partial > 0 {
+            put(String(glyphs.eighths[partial - 1]), x: x + column, y: y, style: filled)
+            column += 1
+        }
+        if column < width {
+            put(String(repeating: glyphs.barEmpty, count: width - column), x: x + column, y: y, style: empty)
+        }
+    }
+
+    /// A labelled gauge on one row: `label`, a bar, then `value` (e.g. "queue ▓▓▓··· 3/8").
+    /// The bar takes whatever room the two texts leave within `width`.
+    public mutating func gauge(
+        label: String, value: String, fraction: Double, x: Int, y: Int, width: Int, glyphs: GlyphSet,
+        labelStyle: Style = .plain, filled: Style = .plain, empty: Style = .plain
+    ) {
+        let labelColumns = DisplayWidth.of(label), valueColumns = DisplayWidth.of(value)
+        let barWidth = width - labelColumns - valueColumns - 2
+        guard barWidth >= 3 else {
+            put(label + " " + value, x: x, y: y, style: labelStyle, limit: width)
+            return
+        }
+        put(label, x: x, y: y, style: labelStyle)
+        bar(fraction: fraction, x: x + labelColumns + 1, y: y, width: barWidth, glyphs: glyphs, filled: filled, empty: empty)
+        put(value, x: x + width - valueColumns, y: y, style: labelStyle)
+    }
+}
