@@ -1,0 +1,88 @@
+/// One value of a time series.
+public struct SamplePoint: Sendable, Hashable {
+    public let time: SimTime
+    public let value: Double
+}
+
+/// What the simulation measured: counters and time series for charts.
+///
+/// Per-node bit series are kept only for networks of at most `nodeSeriesLimit` nodes, so
+/// that a 100,000-peer swarm does not spend its memory on charts nobody can draw; the
+/// per-node totals in `NodeState` are always kept.
+public struct Metrics: Sendable, Equatable {
+    public static let nodeSeriesLimit = 512
+
+    /// Messages sent, by kind.
+    public internal(set) var messages: [MessageKind: Int] = [:]
+    /// Requests thrown away by a full queue.
+    public internal(set) var drops = 0
+    /// Requests turned away by access control.
+    public internal(set) var refusals = 0
+    /// Requests a client re-sent after a timeout.
+    public internal(set) var retries = 0
+    /// Requests a client gave up on.
+    public internal(set) var failures = 0
+    /// Messages that never arrived (node down, link cut, no route).
+    public internal(set) var lost = 0
+    /// Corrupt chunks rejected by hash verification, and corrupt chunks kept without it.
+    public internal(set) var corruptRejected = 0
+    public internal(set) var corruptAccepted = 0
+    /// Response time (seconds) of each answered request, at the time it was answered.
+    public internal(set) var responseTimes: [SamplePoint] = []
+    /// Queue length at each server, whenever it changes.
+    public internal(set) var queueLength: [NodeID: [SamplePoint]] = [:]
+    /// Cumulative bits sent and received per node, whenever a transfer ends.
+    public internal(set) var bitsUp: [NodeID: [SamplePoint]] = [:]
+    public internal(set) var bitsDown: [NodeID: [SamplePoint]] = [:]
+    /// When each node finished receiving the file.
+    public internal(set) var completionTimes: [NodeID: SimTime] = [:]
+    /// Messages and hops each finished lookup cost, in the order they finished.
+    public internal(set) var lookups: [LookupResult] = []
+
+    var keepsNodeSeries = true
+
+    public var totalMessages: Int { messages.values.reduce(0, +) }
+
+    /// Mean response time in seconds, nil before any answer.
+    public var meanResponseTime: Double? {
+        responseTimes.isEmpty ? nil : responseTimes.map(\.value).reduce(0, +) / Double(responseTimes.count)
+    }
+
+    /// The response time (seconds) that a fraction `p` of answers did not exceed
+    /// (nearest rank), nil before any answer.
+    public func responseTimePercentile(_ p: Double) -> Double? {
+        guard !responseTimes.isEmpty else { return nil }
+        let sorted = responseTimes.map(\.value).sorted()
+        let rank = Int((p * Double(sorted.count)).rounded(.up)) - 1
+        return sorted[min(sorted.count - 1, max(0, rank))]
+    }
+
+    mutating func countMessage(_ kind: MessageKind) {
+        messages[kind, default: 0] += 1
+    }
+
+    mutating func recordQueue(_ node: NodeID, length: Int, at time: SimTime) {
+        queueLength[node, default: []].append(SamplePoint(time: time, value: Double(length)))
+    }
+
+    mutating func recordBits(sender: NodeID, sent: Double, receiver: NodeID, received: Double, at time: SimTime) {
+        guard keepsNodeSeries else { return }
+        bitsUp[sender, default: []].append(SamplePoint(time: time, value: sent))
+        bitsDown[receiver, default: []].append(SamplePoint(time: time, value: received))
+    }
+}
+
+/// What one lookup cost and found.
+public struct LookupResult: Sendable, Hashable {
+    public let from: NodeID
+    public let key: String
+    public let method: LookupMethod
+    /// Who holds the resource, nil when the lookup did not find it.
+    public let holder: NodeID?
+    /// Every message the lookup caused, replies included.
+    public let messages: Int
+    /// Hops from the asker to the node that answered.
+    public let hops: Int
+    public let started: SimTime
+    public let finished: SimTime
+}

@@ -1,0 +1,37 @@
+/// One access a server saw, as its log keeps it.
+public struct AccessLogEntry: Sendable, Hashable {
+    public let time: SimTime
+    public let client: NodeID
+    public let what: String
+    public let granted: Bool
+}
+
+/// A node as the UI and lessons see it at the current time.
+public struct NodeState: Sendable, Hashable {
+    public let id: NodeID
+    public let config: NodeConfig
+    public let isUp: Bool
+    /// The node left the network for good.
+    public let hasLeft: Bool
+    /// Requests waiting at this node (not counting the one in service).
+    public let queueLength: Int
+    /// Whether a request is being processed now.
+    public let inService: Bool
+    public let bitsUp: Double
+    public let bitsDown: Double
+    /// Bits per second leaving and entering the node now.
+    public let uploadRate: Double
+    public let downloadRate: Double
+    /// Chunks of the swarm's file held (counting corrupt ones kept without verification).
+    public let chunksHeld: Int
+    public let chunkCount: Int
+    /// Chunks held whose content is corrupt.
+    public let corruptChunks: Int
+    /// When the node had the whole file (swarm or client-server distribution).
+    public let completedAt: SimTime?
+    public let malicious: Bool
+    public let accessControl: Bool
+    public let accessLog: [AccessLogEntry]
+    /// Resources this node can be found for by lookups.
+    public let published: [String]
+}

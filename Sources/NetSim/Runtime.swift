@@ -1,0 +1,91 @@
+/// What the engine tracks about a node beyond its configuration.
+struct NodeRuntime: Equatable, Sendable {
+    var isUp = true
+    var hasLeft = false
+    /// Transfers leaving and entering the node, in the order they started.
+    var uploads: [Int] = []
+    var downloads: [Int] = []
+    var bitsUp = 0.0
+    var bitsDown = 0.0
+    /// Requests waiting, oldest first, and the one being processed.
+    var waiting: [Job] = []
+    var inService: Job?
+    /// Bumped whenever service is interrupted, so a pending `serviceDone` goes stale.
+    var serviceVersion = 0
+    var accessControl = false
+    var granted: Set<NodeID> = []
+    var accessLog: [AccessLogEntry] = []
+    var malicious = false
+    var completedAt: SimTime?
+    var published: [String] = []
+}
+
+/// One attempt of one request, as a server queues it.
+struct Job: Equatable, Hashable, Sendable {
+    let request: Int
+    let attempt: Int
+}
+
+/// A request as its client sees it, kept after it ends so reports can name it.
+struct RequestRecord: Equatable, Sendable {
+    enum State: Equatable, Sendable { case waiting, answered, refused, failed }
+
+    let client: NodeID
+    let server: NodeID
+    let what: String
+    let bytes: Int
+    let responseBytes: Int
+    let firstSent: SimTime
+    var attempt = 1
+    var state = State.waiting
+    var timeoutPending = false
+}
+
+/// An unordered pair of nodes, the key of a link.
+struct LinkKey: Hashable, Sendable {
+    let low: NodeID
+    let high: NodeID
+
+    init(_ a: NodeID, _ b: NodeID) {
+        low = min(a, b)
+        high = max(a, b)
+    }
+}
+
+struct LinkRuntime: Equatable, Sendable {
+    var latency: SimTime
+    var isUp = true
+}
+
+/// Bits moving from one node to another at a rate that changes as other transfers
+/// start and end (fluid sharing of the nodes' capacities).
+struct Transfer: Equatable, Sendable {
+    let message: Int
+    let sender: NodeID
+    let receiver: NodeID
+    var remaining: Double
+    var rate = 0.0
+    /// What the sender last offered this transfer: its max-min share of the upload.
+    var upShare = 0.0
+    var updatedAt: SimTime
+    var completesAt: SimTime = .max
+    /// Bumped at each re-rating; a `transmitted` event for an older version is stale.
+    var version = 0
+}
+
+/// What a message means to the engine.
+enum Payload: Equatable, Sendable {
+    case request(Job)
+    case response(Job)
+    case refused(Job)
+    case file
+}
+
+/// A message on its way: its public face, what it carries, and how it travels.
+struct Flight: Equatable, Sendable {
+    var message: Message
+    let payload: Payload
+    /// Propagation delay added once the last bit has left; nil when there is no route.
+    let latency: SimTime?
+    var transfer: Int?
+}

@@ -1,0 +1,66 @@
+/// Nodes going down and coming back, links cut and restored, nodes joining and leaving.
+extension Simulation {
+    /// A node that goes down loses everything in progress: its transfers stop, its queue
+    /// and the request in service are gone, and its own pending requests are abandoned.
+    /// Messages still travelling towards it are lost when they arrive.
+    mutating func setNode(_ id: NodeID, up: Bool) throws(SimError) {
+        let index = id.rawValue
+        guard !nodes[index].hasLeft else { throw .invalid("\(name(id)) has left the network") }
+        guard nodes[index].isUp != up else { return }
+        guard !up else {
+            nodes[index].isUp = true
+            return
+        }
+        nodes[index].isUp = false
+        abortTransfers(nodes[index].uploads + nodes[index].downloads)
+        if !nodes[index].waiting.isEmpty {
+            nodes[index].waiting.removeAll()
+            metrics.recordQueue(id, length: 0, at: now)
+        }
+        if nodes[index].inService != nil {
+            nodes[index].inService = nil
+            nodes[index].serviceVersion += 1
+            queue.invalidateOne()
+        }
+        for requestID in requests.keys.sorted() where requests[requestID]!.client == id && requests[requestID]!.state == .waiting {
+            end(requestID, as: .failed)
+            metrics.failures += 1
+        }
+    }
+
+    /// Cutting a link stops the transfers along it; on a full mesh, cutting a pair with
+    /// no explicit link cuts their direct path.
+    mutating func setLink(_ a: NodeID, _ b: NodeID, up: Bool) throws(SimError) {
+        let key = LinkKey(a, b)
+        if links[key] == nil {
+            guard network.fullMesh else { throw .invalid("there is no link between \(name(a)) and \(name(b))") }
+            links[key] = LinkRuntime(latency: network.defaultLatency)
+        }
+        links[key]!.isUp = up
+        guard !up else { return }
+        let between = nodes[a.rawValue].uploads.filter { transfers[$0]!.receiver == b }
+            + nodes[b.rawValue].uploads.filter { transfers[$0]!.receiver == a }
+        abortTransfers(between)
+    }
+
+    mutating func addNode(_ config: NodeConfig, linkTo neighbours: [NodeID]) {
+        let id = NodeID(nodes.count)
+        network.nodes.append(config)
+        nodes.append(NodeRuntime())
+        for neighbour in neighbours {
+            network.links.append(LinkConfig(a: id, b: neighbour, latency: network.defaultLatency))
+            links[LinkKey(id, neighbour)] = LinkRuntime(latency: network.defaultLatency)
+        }
+    }
+
+    mutating func removeNode(_ id: NodeID) throws(SimError) {
+        try setNode(id, up: false)
+        nodes[id.rawValue].hasLeft = true
+    }
+
+    mutating func setCapacity(_ id: NodeID, upload: Double?, download: Double?) {
+        if let upload { network.nodes[id.rawValue].upload = upload }
+        if let download { network.nodes[id.rawValue].download = download }
+        rerate(senders: [id], receivers: [id])
+    }
+}

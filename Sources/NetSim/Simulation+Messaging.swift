@@ -1,0 +1,69 @@
+/// Sending and delivering messages: a message first moves its bits (sharing capacity,
+/// when either end has a limit), then travels for the route's latency.
+extension Simulation {
+    /// Sends a message now and returns its id. A message with no route is still created,
+    /// so that the event list shows it being lost.
+    @discardableResult
+    mutating func send(
+        _ kind: MessageKind, from: NodeID, to: NodeID, bits: Double, label: String, payload: Payload,
+        deferRating: Bool = false
+    ) -> Int {
+        let latency = routeLatency(from, to)
+        let id = nextMessageID
+        nextMessageID += 1
+        metrics.countMessage(kind)
+        let message = Message(
+            id: id, kind: kind, from: from, to: to, bits: bits, label: label, departs: now,
+            arrives: now + (latency ?? 0)
+        )
+        flights[id] = Flight(message: message, payload: payload, latency: latency)
+        let unlimited = network.nodes[from.rawValue].upload.isInfinite && network.nodes[to.rawValue].download.isInfinite
+        // Bits sent towards a node that is down go nowhere: the message is lost on arrival.
+        if latency != nil, bits > 0, !unlimited, nodes[to.rawValue].isUp {
+            startTransfer(message: id, deferRating: deferRating)
+        } else {
+            queue.schedule(.arrival(message: id), at: message.arrives)
+        }
+        return id
+    }
+
+    /// One-way delay between two nodes, nil when they cannot reach each other now: the
+    /// link between them is cut, or there is none and the network is not a full mesh.
+    func routeLatency(_ a: NodeID, _ b: NodeID) -> SimTime? {
+        if a == b { return 0 }
+        if let link = links[LinkKey(a, b)] { return link.isUp ? link.latency : nil }
+        return network.fullMesh ? network.defaultLatency : nil
+    }
+
+    /// A message reaches its destination (or fails to) and is handed to its protocol.
+    mutating func deliver(_ id: Int) -> Happening {
+        let flight = flights.removeValue(forKey: id)!
+        let message = flight.message
+        guard flight.latency != nil, nodes[message.to.rawValue].isUp, routeLatency(message.from, message.to) != nil
+        else {
+            metrics.lost += 1
+            return Happening(kind: .lost, message: message, node: message.to)
+        }
+        switch flight.payload {
+        case let .request(job): return receiveRequest(job, message: message)
+        case let .response(job): return receiveResponse(job, message: message)
+        case let .refused(job): return receiveRefusal(job, message: message)
+        case .file: return completeFile(at: message.to, message: message)
+        }
+    }
+
+    /// A node now holds the whole file.
+    mutating func completeFile(at node: NodeID, message: Message?) -> Happening {
+        nodes[node.rawValue].completedAt = now
+        metrics.completionTimes[node] = now
+        return Happening(kind: .completed, message: message, node: node)
+    }
+
+    /// Client-server distribution: one transfer per client, all sharing the server's upload.
+    mutating func serveFile(from server: NodeID, to clients: [NodeID], bits: Double) {
+        for client in clients {
+            send(.file, from: server, to: client, bits: bits, label: "file", payload: .file, deferRating: true)
+        }
+        rerate(senders: [server], receivers: clients)
+    }
+}

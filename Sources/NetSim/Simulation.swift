@@ -1,0 +1,191 @@
+/// The discrete-event engine: a network, what is happening on it, and the queue of what
+/// will happen next.
+///
+/// A `Simulation` is a value. Copying it is a snapshot; the same seed and the same
+/// commands always produce the same events at the same times (compare `traceHash`).
+public struct Simulation: Sendable, Equatable {
+    /// The network as it is now (after nodes joined or capacities changed).
+    public internal(set) var network: NetworkConfig
+    public internal(set) var now: SimTime = 0
+    /// Events handled so far.
+    public internal(set) var eventCount = 0
+    public internal(set) var metrics = Metrics()
+    /// Whether peers check chunks against their hash before keeping them.
+    public internal(set) var verification = true
+
+    var trace = TraceHash()
+    var random: SeededGenerator
+    var queue = EventQueue()
+    var nodes: [NodeRuntime]
+    var links: [LinkKey: LinkRuntime] = [:]
+    var transfers: [Int: Transfer] = [:]
+    var flights: [Int: Flight] = [:]
+    var requests: [Int: RequestRecord] = [:]
+    var nextMessageID = 1
+    var nextTransferID = 1
+    var nextRequestID = 1
+    var holdSpread = 0
+
+    public init(network: NetworkConfig, seed: UInt64) {
+        self.network = network
+        random = SeededGenerator(seed: seed)
+        nodes = Array(repeating: NodeRuntime(), count: network.nodes.count)
+        for link in network.links {
+            links[LinkKey(link.a, link.b)] = LinkRuntime(latency: link.latency)
+        }
+        metrics.keepsNodeSeries = network.nodes.count <= Metrics.nodeSeriesLimit
+    }
+
+    /// A hash of every event handled so far: equal for equal runs.
+    public var traceHash: UInt64 { trace.value }
+
+    /// Nothing is left to happen.
+    public var isIdle: Bool { queue.liveCount == 0 }
+
+    /// Messages on their way now, oldest first, for drawing.
+    public var inFlight: [Message] {
+        flights.values.map(\.message).sorted { $0.id < $1.id }
+    }
+
+    /// Runs exactly one event and says what it did; nil when nothing is left to happen.
+    public mutating func step() -> StepReport? {
+        guard let happening = handleNextEvent() else { return nil }
+        return StepReport(
+            index: eventCount, time: now, kind: happening.kind, message: happening.message,
+            node: happening.node, summary: describe(happening)
+        )
+    }
+
+    /// Runs events until `condition` holds, nothing is left, or `maxEvents` have run.
+    @discardableResult
+    public mutating func run(until condition: StopCondition, maxEvents: Int = .max) -> RunOutcome {
+        var count = 0
+        let target: Int? = if case let .events(n) = condition { n } else { nil }
+        while true {
+            switch condition {
+            case let .time(limit):
+                guard let next = nextEventTime(), next <= limit else {
+                    advanceClock(to: limit)
+                    return RunOutcome(eventsRun: count, reason: .reached)
+                }
+            case .events:
+                if count >= target! { return RunOutcome(eventsRun: count, reason: .reached) }
+            case .idle:
+                break
+            case let .condition(holds):
+                if holds(self) { return RunOutcome(eventsRun: count, reason: .reached) }
+            }
+            if count >= maxEvents { return RunOutcome(eventsRun: count, reason: .eventLimit) }
+            guard handleNextEvent() != nil else {
+                if case .idle = condition { return RunOutcome(eventsRun: count, reason: .reached) }
+                return RunOutcome(eventsRun: count, reason: .idle)
+            }
+            count += 1
+        }
+    }
+
+    /// Moves the clock forward to `time` without handling anything (nothing is due before).
+    mutating func advanceClock(to time: SimTime) {
+        if time > now { now = time }
+    }
+
+    /// When the next live event is due, nil when idle. Discards stale events at the head
+    /// of the queue, exactly as handling the next event would.
+    mutating func nextEventTime() -> SimTime? {
+        guard !isIdle else { return nil }
+        while let scheduled = queue.popMin() {
+            guard isLive(scheduled.event) else {
+                queue.discardedStale()
+                continue
+            }
+            queue.putBack(scheduled)
+            return scheduled.time
+        }
+        return nil
+    }
+
+    /// Pops the next live event, handles it and mixes it into the trace. Changes nothing
+    /// when idle, so asking an idle simulation to step leaves it equal to itself.
+    mutating func handleNextEvent() -> Happening? {
+        guard !isIdle else { return nil }
+        while let scheduled = queue.popMin() {
+            guard isLive(scheduled.event) else {
+                queue.discardedStale()
+                continue
+            }
+            assert(scheduled.time >= now, "time went backwards")
+            now = scheduled.time
+            eventCount += 1
+            let happening = dispatch(scheduled.event)
+            trace.mix(UInt64(bitPattern: now))
+            trace.mix(happening.kind.traceCode)
+            trace.mix(happening.message?.id ?? -1)
+            trace.mix(happening.node?.rawValue ?? -1)
+            return happening
+        }
+        return nil
+    }
+
+    private func isLive(_ event: Event) -> Bool {
+        switch event {
+        case let .transmitted(transfer, version):
+            return transfers[transfer]?.version == version
+        case let .serviceDone(server, version):
+            return nodes[server.rawValue].serviceVersion == version
+        case let .timeout(request, attempt):
+            guard let record = requests[request] else { return false }
+            return record.timeoutPending && record.attempt == attempt
+        case .arrival, .hold:
+            return true
+        }
+    }
+
+    private mutating func dispatch(_ event: Event) -> Happening {
+        switch event {
+        case let .transmitted(transfer, _): return finishTransmission(transfer)
+        case let .arrival(message): return deliver(message)
+        case let .serviceDone(server, _): return finishService(at: server)
+        case let .timeout(request, attempt): return expire(request, attempt: attempt)
+        case .hold: return handleHold()
+        }
+    }
+
+    /// Throws unless `id` names a node of this network.
+    func check(_ id: NodeID) throws(SimError) {
+        guard nodes.indices.contains(id.rawValue) else { throw .unknownNode(id) }
+    }
+
+    func name(_ id: NodeID) -> String { network.nodes[id.rawValue].name }
+}
+
+/// What an event did, kept small so that running without reports costs little.
+struct Happening {
+    var kind: EventKind
+    var message: Message?
+    var node: NodeID?
+    var request: Int?
+}
+
+extension EventKind {
+    /// A fixed number per kind for the trace hash (cheaper than hashing the name).
+    var traceCode: Int {
+        switch self {
+        case .transmitted: 0
+        case .delivered: 1
+        case .lost: 2
+        case .accepted: 3
+        case .queued: 4
+        case .dropped: 5
+        case .refused: 6
+        case .served: 7
+        case .timedOut: 8
+        case .gaveUp: 9
+        case .completed: 10
+        case .rejected: 11
+        case .rechoked: 12
+        case .found: 13
+        case .connected: 14
+        case .timer: 15
+        }
+    }
+}

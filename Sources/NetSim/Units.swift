@@ -1,0 +1,124 @@
+import Foundation
+
+/// A unit string that could not be read, with what was expected instead.
+public struct UnitError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The text as the user wrote it.
+    public let input: String
+    /// What a valid value of this kind looks like.
+    public let expected: String
+
+    public var description: String { "'\(input)' is not \(expected)" }
+}
+
+/// Sizes, rates and durations written the way networking texts write them.
+///
+/// Prefixes are decimal (k = 10^3, M = 10^6, G = 10^9, T = 10^12); `b` is a bit and `B`
+/// a byte, so `15Gb` is 15×10^9 bits, `30Mbps` is 30×10^6 bit/s and `256KB` is 256,000
+/// bytes. Reading and printing live together so the two always agree.
+public enum Units {
+    private static let sizeExpectation =
+        "a size: a number, an optional k, M, G or T prefix and b (bits) or B (bytes), like 15Gb or 256KB"
+    private static let rateExpectation =
+        "a rate: a number, an optional k, M, G or T prefix and bps (bits/s) or Bps (bytes/s), like 30Mbps or 700kbps"
+    private static let durationExpectation =
+        "a duration: a number followed by us, ms, s or min, like 20ms or 1.5s"
+    private static let byteExpectation =
+        "a byte count: a whole number, an optional k, M or G prefix and B, like 400B or 256KB"
+
+    /// Bits in a size: `15Gb`, `2MB` (16×10^6 bits), `700kb`.
+    public static func bits(_ text: String) throws(UnitError) -> Double {
+        guard let (number, unit) = split(text), let factor = sizeFactor(unit) else {
+            throw UnitError(input: text, expected: sizeExpectation)
+        }
+        return number * factor
+    }
+
+    /// Bits per second in a rate: `30Mbps`, `700kbps`, `1MBps` (8×10^6 bit/s).
+    public static func rate(_ text: String) throws(UnitError) -> Double {
+        guard let (number, unit) = split(text), unit.hasSuffix("ps"),
+              let factor = sizeFactor(String(unit.dropLast(2)))
+        else { throw UnitError(input: text, expected: rateExpectation) }
+        return number * factor
+    }
+
+    /// A duration in microseconds: `20ms`, `1.5s`, `300us`, `2min`.
+    public static func duration(_ text: String) throws(UnitError) -> SimTime {
+        let factors: [String: Double] = ["us": 1, "µs": 1, "ms": 1e3, "s": 1e6, "min": 60e6]
+        guard let (number, unit) = split(text), let factor = factors[unit] else {
+            throw UnitError(input: text, expected: durationExpectation)
+        }
+        let micros = (number * factor).rounded()
+        guard micros < 9e18 else { throw UnitError(input: text, expected: durationExpectation) }
+        return SimTime(micros)
+    }
+
+    /// Whole bytes: `256KB` (256,000), `400B`.
+    public static func bytes(_ text: String) throws(UnitError) -> Int {
+        guard let (number, unit) = split(text), unit.hasSuffix("B"),
+              let factor = prefixFactor(String(unit.dropLast()))
+        else { throw UnitError(input: text, expected: byteExpectation) }
+        let value = number * factor
+        guard value == value.rounded(), value < 9e18 else {
+            throw UnitError(input: text, expected: byteExpectation)
+        }
+        return Int(value)
+    }
+
+    /// A size for people: `15.0 Gb`, `800 kb`, `12 b`.
+    public static func format(bits: Double) -> String {
+        scaled(bits, unit: "b")
+    }
+
+    /// A rate for people: `30.0 Mbps`, `700 kbps`.
+    public static func format(rate: Double) -> String {
+        rate.isInfinite ? "unlimited" : scaled(rate, unit: "bps")
+    }
+
+    /// A duration for people: `1.50 s`, `20.0 ms`, `300 µs`, `7500 s`.
+    public static func format(duration: SimTime) -> String {
+        let micros = Double(duration)
+        if abs(micros) < 1e3 { return "\(duration) µs" }
+        if abs(micros) < 1e6 { return significant(micros / 1e3) + " ms" }
+        return significant(micros / 1e6) + " s"
+    }
+
+    /// Splits `15Gb` into (15, "Gb"); nil unless a finite non-negative number leads.
+    private static func split(_ text: String) -> (Double, String)? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let numberPart = trimmed.prefix { $0.isNumber || $0 == "." }
+        let unit = trimmed.dropFirst(numberPart.count).trimmingCharacters(in: .whitespaces)
+        guard !numberPart.isEmpty, let number = Double(numberPart), number.isFinite, !unit.isEmpty
+        else { return nil }
+        return (number, unit)
+    }
+
+    /// Bits per unit for `b`, `kb`, `MB`…; nil for anything else.
+    private static func sizeFactor(_ unit: String) -> Double? {
+        guard let last = unit.last, last == "b" || last == "B",
+              let prefix = prefixFactor(String(unit.dropLast()))
+        else { return nil }
+        return prefix * (last == "B" ? 8 : 1)
+    }
+
+    private static func prefixFactor(_ prefix: String) -> Double? {
+        ["": 1, "k": 1e3, "K": 1e3, "M": 1e6, "G": 1e9, "T": 1e12][prefix]
+    }
+
+    private static func scaled(_ value: Double, unit: String) -> String {
+        let steps: [(Double, String)] = [(1e12, "T"), (1e9, "G"), (1e6, "M"), (1e3, "k")]
+        for (factor, prefix) in steps where abs(value) >= factor {
+            return significant(value / factor) + " \(prefix)\(unit)"
+        }
+        return significant(value) + " \(unit)"
+    }
+
+    /// Three significant figures, without exponent notation.
+    private static func significant(_ value: Double) -> String {
+        let magnitude = abs(value)
+        if magnitude >= 100 {
+            return String(format: "%.0f", value)
+        }
+        if magnitude >= 10 { return String(format: "%.1f", value) }
+        return String(format: "%.2f", value)
+    }
+}

@@ -1,0 +1,50 @@
+import Testing
+@testable import NetSim
+
+@Suite struct UnitsTests {
+    @Test func sizesAreDecimalWithBitsAndBytes() throws {
+        #expect(try Units.bits("15Gb") == 15e9)
+        #expect(try Units.bits("2MB") == 16e6)
+        #expect(try Units.bits("700kb") == 7e5)
+        #expect(try Units.bytes("256KB") == 256_000)
+        #expect(try Units.bytes("400B") == 400)
+    }
+
+    @Test func ratesAndDurations() throws {
+        #expect(try Units.rate("30Mbps") == 30e6)
+        #expect(try Units.rate("700kbps") == 7e5)
+        #expect(try Units.rate("1MBps") == 8e6)
+        #expect(try Units.duration("20ms") == 20_000)
+        #expect(try Units.duration("1.5s") == 1_500_000)
+        #expect(try Units.duration("300us") == 300)
+    }
+
+    @Test(arguments: ["", "15", "15Gx", "Mbps", "-3Mb", "1.2.3Gb", "15 gigabits"])
+    func badSizesAreRejectedWithWhatWasExpected(text: String) {
+        #expect(throws: UnitError.self) { try Units.bits(text) }
+        do {
+            _ = try Units.bits(text)
+        } catch {
+            #expect(error.description.contains("like 15Gb"))
+            #expect(error.description.contains("'\(text)'"))
+        }
+    }
+
+    @Test func badRatesDurationsAndBytesAreRejected() {
+        #expect(throws: UnitError.self) { try Units.rate("30Mb") }
+        #expect(throws: UnitError.self) { try Units.duration("20") }
+        #expect(throws: UnitError.self) { try Units.duration("20kg") }
+        #expect(throws: UnitError.self) { try Units.bytes("15Gb") }
+        #expect(throws: UnitError.self) { try Units.bytes("1.5B") }
+    }
+
+    @Test func formattingReadsBackAsTheSameValue() throws {
+        #expect(Units.format(duration: 1_500_000) == "1.50 s")
+        #expect(Units.format(duration: 20_000) == "20.0 ms")
+        #expect(Units.format(duration: 300) == "300 µs")
+        #expect(Units.format(rate: 30e6) == "30.0 Mbps")
+        #expect(Units.format(rate: 7e5) == "700 kbps")
+        #expect(Units.format(bits: 15e9) == "15.0 Gb")
+        #expect(try Units.rate(Units.format(rate: 30e6).replacingOccurrences(of: " ", with: "")) == 30e6)
+    }
+}
