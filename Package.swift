@@ -40,7 +40,7 @@ let package = Package(
         ),
         .testTarget(name: "CanvasTests", dependencies: ["Canvas"]),
         .testTarget(name: "NetSimTests", dependencies: ["NetSim"]),
-        .testTarget(name: "LessonKitTests", dependencies: ["LessonKit", "NetSim"]),
+        .testTarget(name: "LessonKitTests", dependencies: ["LessonKit", "NetSim"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TeachUITests", dependencies: ["TeachUI", "Canvas", "LessonKit", "NetSim"]),
         .testTarget(name: "EndToEndTests", dependencies: ["netstep"]),
     ],

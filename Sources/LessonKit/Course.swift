@@ -1,0 +1,48 @@
+/// The lessons of a course in teaching order, with every problem found while loading them.
+///
+/// Course order is file-name order, so authors order lessons by naming them
+/// `01-cs-basics.md`, `02-bottleneck.md`, ...; ids must be unique across the course.
+public struct Course: Sendable {
+    /// A lesson file as the executable read it.
+    public struct SourceFile: Sendable {
+        public var path: String
+        public var contents: [UInt8]
+
+        public init(path: String, contents: [UInt8]) {
+            self.path = path
+            self.contents = contents
+        }
+    }
+
+    public private(set) var lessons: [Lesson]
+    /// Every diagnostic of every file, file by file in course order.
+    public private(set) var diagnostics: [Diagnostic]
+
+    /// Loads `files` (in any order); lessons with errors are left out and their errors kept.
+    public init(files: [SourceFile]) {
+        lessons = []
+        diagnostics = []
+        var ids: [String: String] = [:]
+        for file in files.sorted(by: { Self.fileName($0.path) < Self.fileName($1.path) }) {
+            let outcome = LessonLoader.load(contents: file.contents, path: file.path)
+            diagnostics += outcome.diagnostics
+            guard let lesson = outcome.lesson else { continue }
+            if let other = ids[lesson.id] {
+                diagnostics.append(Diagnostic(path: file.path, location: lesson.idLocation, severity: .error,
+                                              message: "another lesson already has the id '\(lesson.id)' (\(other)); ids must be unique in a course"))
+                continue
+            }
+            ids[lesson.id] = file.path
+            lessons.append(lesson)
+        }
+    }
+
+    /// The lesson with this id.
+    public func lesson(id: String) -> Lesson? {
+        lessons.first { $0.id == id }
+    }
+
+    private static func fileName(_ path: String) -> String {
+        String(path.split(separator: "/").last ?? Substring(path))
+    }
+}

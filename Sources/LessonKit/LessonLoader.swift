@@ -1,0 +1,55 @@
+/// What loading a lesson file gives: the lesson when it has no errors, and every
+/// diagnostic (errors and warnings) in file order.
+public struct LoadOutcome: Sendable {
+    public var lesson: Lesson?
+    public var diagnostics: [Diagnostic]
+}
+
+/// Reads lesson files. Pure: it is handed the bytes and the path to report, and never
+/// touches the file system, so the checker, the UI and the tests share one code path.
+public enum LessonLoader {
+    /// Loads a lesson from a file's raw bytes, refusing binary, non-UTF-8 and oversized input first.
+    public static func load(contents: some Collection<UInt8>, path: String) -> LoadOutcome {
+        switch SourceGuard.text(from: contents) {
+        case let .success(text):
+            return load(source: text, path: path)
+        case let .failure(problem):
+            return LoadOutcome(lesson: nil, diagnostics: [Diagnostic(path: path, location: problem.location, severity: .error, message: problem.message)])
+        }
+    }
+
+    /// Loads a lesson from its text.
+    public static func load(source: String, path: String) -> LoadOutcome {
+        var log = DiagnosticLog(path: path)
+        if source.utf8.count > SourceGuard.maximumBytes {
+            log.error("the file is \(source.utf8.count) bytes; a lesson may be at most \(SourceGuard.maximumBytes / 1024) KB", at: SourceLocation(line: 1, column: 1))
+            return LoadOutcome(lesson: nil, diagnostics: log.sorted)
+        }
+        let outline = MarkdownOutline(lines: SourceLine.split(source))
+        for (location, severity, message) in outline.diagnostics {
+            severity == .error ? log.error(message, at: location) : log.warning(message, at: location)
+        }
+        var scope = NameScope()
+        var frontMatter: FrontMatter?
+        if let block = outline.frontMatter {
+            let reader = YAMLReader(yaml: YAMLBlock(block, log: &log))
+            frontMatter = FrontMatterParser(reader: reader).parse(log: &log, scope: &scope)
+        }
+        if outline.steps.isEmpty && outline.frontMatter != nil {
+            log.error("a lesson needs at least one step: a line '## ' followed by the step's title", at: SourceLocation(line: (outline.frontMatter?.firstLine ?? 1), column: 1))
+        }
+        var steps: [LessonStep] = []
+        for step in outline.steps {
+            steps.append(StepBuilder.build(step, log: &log, scope: &scope))
+        }
+        StepBuilder.warnAboutTitles(steps, log: &log)
+        guard let frontMatter, !log.hasErrors else {
+            return LoadOutcome(lesson: nil, diagnostics: log.sorted)
+        }
+        let lesson = Lesson(id: frontMatter.id, title: frontMatter.title, summary: frontMatter.summary,
+                            claims: frontMatter.claims, essay: frontMatter.essay, seed: frontMatter.seed,
+                            network: frontMatter.network, steps: steps, sourcePath: path,
+                            idLocation: frontMatter.idLocation)
+        return LoadOutcome(lesson: lesson, diagnostics: log.sorted)
+    }
+}

@@ -1,0 +1,61 @@
+import NetSim
+
+/// The network a lesson starts with, as the author described it: named nodes, generated
+/// groups ("12 clients" become c1...c12), links and how to lay them out on screen.
+///
+/// It stays a description (names, not engine ids) so the loader can check every name an
+/// action uses; `NetworkBuilder` turns it into the engine's configuration.
+public struct NetworkSpec: Sendable, Hashable {
+    /// How the picture arranges the nodes.
+    public enum Layout: String, Sendable, Hashable, CaseIterable {
+        case star, ring, mesh, grid
+    }
+
+    public struct NodeSpec: Sendable, Hashable {
+        public var name: String
+        public var role: NodeRole
+        /// bit/s; nil keeps the engine's default.
+        public var upload: Double?
+        public var download: Double?
+        /// Time a server spends on one request.
+        public var serviceTime: SimTime?
+        /// Requests a server holds waiting; more are dropped.
+        public var queueLimit: Int?
+        public var timeout: SimTime?
+        public var retries: Int?
+        /// The group this node was generated from, if any.
+        public var group: String?
+        public var location: SourceLocation
+    }
+
+    public struct GroupSpec: Sendable, Hashable {
+        public var name: String
+        public var members: [String]
+        public var location: SourceLocation
+    }
+
+    public struct LinkSpec: Sendable, Hashable {
+        public var a: String
+        public var b: String
+        public var latency: SimTime
+        public var location: SourceLocation
+    }
+
+    public var layout: Layout
+    public var nodes: [NodeSpec]
+    public var groups: [GroupSpec]
+    public var links: [LinkSpec]
+    /// Latency between nodes with no explicit link.
+    public var defaultLatency: SimTime?
+    /// True: any two nodes may talk (hosts on the internet); false: only along `links`.
+    public var fullMesh: Bool
+
+    public func node(named name: String) -> NodeSpec? {
+        nodes.first { $0.name == name }
+    }
+}
+
+/// What a node is for; it decides how the engine treats it and how the picture draws it.
+public enum NodeRole: String, Sendable, Hashable, CaseIterable {
+    case server, client, peer, tracker, supernode
+}

@@ -1,0 +1,101 @@
+import Foundation
+import Yams
+
+/// Reads a `run` entry: how long the simulation goes on before the script continues.
+///
+/// `run: idle`, `run: 500ms` (that much time passes), `run: { until: queue-full }`,
+/// `run: { until: "server.queue >= 6", budget: 50000 }`, `run: { events: 10 }`,
+/// `run: { event: dropped }`.
+struct WaitParser {
+    static let fields = ["until", "for", "events", "event", "node", "budget"]
+    static let keywords = ["idle", "delivered", "queue-full", "all-done"]
+
+    let reader: YAMLReader
+    let values: LiveValueParser
+
+    func parse(_ node: Node, log: inout DiagnosticLog) -> Wait? {
+        if case .scalar = node {
+            guard let text = reader.text(node, "run", log: &log) else { return nil }
+            if let duration = Quantity.duration(text) {
+                return Wait(condition: .duration(duration), budget: Wait.defaultBudget, source: "run: \(text)")
+            }
+            return until(text, node: node, queueNode: nil, budget: Wait.defaultBudget, log: &log)
+        }
+        guard let fields = reader.fields(node, of: "run", allowed: Self.fields, log: &log) else { return nil }
+        var budget = Wait.defaultBudget
+        if let value = fields["budget"] {
+            guard let parsed = reader.integer(value, "budget", in: 1...Wait.maximumBudget, log: &log) else { return nil }
+            budget = parsed
+        }
+        let kinds = ["until", "for", "events", "event"].filter(fields.has)
+        guard kinds.count == 1 else {
+            log.error(kinds.isEmpty
+                      ? "run needs one of 'until', 'for', 'events' or 'event'"
+                      : "run takes only one of \(kinds.map { "'\($0)'" }.joined(separator: ", "))",
+                      at: reader.location(node))
+            return nil
+        }
+        var queueNode: String?
+        if let value = fields["node"] {
+            guard let name = reader.text(value, "node", log: &log) else { return nil }
+            guard values.scope.isNode(name) else {
+                log.error("unknown node '\(name)'\(Suggestion.phrase(for: name, in: values.scope.allNames)); the nodes are \(values.scope.nodeSummary)", at: reader.location(value))
+                return nil
+            }
+            queueNode = name
+        }
+        let value = fields[kinds[0]]!
+        switch kinds[0] {
+        case "for":
+            return reader.duration(value, "for", log: &log).map {
+                Wait(condition: .duration($0), budget: budget, source: "for: \(Quantity.describe(duration: $0))")
+            }
+        case "events":
+            return reader.integer(value, "events", in: 1...Wait.maximumBudget, log: &log).map {
+                Wait(condition: .events($0), budget: max(budget, $0), source: "events: \($0)")
+            }
+        case "event":
+            guard let kind = reader.text(value, "event", log: &log) else { return nil }
+            guard EventNames.all.contains(kind) else {
+                log.error("unknown event '\(kind)'\(Suggestion.phrase(for: kind, in: EventNames.all)); expected \(EventNames.all.joined(separator: ", "))", at: reader.location(value))
+                return nil
+            }
+            return Wait(condition: .event(kind), budget: budget, source: "event: \(kind)")
+        default:
+            guard let text = reader.text(value, "until", log: &log) else { return nil }
+            if let time = Quantity.duration(text) {
+                return Wait(condition: .time(time), budget: budget, source: "until: \(text)")
+            }
+            return until(text, node: value, queueNode: queueNode, budget: budget, log: &log)
+        }
+    }
+
+    private func until(_ text: String, node: Node, queueNode: String?, budget: Int, log: inout DiagnosticLog) -> Wait? {
+        let source = "until: \(text)"
+        switch text {
+        case "idle": return Wait(condition: .idle, budget: budget, source: source)
+        case "delivered": return Wait(condition: .delivered, budget: budget, source: source)
+        case "queue-full": return Wait(condition: .queueFull(queueNode), budget: budget, source: source)
+        case "all-done": return Wait(condition: .allDone, budget: budget, source: source)
+        default: break
+        }
+        guard let comparison = Wait.Comparison.allCases.sorted(by: { $0.rawValue.count > $1.rawValue.count })
+            .first(where: { text.contains($0.rawValue) }) else {
+            log.error("'\(text)' is not a condition\(Suggestion.phrase(for: text, in: Self.keywords)); expected \(Self.keywords.joined(separator: ", ")), a time like 2s, or a comparison like 'server.queue >= 6'",
+                      at: reader.location(node))
+            return nil
+        }
+        let sides = text.components(separatedBy: comparison.rawValue)
+        guard sides.count == 2 else {
+            log.error("a comparison has one operator: 'server.queue >= 6'", at: reader.location(node))
+            return nil
+        }
+        let right = sides[1].trimmingCharacters()
+        guard let value = values.parse(sides[0], at: reader.location(node), log: &log) else { return nil }
+        guard let threshold = Double(right) ?? Quantity.duration(right).map({ Double($0) }) ?? Quantity.bits(right) ?? Quantity.rate(right) else {
+            log.error("'\(right)' is not a number to compare with", at: reader.location(node))
+            return nil
+        }
+        return Wait(condition: .compare(value, comparison, threshold), budget: budget, source: source)
+    }
+}

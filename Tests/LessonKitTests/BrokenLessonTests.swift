@@ -1,0 +1,31 @@
+import Foundation
+import Testing
+@testable import LessonKit
+
+/// Every file of the broken-lesson corpus gives exactly the diagnostics an author should
+/// see, at the right line and column, and no lesson.
+@Suite struct BrokenLessonTests {
+    @Test(arguments: try Fixtures.brokenLessonNames())
+    func brokenLessonGivesItsDiagnostics(name: String) throws {
+        let outcome = try Fixtures.load(name)
+        let expected = try Fixtures.expectedDiagnostics().filter { $0.hasPrefix(name + ":") }
+        #expect(!expected.isEmpty, "every fixture has its expected diagnostics listed")
+        #expect(outcome.diagnostics.map(\.description) == expected)
+        if outcome.diagnostics.hasErrors {
+            #expect(outcome.lesson == nil)
+        }
+    }
+
+    @Test func oneFileReportsAllItsErrorsInOneRun() throws {
+        let outcome = try Fixtures.load("many-errors.md")
+        #expect(outcome.diagnostics.filter { $0.severity == .error }.count == 4)
+    }
+
+    @Test func errorsInsideFencedBlocksPointAtTheirLineInTheFile() throws {
+        let outcome = try Fixtures.load("unknown-node.md")
+        let source = try String(contentsOf: Fixtures.directory.appendingPathComponent("unknown-node.md"), encoding: .utf8)
+        let diagnostic = try #require(outcome.diagnostics.first)
+        let line = source.split(separator: "\n", omittingEmptySubsequences: false)[diagnostic.line - 1]
+        #expect(line.dropFirst(diagnostic.column - 1).hasPrefix("c13"))
+    }
+}
