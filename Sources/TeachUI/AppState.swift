@@ -1,0 +1,77 @@
+import Canvas
+import LessonKit
+import NetSim
+
+/// The whole app as a value: which screen is up, what is on it, and the learner's
+/// progress. `update` changes it, `render` draws it; nothing else touches it.
+public struct AppState: Sendable {
+    /// Where the app opens.
+    public enum Start: Sendable, Hashable {
+        case menu
+        /// A lesson by id, at a step (0-based).
+        case lesson(id: String, step: Int)
+        case sandbox(SandboxModel, nodes: Int)
+    }
+
+    var lessons: [Lesson]
+    var progress: Progress
+    /// The sandbox, when it is on screen (and then nothing else is). Sessions live in
+    /// optionals rather than in an enum's payloads so they are changed in place: taking
+    /// a payload out to change it would copy the whole simulation history.
+    var sandbox: SandboxSession?
+    var overlay: OverlayState?
+    var width = 80
+    var height = 24
+    /// Presenter mode: no key hints, a larger stage, clicker keys, speaker notes.
+    var presenting: Bool
+    /// Presenter's blank screen.
+    var blanked = false
+    /// Started straight into a lesson or the sandbox: q quits instead of opening the menu.
+    var startedDirectly: Bool
+    var menuSelection = 0
+    /// The seed the sandbox uses, so a sandbox session can be replayed.
+    var seed: UInt64
+
+    /// A new app over `lessons` (in course order) with the learner's `progress`.
+    /// Opening a lesson id that does not exist opens the menu instead.
+    public init(lessons: [Lesson], progress: Progress = Progress(), start: Start = .menu, presenting: Bool = false, seed: UInt64 = 1) {
+        self.lessons = lessons
+        self.progress = progress
+        self.presenting = presenting
+        self.seed = seed
+        startedDirectly = start != .menu
+        switch start {
+        case .menu:
+            break
+        case let .lesson(id, step):
+            if let index = lessons.firstIndex(where: { $0.id == id }) {
+                open(lesson: index, step: step)
+            } else {
+                startedDirectly = false
+            }
+        case let .sandbox(model, nodes):
+            sandbox = SandboxSession(model: model, nodes: nodes, seed: seed)
+        }
+    }
+
+    /// Something moves on screen: the run loop should tick about 30 times a second.
+    /// False while paused and idle, so the loop can sleep in the key read.
+    public var wantsTicks: Bool {
+        guard !blanked else { return false }
+        return sandbox?.stage.isAnimating ?? false
+    }
+
+    var isOnMenu: Bool { sandbox == nil }
+
+    mutating func open(lesson index: Int, step: Int) {
+        _ = (index, step)
+    }
+}
+
+/// A panel over the screen.
+enum OverlayState: Sendable, Hashable {
+    case help
+    /// The event list, with the selected row.
+    case events(selected: Int)
+    case inspect
+}

@@ -1,0 +1,60 @@
+import Canvas
+
+/// Everything the lesson screen shows, gathered from the app state; drawing it needs
+/// nothing else.
+struct LessonScreenView: Hashable, Sendable {
+    /// "2. When the server becomes the bottleneck"
+    var title: String
+    /// "Twelve clients at once"
+    var stepTitle: String
+    var scene: Scene
+    var selection: Selection?
+    var narration: NarrationView
+    var metrics: MetricsView
+    /// The narration panel's title: "step 2/5", "sandbox".
+    var panelTitle: String
+    var status: StatusView
+    var hints: [KeyHint]
+    var presenting: Bool
+
+    func draw(into canvas: inout Canvas, theme: Theme) {
+        let layout = ScreenLayout(width: canvas.width, height: canvas.height, presenting: presenting)
+        canvas.fill(layout.title, with: Cell(" ", style: theme.title))
+        let separator = theme.unicode ? " · " : " - "
+        canvas.put(" " + title + separator + stepTitle, x: layout.title.x, y: layout.title.y, style: theme.title, limit: layout.title.width)
+
+        canvas.box(layout.stage, glyphs: theme.glyphs, style: theme.panelBorder)
+        StageRenderer(scene: scene, theme: theme, selection: selection).draw(into: &canvas, rect: layout.stage.inset(by: 1))
+        drawLegend(into: &canvas, along: layout.stage, theme: theme)
+
+        canvas.box(layout.narration, glyphs: theme.glyphs, style: theme.panelBorder, title: panelTitle, titleStyle: theme.panelTitle)
+        NarrationRenderer(narration: narration, theme: theme).draw(into: &canvas, rect: inner(layout.narration))
+
+        if !layout.metrics.isEmpty {
+            canvas.box(layout.metrics, glyphs: theme.glyphs, style: theme.panelBorder, title: "metrics", titleStyle: theme.panelTitle)
+            MetricsRenderer(metrics: metrics, theme: theme).draw(into: &canvas, rect: inner(layout.metrics))
+        }
+        status.draw(into: &canvas, rect: layout.status, theme: theme)
+        KeyHint.drawLine(hints, into: &canvas, rect: layout.hints, theme: theme)
+    }
+
+    /// A panel's inside with a column of padding on each side.
+    private func inner(_ rect: Rect) -> Rect {
+        Rect(x: rect.x + 2, y: rect.y + 1, width: rect.width - 4, height: rect.height - 2)
+    }
+
+    /// The glyph of every message kind seen so far, set into the stage's bottom border.
+    private func drawLegend(into canvas: inout Canvas, along stage: Rect, theme: Theme) {
+        var x = stage.x + 2
+        let y = stage.maxY - 1
+        for kind in scene.legend {
+            let width = 3 + DisplayWidth.of(kind.title)
+            guard x + width < stage.maxX - 1 else { break }
+            canvas.put(" ", x: x, y: y)
+            canvas.put(String(theme.glyph(kind)), x: x + 1, y: y, style: theme.style(kind))
+            canvas.put(" " + kind.title, x: x + 2, y: y, style: theme.dim)
+            x += width
+        }
+        if x > stage.x + 2 { canvas.put(" ", x: x, y: y) }
+    }
+}

@@ -1,0 +1,17 @@
+import Canvas
+
+/// A framed panel drawn over the middle of the screen (help, event list, inspector),
+/// sized to its content within the window.
+enum Overlay {
+    /// Clears and frames a centred rectangle of at most `width` x `height` and returns its
+    /// inside (one column of padding on each side).
+    static func frame(
+        width: Int, height: Int, title: String, into canvas: inout Canvas, theme: Theme
+    ) -> Rect {
+        let w = min(width + 4, canvas.width), h = min(height + 2, canvas.height)
+        let rect = Rect(x: (canvas.width - w) / 2, y: (canvas.height - h) / 2, width: w, height: h)
+        canvas.fill(rect)
+        canvas.box(rect, weight: .double, glyphs: theme.glyphs, style: theme.panelTitle, title: title, titleStyle: theme.panelTitle)
+        return Rect(x: rect.x + 2, y: rect.y + 1, width: rect.width - 4, height: rect.height - 2)
+    }
+}

@@ -1,0 +1,174 @@
+import Canvas
+import NetSim
+
+/// The networks the sandbox starts from.
+public enum SandboxModel: String, Sendable, Hashable, CaseIterable {
+    /// A server and its clients.
+    case clientServer = "client-server"
+    /// Peers that ask each other and answer each other.
+    case p2p
+    /// A tracker, a seed and peers sharing a file in chunks.
+    case swarm
+}
+
+/// The sandbox: a network to play with, where every key changes something and the
+/// metrics answer. Commands the engine refuses are reported on the status line.
+struct SandboxSession: Sendable {
+    var model: SandboxModel
+    var stage: StageSession<Timeline>
+    /// What the last key did, or why the engine refused it.
+    var message: String
+
+    /// Capacities chosen so that effects show within seconds of simulated time.
+    static let serverUpload = 10e6, clientUpload = 1e6, peerUpload = 2e6, download = 10e6
+    static let latency: SimTime = 10_000
+    static let fileBits = 40e6, chunks = 40
+
+    init(model: SandboxModel, nodes count: Int, seed: UInt64) {
+        self.model = model
+        let count = max(1, count)
+        var nodes: [NodeConfig] = []
+        switch model {
+        case .clientServer:
+            nodes.append(NodeConfig(name: "server", role: .server, upload: Self.serverUpload, download: Self.download,
+                                    serviceTime: 20_000, queueLimit: 8))
+            nodes += (1...count).map { Self.config(model: model, number: $0) }
+        case .p2p:
+            nodes += (1...count).map { Self.config(model: model, number: $0) }
+        case .swarm:
+            nodes.append(NodeConfig(name: "tracker", role: .tracker, upload: Self.peerUpload, download: Self.download))
+            nodes += (1...count).map { Self.config(model: model, number: $0) }
+        }
+        let network = NetworkConfig(nodes: nodes, defaultLatency: Self.latency, fullMesh: true)
+        let layout: StageLayoutKind = model == .clientServer ? .star : (count > 24 ? .grid : .ring)
+        stage = StageSession(driver: Timeline(Simulation(network: network, seed: seed)), layout: layout)
+        message = "Press r to send requests" + (model == .clientServer ? ", f to serve a file" : (model == .swarm ? ", f to share a file" : ""))
+    }
+
+    private static func config(model: SandboxModel, number: Int) -> NodeConfig {
+        model == .clientServer
+            ? NodeConfig(name: "c\(number)", role: .client, upload: clientUpload, download: download)
+            : NodeConfig(name: "p\(number)", role: .peer, upload: peerUpload, download: download)
+    }
+
+    private var simulation: Simulation { stage.driver.simulation }
+
+    private var liveIDs: [NodeID] {
+        simulation.nodeIDs.filter { !simulation.node($0).hasLeft }
+    }
+
+    private var members: [NodeID] {
+        liveIDs.filter { !simulation.node($0).config.role.isHub }
+    }
+
+    /// The keys the sandbox adds to the stage's, with what they do.
+    static func hints(model: SandboxModel) -> [KeyHint] {
+        var hints = [KeyHint("r", "requests")]
+        if model != .p2p { hints.append(KeyHint("f", "file")) }
+        hints += [KeyHint("a", "add"), KeyHint("x", "remove"), KeyHint("k", "kill/revive"), KeyHint("u U", "upload ×2 ÷2")]
+        if model != .clientServer { hints += [KeyHint("m", "malicious"), KeyHint("v", "verify")] }
+        return hints
+    }
+
+    /// Handles a sandbox key; false when the key is not one of the sandbox's.
+    mutating func handle(_ character: Character) -> Bool {
+        switch character {
+        case "r": sendRequests()
+        case "f" where model != .p2p: shareFile()
+        case "a": addNode()
+        case "x": removeNode()
+        case "k": toggleSelectedUp()
+        case "u": scaleUpload(by: 2)
+        case "U": scaleUpload(by: 0.5)
+        case "m" where model != .clientServer: toggleMalicious()
+        case "v" where model != .clientServer:
+            let on = !simulation.verification
+            perform(.setVerification(on), done: on ? "Peers now check every chunk's hash" : "Peers no longer check hashes")
+        default: return false
+        }
+        return true
+    }
+
+    private mutating func perform(_ command: Command, done: String) {
+        stage.finishGlide()
+        do {
+            try stage.driver.perform(command)
+            message = done
+        } catch {
+            message = "Not possible: \(error)"
+        }
+    }
+
+    private mutating func sendRequests() {
+        let ids = members.filter { simulation.node($0).isUp }
+        var sent = 0
+        for (index, id) in ids.enumerated() {
+            let target: NodeID
+            if model == .clientServer {
+                guard let server = simulation.network.ids(withRole: .server).first else { break }
+                target = server
+            } else {
+                guard ids.count > 1 else { break }
+                target = ids[(index + 1) % ids.count]
+            }
+            do {
+                try stage.driver.perform(.request(from: id, to: target, what: "GET /item", bytes: 400, responseBytes: 100_000))
+                sent += 1
+            } catch {
+                message = "Not possible: \(error)"
+                return
+            }
+        }
+        stage.finishGlide()
+        message = "\(sent) requests sent"
+    }
+
+    private mutating func shareFile() {
+        let megabits = Units.format(bits: Self.fileBits)
+        switch model {
+        case .clientServer:
+            guard let server = simulation.network.ids(withRole: .server).first else { return }
+            perform(.serveFile(from: server, to: members, bits: Self.fileBits), done: "The server sends a \(megabits) file to every client")
+        case .swarm:
+            guard let seed = members.first else { return }
+            let config = SwarmConfig(fileBits: Self.fileBits, chunks: Self.chunks, seeds: [seed], peers: Array(members.dropFirst()),
+                                     tracker: simulation.network.ids(withRole: .tracker).first)
+            perform(.startSwarm(config), done: "\(simulation.node(seed).config.name) seeds a \(megabits) file in \(Self.chunks) chunks")
+        case .p2p:
+            break
+        }
+    }
+
+    private mutating func addNode() {
+        let number = (members.map { Int(simulation.node($0).config.name.dropFirst()) ?? 0 }.max() ?? 0) + 1
+        let config = Self.config(model: model, number: number)
+        perform(.addNode(config, linkTo: []), done: "\(config.name) joined")
+    }
+
+    /// Removes the selected node, or the newest one when none is selected.
+    private mutating func removeNode() {
+        guard let id = stage.selectedNode ?? members.last else { return }
+        let name = simulation.node(id).config.name
+        perform(.removeNode(id), done: "\(name) left the network")
+        stage.dropStaleSelection()
+    }
+
+    private mutating func toggleSelectedUp() {
+        guard let id = stage.selectedNode else { message = "Select a node first (Tab or a click)"; return }
+        let state = simulation.node(id)
+        perform(.setNodeUp(id, !state.isUp), done: "\(state.config.name) is " + (state.isUp ? "down" : "up again"))
+    }
+
+    private mutating func scaleUpload(by factor: Double) {
+        guard let id = stage.selectedNode ?? simulation.network.ids(withRole: .server).first ?? members.first else { return }
+        let state = simulation.node(id)
+        let upload = state.config.upload * factor
+        perform(.setCapacity(id, upload: upload, download: nil), done: "\(state.config.name) uploads at \(Units.format(rate: upload))")
+    }
+
+    private mutating func toggleMalicious() {
+        guard let id = stage.selectedNode else { message = "Select a peer first (Tab or a click)"; return }
+        let state = simulation.node(id)
+        perform(.setMalicious(id, !state.malicious), done: "\(state.config.name) " + (state.malicious ? "is honest again" : "now serves corrupt chunks"))
+    }
+}

@@ -1,0 +1,58 @@
+import NetSim
+
+extension Scene {
+    /// The stage for a simulation at `time` (the simulation's clock, or a moment a glide
+    /// has reached after it): every node still in the network, its links, and the
+    /// messages in flight at their position at `time`.
+    ///
+    /// Networks where anyone may talk to anyone (`fullMesh`) have no links to draw, so
+    /// the picture gets the links the layout implies: spokes to the hub in a star, the
+    /// ring's neighbours, every pair in a small mesh. Pairs that exchange messages get
+    /// a link drawn for as long as something travels between them.
+    init(simulation: Simulation, time: SimTime, layout: StageLayoutKind, legend: [MessageKind]) {
+        let states = simulation.nodeIDs.map(simulation.node).filter { !$0.hasLeft }
+        let nodes = states.map { state in
+            let config = state.config
+            return SceneNode(
+                id: state.id.rawValue, name: config.name, role: config.role, isUp: state.isUp,
+                isOverloaded: config.role == .server && config.queueLimit > 0 && state.queueLength >= config.queueLimit,
+                isMalicious: state.malicious,
+                share: state.chunkCount > 0 ? Double(state.chunksHeld) / Double(state.chunkCount) : nil)
+        }
+        let present = Set(nodes.map(\.id))
+        var links = simulation.network.links
+            .filter { present.contains($0.a.rawValue) && present.contains($0.b.rawValue) }
+            .map { SceneLink(a: $0.a.rawValue, b: $0.b.rawValue) }
+        if links.isEmpty, simulation.network.fullMesh {
+            links = Self.impliedLinks(nodes, layout: layout)
+        }
+        let packets = simulation.inFlight
+            .filter { present.contains($0.from.rawValue) && present.contains($0.to.rawValue) }
+            .map { ScenePacket(id: $0.id, kind: $0.kind, from: $0.from.rawValue, to: $0.to.rawValue, progress: $0.progress(at: time)) }
+        self.init(nodes: nodes, links: links, packets: packets, layout: layout, legend: legend)
+    }
+
+    /// Largest mesh drawn with every pair linked; beyond it the lines hide the nodes.
+    static let largestFullMesh = 8
+
+    private static func impliedLinks(_ nodes: [SceneNode], layout: StageLayoutKind) -> [SceneLink] {
+        let hubs = nodes.filter(\.role.isHub), others = nodes.filter { !$0.role.isHub }
+        switch layout {
+        case .star:
+            guard let hub = hubs.first else { return ring(others) }
+            return others.map { SceneLink(a: hub.id, b: $0.id) }
+        case .ring:
+            return ring(others)
+        case .mesh:
+            guard others.count <= largestFullMesh else { return ring(others) }
+            return others.indices.flatMap { i in others[(i + 1)...].map { SceneLink(a: others[i].id, b: $0.id) } }
+        case .grid:
+            return []
+        }
+    }
+
+    private static func ring(_ nodes: [SceneNode]) -> [SceneLink] {
+        guard nodes.count > 2 else { return nodes.count == 2 ? [SceneLink(a: nodes[0].id, b: nodes[1].id)] : [] }
+        return nodes.indices.map { SceneLink(a: nodes[$0].id, b: nodes[($0 + 1) % nodes.count].id) }
+    }
+}

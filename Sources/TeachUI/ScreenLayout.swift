@@ -1,0 +1,41 @@
+import Canvas
+
+/// Where each panel of the lesson screen goes for a window size. Pure, so the update
+/// function can find what a mouse click hit by laying the screen out again.
+struct ScreenLayout: Hashable, Sendable {
+    /// Below this the screen says it is too small instead of drawing a garbled picture.
+    static let minimumWidth = 60
+    static let minimumHeight = 16
+
+    var title: Rect
+    var stage: Rect
+    var narration: Rect
+    var metrics: Rect
+    var status: Rect
+    var hints: Rect
+
+    static func fits(width: Int, height: Int) -> Bool {
+        width >= minimumWidth && height >= minimumHeight
+    }
+
+    /// The lesson screen: title on top, status and key hints at the bottom, the stage on
+    /// the left above the metrics, narration on the right. Presenting drops the hints and
+    /// the metrics (when short of room) so the stage is as large as the window allows.
+    init(width: Int, height: Int, presenting: Bool) {
+        let screen = Rect(x: 0, y: 0, width: width, height: height)
+        let (title, belowTitle) = screen.splitTop(1)
+        let footerRows = presenting ? 1 : 2
+        let (body, footer) = belowTitle.splitTop(belowTitle.height - footerRows)
+        let (status, hints) = footer.splitTop(1)
+        let narrationWidth = min(max(width * 2 / 5, 30), presenting ? 72 : 64)
+        let (left, narration) = body.splitLeft(body.width - narrationWidth)
+        let metricsRows = presenting && height < 40 ? 0 : min(max(body.height / 3, 6), 12)
+        let (stage, metrics) = left.splitTop(left.height - metricsRows)
+        self.title = title
+        self.stage = stage
+        self.narration = narration
+        self.metrics = metrics
+        self.status = status
+        self.hints = presenting ? Rect(x: 0, y: height, width: width, height: 0) : hints
+    }
+}

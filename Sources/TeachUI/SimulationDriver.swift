@@ -1,0 +1,30 @@
+import NetSim
+
+/// What the stage needs from whatever runs the simulation (a lesson's runner, the
+/// sandbox's timeline): the state now, the events so far, and moving through time.
+protocol SimulationDriver: Sendable {
+    var simulation: Simulation { get }
+    /// Every event so far, oldest first.
+    var reports: [StepReport] { get }
+    /// Runs one event; nil when there is nothing to run now.
+    mutating func stepForward() -> StepReport?
+    /// Undoes the last event; false when there is none to undo.
+    mutating func stepBack() -> Bool
+    /// Runs every event up to `time` and moves the clock there (playing).
+    mutating func advance(to time: SimTime)
+    /// Goes to the state just after event `n`.
+    mutating func seek(toEvent n: Int)
+    /// Whether playing has more to show: false once nothing is left to happen (or the
+    /// lesson's step has reached what it waits for).
+    var canPlay: Bool { get }
+}
+
+extension Timeline: SimulationDriver {
+    var simulation: Simulation { current }
+
+    mutating func stepForward() -> StepReport? { step() }
+
+    mutating func advance(to time: SimTime) { run(until: .time(time)) }
+
+    var canPlay: Bool { !current.isIdle }
+}

@@ -1,0 +1,109 @@
+import Canvas
+
+/// How much room each node gets on the stage.
+enum NodeForm: Hashable, Sendable {
+    /// A bordered box with the role glyph and the name: small networks.
+    case box
+    /// The role glyph and the name on one row: medium networks.
+    case compact
+    /// One cell, shaded by the node's share of the file: large swarms, as a grid summary.
+    case dot
+}
+
+/// Where every node sits on the stage, and in which form.
+struct StagePlacement: Hashable, Sendable {
+    var form: NodeForm
+    /// The layout actually used: a lesson's star or ring becomes a grid when it cannot fit.
+    var kind: StageLayoutKind
+    var frames: [Int: Rect]
+    /// Nodes a grid had no room for.
+    var hidden: Int
+
+    /// The node whose frame holds the cell, for mouse clicks.
+    func node(at point: Point) -> Int? {
+        frames.first { $0.value.contains(point) }?.key
+    }
+}
+
+/// Places nodes on the stage: hubs (servers, trackers, supernodes) in the middle and the
+/// rest on an ellipse around them, as boxes when they fit, as one-line labels when they
+/// do not, and as a dense grid when not even those fit or the lesson asks for a grid.
+enum StageLayout {
+    static func place(_ nodes: [SceneNode], kind: StageLayoutKind, in rect: Rect) -> StagePlacement {
+        if kind != .grid {
+            for form in [NodeForm.box, .compact] {
+                if let frames = ring(nodes, form: form, in: rect) {
+                    return StagePlacement(form: form, kind: kind, frames: frames, hidden: 0)
+                }
+            }
+        }
+        return grid(nodes, in: rect)
+    }
+
+    /// The frame size of a node in a form.
+    static func size(of node: SceneNode, form: NodeForm) -> (width: Int, height: Int) {
+        let name = DisplayWidth.of(node.name)
+        switch form {
+        case .box: return (name + 4, 3)
+        case .compact: return (name + 2, 1)
+        case .dot: return (1, 1)
+        }
+    }
+
+    private static func ring(_ nodes: [SceneNode], form: NodeForm, in rect: Rect) -> [Int: Rect]? {
+        guard !nodes.isEmpty else { return [:] }
+        let hubs = nodes.filter(\.role.isHub)
+        let others = nodes.filter { !$0.role.isHub }
+        let sizes = nodes.map { size(of: $0, form: form) }
+        let widest = sizes.map(\.width).max() ?? 0, tallest = sizes.map(\.height).max() ?? 0
+        guard widest <= rect.width, tallest <= rect.height else { return nil }
+        var frames: [Int: Rect] = [:]
+
+        // Hubs side by side in the middle, or alone on the ring when there is nobody else.
+        let centre = rect.center
+        let middle = others.isEmpty ? [] : hubs
+        let gap = 2
+        let middleWidth = middle.reduce(0) { $0 + size(of: $1, form: form).width } + gap * max(0, middle.count - 1)
+        guard middleWidth <= rect.width else { return nil }
+        var x = centre.x - middleWidth / 2
+        for hub in middle {
+            let (w, h) = size(of: hub, form: form)
+            frames[hub.id] = Rect(x: x, y: centre.y - h / 2, width: w, height: h)
+            x += w + gap
+        }
+
+        let around = others.isEmpty ? hubs : others
+        let rx = Double(rect.width - widest) / 2, ry = Double(rect.height - tallest) / 2
+        let points = around.count == 1 && middle.isEmpty
+            ? [centre]
+            : Ellipse.points(count: around.count, center: centre, rx: rx, ry: ry)
+        for (node, point) in zip(around, points) {
+            let (w, h) = size(of: node, form: form)
+            let left = min(max(rect.x, point.x - w / 2), rect.maxX - w)
+            let top = min(max(rect.y, point.y - h / 2), rect.maxY - h)
+            frames[node.id] = Rect(x: left, y: top, width: w, height: h)
+        }
+        return separated(Array(frames.values)) ? frames : nil
+    }
+
+    /// No two frames touch: at least one blank column between them side by side.
+    private static func separated(_ frames: [Rect]) -> Bool {
+        for i in frames.indices {
+            let padded = Rect(x: frames[i].x - 1, y: frames[i].y, width: frames[i].width + 2, height: frames[i].height)
+            for j in frames.indices where j > i && padded.intersects(frames[j]) { return false }
+        }
+        return true
+    }
+
+    /// Hubs first, then everyone else, row by row, one cell each with a blank between.
+    private static func grid(_ nodes: [SceneNode], in rect: Rect) -> StagePlacement {
+        let ordered = nodes.filter(\.role.isHub) + nodes.filter { !$0.role.isHub }
+        let columns = max(1, (rect.width + 1) / 2)
+        let capacity = rect.isEmpty ? 0 : columns * rect.height
+        var frames: [Int: Rect] = [:]
+        for (index, node) in ordered.prefix(capacity).enumerated() {
+            frames[node.id] = Rect(x: rect.x + (index % columns) * 2, y: rect.y + index / columns, width: 1, height: 1)
+        }
+        return StagePlacement(form: .dot, kind: .grid, frames: frames, hidden: max(0, ordered.count - capacity))
+    }
+}

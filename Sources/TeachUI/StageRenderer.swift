@@ -1,0 +1,119 @@
+import Canvas
+import NetSim
+
+/// What is singled out on the stage: a node or a message in flight.
+enum Selection: Hashable, Sendable {
+    case node(Int)
+    case packet(Int)
+}
+
+/// Draws a scene into a rectangle: links first, then nodes on top, then the messages
+/// in flight at their positions along the links.
+struct StageRenderer {
+    let scene: Scene
+    let theme: Theme
+    var selection: Selection?
+
+    /// Draws the stage and returns the placement it used (for hit testing and tests).
+    @discardableResult
+    func draw(into canvas: inout Canvas, rect: Rect) -> StagePlacement {
+        let placement = StageLayout.place(scene.nodes, kind: scene.layout, in: rect)
+        let paths = placement.form == .dot ? [:] : drawLinks(into: &canvas, placement: placement)
+        for node in scene.nodes {
+            guard let frame = placement.frames[node.id] else { continue }
+            drawNode(node, frame: frame, form: placement.form, into: &canvas)
+        }
+        if placement.form == .dot {
+            markReceivers(into: &canvas, placement: placement)
+            if placement.hidden > 0 {
+                let note = " +\(placement.hidden) more "
+                canvas.put(note, x: rect.maxX - DisplayWidth.of(note), y: rect.maxY - 1, style: theme.dim)
+            }
+        } else {
+            drawPackets(into: &canvas, paths: paths)
+        }
+        return placement
+    }
+
+    /// An undirected pair of node ids, smaller first.
+    private struct Pair: Hashable {
+        let low: Int, high: Int
+        init(_ a: Int, _ b: Int) { (low, high) = a < b ? (a, b) : (b, a) }
+    }
+
+    /// Draws every configured link, and a link for every pair that has messages between
+    /// them but no configured link (peers that reach each other across the internet).
+    /// Returns each pair's drawn cells, ordered from the lower id to the higher.
+    private func drawLinks(into canvas: inout Canvas, placement: StagePlacement) -> [Pair: [Point]] {
+        var traffic: [Pair: Int] = [:]
+        for packet in scene.packets { traffic[Pair(packet.from, packet.to), default: 0] += 1 }
+        var links: [Pair: Bool] = [:]
+        for link in scene.links { links[Pair(link.a, link.b)] = link.isUp }
+        for pair in traffic.keys where links[pair] == nil { links[pair] = true }
+
+        let frames = Array(placement.frames.values)
+        var paths: [Pair: [Point]] = [:]
+        for (pair, isUp) in links.sorted(by: { ($0.key.low, $0.key.high) < ($1.key.low, $1.key.high) }) {
+            guard let a = placement.frames[pair.low], let b = placement.frames[pair.high] else { continue }
+            let endsUp = scene.node(pair.low)?.isUp != false && scene.node(pair.high)?.isUp != false
+            let style = !isUp || !endsUp ? theme.deadLink : traffic[pair] != nil ? theme.busyLink : theme.link
+            paths[pair] = canvas.line(from: a.center, to: b.center, glyphs: theme.glyphs, style: style, avoiding: frames)
+        }
+        return paths
+    }
+
+    private func drawNode(_ node: SceneNode, frame: Rect, form: NodeForm, into canvas: inout Canvas) {
+        let selected = selection == .node(node.id)
+        let style = theme.style(node, selected: selected)
+        let label = String(marker(for: node)) + " " + node.name
+        switch form {
+        case .box:
+            var border = style
+            border.attributes.remove(.reverse)
+            canvas.fill(frame)
+            canvas.box(frame, weight: theme.border(node, selected: selected), glyphs: theme.glyphs, style: border)
+            canvas.put(label, x: frame.x + 1, y: frame.y + 1, style: style)
+        case .compact:
+            canvas.put(label, x: frame.x, y: frame.y, style: style)
+        case .dot:
+            canvas.put(String(dot(for: node)), x: frame.x, y: frame.y, style: style)
+        }
+    }
+
+    /// The glyph in front of a node's name: its state when something is wrong, else its role.
+    private func marker(for node: SceneNode) -> Character {
+        if !node.isUp { return theme.deadGlyph }
+        if node.isOverloaded { return theme.overloadMark }
+        if node.isMalicious { return theme.maliciousMark }
+        return theme.glyph(node.role)
+    }
+
+    /// In a grid, a peer's cell shows how much of the file it holds.
+    private func dot(for node: SceneNode) -> Character {
+        if !node.isUp || node.isOverloaded || node.isMalicious || node.role.isHub { return marker(for: node) }
+        guard let share = node.share else { return theme.glyph(node.role) }
+        let shades = theme.glyphs.shades
+        return shades[min(shades.count - 1, Int((share * Double(shades.count - 1)).rounded(.down)))]
+    }
+
+    private func drawPackets(into canvas: inout Canvas, paths: [Pair: [Point]]) {
+        for packet in scene.packets {
+            guard var path = paths[Pair(packet.from, packet.to)], !path.isEmpty else { continue }
+            if packet.from > packet.to { path.reverse() }
+            let progress = min(1, max(0, packet.progress.isFinite ? packet.progress : 0))
+            let point = path[Int((progress * Double(path.count - 1)).rounded())]
+            var style = theme.style(packet.kind)
+            if selection == .packet(packet.id) { style.attributes.insert(.reverse) }
+            canvas.put(String(theme.glyph(packet.kind)), x: point.x, y: point.y, style: style)
+        }
+    }
+
+    /// A grid has no room for links: a node receiving something is drawn in the
+    /// colour of what it receives, so traffic still shows as activity.
+    private func markReceivers(into canvas: inout Canvas, placement: StagePlacement) {
+        for packet in scene.packets {
+            guard let frame = placement.frames[packet.to] else { continue }
+            canvas.restyle(frame) { $0 = theme.style(packet.kind) }
+        }
+    }
+}

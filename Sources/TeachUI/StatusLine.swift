@@ -1,0 +1,53 @@
+import Canvas
+
+/// The facts the status line shows: where the learner is and what the clock is doing.
+struct StatusView: Hashable, Sendable {
+    var playing: Bool
+    /// Where the learner is: "step 2/5", or "sandbox".
+    var position: String
+    /// Simulated time, already formatted ("1.250 s").
+    var time: String
+    /// "×0.1"
+    var speed: String
+    var events: Int
+    /// What the step is waiting for, or that it is done.
+    var note: String = ""
+
+    /// Draws one row: play state, step, time, speed, events, then the note.
+    func draw(into canvas: inout Canvas, rect: Rect, theme: Theme) {
+        guard !rect.isEmpty else { return }
+        canvas.fill(rect, with: Cell(" ", style: theme.dim))
+        let state = playing ? (theme.unicode ? "▶ playing" : "> playing") : (theme.unicode ? "❚❚ paused" : "|| paused")
+        let separator = theme.unicode ? " │ " : " | "
+        var x = rect.x + 1
+        x += canvas.put(state, x: x, y: rect.y, style: playing ? theme.good : theme.key, limit: rect.maxX - x)
+        for part in [position, "t \(time)", speed, "event \(events)", note] where !part.isEmpty {
+            x += canvas.put(separator, x: x, y: rect.y, style: theme.dim, limit: rect.maxX - x)
+            x += canvas.put(part, x: x, y: rect.y, limit: rect.maxX - x)
+        }
+    }
+}
+
+/// One key and what it does, for the hint line and the help screen.
+struct KeyHint: Hashable, Sendable {
+    var keys: String
+    var action: String
+
+    init(_ keys: String, _ action: String) {
+        self.keys = keys
+        self.action = action
+    }
+
+    /// Draws hints in order, as many whole ones as fit on the row.
+    static func drawLine(_ hints: [KeyHint], into canvas: inout Canvas, rect: Rect, theme: Theme) {
+        guard !rect.isEmpty else { return }
+        var x = rect.x + 1
+        for hint in hints {
+            let width = DisplayWidth.of(hint.keys) + 1 + DisplayWidth.of(hint.action)
+            guard x + width <= rect.maxX else { break }
+            canvas.put(hint.keys, x: x, y: rect.y, style: theme.key)
+            canvas.put(hint.action, x: x + DisplayWidth.of(hint.keys) + 1, y: rect.y, style: theme.dim)
+            x += width + 2
+        }
+    }
+}

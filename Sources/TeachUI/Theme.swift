@@ -1,0 +1,119 @@
+import Canvas
+import NetSim
+
+/// Every glyph and style the screens use, chosen once per frame from the terminal's
+/// capabilities. Meaning never rests on colour alone: each message kind and node state
+/// also has its own glyph or attribute, so monochrome screens say the same thing.
+struct Theme: Sendable {
+    let capabilities: Capabilities
+    let glyphs: GlyphSet
+
+    init(_ capabilities: Capabilities) {
+        self.capabilities = capabilities
+        glyphs = .for(capabilities)
+    }
+
+    var unicode: Bool { capabilities.unicode }
+
+    // MARK: messages
+
+    func glyph(_ kind: MessageKind) -> Character {
+        switch kind {
+        case .request: unicode ? "●" : "o"
+        case .response: unicode ? "◆" : "@"
+        case .refused: unicode ? "⊘" : "x"
+        case .file: unicode ? "▬" : "$"
+        case .chunk: unicode ? "■" : "#"
+        case .corruptChunk: unicode ? "▣" : "%"
+        case .lookup: unicode ? "○" : "?"
+        case .lookupReply: unicode ? "◇" : "!"
+        case .peerList: unicode ? "≡" : "&"
+        case .call: unicode ? "≈" : "~"
+        case .control: unicode ? "·" : "."
+        }
+    }
+
+    func style(_ kind: MessageKind) -> Style {
+        switch kind {
+        case .request: Style(foreground: .yellow, attributes: .bold)
+        case .response: Style(foreground: .green, attributes: .bold)
+        case .refused: Style(foreground: .red, attributes: .bold)
+        case .file, .chunk: Style(foreground: .cyan, attributes: .bold)
+        case .corruptChunk: Style(foreground: .red, attributes: [.bold, .reverse])
+        case .lookup, .lookupReply: Style(foreground: .magenta, attributes: .bold)
+        case .peerList: Style(foreground: .blue, attributes: .bold)
+        case .call: Style(foreground: .blue, attributes: .bold)
+        case .control: Style(attributes: .dim)
+        }
+    }
+
+    // MARK: nodes
+
+    func glyph(_ role: Role) -> Character {
+        switch role {
+        case .server: unicode ? "▦" : "S"
+        case .client: unicode ? "□" : "c"
+        case .peer: unicode ? "◉" : "p"
+        case .tracker: unicode ? "◈" : "T"
+        case .supernode: unicode ? "✦" : "N"
+        }
+    }
+
+    var deadGlyph: Character { unicode ? "✕" : "x" }
+    var overloadMark: Character { "!" }
+    var maliciousMark: Character { unicode ? "☠" : "*" }
+
+    func style(_ node: SceneNode, selected: Bool) -> Style {
+        var style: Style
+        if !node.isUp {
+            style = Style(foreground: .red, attributes: .dim)
+        } else if node.isOverloaded {
+            style = Style(foreground: .red, attributes: .bold)
+        } else if node.isMalicious {
+            style = Style(foreground: .magenta, attributes: .bold)
+        } else {
+            switch node.role {
+            case .server: style = Style(foreground: .blue, attributes: .bold)
+            case .tracker: style = Style(foreground: .magenta)
+            case .supernode: style = Style(foreground: .cyan, attributes: .bold)
+            case .client: style = .plain
+            case .peer: style = .fg(.green)
+            }
+        }
+        if selected { style.attributes.insert(.reverse) }
+        return style
+    }
+
+    func border(_ node: SceneNode, selected: Bool) -> BorderWeight {
+        if selected { return .double }
+        return node.role.isHub || node.isOverloaded ? .heavy : .light
+    }
+
+    // MARK: links
+
+    let link = Style(attributes: .dim)
+    let busyLink = Style(foreground: .yellow)
+    let deadLink = Style(foreground: .red, attributes: .dim)
+
+    // MARK: text and chrome
+
+    func text(_ role: TextRole) -> Style {
+        switch role {
+        case .plain: .plain
+        case .strong: Style(attributes: .bold)
+        case .emphasis: Style(attributes: capabilities.color ? .italic : .underline)
+        case .code: capabilities.color ? .fg(.cyan) : Style(attributes: .underline)
+        }
+    }
+
+    let title = Style(attributes: [.bold, .reverse])
+    let panelBorder = Style(attributes: .dim)
+    let panelTitle = Style(attributes: .bold)
+    let dim = Style(attributes: .dim)
+    let key = Style(attributes: .bold)
+    let alarm = Style(foreground: .red, attributes: .bold)
+    let good = Style(foreground: .green, attributes: .bold)
+    let meterFill = Style(foreground: .cyan)
+    let meterEmpty = Style(attributes: .dim)
+    let selection = Style(attributes: .reverse)
+}

@@ -1,0 +1,90 @@
+import Canvas
+import LessonKit
+import Testing
+@testable import TeachUI
+
+@Suite struct MenuScreenTests {
+    @Test func listsTheCourseInOrderWithLengthAndTheSelectedSummary() {
+        let state = AppState(lessons: TestLessons.course)
+        #expect(screen(state) == #"""
+             netstep: client-server and peer-to-peer, step by step
+
+                1. One request                                                     2 steps
+                2. Sharing a file                                                   1 step
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+              A client asks a server and gets an answer.
+             ↑↓ choose  Enter open  s sandbox  ? help  q quit
+            """#)
+    }
+
+    @Test func ticksFinishedLessonsAndOffersToContinue() {
+        var progress = Progress()
+        progress.markFinished("test-request")
+        progress.recordStep(1, in: "test-swarm")
+        var state = AppState(lessons: TestLessons.course, progress: progress)
+        send(&state, .key(.down))
+        #expect(screen(state) == #"""
+             netstep: client-server and peer-to-peer, step by step
+
+                ▶ Continue where you stopped: 2. Sharing a file, step 1 of 1
+
+              ✓ 1. One request                                                     2 steps
+                2. Sharing a file                                                   1 step
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+              A client asks a server and gets an answer.
+             ↑↓ choose  Enter open  s sandbox  ? help  q quit
+            """#)
+    }
+
+    @Test func qOnTheMenuQuits() {
+        var state = AppState(lessons: TestLessons.course)
+        #expect(update(&state, .key(.character("q"))) == [.quit])
+    }
+
+    @Test func selectionStaysWithinTheList() {
+        var state = AppState(lessons: TestLessons.course)
+        send(&state, .key(.up), .key(.down), .key(.down), .key(.down))
+        #expect(state.menuSelection == 1)
+    }
+
+    @Test func sOpensTheSandboxAndQComesBack() {
+        var state = AppState(lessons: TestLessons.course)
+        let menu = screen(state)
+        send(&state, .key(.character("s")))
+        #expect(screen(state).hasPrefix(" Sandbox"))
+        #expect(update(&state, .key(.character("q"))).isEmpty)
+        #expect(screen(state) == menu)
+    }
+}

@@ -1,0 +1,219 @@
+import Canvas
+import LessonKit
+import NetSim
+import Testing
+@testable import TeachUI
+
+@Suite struct SandboxTests {
+    @Test func requestsMoveAlongTheirLinksAtTheirSimulatedPosition() {
+        #expect(screen(sandboxWithRequestsInFlight()) == #"""
+             Sandbox · client-server
+            ┌──────────────────────────────────────────────┐┌ sandbox ─────────────────────┐
+            │                    ┌────┐                    ││ A client-server network of 4 │
+            │                    │□ c1│                    ││ nodes. Change it with the    │
+            │                    └────┘                    ││ keys below and watch the     │
+            │                       │                      ││ metrics answer.              │
+            │                       ●                      ││                              │
+            │                  ┏━━━━━━━━┓                  ││ Select a node with Tab or a  │
+            │                  ┃▦ server┃                  ││ click; k takes it down or    │
+            │    ┌────┐  ──●───┗━━━━━━━━┛───●─── ┌────┐    ││ brings it back, x removes    │
+            │    │□ c3│─╱                       ╲│□ c2│    ││ it, u and U double or halve  │
+            │    └────┘                          └────┘    ││ its upload.                  │
+            │                                              ││                              │
+            │                                              ││ 3 requests sent              │
+            └─ ● request ──────────────────────────────────┘│                              │
+            ┌ metrics ─────────────────────────────────────┐│                              │
+            │ messages 3 · in flight 2                     ││                              │
+            │ server queue  ·························· 0/8 ││                              │
+            │ server upload ··························· 0% ││                              │
+            │ queue ▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁ 0 ││                              │
+            │                                              ││                              │
+            └──────────────────────────────────────────────┘└──────────────────────────────┘
+             ❚❚ paused │ sandbox │ t 8.20 ms │ ×0.1 │ event 4
+             r requests  f file  a add  x remove  k kill/revive  u U upload ×2 ÷2  → step
+            """#)
+    }
+
+    @Test func aStepGlidesTheMessagesOnThenSettles() {
+        var state = AppState(lessons: [], start: .sandbox(.clientServer, nodes: 3))
+        send(&state, .key(.character("r")), .key(.right))
+        #expect(state.wantsTicks, "the step's glide animates")
+        let start = screen(state)
+        send(&state, .tick(elapsedMicroseconds: 10_000))
+        #expect(screen(state) != start, "the requests moved")
+        send(&state, .tick(elapsedMicroseconds: 1_000_000))
+        #expect(!state.wantsTicks, "once settled the loop may sleep")
+    }
+
+    @Test func stepForwardThenBackGivesTheSameScreen() {
+        var state = sandboxWithRequestsInFlight()
+        send(&state, .tick(elapsedMicroseconds: 1_000_000))
+        let before = screen(state)
+        send(&state, .key(.right), .tick(elapsedMicroseconds: 1_000_000))
+        #expect(screen(state) != before)
+        send(&state, .key(.left))
+        #expect(screen(state) == before)
+    }
+
+    @Test func enterPlaysUntilNothingIsLeftAndTicksOnlyMeanwhile() {
+        var state = AppState(lessons: [], start: .sandbox(.clientServer, nodes: 3))
+        #expect(update(&state, .key(.enter)).isEmpty, "nothing to play yet")
+        #expect(!state.wantsTicks)
+        send(&state, .key(.character("r")))
+        #expect(update(&state, .key(.enter)) == [.animate(true)])
+        var effects: [AppEffect] = []
+        for _ in 0..<200 where state.wantsTicks {
+            effects += update(&state, .tick(elapsedMicroseconds: 33_000))
+        }
+        #expect(effects.last == .animate(false))
+        #expect(screen(state).contains("paused"))
+        #expect(screen(state).contains("messages 6"), "three requests and three responses")
+    }
+
+    @Test func enterPausesAndTheClockStops() {
+        var state = AppState(lessons: [], start: .sandbox(.clientServer, nodes: 3))
+        send(&state, .key(.character("r")), .key(.enter), .tick(elapsedMicroseconds: 33_000))
+        #expect(update(&state, .key(.enter)) == [.animate(false)])
+        let paused = screen(state)
+        send(&state, .tick(elapsedMicroseconds: 33_000))
+        #expect(screen(state) == paused)
+    }
+
+    @Test func speedKeysChangeTheSpeedShown() {
+        var state = AppState(lessons: [], start: .sandbox(.clientServer, nodes: 3))
+        send(&state, .key(.character("+")), .key(.character("+")))
+        #expect(screen(state).contains("×1 "))
+        send(&state, .key(.character("-")), .key(.character("-")), .key(.character("-")))
+        #expect(screen(state).contains("×0.03 "))
+    }
+
+    @Test func killingTheSelectedNodeMarksItDead() {
+        var state = sandboxWithRequestsInFlight()
+        send(&state, .key(.tab), .key(.tab), .key(.character("k")))
+        #expect(screen(state) == #"""
+             Sandbox · client-server
+            ┌──────────────────────────────────────────────┐┌ sandbox ─────────────────────┐
+            │                    ╔════╗                    ││ A client-server network of 4 │
+            │                    ║✕ c1║                    ││ nodes. Change it with the    │
+            │                    ╚════╝                    ││ keys below and watch the     │
+            │                       │                      ││ metrics answer.              │
+            │                       │                      ││                              │
+            │                  ┏━━━━━━━━┓                  ││ Select a node with Tab or a  │
+            │                  ┃▦ server┃                  ││ click; k takes it down or    │
+            │    ┌────┐  ─────●┗━━━━━━━━┛●────── ┌────┐    ││ brings it back, x removes    │
+            │    │□ c3│─╱                       ╲│□ c2│    ││ it, u and U double or halve  │
+            │    └────┘                          └────┘    ││ its upload.                  │
+            │                                              ││                              │
+            │                                              ││ c1 is down                   │
+            └─ ● request ──────────────────────────────────┘│                              │
+            ┌ metrics ─────────────────────────────────────┐│                              │
+            │ messages 3 · in flight 2                     ││                              │
+            │ server queue  ·························· 0/8 ││                              │
+            │ server upload ··························· 0% ││                              │
+            │ queue ▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁ 0 ││                              │
+            │                                              ││                              │
+            └──────────────────────────────────────────────┘└──────────────────────────────┘
+             ❚❚ paused │ sandbox │ t 13.2 ms │ ×0.1 │ event 4
+             r requests  f file  a add  x remove  k kill/revive  u U upload ×2 ÷2  → step
+            """#)
+        send(&state, .key(.character("k")))
+        #expect(screen(state).contains("c1 is up again"))
+        #expect(!screen(state).contains("✕"))
+    }
+
+    @Test func clickingANodeInspectsIt() {
+        var state = sandboxWithRequestsInFlight()
+        send(&state, .key(.click(x: 22, y: 8)))
+        #expect(screen(state) == #"""
+             Sandbox · client-server
+            ┌──────────────────────────────────────────────┐┌ sandbox ─────────────────────┐
+            │                    ┌────┐                    ││ A client-server network of 4 │
+            │                 ╔ server ═════════════════════════════════╗ge it with the    │
+            │                 ║ role       server                       ║and watch the     │
+            │                 ║ state      up                           ║wer.              │
+            │                 ║ queue      0 waiting of 8, 1 in service ║                  │
+            │                 ║ service    20.0 ms per request          ║de with Tab or a  │
+            │                 ║ upload     0.00 bps of 10.0 Mbps        ║kes it down or    │
+            │    ┌────┐  ──●──║ download   0.00 bps of 10.0 Mbps        ║ack, x removes    │
+            │    │□ c3│─╱     ║ sent       0.00 b                       ║ double or halve  │
+            │    └────┘       ║ received   9.60 kb                      ║                  │
+            │                 ║ in flight  2 messages to or from it     ║                  │
+            │                 ║                                         ║sent              │
+            └─ ● request ─────║ A server answers requests one at a      ║                  │
+            ┌ metrics ────────║ time; the rest wait in its queue, and   ║                  │
+            │ messages 3 · in ║ when the queue is full new ones are     ║                  │
+            │ server queue  ··║ dropped.                                ║                  │
+            │ server upload ··║                                         ║                  │
+            │ queue ▁▁▁▁▁▁▁▁▁▁║ Tab next  i Esc close                   ║                  │
+            │                 ╚═════════════════════════════════════════╝                  │
+            └──────────────────────────────────────────────┘└──────────────────────────────┘
+             ❚❚ paused │ sandbox │ t 8.20 ms │ ×0.1 │ event 4
+             r requests  f file  a add  x remove  k kill/revive  u U upload ×2 ÷2  → step
+            """#)
+        send(&state, .key(.escape))
+        #expect(screen(state) == screen(sandboxWithSelection(.node(0))))
+    }
+
+    @Test func theEventListSaysWhatHappenedWhenAndBetweenWhom() {
+        var state = sandboxWithRequestsInFlight()
+        send(&state, .key(.character("e")))
+        #expect(screen(state) == #"""
+             Sandbox · client-server
+            ┌──────────────────────────────────────────────┐┌ sandbox ─────────────────────┐
+            │     ╔ events: 4 ═══════════════════════════════════════════════════════╗of 4 │
+            │     ║ 1  3.20 ms  c1 → server: GET /item (request, 3.20 kb) sent, trav ║e    │
+            │     ║ 2  3.20 ms  c2 → server: GET /item (request, 3.20 kb) sent, trav ║     │
+            │     ║ 3  3.20 ms  c3 → server: GET /item (request, 3.20 kb) sent, trav ║     │
+            │     ║ 4  13.2 ms  server starts on GET /item from c1                   ║     │
+            │     ║                                                                  ║r a  │
+            │     ║                                                                  ║r    │
+            │    ┌║                                                                  ║s    │
+            │    │║                                                                  ║lve  │
+            │    └║                                                                  ║     │
+            │     ║                                                                  ║     │
+            │     ║                                                                  ║     │
+            └─ ● r║                                                                  ║     │
+            ┌ metr║                                                                  ║     │
+            │ mess║                                                                  ║     │
+            │ serv║                                                                  ║     │
+            │ serv║                                                                  ║     │
+            │ queu║                                                                  ║     │
+            │     ║ ↑↓ move  Enter go to that event  e Esc close                     ║     │
+            └─────╚══════════════════════════════════════════════════════════════════╝─────┘
+             ❚❚ paused │ sandbox │ t 8.20 ms │ ×0.1 │ event 4
+             r requests  f file  a add  x remove  k kill/revive  u U upload ×2 ÷2  → step
+            """#)
+    }
+
+    @Test func enterInTheEventListGoesBackToThatEvent() {
+        var state = sandboxWithRequestsInFlight()
+        send(&state, .key(.character("e")), .key(.up), .key(.up), .key(.enter))
+        #expect(state.sandbox?.stage.driver.simulation.eventCount == 2)
+        #expect(state.overlay == nil)
+    }
+
+    @Test func doublingTheServersUploadShowsInItsInspector() {
+        var state = AppState(lessons: [], start: .sandbox(.clientServer, nodes: 3))
+        send(&state, .key(.tab), .key(.character("u")))
+        #expect(screen(state).contains("server uploads at 20.0 Mbps"))
+        send(&state, .key(.character("i")))
+        #expect(screen(state).contains("0.00 bps of 20.0 Mbps"))
+    }
+
+    @Test func addingAndRemovingClientsChangesTheNetwork() {
+        var state = AppState(lessons: [], start: .sandbox(.clientServer, nodes: 3))
+        send(&state, .key(.character("a")))
+        #expect(screen(state).contains("c4 joined"))
+        #expect(screen(state).contains("□ c4"))
+        send(&state, .key(.character("x")), .key(.character("x")))
+        #expect(screen(state).contains("c3 left the network"))
+        #expect(!screen(state).contains("□ c3"))
+    }
+}
+
+/// The sandbox of `sandboxWithRequestsInFlight` with `selection` made and no panel open.
+func sandboxWithSelection(_ selection: Selection) -> AppState {
+    var state = sandboxWithRequestsInFlight()
+    state.sandbox?.stage.selection = selection
+    return state
+}

@@ -1,0 +1,122 @@
+import Canvas
+import LessonKit
+import Testing
+@testable import TeachUI
+
+@Suite struct ScreenModeTests {
+    @Test func aWindowBelowTheMinimumSaysSo() {
+        let state = AppState(lessons: TestLessons.course)
+        #expect(screen(state, width: 50, height: 12) == #"""
+
+
+
+
+                             Window too small
+                 netstep needs 60x16; this one is 50x12.
+                     Enlarge it, or press q to quit.
+
+
+
+
+
+            """#)
+    }
+
+    @Test func aWindowEnlargedAgainShowsTheScreenAtOnce() {
+        var state = AppState(lessons: TestLessons.course)
+        send(&state, .resize(width: 40, height: 10))
+        #expect(screen(state, width: 40, height: 10).contains("too small"))
+        send(&state, .resize(width: 80, height: 24))
+        #expect(screen(state).hasPrefix(" netstep: client-server and peer-to-peer"))
+    }
+
+    @Test func questionMarkShowsEveryKeyAndAnyKeyClosesIt() {
+        var state = AppState(lessons: TestLessons.course)
+        let menu = screen(state)
+        send(&state, .key(.character("?")))
+        #expect(screen(state) == #"""
+             netstep: client-server and peer-to-peer, step by step
+
+            ╔ keys ════════════════════════════════════════════════════════════════════════╗
+            ║ Stepping                                 Presenting                          ║
+            ║ → Space    one event forward             PgDn PgUp  next, previous step      ║
+            ║ ←          one event back                . b        blank the screen         ║
+            ║ Enter      play or pause                                                     ║
+            ║ + -        faster, slower                Anywhere                            ║
+            ║ n PgDn     next step                     ?          this help                ║
+            ║ p PgUp     previous step                 q Esc      back; quit from the menu ║
+            ║ g          go to step (type a number)                                        ║
+            ║ r R        restart step, lesson                                              ║
+            ║                                                                              ║
+            ║ Looking closer                                                               ║
+            ║ Tab        select next node or message                                       ║
+            ║ i          inspect the selection                                             ║
+            ║ e          event list                                                        ║
+            ║ click      inspect a node                                                    ║
+            ║ 1-9        answer the quiz                                                   ║
+            ║ h          a hint for the step                                               ║
+            ╚══════════════════════════════════════════════════════════════════════════════╝
+
+              A client asks a server and gets an answer.
+             ↑↓ choose  Enter open  s sandbox  ? help  q quit
+            """#)
+        send(&state, .key(.character("x")))
+        #expect(screen(state) == menu)
+    }
+
+    @Test func monochromeKeepsTheTextAndDropsEveryColour() {
+        let state = sandboxWithRequestsInFlight()
+        let colour = render(state, width: 80, height: 24, capabilities: .full)
+        let mono = render(state, width: 80, height: 24, capabilities: Capabilities(color: false, unicode: true))
+        #expect(mono.text == colour.text)
+        var colours = Set<Color>()
+        for y in 0..<24 {
+            for x in 0..<80 {
+                colours.insert(mono[x, y].style.foreground)
+                colours.insert(mono[x, y].style.background)
+            }
+        }
+        #expect(colours == [.default])
+        #expect(mono[0, 0].style.attributes.contains(.reverse), "the title bar stands out by attribute alone")
+    }
+
+    @Test func asciiModeUsesOnlyAscii() {
+        let state = sandboxWithRequestsInFlight()
+        let text = screen(state, capabilities: .plain)
+        #expect(text.unicodeScalars.allSatisfy { $0.isASCII })
+        #expect(text == #"""
+             Sandbox - client-server
+            +----------------------------------------------++ sandbox ---------------------+
+            |                    +----+                    || A client-server network of 4 |
+            |                    |c c1|                    || nodes. Change it with the    |
+            |                    +----+                    || keys below and watch the     |
+            |                       |                      || metrics answer.              |
+            |                       o                      ||                              |
+            |                  #========#                  || Select a node with Tab or a  |
+            |                  |S server|                  || click; k takes it down or    |
+            |    +----+  --o---#========#---o--- +----+    || brings it back, x removes    |
+            |    |c c3|-/                       \|c c2|    || it, u and U double or halve  |
+            |    +----+                          +----+    || its upload.                  |
+            |                                              ||                              |
+            |                                              || 3 requests sent              |
+            +- o request ----------------------------------+|                              |
+            + metrics -------------------------------------+|                              |
+            | messages 3 . in flight 2                     ||                              |
+            | server queue  .......................... 0/8 ||                              |
+            | server upload ........................... 0% ||                              |
+            | queue ____________________________________ 0 ||                              |
+            |                                              ||                              |
+            +----------------------------------------------++------------------------------+
+             || paused | sandbox | t 8.20 ms | x0.1 | event 4
+             r requests  f file  a add  x remove  k kill/revive  u U upload x2 /2  > step
+            """#)
+    }
+}
+
+/// The client-server sandbox with three clients whose requests are on their way.
+func sandboxWithRequestsInFlight() -> AppState {
+    var state = AppState(lessons: [], start: .sandbox(.clientServer, nodes: 3))
+    send(&state, .key(.character("r")), .key(.right), .tick(elapsedMicroseconds: 1_000_000), .key(.right),
+         .tick(elapsedMicroseconds: 1_000_000), .key(.right), .key(.right), .tick(elapsedMicroseconds: 50_000))
+    return state
+}

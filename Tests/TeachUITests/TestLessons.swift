@@ -1,0 +1,89 @@
+import Canvas
+import LessonKit
+@testable import TeachUI
+
+/// Small lessons written for the tests, so no test depends on the bundled course's wording.
+enum TestLessons {
+    static let requestSource = """
+        ---
+        id: test-request
+        title: One request
+        summary: A client asks a **server** and gets an answer.
+        essay: [2]
+        claims: [C1]
+        seed: 3
+        network:
+          layout: star
+          latency: 10ms
+          nodes:
+            server: { role: server, upload: 10Mbps, download: 10Mbps, service: 20ms, queue: 2 }
+          groups:
+            clients: { count: 3, prefix: c, upload: 1Mbps, download: 10Mbps }
+        ---
+
+        ## Ask once
+
+        The client `c1` sends a *request*; the **server** answers.
+
+        ```sim
+        - request: { from: c1, to: server, what: "GET /page", size: 400B, reply: 2KB }
+        - run: idle
+        ```
+
+        <!-- note: Point at the request leaving c1. -->
+
+        ## Check
+
+        ```quiz
+        ask: Who answers the request?
+        choices:
+          - text: Another client
+            explain: Clients hold nothing to answer with.
+          - text: The server
+            explain: Only the server holds the page.
+        answer: 2
+        ```
+
+        <!-- note: Ask the room before revealing. -->
+        """
+
+    static let swarmSource = """
+        ---
+        id: test-swarm
+        title: Sharing a file
+        summary: Peers swap chunks of a file.
+        essay: [3]
+        claims: [C5]
+        seed: 5
+        network:
+          layout: ring
+          groups:
+            peers: { count: 4, prefix: p, upload: 2Mbps, download: 10Mbps }
+        ---
+
+        ## Peers
+
+        Every peer both asks and answers.
+        """
+
+    static func load(_ source: String, path: String) -> Lesson {
+        let outcome = LessonLoader.load(source: source, path: path)
+        guard let lesson = outcome.lesson else {
+            fatalError("test lesson does not load: \(outcome.diagnostics.map(\.description))")
+        }
+        return lesson
+    }
+
+    static var request: Lesson { load(requestSource, path: "01-request.md") }
+    static var swarm: Lesson { load(swarmSource, path: "02-swarm.md") }
+    static var course: [Lesson] { [request, swarm] }
+}
+
+/// Feeds messages to a state, ignoring effects, for tests that only look at the screen.
+func send(_ state: inout AppState, _ messages: AppMessage...) {
+    for message in messages { _ = update(&state, message) }
+}
+
+func screen(_ state: AppState, width: Int = 80, height: Int = 24, capabilities: Capabilities = .full) -> String {
+    render(state, width: width, height: height, capabilities: capabilities).text
+}
