@@ -5,12 +5,19 @@
 public struct Course: Sendable {
     /// A lesson file as the executable read it.
     public struct SourceFile: Sendable {
+        /// The largest lesson file; a reader need not read more than one byte beyond it.
+        public static let maximumBytes = SourceGuard.maximumBytes
+
         public var path: String
         public var contents: [UInt8]
+        /// The file's size on disk when `contents` may be cut short, so an enormous file is
+        /// refused with its real size without being read whole.
+        public var size: Int?
 
-        public init(path: String, contents: [UInt8]) {
+        public init(path: String, contents: [UInt8], size: Int? = nil) {
             self.path = path
             self.contents = contents
+            self.size = size
         }
     }
 
@@ -24,7 +31,7 @@ public struct Course: Sendable {
         diagnostics = []
         var ids: [String: String] = [:]
         for file in files.sorted(by: { Self.fileName($0.path) < Self.fileName($1.path) }) {
-            let outcome = LessonLoader.load(contents: file.contents, path: file.path)
+            let outcome = LessonLoader.load(contents: file.contents, path: file.path, size: file.size)
             diagnostics += outcome.diagnostics
             guard let lesson = outcome.lesson else { continue }
             if let other = ids[lesson.id] {

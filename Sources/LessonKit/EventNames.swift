@@ -1,5 +1,19 @@
-/// The event names a `run: { event: NAME }` may wait for.
+import NetSim
+
+/// The engine's event kinds as authors write them: `timed-out` for `EventKind.timedOut`.
 enum EventNames {
-    static let all = ["request", "response", "refused", "dropped", "timeout", "chunk", "corrupt-chunk",
-                      "lookup", "lookup-reply", "call", "complete", "node-down", "node-up"]
+    static func name(of kind: EventKind) -> String {
+        kind.rawValue.reduce(into: "") { name, character in
+            if character.isUppercase { name += "-" + character.lowercased() } else { name.append(character) }
+        }
+    }
+
+    /// Every name a lesson may wait for (the benchmark's timer is not one).
+    static var all: [String] {
+        EventKind.allCases.filter { $0 != .timer }.map(name(of:))
+    }
+
+    static func kind(named name: String) -> EventKind? {
+        EventKind.allCases.first { $0 != .timer && self.name(of: $0) == name }
+    }
 }

@@ -175,7 +175,7 @@ struct FrontMatterParser {
                 }
                 prefix = text
             }
-            var role = NodeRole.allCases.first { $0.rawValue + "s" == name } ?? .client
+            var role = Role.allCases.first { $0.rawValue + "s" == name } ?? .client
             if let roleNode = fields["role"] {
                 guard let value = self.role(roleNode, log: &log) else { continue }
                 role = value
@@ -208,7 +208,7 @@ struct FrontMatterParser {
             log.error("the name '\(name)' is already used", at: reader.location(key))
             return nil
         }
-        let isRolePlural = NodeRole.allCases.contains { $0.rawValue + "s" == name }
+        let isRolePlural = Role.allCases.contains { $0.rawValue + "s" == name }
         if NameScope.reservedWords.contains(name) || (isRolePlural && !isGroup) {
             log.error("'\(name)' is a reserved word in lessons; choose another name", at: reader.location(key))
             return nil
@@ -216,10 +216,10 @@ struct FrontMatterParser {
         return name
     }
 
-    private func role(_ node: Node, log: inout DiagnosticLog) -> NodeRole? {
+    private func role(_ node: Node, log: inout DiagnosticLog) -> Role? {
         guard let text = reader.text(node, "role", log: &log) else { return nil }
-        guard let role = NodeRole(rawValue: text) else {
-            log.error("unknown role '\(text)'\(Suggestion.phrase(for: text, in: NodeRole.allCases.map(\.rawValue))); expected \(NodeRole.allCases.map(\.rawValue).joined(separator: ", "))",
+        guard let role = Role(rawValue: text) else {
+            log.error("unknown role '\(text)'\(Suggestion.phrase(for: text, in: Role.allCases.map(\.rawValue))); expected \(Role.allCases.map(\.rawValue).joined(separator: ", "))",
                       at: reader.location(node))
             return nil
         }

@@ -72,4 +72,6 @@ public struct SwarmSpec: Sendable, Hashable {
     public var rechoke: SimTime?
     /// Whether a peer keeps uploading after it has the whole file.
     public var seedsStay: Bool
+    /// BitTorrent-like trading, or the textbook's ideal relay scheme.
+    public var scheduling: SwarmScheduling
 }

@@ -10,6 +10,14 @@ public struct LoadOutcome: Sendable {
 public enum LessonLoader {
     /// Loads a lesson from a file's raw bytes, refusing binary, non-UTF-8 and oversized input first.
     public static func load(contents: some Collection<UInt8>, path: String) -> LoadOutcome {
+        load(contents: contents, path: path, size: nil)
+    }
+
+    static func load(contents: some Collection<UInt8>, path: String, size: Int?) -> LoadOutcome {
+        if let size, size > SourceGuard.maximumBytes {
+            return LoadOutcome(lesson: nil, diagnostics: [Diagnostic(path: path, location: SourceLocation(line: 1, column: 1), severity: .error,
+                                                                     message: SourceGuard.tooLarge(size))])
+        }
         switch SourceGuard.text(from: contents) {
         case let .success(text):
             return load(source: text, path: path)

@@ -17,24 +17,26 @@ public struct LiveValue: Sendable, Hashable {
 
     /// What is measured. Raw values are the names authors write.
     public enum Property: String, Sendable, Hashable, CaseIterable {
-        // simulation
-        case time, events, delivered, dropped, refused
+        // the simulation
+        case time, events, messages, responses, dropped, refused, lost, failed, retries
         case inFlight = "in-flight"
-        // one node
+        case responseTime = "response-time"
+        case responseTimeMax = "response-time-max"
+        // one node (and, summed, several)
         case queue
         case queueLimit = "queue-limit"
-        case served, received, chunks, state, upload, download
-        case done
+        case served, received, upload, download, chunks, state, done
         // several nodes
         case finished, busiest
-        // completion
+        // completion times
         case min, max, mean, count
 
-        /// The properties a subject of each kind has, for checking and for the author's guide.
-        static let simulationProperties: [Property] = [.time, .events, .delivered, .dropped, .refused, .inFlight]
-        static let nodeProperties: [Property] = [.queue, .queueLimit, .served, .received, .chunks, .state, .upload, .download, .done, .dropped]
-        static let groupProperties: [Property] = [.finished, .served, .busiest, .queue, .dropped]
-        static let completionProperties: [Property] = [.min, .max, .mean, .count]
+        /// The properties each kind of subject has, for checking and for the author's guide.
+        public static let simulationProperties: [Property] = [.time, .events, .messages, .responses, .dropped, .refused,
+                                                              .lost, .failed, .retries, .inFlight, .responseTime, .responseTimeMax]
+        public static let nodeProperties: [Property] = [.queue, .queueLimit, .served, .received, .upload, .download, .chunks, .state, .done]
+        public static let groupProperties: [Property] = [.finished, .served, .received, .busiest, .queue]
+        public static let completionProperties: [Property] = [.min, .max, .mean, .count]
     }
 
     public var subject: Subject

@@ -1,12 +1,14 @@
+import NetSim
+
 /// The node names a lesson may use at a point in the file, and what sets of nodes a word
 /// stands for: a node (`server`), a group from the front matter (`clients` when the author
 /// made one), every node of a role (`peers`, `servers`, ...), or `all`.
 struct NameScope: Sendable {
     private(set) var nodeOrder: [String] = []
-    private(set) var roles: [String: NodeRole] = [:]
+    private(set) var roles: [String: Role] = [:]
     private(set) var groups: [String: [String]] = [:]
 
-    mutating func add(node name: String, role: NodeRole) {
+    mutating func add(node name: String, role: Role) {
         if roles[name] == nil { nodeOrder.append(name) }
         roles[name] = role
     }
@@ -22,13 +24,13 @@ struct NameScope: Sendable {
 
     func isGroup(_ name: String) -> Bool { groups[name] != nil }
 
-    func role(of name: String) -> NodeRole? { roles[name] }
+    func role(of name: String) -> Role? { roles[name] }
 
     /// The nodes a set name stands for, or nil when it names no set.
     func members(ofSet name: String) -> [String]? {
         if let members = groups[name] { return members }
         if name == "all" { return nodeOrder }
-        if let role = NodeRole.allCases.first(where: { $0.rawValue + "s" == name }) {
+        if let role = Role.allCases.first(where: { $0.rawValue + "s" == name }) {
             return nodeOrder.filter { roles[$0] == role }
         }
         return nil
@@ -36,7 +38,7 @@ struct NameScope: Sendable {
 
     /// Every word that names something, for "did you mean".
     var allNames: [String] {
-        nodeOrder + groups.keys.sorted() + ["all"] + NodeRole.allCases.map { $0.rawValue + "s" }
+        nodeOrder + groups.keys.sorted() + ["all"] + Role.allCases.map { $0.rawValue + "s" }
     }
 
     /// A short list of the nodes for an error message: "server, c1 ... c12".

@@ -13,7 +13,7 @@ public struct NetworkSpec: Sendable, Hashable {
 
     public struct NodeSpec: Sendable, Hashable {
         public var name: String
-        public var role: NodeRole
+        public var role: Role
         /// bit/s; nil keeps the engine's default.
         public var upload: Double?
         public var download: Double?
@@ -53,9 +53,4 @@ public struct NetworkSpec: Sendable, Hashable {
     public func node(named name: String) -> NodeSpec? {
         nodes.first { $0.name == name }
     }
-}
-
-/// What a node is for; it decides how the engine treats it and how the picture draws it.
-public enum NodeRole: String, Sendable, Hashable, CaseIterable {
-    case server, client, peer, tracker, supernode
 }

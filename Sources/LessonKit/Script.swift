@@ -49,8 +49,8 @@ public struct Wait: Sendable, Hashable {
         case duration(SimTime)
         /// This many events happen.
         case events(Int)
-        /// An event of this kind happens (an engine event or message kind, such as `dropped`).
-        case event(String)
+        /// An event of this kind happens, such as a request being dropped.
+        case event(EventKind)
         /// A server's queue is at its limit (`nil`: any server).
         case queueFull(String?)
         /// Every node that is downloading a file has all of it.

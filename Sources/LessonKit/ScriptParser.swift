@@ -182,7 +182,7 @@ struct ScriptParser {
     }
 
     private func swarm(_ node: Node, targets: TargetResolver, log: inout DiagnosticLog) -> SwarmSpec? {
-        let allowed = ["file", "chunks", "seeds", "peers", "tracker", "slots", "rechoke", "seeds-stay"]
+        let allowed = ["file", "chunks", "seeds", "peers", "tracker", "slots", "rechoke", "seeds-stay", "scheme"]
         guard let fields = reader.fields(node, of: "swarm", allowed: allowed, log: &log) else { return nil }
         let file = reader.require("file", in: fields, of: "swarm", log: &log).flatMap { reader.bits($0, "file", log: &log) }
         let chunks = fields["chunks"].map { reader.integer($0, "chunks", in: 1...10_000, log: &log) } ?? 100
@@ -192,9 +192,19 @@ struct ScriptParser {
         let slots = fields["slots"].map { reader.integer($0, "slots", in: 1...64, log: &log) }
         let rechoke = fields["rechoke"].map { reader.duration($0, "rechoke", log: &log) }
         let stay = fields["seeds-stay"].map { reader.boolean($0, "seeds-stay", log: &log) } ?? true
+        var scheduling = SwarmScheduling.bitTorrent
+        if let schemeNode = fields["scheme"], let scheme = reader.text(schemeNode, "scheme", log: &log) {
+            switch scheme {
+            case "bittorrent": scheduling = .bitTorrent
+            case "ideal": scheduling = .relay
+            default:
+                log.error("unknown scheme '\(scheme)'; expected bittorrent (peers trade chunks) or ideal (the textbook's relay scheme)", at: reader.location(schemeNode))
+                return nil
+            }
+        }
         guard let file, let chunks, let seeds, let peers, tracker != .some(nil), slots != .some(nil), rechoke != .some(nil), let stay else { return nil }
         return SwarmSpec(fileBits: file, chunks: chunks, seeds: seeds, peers: peers, tracker: tracker ?? nil,
-                         uploadSlots: slots ?? nil, rechoke: rechoke ?? nil, seedsStay: stay)
+                         uploadSlots: slots ?? nil, rechoke: rechoke ?? nil, seedsStay: stay, scheduling: scheduling)
     }
 
     private func addNode(_ node: Node, targets: TargetResolver, log: inout DiagnosticLog, scope: inout NameScope) -> LessonAction? {
@@ -210,10 +220,10 @@ struct ScriptParser {
             log.error("the name '\(name)' is already used", at: reader.location(nameNode))
             return nil
         }
-        var role = NodeRole.peer
+        var role = Role.peer
         if let roleNode = fields["role"], let text = reader.text(roleNode, "role", log: &log) {
-            guard let value = NodeRole(rawValue: text) else {
-                log.error("unknown role '\(text)'\(Suggestion.phrase(for: text, in: NodeRole.allCases.map(\.rawValue)))", at: reader.location(roleNode))
+            guard let value = Role(rawValue: text) else {
+                log.error("unknown role '\(text)'\(Suggestion.phrase(for: text, in: Role.allCases.map(\.rawValue)))", at: reader.location(roleNode))
                 return nil
             }
             role = value

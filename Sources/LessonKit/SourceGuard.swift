@@ -14,7 +14,7 @@ enum SourceGuard {
     static func text(from bytes: some Collection<UInt8>) -> Result<String, Problem> {
         let start = SourceLocation(line: 1, column: 1)
         if bytes.count > maximumBytes {
-            return .failure(Problem(location: start, message: "the file is \(bytes.count) bytes; a lesson may be at most \(maximumBytes / 1024) KB"))
+            return .failure(Problem(location: start, message: tooLarge(bytes.count)))
         }
         if bytes.isEmpty {
             return .failure(Problem(location: start, message: "the file is empty: a lesson starts with front matter between '---' lines"))
@@ -39,6 +39,10 @@ enum SourceGuard {
             return .failure(Problem(location: invalidUTF8Location(bytes), message: "the file is not UTF-8 text, so it is not a lesson"))
         }
         return .success(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text)
+    }
+
+    static func tooLarge(_ size: Int) -> String {
+        "the file is \(size) bytes; a lesson may be at most \(maximumBytes / 1024) KB"
     }
 
     private static func invalidUTF8Location(_ bytes: some Collection<UInt8>) -> SourceLocation {

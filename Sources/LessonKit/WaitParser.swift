@@ -1,4 +1,5 @@
 import Foundation
+import NetSim
 import Yams
 
 /// Reads a `run` entry: how long the simulation goes on before the script continues.
@@ -16,7 +17,7 @@ struct WaitParser {
     func parse(_ node: Node, log: inout DiagnosticLog) -> Wait? {
         if case .scalar = node {
             guard let text = reader.text(node, "run", log: &log) else { return nil }
-            if let duration = Quantity.duration(text) {
+            if let duration = try? Units.duration(text) {
                 return Wait(condition: .duration(duration), budget: Wait.defaultBudget, source: "run: \(text)")
             }
             return until(text, node: node, queueNode: nil, budget: Wait.defaultBudget, log: &log)
@@ -48,22 +49,22 @@ struct WaitParser {
         switch kinds[0] {
         case "for":
             return reader.duration(value, "for", log: &log).map {
-                Wait(condition: .duration($0), budget: budget, source: "for: \(Quantity.describe(duration: $0))")
+                Wait(condition: .duration($0), budget: budget, source: "for: \(Units.format(duration: $0))")
             }
         case "events":
             return reader.integer(value, "events", in: 1...Wait.maximumBudget, log: &log).map {
                 Wait(condition: .events($0), budget: max(budget, $0), source: "events: \($0)")
             }
         case "event":
-            guard let kind = reader.text(value, "event", log: &log) else { return nil }
-            guard EventNames.all.contains(kind) else {
-                log.error("unknown event '\(kind)'\(Suggestion.phrase(for: kind, in: EventNames.all)); expected \(EventNames.all.joined(separator: ", "))", at: reader.location(value))
+            guard let name = reader.text(value, "event", log: &log) else { return nil }
+            guard let kind = EventNames.kind(named: name) else {
+                log.error("unknown event '\(name)'\(Suggestion.phrase(for: name, in: EventNames.all)); expected \(EventNames.all.joined(separator: ", "))", at: reader.location(value))
                 return nil
             }
-            return Wait(condition: .event(kind), budget: budget, source: "event: \(kind)")
+            return Wait(condition: .event(kind), budget: budget, source: "event: \(name)")
         default:
             guard let text = reader.text(value, "until", log: &log) else { return nil }
-            if let time = Quantity.duration(text) {
+            if let time = try? Units.duration(text) {
                 return Wait(condition: .time(time), budget: budget, source: "until: \(text)")
             }
             return until(text, node: value, queueNode: queueNode, budget: budget, log: &log)
@@ -92,7 +93,7 @@ struct WaitParser {
         }
         let right = sides[1].trimmingCharacters()
         guard let value = values.parse(sides[0], at: reader.location(node), log: &log) else { return nil }
-        guard let threshold = Double(right) ?? Quantity.duration(right).map({ Double($0) }) ?? Quantity.bits(right) ?? Quantity.rate(right) else {
+        guard let threshold = Double(right) ?? (try? Units.duration(right)).map(Double.init) ?? (try? Units.bits(right)) ?? (try? Units.rate(right)) else {
             log.error("'\(right)' is not a number to compare with", at: reader.location(node))
             return nil
         }

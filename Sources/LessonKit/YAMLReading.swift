@@ -89,18 +89,20 @@ struct YAMLReader {
         return [node]
     }
 
-    func quantity<Value>(_ node: Node, _ what: String, example: String,
-                         _ parse: (String) -> Value?, log: inout DiagnosticLog) -> Value? {
+    /// A value written with units, read by the engine's own `Units` so lessons and the
+    /// engine agree on what "10Mbps" means.
+    func quantity<Value>(_ node: Node, _ what: String, _ parse: (String) throws(UnitError) -> Value, log: inout DiagnosticLog) -> Value? {
         guard let text = text(node, what, log: &log) else { return nil }
-        guard let value = parse(text) else {
-            log.error("\(what) '\(text)' is not understood; write it like '\(example)'", at: location(node))
+        do {
+            return try parse(text)
+        } catch {
+            log.error("\(what): \(error)", at: location(node))
             return nil
         }
-        return value
     }
 
     func rate(_ node: Node, _ what: String, log: inout DiagnosticLog) -> Double? {
-        guard let value = quantity(node, what, example: "10Mbps", Quantity.rate, log: &log) else { return nil }
+        guard let value = quantity(node, what, Units.rate, log: &log) else { return nil }
         guard value > 0 && value <= 1e13 else {
             log.error("\(what) must be above 0 and at most 10Tbps", at: location(node))
             return nil
@@ -109,7 +111,7 @@ struct YAMLReader {
     }
 
     func duration(_ node: Node, _ what: String, log: inout DiagnosticLog) -> SimTime? {
-        guard let value = quantity(node, what, example: "20ms", Quantity.duration, log: &log) else { return nil }
+        guard let value = quantity(node, what, Units.duration, log: &log) else { return nil }
         guard value <= 24 * 3600 * 1_000_000 else {
             log.error("\(what) must be at most a day of simulated time", at: location(node))
             return nil
@@ -118,7 +120,7 @@ struct YAMLReader {
     }
 
     func bits(_ node: Node, _ what: String, log: inout DiagnosticLog) -> Double? {
-        guard let value = quantity(node, what, example: "1Gb", Quantity.bits, log: &log) else { return nil }
+        guard let value = quantity(node, what, Units.bits, log: &log) else { return nil }
         guard value > 0 && value <= 1e15 else {
             log.error("\(what) must be above 0 and at most 1Pb", at: location(node))
             return nil
@@ -127,7 +129,7 @@ struct YAMLReader {
     }
 
     func bytes(_ node: Node, _ what: String, log: inout DiagnosticLog) -> Int? {
-        guard let value = quantity(node, what, example: "400B", Quantity.bytes, log: &log) else { return nil }
+        guard let value = quantity(node, what, Units.bytes, log: &log) else { return nil }
         guard value > 0 && value <= 1_000_000_000_000 else {
             log.error("\(what) must be above 0 and at most 1TB", at: location(node))
             return nil

@@ -5,6 +5,7 @@ struct Netstep: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "netstep",
         abstract: "Learn client-server and peer-to-peer networking by watching a simulation.",
-        version: "0.1.0"
+        version: "0.1.0",
+        subcommands: [ListCommand.self, CheckCommand.self, PlayCommand.self]
     )
 }

@@ -1,0 +1,319 @@
+import NetSim
+
+/// Plays a lesson on the engine: applies each step's actions, lets the simulation run
+/// until each wait is over, and stops for the learner at every interaction.
+///
+/// Navigation is deterministic: the state at the start of step N is always the state
+/// reached by playing steps 0..<N to their ends from the lesson's start (every ask
+/// answered), whatever path led there. The runner keeps that entry state for every step
+/// it has reached, so moving between steps is a restore, and stepping back within a step
+/// replays the learner's moves from the step's entry.
+public struct LessonRunner: Sendable {
+    /// What the current step is doing now.
+    public enum Pending: Sendable, Hashable {
+        /// The simulation runs until this wait is over: keep calling `stepEvent()`.
+        case running(Wait)
+        /// Waiting for the learner to press `ask.key`; then call `resolveInteraction()`.
+        case ask(Ask)
+        /// Waiting for the learner to go on.
+        case pause(String)
+        /// Waiting for an answer.
+        case quiz(Quiz)
+        /// The step's script is complete.
+        case done
+    }
+
+    /// Something that went wrong while playing: an action the engine refused, or a wait
+    /// that never came true. `netstep check` reports these as errors.
+    public struct Problem: Sendable, Hashable {
+        /// 0-based step index.
+        public var step: Int
+        public var location: SourceLocation
+        public var message: String
+    }
+
+    /// Everything that changes while playing, saved whole at each step's entry.
+    private struct Scene: Sendable {
+        var timeline: Timeline
+        var cursor = 0
+        var wait: WaitProgress?
+        var highlightedNodes: [String] = []
+        var highlightedValues: [LiveValue] = []
+        var charts: [LiveValue] = []
+        var fileTargets: [String] = []
+        var problems: [Problem] = []
+    }
+
+    private enum Move: Sendable, Hashable {
+        case event
+        case resolve
+    }
+
+    public let lesson: Lesson
+    public let seed: UInt64
+    public private(set) var stepIndex = 0
+    private var scene: Scene
+    private var entries: [Scene]
+    private var moves: [Move] = []
+
+    public init(lesson: Lesson, seed: UInt64? = nil) {
+        precondition(!lesson.steps.isEmpty, "the loader refuses lessons without steps")
+        self.lesson = lesson
+        self.seed = seed ?? lesson.seed
+        let simulation = Simulation(network: NetworkBuilder.config(for: lesson.network), seed: self.seed)
+        scene = Scene(timeline: Timeline(simulation))
+        entries = [scene]
+        settle()
+    }
+
+    // MARK: what there is to show
+
+    public var timeline: Timeline { scene.timeline }
+    public var simulation: Simulation { scene.timeline.current }
+    public var step: LessonStep { lesson.steps[stepIndex] }
+    public var isLastStep: Bool { stepIndex == lesson.steps.count - 1 }
+    /// Nodes and values the lesson has asked the picture to point at.
+    public var highlightedNodes: [String] { scene.highlightedNodes }
+    public var highlightedValues: [LiveValue] { scene.highlightedValues }
+    /// Values the lesson has asked to chart, in order.
+    public var charts: [LiveValue] { scene.charts }
+    /// Problems met so far on the way to this state.
+    public var problems: [Problem] { scene.problems }
+    /// Index into `step.script` of the item the step is at (`script.count` when done).
+    public var scriptPosition: Int { scene.cursor }
+    /// How many events have happened since the step began.
+    public var eventsInStep: Int { moves.filter { $0 == .event }.count }
+
+    public var pending: Pending {
+        let script = step.script
+        guard scene.cursor < script.count else { return .done }
+        switch script[scene.cursor].kind {
+        case let .run(wait): return .running(wait)
+        case let .ask(ask): return .ask(ask)
+        case let .pause(text): return .pause(text)
+        case let .quiz(quiz): return .quiz(quiz)
+        case .act: preconditionFailure("settle() never stops at an action")
+        }
+    }
+
+    /// The lesson is on its last step and that step's script is complete.
+    public var isFinished: Bool { isLastStep && pending == .done }
+
+    /// A live value as it is now.
+    public func reading(_ value: LiveValue) -> LiveReading {
+        value.read(in: simulation)
+    }
+
+    /// A paragraph's text with every live value filled in from the simulation as it is now.
+    public func text(of paragraph: Paragraph) -> String {
+        paragraph.spans.map {
+            switch $0 {
+            case let .text(text, _): text
+            case let .live(value, _): reading(value).text
+            }
+        }.joined()
+    }
+
+    // MARK: moving within a step
+
+    /// Runs one event of the current wait (or, once the script is done, one more event
+    /// if anything is left to happen). Returns what happened, nil when nothing did.
+    @discardableResult
+    public mutating func stepEvent() -> StepReport? {
+        let report: StepReport?
+        switch pending {
+        case .running:
+            report = advanceWait()
+        case .done where !simulation.isIdle:
+            report = scene.timeline.step()
+        default:
+            return nil
+        }
+        moves.append(.event)
+        return report
+    }
+
+    /// Goes back one event within the step; false at the step's start.
+    @discardableResult
+    public mutating func stepEventBack() -> Bool {
+        guard let last = moves.lastIndex(of: .event) else { return false }
+        let kept = Array(moves[..<last])
+        scene = entries[stepIndex]
+        moves = []
+        settle()
+        for move in kept { replay(move) }
+        return true
+    }
+
+    /// The learner did what the current interaction asked: pressed the ask's key, went on
+    /// after a pause, or answered the quiz. The runner carries on to the next stop.
+    public mutating func resolveInteraction() {
+        guard scene.cursor < step.script.count, step.script[scene.cursor].isInteraction else { return }
+        if case let .ask(ask) = step.script[scene.cursor].kind {
+            apply(ask.action, at: step.script[scene.cursor].location)
+        }
+        scene.cursor += 1
+        settle()
+        moves.append(.resolve)
+    }
+
+    /// Plays the rest of the step without stopping: waits run to their end (or their
+    /// event budget) and interactions are taken as done.
+    public mutating func finishStep() {
+        while true {
+            switch pending {
+            case .running:
+                advanceWait()
+            case .ask, .pause, .quiz:
+                resolveInteraction()
+            case .done:
+                return
+            }
+        }
+    }
+
+    // MARK: moving between steps
+
+    /// Goes to the next step, as it is when reached by playing this one to its end.
+    /// On the last step it finishes the step.
+    public mutating func nextStep() {
+        guard !isLastStep else {
+            finishStep()
+            return
+        }
+        jump(to: stepIndex + 1)
+    }
+
+    public mutating func previousStep() {
+        jump(to: max(0, stepIndex - 1))
+    }
+
+    /// Puts the current step back to how it began.
+    public mutating func resetStep() {
+        jump(to: stepIndex)
+    }
+
+    public mutating func restart() {
+        jump(to: 0)
+    }
+
+    /// Goes to the start of step `index` (0-based, clamped to the lesson).
+    public mutating func jump(to index: Int) {
+        let target = min(max(0, index), lesson.steps.count - 1)
+        while entries.count <= target {
+            let from = entries.count - 1
+            scene = entries[from]
+            stepIndex = from
+            moves = []
+            settle()
+            finishStep()
+            scene.cursor = 0
+            scene.wait = nil
+            entries.append(scene)
+        }
+        stepIndex = target
+        scene = entries[target]
+        moves = []
+        settle()
+    }
+
+    // MARK: inside
+
+    /// Applies actions until the script reaches a wait that is not over, an interaction,
+    /// or its end.
+    private mutating func settle() {
+        let script = step.script
+        while scene.cursor < script.count {
+            let item = script[scene.cursor]
+            switch item.kind {
+            case let .act(action):
+                apply(action, at: item.location)
+                scene.cursor += 1
+            case let .run(wait):
+                let simulation = self.simulation
+                let progress = scene.wait ?? WaitProgress(startTime: simulation.now, startEvents: simulation.eventCount)
+                scene.wait = progress
+                guard wait.condition.holds(in: simulation, progress: progress, fileTargets: scene.fileTargets) else { return }
+                scene.wait = nil
+                scene.cursor += 1
+            case .ask, .pause, .quiz:
+                return
+            }
+        }
+    }
+
+    /// One event (or, for a time wait with nothing due before its deadline, the clock
+    /// moving to the deadline) towards the current wait; gives up on the wait, noting a
+    /// problem, when the simulation goes idle or the budget runs out first.
+    @discardableResult
+    private mutating func advanceWait() -> StepReport? {
+        guard case let .running(wait) = pending, var progress = scene.wait else { return nil }
+        let location = step.script[scene.cursor].location
+        let before = scene.timeline.reports.count
+        if let deadline = wait.condition.deadline(progress: progress) {
+            scene.timeline.run(until: .time(deadline), maxEvents: 1)
+        } else if scene.timeline.step() == nil {
+            note("step \(stepIndex + 1): `\(wait.source)` never happened: the simulation had nothing left to do", at: location)
+            giveUpWait()
+            return nil
+        }
+        let report = scene.timeline.reports.count > before ? scene.timeline.reports.last : nil
+        if case let .event(kind) = wait.condition, report?.kind == kind {
+            progress.sawEvent = true
+        }
+        scene.wait = progress
+        let holds = wait.condition.holds(in: simulation, progress: progress, fileTargets: scene.fileTargets)
+        if !holds && simulation.eventCount - progress.startEvents >= wait.budget {
+            note("step \(stepIndex + 1): `\(wait.source)` did not happen within \(wait.budget) events (simulated time \(Units.format(duration: simulation.now)))", at: location)
+            giveUpWait()
+            return report
+        }
+        settle()
+        return report
+    }
+
+    private mutating func giveUpWait() {
+        scene.wait = nil
+        scene.cursor += 1
+        settle()
+    }
+
+    private mutating func replay(_ move: Move) {
+        switch move {
+        case .event: stepEvent()
+        case .resolve: resolveInteraction()
+        }
+    }
+
+    private mutating func apply(_ action: LessonAction, at location: SourceLocation) {
+        switch action {
+        case let .highlight(.node(name)):
+            if !scene.highlightedNodes.contains(name) { scene.highlightedNodes.append(name) }
+        case let .highlight(.value(value)):
+            if !scene.highlightedValues.contains(value) { scene.highlightedValues.append(value) }
+        case .highlight(.none):
+            scene.highlightedNodes = []
+            scene.highlightedValues = []
+        case let .chart(value):
+            if !scene.charts.contains(value) { scene.charts.append(value) }
+        default:
+            if case let .serveFile(_, to, _) = action { scene.fileTargets += to }
+            if case let .swarm(spec) = action { scene.fileTargets += spec.peers }
+            do {
+                for command in try CommandMapper.commands(for: action, in: simulation.network) {
+                    do {
+                        try scene.timeline.perform(command)
+                    } catch {
+                        note("step \(stepIndex + 1): the simulation refused this action: \(error)", at: location)
+                    }
+                }
+            } catch {
+                note("step \(stepIndex + 1): no node '\(error.name)' in the network at this point", at: location)
+            }
+        }
+    }
+
+    private mutating func note(_ message: String, at location: SourceLocation) {
+        scene.problems.append(Problem(step: stepIndex, location: location, message: message))
+    }
+}

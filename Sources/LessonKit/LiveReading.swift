@@ -1,0 +1,121 @@
+import NetSim
+
+/// A live value read from the simulation: the number conditions compare (in base units:
+/// microseconds, bits, bit/s, counts) and the text narration shows.
+public struct LiveReading: Sendable, Hashable {
+    /// nil when there is nothing to measure yet (no node has finished, no answer so far).
+    public var number: Double?
+    public var text: String
+
+    init(_ number: Double?, _ text: String) {
+        self.number = number
+        self.text = text
+    }
+
+    static let none = LiveReading(nil, "none yet")
+}
+
+extension LiveValue {
+    /// Reads the value from the simulation as it is now.
+    public func read(in simulation: Simulation) -> LiveReading {
+        switch subject {
+        case .simulation:
+            return readSimulation(simulation)
+        case let .node(name):
+            guard let id = simulation.network.id(named: name) else { return LiveReading(nil, "no node \(name)") }
+            return readNode(simulation.node(id))
+        case let .nodes(_, members):
+            let states = members.compactMap { simulation.network.id(named: $0) }.map(simulation.node)
+            return readNodes(states)
+        case .completion:
+            return readCompletion(Array(simulation.metrics.completionTimes.values))
+        }
+    }
+
+    private func readSimulation(_ simulation: Simulation) -> LiveReading {
+        let metrics = simulation.metrics
+        func count(_ value: Int) -> LiveReading { LiveReading(Double(value), String(value)) }
+        func seconds(_ value: Double?) -> LiveReading {
+            guard let value else { return .none }
+            return LiveReading(value * 1e6, Units.format(duration: SimTime((value * 1e6).rounded())))
+        }
+        switch property {
+        case .time: return LiveReading(Double(simulation.now), Units.format(duration: simulation.now))
+        case .events: return count(simulation.eventCount)
+        case .messages: return count(metrics.totalMessages)
+        case .responses: return count(metrics.messages[.response, default: 0])
+        case .dropped: return count(metrics.drops)
+        case .refused: return count(metrics.refusals)
+        case .lost: return count(metrics.lost)
+        case .failed: return count(metrics.failures)
+        case .retries: return count(metrics.retries)
+        case .inFlight: return count(simulation.inFlight.count)
+        case .responseTime: return seconds(metrics.meanResponseTime)
+        case .responseTimeMax: return seconds(metrics.responseTimePercentile(1))
+        default:
+            assertionFailure("the loader only accepts simulation properties here")
+            return .none
+        }
+    }
+
+    private func readNode(_ node: NodeState) -> LiveReading {
+        switch property {
+        case .queue: return LiveReading(Double(node.queueLength), String(node.queueLength))
+        case .queueLimit:
+            let limit = node.config.queueLimit
+            return limit == .max ? LiveReading(.infinity, "unlimited") : LiveReading(Double(limit), String(limit))
+        case .served: return LiveReading(node.bitsUp, Units.format(bits: node.bitsUp))
+        case .received: return LiveReading(node.bitsDown, Units.format(bits: node.bitsDown))
+        case .upload: return LiveReading(node.config.upload, Units.format(rate: node.config.upload))
+        case .download: return LiveReading(node.config.download, Units.format(rate: node.config.download))
+        case .chunks: return LiveReading(Double(node.chunksHeld), "\(node.chunksHeld)/\(node.chunkCount)")
+        case .state:
+            if node.hasLeft { return LiveReading(0, "gone") }
+            return node.isUp ? LiveReading(1, "up") : LiveReading(0, "down")
+        case .done:
+            guard let time = node.completedAt else { return LiveReading(nil, "not yet") }
+            return LiveReading(Double(time), Units.format(duration: time))
+        default:
+            assertionFailure("the loader only accepts node properties here")
+            return .none
+        }
+    }
+
+    private func readNodes(_ nodes: [NodeState]) -> LiveReading {
+        switch property {
+        case .finished:
+            let done = nodes.filter { $0.completedAt != nil }.count
+            return LiveReading(Double(done), "\(done) of \(nodes.count)")
+        case .served:
+            let bits = nodes.reduce(0) { $0 + $1.bitsUp }
+            return LiveReading(bits, Units.format(bits: bits))
+        case .received:
+            let bits = nodes.reduce(0) { $0 + $1.bitsDown }
+            return LiveReading(bits, Units.format(bits: bits))
+        case .queue:
+            let waiting = nodes.reduce(0) { $0 + $1.queueLength }
+            return LiveReading(Double(waiting), String(waiting))
+        case .busiest:
+            guard let busiest = nodes.max(by: { ($0.bitsUp, $1.id) < ($1.bitsUp, $0.id) }), busiest.bitsUp > 0 else { return .none }
+            return LiveReading(busiest.bitsUp, "\(busiest.config.name) (\(Units.format(bits: busiest.bitsUp)))")
+        default:
+            assertionFailure("the loader only accepts group properties here")
+            return .none
+        }
+    }
+
+    private func readCompletion(_ times: [SimTime]) -> LiveReading {
+        if property == .count { return LiveReading(Double(times.count), String(times.count)) }
+        guard !times.isEmpty else { return .none }
+        let value: SimTime
+        switch property {
+        case .min: value = times.min()!
+        case .max: value = times.max()!
+        case .mean: value = SimTime((Double(times.reduce(0, +)) / Double(times.count)).rounded())
+        default:
+            assertionFailure("the loader only accepts completion properties here")
+            return .none
+        }
+        return LiveReading(Double(value), Units.format(duration: value))
+    }
+}

@@ -1,0 +1,148 @@
+import NetSim
+
+/// The whole lesson as plain text: narration, what the simulation did at each step
+/// (concise event lines and the key figures), interactions taken as done, and every quiz
+/// with its answers and explanations. No escape sequences and nothing that varies between
+/// runs, so the same lesson and seed always give the same text. It serves screen-reader
+/// users, tutors preparing a class, and tests.
+public enum PlainTranscript {
+    /// Event lines shown per wait before the middle is summarised.
+    static let eventsShownAtStart = 12
+    static let eventsShownAtEnd = 4
+
+    public static func render(_ lesson: Lesson, seed: UInt64? = nil) -> String {
+        var runner = LessonRunner(lesson: lesson, seed: seed)
+        var out: [String] = []
+        out.append("\(lesson.title) (\(lesson.id))")
+        out.append(lesson.summary)
+        var cites: [String] = []
+        if !lesson.essay.isEmpty { cites.append("essay " + lesson.essay.map { "¶\($0)" }.joined(separator: ", ")) }
+        if !lesson.claims.isEmpty { cites.append("claims " + lesson.claims.joined(separator: ", ")) }
+        cites.append("seed \(runner.seed)")
+        out.append(cites.joined(separator: " · "))
+        for index in lesson.steps.indices {
+            runner.jump(to: index)
+            out.append("")
+            render(step: index, runner: &runner, into: &out)
+        }
+        out.append("")
+        out.append("End of lesson: \(Units.format(duration: runner.simulation.now)) simulated, \(runner.simulation.eventCount) events.")
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    private static func render(step index: Int, runner: inout LessonRunner, into out: inout [String]) {
+        let step = runner.step
+        let heading = "Step \(index + 1) of \(runner.lesson.steps.count): \(step.title)"
+        out.append(heading)
+        out.append(String(repeating: "=", count: heading.count))
+        var log: [String] = []
+        let problemsBefore = runner.problems.count
+        var position = 0
+        while position < step.script.count {
+            let item = step.script[position]
+            switch item.kind {
+            case let .act(action):
+                log.append("* \(action.summary)")
+                position += 1
+            case let .run(wait):
+                let startTime = runner.simulation.now
+                let startReports = runner.timeline.reports.count
+                while runner.scriptPosition == position, case .running = runner.pending {
+                    runner.stepEvent()
+                }
+                let reports = Array(runner.timeline.reports[startReports...])
+                log.append("* run \(wait.source.hasPrefix("run: ") ? String(wait.source.dropFirst(5)) : wait.source): \(reports.count) event\(reports.count == 1 ? "" : "s"), \(Units.format(duration: startTime)) to \(Units.format(duration: runner.simulation.now))")
+                log += eventLines(reports)
+                position += 1
+            case let .ask(ask):
+                log.append("* [\(ask.key)] \(ask.prompt): \(ask.action.summary)")
+                runner.resolveInteraction()
+                position += 1
+            case let .pause(text):
+                log.append("* pause: \(text)")
+                runner.resolveInteraction()
+                position += 1
+            case let .quiz(quiz):
+                log += quizLines(quiz)
+                runner.resolveInteraction()
+                position += 1
+            }
+        }
+        for paragraph in step.narration {
+            out.append(text(of: paragraph, runner: runner))
+        }
+        if !log.isEmpty {
+            out.append("")
+            out += log
+        }
+        out.append("")
+        out += figures(runner)
+        for problem in runner.problems.dropFirst(problemsBefore) {
+            out.append("! \(problem.message)")
+        }
+        for hint in step.hints { out.append("Hint: \(hint)") }
+        for note in step.notes { out.append("Note for the tutor: \(note)") }
+    }
+
+    private static func text(of paragraph: Paragraph, runner: LessonRunner) -> String {
+        let body = runner.text(of: paragraph)
+        switch paragraph.kind {
+        case .text: return body
+        case .bullet: return "- " + body
+        case .heading: return "### " + body
+        case .code: return body.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n")
+        }
+    }
+
+    private static func eventLines(_ reports: [StepReport]) -> [String] {
+        func line(_ report: StepReport) -> String {
+            "    \(Units.format(duration: report.time))  \(report.summary)"
+        }
+        guard reports.count > eventsShownAtStart + eventsShownAtEnd + 1 else { return reports.map(line) }
+        let hidden = reports.count - eventsShownAtStart - eventsShownAtEnd
+        return reports.prefix(eventsShownAtStart).map(line) + ["    ... \(hidden) more events ..."] + reports.suffix(eventsShownAtEnd).map(line)
+    }
+
+    private static func quizLines(_ quiz: Quiz) -> [String] {
+        var lines = ["* quiz: \(quiz.question)\(quiz.multiple ? " (pick all that apply)" : "")"]
+        for (index, choice) in quiz.choices.enumerated() {
+            let right = quiz.answers.contains(index)
+            lines.append("    \(index + 1). \(choice.text)\(right ? "  [right]" : "")")
+            if let explanation = choice.explanation { lines.append("       \(explanation)") }
+        }
+        lines.append("    Answer: " + quiz.answers.sorted().map { String($0 + 1) }.joined(separator: ", "))
+        if let explanation = quiz.explanation { lines.append("    \(explanation)") }
+        return lines
+    }
+
+    /// The key figures after a step: the clock, traffic, trouble, and each busy node.
+    private static func figures(_ runner: LessonRunner) -> [String] {
+        let simulation = runner.simulation
+        let metrics = simulation.metrics
+        var summary = ["time \(Units.format(duration: simulation.now))", "events \(simulation.eventCount)",
+                       "messages \(metrics.totalMessages)", "answered \(metrics.messages[.response, default: 0])"]
+        let trouble = [("dropped", metrics.drops), ("refused", metrics.refusals), ("lost", metrics.lost),
+                       ("retried", metrics.retries), ("gave up", metrics.failures)]
+        summary += trouble.filter { $0.1 > 0 }.map { "\($0.0) \($0.1)" }
+        if let mean = metrics.meanResponseTime {
+            summary.append("mean response \(Units.format(duration: SimTime((mean * 1e6).rounded())))")
+        }
+        var lines = ["Figures: " + summary.joined(separator: " · ")]
+        let completions = metrics.completionTimes.values.sorted()
+        if let last = completions.last {
+            lines.append("Finished the file: \(completions.count) node\(completions.count == 1 ? "" : "s"), last at \(Units.format(duration: last))")
+        }
+        let nodes = simulation.nodeIDs.map(simulation.node)
+        let servers = nodes.filter { $0.config.role == .server || $0.config.role == .tracker }
+        for node in servers {
+            var parts = ["queue \(node.queueLength)", "sent \(Units.format(bits: node.bitsUp))"]
+            if !node.isUp { parts.insert("down", at: 0) }
+            lines.append("  \(node.config.name): " + parts.joined(separator: ", "))
+        }
+        let uploaders = nodes.filter { $0.config.role != .server && $0.config.role != .tracker && $0.bitsUp > 0 }
+        if let busiest = uploaders.max(by: { ($0.bitsUp, $1.id) < ($1.bitsUp, $0.id) }) {
+            lines.append("  most sent by a non-server: \(busiest.config.name), \(Units.format(bits: busiest.bitsUp)) (\(uploaders.count) of them sent data)")
+        }
+        return lines
+    }
+}

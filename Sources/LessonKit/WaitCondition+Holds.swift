@@ -1,0 +1,56 @@
+import NetSim
+
+/// Where a wait started, so relative conditions ("for 500ms", "10 events") and "an event
+/// of this kind happened" can be judged.
+struct WaitProgress: Sendable, Hashable {
+    var startTime: SimTime
+    var startEvents: Int
+    /// An event of the awaited kind happened since the wait started.
+    var sawEvent = false
+}
+
+extension Wait.Condition {
+    /// Whether the wait is over in `simulation`. `fileTargets` are the nodes the lesson
+    /// has asked to receive a file, for `all-done`.
+    func holds(in simulation: Simulation, progress: WaitProgress, fileTargets: [String]) -> Bool {
+        switch self {
+        case .idle:
+            return simulation.isIdle
+        case .delivered:
+            return simulation.inFlight.isEmpty && simulation.nodeIDs.allSatisfy {
+                let node = simulation.node($0)
+                return node.queueLength == 0 && !node.inService
+            }
+        case let .time(time):
+            return simulation.now >= time
+        case let .duration(duration):
+            return simulation.now >= progress.startTime + duration
+        case let .events(count):
+            return simulation.eventCount - progress.startEvents >= count
+        case .event:
+            return progress.sawEvent
+        case let .queueFull(name):
+            let ids = name.flatMap { simulation.network.id(named: $0) }.map { [$0] } ?? simulation.nodeIDs
+            return ids.contains {
+                let node = simulation.node($0)
+                return node.config.queueLimit != .max && node.queueLength >= node.config.queueLimit
+            }
+        case .allDone:
+            let waiting = fileTargets.compactMap { simulation.network.id(named: $0) }.map(simulation.node)
+                .filter { $0.isUp && !$0.hasLeft }
+            return !fileTargets.isEmpty && waiting.allSatisfy { $0.completedAt != nil }
+        case let .compare(value, comparison, threshold):
+            guard let number = value.read(in: simulation).number else { return false }
+            return comparison.holds(number, threshold)
+        }
+    }
+
+    /// The simulated time at which the wait is over regardless of events, if it is a time wait.
+    func deadline(progress: WaitProgress) -> SimTime? {
+        switch self {
+        case let .time(time): time
+        case let .duration(duration): progress.startTime + duration
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,31 @@
+import ArgumentParser
+import LessonKit
+
+/// `netstep list`: the course's lessons in teaching order.
+struct ListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List the lessons in course order, with their ids and titles."
+    )
+
+    @OptionGroup var folders: LessonFolders
+
+    func run() throws {
+        let course: Course
+        do {
+            course = try LessonLibrary.course(adding: folders.folders)
+        } catch {
+            printError("netstep: \(error)")
+            throw ExitCode.failure
+        }
+        let width = course.lessons.map(\.id.count).max() ?? 0
+        for (number, lesson) in course.lessons.enumerated() {
+            let id = lesson.id.padding(toLength: width, withPad: " ", startingAt: 0)
+            print("\(number + 1). \(id)  \(lesson.title)")
+        }
+        let broken = Set(course.diagnostics.filter { $0.severity == .error }.map(\.path))
+        for path in broken.sorted() {
+            print("(not listed: \(path) has errors; run `netstep check \(path)`)")
+        }
+    }
+}

@@ -1,0 +1,119 @@
+import NetSim
+import Testing
+@testable import LessonKit
+
+/// The runner's navigation is deterministic: however a learner reaches a state, it is the same state.
+@Suite struct RunnerTests {
+    static let lessons = (try? Fixtures.course().lessons) ?? []
+
+    @Test(arguments: lessons.map(\.id))
+    func everyBundledLessonPlaysToItsEndWithoutProblems(id: String) throws {
+        let lesson = try #require(Self.lessons.first { $0.id == id })
+        #expect(LessonChecker.play(lesson).map(\.description) == [])
+        var runner = LessonRunner(lesson: lesson)
+        runner.jump(to: lesson.steps.count - 1)
+        runner.finishStep()
+        #expect(runner.isFinished)
+    }
+
+    @Test(arguments: lessons.map(\.id))
+    func aStepReachedByAnyPathIsTheSameState(id: String) throws {
+        let lesson = try #require(Self.lessons.first { $0.id == id })
+        for target in lesson.steps.indices {
+            var jumped = LessonRunner(lesson: lesson)
+            jumped.jump(to: target)
+
+            var walked = LessonRunner(lesson: lesson)
+            for _ in 0..<target { walked.nextStep() }
+
+            var backwards = LessonRunner(lesson: lesson)
+            backwards.jump(to: lesson.steps.count - 1)
+            backwards.finishStep()
+            backwards.jump(to: lesson.steps.count - 1)
+            while backwards.stepIndex > target { backwards.previousStep() }
+
+            var wandered = LessonRunner(lesson: lesson)
+            wandered.jump(to: target)
+            for _ in 0..<7 { wandered.stepEvent() }
+            wandered.resolveInteraction()
+            wandered.stepEvent()
+            wandered.restart()
+            wandered.jump(to: target)
+
+            for other in [walked, backwards, wandered] {
+                #expect(other.stepIndex == target)
+                #expect(other.simulation == jumped.simulation)
+                #expect(other.simulation.traceHash == jumped.simulation.traceHash)
+                #expect(other.pending == jumped.pending)
+                #expect(other.highlightedNodes == jumped.highlightedNodes)
+            }
+        }
+    }
+
+    /// Going back over an event keeps the learner's answers made before it.
+    @Test(arguments: lessons.map(\.id))
+    func steppingBackOneEventUndoesExactlyThatEvent(id: String) throws {
+        let lesson = try #require(Self.lessons.first { $0.id == id })
+        for index in lesson.steps.indices {
+            var runner = LessonRunner(lesson: lesson)
+            runner.jump(to: index)
+            var states: [Simulation] = [runner.simulation]
+            var positions: [Int] = [runner.scriptPosition]
+            for _ in 0..<40 {
+                if case .running = runner.pending {
+                    runner.stepEvent()
+                } else if runner.pending == .done {
+                    break
+                } else {
+                    runner.resolveInteraction()
+                    states[states.count - 1] = runner.simulation
+                    positions[positions.count - 1] = runner.scriptPosition
+                    continue
+                }
+                states.append(runner.simulation)
+                positions.append(runner.scriptPosition)
+            }
+            while states.count > 1 {
+                states.removeLast()
+                positions.removeLast()
+                let wentBack = runner.stepEventBack()
+                #expect(wentBack)
+                #expect(runner.simulation == states.last!)
+                #expect(runner.scriptPosition >= positions.last!)
+            }
+            let wentBeforeTheStart = runner.stepEventBack()
+            #expect(!wentBeforeTheStart)
+        }
+    }
+
+    @Test func resetStepReturnsToTheStepsStart() throws {
+        let lesson = try #require(Self.lessons.first)
+        var runner = LessonRunner(lesson: lesson)
+        runner.jump(to: 1)
+        let start = runner.simulation
+        runner.finishStep()
+        #expect(runner.simulation != start)
+        runner.resetStep()
+        #expect(runner.simulation == start)
+        #expect(runner.eventsInStep == 0)
+    }
+
+    @Test func anAskWaitsForTheLearnerAndThenActs() throws {
+        let lesson = try #require(Self.lessons.first { $0.id == "cs-basics" })
+        let askStep = try #require(lesson.steps.firstIndex { $0.script.contains { if case .ask = $0.kind { true } else { false } } })
+        var runner = LessonRunner(lesson: lesson)
+        runner.jump(to: askStep)
+        while case .quiz = runner.pending { runner.resolveInteraction() }
+        guard case let .ask(ask) = runner.pending else {
+            Issue.record("the step stops at its ask")
+            return
+        }
+        let event = runner.stepEvent()
+        #expect(event == nil)
+        let server = try #require(runner.simulation.network.id(named: "server"))
+        #expect(runner.simulation.node(server).isUp)
+        #expect(ask.key == "k")
+        runner.resolveInteraction()
+        #expect(!runner.simulation.node(server).isUp)
+    }
+}
