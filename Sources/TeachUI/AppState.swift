@@ -15,10 +15,14 @@ public struct AppState: Sendable {
 
     var lessons: [Lesson]
     var progress: Progress
-    /// The sandbox, when it is on screen (and then nothing else is). Sessions live in
-    /// optionals rather than in an enum's payloads so they are changed in place: taking
-    /// a payload out to change it would copy the whole simulation history.
+    /// The lesson or the sandbox on screen; at most one is set, and with neither the
+    /// menu is up. Sessions live in optionals rather than in an enum's payloads so they
+    /// are changed in place: taking a payload out to change it would copy the whole
+    /// simulation history.
+    var lesson: LessonSession?
     var sandbox: SandboxSession?
+    /// Why the last edit of the lesson on screen does not load; shown until one does.
+    var reloadProblems: [Diagnostic] = []
     var overlay: OverlayState?
     var width = 80
     var height = 24
@@ -58,13 +62,17 @@ public struct AppState: Sendable {
     /// False while paused and idle, so the loop can sleep in the key read.
     public var wantsTicks: Bool {
         guard !blanked else { return false }
-        return sandbox?.stage.isAnimating ?? false
+        return lesson?.stage.isAnimating ?? sandbox?.stage.isAnimating ?? false
     }
 
-    var isOnMenu: Bool { sandbox == nil }
-
+    /// Opens lesson `index` at `step` (0-based, clamped to the lesson).
     mutating func open(lesson index: Int, step: Int) {
-        _ = (index, step)
+        precondition(lessons.indices.contains(index), "no lesson \(index)")
+        sandbox = nil
+        overlay = nil
+        reloadProblems = []
+        lesson = LessonSession(index: index, lesson: lessons[index], step: step)
+        recordProgress()
     }
 }
 

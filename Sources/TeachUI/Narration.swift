@@ -110,9 +110,6 @@ struct NarrationRenderer {
                 for note in notes {
                     result += StyledText(markup: note).wrapped(width: width).map { Line(spans: $0, indent: 0) }
                 }
-            } else if quiz.multiple {
-                result += StyledText(markup: "Pick every right answer, then press *Enter*.").wrapped(width: width)
-                    .map { Line(spans: $0, indent: 0) }
             }
         }
         if let prompt = narration.prompt {

@@ -90,7 +90,7 @@ struct SandboxSession: Sendable {
     }
 
     private mutating func perform(_ command: Command, done: String) {
-        stage.finishGlide()
+        stage.settle()
         do {
             try stage.driver.perform(command)
             message = done
@@ -119,7 +119,7 @@ struct SandboxSession: Sendable {
                 return
             }
         }
-        stage.finishGlide()
+        stage.settle()
         message = "\(sent) requests sent"
     }
 

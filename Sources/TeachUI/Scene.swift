@@ -39,6 +39,8 @@ struct SceneNode: Hashable, Sendable {
     var isMalicious: Bool = false
     /// Fraction of the shared file it holds, when a file is being shared.
     var share: Double? = nil
+    /// The lesson points at it.
+    var isHighlighted = false
 }
 
 struct SceneLink: Hashable, Sendable {

@@ -6,12 +6,11 @@ protocol SimulationDriver: Sendable {
     var simulation: Simulation { get }
     /// Every event so far, oldest first.
     var reports: [StepReport] { get }
-    /// Runs one event; nil when there is nothing to run now.
-    mutating func stepForward() -> StepReport?
+    /// Runs one event (or moves the clock to a deadline the driver waits for); false
+    /// when there is nothing to run now.
+    mutating func stepForward() -> Bool
     /// Undoes the last event; false when there is none to undo.
     mutating func stepBack() -> Bool
-    /// Runs every event up to `time` and moves the clock there (playing).
-    mutating func advance(to time: SimTime)
     /// Goes to the state just after event `n`.
     mutating func seek(toEvent n: Int)
     /// Whether playing has more to show: false once nothing is left to happen (or the
@@ -22,9 +21,7 @@ protocol SimulationDriver: Sendable {
 extension Timeline: SimulationDriver {
     var simulation: Simulation { current }
 
-    mutating func stepForward() -> StepReport? { step() }
-
-    mutating func advance(to time: SimTime) { run(until: .time(time)) }
+    mutating func stepForward() -> Bool { step() != nil }
 
     var canPlay: Bool { !current.isIdle }
 }

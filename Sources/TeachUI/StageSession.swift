@@ -9,86 +9,128 @@ enum StageKeyOutcome: Hashable, Sendable {
     case show(OverlayState)
 }
 
-/// A simulation on screen: the driver that runs it, how time moves, and what is
-/// selected. Lessons and the sandbox both show one; this is the part they share.
+/// A simulation on screen: the driver that runs it, the instant the screen shows, how
+/// that instant moves, and what is selected. Lessons and the sandbox both show one.
+///
+/// The screen's clock runs a little behind the driver: the driver runs an event as soon
+/// as the clock could reach it, and until the clock gets there the stage keeps showing
+/// the state from before that event (`heldState`), with messages drawn where they are at
+/// the clock's instant. So a message is never seen arriving before it visually gets
+/// there, whether the learner steps (the message glides) or plays.
 struct StageSession<Driver: SimulationDriver>: Sendable {
     var driver: Driver
     var layout: StageLayoutKind
     var playback = Playback()
-    /// The state before the last single step, shown while its glide runs.
-    var beforeStep: Simulation?
+    /// The simulated instant on screen; never behind the state shown.
+    var clock: SimTime
+    /// The state before the driver's last event, shown while the clock has not reached it.
+    var heldState: Simulation?
     var selection: Selection?
+
+    /// While playing, a state is held only for the first few events of a frame: keeping
+    /// one costs a copy of the simulation, and with many events a frame nobody could see
+    /// one of them early.
+    static var heldEventsPerTick: Int { 8 }
 
     init(driver: Driver, layout: StageLayoutKind) {
         self.driver = driver
         self.layout = layout
+        clock = driver.simulation.now
     }
 
     /// Something moves on screen: the loop should tick.
     var isAnimating: Bool { playback.playing || playback.glide != nil }
 
-    /// The simulation as the stage shows it now, and the instant shown. During a glide
-    /// the stage shows the state before the step while its messages travel on; the
-    /// panels (metrics, status, inspector, events) already show the state after it.
+    /// The simulation as the stage shows it now, and the instant shown. While a state is
+    /// held, the stage shows it and its messages travel on; the panels (metrics, status,
+    /// inspector, events) already show the driver's state.
     var shown: (simulation: Simulation, time: SimTime) {
-        if let glide = playback.glide, let beforeStep { return (beforeStep, glide.time) }
-        return (driver.simulation, driver.simulation.now)
+        (heldState ?? driver.simulation, clock)
     }
 
     // MARK: moving through time
 
-    /// One event forward; the messages then glide to where the event leaves them.
+    /// One event forward; the messages then glide to where the event leaves them. If the
+    /// stage is still catching up with the last event, it glides to that one instead.
     mutating func stepForward() {
-        finishGlide()
         playback.playing = false
-        let before = driver.simulation
-        guard let report = driver.stepForward() else { return }
-        if let glide = playback.glide(from: before.now, to: report.time) {
-            playback.glide = glide
-            beforeStep = before
+        if heldState == nil || playback.glide != nil {
+            settle()
+            let before = driver.simulation
+            guard driver.stepForward() else { return }
+            if driver.simulation.now > clock { heldState = before }
         }
+        glide(to: driver.simulation.now)
     }
 
     /// One event back, at once.
     mutating func stepBack() {
-        finishGlide()
+        settle()
         playback.playing = false
         _ = driver.stepBack()
+        clock = driver.simulation.now
         dropStaleSelection()
     }
 
     mutating func togglePlay() {
-        finishGlide()
-        playback.playing = !playback.playing && driver.canPlay
+        playback.glide = nil
+        playback.playing = !playback.playing && (heldState != nil || driver.canPlay)
     }
 
     mutating func seek(toEvent n: Int) {
-        finishGlide()
+        settle()
         playback.playing = false
         driver.seek(toEvent: n)
+        clock = driver.simulation.now
         dropStaleSelection()
     }
 
-    /// Wall time passed: a glide moves on, and playing runs the simulation forward by
-    /// the elapsed time times the speed, stopping when there is nothing more to show.
+    /// Wall time passed: a glide moves on, and playing moves the clock by the elapsed
+    /// time times the speed, running every event the clock passes.
     mutating func tick(elapsed: Int64) {
         guard elapsed > 0 else { return }
         if var glide = playback.glide {
             glide.elapsed += elapsed
+            clock = glide.time
             playback.glide = glide.isOver ? nil : glide
-            if glide.isOver { beforeStep = nil }
+            if glide.isOver { heldState = nil }
             return
         }
         guard playback.playing else { return }
-        let target = driver.simulation.now + max(1, playback.simulated(wall: elapsed))
-        driver.advance(to: target)
-        if !driver.canPlay { playback.playing = false }
+        let target = clock + max(1, playback.simulated(wall: elapsed))
+        var events = 0
+        while driver.simulation.now <= target {
+            if heldState != nil {
+                heldState = nil
+            }
+            let before: Simulation? = events < Self.heldEventsPerTick ? driver.simulation : nil
+            guard driver.canPlay, driver.stepForward() else {
+                playback.playing = false
+                clock = max(clock, driver.simulation.now)
+                dropStaleSelection()
+                return
+            }
+            events += 1
+            if driver.simulation.now > target { heldState = before }
+        }
+        clock = target
         dropStaleSelection()
     }
 
-    mutating func finishGlide() {
+    /// Moves the clock to `time` over a short glide (or at once when it is not ahead).
+    private mutating func glide(to time: SimTime) {
+        guard let glide = playback.glide(from: clock, to: time) else {
+            settle()
+            return
+        }
+        playback.glide = glide
+    }
+
+    /// Ends any glide or held state: the stage shows the driver's state at its time.
+    mutating func settle() {
         playback.glide = nil
-        beforeStep = nil
+        heldState = nil
+        clock = max(clock, driver.simulation.now)
     }
 
     // MARK: keys

@@ -80,13 +80,17 @@ struct Theme: Sendable {
             case .peer: style = .fg(.green)
             }
         }
+        if node.isHighlighted && node.isUp && !node.isOverloaded {
+            style.foreground = .yellow
+            style.attributes.formUnion([.bold, .underline])
+        }
         if selected { style.attributes.insert(.reverse) }
         return style
     }
 
     func border(_ node: SceneNode, selected: Bool) -> BorderWeight {
         if selected { return .double }
-        return node.role.isHub || node.isOverloaded ? .heavy : .light
+        return node.role.isHub || node.isOverloaded || node.isHighlighted ? .heavy : .light
     }
 
     // MARK: links

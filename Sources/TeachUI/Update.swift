@@ -6,7 +6,14 @@ import NetSim
 /// Pure: the same state and message always give the same result.
 public func update(_ state: inout AppState, _ message: AppMessage) -> [AppEffect] {
     let ticking = state.wantsTicks
-    var effects = state.handle(message)
+    let place = state.lessonPlace
+    let progress = state.progress
+    let handled = state.handle(message)
+    state.recordProgress()
+    // Progress is saved before a quit is acted on.
+    var effects: [AppEffect] = state.progress != progress ? [.saveProgress(state.progress)] : []
+    if state.presenting, let notes = state.speakerNotes, state.lessonPlace != place { effects.append(.publishNote(notes)) }
+    effects += handled
     if state.wantsTicks != ticking { effects.append(.animate(state.wantsTicks)) }
     return effects
 }
@@ -19,9 +26,11 @@ extension AppState {
             self.height = max(0, height)
             return []
         case let .tick(elapsed):
+            lesson?.stage.tick(elapsed: elapsed)
             sandbox?.stage.tick(elapsed: elapsed)
             return []
-        case .reload:
+        case let .reload(outcome):
+            reload(outcome)
             return []
         case let .key(key):
             return handle(key)
@@ -34,13 +43,12 @@ extension AppState {
             blanked = false
             return []
         }
-        if let overlay {
-            if handle(key, over: overlay) { return [] }
-        }
+        if let overlay, handle(key, over: overlay) { return [] }
         if key == .character("?") {
             overlay = .help
             return []
         }
+        if lesson != nil { return handleLesson(key) }
         if sandbox != nil { return handleSandbox(key) }
         return handleMenu(key)
     }
@@ -52,17 +60,20 @@ extension AppState {
             overlay = nil
             return true
         case let .events(selected):
-            let count = eventCount
+            let last = max(0, eventCount - 1)
             switch key {
             case .up, .character("k"): overlay = .events(selected: max(0, selected - 1))
-            case .down, .character("j"): overlay = .events(selected: min(max(0, count - 1), selected + 1))
+            case .down, .character("j"): overlay = .events(selected: min(last, selected + 1))
             case .pageUp: overlay = .events(selected: max(0, selected - 10))
-            case .pageDown: overlay = .events(selected: min(max(0, count - 1), selected + 10))
+            case .pageDown: overlay = .events(selected: min(last, selected + 10))
             case .home: overlay = .events(selected: 0)
-            case .end: overlay = .events(selected: max(0, count - 1))
+            case .end: overlay = .events(selected: last)
             case .enter:
                 overlay = nil
-                if count > 0 { sandbox?.stage.seek(toEvent: selected + 1) }
+                if eventCount > 0 {
+                    lesson?.stage.seek(toEvent: selected + 1)
+                    sandbox?.stage.seek(toEvent: selected + 1)
+                }
             case .escape, .character("e"), .character("q"): overlay = nil
             default: break
             }
@@ -70,6 +81,7 @@ extension AppState {
         case .inspect:
             switch key {
             case .tab:
+                lesson?.stage.selectNext()
                 sandbox?.stage.selectNext()
                 return true
             case .escape, .character("i"), .character("q"), .enter:
@@ -121,33 +133,39 @@ extension AppState {
         case let .character(c) where sandbox?.handle(c) == true:
             return []
         case let .click(x, y):
-            let stage = ScreenLayout(width: width, height: height, presenting: presenting).stage
-            if let id = sandbox?.stage.node(at: Point(x: x, y: y), stage: stage) {
+            if let id = sandbox?.stage.node(at: Point(x: x, y: y), stage: stageRect) {
                 sandbox?.stage.selection = .node(id)
                 overlay = .inspect
             }
             return []
         default:
-            apply(sandbox?.stage.handle(key))
+            openPanel(sandbox?.stage.handle(key))
             return []
         }
     }
 
+    // MARK: shared
+
+    /// Where the stage is on screen now, for mouse clicks.
+    var stageRect: Rect { ScreenLayout(width: width, height: height, presenting: presenting).stage }
+
     /// Leaves a lesson or the sandbox: back to the menu, or out when started straight there.
-    private mutating func leave() -> [AppEffect] {
+    mutating func leave() -> [AppEffect] {
         if startedDirectly || presenting { return [.quit] }
+        lesson = nil
         sandbox = nil
         overlay = nil
+        reloadProblems = []
         return []
     }
 
     /// Opens the panel a stage key asked for.
-    private mutating func apply(_ outcome: StageKeyOutcome?) {
+    mutating func openPanel(_ outcome: StageKeyOutcome?) {
         if case let .show(panel) = outcome { overlay = panel }
     }
 
     /// Events so far on the screen's stage.
     private var eventCount: Int {
-        sandbox?.stage.driver.reports.count ?? 0
+        lesson?.stage.driver.reports.count ?? sandbox?.stage.driver.reports.count ?? 0
     }
 }

@@ -66,6 +66,51 @@ enum TestLessons {
         Every peer both asks and answers.
         """
 
+    static let failureSource = """
+        ---
+        id: test-failure
+        title: When the server fails
+        summary: Take the server down and watch a client give up.
+        essay: [2]
+        claims: [C2]
+        seed: 4
+        network:
+          layout: star
+          latency: 10ms
+          nodes:
+            server: { role: server, upload: 10Mbps, download: 10Mbps, service: 20ms, queue: 4 }
+          groups:
+            clients: { count: 2, prefix: c, upload: 1Mbps, download: 10Mbps, timeout: 100ms, retries: 0 }
+        ---
+
+        ## Predict
+
+        Think before you act.
+
+        ```sim
+        - pause: Which clients will still get answers?
+        - ask: { key: k, prompt: "Press k to take the server down", do: { fail: server } }
+        - request: { from: c1, to: server, what: "GET /page" }
+        - run: idle
+        ```
+
+        > hint: A client can only ask the server.
+
+        ## Which are true?
+
+        ```quiz
+        ask: Which statements are true?
+        choices:
+          - text: c1 gave up
+            explain: It timed out with no retries left.
+          - text: c2 answered c1
+            explain: Clients do not answer each other here.
+          - text: The server was down
+            explain: You took it down.
+        answer: [1, 3]
+        ```
+        """
+
     static func load(_ source: String, path: String) -> Lesson {
         let outcome = LessonLoader.load(source: source, path: path)
         guard let lesson = outcome.lesson else {
@@ -76,6 +121,7 @@ enum TestLessons {
 
     static var request: Lesson { load(requestSource, path: "01-request.md") }
     static var swarm: Lesson { load(swarmSource, path: "02-swarm.md") }
+    static var failure: Lesson { load(failureSource, path: "03-failure.md") }
     static var course: [Lesson] { [request, swarm] }
 }
 

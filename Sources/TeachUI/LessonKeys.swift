@@ -1,0 +1,157 @@
+import Canvas
+import LessonKit
+import NetSim
+
+/// What a key did on the lesson screen, for the parts of the app outside the lesson.
+enum LessonKeyOutcome: Hashable, Sendable {
+    case ignored
+    case done
+    case show(OverlayState)
+    case leave
+    case toggleBlank
+    /// The learner answered quiz number `quiz` (0-based within the step).
+    case answered(step: Int, quiz: Int, correct: Bool)
+}
+
+extension LessonSession {
+    /// Handles a key on the lesson screen. The step's own key (an ask) and the quiz come
+    /// first, then navigation between steps, then the stage's keys.
+    mutating func handle(_ key: Key, presenting: Bool, stage stageRect: Rect) -> LessonKeyOutcome {
+        if jumpDigits != nil { return typeStepNumber(key) }
+        if let outcome = handleInteraction(key) { return outcome }
+        switch key {
+        case .character("n"), .pageDown: move { $0.nextStep() }
+        case .character("p"), .pageUp: move { $0.previousStep() }
+        case .character("r"): move { $0.resetStep() }
+        case .character("R"): move { $0.restart() }
+        case .character("g"): jumpDigits = ""
+        case .character("h"): showsHints.toggle()
+        case .character(".") where presenting, .character("b") where presenting: return .toggleBlank
+        case .character("q"), .escape: return .leave
+        case let .click(x, y):
+            guard let id = stage.node(at: Point(x: x, y: y), stage: stageRect) else { return .done }
+            stage.selection = .node(id)
+            return .show(.inspect)
+        default:
+            switch stage.handle(key) {
+            case .ignored: return .ignored
+            case .done: return .done
+            case let .show(panel): return .show(panel)
+            }
+        }
+        return .done
+    }
+
+    /// The step waits for the learner: its ask key, going on after a pause, a quiz answer.
+    private mutating func handleInteraction(_ key: Key) -> LessonKeyOutcome? {
+        let goOn = key == .right || key == .character(" ")
+        switch runner.pending {
+        case let .ask(ask) where key == .character(ask.key):
+            move { $0.resolveInteraction() }
+            return .done
+        case .pause where goOn:
+            move { $0.resolveInteraction() }
+            return .done
+        case let .quiz(quiz):
+            guard let place = pendingQuiz?.1 else { return nil }
+            var answer = answers[place] ?? QuizAnswer()
+            if answer.answered {
+                guard goOn || key == .enter else { return nil }
+                move { $0.resolveInteraction() }
+                return .done
+            }
+            if case let .character(c) = key, let number = c.wholeNumberValue, (1...quiz.choices.count).contains(number) {
+                if quiz.multiple {
+                    answer.picked.formSymmetricDifference([number - 1])
+                } else {
+                    answer.picked = [number - 1]
+                    answer.answered = true
+                }
+            } else if key == .enter, quiz.multiple, !answer.picked.isEmpty {
+                answer.answered = true
+            } else {
+                return nil
+            }
+            answers[place] = answer
+            guard answer.answered else { return .done }
+            return .answered(step: runner.stepIndex, quiz: quizNumber(at: place.position), correct: quiz.isCorrect(answer.picked))
+        default:
+            return nil
+        }
+    }
+
+    /// Which quiz of its step the script item at `position` is (0-based).
+    private func quizNumber(at position: Int) -> Int {
+        runner.step.script.prefix(position).filter { if case .quiz = $0.kind { true } else { false } }.count
+    }
+
+    /// Digits after `g`: Enter goes to that step, Esc gives up.
+    private mutating func typeStepNumber(_ key: Key) -> LessonKeyOutcome {
+        switch key {
+        case let .character(c) where c.isASCII && c.isNumber:
+            if (jumpDigits ?? "").count < 3 { jumpDigits?.append(c) }
+        case .backspace:
+            if jumpDigits?.isEmpty == false { jumpDigits?.removeLast() }
+        case .enter:
+            if let number = Int(jumpDigits ?? ""), number >= 1 { move { $0.jump(to: number - 1) } }
+            jumpDigits = nil
+        case .escape, .character("g"), .character("q"):
+            jumpDigits = nil
+        default:
+            break
+        }
+        return .done
+    }
+}
+
+extension AppState {
+    mutating func handleLesson(_ key: Key) -> [AppEffect] {
+        let (presenting, stage) = (self.presenting, stageRect)
+        switch lesson?.handle(key, presenting: presenting, stage: stage) ?? .ignored {
+        case .ignored, .done:
+            break
+        case let .show(panel):
+            overlay = panel
+        case .leave:
+            return leave()
+        case .toggleBlank:
+            blanked.toggle()
+        case let .answered(step, quiz, correct):
+            if let id = lesson?.lesson.id { progress.recordAnswer(lesson: id, step: step, quiz: quiz, correct: correct) }
+        }
+        return []
+    }
+
+    /// The lesson and step on screen, if a lesson is.
+    var lessonPlace: LessonPlace? {
+        lesson.map { LessonPlace(lesson: $0.index, step: $0.runner.stepIndex) }
+    }
+
+    /// The speaker notes of the step on screen, for a presenter's second terminal.
+    public var speakerNotes: String? { lesson?.notes }
+
+    /// Keeps progress up to date with the lesson on screen: the step it is on, and
+    /// whether it is finished.
+    mutating func recordProgress() {
+        guard let lesson else { return }
+        let id = lesson.lesson.id, step = lesson.runner.stepIndex
+        if progress.lessons[id]?.step != step { progress.recordStep(step, in: id) }
+        if lesson.runner.isFinished, progress.lessons[id]?.finished != true { progress.markFinished(id) }
+    }
+
+    /// A new version of the lesson on screen: keep the step; a version that does not load
+    /// leaves the old one running and shows why until a good edit arrives.
+    mutating func reload(_ outcome: LoadOutcome) {
+        guard let session = lesson else { return }
+        guard let new = outcome.lesson else {
+            reloadProblems = outcome.diagnostics.filter { $0.severity == .error }
+            return
+        }
+        reloadProblems = []
+        let index = session.index
+        lessons[index] = new
+        let step = min(session.runner.stepIndex, new.steps.count - 1)
+        lesson = nil
+        lesson = LessonSession(index: index, lesson: new, step: step)
+    }
+}

@@ -1,0 +1,65 @@
+import Canvas
+import LessonKit
+import NetSim
+
+/// A lesson on screen: its runner on a stage, the learner's quiz answers, and the
+/// small states of the lesson screen (hints shown, a step number being typed).
+struct LessonSession: Sendable {
+    /// Index of the lesson in the course.
+    var index: Int
+    var stage: StageSession<LessonDriver>
+    /// Answers given, by step and script position.
+    var answers: [QuizPlace: QuizAnswer] = [:]
+    var showsHints = false
+    /// Digits typed after `g`, while choosing a step to jump to.
+    var jumpDigits: String?
+
+    struct QuizPlace: Hashable, Sendable {
+        var step: Int
+        var position: Int
+    }
+
+    struct QuizAnswer: Hashable, Sendable {
+        var picked: Set<Int> = []
+        var answered = false
+    }
+
+    init(index: Int, lesson: Lesson, step: Int) {
+        self.index = index
+        var runner = LessonRunner(lesson: lesson)
+        runner.jump(to: step)
+        stage = StageSession(driver: LessonDriver(runner: runner), layout: StageLayoutKind(lesson.network.layout))
+    }
+
+    var runner: LessonRunner { stage.driver.runner }
+    var lesson: Lesson { runner.lesson }
+
+    /// Changes the runner, keeping the stage's clock and selection in step with it.
+    mutating func move(_ change: (inout LessonRunner) -> Void) {
+        stage.settle()
+        stage.playback.playing = false
+        change(&stage.driver.runner)
+        stage.clock = stage.driver.simulation.now
+        stage.dropStaleSelection()
+    }
+
+    /// Where the quiz the step waits on is, if it waits on one.
+    var pendingQuiz: (Quiz, QuizPlace)? {
+        guard case let .quiz(quiz) = runner.pending else { return nil }
+        return (quiz, QuizPlace(step: runner.stepIndex, position: runner.scriptPosition))
+    }
+
+    /// The speaker notes of the step on screen.
+    var notes: String { runner.step.notes.joined(separator: "\n\n") }
+}
+
+extension StageLayoutKind {
+    init(_ layout: NetworkSpec.Layout) {
+        switch layout {
+        case .star: self = .star
+        case .ring: self = .ring
+        case .mesh: self = .mesh
+        case .grid: self = .grid
+        }
+    }
+}

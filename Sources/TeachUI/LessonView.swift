@@ -1,0 +1,140 @@
+import Canvas
+import LessonKit
+import NetSim
+
+extension AppState {
+    /// The lesson screen for the session on screen.
+    func lessonView(_ session: LessonSession, theme: Theme) -> LessonScreenView {
+        let runner = session.runner
+        let stage = session.stage
+        var scene = stage.scene
+        let highlighted = Set(runner.highlightedNodes)
+        for index in scene.nodes.indices where highlighted.contains(scene.nodes[index].name) {
+            scene.nodes[index].isHighlighted = true
+        }
+        var metrics = stage.metrics
+        let watched = runner.highlightedValues + runner.charts.filter { !runner.highlightedValues.contains($0) }
+        if !watched.isEmpty {
+            metrics.counters = watched.map { "\($0.source) \(runner.reading($0).text)" }.joined(separator: " · ")
+                + (metrics.counters.isEmpty ? "" : " · " + metrics.counters)
+        }
+        let stepCount = runner.lesson.steps.count
+        return LessonScreenView(
+            title: "\(session.index + 1). \(runner.lesson.title)", stepTitle: runner.step.title, scene: scene,
+            selection: stage.selection, narration: narration(session, theme: theme), metrics: metrics,
+            panelTitle: "step \(runner.stepIndex + 1)/\(stepCount)",
+            status: StatusView(
+                playing: stage.playback.playing, position: "step \(runner.stepIndex + 1)/\(stepCount)",
+                time: Units.format(duration: stage.clock), speed: stage.playback.speedLabel(unicode: theme.unicode),
+                events: runner.simulation.eventCount, note: statusNote(runner)),
+            hints: presenting ? [] : lessonHints(session, unicode: theme.unicode), presenting: presenting)
+    }
+
+    private func statusNote(_ runner: LessonRunner) -> String {
+        switch runner.pending {
+        case let .running(wait): wait.source
+        case .ask, .pause, .quiz: "your turn"
+        case .done: runner.isLastStep ? "lesson done" : "step done"
+        }
+    }
+
+    private func lessonHints(_ session: LessonSession, unicode: Bool) -> [KeyHint] {
+        var hints: [KeyHint] = []
+        switch session.runner.pending {
+        case let .ask(ask): hints.append(KeyHint(String(ask.key), "do it"))
+        case let .quiz(quiz): hints.append(KeyHint("1-\(quiz.choices.count)", "answer"))
+        case .pause: hints.append(KeyHint("Space", "go on"))
+        case .running, .done: break
+        }
+        hints.append(KeyHint("n p", "next/prev step"))
+        if !session.runner.step.hints.isEmpty { hints.append(KeyHint("h", "hint")) }
+        return hints + stageHints(unicode: unicode)
+    }
+
+    /// The step's narration with live values filled in, the quiz, hints when asked for,
+    /// and a prompt that says what the learner can do next.
+    private func narration(_ session: LessonSession, theme: Theme) -> NarrationView {
+        let runner = session.runner
+        var blocks = runner.step.narration.map { paragraph in
+            NarrationBlock(kind: NarrationBlock.Kind(paragraph.kind), text: StyledText(paragraph.spans.map { span in
+                switch span {
+                case let .text(text, style): StyledSpan(text, TextRole(style))
+                case let .live(value, style): StyledSpan(runner.reading(value).text, TextRole(style))
+                }
+            }))
+        }
+        if session.showsHints {
+            blocks += runner.step.hints.map { NarrationBlock(kind: .text, text: StyledText([StyledSpan("Hint: ", .strong), StyledSpan($0)])) }
+        }
+        return NarrationView(blocks: blocks, quiz: quizView(session), prompt: prompt(session, theme: theme))
+    }
+
+    /// The quiz the step waits on, or the last one answered in this step.
+    private func quizView(_ session: LessonSession) -> QuizView? {
+        let runner = session.runner
+        let place: LessonSession.QuizPlace
+        let quiz: Quiz
+        if let (pending, pendingPlace) = session.pendingQuiz {
+            (quiz, place) = (pending, pendingPlace)
+        } else {
+            let answered = session.answers.filter { $0.key.step == runner.stepIndex && $0.value.answered && $0.key.position < runner.scriptPosition }
+            guard let last = answered.keys.max(by: { $0.position < $1.position }),
+                  case let .quiz(earlier) = runner.step.script[last.position].kind else { return nil }
+            (quiz, place) = (earlier, last)
+        }
+        let answer = session.answers[place] ?? LessonSession.QuizAnswer()
+        return QuizView(
+            question: quiz.question, choices: quiz.choices.map(\.text), explanations: quiz.choices.map(\.explanation),
+            answers: quiz.answers, multiple: quiz.multiple, picked: answer.picked, answered: answer.answered,
+            explanation: quiz.explanation)
+    }
+
+    private func prompt(_ session: LessonSession, theme: Theme) -> StyledText? {
+        let runner = session.runner
+        let right = theme.unicode ? "→" : "Right"
+        switch runner.pending {
+        case .running:
+            return StyledText(markup: "Press **\(right)** to step or **Enter** to play.")
+        case let .ask(ask):
+            return StyledText([StyledSpan(ask.prompt, .strong)])
+        case let .pause(text):
+            return StyledText(markup: text + " Press **Space** to go on.")
+        case let .quiz(quiz):
+            if let place = session.pendingQuiz?.1, session.answers[place]?.answered == true {
+                return StyledText(markup: "Press **Space** to go on.")
+            }
+            return StyledText(markup: quiz.multiple ? "Pick every right answer with **1**-**\(quiz.choices.count)**, then press **Enter**." : "Answer with **1**-**\(quiz.choices.count)**.")
+        case .done:
+            if presenting { return nil }
+            return runner.isLastStep
+                ? StyledText(markup: "**Lesson complete.** Press **q** for the menu.")
+                : StyledText(markup: "Press **n** for the next step.")
+        }
+    }
+}
+
+extension NarrationBlock.Kind {
+    init(_ kind: Paragraph.Kind) {
+        switch kind {
+        case .text: self = .text
+        case .bullet: self = .bullet
+        case .heading: self = .heading
+        case .code: self = .code
+        }
+    }
+}
+
+extension TextRole {
+    /// Code wins over bold, bold over emphasis: a terminal shows one of them well.
+    init(_ style: InlineStyle) {
+        if style.contains(.code) {
+            self = .code
+        } else if style.contains(.bold) {
+            self = .strong
+        } else if style.contains(.emphasis) {
+            self = .emphasis
+        } else {
+            self = .plain
+        }
+    }
+}

@@ -1,0 +1,230 @@
+import Canvas
+import LessonKit
+import Testing
+@testable import TeachUI
+
+@Suite struct LessonScreenTests {
+    @Test func aStepShowsTheNetworkNarrationMetricsStatusAndKeys() {
+        var state = AppState(lessons: TestLessons.course)
+        send(&state, .key(.enter))
+        #expect(screen(state) == #"""
+             1. One request · Ask once
+            ┌──────────────────────────────────────────────┐┌ step 1/2 ────────────────────┐
+            │                    ┌────┐                    ││ The client c1 sends a        │
+            │                    │□ c1│                    ││ request; the server answers. │
+            │                    └────┘                    ││                              │
+            │                       ●                      ││ Press → to step or Enter to  │
+            │                       │                      ││ play.                        │
+            │                  ┏━━━━━━━━┓                  ││                              │
+            │                  ┃▦ server┃                  ││                              │
+            │    ┌────┐  ──────┗━━━━━━━━┛─────── ┌────┐    ││                              │
+            │    │□ c3│─╱                       ╲│□ c2│    ││                              │
+            │    └────┘                          └────┘    ││                              │
+            │                                              ││                              │
+            │                                              ││                              │
+            └─ ● request ──────────────────────────────────┘│                              │
+            ┌ metrics ─────────────────────────────────────┐│                              │
+            │ messages 1 · in flight 1                     ││                              │
+            │ server queue  ·························· 0/2 ││                              │
+            │ server upload ··························· 0% ││                              │
+            │                                              ││                              │
+            │                                              ││                              │
+            └──────────────────────────────────────────────┘└──────────────────────────────┘
+             ❚❚ paused │ step 1/2 │ t 0 µs │ ×0.1 │ event 0 │ until: idle
+             n p next/prev step  → step  ← back  Enter play  +- speed  Tab i inspect
+            """#)
+    }
+
+    @Test func aSteppedRequestGlidesAlongItsLink() {
+        var state = AppState(lessons: TestLessons.course)
+        send(&state, .key(.enter), .key(.right), .key(.right), .tick(elapsedMicroseconds: 20_000))
+        #expect(screen(state) == #"""
+             1. One request · Ask once
+            ┌──────────────────────────────────────────────┐┌ step 1/2 ────────────────────┐
+            │                    ┌────┐                    ││ The client c1 sends a        │
+            │                    │□ c1│                    ││ request; the server answers. │
+            │                    └────┘                    ││                              │
+            │                       ●                      ││ Press → to step or Enter to  │
+            │                       │                      ││ play.                        │
+            │                  ┏━━━━━━━━┓                  ││                              │
+            │                  ┃▦ server┃                  ││                              │
+            │    ┌────┐  ──────┗━━━━━━━━┛─────── ┌────┐    ││                              │
+            │    │□ c3│─╱                       ╲│□ c2│    ││                              │
+            │    └────┘                          └────┘    ││                              │
+            │                                              ││                              │
+            │                                              ││                              │
+            └─ ● request ──────────────────────────────────┘│                              │
+            ┌ metrics ─────────────────────────────────────┐│                              │
+            │ messages 1 · in flight 0                     ││                              │
+            │ server queue  ·························· 0/2 ││                              │
+            │ server upload ··························· 0% ││                              │
+            │ queue ▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁ 0 ││                              │
+            │                                              ││                              │
+            └──────────────────────────────────────────────┘└──────────────────────────────┘
+             ❚❚ paused │ step 1/2 │ t 5.20 ms │ ×0.1 │ event 2 │ until: idle
+             n p next/prev step  → step  ← back  Enter play  +- speed  Tab i inspect
+            """#)
+    }
+
+    @Test func stepForwardThenBackGivesTheSameScreen() {
+        var state = AppState(lessons: TestLessons.course, start: .lesson(id: "test-request", step: 0))
+        send(&state, .key(.right), .tick(elapsedMicroseconds: 1_000_000))
+        let before = screen(state)
+        send(&state, .key(.right), .tick(elapsedMicroseconds: 1_000_000))
+        #expect(screen(state) != before)
+        send(&state, .key(.left))
+        #expect(screen(state) == before)
+    }
+
+    @Test func aQuizAnswerShowsWhyAndIsSaved() {
+        var state = AppState(lessons: TestLessons.course, start: .lesson(id: "test-request", step: 1))
+        let effects = update(&state, .key(.character("2")))
+        #expect(screen(state) == #"""
+             1. One request · Check
+            ┌──────────────────────────────────────────────┐┌ step 2/2 ────────────────────┐
+            │                    ┌────┐                    ││ Who answers the request?     │
+            │                    │□ c1│                    ││  1. Another client           │
+            │                    └────┘                    ││ ✓2. The server               │
+            │                       │                      ││ Right.                       │
+            │                       │                      ││ 2: Only the server holds the │
+            │                  ┏━━━━━━━━┓                  ││ page.                        │
+            │                  ┃▦ server┃                  ││                              │
+            │    ┌────┐  ──────┗━━━━━━━━┛─────── ┌────┐    ││ Press Space to go on.        │
+            │    │□ c3│─╱                       ╲│□ c2│    ││                              │
+            │    └────┘                          └────┘    ││                              │
+            │                                              ││                              │
+            │                                              ││                              │
+            └─ ● request ◆ response ───────────────────────┘│                              │
+            ┌ metrics ─────────────────────────────────────┐│                              │
+            │ messages 2 · in flight 0                     ││                              │
+            │ server queue  ·························· 0/2 ││                              │
+            │ server upload ··························· 0% ││                              │
+            │ queue ▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁ 0 ││                              │
+            │                                              ││                              │
+            └──────────────────────────────────────────────┘└──────────────────────────────┘
+             ❚❚ paused │ step 2/2 │ t 44.8 ms │ ×0.1 │ event 5 │ your turn
+             1-2 answer  n p next/prev step  → step  ← back  Enter play  +- speed
+            """#)
+        var expected = Progress()
+        expected.recordStep(1, in: "test-request")
+        expected.recordAnswer(lesson: "test-request", step: 1, quiz: 0, correct: true)
+        #expect(effects == [.saveProgress(expected)])
+    }
+
+    @Test func aMultipleAnswerQuizWaitsForEnter() {
+        var state = AppState(lessons: [TestLessons.failure], start: .lesson(id: "test-failure", step: 1))
+        send(&state, .key(.character("1")), .key(.character("2")), .key(.character("2")), .key(.character("3")))
+        #expect(!screen(state).contains("Right."))
+        send(&state, .key(.enter))
+        #expect(screen(state).contains("Right."))
+        #expect(state.progress.lessons["test-failure"]?.quizzes["1.0"] == Progress.QuizResult(firstTryCorrect: true, attempts: 1))
+    }
+
+    @Test func goingOnAfterTheLastQuizFinishesTheLesson() {
+        var state = AppState(lessons: TestLessons.course, start: .lesson(id: "test-request", step: 1))
+        send(&state, .key(.character("1")))
+        let effects = update(&state, .key(.character(" ")))
+        #expect(screen(state).contains("Lesson complete."))
+        #expect(state.progress.lessons["test-request"]?.finished == true)
+        #expect(effects.count == 1)
+    }
+
+    @Test func theStepsOwnKeyDoesWhatItSays() {
+        var state = AppState(lessons: [TestLessons.failure], start: .lesson(id: "test-failure", step: 0))
+        send(&state, .key(.character("k")))
+        #expect(!screen(state).contains("✕ server"), "the step first waits for the learner to go on")
+        send(&state, .key(.character(" ")))
+        #expect(screen(state).contains("Press k to take the server"))
+        send(&state, .key(.character("k")))
+        #expect(screen(state).contains("✕ server"))
+    }
+
+    @Test func hOpensTheStepsHint() {
+        var state = AppState(lessons: [TestLessons.failure], start: .lesson(id: "test-failure", step: 0))
+        send(&state, .key(.character("h")))
+        #expect(screen(state).contains("Hint: A client can only ask"))
+    }
+
+    @Test func nextAndPreviousStepMoveAndSaveTheStep() {
+        var state = AppState(lessons: TestLessons.course)
+        send(&state, .key(.enter))
+        #expect(update(&state, .key(.character("n"))) == [.saveProgress(progress(step: 1))])
+        #expect(screen(state).contains("step 2/2"))
+        #expect(update(&state, .key(.pageUp)) == [.saveProgress(progress(step: 0))])
+        #expect(screen(state).contains("step 1/2"))
+    }
+
+    @Test func goToStepJumpsThere() {
+        var state = AppState(lessons: [TestLessons.failure], start: .lesson(id: "test-failure", step: 0), presenting: true)
+        send(&state, .key(.character("g")), .key(.character("2")))
+        #expect(screen(state) == #"""
+             1. When the server fails · Predict
+            ┌──────────────────────────────────────────────┐┌ step 1/2 ────────────────────┐
+            │                    ┌────┐                    ││ Think before you act.        │
+            │                    │□ c1│                    ││                              │
+            │                    └────┘                    ││ Which clients will still get │
+            │                       │                      ││ answers? Press Space to go   │
+            │                       │                      ││ on.                          │
+            │                       │                      ││                              │
+            │                       │                      ││                              │
+            │                       │                      ││                              │
+            │                      ╔ go to step ════════════════════╗                      │
+            │                  ┏━━━║ Step (1-2): 2_                 ║                      │
+            │                  ┃▦ s║ Enter go  Esc cancel           ║                      │
+            │                  ┗━━━╚════════════════════════════════╝                      │
+            │                       │                      ││                              │
+            │                       │                      ││                              │
+            │                       │                      ││                              │
+            │                       │                      ││                              │
+            │                       │                      ││                              │
+            │                    ┌────┐                    ││                              │
+            │                    │□ c2│                    ││                              │
+            │                    └────┘                    ││                              │
+            └──────────────────────────────────────────────┘└──────────────────────────────┘
+             ❚❚ paused │ step 1/2 │ t 0 µs │ ×0.1 │ event 0 │ your turn
+            """#)
+        send(&state, .key(.enter))
+        #expect(screen(state).contains("Which statements are true?"))
+    }
+
+    @Test func restartingTheStepUndoesItsEvents() {
+        var state = AppState(lessons: TestLessons.course, start: .lesson(id: "test-request", step: 0))
+        let start = screen(state)
+        send(&state, .key(.right), .key(.right), .key(.right), .tick(elapsedMicroseconds: 1_000_000), .key(.character("r")))
+        #expect(screen(state) == start)
+    }
+
+    @Test func playingTicksUntilTheStepsWaitIsOver() {
+        var state = AppState(lessons: TestLessons.course, start: .lesson(id: "test-request", step: 0))
+        #expect(!state.wantsTicks)
+        #expect(update(&state, .key(.enter)) == [.animate(true)])
+        var ticks = 0
+        while state.wantsTicks, ticks < 1_000 {
+            send(&state, .tick(elapsedMicroseconds: 33_000))
+            ticks += 1
+        }
+        #expect(!state.wantsTicks)
+        #expect(screen(state).contains("Press n for the next step."))
+    }
+
+    @Test func theContinueRowReopensWhereTheLearnerStopped() {
+        var state = AppState(lessons: TestLessons.course)
+        send(&state, .key(.enter), .key(.character("n")), .key(.character("q")))
+        #expect(screen(state).contains("Continue where you stopped: 1. One request, step 2 of 2"))
+        send(&state, .key(.enter))
+        #expect(screen(state).contains("step 2/2"))
+    }
+
+    @Test func clickingANodeInspectsIt() {
+        var state = AppState(lessons: TestLessons.course, start: .lesson(id: "test-request", step: 0))
+        send(&state, .resize(width: 80, height: 24), .key(.click(x: 23, y: 2)))
+        #expect(screen(state).contains("╔ c1 ═"))
+        #expect(screen(state).contains("A client asks a server and waits"))
+    }
+}
+
+private func progress(step: Int) -> Progress {
+    var progress = Progress()
+    progress.recordStep(step, in: "test-request")
+    return progress
+}
