@@ -33,10 +33,15 @@ public struct Paragraph: Sendable, Hashable {
 
     public var kind: Kind
     public var spans: [InlineSpan]
+    /// How many script items of its step come before the paragraph in the file: it is
+    /// shown once the runner has passed them, so text written after a `sim` block waits
+    /// for what that block does ("the queue is full now") before it appears.
+    public var revealAt: Int
 
-    public init(kind: Kind, spans: [InlineSpan]) {
+    public init(kind: Kind, spans: [InlineSpan], revealAt: Int = 0) {
         self.kind = kind
         self.spans = spans
+        self.revealAt = revealAt
     }
 
     /// The paragraph's text with live values shown as written (`{server.queue}`).

@@ -11,10 +11,10 @@ extension LessonAction {
             let verb = from.count == 1 ? "asks" : "each ask"
             return "\(names(from)) \(verb) \(to) for \"\(what)\" (\(Units.format(bits: Double(bytes) * 8)), answer \(Units.format(bits: Double(responseBytes) * 8)))"
         case let .serveFile(from, to, bits):
-            return "\(from) sends a \(Units.format(bits: bits)) file to \(names(to))"
+            return "\(from) sends a file of \(Units.format(bits: bits)) to \(names(to))"
         case let .swarm(spec):
             let scheme = spec.scheduling == .relay ? "ideal relay scheme" : "peers trade chunks"
-            return "a \(Units.format(bits: spec.fileBits)) file in \(spec.chunks) chunks spreads from \(names(spec.seeds)) to \(names(spec.peers)) (\(scheme))"
+            return "a file of \(Units.format(bits: spec.fileBits)) in \(spec.chunks) chunks spreads from \(names(spec.seeds)) to \(names(spec.peers)) (\(scheme))"
         case let .setNodesUp(list, up):
             return "\(names(list)) \(up ? "recover" + (list.count == 1 ? "s" : "") : "fail" + (list.count == 1 ? "s" : ""))"
         case let .setLinkUp(a, b, up):

@@ -99,10 +99,18 @@ public struct LessonRunner: Sendable {
     /// The lesson is on its last step and that step's script is complete.
     public var isFinished: Bool { isLastStep && pending == .done }
 
+    /// The narration the learner sees now: paragraphs appear as the script passes them.
+    public var visibleNarration: [Paragraph] {
+        step.narration.filter { $0.revealAt <= scene.cursor }
+    }
+
     /// A live value as it is now.
     public func reading(_ value: LiveValue) -> LiveReading {
-        value.read(in: simulation)
+        value.read(in: simulation, stepStart: stepStartTime)
     }
+
+    /// The simulated time at which the current step began (for `{elapsed}`).
+    public var stepStartTime: SimTime { entries[stepIndex].timeline.current.now }
 
     /// A paragraph's text with every live value filled in from the simulation as it is now.
     public func text(of paragraph: Paragraph) -> String {
@@ -233,7 +241,7 @@ public struct LessonRunner: Sendable {
                 let simulation = self.simulation
                 let progress = scene.wait ?? WaitProgress(startTime: simulation.now, startEvents: simulation.eventCount)
                 scene.wait = progress
-                guard wait.condition.holds(in: simulation, progress: progress, fileTargets: scene.fileTargets) else { return }
+                guard wait.condition.holds(in: simulation, progress: progress, fileTargets: scene.fileTargets, stepStart: stepStartTime) else { return }
                 scene.wait = nil
                 scene.cursor += 1
             case .ask, .pause, .quiz:
@@ -262,7 +270,7 @@ public struct LessonRunner: Sendable {
             progress.sawEvent = true
         }
         scene.wait = progress
-        let holds = wait.condition.holds(in: simulation, progress: progress, fileTargets: scene.fileTargets)
+        let holds = wait.condition.holds(in: simulation, progress: progress, fileTargets: scene.fileTargets, stepStart: stepStartTime)
         if !holds && simulation.eventCount - progress.startEvents >= wait.budget {
             note("step \(stepIndex + 1): `\(wait.source)` did not happen within \(wait.budget) events (simulated time \(Units.format(duration: simulation.now)))", at: location)
             giveUpWait()

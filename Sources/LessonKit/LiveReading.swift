@@ -16,10 +16,14 @@ public struct LiveReading: Sendable, Hashable {
 }
 
 extension LiveValue {
-    /// Reads the value from the simulation as it is now.
-    public func read(in simulation: Simulation) -> LiveReading {
+    /// Reads the value from the simulation as it is now; `elapsed` counts from `stepStart`.
+    public func read(in simulation: Simulation, stepStart: SimTime = 0) -> LiveReading {
         switch subject {
         case .simulation:
+            if property == .elapsed {
+                let elapsed = simulation.now - stepStart
+                return LiveReading(Double(elapsed), Units.format(duration: elapsed))
+            }
             return readSimulation(simulation)
         case let .node(name):
             guard let id = simulation.network.id(named: name) else { return LiveReading(nil, "no node \(name)") }

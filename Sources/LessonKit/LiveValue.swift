@@ -18,7 +18,7 @@ public struct LiveValue: Sendable, Hashable {
     /// What is measured. Raw values are the names authors write.
     public enum Property: String, Sendable, Hashable, CaseIterable {
         // the simulation
-        case time, events, messages, responses, dropped, refused, lost, failed, retries
+        case time, elapsed, events, messages, responses, dropped, refused, lost, failed, retries
         case inFlight = "in-flight"
         case responseTime = "response-time"
         case responseTimeMax = "response-time-max"
@@ -32,7 +32,7 @@ public struct LiveValue: Sendable, Hashable {
         case min, max, mean, count
 
         /// The properties each kind of subject has, for checking and for the author's guide.
-        public static let simulationProperties: [Property] = [.time, .events, .messages, .responses, .dropped, .refused,
+        public static let simulationProperties: [Property] = [.time, .elapsed, .events, .messages, .responses, .dropped, .refused,
                                                               .lost, .failed, .retries, .inFlight, .responseTime, .responseTimeMax]
         public static let nodeProperties: [Property] = [.queue, .queueLimit, .served, .received, .upload, .download, .chunks, .state, .done]
         public static let groupProperties: [Property] = [.finished, .served, .received, .busiest, .queue]

@@ -30,20 +30,32 @@ public enum PlainTranscript {
         return out.joined(separator: "\n") + "\n"
     }
 
+    /// One step: narration and what happened, interleaved in file order, so every live
+    /// value in a paragraph is read when the script has reached that paragraph.
     private static func render(step index: Int, runner: inout LessonRunner, into out: inout [String]) {
         let step = runner.step
         let heading = "Step \(index + 1) of \(runner.lesson.steps.count): \(step.title)"
         out.append(heading)
         out.append(String(repeating: "=", count: heading.count))
-        var log: [String] = []
         let problemsBefore = runner.problems.count
-        var position = 0
-        while position < step.script.count {
-            let item = step.script[position]
+        var shown = 0
+        var log: [String] = []
+        func reveal(upTo position: Int, runner: LessonRunner) {
+            while shown < step.narration.count, step.narration[shown].revealAt <= position {
+                if !log.isEmpty {
+                    out += log + [""]
+                    log = []
+                }
+                out.append(text(of: step.narration[shown], runner: runner))
+                out.append("")
+                shown += 1
+            }
+        }
+        for (position, item) in step.script.enumerated() {
+            reveal(upTo: position, runner: runner)
             switch item.kind {
             case let .act(action):
-                log.append("* \(action.summary)")
-                position += 1
+                log.append("  * \(action.summary)")
             case let .run(wait):
                 let startTime = runner.simulation.now
                 let startReports = runner.timeline.reports.count
@@ -51,37 +63,27 @@ public enum PlainTranscript {
                     runner.stepEvent()
                 }
                 let reports = Array(runner.timeline.reports[startReports...])
-                log.append("* run \(wait.source.hasPrefix("run: ") ? String(wait.source.dropFirst(5)) : wait.source): \(reports.count) event\(reports.count == 1 ? "" : "s"), \(Units.format(duration: startTime)) to \(Units.format(duration: runner.simulation.now))")
+                log.append("  * run (\(wait.source)): \(reports.count) event\(reports.count == 1 ? "" : "s"), \(Units.format(duration: startTime)) to \(Units.format(duration: runner.simulation.now))")
                 log += eventLines(reports)
-                position += 1
             case let .ask(ask):
-                log.append("* [\(ask.key)] \(ask.prompt): \(ask.action.summary)")
+                log.append("  * [\(ask.key)] \(ask.prompt): \(ask.action.summary)")
                 runner.resolveInteraction()
-                position += 1
             case let .pause(text):
-                log.append("* pause: \(text)")
+                log.append("  * pause: \(text)")
                 runner.resolveInteraction()
-                position += 1
             case let .quiz(quiz):
                 log += quizLines(quiz)
                 runner.resolveInteraction()
-                position += 1
             }
         }
-        for paragraph in step.narration {
-            out.append(text(of: paragraph, runner: runner))
-        }
-        if !log.isEmpty {
-            out.append("")
-            out += log
-        }
-        out.append("")
+        reveal(upTo: step.script.count, runner: runner)
+        if !log.isEmpty { out += log + [""] }
         out += figures(runner)
         for problem in runner.problems.dropFirst(problemsBefore) {
-            out.append("! \(problem.message)")
+            out.append("  ! \(problem.message)")
         }
-        for hint in step.hints { out.append("Hint: \(hint)") }
-        for note in step.notes { out.append("Note for the tutor: \(note)") }
+        for hint in step.hints { out.append("  Hint: \(hint)") }
+        for note in step.notes { out.append("  Note for the tutor: \(note)") }
     }
 
     private static func text(of paragraph: Paragraph, runner: LessonRunner) -> String {
@@ -96,22 +98,22 @@ public enum PlainTranscript {
 
     private static func eventLines(_ reports: [StepReport]) -> [String] {
         func line(_ report: StepReport) -> String {
-            "    \(Units.format(duration: report.time))  \(report.summary)"
+            "      \(Units.format(duration: report.time))  \(report.summary)"
         }
         guard reports.count > eventsShownAtStart + eventsShownAtEnd + 1 else { return reports.map(line) }
         let hidden = reports.count - eventsShownAtStart - eventsShownAtEnd
-        return reports.prefix(eventsShownAtStart).map(line) + ["    ... \(hidden) more events ..."] + reports.suffix(eventsShownAtEnd).map(line)
+        return reports.prefix(eventsShownAtStart).map(line) + ["      ... \(hidden) more events ..."] + reports.suffix(eventsShownAtEnd).map(line)
     }
 
     private static func quizLines(_ quiz: Quiz) -> [String] {
-        var lines = ["* quiz: \(quiz.question)\(quiz.multiple ? " (pick all that apply)" : "")"]
+        var lines = ["  * quiz: \(quiz.question)\(quiz.multiple ? " (pick all that apply)" : "")"]
         for (index, choice) in quiz.choices.enumerated() {
             let right = quiz.answers.contains(index)
-            lines.append("    \(index + 1). \(choice.text)\(right ? "  [right]" : "")")
-            if let explanation = choice.explanation { lines.append("       \(explanation)") }
+            lines.append("      \(index + 1). \(choice.text)\(right ? "  [right]" : "")")
+            if let explanation = choice.explanation { lines.append("         \(explanation)") }
         }
-        lines.append("    Answer: " + quiz.answers.sorted().map { String($0 + 1) }.joined(separator: ", "))
-        if let explanation = quiz.explanation { lines.append("    \(explanation)") }
+        lines.append("      Answer: " + quiz.answers.sorted().map { String($0 + 1) }.joined(separator: ", "))
+        if let explanation = quiz.explanation { lines.append("      \(explanation)") }
         return lines
     }
 
@@ -127,21 +129,21 @@ public enum PlainTranscript {
         if let mean = metrics.meanResponseTime {
             summary.append("mean response \(Units.format(duration: SimTime((mean * 1e6).rounded())))")
         }
-        var lines = ["Figures: " + summary.joined(separator: " · ")]
+        var lines = ["  Figures: " + summary.joined(separator: " · ")]
         let completions = metrics.completionTimes.values.sorted()
         if let last = completions.last {
-            lines.append("Finished the file: \(completions.count) node\(completions.count == 1 ? "" : "s"), last at \(Units.format(duration: last))")
+            lines.append("  Finished the file: \(completions.count) node\(completions.count == 1 ? "" : "s"), last at \(Units.format(duration: last))")
         }
         let nodes = simulation.nodeIDs.map(simulation.node)
-        let servers = nodes.filter { $0.config.role == .server || $0.config.role == .tracker }
+        let servers = nodes.filter { $0.config.role == .server || ($0.config.role == .tracker && $0.bitsUp > 0) }
         for node in servers {
             var parts = ["queue \(node.queueLength)", "sent \(Units.format(bits: node.bitsUp))"]
             if !node.isUp { parts.insert("down", at: 0) }
-            lines.append("  \(node.config.name): " + parts.joined(separator: ", "))
+            lines.append("    \(node.config.name): " + parts.joined(separator: ", "))
         }
         let uploaders = nodes.filter { $0.config.role != .server && $0.config.role != .tracker && $0.bitsUp > 0 }
-        if let busiest = uploaders.max(by: { ($0.bitsUp, $1.id) < ($1.bitsUp, $0.id) }) {
-            lines.append("  most sent by a non-server: \(busiest.config.name), \(Units.format(bits: busiest.bitsUp)) (\(uploaders.count) of them sent data)")
+        if !completions.isEmpty, let busiest = uploaders.max(by: { ($0.bitsUp, $1.id) < ($1.bitsUp, $0.id) }) {
+            lines.append("    most sent by a non-server: \(busiest.config.name), \(Units.format(bits: busiest.bitsUp)) (\(uploaders.count) of them sent data)")
         }
         return lines
     }

@@ -82,7 +82,7 @@ struct ScriptParser {
     }
 
     /// Keys the lesson screen itself uses, so an `ask` cannot take them.
-    static let reservedKeys: Set<Character> = ["q", "n", "p", "h", "r", "b", "f", "?"]
+    static let reservedKeys: Set<Character> = ["q", "n", "p", "h", "r", "b", "f", "i", "e", "s", "?"]
 
     private func action(_ name: String, _ node: Node, log: inout DiagnosticLog, scope: inout NameScope) -> LessonAction? {
         let targets = TargetResolver(reader: reader, scope: scope)

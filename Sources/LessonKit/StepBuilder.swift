@@ -10,17 +10,17 @@ enum StepBuilder {
             let inline = InlineParser(values: LiveValueParser(scope: scope))
             switch part {
             case let .paragraph(lines):
-                narration.append(Paragraph(kind: .text, spans: inline.parse(lines, log: &log)))
+                narration.append(Paragraph(kind: .text, spans: inline.parse(lines, log: &log), revealAt: script.count))
             case let .bullet(lines):
                 var first = lines[0]
                 first.text = first.text.dropFirst(2)
                 first.firstColumn += 2
-                narration.append(Paragraph(kind: .bullet, spans: inline.parse([first] + lines.dropFirst(), log: &log)))
+                narration.append(Paragraph(kind: .bullet, spans: inline.parse([first] + lines.dropFirst(), log: &log), revealAt: script.count))
             case let .subheading(line):
                 var heading = line
                 heading.text = line.text.dropFirst(4)
                 heading.firstColumn += 4
-                narration.append(Paragraph(kind: .heading, spans: inline.parse([heading], log: &log)))
+                narration.append(Paragraph(kind: .heading, spans: inline.parse([heading], log: &log), revealAt: script.count))
             case let .fenced(info, block):
                 switch info {
                 case "sim":
@@ -36,7 +36,7 @@ enum StepBuilder {
                         log.warning("'\(info)' is not a block type; did you mean '\(near)'? (shown as plain text)", at: block.opening)
                     }
                     let lines = block.text.split(separator: "\n", omittingEmptySubsequences: false).map { TextSanitizer.clean($0) }
-                    narration.append(Paragraph(kind: .code, spans: [.text(lines.joined(separator: "\n"), .code)]))
+                    narration.append(Paragraph(kind: .code, spans: [.text(lines.joined(separator: "\n"), .code)], revealAt: script.count))
                 }
             case let .note(text, _):
                 notes.append(text)

@@ -11,8 +11,8 @@ struct WaitProgress: Sendable, Hashable {
 
 extension Wait.Condition {
     /// Whether the wait is over in `simulation`. `fileTargets` are the nodes the lesson
-    /// has asked to receive a file, for `all-done`.
-    func holds(in simulation: Simulation, progress: WaitProgress, fileTargets: [String]) -> Bool {
+    /// has asked to receive a file, for `all-done`; `stepStart` is when the step began, for `elapsed`.
+    func holds(in simulation: Simulation, progress: WaitProgress, fileTargets: [String], stepStart: SimTime) -> Bool {
         switch self {
         case .idle:
             return simulation.isIdle
@@ -40,7 +40,7 @@ extension Wait.Condition {
                 .filter { $0.isUp && !$0.hasLeft }
             return !fileTargets.isEmpty && waiting.allSatisfy { $0.completedAt != nil }
         case let .compare(value, comparison, threshold):
-            guard let number = value.read(in: simulation).number else { return false }
+            guard let number = value.read(in: simulation, stepStart: stepStart).number else { return false }
             return comparison.holds(number, threshold)
         }
     }

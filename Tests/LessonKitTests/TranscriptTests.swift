@@ -22,15 +22,17 @@ import Testing
         let lines = PlainTranscript.render(lesson).split(separator: "\n").map(String.init)
         let expected = [
             "Step 1 of 4: One question, one answer",
-            "Watch c1: it sends a small request to the server. The server spends a moment on it, then a larger response travels back. The whole exchange took 73.5 ms.",
-            "    20.3 ms  server starts on GET /timetable from c1",
-            "    93.8 ms  server queues GET /timetable from c4 (3 waiting)",
-            "    1.04 s  c2 gave up on GET /timetable",
-            "    2. c2 waits, tries again, and finally gives up  [right]",
-            "    Answer: 1, 2",
+            "      20.3 ms  server starts on GET /timetable from c1",
+            "The whole exchange took 73.5 ms: two trips across the network plus the server's own work, with no waiting, because nobody else was asking.",
+            "      93.8 ms  server queues GET /timetable from c4 (3 waiting)",
+            "      2. c2 waits, tries again, and finally gives up  [right]",
+            "      1.04 s  c2 gave up on GET /timetable",
+            "      Answer: 1, 2",
         ]
         for line in expected {
             #expect(lines.contains(line), "\(line)")
         }
+        let order = expected.compactMap { lines.firstIndex(of: $0) }
+        #expect(order == order.sorted(), "narration and events appear in the order they happen")
     }
 }
