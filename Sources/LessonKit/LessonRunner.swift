@@ -6,8 +6,9 @@ import NetSim
 /// Navigation is deterministic: the state at the start of step N is always the state
 /// reached by playing steps 0..<N to their ends from the lesson's start (every ask
 /// answered), whatever path led there. The runner keeps that entry state for every step
-/// it has reached, so moving between steps is a restore, and stepping back within a step
-/// replays the learner's moves from the step's entry.
+/// it has reached, so moving between steps is a restore. Within a step, stepping back
+/// over an event uses the timeline's own step back; anything else replays the learner's
+/// moves from the step's entry.
 public struct LessonRunner: Sendable {
     /// What the current step is doing now.
     public enum Pending: Sendable, Hashable {
@@ -32,9 +33,9 @@ public struct LessonRunner: Sendable {
         public var message: String
     }
 
-    /// Everything that changes while playing, saved whole at each step's entry.
-    private struct Scene: Sendable {
-        var timeline: Timeline
+    /// Where the script is and what it has set up, apart from the simulation: small
+    /// enough to keep a copy from before every move.
+    private struct Place: Sendable {
         var cursor = 0
         var wait: WaitProgress?
         var highlightedNodes: [String] = []
@@ -44,9 +45,24 @@ public struct LessonRunner: Sendable {
         var problems: [Problem] = []
     }
 
-    private enum Move: Sendable, Hashable {
-        case event
-        case resolve
+    /// Everything that changes while playing, saved whole at each step's entry.
+    private struct Scene: Sendable {
+        var timeline: Timeline
+        var place = Place()
+    }
+
+    /// One thing the learner did within a step, with the place before it, so it can be
+    /// undone without replaying the step.
+    private struct Move: Sendable {
+        enum Kind: Sendable, Hashable {
+            case event
+            case resolve
+        }
+
+        var kind: Kind
+        var before: Place
+        /// The move ran exactly one engine event (so the timeline can step back over it).
+        var ranOneEvent: Bool
     }
 
     public let lesson: Lesson
@@ -73,21 +89,21 @@ public struct LessonRunner: Sendable {
     public var step: LessonStep { lesson.steps[stepIndex] }
     public var isLastStep: Bool { stepIndex == lesson.steps.count - 1 }
     /// Nodes and values the lesson has asked the picture to point at.
-    public var highlightedNodes: [String] { scene.highlightedNodes }
-    public var highlightedValues: [LiveValue] { scene.highlightedValues }
+    public var highlightedNodes: [String] { scene.place.highlightedNodes }
+    public var highlightedValues: [LiveValue] { scene.place.highlightedValues }
     /// Values the lesson has asked to chart, in order.
-    public var charts: [LiveValue] { scene.charts }
+    public var charts: [LiveValue] { scene.place.charts }
     /// Problems met so far on the way to this state.
-    public var problems: [Problem] { scene.problems }
+    public var problems: [Problem] { scene.place.problems }
     /// Index into `step.script` of the item the step is at (`script.count` when done).
-    public var scriptPosition: Int { scene.cursor }
+    public var scriptPosition: Int { scene.place.cursor }
     /// How many events have happened since the step began.
-    public var eventsInStep: Int { moves.filter { $0 == .event }.count }
+    public var eventsInStep: Int { moves.filter { $0.kind == .event }.count }
 
     public var pending: Pending {
         let script = step.script
-        guard scene.cursor < script.count else { return .done }
-        switch script[scene.cursor].kind {
+        guard scene.place.cursor < script.count else { return .done }
+        switch script[scene.place.cursor].kind {
         case let .run(wait): return .running(wait)
         case let .ask(ask): return .ask(ask)
         case let .pause(text): return .pause(text)
@@ -101,7 +117,7 @@ public struct LessonRunner: Sendable {
 
     /// The narration the learner sees now: paragraphs appear as the script passes them.
     public var visibleNarration: [Paragraph] {
-        step.narration.filter { $0.revealAt <= scene.cursor }
+        step.narration.filter { $0.revealAt <= scene.place.cursor }
     }
 
     /// A live value as it is now.
@@ -128,6 +144,8 @@ public struct LessonRunner: Sendable {
     /// if anything is left to happen). Returns what happened, nil when nothing did.
     @discardableResult
     public mutating func stepEvent() -> StepReport? {
+        let before = scene.place
+        let reportsBefore = scene.timeline.reports.count
         let report: StepReport?
         switch pending {
         case .running:
@@ -137,32 +155,43 @@ public struct LessonRunner: Sendable {
         default:
             return nil
         }
-        moves.append(.event)
+        moves.append(Move(kind: .event, before: before, ranOneEvent: scene.timeline.reports.count == reportsBefore + 1))
         return report
     }
 
-    /// Goes back one event within the step; false at the step's start.
+    /// Goes back one event within the step; false at the step's start. Answers given
+    /// after that event are undone with it.
     @discardableResult
     public mutating func stepEventBack() -> Bool {
-        guard let last = moves.lastIndex(of: .event) else { return false }
-        let kept = Array(moves[..<last])
-        scene = entries[stepIndex]
-        moves = []
-        settle()
-        for move in kept { replay(move) }
+        guard let last = moves.lastIndex(where: { $0.kind == .event }) else { return false }
+        if moves[last].ranOneEvent, scene.timeline.stepBack() {
+            scene.place = moves[last].before
+            moves.removeSubrange(last...)
+        } else {
+            replay(Array(moves[..<last]))
+        }
         return true
+    }
+
+    /// Goes to the state after the step's `n`th event (0: the step's start), keeping the
+    /// learner's answers given before it. One replay, however far back.
+    public mutating func seekInStep(toEvent n: Int) {
+        let events = moves.indices.filter { moves[$0].kind == .event }
+        guard n < events.count else { return }
+        replay(Array(moves[..<events[max(0, n)]]))
     }
 
     /// The learner did what the current interaction asked: pressed the ask's key, went on
     /// after a pause, or answered the quiz. The runner carries on to the next stop.
     public mutating func resolveInteraction() {
-        guard scene.cursor < step.script.count, step.script[scene.cursor].isInteraction else { return }
-        if case let .ask(ask) = step.script[scene.cursor].kind {
-            apply(ask.action, at: step.script[scene.cursor].location)
+        guard scene.place.cursor < step.script.count, step.script[scene.place.cursor].isInteraction else { return }
+        let before = scene.place
+        if case let .ask(ask) = step.script[scene.place.cursor].kind {
+            apply(ask.action, at: step.script[scene.place.cursor].location)
         }
-        scene.cursor += 1
+        scene.place.cursor += 1
         settle()
-        moves.append(.resolve)
+        moves.append(Move(kind: .resolve, before: before, ranOneEvent: false))
     }
 
     /// Plays the rest of the step without stopping: waits run to their end (or their
@@ -215,8 +244,8 @@ public struct LessonRunner: Sendable {
             moves = []
             settle()
             finishStep()
-            scene.cursor = 0
-            scene.wait = nil
+            scene.place.cursor = 0
+            scene.place.wait = nil
             entries.append(scene)
         }
         stepIndex = target
@@ -231,19 +260,19 @@ public struct LessonRunner: Sendable {
     /// or its end.
     private mutating func settle() {
         let script = step.script
-        while scene.cursor < script.count {
-            let item = script[scene.cursor]
+        while scene.place.cursor < script.count {
+            let item = script[scene.place.cursor]
             switch item.kind {
             case let .act(action):
                 apply(action, at: item.location)
-                scene.cursor += 1
+                scene.place.cursor += 1
             case let .run(wait):
                 let simulation = self.simulation
-                let progress = scene.wait ?? WaitProgress(startTime: simulation.now, startEvents: simulation.eventCount)
-                scene.wait = progress
-                guard wait.condition.holds(in: simulation, progress: progress, fileTargets: scene.fileTargets, stepStart: stepStartTime) else { return }
-                scene.wait = nil
-                scene.cursor += 1
+                let progress = scene.place.wait ?? WaitProgress(startTime: simulation.now, startEvents: simulation.eventCount)
+                scene.place.wait = progress
+                guard wait.condition.holds(in: simulation, progress: progress, fileTargets: scene.place.fileTargets, stepStart: stepStartTime) else { return }
+                scene.place.wait = nil
+                scene.place.cursor += 1
             case .ask, .pause, .quiz:
                 return
             }
@@ -255,8 +284,8 @@ public struct LessonRunner: Sendable {
     /// problem, when the simulation goes idle or the budget runs out first.
     @discardableResult
     private mutating func advanceWait() -> StepReport? {
-        guard case let .running(wait) = pending, var progress = scene.wait else { return nil }
-        let location = step.script[scene.cursor].location
+        guard case let .running(wait) = pending, var progress = scene.place.wait else { return nil }
+        let location = step.script[scene.place.cursor].location
         let before = scene.timeline.reports.count
         if let deadline = wait.condition.deadline(progress: progress) {
             scene.timeline.run(until: .time(deadline), maxEvents: 1)
@@ -269,8 +298,8 @@ public struct LessonRunner: Sendable {
         if case let .event(kind) = wait.condition, report?.kind == kind {
             progress.sawEvent = true
         }
-        scene.wait = progress
-        let holds = wait.condition.holds(in: simulation, progress: progress, fileTargets: scene.fileTargets, stepStart: stepStartTime)
+        scene.place.wait = progress
+        let holds = wait.condition.holds(in: simulation, progress: progress, fileTargets: scene.place.fileTargets, stepStart: stepStartTime)
         if !holds && simulation.eventCount - progress.startEvents >= wait.budget {
             note("step \(stepIndex + 1): `\(wait.source)` did not happen within \(wait.budget) events (simulated time \(Units.format(duration: simulation.now)))", at: location)
             giveUpWait()
@@ -281,32 +310,38 @@ public struct LessonRunner: Sendable {
     }
 
     private mutating func giveUpWait() {
-        scene.wait = nil
-        scene.cursor += 1
+        scene.place.wait = nil
+        scene.place.cursor += 1
         settle()
     }
 
-    private mutating func replay(_ move: Move) {
-        switch move {
-        case .event: stepEvent()
-        case .resolve: resolveInteraction()
+    /// Puts the step back to its start and makes `kept` moves again.
+    private mutating func replay(_ kept: [Move]) {
+        scene = entries[stepIndex]
+        moves = []
+        settle()
+        for move in kept {
+            switch move.kind {
+            case .event: stepEvent()
+            case .resolve: resolveInteraction()
+            }
         }
     }
 
     private mutating func apply(_ action: LessonAction, at location: SourceLocation) {
         switch action {
         case let .highlight(.node(name)):
-            if !scene.highlightedNodes.contains(name) { scene.highlightedNodes.append(name) }
+            if !scene.place.highlightedNodes.contains(name) { scene.place.highlightedNodes.append(name) }
         case let .highlight(.value(value)):
-            if !scene.highlightedValues.contains(value) { scene.highlightedValues.append(value) }
+            if !scene.place.highlightedValues.contains(value) { scene.place.highlightedValues.append(value) }
         case .highlight(.none):
-            scene.highlightedNodes = []
-            scene.highlightedValues = []
+            scene.place.highlightedNodes = []
+            scene.place.highlightedValues = []
         case let .chart(value):
-            if !scene.charts.contains(value) { scene.charts.append(value) }
+            if !scene.place.charts.contains(value) { scene.place.charts.append(value) }
         default:
-            if case let .serveFile(_, to, _) = action { scene.fileTargets += to }
-            if case let .swarm(spec) = action { scene.fileTargets += spec.peers }
+            if case let .serveFile(_, to, _) = action { scene.place.fileTargets += to }
+            if case let .swarm(spec) = action { scene.place.fileTargets += spec.peers }
             do {
                 for command in try CommandMapper.commands(for: action, in: simulation.network) {
                     do {
@@ -322,6 +357,6 @@ public struct LessonRunner: Sendable {
     }
 
     private mutating func note(_ message: String, at location: SourceLocation) {
-        scene.problems.append(Problem(step: stepIndex, location: location, message: message))
+        scene.place.problems.append(Problem(step: stepIndex, location: location, message: message))
     }
 }

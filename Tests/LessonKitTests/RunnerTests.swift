@@ -86,6 +86,26 @@ import Testing
         }
     }
 
+    @Test(arguments: lessons.map(\.id))
+    func seekingWithinAStepMatchesSteppingBack(id: String) throws {
+        let lesson = try #require(Self.lessons.first { $0.id == id })
+        for index in lesson.steps.indices {
+            var forward = LessonRunner(lesson: lesson)
+            forward.jump(to: index)
+            var states: [Simulation] = []
+            while case .running = forward.pending, states.count < 30 {
+                forward.stepEvent()
+                states.append(forward.simulation)
+            }
+            for target in stride(from: states.count - 1, through: 1, by: -3) {
+                var seeking = forward
+                seeking.seekInStep(toEvent: target)
+                #expect(seeking.simulation == states[target - 1])
+                #expect(seeking.eventsInStep == target)
+            }
+        }
+    }
+
     @Test func resetStepReturnsToTheStepsStart() throws {
         let lesson = try #require(Self.lessons.first)
         var runner = LessonRunner(lesson: lesson)
