@@ -95,15 +95,44 @@ enum StageLayout {
         return true
     }
 
-    /// Hubs first, then everyone else, row by row, one cell each with a blank between.
+    /// Spacings tried for a grid, roomiest first; columns are twice as far apart as
+    /// rows because terminal cells are about twice as tall as wide.
+    private static let gridPitches = [(6, 3), (4, 2), (3, 2), (2, 1)]
+
+    /// Hubs centred on the top row, everyone else row by row below them, one cell each,
+    /// spaced as widely as the stage allows and centred on it.
     private static func grid(_ nodes: [SceneNode], in rect: Rect) -> StagePlacement {
-        let ordered = nodes.filter(\.role.isHub) + nodes.filter { !$0.role.isHub }
-        let columns = max(1, (rect.width + 1) / 2)
-        let capacity = rect.isEmpty ? 0 : columns * rect.height
-        var frames: [Int: Rect] = [:]
-        for (index, node) in ordered.prefix(capacity).enumerated() {
-            frames[node.id] = Rect(x: rect.x + (index % columns) * 2, y: rect.y + index / columns, width: 1, height: 1)
+        let hubs = nodes.filter(\.role.isHub), others = nodes.filter { !$0.role.isHub }
+        guard !rect.isEmpty else { return StagePlacement(form: .dot, kind: .grid, frames: [:], hidden: nodes.count) }
+        let hubRows = hubs.isEmpty || others.isEmpty ? 0 : 1
+        let members = hubRows == 0 ? hubs + others : others
+        var chosen = (x: 2, y: 1)
+        for (px, py) in gridPitches {
+            let columns = (rect.width - 1) / px + 1
+            let rows = (rect.height - 1 - hubRows * py) / py + 1
+            if rows > 0, columns * rows >= members.count {
+                chosen = (px, py)
+                break
+            }
         }
-        return StagePlacement(form: .dot, kind: .grid, frames: frames, hidden: max(0, ordered.count - capacity))
+        let columns = max(1, (rect.width - 1) / chosen.x + 1)
+        let rows = max(0, (rect.height - 1 - hubRows * chosen.y) / chosen.y + 1)
+        let shown = min(members.count, columns * rows)
+        let usedColumns = min(columns, shown), usedRows = (shown + columns - 1) / max(1, columns)
+        let blockHeight = (usedRows + hubRows - 1) * chosen.y + 1
+        let left = rect.x + (rect.width - ((usedColumns - 1) * chosen.x + 1)) / 2
+        let top = rect.y + max(0, (rect.height - blockHeight) / 2)
+        var frames: [Int: Rect] = [:]
+        if hubRows > 0 {
+            let hubLeft = rect.x + (rect.width - (2 * hubs.count - 1)) / 2
+            for (index, hub) in hubs.prefix(rect.width / 2).enumerated() {
+                frames[hub.id] = Rect(x: hubLeft + 2 * index, y: top, width: 1, height: 1)
+            }
+        }
+        let firstRow = top + hubRows * chosen.y
+        for (index, node) in members.prefix(shown).enumerated() {
+            frames[node.id] = Rect(x: left + (index % columns) * chosen.x, y: firstRow + (index / columns) * chosen.y, width: 1, height: 1)
+        }
+        return StagePlacement(form: .dot, kind: .grid, frames: frames, hidden: nodes.count - frames.count)
     }
 }
