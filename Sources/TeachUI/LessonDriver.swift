@@ -27,6 +27,20 @@ struct LessonDriver: SimulationDriver {
         while reports.count < n, stepForward() {}
     }
 
+    var endOfRun: SimTime? {
+        guard canPlay else { return nil }
+        var probe = runner.simulation
+        switch runner.pending {
+        case .running:
+            var rest = runner
+            rest.finishStep()
+            return rest.simulation.now > probe.now ? rest.simulation.now : nil
+        default:
+            probe.run(until: .idle, maxEvents: probeEventLimit)
+            return probe.now
+        }
+    }
+
     var canPlay: Bool {
         switch runner.pending {
         case .running: true

@@ -38,9 +38,11 @@ struct LessonSession: Sendable {
     mutating func move(_ change: (inout LessonRunner) -> Void) {
         stage.settle()
         stage.playback.playing = false
+        let step = stage.driver.runner.stepIndex
         change(&stage.driver.runner)
         stage.clock = stage.driver.simulation.now
         stage.dropStaleSelection()
+        if stage.driver.runner.stepIndex != step || stage.playback.glide == nil { stage.suggestSpeed() }
     }
 
     /// Where the quiz the step waits on is, if it waits on one.

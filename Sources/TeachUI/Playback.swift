@@ -1,3 +1,10 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import NetSim
 
 /// How simulated time moves on screen: paused or playing at a chosen speed, and the short
@@ -12,6 +19,8 @@ struct Playback: Hashable, Sendable {
     static let longestGlide: Int64 = 450_000
 
     var speedIndex = Playback.defaultSpeedIndex
+    /// The learner set the speed: it is no longer chosen for them.
+    var speedChosen = false
     var playing = false
     var glide: Glide?
 
@@ -41,8 +50,26 @@ struct Playback: Hashable, Sendable {
         return (unicode ? "×" : "x") + text
     }
 
-    mutating func faster() { speedIndex = min(Self.speeds.count - 1, speedIndex + 1) }
-    mutating func slower() { speedIndex = max(0, speedIndex - 1) }
+    mutating func faster() {
+        speedIndex = min(Self.speeds.count - 1, speedIndex + 1)
+        speedChosen = true
+    }
+
+    mutating func slower() {
+        speedIndex = max(0, speedIndex - 1)
+        speedChosen = true
+    }
+
+    /// How long, in wall time, playing what is under way should take at the chosen speed.
+    static let comfortablePlay: Double = 8
+
+    /// Picks the speed that plays `duration` of simulated time in about eight seconds,
+    /// unless the learner has picked one.
+    mutating func suggest(forDuration duration: SimTime) {
+        guard !speedChosen, duration > 0 else { return }
+        let wanted = Double(duration) / 1e6 / Self.comfortablePlay
+        speedIndex = Self.speeds.indices.min { abs(log10(Self.speeds[$0] / wanted)) < abs(log10(Self.speeds[$1] / wanted)) } ?? speedIndex
+    }
 
     /// Simulated microseconds that `wall` microseconds of wall time stand for.
     func simulated(wall: Int64) -> SimTime {

@@ -94,6 +94,7 @@ struct SandboxSession: Sendable {
         do {
             try stage.driver.perform(command)
             message = done
+            stage.suggestSpeed()
         } catch {
             message = "Not possible: \(error)"
         }
@@ -120,6 +121,7 @@ struct SandboxSession: Sendable {
             }
         }
         stage.settle()
+        stage.suggestSpeed()
         message = "\(sent) requests sent"
     }
 

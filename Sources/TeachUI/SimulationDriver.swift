@@ -16,7 +16,14 @@ protocol SimulationDriver: Sendable {
     /// Whether playing has more to show: false once nothing is left to happen (or the
     /// lesson's step has reached what it waits for).
     var canPlay: Bool { get }
+    /// When what is under way now would end if played out (computed on a copy), for
+    /// choosing a speed; nil when nothing is under way.
+    var endOfRun: SimTime? { get }
 }
+
+/// Events a speed probe may run before giving up: enough for any lesson step, few
+/// enough to stay instant.
+let probeEventLimit = 100_000
 
 extension Timeline: SimulationDriver {
     var simulation: Simulation { current }
@@ -24,4 +31,11 @@ extension Timeline: SimulationDriver {
     mutating func stepForward() -> Bool { step() != nil }
 
     var canPlay: Bool { !current.isIdle }
+
+    var endOfRun: SimTime? {
+        guard !current.isIdle else { return nil }
+        var probe = current
+        probe.run(until: .idle, maxEvents: probeEventLimit)
+        return probe.now
+    }
 }

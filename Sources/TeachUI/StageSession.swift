@@ -36,6 +36,7 @@ struct StageSession<Driver: SimulationDriver>: Sendable {
         self.driver = driver
         self.layout = layout
         clock = driver.simulation.now
+        suggestSpeed()
     }
 
     /// Something moves on screen: the loop should tick.
@@ -115,6 +116,13 @@ struct StageSession<Driver: SimulationDriver>: Sendable {
         }
         clock = target
         dropStaleSelection()
+    }
+
+    /// Sets the speed so that what is under way now plays in a few seconds (unless the
+    /// learner chose a speed): milliseconds of requests and minutes of a swarm alike.
+    mutating func suggestSpeed() {
+        guard let end = driver.endOfRun else { return }
+        playback.suggest(forDuration: end - driver.simulation.now)
     }
 
     /// Moves the clock to `time` over a short glide (or at once when it is not ahead).

@@ -96,7 +96,7 @@ struct Theme: Sendable {
     // MARK: links
 
     let link = Style(attributes: .dim)
-    let busyLink = Style(foreground: .yellow)
+    let busyLink = Style(foreground: .yellow, attributes: .bold)
     let deadLink = Style(foreground: .red, attributes: .dim)
 
     // MARK: text and chrome

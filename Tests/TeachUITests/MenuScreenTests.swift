@@ -5,8 +5,7 @@ import Testing
 
 @Suite struct MenuScreenTests {
     @Test func listsTheCourseInOrderWithLengthAndTheSelectedSummary() {
-        let state = AppState(lessons: TestLessons.course)
-        #expect(screen(state) == #"""
+        #expect(Screens.menu() == #"""
              netstep: client-server and peer-to-peer, step by step
 
                 1. One request                                                     2 steps
@@ -35,12 +34,7 @@ import Testing
     }
 
     @Test func ticksFinishedLessonsAndOffersToContinue() {
-        var progress = Progress()
-        progress.markFinished("test-request")
-        progress.recordStep(1, in: "test-swarm")
-        var state = AppState(lessons: TestLessons.course, progress: progress)
-        send(&state, .key(.down))
-        #expect(screen(state) == #"""
+        #expect(Screens.menuWithProgress() == #"""
              netstep: client-server and peer-to-peer, step by step
 
                 ▶ Continue where you stopped: 2. Sharing a file, step 1 of 1

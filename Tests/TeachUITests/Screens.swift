@@ -1,0 +1,102 @@
+import Canvas
+import LessonKit
+@testable import TeachUI
+
+/// The whole screens the tests compare as text, each built the way a learner gets there.
+enum Screens {
+    static func menu() -> String {
+        screen(AppState(lessons: TestLessons.course))
+    }
+
+    static func menuWithProgress() -> String {
+        var progress = Progress()
+        progress.markFinished("test-request")
+        progress.recordStep(1, in: "test-swarm")
+        var state = AppState(lessons: TestLessons.course, progress: progress)
+        send(&state, .key(.down))
+        return screen(state)
+    }
+
+    static func tooSmall() -> String {
+        screen(AppState(lessons: TestLessons.course), width: 50, height: 12)
+    }
+
+    static func help() -> String {
+        var state = AppState(lessons: TestLessons.course)
+        send(&state, .key(.character("?")))
+        return screen(state)
+    }
+
+    static func requestsInFlight(_ capabilities: Capabilities = .full) -> String {
+        screen(sandboxWithRequestsInFlight(), capabilities: capabilities)
+    }
+
+    static func deadClient() -> String {
+        var state = sandboxWithRequestsInFlight()
+        send(&state, .key(.tab), .key(.tab), .key(.character("k")))
+        return screen(state)
+    }
+
+    static func clickedServer() -> String {
+        var state = sandboxWithRequestsInFlight()
+        send(&state, .key(.click(x: 22, y: 8)))
+        return screen(state)
+    }
+
+    static func eventList() -> String {
+        var state = sandboxWithRequestsInFlight()
+        send(&state, .key(.character("e")))
+        return screen(state)
+    }
+
+    static func lessonStep() -> String {
+        var state = AppState(lessons: TestLessons.course)
+        send(&state, .key(.enter))
+        return screen(state)
+    }
+
+    static func lessonRequestGliding() -> String {
+        var state = AppState(lessons: TestLessons.course)
+        send(&state, .key(.enter), .key(.right), .key(.right), .tick(elapsedMicroseconds: 150_000))
+        return screen(state)
+    }
+
+    static func quizAnswered() -> String {
+        var state = AppState(lessons: TestLessons.course, start: .lesson(id: "test-request", step: 1))
+        send(&state, .key(.character("1")))
+        return screen(state)
+    }
+
+    static func jumpToStep() -> String {
+        var state = AppState(lessons: [TestLessons.failure], start: .lesson(id: "test-failure", step: 0), presenting: true)
+        send(&state, .key(.character("g")), .key(.character("2")))
+        return screen(state)
+    }
+
+    static func presenting() -> String {
+        screen(AppState(lessons: [TestLessons.failure], start: .lesson(id: "test-failure", step: 0), presenting: true))
+    }
+
+    static func brokenReload() -> String {
+        var state = AppState(lessons: TestLessons.course, start: .lesson(id: "test-request", step: 1))
+        send(&state, .reload(LessonLoader.load(source: "---\nid: test-request\ntitle: [oops\n---\n## A\n", path: "01-request.md")))
+        return screen(state)
+    }
+
+    /// Every screen by name, for regenerating the expected texts after a deliberate change.
+    static var all: [(String, () -> String)] {[
+        ("menu", menu), ("menuWithProgress", menuWithProgress), ("tooSmall", tooSmall), ("help", help),
+        ("requestsInFlight", { requestsInFlight() }), ("requestsInFlightAscii", { requestsInFlight(.plain) }),
+        ("deadClient", deadClient), ("clickedServer", clickedServer), ("eventList", eventList),
+        ("lessonStep", lessonStep), ("lessonRequestGliding", lessonRequestGliding), ("quizAnswered", quizAnswered),
+        ("jumpToStep", jumpToStep), ("presenting", presenting), ("brokenReload", brokenReload),
+    ]}
+}
+
+/// The client-server sandbox with three clients whose requests are on their way.
+func sandboxWithRequestsInFlight() -> AppState {
+    var state = AppState(lessons: [], start: .sandbox(.clientServer, nodes: 3))
+    send(&state, .key(.character("r")), .key(.right), .tick(elapsedMicroseconds: 1_000_000), .key(.right),
+         .tick(elapsedMicroseconds: 1_000_000), .key(.right), .key(.right), .tick(elapsedMicroseconds: 100_000))
+    return state
+}

@@ -1,0 +1,121 @@
+import Canvas
+import NetSim
+import Testing
+@testable import TeachUI
+
+@Suite struct StageLayoutTests {
+    private func star(clients: Int) -> [SceneNode] {
+        [SceneNode(id: 0, name: "server", role: .server)]
+            + (1...clients).map { SceneNode(id: $0, name: "c\($0)", role: .client) }
+    }
+
+    private func noFramesTouch(_ placement: StagePlacement) -> Bool {
+        let frames = Array(placement.frames.values)
+        for i in frames.indices {
+            for j in frames.indices where j > i && frames[i].intersects(frames[j]) { return false }
+        }
+        return true
+    }
+
+    @Test func aSmallStarGetsBoxesWithTheServerInTheMiddle() {
+        let stage = Rect(x: 0, y: 0, width: 46, height: 13)
+        let placement = StageLayout.place(star(clients: 4), kind: .star, in: stage)
+        #expect(placement.form == .box)
+        #expect(placement.frames[0]?.contains(stage.center) == true)
+        #expect(placement.frames.count == 5)
+        #expect(noFramesTouch(placement))
+    }
+
+    @Test func moreClientsThanBoxesFitBecomeOneLineLabels() {
+        let placement = StageLayout.place(star(clients: 12), kind: .star, in: Rect(x: 0, y: 0, width: 46, height: 13))
+        #expect(placement.form == .compact)
+        #expect(placement.frames.count == 13)
+        #expect(noFramesTouch(placement))
+    }
+
+    @Test func aLargeSwarmBecomesAGridWithHubsOnTop() {
+        let nodes = [SceneNode(id: 0, name: "tracker", role: .tracker)]
+            + (1...200).map { SceneNode(id: $0, name: "p\($0)", role: .peer) }
+        let placement = StageLayout.place(nodes, kind: .ring, in: Rect(x: 1, y: 1, width: 46, height: 13))
+        #expect(placement.form == .dot)
+        #expect(placement.kind == .grid)
+        #expect(placement.hidden == 0)
+        let trackerRow = placement.frames[0]?.y ?? -1
+        #expect(placement.frames.filter { $0.key != 0 }.allSatisfy { $0.value.y > trackerRow })
+        #expect(noFramesTouch(placement))
+    }
+
+    @Test func aGridTooSmallForEveryoneSaysHowManyAreLeftOut() {
+        let nodes = (0..<500).map { SceneNode(id: $0, name: "p\($0)", role: .peer) }
+        let placement = StageLayout.place(nodes, kind: .grid, in: Rect(x: 0, y: 0, width: 20, height: 5))
+        #expect(placement.frames.count == 50)
+        #expect(placement.hidden == 450)
+        var canvas = Canvas(width: 20, height: 5)
+        StageRenderer(scene: Scene(nodes: nodes, layout: .grid), theme: Theme(.full)).draw(into: &canvas, rect: canvas.bounds)
+        #expect(canvas.row(4).hasSuffix("+450 more"))
+    }
+
+    @Test func aClickFindsTheNodeUnderIt() {
+        let placement = StageLayout.place(star(clients: 4), kind: .star, in: Rect(x: 0, y: 0, width: 46, height: 13))
+        let server = placement.frames[0]!
+        #expect(placement.node(at: Point(x: server.x + 1, y: server.y + 1)) == 0)
+        #expect(placement.node(at: Point(x: 0, y: 0)) == nil)
+    }
+
+    @Test func aMessageIsDrawnWhereItsProgressPutsIt() {
+        let nodes = [SceneNode(id: 0, name: "a", role: .peer), SceneNode(id: 1, name: "b", role: .peer)]
+        func drawn(progress: Double) -> String {
+            let scene = Scene(nodes: nodes, links: [SceneLink(a: 0, b: 1)],
+                              packets: [ScenePacket(id: 1, kind: .chunk, from: 1, to: 0, progress: progress)], layout: .ring)
+            var canvas = Canvas(width: 5, height: 9)
+            StageRenderer(scene: scene, theme: Theme(.plain)).draw(into: &canvas, rect: canvas.bounds)
+            return canvas.text
+        }
+        #expect(drawn(progress: 0) == """
+            +---+
+            |p a|
+            +---+
+              |
+              |
+              #
+            +---+
+            |p b|
+            +---+
+            """)
+        #expect(drawn(progress: 1) == """
+            +---+
+            |p a|
+            +---+
+              #
+              |
+              |
+            +---+
+            |p b|
+            +---+
+            """)
+    }
+}
+
+@Suite struct PlaybackTests {
+    @Test func theSpeedIsChosenSoWhatIsUnderWayPlaysInSeconds() {
+        var playback = Playback()
+        playback.suggest(forDuration: 45_000)
+        #expect(playback.speed == 0.01)
+        playback.suggest(forDuration: 500_000_000)
+        #expect(playback.speed == 100)
+    }
+
+    @Test func aSpeedTheLearnerPickedStays() {
+        var playback = Playback()
+        playback.faster()
+        playback.suggest(forDuration: 500_000_000)
+        #expect(playback.speed == 0.3)
+    }
+
+    @Test func aGlideNeverTakesLongerThanItsCap() {
+        let playback = Playback()
+        let glide = playback.glide(from: 0, to: 10_000_000)
+        #expect(glide?.duration == Playback.longestGlide)
+        #expect(playback.glide(from: 5, to: 5) == nil)
+    }
+}
