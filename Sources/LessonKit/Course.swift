@@ -1,7 +1,9 @@
 /// The lessons of a course in teaching order, with every problem found while loading them.
 ///
-/// Course order is file-name order, so authors order lessons by naming them
-/// `01-cs-basics.md`, `02-bottleneck.md`, ...; ids must be unique across the course.
+/// Course order is file-name order within a folder, so authors order lessons by naming
+/// them `01-cs-basics.md`, `02-bottleneck.md`, ...; folders keep the order they were
+/// given in (the bundled course before an author's `--lessons` folder). Ids must be
+/// unique across the course.
 public struct Course: Sendable {
     /// A lesson file as the executable read it.
     public struct SourceFile: Sendable {
@@ -25,12 +27,12 @@ public struct Course: Sendable {
     /// Every diagnostic of every file, file by file in course order.
     public private(set) var diagnostics: [Diagnostic]
 
-    /// Loads `files` (in any order); lessons with errors are left out and their errors kept.
+    /// Loads `files`; lessons with errors are left out and their errors kept.
     public init(files: [SourceFile]) {
         lessons = []
         diagnostics = []
         var ids: [String: String] = [:]
-        for file in files.sorted(by: { Self.fileName($0.path) < Self.fileName($1.path) }) {
+        for file in Self.courseOrder(files) {
             let outcome = LessonLoader.load(contents: file.contents, path: file.path, size: file.size)
             diagnostics += outcome.diagnostics
             guard let lesson = outcome.lesson else { continue }
@@ -49,7 +51,20 @@ public struct Course: Sendable {
         lessons.first { $0.id == id }
     }
 
-    private static func fileName(_ path: String) -> String {
-        String(path.split(separator: "/").last ?? Substring(path))
+    /// Folders in the order they first appear; files by name within each.
+    private static func courseOrder(_ files: [SourceFile]) -> [SourceFile] {
+        func split(_ path: String) -> (folder: Substring, name: Substring) {
+            guard let slash = path.lastIndex(of: "/") else { return ("", path[...]) }
+            return (path[..<slash], path[path.index(after: slash)...])
+        }
+        var folders: [Substring] = []
+        for file in files where !folders.contains(split(file.path).folder) {
+            folders.append(split(file.path).folder)
+        }
+        return files.sorted {
+            let (a, b) = (split($0.path), split($1.path))
+            let (folderA, folderB) = (folders.firstIndex(of: a.folder)!, folders.firstIndex(of: b.folder)!)
+            return folderA != folderB ? folderA < folderB : a.name < b.name
+        }
     }
 }

@@ -42,7 +42,7 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     public var column: Int { location.column }
 
     public var description: String {
-        "\(path):\(location.line):\(location.column): \(severity.rawValue): \(message)"
+        "\(TextSanitizer.clean(path)):\(location.line):\(location.column): \(severity.rawValue): \(message)"
     }
 }
 

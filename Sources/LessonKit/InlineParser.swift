@@ -47,6 +47,10 @@ struct InlineParser {
             index >= 0 && index < characters.count && (characters[index].isLetter || characters[index].isNumber)
         }
 
+        // Once a search for a closing mark has failed, later ones would too: remembering
+        // that keeps a paragraph full of unclosed marks linear instead of quadratic.
+        var noClosingBacktick = false
+        var noClosingBrace = false
         var index = 0
         while index < characters.count {
             let character = characters[index]
@@ -57,13 +61,14 @@ struct InlineParser {
                 index += 2
                 continue
             case "`":
-                if let close = characters[(index + 1)...].firstIndex(of: "`") {
+                if !noClosingBacktick, let close = characters[(index + 1)...].firstIndex(of: "`") {
                     flush()
                     let code = TextSanitizer.clean(String(characters[(index + 1)..<close]))
                     spans.append(.text(code, style.union(.code)))
                     index = close + 1
                     continue
                 }
+                noClosingBacktick = true
                 pending.append(character)
             case "*" where next == "*":
                 toggle(.bold, at: index)
@@ -79,8 +84,11 @@ struct InlineParser {
                 } else {
                     pending.append(character)
                 }
+            case "{" where noClosingBrace:
+                pending.append(character)
             case "{":
                 guard let close = characters[(index + 1)...].firstIndex(of: "}") else {
+                    noClosingBrace = true
                     log.error("'{' starts a live value but is never closed with '}' (write '\\{' for a brace)", at: locations[index])
                     pending.append(character)
                     break

@@ -8,6 +8,9 @@ public struct LoadOutcome: Sendable {
 /// Reads lesson files. Pure: it is handed the bytes and the path to report, and never
 /// touches the file system, so the checker, the UI and the tests share one code path.
 public enum LessonLoader {
+    /// More steps than any lesson needs; past this the file is refused.
+    static let maximumSteps = 200
+
     /// Loads a lesson from a file's raw bytes, refusing binary, non-UTF-8 and oversized input first.
     public static func load(contents: some Collection<UInt8>, path: String) -> LoadOutcome {
         load(contents: contents, path: path, size: nil)
@@ -45,6 +48,10 @@ public enum LessonLoader {
         }
         if outline.steps.isEmpty && outline.frontMatter != nil {
             log.error("a lesson needs at least one step: a line '## ' followed by the step's title", at: SourceLocation(line: (outline.frontMatter?.firstLine ?? 1), column: 1))
+        }
+        if outline.steps.count > maximumSteps {
+            log.error("this lesson has \(outline.steps.count) steps; a lesson may have at most \(maximumSteps)", at: outline.steps[maximumSteps].heading)
+            return LoadOutcome(lesson: nil, diagnostics: log.sorted)
         }
         var steps: [LessonStep] = []
         for step in outline.steps {

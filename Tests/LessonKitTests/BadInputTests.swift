@@ -78,3 +78,24 @@ import Testing
         #expect(lesson.steps[0].narration[0].plainText == "Narration [31mred and a bell.")
     }
 }
+
+/// Lessons that are valid text but absurd in size get a short answer, not a flood or a long wait.
+@Suite struct AbsurdLessonTests {
+    private let header = "---\nid: absurd\ntitle: Absurd\nsummary: Goal, none.\nessay: [2]\nnetwork:\n  nodes:\n    server: { role: server }\n---\n\n"
+
+    @Test func tooManyStepsAreRefused() {
+        let source = header + String(repeating: "## s\nText.\n", count: 40_000)
+        let outcome = LessonLoader.load(source: source, path: "steps.md")
+        #expect(outcome.diagnostics.map(\.message) == ["this lesson has 40000 steps; a lesson may have at most 200"])
+    }
+
+    @Test func aFloodOfProblemsIsCutShort() {
+        let source = header + "## s\n" + String(repeating: "{x ", count: 100_000) + "\n"
+        let outcome = LessonLoader.load(source: source, path: "braces.md")
+        #expect(outcome.diagnostics.count == 1)
+        let many = header + "## s\n" + String(repeating: "{nowhere.queue} ", count: 20_000) + "\n"
+        let diagnostics = LessonLoader.load(source: many, path: "values.md").diagnostics
+        #expect(diagnostics.count == DiagnosticLog.maximumKept + 1)
+        #expect(diagnostics.last?.message == "\(20_000 - DiagnosticLog.maximumKept) more problems not shown; fix these first")
+    }
+}

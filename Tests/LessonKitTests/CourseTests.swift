@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import LessonKit
 
@@ -13,6 +14,23 @@ import Testing
         let course = try Fixtures.course()
         let files = course.lessons.map { $0.sourcePath }
         #expect(files == files.sorted())
+    }
+
+    @Test func foldersKeepTheirOrderAndFilesSortByNameWithin() throws {
+        let course = try Fixtures.course()
+        let sources = try course.lessons.map { lesson in
+            try String(contentsOf: Fixtures.courseDirectory.appendingPathComponent(String(lesson.sourcePath.dropFirst("Lessons/".count))), encoding: .utf8)
+        }
+        func renamed(_ source: String, _ id: String) -> [UInt8] {
+            Array(source.replacingOccurrences(of: "\nid: ", with: "\nid: \(id)-").utf8)
+        }
+        let mixed = Course(files: [
+            Course.SourceFile(path: "mine/02-b.md", contents: renamed(sources[0], "b")),
+            Course.SourceFile(path: "Lessons/02-y.md", contents: renamed(sources[1], "y")),
+            Course.SourceFile(path: "mine/01-a.md", contents: renamed(sources[1], "a")),
+            Course.SourceFile(path: "Lessons/01-x.md", contents: renamed(sources[0], "x")),
+        ])
+        #expect(mixed.lessons.map(\.sourcePath) == ["mine/01-a.md", "mine/02-b.md", "Lessons/01-x.md", "Lessons/02-y.md"])
     }
 
     @Test func aDuplicateIdIsReportedAtTheSecondLessonsIdField() throws {
