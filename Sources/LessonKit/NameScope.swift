@@ -24,8 +24,6 @@ struct NameScope: Sendable {
 
     func isGroup(_ name: String) -> Bool { groups[name] != nil }
 
-    func role(of name: String) -> Role? { roles[name] }
-
     /// The nodes a set name stands for, or nil when it names no set.
     func members(ofSet name: String) -> [String]? {
         if let members = groups[name] { return members }
