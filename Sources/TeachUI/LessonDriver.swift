@@ -20,8 +20,9 @@ struct LessonDriver: SimulationDriver {
 
     mutating func stepBack() -> Bool { runner.stepEventBack() }
 
-    /// Goes to event `n` by stepping; events before the step began are out of reach,
-    /// since going back past a step's start is what previous-step is for.
+    /// Goes to event `n` of the whole run, within the current step: events before the
+    /// step began are out of reach, since going back past a step's start is what
+    /// previous-step is for.
     mutating func seek(toEvent n: Int) {
         while reports.count > n, runner.stepEventBack() {}
         while reports.count < n, stepForward() {}

@@ -51,6 +51,11 @@ struct LessonSession: Sendable {
         return (quiz, QuizPlace(step: runner.stepIndex, position: runner.scriptPosition))
     }
 
+    /// A live value as the screen shows it: from the state the stage shows.
+    func reading(_ value: LiveValue) -> LiveReading {
+        value.read(in: stage.shown.simulation, stepStart: runner.stepStartTime)
+    }
+
     /// The speaker notes of the step on screen.
     var notes: String { runner.step.notes.joined(separator: "\n\n") }
 }

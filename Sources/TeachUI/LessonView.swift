@@ -15,7 +15,7 @@ extension AppState {
         var metrics = stage.metrics
         let watched = runner.highlightedValues + runner.charts.filter { !runner.highlightedValues.contains($0) }
         if !watched.isEmpty {
-            metrics.counters = watched.map { "\($0.source) \(runner.reading($0).text)" }.joined(separator: " · ")
+            metrics.counters = watched.map { "\($0.source) \(session.reading($0).text)" }.joined(separator: " · ")
                 + (metrics.counters.isEmpty ? "" : " · " + metrics.counters)
         }
         let stepCount = runner.lesson.steps.count
@@ -26,7 +26,7 @@ extension AppState {
             status: StatusView(
                 playing: stage.playback.playing, position: "step \(runner.stepIndex + 1)/\(stepCount)",
                 time: Units.format(duration: stage.clock), speed: stage.playback.speedLabel(unicode: theme.unicode),
-                events: runner.simulation.eventCount, note: statusNote(runner)),
+                events: stage.shown.simulation.eventCount, note: statusNote(runner)),
             hints: presenting ? [] : lessonHints(session, unicode: theme.unicode), presenting: presenting)
     }
 
@@ -51,15 +51,15 @@ extension AppState {
         return hints + stageHints(unicode: unicode)
     }
 
-    /// The step's narration with live values filled in, the quiz, hints when asked for,
+    /// The step's narration so far (paragraphs appear as the script passes them) with live values filled in, the quiz, hints when asked for,
     /// and a prompt that says what the learner can do next.
     private func narration(_ session: LessonSession, theme: Theme) -> NarrationView {
         let runner = session.runner
-        var blocks = runner.step.narration.map { paragraph in
+        var blocks = runner.visibleNarration.map { paragraph in
             NarrationBlock(kind: NarrationBlock.Kind(paragraph.kind), text: StyledText(paragraph.spans.map { span in
                 switch span {
                 case let .text(text, style): StyledSpan(text, TextRole(style))
-                case let .live(value, style): StyledSpan(runner.reading(value).text, TextRole(style))
+                case let .live(value, style): StyledSpan(session.reading(value).text, TextRole(style))
                 }
             }))
         }

@@ -15,6 +15,8 @@ struct Trend: Hashable, Sendable {
     var label: String
     var values: [Double]
     var value: String
+    /// The value at the top of the chart (a queue's limit); nil: the largest shown.
+    var maximum: Double? = nil
 }
 
 /// What the metrics panel shows, most important first: the gauges of the busiest
@@ -53,7 +55,8 @@ struct MetricsRenderer {
             canvas.put(label, x: rect.x, y: y, style: theme.panelTitle)
             let start = rect.x + DisplayWidth.of(label)
             canvas.sparkline(
-                trend.values, x: start, y: y, width: rect.maxX - start - valueWidth - 1, glyphs: theme.glyphs, style: theme.meterFill)
+                trend.values, x: start, y: y, width: rect.maxX - start - valueWidth - 1, maximum: trend.maximum, glyphs: theme.glyphs,
+                style: theme.meterFill)
             canvas.put(trend.value, x: rect.maxX - valueWidth, y: y)
             y += 1
         }

@@ -53,7 +53,8 @@ extension MetricsView {
         let times = (1...trendSamples).map { now * SimTime($0) / SimTime(trendSamples) }
         if let server = servers.first {
             let series = simulation.metrics.queueLength[server.id] ?? []
-            return Trend(label: "queue", values: times.map { value(of: series, at: $0) }, value: "\(server.queueLength)")
+            return Trend(label: "queue", values: times.map { value(of: series, at: $0) }, value: "\(server.queueLength)",
+                         maximum: server.config.queueLimit > 0 && server.config.queueLimit < Int.max ? Double(server.config.queueLimit) : nil)
         }
         let series = Array(simulation.metrics.bitsUp.values)
         guard !series.isEmpty else { return nil }

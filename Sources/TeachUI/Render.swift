@@ -83,7 +83,7 @@ extension AppState {
 
     func sandboxView(_ sandbox: SandboxSession, theme: Theme) -> LessonScreenView {
         let stage = sandbox.stage
-        let simulation = stage.driver.simulation
+        let simulation = stage.shown.simulation
         let nodes = simulation.nodeIDs.filter { !simulation.node($0).hasLeft }.count
         let text = """
             A **\(sandbox.model.rawValue)** network of \(nodes) nodes. Change it with the keys below and watch the metrics answer.
@@ -98,7 +98,7 @@ extension AppState {
             narration: narration, metrics: stage.metrics, panelTitle: "sandbox",
             status: StatusView(
                 playing: stage.playback.playing, position: "sandbox", time: Units.format(duration: stage.shown.time),
-                speed: stage.playback.speedLabel(unicode: theme.unicode), events: stage.driver.simulation.eventCount),
+                speed: stage.playback.speedLabel(unicode: theme.unicode), events: simulation.eventCount),
             hints: SandboxSession.hints(model: sandbox.model) + stageHints(unicode: theme.unicode), presenting: presenting)
     }
 }

@@ -42,11 +42,16 @@ struct StageSession<Driver: SimulationDriver>: Sendable {
     /// Something moves on screen: the loop should tick.
     var isAnimating: Bool { playback.playing || playback.glide != nil }
 
-    /// The simulation as the stage shows it now, and the instant shown. While a state is
-    /// held, the stage shows it and its messages travel on; the panels (metrics, status,
-    /// inspector, events) already show the driver's state.
+    /// The simulation as the screen shows it now, and the instant shown: while a state
+    /// is held, that state (the stage, metrics, inspector and event list all show the
+    /// moment the clock is at, not the event the driver has already run).
     var shown: (simulation: Simulation, time: SimTime) {
         (heldState ?? driver.simulation, clock)
+    }
+
+    /// The events that have happened by the instant shown.
+    var shownReports: ArraySlice<StepReport> {
+        driver.reports.prefix(shown.simulation.eventCount)
     }
 
     // MARK: moving through time
@@ -156,7 +161,7 @@ struct StageSession<Driver: SimulationDriver>: Sendable {
             if selection == nil { selectNext() }
             return inspector == nil ? .done : .show(.inspect)
         case .character("e"):
-            return .show(.events(selected: max(0, driver.reports.count - 1)))
+            return .show(.events(selected: max(0, shownReports.count - 1)))
         default: return .ignored
         }
         return .done
@@ -166,7 +171,7 @@ struct StageSession<Driver: SimulationDriver>: Sendable {
 
     /// Everything selectable in order: nodes, then the messages in flight.
     private var selectables: [Selection] {
-        let simulation = driver.simulation
+        let simulation = shown.simulation
         let nodes = simulation.nodeIDs.filter { !simulation.node($0).hasLeft }.map { Selection.node($0.rawValue) }
         return nodes + simulation.inFlight.map { .packet($0.id) }
     }
@@ -196,7 +201,7 @@ struct StageSession<Driver: SimulationDriver>: Sendable {
 
     /// Message kinds seen so far, in a fixed order, for the legend.
     var legend: [MessageKind] {
-        let seen = driver.simulation.metrics.messages
+        let seen = shown.simulation.metrics.messages
         return MessageKind.allCases.filter { (seen[$0] ?? 0) > 0 }
     }
 
@@ -205,11 +210,11 @@ struct StageSession<Driver: SimulationDriver>: Sendable {
         return Scene(simulation: simulation, time: time, layout: layout, legend: legend)
     }
 
-    var metrics: MetricsView { MetricsView(simulation: driver.simulation) }
+    var metrics: MetricsView { MetricsView(simulation: shown.simulation) }
 
     /// The inspector for the selection, nil when nothing (or nothing still there) is selected.
     var inspector: InspectView? {
-        let simulation = driver.simulation
+        let simulation = shown.simulation
         switch selection {
         case let .node(raw):
             guard raw < simulation.nodeIDs.count else { return nil }
@@ -223,7 +228,7 @@ struct StageSession<Driver: SimulationDriver>: Sendable {
 
     func events(selected: Int) -> EventListView {
         EventListView(
-            rows: driver.reports.map { EventListView.Row(index: $0.index, time: Units.format(duration: $0.time), summary: $0.summary) },
+            rows: shownReports.map { EventListView.Row(index: $0.index, time: Units.format(duration: $0.time), summary: $0.summary) },
             selected: selected)
     }
 

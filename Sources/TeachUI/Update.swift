@@ -166,6 +166,6 @@ extension AppState {
 
     /// Events so far on the screen's stage.
     private var eventCount: Int {
-        lesson?.stage.driver.reports.count ?? sandbox?.stage.driver.reports.count ?? 0
+        lesson?.stage.shownReports.count ?? sandbox?.stage.shownReports.count ?? 0
     }
 }

@@ -51,13 +51,13 @@ import Testing
             │                                              ││                              │
             └─ ● request ──────────────────────────────────┘│                              │
             ┌ metrics ─────────────────────────────────────┐│                              │
-            │ messages 1 · in flight 0                     ││                              │
+            │ messages 1 · in flight 1                     ││                              │
             │ server queue  ·························· 0/2 ││                              │
             │ server upload ··························· 0% ││                              │
             │ queue ▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁ 0 ││                              │
             │                                              ││                              │
             └──────────────────────────────────────────────┘└──────────────────────────────┘
-             ❚❚ paused │ step 1/2 │ t 6.53 ms │ ×0.01 │ event 2 │ until: idle
+             ❚❚ paused │ step 1/2 │ t 6.53 ms │ ×0.01 │ event 1 │ until: idle
              n p next/prev step  → step  ← back  Enter play  +- speed  Tab i inspect
             """#)
     }

@@ -101,13 +101,13 @@ import Testing
             |                                              || 3 requests sent              |
             +- o request ----------------------------------+|                              |
             + metrics -------------------------------------+|                              |
-            | messages 3 . in flight 2                     ||                              |
+            | messages 3 . in flight 3                     ||                              |
             | server queue  .......................... 0/8 ||                              |
             | server upload ........................... 0% ||                              |
             | queue ____________________________________ 0 ||                              |
             |                                              ||                              |
             +----------------------------------------------++------------------------------+
-             || paused | sandbox | t 6.20 ms | x0.03 | event 4
+             || paused | sandbox | t 6.20 ms | x0.03 | event 3
              r requests  f file  a add  x remove  k kill/revive  u U upload x2 /2  > step
             """#)
     }
