@@ -1,42 +1,72 @@
 import Canvas
 
-/// Every key, grouped by what it is for. The hint line shows a few; this shows all.
+/// Which screen the help is for: each lists its own keys first.
+enum HelpContext: Hashable, Sendable {
+    case menu, lesson, sandbox
+}
+
+/// Every key of the screen, grouped by what it is for. The hint line shows a few; this
+/// shows all.
 enum HelpScreen {
-    static func sections(unicode: Bool) -> [(String, [KeyHint])] {
+    static func sections(for context: HelpContext, unicode: Bool) -> [(String, [KeyHint])] {
         let (right, left) = unicode ? ("→", "←") : ("Right", "Left")
+        let anywhere = ("Anywhere", [
+            KeyHint("?", "this help"),
+            KeyHint("q Esc", context == .menu ? "quit" : "back to the menu"),
+        ])
+        if context == .menu {
+            return [
+                ("Menu", [
+                    KeyHint(unicode ? "↑ ↓" : "Up Down", "choose a lesson"),
+                    KeyHint("Enter", "open it"),
+                    KeyHint("1-9", "open lesson by number"),
+                    KeyHint("s", "the sandbox"),
+                ]),
+                anywhere,
+            ]
+        }
+        var stepping = [
+            KeyHint("\(right) Space", "one event forward"),
+            KeyHint(left, "one event back"),
+            KeyHint("Enter", "play or pause"),
+            KeyHint("+ -", "faster, slower"),
+        ]
+        var closer = [
+            KeyHint("Tab", "select next node or message"),
+            KeyHint("i", "inspect the selection"),
+            KeyHint("e", "event list"),
+            KeyHint("click", "inspect a node"),
+        ]
+        if context == .sandbox {
+            return [
+                ("Sandbox", [
+                    KeyHint("r", "every client or peer asks"),
+                    KeyHint("f", "share a file (not p2p)"),
+                    KeyHint("a x", "add a node, remove one"),
+                    KeyHint("k", "kill or revive the selection"),
+                    KeyHint("u U", "double, halve its upload"),
+                    KeyHint("m v", "malicious peer, verification"),
+                ]),
+                ("Stepping", stepping), ("Looking closer", closer), anywhere,
+            ]
+        }
+        stepping += [
+            KeyHint("n PgDn", "next step"),
+            KeyHint("p PgUp", "previous step"),
+            KeyHint("g", "go to step (type a number)"),
+            KeyHint("r R", "restart step, lesson"),
+        ]
+        closer += [KeyHint("1-9", "answer the quiz"), KeyHint("h", "a hint for the step")]
         return [
-            ("Stepping", [
-                KeyHint("\(right) Space", "one event forward"),
-                KeyHint(left, "one event back"),
-                KeyHint("Enter", "play or pause"),
-                KeyHint("+ -", "faster, slower"),
-                KeyHint("n PgDn", "next step"),
-                KeyHint("p PgUp", "previous step"),
-                KeyHint("g", "go to step (type a number)"),
-                KeyHint("r R", "restart step, lesson"),
-            ]),
-            ("Looking closer", [
-                KeyHint("Tab", "select next node or message"),
-                KeyHint("i", "inspect the selection"),
-                KeyHint("e", "event list"),
-                KeyHint("click", "inspect a node"),
-                KeyHint("1-9", "answer the quiz"),
-                KeyHint("h", "a hint for the step"),
-            ]),
-            ("Presenting", [
-                KeyHint("PgDn PgUp", "next, previous step"),
-                KeyHint(". b", "blank the screen"),
-            ]),
-            ("Anywhere", [
-                KeyHint("?", "this help"),
-                KeyHint("q Esc", "back; quit from the menu"),
-            ]),
+            ("Stepping", stepping), ("Looking closer", closer),
+            ("Presenting", [KeyHint("PgDn PgUp", "next, previous step"), KeyHint(". b", "blank the screen")]),
+            anywhere,
         ]
     }
 
     /// One column when the window is tall enough, else two, split between sections.
-    static func draw(into canvas: inout Canvas, theme: Theme) {
-        let sections = sections(unicode: theme.unicode)
+    static func draw(for context: HelpContext, into canvas: inout Canvas, theme: Theme) {
+        let sections = sections(for: context, unicode: theme.unicode)
         let hints = sections.flatMap(\.1)
         let keyWidth = hints.map { DisplayWidth.of($0.keys) }.max() ?? 0
         let columnWidth = hints.map { keyWidth + 2 + DisplayWidth.of($0.action) }.max() ?? 0

@@ -28,7 +28,7 @@ extension AppState {
             MenuRenderer(menu: menuView, theme: theme).draw(into: &canvas)
         }
         switch overlay {
-        case .help: HelpScreen.draw(into: &canvas, theme: theme)
+        case .help: HelpScreen.draw(for: lesson != nil ? .lesson : sandbox != nil ? .sandbox : .menu, into: &canvas, theme: theme)
         case let .events(selected):
             (lesson?.stage.events(selected: selected) ?? sandbox?.stage.events(selected: selected))?.draw(into: &canvas, theme: theme)
         case .inspect: (lesson?.stage.inspector ?? sandbox?.stage.inspector)?.draw(into: &canvas, theme: theme)

@@ -4,6 +4,13 @@ import Testing
 @testable import TeachUI
 
 @Suite struct ScreenModeTests {
+    @Test func helpOnTheMenuListsTheMenusKeys() {
+        var state = AppState(lessons: TestLessons.course)
+        send(&state, .key(.character("?")))
+        #expect(screen(state).contains("open lesson by number"))
+        #expect(!screen(state).contains("one event forward"))
+    }
+
     @Test func aWindowBelowTheMinimumSaysSo() {
         #expect(Screens.tooSmall() == #"""
 
@@ -30,13 +37,13 @@ import Testing
     }
 
     @Test func questionMarkShowsEveryKeyAndAnyKeyClosesIt() {
-        var state = AppState(lessons: TestLessons.course)
-        let menu = screen(state)
+        var state = AppState(lessons: TestLessons.course, start: .lesson(id: "test-request", step: 0))
+        let lesson = screen(state)
         send(&state, .key(.character("?")))
         #expect(screen(state) == Screens.help())
         #expect(Screens.help() == #"""
-             netstep: client-server and peer-to-peer, step by step
-
+             1. One request · Ask once
+            ┌──────────────────────────────────────────────┐┌ step 1/2 ────────────────────┐
             ╔ keys ════════════════════════════════════════════════════════════════════════╗
             ║ Stepping                                 Presenting                          ║
             ║ → Space    one event forward             PgDn PgUp  next, previous step      ║
@@ -44,7 +51,7 @@ import Testing
             ║ Enter      play or pause                                                     ║
             ║ + -        faster, slower                Anywhere                            ║
             ║ n PgDn     next step                     ?          this help                ║
-            ║ p PgUp     previous step                 q Esc      back; quit from the menu ║
+            ║ p PgUp     previous step                 q Esc      back to the menu         ║
             ║ g          go to step (type a number)                                        ║
             ║ r R        restart step, lesson                                              ║
             ║                                                                              ║
@@ -56,12 +63,12 @@ import Testing
             ║ 1-9        answer the quiz                                                   ║
             ║ h          a hint for the step                                               ║
             ╚══════════════════════════════════════════════════════════════════════════════╝
-
-              A client asks a server and gets an answer.
-             ↑↓ choose  Enter open  s sandbox  ? help  q quit
+            └──────────────────────────────────────────────┘└──────────────────────────────┘
+             ❚❚ paused │ step 1/2 │ t 0 µs │ ×0.01 │ event 0 │ until: idle
+             n p next/prev step  → step  ← back  Enter play  +- speed  Tab i inspect
             """#)
         send(&state, .key(.character("x")))
-        #expect(screen(state) == menu)
+        #expect(screen(state) == lesson)
     }
 
     @Test func monochromeKeepsTheTextAndDropsEveryColour() {

@@ -22,7 +22,7 @@ enum Screens {
     }
 
     static func help() -> String {
-        var state = AppState(lessons: TestLessons.course)
+        var state = AppState(lessons: TestLessons.course, start: .lesson(id: "test-request", step: 0))
         send(&state, .key(.character("?")))
         return screen(state)
     }
