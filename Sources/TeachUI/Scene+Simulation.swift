@@ -6,9 +6,10 @@ extension Scene {
     /// messages in flight at their position at `time`.
     ///
     /// Networks where anyone may talk to anyone (`fullMesh`) have no links to draw, so
-    /// the picture gets the links the layout implies: spokes to the hub in a star, the
-    /// ring's neighbours, every pair in a small mesh. Pairs that exchange messages get
-    /// a link drawn for as long as something travels between them.
+    /// the picture gets the links the layout implies: spokes to the hub in a star with
+    /// one hub, the ring's neighbours, every pair in a small mesh. Pairs that exchange
+    /// messages get a link drawn for as long as something travels between them (with
+    /// several servers, who talks to which is exactly what the learner should see).
     init(simulation: Simulation, time: SimTime, layout: StageLayoutKind, legend: [MessageKind]) {
         let states = simulation.nodeIDs.map(simulation.node).filter { !$0.hasLeft }
         let nodes = states.map { state in
@@ -40,7 +41,7 @@ extension Scene {
         switch layout {
         case .star:
             guard let hub = hubs.first else { return ring(others) }
-            return others.map { SceneLink(a: hub.id, b: $0.id) }
+            return hubs.count == 1 ? others.map { SceneLink(a: hub.id, b: $0.id) } : []
         case .ring:
             return ring(others)
         case .mesh:

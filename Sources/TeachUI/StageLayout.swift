@@ -29,11 +29,18 @@ struct StagePlacement: Hashable, Sendable {
 /// rest on an ellipse around them, as boxes when they fit, as one-line labels when they
 /// do not, and as a dense grid when not even those fit or the lesson asks for a grid.
 enum StageLayout {
+    /// Above this many nodes no ring of labels is readable: straight to the grid.
+    static let largestRing = 60
+
     static func place(_ nodes: [SceneNode], kind: StageLayoutKind, in rect: Rect) -> StagePlacement {
-        if kind != .grid {
+        if kind != .grid, nodes.count <= largestRing {
             for form in [NodeForm.box, .compact] {
-                if let frames = ring(nodes, form: form, in: rect) {
-                    return StagePlacement(form: form, kind: kind, frames: frames, hidden: 0)
+                for hubs in HubArrangement.allCases {
+                    for turn in [0.0, 0.5] {
+                        if let frames = ring(nodes, form: form, hubs: hubs, turn: turn, in: rect) {
+                            return StagePlacement(form: form, kind: kind, frames: frames, hidden: 0)
+                        }
+                    }
                 }
             }
         }
@@ -50,7 +57,16 @@ enum StageLayout {
         }
     }
 
-    private static func ring(_ nodes: [SceneNode], form: NodeForm, in rect: Rect) -> [Int: Rect]? {
+    /// How several hubs share the middle of a ring.
+    private enum HubArrangement: CaseIterable {
+        case row, column, innerRing
+    }
+
+    /// Hubs in the middle and everyone else on an ellipse around them (turned by `turn`
+    /// of the spacing between neighbours); nil when any two frames would touch.
+    private static func ring(
+        _ nodes: [SceneNode], form: NodeForm, hubs arrangement: HubArrangement, turn: Double, in rect: Rect
+    ) -> [Int: Rect]? {
         guard !nodes.isEmpty else { return [:] }
         let hubs = nodes.filter(\.role.isHub)
         let others = nodes.filter { !$0.role.isHub }
@@ -58,31 +74,51 @@ enum StageLayout {
         let widest = sizes.map(\.width).max() ?? 0, tallest = sizes.map(\.height).max() ?? 0
         guard widest <= rect.width, tallest <= rect.height else { return nil }
         var frames: [Int: Rect] = [:]
-
-        // Hubs side by side in the middle, or alone on the ring when there is nobody else.
         let centre = rect.center
-        let middle = others.isEmpty ? [] : hubs
-        let gap = 2
-        let middleWidth = middle.reduce(0) { $0 + size(of: $1, form: form).width } + gap * max(0, middle.count - 1)
-        guard middleWidth <= rect.width else { return nil }
-        var x = centre.x - middleWidth / 2
-        for hub in middle {
-            let (w, h) = size(of: hub, form: form)
-            frames[hub.id] = Rect(x: x, y: centre.y - h / 2, width: w, height: h)
-            x += w + gap
-        }
-
-        let around = others.isEmpty ? hubs : others
         let rx = Double(rect.width - widest) / 2, ry = Double(rect.height - tallest) / 2
-        let points = around.count == 1 && middle.isEmpty
-            ? [centre]
-            : Ellipse.points(count: around.count, center: centre, rx: rx, ry: ry)
-        for (node, point) in zip(around, points) {
+
+        func put(_ node: SceneNode, at point: Point) {
             let (w, h) = size(of: node, form: form)
             let left = min(max(rect.x, point.x - w / 2), rect.maxX - w)
             let top = min(max(rect.y, point.y - h / 2), rect.maxY - h)
             frames[node.id] = Rect(x: left, y: top, width: w, height: h)
         }
+
+        // Hubs in the middle, or alone on the ring when there is nobody else.
+        let middle = others.isEmpty ? [] : hubs
+        switch arrangement {
+        case .row:
+            let gap = 2
+            let width = middle.reduce(0) { $0 + size(of: $1, form: form).width } + gap * max(0, middle.count - 1)
+            guard width <= rect.width else { return nil }
+            var x = centre.x - width / 2
+            for hub in middle {
+                let (w, h) = size(of: hub, form: form)
+                frames[hub.id] = Rect(x: x, y: centre.y - h / 2, width: w, height: h)
+                x += w + gap
+            }
+        case .column:
+            guard middle.count > 1 else { return nil }
+            let height = middle.reduce(0) { $0 + size(of: $1, form: form).height }
+            guard height <= rect.height else { return nil }
+            var y = centre.y - height / 2
+            for hub in middle {
+                let (w, h) = size(of: hub, form: form)
+                frames[hub.id] = Rect(x: centre.x - w / 2, y: y, width: w, height: h)
+                y += h
+            }
+        case .innerRing:
+            guard middle.count > 2 else { return nil }
+            for (hub, point) in zip(middle, Ellipse.points(count: middle.count, center: centre, rx: rx * 0.45, ry: ry * 0.45)) {
+                put(hub, at: point)
+            }
+        }
+
+        let around = others.isEmpty ? hubs : others
+        let points = around.count == 1 && middle.isEmpty
+            ? [centre]
+            : Ellipse.points(count: around.count, center: centre, rx: rx, ry: ry, turn: turn)
+        for (node, point) in zip(around, points) { put(node, at: point) }
         return separated(Array(frames.values)) ? frames : nil
     }
 
