@@ -28,8 +28,6 @@ struct MetricsView: Hashable, Sendable {
     var shares: [Meter] = []
     /// A line of counters: "delivered 12 · dropped 3".
     var counters: String = ""
-
-    var isEmpty: Bool { gauges.isEmpty && trend == nil && uploads.isEmpty && shares.isEmpty && counters.isEmpty }
 }
 
 /// Draws a `MetricsView` into a panel, as many rows as fit, in columns when wide.

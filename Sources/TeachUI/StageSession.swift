@@ -103,24 +103,32 @@ struct StageSession<Driver: SimulationDriver>: Sendable {
             return
         }
         guard playback.playing else { return }
-        let target = clock + max(1, playback.simulated(wall: elapsed))
+        let start = clock, target = clock + max(1, playback.simulated(wall: elapsed))
         var events = 0
+        clock = target
         while driver.simulation.now <= target {
-            if heldState != nil {
-                heldState = nil
-            }
+            heldState = nil
             let before: Simulation? = events < Self.heldEventsPerTick ? driver.simulation : nil
             guard driver.canPlay, driver.stepForward() else {
+                // Nothing more to play: the clock stops at the last event, not past it.
                 playback.playing = false
-                clock = max(clock, driver.simulation.now)
-                dropStaleSelection()
-                return
+                clock = start
+                break
             }
             events += 1
-            if driver.simulation.now > target { heldState = before }
+            if driver.simulation.now > target {
+                // Without a held state (a busy frame) the clock jumps the one event ahead.
+                if let before { heldState = before } else { clock = driver.simulation.now }
+            }
         }
-        clock = target
+        if heldState == nil { clock = max(clock, driver.simulation.now) }
+        assertClockShowsNoFuture()
         dropStaleSelection()
+    }
+
+    /// The invariant of the display clock: the state shown never lies ahead of it.
+    private func assertClockShowsNoFuture() {
+        assert(shown.simulation.now <= clock, "the stage would show events after the instant on screen")
     }
 
     /// Sets the speed so that what is under way now plays in a few seconds (unless the
@@ -144,6 +152,7 @@ struct StageSession<Driver: SimulationDriver>: Sendable {
         playback.glide = nil
         heldState = nil
         clock = max(clock, driver.simulation.now)
+        assertClockShowsNoFuture()
     }
 
     // MARK: keys
