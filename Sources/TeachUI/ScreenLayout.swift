@@ -19,18 +19,27 @@ struct ScreenLayout: Hashable, Sendable {
     }
 
     /// The lesson screen: title on top, status and key hints at the bottom, the stage on
-    /// the left above the metrics, narration on the right. Presenting drops the hints and
-    /// the metrics (when short of room) so the stage is as large as the window allows.
+    /// the left above the metrics, narration on the right; in a tall narrow window the
+    /// narration goes below instead. Presenting drops the hints and the metrics (when
+    /// short of room) so the stage is as large as the window allows.
     init(width: Int, height: Int, presenting: Bool) {
         let screen = Rect(x: 0, y: 0, width: width, height: height)
         let (title, belowTitle) = screen.splitTop(1)
         let footerRows = presenting ? 1 : 2
         let (body, footer) = belowTitle.splitTop(belowTitle.height - footerRows)
         let (status, hints) = footer.splitTop(1)
-        let narrationWidth = min(max(width * 2 / 5, 30), presenting ? 72 : 64)
-        let (left, narration) = body.splitLeft(body.width - narrationWidth)
         let metricsRows = presenting && height < 40 ? 0 : min(max(body.height / 3, 6), 12)
-        let (stage, metrics) = left.splitTop(left.height - metricsRows)
+        let stage: Rect, metrics: Rect, narration: Rect
+        if width < 100, height >= width / 2 + 8 {
+            let (top, below) = body.splitTop(body.height * 11 / 20)
+            (stage, metrics) = top.splitTop(top.height - min(metricsRows, top.height / 3))
+            narration = below
+        } else {
+            let narrationWidth = min(max(width * 2 / 5, 30), presenting ? 72 : 64)
+            let (left, right) = body.splitLeft(body.width - narrationWidth)
+            (stage, metrics) = left.splitTop(left.height - metricsRows)
+            narration = right
+        }
         self.title = title
         self.stage = stage
         self.narration = narration

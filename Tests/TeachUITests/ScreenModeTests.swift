@@ -11,6 +11,15 @@ import Testing
         #expect(!screen(state).contains("one event forward"))
     }
 
+    @Test func aTallNarrowWindowPutsTheNarrationBelowTheStage() {
+        let state = AppState(lessons: TestLessons.course, start: .lesson(id: "test-request", step: 1))
+        let rows = screen(state, width: 70, height: 44).split(separator: "\n", omittingEmptySubsequences: false)
+        let narrationTop = rows.firstIndex { $0.hasPrefix("┌ step 2/2 ") }
+        let metricsTop = rows.firstIndex { $0.hasPrefix("┌ metrics ") }
+        #expect(narrationTop != nil && metricsTop != nil && narrationTop! > metricsTop!)
+        #expect(rows[narrationTop! + 1].contains("Who answers the request?"))
+    }
+
     @Test func aWindowBelowTheMinimumSaysSo() {
         #expect(Screens.tooSmall() == #"""
 
