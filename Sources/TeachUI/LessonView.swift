@@ -48,7 +48,7 @@ extension AppState {
         }
         hints.append(KeyHint("n p", "next/prev step"))
         if !session.runner.step.hints.isEmpty { hints.append(KeyHint("h", "hint")) }
-        return hints + stageHints(unicode: unicode)
+        return hints + KeyHint.stage(unicode: unicode)
     }
 
     /// The step's narration so far (paragraphs appear as the script passes them) with live values filled in, the quiz, hints when asked for,

@@ -38,6 +38,13 @@ struct KeyHint: Hashable, Sendable {
         self.action = action
     }
 
+    /// Keys on the hint line of any simulation screen, after the screen's own.
+    static func stage(unicode: Bool) -> [KeyHint] {
+        let (right, left) = unicode ? ("→", "←") : (">", "<")
+        return [KeyHint(right, "step"), KeyHint(left, "back"), KeyHint("Enter", "play"), KeyHint("+-", "speed"),
+                KeyHint("Tab i", "inspect"), KeyHint("e", "events"), KeyHint("?", "help"), KeyHint("q", "back")]
+    }
+
     /// Draws hints in order, as many whole ones as fit on the row.
     static func drawLine(_ hints: [KeyHint], into canvas: inout Canvas, rect: Rect, theme: Theme) {
         guard !rect.isEmpty else { return }

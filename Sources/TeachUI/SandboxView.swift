@@ -1,0 +1,27 @@
+import Canvas
+import NetSim
+
+extension AppState {
+    /// The sandbox on the lesson screen's layout: what the network is, what the keys do,
+    /// and what the last key did.
+    func sandboxView(_ sandbox: SandboxSession, theme: Theme) -> LessonScreenView {
+        let stage = sandbox.stage
+        let simulation = stage.shown.simulation
+        let nodes = simulation.nodeIDs.filter { !simulation.node($0).hasLeft }.count
+        let text = """
+            A **\(sandbox.model.rawValue)** network of \(nodes) nodes. Change it with the keys below and watch the metrics answer.
+
+            Select a node with *Tab* or a click; `k` takes it down or brings it back, `x` removes it, `u` and `U` double or halve its upload.
+            """
+        let narration = NarrationView(
+            blocks: text.split(separator: "\n\n").map { NarrationBlock(kind: .text, text: StyledText(markup: String($0))) },
+            prompt: StyledText(markup: sandbox.message))
+        return LessonScreenView(
+            title: "Sandbox", stepTitle: sandbox.model.rawValue, scene: stage.scene, selection: stage.selection,
+            narration: narration, metrics: stage.metrics, panelTitle: "sandbox",
+            status: StatusView(
+                playing: stage.playback.playing, position: "sandbox", time: Units.format(duration: stage.shown.time),
+                speed: stage.playback.speedLabel(unicode: theme.unicode), events: simulation.eventCount),
+            hints: SandboxSession.hints(model: sandbox.model) + KeyHint.stage(unicode: theme.unicode), presenting: presenting)
+    }
+}
