@@ -42,6 +42,7 @@ let package = Package(
         .testTarget(name: "NetSimTests", dependencies: ["NetSim"]),
         .testTarget(name: "LessonKitTests", dependencies: ["LessonKit", "NetSim"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TeachUITests", dependencies: ["TeachUI", "Canvas", "LessonKit", "NetSim"]),
+        .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "Canvas"]),
         .testTarget(name: "EndToEndTests", dependencies: ["netstep"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,0 +1,30 @@
+/// Why the full-screen interface cannot start. Each message says what is wrong and what
+/// to run instead, because the person reading it is looking at a plain shell.
+public enum TerminalError: Error, Equatable, CustomStringConvertible {
+    /// Standard output or input is not a terminal (a pipe, a file, a CI log).
+    case notATerminal
+    /// TERM is not set.
+    case noTerminalType
+    /// terminfo has no entry for TERM.
+    case unknownTerminal(String)
+    /// There is no terminfo database at all.
+    case noTerminfo(String)
+    /// ncurses refused to start for a reason it did not say.
+    case startFailed(String)
+
+    public var description: String {
+        let fallback = "run `netstep play --plain` for the text-only course"
+        switch self {
+        case .notATerminal:
+            return "netstep needs a terminal: standard output is not one (a pipe or a file?); \(fallback)"
+        case .noTerminalType:
+            return "netstep needs a terminal: TERM is not set; set it (e.g. TERM=xterm-256color) or \(fallback)"
+        case .unknownTerminal(let name):
+            return "netstep does not know the terminal type '\(name)' (no terminfo entry); set TERM to one your system knows (e.g. xterm-256color) or \(fallback)"
+        case .noTerminfo(let name):
+            return "netstep cannot find a terminfo database to describe terminal '\(name)'; install ncurses-base or \(fallback)"
+        case .startFailed(let name):
+            return "netstep could not start the terminal '\(name)'; \(fallback)"
+        }
+    }
+}
