@@ -6,6 +6,8 @@ struct Netstep: ParsableCommand {
         commandName: "netstep",
         abstract: "Learn client-server and peer-to-peer networking by watching a simulation.",
         version: "0.1.0",
-        subcommands: [ListCommand.self, CheckCommand.self, PlayCommand.self, CourseMapCommand.self]
+        subcommands: [OpenCommand.self, ListCommand.self, CheckCommand.self, PlayCommand.self, CourseMapCommand.self,
+                      PresentCommand.self, NotesCommand.self, SandboxCommand.self],
+        defaultSubcommand: OpenCommand.self
     )
 }

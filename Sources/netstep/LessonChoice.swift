@@ -1,0 +1,42 @@
+import Foundation
+import LessonKit
+
+/// The lesson named on a command line: an id in the course, or the path of an author's
+/// lesson file, which is then watched and reloaded on every save.
+struct LessonChoice {
+    /// The lessons the app is given: the course, or just the author's file.
+    var lessons: [Lesson]
+    var id: String
+    /// The author's file and the path it is shown as, for hot reload.
+    var file: (url: URL, shown: String)?
+
+    /// Finds `argument` as a file (it exists or ends in .md) or as an id in the course.
+    /// A file with errors prints them, like `netstep check`, and is refused.
+    static func resolve(_ argument: String, folders: [String]) throws(LessonLibrary.NotFound) -> LessonChoice {
+        if argument.hasSuffix(".md") || FileManager.default.fileExists(atPath: argument) {
+            let url = URL(fileURLWithPath: argument)
+            let course = Course(files: [try LessonLibrary.read(url, shownAs: argument)])
+            for diagnostic in course.diagnostics { printError(diagnostic.description) }
+            guard let lesson = course.lessons.first else {
+                throw LessonLibrary.NotFound(description: "\(argument) has errors; fix them and run it again (`netstep check \(argument)` lists them)")
+            }
+            return LessonChoice(lessons: [lesson], id: lesson.id, file: (url, argument))
+        }
+        let course = try LessonLibrary.course(adding: folders)
+        guard let lesson = course.lesson(id: argument) else {
+            let ids = course.lessons.map(\.id).joined(separator: ", ")
+            throw LessonLibrary.NotFound(description: "no lesson with id '\(argument)'; the lessons are \(ids) (see `netstep list`)")
+        }
+        return LessonChoice(lessons: course.lessons, id: lesson.id, file: nil)
+    }
+
+    /// Reloads the author's file when it is saved; nil for a course lesson.
+    func reload() -> LessonFileReload? {
+        guard let file, let watch = FileWatch(file: file.url) else { return nil }
+        return LessonFileReload(watch: watch) {
+            // A file caught between an editor's delete and rename is left for the next save.
+            guard let source = try? LessonLibrary.read(file.url, shownAs: file.shown) else { return nil }
+            return LessonLoader.load(contents: source.contents, path: file.shown)
+        }
+    }
+}

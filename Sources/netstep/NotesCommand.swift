@@ -1,0 +1,45 @@
+import ArgumentParser
+import Canvas
+import Foundation
+
+/// `netstep notes`: follows the speaker notes of a netstep presenting in another
+/// terminal, printing each step's notes as the presenter reaches it.
+struct NotesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "notes",
+        abstract: "Follow the speaker notes of `netstep present` running in another terminal.",
+        discussion: "Prints the notes of the step being presented, and again whenever the presenter moves. Stop with Ctrl-C."
+    )
+
+    @Option(help: ArgumentHelp("Follow this notes file (the one given to `present --notes`).", valueName: "FILE"))
+    var notes: String?
+
+    func run() throws {
+        guard let channel = NotesFile.chosen(notes) else {
+            printError("netstep: no place for speaker notes: set XDG_RUNTIME_DIR or HOME, or give --notes FILE")
+            throw ExitCode.failure
+        }
+        try FileManager.default.createDirectory(at: channel.file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        guard let watch = FileWatch(file: channel.file) else {
+            printError("netstep: cannot watch \(channel.file.path) for changes")
+            throw ExitCode.failure
+        }
+        print("Following speaker notes in \(channel.file.path) (Ctrl-C to stop).")
+        var shown: String?
+        while true {
+            if let current = channel.read(), current != shown {
+                shown = current
+                print("\n──── notes ────\n" + Self.printable(current.isEmpty ? "(no notes for this step)" : current))
+            }
+            var descriptor = pollfd(fd: watch.descriptor, events: Int16(POLLIN), revents: 0)
+            _ = poll(&descriptor, 1, -1)
+            _ = watch.changed()
+        }
+    }
+
+    /// Lesson text is sanitized when it is loaded; the notes file could be anything, so
+    /// control characters are dropped here too (newlines and tabs kept).
+    static func printable(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.filter { $0 == "\n" || $0 == "\t" || !DisplayWidth.isControl($0) }))
+    }
+}

@@ -1,0 +1,150 @@
+import Canvas
+import CursesTerminal
+import Foundation
+import LessonKit
+import TeachUI
+
+/// The composition root's event loop: keys, resizes, signals and file saves become
+/// `AppMessage`s, `update` turns them into a new state and effects, and every change is
+/// rendered and written to the terminal as a diff.
+///
+/// While something moves it ticks about 30 times a second; otherwise it sleeps in the key
+/// read, so a paused lesson costs no CPU.
+struct RunLoop {
+    /// Time between animation frames: about 30 a second.
+    static let frameInterval: Duration = .milliseconds(33)
+
+    var state: AppState
+    let screen: CursesScreen
+    let signals: SignalWatch
+    /// Where progress is saved; nil when there is no home to save it in.
+    let progress: ProgressStore?
+    /// Where speaker notes go; set only when presenting.
+    let notes: NotesFile?
+    /// The author's lesson file on screen, reloaded whenever it is saved.
+    let lessonFile: LessonFileReload?
+    /// Messages for the shell, printed once the terminal is restored.
+    var notices: [String] = []
+
+    private let clock = ContinuousClock()
+    private var lastTick: ContinuousClock.Instant
+
+    init(state: AppState, screen: CursesScreen, signals: SignalWatch, progress: ProgressStore?, notes: NotesFile?,
+         lessonFile: LessonFileReload?) {
+        self.state = state
+        self.screen = screen
+        self.signals = signals
+        self.progress = progress
+        self.notes = notes
+        self.lessonFile = lessonFile
+        lastTick = clock.now
+    }
+
+    /// Runs until the user quits, a signal asks to stop, or the terminal goes away.
+    mutating func run() -> SessionEnd {
+        let size = screen.size
+        if let end = send(.resize(width: size.width, height: size.height)) { return end }
+        if notes != nil, let speakerNotes = state.speakerNotes { publish(speakerNotes) }
+        draw()
+        let watched = [signals.descriptor] + (lessonFile.map { [$0.watch.descriptor] } ?? [])
+        while true {
+            let ticking = state.wantsTicks
+            let input = screen.readKey(timeoutMilliseconds: ticking ? millisecondsToNextTick() : nil, alsoWatching: watched)
+            if let end = handle(input) { return end }
+            if state.wantsTicks {
+                let now = clock.now
+                if !ticking {
+                    lastTick = now
+                } else if now - lastTick >= Self.frameInterval {
+                    let elapsed = now - lastTick
+                    lastTick = now
+                    let microseconds = elapsed.components.seconds * 1_000_000 + elapsed.components.attoseconds / 1_000_000_000_000
+                    if let end = send(.tick(elapsedMicroseconds: microseconds)) { return end }
+                }
+            }
+            draw()
+        }
+    }
+
+    private func millisecondsToNextTick() -> Int {
+        let remaining = Self.frameInterval - (clock.now - lastTick)
+        return max(0, Int(remaining.components.seconds * 1000 + remaining.components.attoseconds / 1_000_000_000_000_000))
+    }
+
+    /// One input: a message for the app, or the end of the session.
+    private mutating func handle(_ input: TerminalInput?) -> SessionEnd? {
+        switch input {
+        case .key(.control("l")):
+            screen.invalidate()
+        case let .key(key):
+            return send(.key(key))
+        case let .resize(width, height):
+            return send(.resize(width: width, height: height))
+        case let .ready(descriptor) where descriptor == signals.descriptor:
+            for signal in signals.received() {
+                guard signal == SIGWINCH else { return .signal(signal) }
+                if case let .resize(width, height)? = screen.adoptWindowSize(),
+                   let end = send(.resize(width: width, height: height)) {
+                    return end
+                }
+            }
+        case .ready:
+            if let lessonFile, lessonFile.watch.changed(), let outcome = lessonFile.load() { return send(.reload(outcome)) }
+        case .hangUp:
+            return .hangUp
+        case nil:
+            break
+        }
+        return nil
+    }
+
+    /// Updates the state and carries out its effects; `.quit` ends the session.
+    private mutating func send(_ message: AppMessage) -> SessionEnd? {
+        var end: SessionEnd?
+        for effect in update(&state, message) {
+            switch effect {
+            case .quit:
+                end = .quit
+            case let .saveProgress(saved):
+                save(saved)
+            case let .publishNote(text):
+                publish(text)
+            case .animate:
+                break // `wantsTicks` is read before every wait.
+            }
+        }
+        return end
+    }
+
+    private func draw() {
+        let size = screen.size
+        screen.draw(render(state, width: size.width, height: size.height, capabilities: screen.capabilities))
+    }
+
+    private mutating func save(_ saved: LessonKit.Progress) {
+        guard let progress else { return }
+        do {
+            try progress.save(saved)
+        } catch {
+            let notice = "netstep: progress could not be saved to \(progress.file.path): \(error.localizedDescription)"
+            if !notices.contains(notice) { notices.append(notice) }
+        }
+    }
+
+    private mutating func publish(_ text: String) {
+        guard let notes else { return }
+        do {
+            try notes.publish(text)
+        } catch {
+            let notice = "netstep: speaker notes could not be written to \(notes.file.path): \(error.localizedDescription)"
+            if !notices.contains(notice) { notices.append(notice) }
+        }
+    }
+}
+
+/// An author's lesson file and how to load it again when it is saved.
+struct LessonFileReload {
+    let watch: FileWatch
+    /// The file loaded again; nil when it cannot be read at the moment.
+    let load: () -> LoadOutcome?
+}

@@ -1,0 +1,23 @@
+import Foundation
+import LessonKit
+import TeachUI
+
+/// Opens the app full-screen on the learner's saved progress and runs it to the end:
+/// what every full-screen command (open, present, sandbox) has in common.
+enum Session {
+    /// - Parameters:
+    ///   - makeState: the app at its start, given the saved progress.
+    ///   - notes: where speaker notes go (presenting only).
+    ///   - reload: the author's lesson file to reload on save.
+    static func run(notes: NotesFile? = nil, reload: LessonFileReload? = nil, makeState: (LessonKit.Progress) -> AppState) throws {
+        let store = ProgressStore.standard()
+        let (progress, warning) = store?.load() ?? (LessonKit.Progress(), nil)
+        try FullScreen.run { screen, signals, notices in
+            if let warning { notices.append(warning) }
+            var loop = RunLoop(state: makeState(progress), screen: screen, signals: signals, progress: store, notes: notes, lessonFile: reload)
+            let end = loop.run()
+            notices += loop.notices
+            return end
+        }
+    }
+}

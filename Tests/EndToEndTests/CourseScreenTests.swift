@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+
+/// The course as a learner drives it, in a real terminal.
+@Suite("Course on screen", .serialized, .enabled(if: TerminalSession.tmuxStarts, "tmux cannot start on this machine"))
+struct CourseScreenTests {
+    @Test("menu, lesson, a step forward and back to the same screen, a quiz, and back to a sane shell")
+    func learnerPath() throws {
+        let terminal = try TerminalSession()
+        terminal.startNetstep()
+        try terminal.waitFor("1. Asking a server")
+        #expect(terminal.alternateScreen)
+
+        terminal.press("Enter")
+        try terminal.waitFor("step 1/4")
+        let before = try terminal.settled()
+        terminal.press("Right")
+        try terminal.waitUntil("the step moves the simulation on") { $0 != before }
+        terminal.press("Left")
+        let after = try terminal.waitUntil("stepping back restores the screen") { $0 == before }
+        #expect(after == before)
+
+        terminal.press("n")
+        try terminal.waitFor("step 2/4")
+        terminal.press("n")
+        try terminal.waitFor("Answer with 1-3")
+        terminal.press("2")
+        try terminal.waitFor("Press Space to go on")
+
+        terminal.press("q")
+        try terminal.waitFor("1. Asking a server")
+        terminal.press("q")
+        try terminal.waitFor("netstep exited 0")
+        #expect(!terminal.alternateScreen)
+        terminal.run("echo restored")
+        try terminal.waitUntil("the shell answers at a prompt") { $0.contains("\nrestored\n$") }
+    }
+
+    @Test("resizing lays the screen out again; too small says so and recovers")
+    func resize() throws {
+        let terminal = try TerminalSession(width: 100, height: 30)
+        terminal.startNetstep("cs-basics")
+        try terminal.waitFor("step 1/4")
+        terminal.resize(width: 80, height: 24)
+        let small = try terminal.waitUntil("the status line moves to row 23") { screen in
+            let rows = screen.split(separator: "\n", omittingEmptySubsequences: false)
+            return rows.count >= 24 && rows[22].contains("paused") && rows.allSatisfy { $0.count <= 80 }
+        }
+        #expect(small.contains("step 1/4"))
+        terminal.resize(width: 40, height: 10)
+        try terminal.waitFor("Window too small")
+        terminal.resize(width: 120, height: 40)
+        let large = try terminal.waitUntil("the lesson comes back at the new size") { screen in
+            screen.split(separator: "\n", omittingEmptySubsequences: false).count >= 40 && screen.contains("step 1/4")
+        }
+        #expect(!large.contains("Window too small"))
+        terminal.press("q")
+        try terminal.waitFor("netstep exited 0")
+    }
+
+    @Test("NO_COLOR: attributes only, no colours; without it, colours")
+    func monochrome() throws {
+        let colourCode = try Regex(#"\x1B\[(?:[0-9]+;)*(?:3[0-8]|4[0-8]|9[0-7])[;m]"#)
+        let plain = try TerminalSession()
+        plain.startNetstep("cs-basics", environment: "NO_COLOR=1")
+        try plain.waitFor("step 1/4")
+        #expect(!plain.styledScreen.contains(colourCode))
+
+        let coloured = try TerminalSession()
+        coloured.startNetstep("cs-basics")
+        try coloured.waitFor("step 1/4")
+        #expect(coloured.styledScreen.contains(colourCode))
+    }
+
+    @Test("a locale without UTF-8: plain ASCII; with it, box drawing")
+    func ascii() throws {
+        let ascii = try TerminalSession(environment: ["LANG": "C"])
+        ascii.startNetstep("cs-basics")
+        let screen = try ascii.waitFor("step 1/4")
+        #expect(screen.unicodeScalars.allSatisfy { $0.isASCII })
+        #expect(screen.contains("server"))
+
+        let unicode = try TerminalSession()
+        unicode.startNetstep("cs-basics")
+        #expect(try unicode.waitFor("step 1/4").contains("┌"))
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+import Testing
+
+/// Every way out leaves the terminal as it was: a normal prompt, the alternate screen
+/// gone, echo and line editing back on.
+@Suite("The terminal comes back", .serialized, .enabled(if: TerminalSession.tmuxStarts, "tmux cannot start on this machine"))
+struct TerminalRestoreTests {
+    /// The shell after netstep ended: prompt back, alternate screen off, tty modes sane.
+    private func expectSaneShell(_ terminal: TerminalSession, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        #expect(!terminal.alternateScreen, sourceLocation: sourceLocation)
+        terminal.run("stty -a | tr ' ' '\\n' | grep -x -e icanon -e echo -e -icanon -e -echo | sort | tr '\\n' ' '; echo")
+        try terminal.waitFor("echo icanon", sourceLocation: sourceLocation)
+    }
+
+    @Test("Ctrl-C restores the terminal and ends netstep as interrupted")
+    func interrupt() throws {
+        let terminal = try TerminalSession()
+        terminal.startNetstep("cs-basics")
+        try terminal.waitFor("step 1/4")
+        terminal.press("C-c")
+        // bash abandons the rest of a command line whose program died of SIGINT, as it
+        // should: the status is asked for at the next prompt.
+        try terminal.waitUntil("the prompt returns") { !$0.contains("step 1/4") }
+        terminal.run("echo \"status $?\"")
+        try terminal.waitFor("status 130")
+        try expectSaneShell(terminal)
+    }
+
+    @Test("SIGTERM restores the terminal and ends netstep as terminated")
+    func terminate() throws {
+        let terminal = try TerminalSession()
+        terminal.startNetstep()
+        try terminal.waitFor("1. Asking a server")
+        let process = try #require(terminal.foregroundProcess)
+        kill(process, SIGTERM)
+        try terminal.waitFor("netstep exited 143")
+        try expectSaneShell(terminal)
+    }
+
+    @Test("SIGHUP restores the terminal too")
+    func hangUp() throws {
+        let terminal = try TerminalSession()
+        terminal.startNetstep("cs-basics")
+        try terminal.waitFor("step 1/4")
+        let process = try #require(terminal.foregroundProcess)
+        kill(process, SIGHUP)
+        try terminal.waitFor("netstep exited 129")
+        try expectSaneShell(terminal)
+    }
+
+    @Test("an unknown TERM: the message and a failing exit, the shell untouched")
+    func unknownTerminal() throws {
+        let terminal = try TerminalSession()
+        terminal.startNetstep(environment: "TERM=no-such-terminal")
+        let screen = try terminal.waitFor("netstep exited")
+        #expect(screen.contains("no-such-terminal"))
+        #expect(screen.contains("netstep play --plain"))
+        #expect(!screen.contains("netstep exited 0"))
+    }
+}
