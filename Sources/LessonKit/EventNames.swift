@@ -1,9 +1,14 @@
 import NetSim
 
-/// The engine's event kinds as authors write them: `timed-out` for `EventKind.timedOut`.
+/// The engine's event and message kinds as authors write them: `timed-out` for `EventKind.timedOut`.
 enum EventNames {
     static func name(of kind: EventKind) -> String {
-        kind.rawValue.reduce(into: "") { name, character in
+        kebab(kind.rawValue)
+    }
+
+    /// `corruptChunk` as authors write it: `corrupt-chunk`.
+    static func kebab(_ camel: String) -> String {
+        camel.reduce(into: "") { name, character in
             if character.isUppercase { name += "-" + character.lowercased() } else { name.append(character) }
         }
     }

@@ -33,6 +33,28 @@ extension LiveValue {
             return readNodes(states)
         case .completion:
             return readCompletion(Array(simulation.metrics.completionTimes.values))
+        case let .messages(kind):
+            let count = simulation.metrics.messages[kind, default: 0]
+            return LiveReading(Double(count), String(count))
+        case .lookup:
+            guard let last = simulation.metrics.lookups.last else { return .none }
+            return readLookup(last, in: simulation)
+        }
+    }
+
+    private func readLookup(_ lookup: LookupResult, in simulation: Simulation) -> LiveReading {
+        switch property {
+        case .messages: return LiveReading(Double(lookup.messages), String(lookup.messages))
+        case .hops: return LiveReading(Double(lookup.hops), String(lookup.hops))
+        case .found:
+            guard let holder = lookup.holder else { return LiveReading(0, "not found") }
+            return LiveReading(1, simulation.network.nodes[holder.rawValue].name)
+        case .duration:
+            let time = lookup.finished - lookup.started
+            return LiveReading(Double(time), Units.format(duration: time))
+        default:
+            assertionFailure("the loader only accepts lookup properties here")
+            return .none
         }
     }
 
@@ -56,6 +78,8 @@ extension LiveValue {
         case .inFlight: return count(simulation.inFlight.count)
         case .responseTime: return seconds(metrics.meanResponseTime)
         case .responseTimeMax: return seconds(metrics.responseTimePercentile(1))
+        case .corruptRejected: return count(metrics.corruptRejected)
+        case .corruptAccepted: return count(metrics.corruptAccepted)
         default:
             assertionFailure("the loader only accepts simulation properties here")
             return .none
@@ -79,6 +103,11 @@ extension LiveValue {
         case .done:
             guard let time = node.completedAt else { return LiveReading(nil, "not yet") }
             return LiveReading(Double(time), Units.format(duration: time))
+        case .corrupt: return LiveReading(Double(node.corruptChunks), String(node.corruptChunks))
+        case .accesses: return LiveReading(Double(node.accessLog.count), String(node.accessLog.count))
+        case .refused:
+            let refused = node.accessLog.filter { !$0.granted }.count
+            return LiveReading(Double(refused), String(refused))
         default:
             assertionFailure("the loader only accepts node properties here")
             return .none
@@ -99,6 +128,9 @@ extension LiveValue {
         case .queue:
             let waiting = nodes.reduce(0) { $0 + $1.queueLength }
             return LiveReading(Double(waiting), String(waiting))
+        case .corrupt:
+            let damaged = nodes.filter { $0.corruptChunks > 0 }.count
+            return LiveReading(Double(damaged), "\(damaged) of \(nodes.count)")
         case .busiest:
             guard let busiest = nodes.max(by: { ($0.bitsUp, $1.id) < ($1.bitsUp, $0.id) }), busiest.bitsUp > 0 else { return .none }
             return LiveReading(busiest.bitsUp, "\(busiest.config.name) (\(Units.format(bits: busiest.bitsUp)))")

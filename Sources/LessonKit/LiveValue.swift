@@ -1,3 +1,5 @@
+import NetSim
+
 /// A number from the running simulation that narration can show and waits can test.
 ///
 /// Written in braces in narration, `{server.queue}`, and bare in conditions,
@@ -13,6 +15,10 @@ public struct LiveValue: Sendable, Hashable {
         case nodes(name: String, members: [String])
         /// Download completion times over every node that finished: `{completion.max}`.
         case completion
+        /// Messages of one kind sent so far: `{messages.lookup}` (property `count`).
+        case messages(MessageKind)
+        /// The lookup that finished last: `{lookup.hops}`.
+        case lookup
     }
 
     /// What is measured. Raw values are the names authors write.
@@ -22,21 +28,28 @@ public struct LiveValue: Sendable, Hashable {
         case inFlight = "in-flight"
         case responseTime = "response-time"
         case responseTimeMax = "response-time-max"
+        case corruptRejected = "corrupt-rejected"
+        case corruptAccepted = "corrupt-accepted"
         // one node (and, summed, several)
         case queue
         case queueLimit = "queue-limit"
-        case served, received, upload, download, chunks, state, done
+        case served, received, upload, download, chunks, state, done, corrupt, accesses
         // several nodes
         case finished, busiest
-        // completion times
+        // completion times, message counts
         case min, max, mean, count
+        // the last lookup
+        case hops, found, duration
 
         /// The properties each kind of subject has, for checking and for the author's guide.
         public static let simulationProperties: [Property] = [.time, .elapsed, .events, .messages, .responses, .dropped, .refused,
-                                                              .lost, .failed, .retries, .inFlight, .responseTime, .responseTimeMax]
-        public static let nodeProperties: [Property] = [.queue, .queueLimit, .served, .received, .upload, .download, .chunks, .state, .done]
-        public static let groupProperties: [Property] = [.finished, .served, .received, .busiest, .queue]
+                                                              .lost, .failed, .retries, .inFlight, .responseTime, .responseTimeMax,
+                                                              .corruptRejected, .corruptAccepted]
+        public static let nodeProperties: [Property] = [.queue, .queueLimit, .served, .received, .upload, .download, .chunks, .state,
+                                                        .done, .corrupt, .accesses, .refused]
+        public static let groupProperties: [Property] = [.finished, .served, .received, .busiest, .queue, .corrupt]
         public static let completionProperties: [Property] = [.min, .max, .mean, .count]
+        public static let lookupProperties: [Property] = [.messages, .hops, .found, .duration]
     }
 
     public var subject: Subject

@@ -1,3 +1,5 @@
+import NetSim
+
 /// Reads a live value's name, `server.queue` or `time`, against the lesson's names.
 struct LiveValueParser {
     let scope: NameScope
@@ -5,6 +7,10 @@ struct LiveValueParser {
     func parse(_ source: String, at location: SourceLocation, log: inout DiagnosticLog) -> LiveValue? {
         typealias Property = LiveValue.Property
         let text = source.trimmingCharacters()
+        if text.hasPrefix("{") {
+            log.error("live values take single braces: write '{\(text.drop { $0 == "{" })}', not '{\(text)}'", at: location)
+            return nil
+        }
         let parts = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
         func names(_ properties: [Property]) -> String { properties.map(\.rawValue).joined(separator: ", ") }
         func property(_ name: String, from allowed: [Property], for subject: String) -> Property? {
@@ -24,6 +30,19 @@ struct LiveValueParser {
             return nil
         }
         let (subject, name) = (parts[0], parts[1])
+        if subject == "messages" {
+            guard let kind = MessageKind.allCases.first(where: { EventNames.kebab($0.rawValue) == name }) else {
+                let kinds = MessageKind.allCases.map { EventNames.kebab($0.rawValue) }
+                log.error("'\(name)' is not a kind of message\(Suggestion.phrase(for: name, in: kinds)); expected \(kinds.joined(separator: ", "))", at: location)
+                return nil
+            }
+            return LiveValue(subject: .messages(kind), property: .count, source: text)
+        }
+        if subject == "lookup" {
+            return property(name, from: Property.lookupProperties, for: "the last lookup").map {
+                LiveValue(subject: .lookup, property: $0, source: text)
+            }
+        }
         if subject == "completion" {
             return property(name, from: Property.completionProperties, for: "completion").map {
                 LiveValue(subject: .completion, property: $0, source: text)

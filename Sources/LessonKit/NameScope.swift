@@ -18,7 +18,7 @@ struct NameScope: Sendable {
     }
 
     /// Words that never name a node: `all` and the subjects of live values.
-    static let reservedWords: Set<String> = ["all", "completion", "time", "events"]
+    static let reservedWords: Set<String> = ["all", "completion", "time", "events", "messages", "lookup"]
 
     func isNode(_ name: String) -> Bool { roles[name] != nil }
 

@@ -18,7 +18,7 @@ struct WaitParser {
         if case .scalar = node {
             guard let text = reader.text(node, "run", log: &log) else { return nil }
             if let duration = try? Units.duration(text) {
-                return Wait(condition: .duration(duration), budget: Wait.defaultBudget, source: "run: \(text)")
+                return Wait(condition: .duration(duration), budget: Wait.defaultBudget, source: "for: \(text)")
             }
             return until(text, node: node, queueNode: nil, budget: Wait.defaultBudget, log: &log)
         }

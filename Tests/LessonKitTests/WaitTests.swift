@@ -76,3 +76,44 @@ import Testing
         #expect(try runner("run: idle").simulation.isIdle)
     }
 }
+
+/// Live values read what the engine measured, in the form narration shows.
+@Suite struct LiveValueTests {
+    @Test func valuesReadTheEngine() throws {
+        let source = """
+        ---
+        id: values
+        title: Values
+        summary: Goal, read the engine.
+        essay: [4]
+        network:
+          latency: 10ms
+          nodes:
+            server: { role: server, service: 100ms, queue: 2 }
+          groups:
+            clients: { count: 4, prefix: c }
+        ---
+
+        ## Ask
+        Four requests.
+
+        ```sim
+        - request: { from: clients, to: server }
+        - run: idle
+        ```
+
+        Sent {messages.request} requests, {responses} answered, {dropped} dropped; the server logged {server.accesses}; queue {server.queue} of {server.queue-limit}, {elapsed} in all; no lookup: {lookup.hops}.
+        """
+        let lesson = try #require(LessonLoader.load(source: source, path: "values.md").lesson)
+        var runner = LessonRunner(lesson: lesson)
+        runner.finishStep()
+        let paragraph = try #require(runner.visibleNarration.last)
+        #expect(runner.text(of: paragraph) == "Sent 4 requests, 3 answered, 1 dropped; the server logged 4; queue 0 of 2, 320 ms in all; no lookup: none yet.")
+    }
+
+    @Test func doubleBracesGetAClearMessage() {
+        let source = "---\nid: b\ntitle: B\nsummary: Goal, braces.\nessay: [2]\nnetwork:\n  nodes:\n    server: { role: server }\n---\n\n## S\nIt took {{time}}.\n"
+        let outcome = LessonLoader.load(source: source, path: "b.md")
+        #expect(outcome.diagnostics.map(\.description) == ["b.md:12:9: error: live values take single braces: write '{time}', not '{{time}'"])
+    }
+}
