@@ -20,7 +20,7 @@ struct Trend: Hashable, Sendable {
 }
 
 /// What the metrics panel shows, most important first: the gauges of the busiest
-/// nodes, one trend over time, then per-node uploads and each peer's share of the file.
+/// nodes, each peer's share of the file, one trend over time, then per-node uploads.
 struct MetricsView: Hashable, Sendable {
     var gauges: [Meter] = []
     var trend: Trend? = nil
@@ -48,6 +48,7 @@ struct MetricsRenderer {
             draw(meter, labelWidth: labelWidth, x: rect.x, y: y, width: rect.width, into: &canvas)
             y += 1
         }
+        y = drawSection("file", metrics.shares, from: y, rect: rect, into: &canvas)
         if let trend = metrics.trend, room() {
             let label = trend.label + " ", valueWidth = DisplayWidth.of(trend.value)
             canvas.put(label, x: rect.x, y: y, style: theme.panelTitle)
@@ -58,32 +59,25 @@ struct MetricsRenderer {
             canvas.put(trend.value, x: rect.maxX - valueWidth, y: y)
             y += 1
         }
-        for (title, meters) in [("upload", metrics.uploads), ("file", metrics.shares)] where !meters.isEmpty && y + 1 < rect.maxY {
-            canvas.put(title, x: rect.x, y: y, style: theme.panelTitle)
-            y += 1
-            y = drawColumns(meters, from: y, rect: rect, into: &canvas)
-        }
+        _ = drawSection("upload", metrics.uploads, from: y, rect: rect, into: &canvas)
     }
 
-    /// Meters side by side, at least 22 columns each, filling rows top to bottom.
-    private func drawColumns(_ meters: [Meter], from top: Int, rect: Rect, into canvas: inout Canvas) -> Int {
+    /// A titled block of meters side by side (at least 22 columns each), filling rows
+    /// top to bottom, when there is room for the title and one row. When not all fit,
+    /// the title says how many are shown.
+    private func drawSection(_ title: String, _ meters: [Meter], from top: Int, rect: Rect, into canvas: inout Canvas) -> Int {
+        guard !meters.isEmpty, top + 1 < rect.maxY else { return top }
         let columns = max(1, min(meters.count, (rect.width + 2) / 24))
         let columnWidth = (rect.width - 2 * (columns - 1)) / columns
         let labelWidth = meters.map { DisplayWidth.of($0.label) }.max() ?? 0
-        let rows = (meters.count + columns - 1) / columns
-        let shownRows = min(rows, rect.maxY - top)
-        guard shownRows > 0 else { return top }
-        for (index, meter) in meters.enumerated() {
-            let row = index / columns, column = index % columns
-            guard row < shownRows else { break }
-            let x = rect.x + column * (columnWidth + 2)
-            draw(meter, labelWidth: labelWidth, x: x, y: top + row, width: columnWidth, into: &canvas)
+        let rows = min((meters.count + columns - 1) / columns, rect.maxY - top - 1)
+        let shown = min(meters.count, rows * columns)
+        canvas.put(shown < meters.count ? "\(title) (\(shown) of \(meters.count))" : title, x: rect.x, y: top, style: theme.panelTitle)
+        for (index, meter) in meters.prefix(shown).enumerated() {
+            let x = rect.x + (index % columns) * (columnWidth + 2)
+            draw(meter, labelWidth: labelWidth, x: x, y: top + 1 + index / columns, width: columnWidth, into: &canvas)
         }
-        if shownRows < rows {
-            let more = " +\(meters.count - shownRows * columns) "
-            canvas.put(more, x: rect.maxX - DisplayWidth.of(more), y: top + shownRows - 1, style: theme.dim)
-        }
-        return top + shownRows
+        return top + 1 + rows
     }
 
     private func draw(_ meter: Meter, labelWidth: Int, x: Int, y: Int, width: Int, into canvas: inout Canvas) {

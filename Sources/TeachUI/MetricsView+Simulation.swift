@@ -1,10 +1,11 @@
 import NetSim
 
 extension MetricsView {
-    /// The metrics panel for a simulation: queue and upload gauges for servers, a trend
-    /// (a server's queue, or the whole network's upload rate when there is no server),
+    /// The metrics panel for a simulation at `time`: queue and upload gauges for servers,
+    /// a trend up to `time` (how many have the whole file when one is being shared, else
+    /// a server's queue, else how long answers took),
     /// what each node has uploaded so far, and each peer's share of the file.
-    init(simulation: Simulation) {
+    init(simulation: Simulation, time: SimTime) {
         let states = simulation.nodeIDs.map(simulation.node).filter { !$0.hasLeft }
         let servers = states.filter { $0.config.role == .server }
         for server in servers.prefix(2) {
@@ -20,7 +21,7 @@ extension MetricsView {
                 gauges.append(Meter(label: "\(name) upload", fraction: load, value: "\(Int((load * 100).rounded()))%", alarm: load >= 0.999))
             }
         }
-        trend = Self.trend(simulation: simulation, servers: servers)
+        trend = Self.trend(simulation: simulation, servers: servers, until: time)
 
         let busiest = states.map(\.bitsUp).max() ?? 0
         if busiest > 0 {
@@ -28,10 +29,11 @@ extension MetricsView {
                 Meter(label: $0.config.name, fraction: $0.bitsUp / busiest, value: Units.format(bits: $0.bitsUp))
             }
         }
-        shares = states.filter { $0.chunkCount > 0 && !$0.config.role.isHub }.map {
-            let share = Double($0.chunksHeld) / Double($0.chunkCount)
-            return Meter(label: $0.config.name, fraction: share, value: "\(Int((share * 100).rounded(.down)))%",
-                         alarm: $0.corruptChunks > 0)
+        let fileShares = FileShares(simulation: simulation, time: time)
+        shares = states.filter { !$0.config.role.isHub }.compactMap { state in
+            fileShares.share(of: state).map {
+                Meter(label: state.config.name, fraction: $0, value: "\(Int(($0 * 100).rounded(.down)))%", alarm: state.corruptChunks > 0)
+            }
         }
 
         let metrics = simulation.metrics
@@ -47,21 +49,25 @@ extension MetricsView {
     /// Points a trend is sampled at: more than any panel is wide.
     static let trendSamples = 64
 
-    private static func trend(simulation: Simulation, servers: [NodeState]) -> Trend? {
-        let now = simulation.now
+    private static func trend(simulation: Simulation, servers: [NodeState], until now: SimTime) -> Trend? {
         guard now > 0 else { return nil }
+        let metrics = simulation.metrics
         let times = (1...trendSamples).map { now * SimTime($0) / SimTime(trendSamples) }
-        if let server = servers.first {
-            let series = simulation.metrics.queueLength[server.id] ?? []
-            return Trend(label: "queue", values: times.map { value(of: series, at: $0) }, value: "\(server.queueLength)",
-                         maximum: server.config.queueLimit > 0 && server.config.queueLimit < Int.max ? Double(server.config.queueLimit) : nil)
+        if (metrics.messages[.file] ?? 0) + (metrics.messages[.chunk] ?? 0) > 0 {
+            let finished = metrics.completionTimes.values.sorted()
+            let counts = times.map { time in Double(finished.prefix { $0 <= time }.count) }
+            return Trend(label: "done", values: counts, value: "\(Int(counts.last ?? 0))")
         }
-        let series = Array(simulation.metrics.bitsUp.values)
-        guard !series.isEmpty else { return nil }
-        let totals = times.map { time in series.reduce(0) { $0 + value(of: $1, at: time) } }
-        let seconds = Double(now) / 1e6 / Double(trendSamples)
-        let rates = zip([0] + totals, totals).map { ($1 - $0) / seconds }
-        return Trend(label: "upload", values: rates, value: Units.format(rate: rates.last ?? 0))
+        if let server = servers.first {
+            let series = metrics.queueLength[server.id] ?? []
+            let limit = server.config.queueLimit
+            return Trend(label: "queue", values: times.map { value(of: series, at: $0) }, value: "\(server.queueLength)",
+                         maximum: limit > 0 && limit < Int.max ? Double(limit) : nil)
+        }
+        guard !metrics.responseTimes.isEmpty else { return nil }
+        let answers = times.map { value(of: metrics.responseTimes, at: $0) }
+        return Trend(label: "answer", values: answers,
+                     value: Units.format(duration: SimTime(((answers.last ?? 0) * 1e6).rounded())))
     }
 
     /// The last value of a series at or before `time` (0 before its first point).

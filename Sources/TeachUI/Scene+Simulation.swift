@@ -12,13 +12,14 @@ extension Scene {
     /// several servers, who talks to which is exactly what the learner should see).
     init(simulation: Simulation, time: SimTime, layout: StageLayoutKind, legend: [MessageKind]) {
         let states = simulation.nodeIDs.map(simulation.node).filter { !$0.hasLeft }
+        let shares = FileShares(simulation: simulation, time: time)
         let nodes = states.map { state in
             let config = state.config
             return SceneNode(
                 id: state.id.rawValue, name: config.name, role: config.role, isUp: state.isUp,
                 isOverloaded: config.role == .server && config.queueLimit > 0 && state.queueLength >= config.queueLimit,
                 isMalicious: state.malicious,
-                share: state.chunkCount > 0 ? Double(state.chunksHeld) / Double(state.chunkCount) : nil)
+                share: shares.share(of: state))
         }
         let present = Set(nodes.map(\.id))
         var links = simulation.network.links

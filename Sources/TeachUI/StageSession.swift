@@ -219,7 +219,7 @@ struct StageSession<Driver: SimulationDriver>: Sendable {
         return Scene(simulation: simulation, time: time, layout: layout, legend: legend)
     }
 
-    var metrics: MetricsView { MetricsView(simulation: shown.simulation) }
+    var metrics: MetricsView { MetricsView(simulation: shown.simulation, time: clock) }
 
     /// The inspector for the selection, nil when nothing (or nothing still there) is selected.
     var inspector: InspectView? {

@@ -199,6 +199,19 @@ import Testing
         #expect(screen(state).contains("0.00 bps of 20.0 Mbps"))
     }
 
+    @Test func aServedFileShowsEachClientsShareGrowing() {
+        var state = AppState(lessons: [], start: .sandbox(.clientServer, nodes: 2))
+        send(&state, .key(.character("f")), .key(.enter))
+        #expect(screen(state).contains("c1 ····"))
+        for _ in 0..<30 { send(&state, .tick(elapsedMicroseconds: 33_000)) }
+        let partway = screen(state)
+        #expect(partway.contains("▬ file"), "the legend explains the file glyph")
+        #expect(!partway.contains(" 0%") && !partway.contains("100%  c2"))
+        for _ in 0..<1_000 where state.wantsTicks { send(&state, .tick(elapsedMicroseconds: 33_000)) }
+        #expect(screen(state).contains("█ 100%"))
+        #expect(screen(state).contains("file (1 of 2)"), "a short panel says how many it shows")
+    }
+
     @Test func addingAndRemovingClientsChangesTheNetwork() {
         var state = AppState(lessons: [], start: .sandbox(.clientServer, nodes: 3))
         send(&state, .key(.character("a")))

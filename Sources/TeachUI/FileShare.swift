@@ -1,0 +1,20 @@
+import NetSim
+
+/// How much of the file being shared each node holds at an instant: chunks held in a
+/// swarm; in a client-server distribution, how far the whole file sent to it has come.
+struct FileShares {
+    private var incoming: [NodeID: Double] = [:]
+
+    init(simulation: Simulation, time: SimTime) {
+        for message in simulation.inFlight where message.kind == .file {
+            incoming[message.to] = message.progress(at: time)
+        }
+    }
+
+    /// The node's share, 0...1, or nil when it is not part of any file distribution.
+    func share(of state: NodeState) -> Double? {
+        if state.chunkCount > 0 { return Double(state.chunksHeld) / Double(state.chunkCount) }
+        if let progress = incoming[state.id] { return progress }
+        return state.completedAt == nil ? nil : 1
+    }
+}
