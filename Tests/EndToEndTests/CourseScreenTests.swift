@@ -58,6 +58,17 @@ struct CourseScreenTests {
         try terminal.waitFor("netstep exited 0")
     }
 
+    @Test("a click on a node inspects it")
+    func clickInspects() throws {
+        let terminal = try TerminalSession()
+        terminal.startNetstep("cs-basics")
+        try terminal.waitFor("step 1/4")
+        let server = try #require(terminal.position(of: "server┃"))
+        terminal.click(x: server.x + 2, y: server.y)
+        let screen = try terminal.waitFor("role       server")
+        #expect(screen.contains("queue      0 waiting"))
+    }
+
     @Test("NO_COLOR: attributes only, no colours; without it, colours")
     func monochrome() throws {
         let colourCode = try Regex(#"\x1B\[(?:[0-9]+;)*(?:3[0-8]|4[0-8]|9[0-7])[;m]"#)

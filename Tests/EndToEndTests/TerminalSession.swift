@@ -128,7 +128,7 @@ final class TerminalSession {
         return started
     }()
 
-    private static func tmux(_ socket: String, _ arguments: [String]) -> (status: Int32, output: String) {
+    fileprivate static func tmux(_ socket: String, _ arguments: [String]) -> (status: Int32, output: String) {
         let result = Subprocess.run("/usr/bin/env", ["tmux", "-S", socket] + arguments)
         return (result.status, result.output + result.error)
     }
@@ -137,4 +137,22 @@ final class TerminalSession {
 enum TerminalSessionError: Error {
     case tmuxFailed(String)
     case timedOut(String)
+}
+
+extension TerminalSession {
+    /// Clicks the left button at a cell (0-based), as an xterm reports it (X10 encoding,
+    /// which ncurses reads for every terminal whose terminfo has kmous=\E[M).
+    func click(x: Int, y: Int) {
+        let press = "\u{1B}[M" + String(UnicodeScalar(UInt8(32))) + String(UnicodeScalar(UInt8(33 + x))) + String(UnicodeScalar(UInt8(33 + y)))
+        let release = "\u{1B}[M" + String(UnicodeScalar(UInt8(35))) + String(UnicodeScalar(UInt8(33 + x))) + String(UnicodeScalar(UInt8(33 + y)))
+        _ = Self.tmux(socket, ["send-keys", "-l", press + release])
+    }
+
+    /// Where `text` first appears on the screen: (column, row), both 0-based.
+    func position(of text: String) -> (x: Int, y: Int)? {
+        for (row, line) in screen.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            if let range = line.range(of: text) { return (line.distance(from: line.startIndex, to: range.lowerBound), row) }
+        }
+        return nil
+    }
 }
