@@ -7,12 +7,14 @@ struct CourseScreenTests {
     @Test("menu, lesson, a step forward and back to the same screen, a quiz, and back to a sane shell")
     func learnerPath() throws {
         let terminal = try TerminalSession()
-        terminal.startNetstep()
-        try terminal.waitFor("1. Asking a server")
+        let file = try FixtureLesson.write(for: terminal)
+        terminal.startNetstep("--lessons \(file.deletingLastPathComponent().path)")
+        try terminal.waitFor(FixtureLesson.title)
+        #expect(terminal.screen.contains("1. "))
         #expect(terminal.alternateScreen)
 
-        terminal.press("Enter")
-        try terminal.waitFor("step 1/4")
+        terminal.press("End", "Enter")
+        try terminal.waitFor("step 1/3")
         let before = try terminal.settled()
         terminal.press("Right")
         try terminal.waitUntil("the step moves the simulation on") { $0 != before }
@@ -21,14 +23,12 @@ struct CourseScreenTests {
         #expect(after == before)
 
         terminal.press("n")
-        try terminal.waitFor("step 2/4")
-        terminal.press("n")
-        try terminal.waitFor("Answer with 1-3")
+        try terminal.waitFor("Answer with 1-2")
         terminal.press("2")
         try terminal.waitFor("Press Space to go on")
 
         terminal.press("q")
-        try terminal.waitFor("1. Asking a server")
+        try terminal.waitFor("1. ")
         terminal.press("q")
         try terminal.waitFor("netstep exited 0")
         #expect(!terminal.alternateScreen)
@@ -39,19 +39,19 @@ struct CourseScreenTests {
     @Test("resizing lays the screen out again; too small says so and recovers")
     func resize() throws {
         let terminal = try TerminalSession(width: 100, height: 30)
-        terminal.startNetstep("cs-basics")
-        try terminal.waitFor("step 1/4")
+        terminal.startNetstep(try FixtureLesson.write(for: terminal).path)
+        try terminal.waitFor("step 1/3")
         terminal.resize(width: 80, height: 24)
         let small = try terminal.waitUntil("the status line moves to row 23") { screen in
             let rows = screen.split(separator: "\n", omittingEmptySubsequences: false)
             return rows.count >= 24 && rows[22].contains("paused") && rows.allSatisfy { $0.count <= 80 }
         }
-        #expect(small.contains("step 1/4"))
+        #expect(small.contains("step 1/3"))
         terminal.resize(width: 40, height: 10)
         try terminal.waitFor("Window too small")
         terminal.resize(width: 120, height: 40)
         let large = try terminal.waitUntil("the lesson comes back at the new size") { screen in
-            screen.split(separator: "\n", omittingEmptySubsequences: false).count >= 40 && screen.contains("step 1/4")
+            screen.split(separator: "\n", omittingEmptySubsequences: false).count >= 40 && screen.contains("step 1/3")
         }
         #expect(!large.contains("Window too small"))
         terminal.press("q")
@@ -61,8 +61,8 @@ struct CourseScreenTests {
     @Test("a click on a node inspects it")
     func clickInspects() throws {
         let terminal = try TerminalSession()
-        terminal.startNetstep("cs-basics")
-        try terminal.waitFor("step 1/4")
+        terminal.startNetstep(try FixtureLesson.write(for: terminal).path)
+        try terminal.waitFor("step 1/3")
         let server = try #require(terminal.position(of: "server┃"))
         terminal.click(x: server.x + 2, y: server.y)
         let screen = try terminal.waitFor("role       server")
@@ -73,26 +73,26 @@ struct CourseScreenTests {
     func monochrome() throws {
         let colourCode = try Regex(#"\x1B\[(?:[0-9]+;)*(?:3[0-8]|4[0-8]|9[0-7])[;m]"#)
         let plain = try TerminalSession()
-        plain.startNetstep("cs-basics", environment: "NO_COLOR=1")
-        try plain.waitFor("step 1/4")
+        plain.startNetstep(try FixtureLesson.write(for: plain).path, environment: "NO_COLOR=1")
+        try plain.waitFor("step 1/3")
         #expect(!plain.styledScreen.contains(colourCode))
 
         let coloured = try TerminalSession()
-        coloured.startNetstep("cs-basics")
-        try coloured.waitFor("step 1/4")
+        coloured.startNetstep(try FixtureLesson.write(for: coloured).path)
+        try coloured.waitFor("step 1/3")
         #expect(coloured.styledScreen.contains(colourCode))
     }
 
     @Test("a locale without UTF-8: plain ASCII; with it, box drawing")
     func ascii() throws {
         let ascii = try TerminalSession(environment: ["LANG": "C"])
-        ascii.startNetstep("cs-basics")
-        let screen = try ascii.waitFor("step 1/4")
+        ascii.startNetstep(try FixtureLesson.write(for: ascii).path)
+        let screen = try ascii.waitFor("step 1/3")
         #expect(screen.unicodeScalars.allSatisfy { $0.isASCII })
         #expect(screen.contains("server"))
 
         let unicode = try TerminalSession()
-        unicode.startNetstep("cs-basics")
-        #expect(try unicode.waitFor("step 1/4").contains("┌"))
+        unicode.startNetstep(try FixtureLesson.write(for: unicode).path)
+        #expect(try unicode.waitFor("step 1/3").contains("┌"))
     }
 }

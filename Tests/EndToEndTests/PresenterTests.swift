@@ -5,18 +5,16 @@ import Testing
 /// reloads in place when it is saved.
 @Suite("Presenting", .serialized, .enabled(if: TerminalSession.tmuxStarts, "tmux cannot start on this machine"))
 struct PresenterTests {
-    private static let lessonSource = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("Lessons/01-client-server-basics.md")
-
     @Test("the notes of the step on screen are published, and follow the clicker")
     func speakerNotes() throws {
         let terminal = try TerminalSession()
+        let lessons = try FixtureLesson.write(for: terminal).deletingLastPathComponent()
         let notes = terminal.home.appendingPathComponent("notes.txt")
-        terminal.startNetstep("present cs-basics --notes \(notes.path)")
-        try terminal.waitFor("Asking a server")
-        try waitUntil("the first step's notes are published") { (try? String(contentsOf: notes, encoding: .utf8))?.contains("Point at the two arrows") == true }
+        terminal.startNetstep("present \(FixtureLesson.id) --lessons \(lessons.path) --notes \(notes.path)")
+        try terminal.waitFor(FixtureLesson.title)
+        try waitUntil("the first step's notes are published") { Self.contents(of: notes).contains("notes for the first step") }
         terminal.press("PageDown")
-        try waitUntil("the second step's notes replace them") { (try? String(contentsOf: notes, encoding: .utf8))?.contains("division of labour") == true }
+        try waitUntil("the second step's notes replace them") { Self.contents(of: notes).contains("notes for the quiz") }
         terminal.press("q")
         try terminal.waitFor("netstep exited 0")
     }
@@ -25,13 +23,14 @@ struct PresenterTests {
     func notesFollower() throws {
         let presenter = try TerminalSession()
         let follower = try TerminalSession()
+        let file = try FixtureLesson.write(for: presenter)
         let notes = presenter.home.appendingPathComponent("notes.txt")
         follower.startNetstep("notes --notes \(notes.path)")
         try follower.waitFor("Following speaker notes")
-        presenter.startNetstep("present cs-basics --notes \(notes.path)")
-        try follower.waitFor("Point at the two arrows")
+        presenter.startNetstep("present \(file.path) --notes \(notes.path)")
+        try follower.waitFor("notes for the first step")
         presenter.press("PageDown")
-        try follower.waitFor("division of labour")
+        try follower.waitFor("notes for the quiz")
         presenter.press("q")
         try presenter.waitFor("netstep exited 0")
     }
@@ -39,23 +38,24 @@ struct PresenterTests {
     @Test("saving the lesson file reloads it in place; a broken save shows its error and keeps the lesson")
     func hotReload() throws {
         let terminal = try TerminalSession()
-        let file = terminal.home.appendingPathComponent("my-lesson.md")
-        let original = try String(contentsOf: Self.lessonSource, encoding: .utf8)
-        try original.write(to: file, atomically: true, encoding: .utf8)
-        terminal.startNetstep("present \(file.path) --step 2")
-        try terminal.waitFor("The server does the work")
+        let file = try FixtureLesson.write(for: terminal)
+        terminal.startNetstep("present \(file.path) --step 3")
+        try terminal.waitFor("Everyone asks")
 
-        try original.replacingOccurrences(of: "## The server does the work", with: "## The server works hard")
-            .write(to: file, atomically: true, encoding: .utf8)
-        try terminal.waitFor("The server works hard")
-        #expect(terminal.screen.contains("2/4"))
+        try FixtureLesson.write(for: terminal, source: FixtureLesson.source.replacingOccurrences(of: "## Everyone asks", with: "## All at once"))
+        try terminal.waitFor("All at once")
+        #expect(terminal.screen.contains("3/3"))
 
-        try original.replacingOccurrences(of: "layout: star", with: "layout: [star")
+        try FixtureLesson.source.replacingOccurrences(of: "layout: star", with: "layout: [star")
             .write(to: file, atomically: false, encoding: .utf8)
         let broken = try terminal.waitFor("this edit does not load")
-        #expect(broken.contains("my-lesson.md:"))
+        #expect(broken.contains("e2e-fixture.md:"))
         terminal.press("q")
         try terminal.waitFor("netstep exited 0")
+    }
+
+    private static func contents(of file: URL) -> String {
+        (try? String(contentsOf: file, encoding: .utf8)) ?? ""
     }
 
     private func waitUntil(_ what: String, sourceLocation: SourceLocation = #_sourceLocation, _ condition: () -> Bool) throws {
