@@ -2,6 +2,8 @@ import Canvas
 
 /// How much room each node gets on the stage.
 enum NodeForm: Hashable, Sendable {
+    /// A roomy bordered box: small networks on a large stage (a projector).
+    case largeBox
     /// A bordered box with the role glyph and the name: small networks.
     case box
     /// The role glyph and the name on one row: medium networks.
@@ -34,7 +36,7 @@ enum StageLayout {
 
     static func place(_ nodes: [SceneNode], kind: StageLayoutKind, in rect: Rect) -> StagePlacement {
         if kind != .grid, nodes.count <= largestRing {
-            for form in [NodeForm.box, .compact] {
+            for form in [NodeForm.largeBox, .box, .compact] {
                 for hubs in HubArrangement.allCases {
                     for turn in [0.0, 0.5] {
                         if let frames = ring(nodes, form: form, hubs: hubs, turn: turn, in: rect) {
@@ -51,6 +53,7 @@ enum StageLayout {
     static func size(of node: SceneNode, form: NodeForm) -> (width: Int, height: Int) {
         let name = DisplayWidth.of(node.name)
         switch form {
+        case .largeBox: return (name + 8, 5)
         case .box: return (name + 4, 3)
         case .compact: return (name + 2, 1)
         case .dot: return (1, 1)

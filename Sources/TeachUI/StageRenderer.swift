@@ -67,12 +67,13 @@ struct StageRenderer {
         let style = theme.style(node, selected: selected)
         let label = String(marker(for: node)) + " " + node.name
         switch form {
-        case .box:
+        case .box, .largeBox:
             var border = style
             border.attributes.remove(.reverse)
             canvas.fill(frame)
             canvas.box(frame, weight: theme.border(node, selected: selected), glyphs: theme.glyphs, style: border)
-            canvas.put(label, x: frame.x + 1, y: frame.y + 1, style: style)
+            let inset = form == .largeBox ? 3 : 1
+            canvas.put(label, x: frame.x + inset, y: frame.y + frame.height / 2, style: style)
         case .compact:
             canvas.put(label, x: frame.x, y: frame.y, style: style)
         case .dot:

@@ -8,26 +8,26 @@ import Testing
         #expect(Screens.presenting() == #"""
              1. When the server fails · Predict
             ┌──────────────────────────────────────────────┐┌ step 1/2 ────────────────────┐
-            │                    ┌────┐                    ││ Think before you act.        │
-            │                    │□ c1│                    ││                              │
-            │                    └────┘                    ││ Which clients will still get │
-            │                       │                      ││ answers? Press Space to go   │
-            │                       │                      ││ on.                          │
+            │                  ┌────────┐                  ││ Think before you act.        │
+            │                  │        │                  ││                              │
+            │                  │  □ c1  │                  ││ Which clients will still get │
+            │                  │        │                  ││ answers? Press Space to go   │
+            │                  └────────┘                  ││ on.                          │
             │                       │                      ││                              │
             │                       │                      ││                              │
             │                       │                      ││                              │
-            │                       │                      ││                              │
-            │                  ┏━━━━━━━━┓                  ││                              │
-            │                  ┃▦ server┃                  ││                              │
-            │                  ┗━━━━━━━━┛                  ││                              │
-            │                       │                      ││                              │
-            │                       │                      ││                              │
-            │                       │                      ││                              │
+            │                ┏━━━━━━━━━━━━┓                ││                              │
+            │                ┃            ┃                ││                              │
+            │                ┃  ▦ server  ┃                ││                              │
+            │                ┃            ┃                ││                              │
+            │                ┗━━━━━━━━━━━━┛                ││                              │
             │                       │                      ││                              │
             │                       │                      ││                              │
-            │                    ┌────┐                    ││                              │
-            │                    │□ c2│                    ││                              │
-            │                    └────┘                    ││                              │
+            │                  ┌────────┐                  ││                              │
+            │                  │        │                  ││                              │
+            │                  │  □ c2  │                  ││                              │
+            │                  │        │                  ││                              │
+            │                  └────────┘                  ││                              │
             └──────────────────────────────────────────────┘└──────────────────────────────┘
              ❚❚ paused │ step 1/2 │ t 0 µs │ ×0.1 │ event 0 │ your turn
             """#)
