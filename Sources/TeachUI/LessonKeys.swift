@@ -29,7 +29,7 @@ extension LessonSession {
         case .character(".") where presenting, .character("b") where presenting: return .toggleBlank
         case .character("q"), .escape: return .leave
         case let .click(x, y):
-            guard let id = stage.node(at: Point(x: x, y: y), stage: stageRect) else { return .done }
+            guard let id = stage.node(at: Point(x: x, y: y), stage: stageRect, presenting: presenting) else { return .done }
             stage.selection = .node(id)
             return .show(.inspect)
         default:

@@ -24,7 +24,8 @@ struct LessonScreenView: Hashable, Sendable {
         canvas.put(" " + title + separator + stepTitle, x: layout.title.x, y: layout.title.y, style: theme.title, limit: layout.title.width)
 
         canvas.box(layout.stage, glyphs: theme.glyphs, style: theme.panelBorder)
-        StageRenderer(scene: scene, theme: theme, selection: selection).draw(into: &canvas, rect: layout.stage.inset(by: 1))
+        StageRenderer(scene: scene, theme: theme, selection: selection, roomy: presenting)
+            .draw(into: &canvas, rect: layout.stage.inset(by: 1))
         drawLegend(into: &canvas, along: layout.stage, theme: theme)
 
         canvas.box(layout.narration, glyphs: theme.glyphs, style: theme.panelBorder, title: panelTitle, titleStyle: theme.panelTitle)

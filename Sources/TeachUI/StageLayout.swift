@@ -2,7 +2,7 @@ import Canvas
 
 /// How much room each node gets on the stage.
 enum NodeForm: Hashable, Sendable {
-    /// A roomy bordered box: small networks on a large stage (a projector).
+    /// A roomy bordered box: small networks on a large stage when presenting.
     case largeBox
     /// A bordered box with the role glyph and the name: small networks.
     case box
@@ -34,9 +34,11 @@ enum StageLayout {
     /// Above this many nodes no ring of labels is readable: straight to the grid.
     static let largestRing = 60
 
-    static func place(_ nodes: [SceneNode], kind: StageLayoutKind, in rect: Rect) -> StagePlacement {
+    /// - Parameter roomy: large boxes may be used (presenting): on a projector the picture
+    ///   has to read from the back of the room.
+    static func place(_ nodes: [SceneNode], kind: StageLayoutKind, in rect: Rect, roomy: Bool = false) -> StagePlacement {
         if kind != .grid, nodes.count <= largestRing {
-            for form in [NodeForm.largeBox, .box, .compact] {
+            for form in roomy ? [NodeForm.largeBox, .box, .compact] : [.box, .compact] {
                 for hubs in HubArrangement.allCases {
                     for turn in [0.0, 0.5] {
                         if let frames = ring(nodes, form: form, hubs: hubs, turn: turn, in: rect) {

@@ -13,11 +13,13 @@ struct StageRenderer {
     let scene: Scene
     let theme: Theme
     var selection: Selection?
+    /// Presenting: large node boxes where they fit.
+    var roomy = false
 
     /// Draws the stage and returns the placement it used (for hit testing and tests).
     @discardableResult
     func draw(into canvas: inout Canvas, rect: Rect) -> StagePlacement {
-        let placement = StageLayout.place(scene.nodes, kind: scene.layout, in: rect)
+        let placement = StageLayout.place(scene.nodes, kind: scene.layout, in: rect, roomy: roomy)
         let paths = placement.form == .dot ? [:] : drawLinks(into: &canvas, placement: placement)
         for node in scene.nodes {
             guard let frame = placement.frames[node.id] else { continue }

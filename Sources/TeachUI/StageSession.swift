@@ -242,7 +242,7 @@ struct StageSession<Driver: SimulationDriver>: Sendable {
     }
 
     /// The node drawn at a cell of the stage, for mouse clicks.
-    func node(at point: Point, stage: Rect) -> Int? {
-        StageLayout.place(scene.nodes, kind: layout, in: stage.inset(by: 1)).node(at: point)
+    func node(at point: Point, stage: Rect, presenting: Bool) -> Int? {
+        StageLayout.place(scene.nodes, kind: layout, in: stage.inset(by: 1), roomy: presenting).node(at: point)
     }
 }

@@ -133,7 +133,7 @@ extension AppState {
         case let .character(c) where sandbox?.handle(c) == true:
             return []
         case let .click(x, y):
-            if let id = sandbox?.stage.node(at: Point(x: x, y: y), stage: stageRect) {
+            if let id = sandbox?.stage.node(at: Point(x: x, y: y), stage: stageRect, presenting: presenting) {
                 sandbox?.stage.selection = .node(id)
                 overlay = .inspect
             }
