@@ -38,7 +38,11 @@ public final class CursesScreen {
         case 0: throw .unknownTerminal(terminalType)
         default: throw .noTerminfo(terminalType)
         }
-        guard let screen = netstep_newterm_stdio(terminalType) else { throw .startFailed(terminalType) }
+        CrashRestore.prepare()
+        guard let screen = netstep_newterm_stdio(terminalType) else {
+            CrashRestore.disarm()
+            throw .startFailed(terminalType)
+        }
         set_term(screen)
         return CursesScreen(screen: screen, colorAllowed: colorAllowed)
     }
@@ -53,7 +57,7 @@ public final class CursesScreen {
         keypad(window, true)
         curs_set(0)
         set_escdelay(25)
-        mousemask(netstep_button1_press_or_click(), nil)
+        let mouse = mousemask(netstep_button1_press_or_click(), nil) != 0
         mouseinterval(0)
 
         var color = false
@@ -65,6 +69,7 @@ public final class CursesScreen {
         let codeset = String(cString: netstep_codeset())
         capabilities = Capabilities(color: color, unicode: codeset.uppercased() == "UTF-8")
         colorPairs = ColorPairs(limit: color ? Int(netstep_color_pairs()) : 0, terminalDefaults: defaultColors)
+        CrashRestore.arm(mouse: mouse)
     }
 
     deinit { close() }
@@ -80,6 +85,7 @@ public final class CursesScreen {
         guard let screen else { return }
         endwin()
         delscreen(screen)
+        CrashRestore.disarm()
         self.screen = nil
         previous = nil
     }

@@ -5,13 +5,6 @@ import Testing
 /// gone, echo and line editing back on.
 @Suite("The terminal comes back", .serialized, .enabled(if: TerminalSession.tmuxStarts, "tmux cannot start on this machine"))
 struct TerminalRestoreTests {
-    /// The shell after netstep ended: prompt back, alternate screen off, tty modes sane.
-    private func expectSaneShell(_ terminal: TerminalSession, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        #expect(!terminal.alternateScreen, sourceLocation: sourceLocation)
-        terminal.run("stty -a | tr ' ' '\\n' | grep -x -e icanon -e echo -e -icanon -e -echo | sort | tr '\\n' ' '; echo")
-        try terminal.waitFor("echo icanon", sourceLocation: sourceLocation)
-    }
-
     @Test("Ctrl-C restores the terminal and ends netstep as interrupted")
     func interrupt() throws {
         let terminal = try TerminalSession()
@@ -23,7 +16,7 @@ struct TerminalRestoreTests {
         try terminal.waitUntil("the prompt returns") { !$0.contains("step 1/3") }
         terminal.run("echo \"status $?\"")
         try terminal.waitFor("status 130")
-        try expectSaneShell(terminal)
+        try terminal.expectSaneShell()
     }
 
     @Test("SIGTERM restores the terminal and ends netstep as terminated")
@@ -34,7 +27,7 @@ struct TerminalRestoreTests {
         let process = try #require(terminal.foregroundProcess)
         kill(process, SIGTERM)
         try terminal.waitFor("netstep exited 143")
-        try expectSaneShell(terminal)
+        try terminal.expectSaneShell()
     }
 
     @Test("SIGHUP restores the terminal too")
@@ -45,7 +38,7 @@ struct TerminalRestoreTests {
         let process = try #require(terminal.foregroundProcess)
         kill(process, SIGHUP)
         try terminal.waitFor("netstep exited 129")
-        try expectSaneShell(terminal)
+        try terminal.expectSaneShell()
     }
 
     @Test("an unknown TERM: the message and a failing exit, the shell untouched")
@@ -56,5 +49,19 @@ struct TerminalRestoreTests {
         #expect(screen.contains("no-such-terminal"))
         #expect(screen.contains("netstep play --plain"))
         #expect(!screen.contains("netstep exited 0"))
+    }
+}
+
+@Suite("The terminal comes back after a crash", .enabled(if: TerminalSession.tmuxStarts, "tmux cannot start on this machine"))
+struct CrashRestoreTests {
+    @Test("a fatal signal (a Swift trap is SIGILL) restores the terminal before the process dies")
+    func fatalSignal() throws {
+        let terminal = try TerminalSession(environment: ["SWIFT_BACKTRACE": "enable=no"])
+        terminal.startNetstep(try FixtureLesson.write(for: terminal).path)
+        try terminal.waitFor("step 1/3")
+        let process = try #require(terminal.foregroundProcess)
+        kill(process, SIGILL)
+        try terminal.waitFor("netstep exited 132")
+        try terminal.expectSaneShell()
     }
 }

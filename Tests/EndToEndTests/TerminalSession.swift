@@ -156,3 +156,13 @@ extension TerminalSession {
         return nil
     }
 }
+
+extension TerminalSession {
+    /// The shell after netstep ended: the alternate screen gone, and the tty back in
+    /// cooked mode with echo (what `stty -a` reports as icanon and echo).
+    func expectSaneShell(sourceLocation: SourceLocation = #_sourceLocation) throws {
+        #expect(!alternateScreen, sourceLocation: sourceLocation)
+        run("stty -a | tr ' ' '\\n' | grep -x -e icanon -e echo -e -icanon -e -echo | sort | tr '\\n' ' '; echo")
+        try waitFor("echo icanon", sourceLocation: sourceLocation)
+    }
+}
