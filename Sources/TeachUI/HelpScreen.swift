@@ -56,7 +56,8 @@ enum HelpScreen {
             KeyHint("g", "go to step (type a number)"),
             KeyHint("r R", "restart step, lesson"),
         ]
-        closer += [KeyHint("1-9", "answer the quiz"), KeyHint("h", "a hint for the step")]
+        closer += [KeyHint("1-9", "answer the quiz"), KeyHint("h", "a hint for the step"),
+                   KeyHint(unicode ? "↑ ↓" : "Up Down", "scroll the narration")]
         return [
             ("Stepping", stepping), ("Looking closer", closer),
             ("Presenting", [KeyHint("PgDn PgUp", "next, previous step"), KeyHint(". b", "blank the screen")]),

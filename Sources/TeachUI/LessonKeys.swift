@@ -106,6 +106,10 @@ extension LessonSession {
 
 extension AppState {
     mutating func handleLesson(_ key: Key) -> [AppEffect] {
+        if key == .up || key == .down, let session = lesson {
+            scrollNarration(of: session, by: key == .up ? -1 : 1)
+            return []
+        }
         let (presenting, stage) = (self.presenting, stageRect)
         switch lesson?.handle(key, presenting: presenting, stage: stage) ?? .ignored {
         case .ignored, .done:
@@ -120,6 +124,14 @@ extension AppState {
             if let id = lesson?.lesson.id { progress.recordAnswer(lesson: id, step: step, quiz: quiz, correct: correct) }
         }
         return []
+    }
+
+    /// Scrolls the narration panel, within what the panel at this window size can show.
+    private mutating func scrollNarration(of session: LessonSession, by lines: Int) {
+        let theme = Theme(.full)
+        let rect = LessonScreenView.inner(ScreenLayout(width: width, height: height, presenting: presenting).narration)
+        let limit = NarrationRenderer(narration: narration(session, theme: theme), theme: theme).scrollLimit(in: rect)
+        lesson?.narrationScroll = min(max(0, session.narrationScroll + lines), limit)
     }
 
     /// The lesson and step on screen, if a lesson is.

@@ -29,18 +29,18 @@ struct LessonScreenView: Hashable, Sendable {
         drawLegend(into: &canvas, along: layout.stage, theme: theme)
 
         canvas.box(layout.narration, glyphs: theme.glyphs, style: theme.panelBorder, title: panelTitle, titleStyle: theme.panelTitle)
-        NarrationRenderer(narration: narration, theme: theme).draw(into: &canvas, rect: inner(layout.narration))
+        NarrationRenderer(narration: narration, theme: theme).draw(into: &canvas, rect: Self.inner(layout.narration))
 
         if !layout.metrics.isEmpty {
             canvas.box(layout.metrics, glyphs: theme.glyphs, style: theme.panelBorder, title: "metrics", titleStyle: theme.panelTitle)
-            MetricsRenderer(metrics: metrics, theme: theme).draw(into: &canvas, rect: inner(layout.metrics))
+            MetricsRenderer(metrics: metrics, theme: theme).draw(into: &canvas, rect: Self.inner(layout.metrics))
         }
         status.draw(into: &canvas, rect: layout.status, theme: theme)
         KeyHint.drawLine(hints, into: &canvas, rect: layout.hints, theme: theme)
     }
 
     /// A panel's inside with a column of padding on each side.
-    private func inner(_ rect: Rect) -> Rect {
+    static func inner(_ rect: Rect) -> Rect {
         Rect(x: rect.x + 2, y: rect.y + 1, width: rect.width - 4, height: rect.height - 2)
     }
 

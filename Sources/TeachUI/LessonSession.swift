@@ -13,6 +13,8 @@ struct LessonSession: Sendable {
     var showsHints = false
     /// Digits typed after `g`, while choosing a step to jump to.
     var jumpDigits: String?
+    /// Lines of the step's narration scrolled past (Up and Down), back to 0 on a new step.
+    var narrationScroll = 0
 
     struct QuizPlace: Hashable, Sendable {
         var step: Int
@@ -42,6 +44,10 @@ struct LessonSession: Sendable {
         change(&stage.driver.runner)
         stage.clock = stage.driver.simulation.now
         stage.dropStaleSelection()
+        if stage.driver.runner.stepIndex != step {
+            narrationScroll = 0
+            showsHints = false
+        }
         if stage.driver.runner.stepIndex != step || stage.playback.glide == nil { stage.suggestSpeed() }
     }
 

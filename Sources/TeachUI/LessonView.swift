@@ -53,7 +53,7 @@ extension AppState {
 
     /// The step's narration so far (paragraphs appear as the script passes them) with live values filled in, the quiz, hints when asked for,
     /// and a prompt that says what the learner can do next.
-    private func narration(_ session: LessonSession, theme: Theme) -> NarrationView {
+    func narration(_ session: LessonSession, theme: Theme) -> NarrationView {
         let runner = session.runner
         var blocks = runner.visibleNarration.map { paragraph in
             NarrationBlock(kind: NarrationBlock.Kind(paragraph.kind), text: StyledText(paragraph.spans.map { span in
@@ -66,7 +66,7 @@ extension AppState {
         if session.showsHints {
             blocks += runner.step.hints.map { NarrationBlock(kind: .text, text: StyledText([StyledSpan("Hint: ", .strong), StyledSpan($0)])) }
         }
-        return NarrationView(blocks: blocks, quiz: quizView(session), prompt: prompt(session, theme: theme))
+        return NarrationView(blocks: blocks, quiz: quizView(session), prompt: prompt(session, theme: theme), scroll: session.narrationScroll)
     }
 
     /// The quiz the step waits on, or the last one answered in this step.

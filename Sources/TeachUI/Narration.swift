@@ -31,32 +31,58 @@ struct NarrationView: Hashable, Sendable {
     var quiz: QuizView? = nil
     /// What the learner should do now: "Press **k** to take the server down."
     var prompt: StyledText? = nil
+    /// Lines of narration scrolled past (the renderer keeps it in range).
+    var scroll = 0
 }
 
 /// Draws narration into a panel. The quiz and the prompt are anchored at the bottom so
-/// they stay visible; narration that does not fit above them is cut with an ellipsis.
+/// they stay visible; narration that does not fit above them scrolls, with a line that
+/// says so.
 struct NarrationRenderer {
     let narration: NarrationView
     let theme: Theme
 
     func draw(into canvas: inout Canvas, rect: Rect) {
         guard rect.width > 2, !rect.isEmpty else { return }
-        var bottom = lines(forQuizAndPrompt: rect.width)
-        var top = narration.blocks.enumerated().flatMap { index, block in
-            (index > 0 ? [Line(spans: [], indent: 0)] : []) + lines(for: block, width: rect.width)
-        }
-        if !bottom.isEmpty, !top.isEmpty { bottom.insert(Line(spans: [], indent: 0), at: 0) }
-        if bottom.count > rect.height { bottom = Array(bottom.prefix(rect.height)) }
-        let topRoom = rect.height - bottom.count
-        if top.count > topRoom {
-            top = Array(top.prefix(max(0, topRoom)))
-            if let last = top.indices.last {
-                top[last] = Line(spans: [StyledSpan(theme.glyphs.ellipsis)], indent: top[last].indent)
-            }
-        }
+        let (top, bottom) = layout(in: rect)
         for (offset, line) in (top + bottom).enumerated() {
             canvas.put(line.spans, x: rect.x + line.indent, y: rect.y + offset, limit: rect.width - line.indent, style: theme.text)
         }
+    }
+
+    /// How far the narration can scroll in `rect`: 0 when it all fits.
+    func scrollLimit(in rect: Rect) -> Int {
+        guard rect.width > 2, !rect.isEmpty else { return 0 }
+        let (narration, anchored) = lines(width: rect.width, height: rect.height)
+        let room = rect.height - anchored.count
+        return narration.count > room ? narration.count - (room - 1) : 0
+    }
+
+    /// The narration and the anchored part (quiz, prompt), both cut to fit `rect`.
+    private func lines(width: Int, height: Int) -> (narration: [Line], anchored: [Line]) {
+        var bottom = lines(forQuizAndPrompt: width)
+        let top = narration.blocks.enumerated().flatMap { index, block in
+            (index > 0 ? [Line(spans: [], indent: 0)] : []) + lines(for: block, width: width)
+        }
+        if !bottom.isEmpty, !top.isEmpty { bottom.insert(Line(spans: [], indent: 0), at: 0) }
+        if bottom.count > height { bottom = Array(bottom.prefix(height)) }
+        return (top, bottom)
+    }
+
+    /// The lines shown: the scrolled window of narration, ending with a line that says
+    /// what more there is when it does not all fit, then the anchored part.
+    private func layout(in rect: Rect) -> (top: [Line], bottom: [Line]) {
+        let (top, bottom) = lines(width: rect.width, height: rect.height)
+        let room = rect.height - bottom.count
+        guard top.count > room else { return (top, bottom) }
+        guard room > 1 else { return (Array(top.prefix(max(0, room))), bottom) }
+        let scroll = min(max(0, narration.scroll), top.count - (room - 1))
+        let below = top.count - scroll - (room - 1)
+        let (up, down) = theme.unicode ? ("↑", "↓") : ("Up", "Down")
+        let note = below > 0
+            ? "\(theme.glyphs.ellipsis) \(down) \(below) more line\(below == 1 ? "" : "s")"
+            : "\(theme.glyphs.ellipsis) \(up) back to the top"
+        return (Array(top[scroll..<(scroll + room - 1)]) + [Line(spans: [StyledSpan(note, .emphasis)], indent: 0)], bottom)
     }
 
     private struct Line {

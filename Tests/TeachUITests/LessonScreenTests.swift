@@ -212,6 +212,25 @@ import Testing
         #expect(screen(state).contains("step 2/2"))
     }
 
+    @Test func longNarrationScrollsAboveAQuizThatStaysInView() {
+        let paragraphs = (1...8).map { "Paragraph \($0) says something about servers and clients at some length." }
+        let source = TestLessons.requestSource.replacingOccurrences(
+            of: "## Check\n", with: "## Check\n\n" + paragraphs.joined(separator: "\n\n") + "\n")
+        var state = AppState(lessons: [TestLessons.load(source, path: "01-request.md")], start: .lesson(id: "test-request", step: 1))
+        #expect(screen(state).contains("Paragraph 1 says"))
+        #expect(screen(state).contains("↓"))
+        #expect(screen(state).contains("Who answers the request?"))
+        for _ in 0..<60 { send(&state, .key(.down)) }
+        #expect(!screen(state).contains("Paragraph 1 says"))
+        #expect(screen(state).contains("Paragraph 8 says"))
+        #expect(screen(state).contains("↑ back to the top"))
+        #expect(screen(state).contains("Who answers the request?"))
+        send(&state, .key(.up))
+        #expect(screen(state).contains("more line"), "one line up shows there is more below again")
+        send(&state, .key(.character("p")), .key(.character("n")))
+        #expect(screen(state).contains("Paragraph 1 says"), "a new step starts at the top")
+    }
+
     @Test func clickingANodeInspectsIt() {
         var state = AppState(lessons: TestLessons.course, start: .lesson(id: "test-request", step: 0))
         send(&state, .resize(width: 80, height: 24), .key(.click(x: 23, y: 2)))

@@ -71,8 +71,8 @@ import Testing
             ║ click      inspect a node                                                    ║
             ║ 1-9        answer the quiz                                                   ║
             ║ h          a hint for the step                                               ║
+            ║ ↑ ↓        scroll the narration                                              ║
             ╚══════════════════════════════════════════════════════════════════════════════╝
-            └──────────────────────────────────────────────┘└──────────────────────────────┘
              ❚❚ paused │ step 1/2 │ t 0 µs │ ×0.01 │ event 0 │ until: idle
              n p next/prev step  → step  ← back  Enter play  +- speed  Tab i inspect
             """#)
