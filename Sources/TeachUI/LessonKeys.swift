@@ -27,7 +27,9 @@ extension LessonSession {
         case .character("g"): jumpDigits = ""
         case .character("h"): showsHints.toggle()
         case .character(".") where presenting, .character("b") where presenting: return .toggleBlank
-        case .character("q"), .escape: return .leave
+        case .character("q"): return .leave
+        // A clicker's stop button sends Esc: while presenting only q leaves.
+        case .escape where !presenting: return .leave
         case let .click(x, y):
             guard let id = stage.node(at: Point(x: x, y: y), stage: stageRect, presenting: presenting) else { return .done }
             stage.selection = .node(id)

@@ -50,8 +50,9 @@ import Testing
         #expect(screen(state) == shown)
     }
 
-    @Test func qQuitsWhilePresenting() {
+    @Test func qQuitsWhilePresentingButAClickersEscDoesNot() {
         var state = AppState(lessons: TestLessons.course, start: .lesson(id: "test-request", step: 0), presenting: true)
+        #expect(update(&state, .key(.escape)).isEmpty)
         #expect(update(&state, .key(.character("q"))) == [.quit])
     }
 }
