@@ -62,6 +62,13 @@ static inline int netstep_window_size(int fd, int *rows, int *cols) {
     return 1;
 }
 
+// Bytes waiting to be read on a descriptor; 0 on a hung-up terminal that polls readable.
+static inline int netstep_pending_bytes(int fd) {
+    int count = 0;
+    if (ioctl(fd, FIONREAD, &count) != 0) return -1;
+    return count;
+}
+
 // The locale's character set, e.g. "UTF-8" or "ANSI_X3.4-1968".
 static inline const char *netstep_codeset(void) { return nl_langinfo(CODESET); }
 

@@ -23,8 +23,11 @@ extension CursesScreen {
         let ready = poll(&descriptors, nfds_t(descriptors.count), timeout)
         if ready > 0 {
             if let watched = descriptors.dropLast().first(where: { $0.revents != 0 }) { return .ready(watched.fd) }
+            // A terminal that went away polls readable forever with nothing to read:
+            // report it once instead of waking the caller in a busy loop.
             let input = descriptors[descriptors.count - 1].revents
-            if input & Int16(POLLIN) == 0, input & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 { return .hangUp }
+            if input & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 { return .hangUp }
+            if input & Int16(POLLIN) != 0, netstep_pending_bytes(STDIN_FILENO) <= 0 { return .hangUp }
         }
         // Also after EINTR: ncurses' own SIGWINCH handler may have queued KEY_RESIZE.
         drainInput()

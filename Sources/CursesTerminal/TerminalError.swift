@@ -16,15 +16,15 @@ public enum TerminalError: Error, Equatable, CustomStringConvertible {
         let fallback = "run `netstep play --plain` for the text-only course"
         switch self {
         case .notATerminal:
-            return "netstep needs a terminal: standard output is not one (a pipe or a file?); \(fallback)"
+            return "the full-screen course needs a terminal, and standard input or output is not one (a pipe or a file?); \(fallback)"
         case .noTerminalType:
-            return "netstep needs a terminal: TERM is not set; set it (e.g. TERM=xterm-256color) or \(fallback)"
+            return "TERM is not set, so the terminal cannot be driven; set it (e.g. TERM=xterm-256color) or \(fallback)"
         case .unknownTerminal(let name):
-            return "netstep does not know the terminal type '\(name)' (no terminfo entry); set TERM to one your system knows (e.g. xterm-256color) or \(fallback)"
+            return "the terminal type '\(name)' is unknown (no terminfo entry); set TERM to one your system knows (e.g. xterm-256color) or \(fallback)"
         case .noTerminfo(let name):
-            return "netstep cannot find a terminfo database to describe terminal '\(name)'; install ncurses-base or \(fallback)"
+            return "no terminfo database describes the terminal '\(name)'; install ncurses-base or \(fallback)"
         case .startFailed(let name):
-            return "netstep could not start the terminal '\(name)'; \(fallback)"
+            return "ncurses could not start the terminal '\(name)'; \(fallback)"
         }
     }
 }

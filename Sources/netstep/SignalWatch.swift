@@ -26,7 +26,9 @@ final class SignalWatch: Sendable {
         var set = sigset_t()
         sigemptyset(&set)
         for signal in watched { sigaddset(&set, signal) }
-        pthread_sigmask(SIG_BLOCK, &set, nil)
+        // Exactly these: a mask inherited from whatever started netstep (a launcher's
+        // worker thread may block everything) would otherwise keep Ctrl-Z from working.
+        pthread_sigmask(SIG_SETMASK, &set, nil)
         var ends: [Int32] = [0, 0]
         let created = pipe(&ends)
         precondition(created == 0, "pipe(2) failed: \(errno)")

@@ -26,7 +26,7 @@ struct TerminalRestoreTests {
         try terminal.waitFor("1. ")
         let process = try #require(terminal.foregroundProcess)
         kill(process, SIGTERM)
-        try terminal.waitFor("netstep exited 143")
+        #expect(try terminal.waitForExit().status == 143)
         try terminal.expectSaneShell()
     }
 
@@ -37,18 +37,41 @@ struct TerminalRestoreTests {
         try terminal.waitFor("step 1/3")
         let process = try #require(terminal.foregroundProcess)
         kill(process, SIGHUP)
-        try terminal.waitFor("netstep exited 129")
+        #expect(try terminal.waitForExit().status == 129)
         try terminal.expectSaneShell()
+    }
+
+    @Test("closing the terminal window ends netstep instead of leaving it behind")
+    func windowClosed() throws {
+        let terminal = try TerminalSession()
+        terminal.startNetstep(try FixtureLesson.write(for: terminal).path)
+        try terminal.waitFor("step 1/3")
+        let process = try #require(terminal.foregroundProcess)
+        terminal.closeWindow()
+        let clock = ContinuousClock()
+        let deadline = clock.now + .seconds(10)
+        while kill(process, 0) == 0, clock.now < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        #expect(kill(process, 0) != 0, "netstep (pid \(process)) is still running after its terminal closed")
+    }
+
+    @Test("no TERM at all: the message and a failing exit")
+    func noTerminalType() throws {
+        let terminal = try TerminalSession(width: 200)
+        terminal.run("env -u TERM \(NetstepBinary.quoted); echo \"netstep exited $?\"")
+        let (status, screen) = try terminal.waitForExit()
+        #expect(screen.contains("TERM is not set"))
+        #expect(screen.contains("netstep play --plain"))
+        #expect(status == 2)
     }
 
     @Test("an unknown TERM: the message and a failing exit, the shell untouched")
     func unknownTerminal() throws {
-        let terminal = try TerminalSession()
+        let terminal = try TerminalSession(width: 200)
         terminal.startNetstep(environment: "TERM=no-such-terminal")
-        let screen = try terminal.waitFor("netstep exited")
-        #expect(screen.contains("no-such-terminal"))
+        let (status, screen) = try terminal.waitForExit()
+        #expect(screen.contains("'no-such-terminal' is unknown"))
         #expect(screen.contains("netstep play --plain"))
-        #expect(!screen.contains("netstep exited 0"))
+        #expect(status == 2)
     }
 }
 
@@ -61,7 +84,7 @@ struct CrashRestoreTests {
         try terminal.waitFor("step 1/3")
         let process = try #require(terminal.foregroundProcess)
         kill(process, SIGILL)
-        try terminal.waitFor("netstep exited 132")
+        #expect(try terminal.waitForExit().status == 132)
         try terminal.expectSaneShell()
     }
 }

@@ -72,6 +72,12 @@ final class TerminalSession {
         Self.tmux(socket, ["display-message", "-p", "#{alternate_on}"]).output.hasPrefix("1")
     }
 
+    /// Closes the window as a user closing their terminal would: tmux goes away and the
+    /// programs in it are left with a hung-up terminal.
+    func closeWindow() {
+        _ = Self.tmux(socket, ["kill-server"])
+    }
+
     func resize(width: Int, height: Int) {
         _ = Self.tmux(socket, ["resize-window", "-x", "\(width)", "-y", "\(height)"])
     }
@@ -106,6 +112,15 @@ final class TerminalSession {
             last = screen
         }
         return last
+    }
+
+    /// Waits until netstep started by `startNetstep` has ended; returns its exit status
+    /// and the screen then.
+    func waitForExit(sourceLocation: SourceLocation = #_sourceLocation) throws -> (status: Int, screen: String) {
+        let exited = /netstep exited (\d+)/
+        let screen = try waitUntil("netstep exits", sourceLocation: sourceLocation) { $0.contains(exited) }
+        let status = screen.firstMatch(of: exited).flatMap { Int($0.1) } ?? -1
+        return (status, screen)
     }
 
     /// Waits until the screen stops changing (an animation settled, a redraw finished).
