@@ -30,7 +30,9 @@ public final class CursesScreen {
     ///   - terminalType: the TERM value, or nil when TERM is unset.
     ///   - colorAllowed: false when the user asked for no colour (NO_COLOR).
     public static func open(terminalType: String?, colorAllowed: Bool) throws(TerminalError) -> CursesScreen {
-        setlocale(LC_ALL, "")
+        // The character type is all ncurses needs (wide characters, the codeset); numbers keep
+        // the C locale so figures on screen read the same everywhere.
+        setlocale(LC_CTYPE, "")
         guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else { throw .notATerminal }
         guard let terminalType, !terminalType.isEmpty else { throw .noTerminalType }
         switch netstep_probe_terminfo(terminalType, STDOUT_FILENO) {

@@ -69,13 +69,18 @@ struct CourseScreenTests {
         #expect(screen.contains("queue      0 waiting"))
     }
 
-    @Test("NO_COLOR: attributes only, no colours; without it, colours")
+    @Test("NO_COLOR or a terminal without colours: attributes only; otherwise colours")
     func monochrome() throws {
         let colourCode = try Regex(#"\x1B\[(?:[0-9]+;)*(?:3[0-8]|4[0-8]|9[0-7])[;m]"#)
         let plain = try TerminalSession()
         plain.startNetstep(try FixtureLesson.write(for: plain).path, environment: "NO_COLOR=1")
         try plain.waitFor("step 1/3")
         #expect(!plain.styledScreen.contains(colourCode))
+
+        let noColours = try TerminalSession(environment: ["TERM": "vt100"])
+        noColours.startNetstep(try FixtureLesson.write(for: noColours).path)
+        try noColours.waitFor("step 1/3")
+        #expect(!noColours.styledScreen.contains(colourCode))
 
         let coloured = try TerminalSession()
         coloured.startNetstep(try FixtureLesson.write(for: coloured).path)
