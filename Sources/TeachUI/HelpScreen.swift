@@ -35,7 +35,7 @@ enum HelpScreen {
             KeyHint("Tab", "select next node or message"),
             KeyHint("i", "inspect the selection"),
             KeyHint("e", "event list"),
-            KeyHint("click", "inspect a node"),
+            KeyHint("click", "inspect a node or message"),
         ]
         if context == .sandbox {
             return [

@@ -31,8 +31,8 @@ extension LessonSession {
         // A clicker's stop button sends Esc: while presenting only q leaves.
         case .escape where !presenting: return .leave
         case let .click(x, y):
-            guard let id = stage.node(at: Point(x: x, y: y), stage: stageRect, presenting: presenting) else { return .done }
-            stage.selection = .node(id)
+            guard let hit = stage.selection(at: Point(x: x, y: y), stage: stageRect, presenting: presenting) else { return .done }
+            stage.selection = hit
             return .show(.inspect)
         default:
             switch stage.handle(key) {

@@ -7,6 +7,19 @@ enum Selection: Hashable, Sendable {
     case packet(Int)
 }
 
+/// Where things ended up on a drawn stage, for finding what a mouse click hit.
+struct StageHits {
+    var placement: StagePlacement
+    /// The cell each message in flight was drawn at (the last drawn wins a shared cell).
+    var packets: [Point: Int]
+
+    /// The message or node drawn at a cell; messages first, as they are drawn on top.
+    func selection(at point: Point) -> Selection? {
+        if let packet = packets[point] { return .packet(packet) }
+        return placement.node(at: point).map { .node($0) }
+    }
+}
+
 /// Draws a scene into a rectangle: links first, then nodes on top, then the messages
 /// in flight at their positions along the links.
 struct StageRenderer {
@@ -16,15 +29,16 @@ struct StageRenderer {
     /// Presenting: large node boxes where they fit.
     var roomy = false
 
-    /// Draws the stage and returns the placement it used (for hit testing and tests).
+    /// Draws the stage and says where everything went (for hit testing and tests).
     @discardableResult
-    func draw(into canvas: inout Canvas, rect: Rect) -> StagePlacement {
+    func draw(into canvas: inout Canvas, rect: Rect) -> StageHits {
         let placement = StageLayout.place(scene.nodes, kind: scene.layout, in: rect, roomy: roomy)
         let paths = placement.form == .dot ? [:] : drawLinks(into: &canvas, placement: placement)
         for node in scene.nodes {
             guard let frame = placement.frames[node.id] else { continue }
             drawNode(node, frame: frame, form: placement.form, into: &canvas)
         }
+        var packets: [Point: Int] = [:]
         if placement.form == .dot {
             markReceivers(into: &canvas, placement: placement)
             if placement.hidden > 0 {
@@ -32,9 +46,9 @@ struct StageRenderer {
                 canvas.put(note, x: rect.maxX - DisplayWidth.of(note), y: rect.maxY - 1, style: theme.dim)
             }
         } else {
-            drawPackets(into: &canvas, paths: paths)
+            packets = drawPackets(into: &canvas, paths: paths)
         }
-        return placement
+        return StageHits(placement: placement, packets: packets)
     }
 
     /// An undirected pair of node ids, smaller first.
@@ -99,7 +113,8 @@ struct StageRenderer {
         return shades[min(shades.count - 1, Int((share * Double(shades.count - 1)).rounded(.down)))]
     }
 
-    private func drawPackets(into canvas: inout Canvas, paths: [Pair: [Point]]) {
+    private func drawPackets(into canvas: inout Canvas, paths: [Pair: [Point]]) -> [Point: Int] {
+        var drawn: [Point: Int] = [:]
         for packet in scene.packets {
             guard var path = paths[Pair(packet.from, packet.to)], !path.isEmpty else { continue }
             if packet.from > packet.to { path.reverse() }
@@ -108,7 +123,9 @@ struct StageRenderer {
             var style = theme.style(packet.kind)
             if selection == .packet(packet.id) { style.attributes.insert(.reverse) }
             canvas.put(String(theme.glyph(packet.kind)), x: point.x, y: point.y, style: style)
+            drawn[point] = packet.id
         }
+        return drawn
     }
 
     /// A grid has no room for links: a node receiving something is drawn in the

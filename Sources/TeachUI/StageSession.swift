@@ -241,8 +241,11 @@ struct StageSession<Driver: SimulationDriver>: Sendable {
             selected: selected)
     }
 
-    /// The node drawn at a cell of the stage, for mouse clicks.
-    func node(at point: Point, stage: Rect, presenting: Bool) -> Int? {
-        StageLayout.place(scene.nodes, kind: layout, in: stage.inset(by: 1), roomy: presenting).node(at: point)
+    /// The message or node drawn at a cell of the stage, for mouse clicks: the stage is
+    /// drawn again off screen, so a click finds exactly what the learner saw there.
+    func selection(at point: Point, stage: Rect, presenting: Bool) -> Selection? {
+        var scratch = Canvas(width: stage.maxX, height: stage.maxY)
+        return StageRenderer(scene: scene, theme: Theme(.full), roomy: presenting)
+            .draw(into: &scratch, rect: stage.inset(by: 1)).selection(at: point)
     }
 }

@@ -133,8 +133,8 @@ extension AppState {
         case let .character(c) where sandbox?.handle(c) == true:
             return []
         case let .click(x, y):
-            if let id = sandbox?.stage.node(at: Point(x: x, y: y), stage: stageRect, presenting: presenting) {
-                sandbox?.stage.selection = .node(id)
+            if let hit = sandbox?.stage.selection(at: Point(x: x, y: y), stage: stageRect, presenting: presenting) {
+                sandbox?.stage.selection = hit
                 overlay = .inspect
             }
             return []

@@ -155,6 +155,16 @@ import Testing
         #expect(screen(state) == screen(sandboxWithSelection(.node(0))))
     }
 
+    @Test func clickingAMessageInspectsIt() {
+        var state = sandboxWithRequestsInFlight()
+        let rows = screen(state).split(separator: "\n", omittingEmptySubsequences: false).map(Array.init)
+        let y = (2..<13).first { rows[$0].contains("●") }!
+        let x = rows[y].firstIndex(of: "●")!
+        send(&state, .key(.click(x: x, y: y)))
+        #expect(screen(state).contains("╔ message "))
+        #expect(screen(state).contains("asks server for something"))
+    }
+
     @Test func theEventListSaysWhatHappenedWhenAndBetweenWhom() {
         #expect(Screens.eventList() == #"""
              Sandbox · client-server

@@ -68,7 +68,7 @@ import Testing
             ║ Tab        select next node or message                                       ║
             ║ i          inspect the selection                                             ║
             ║ e          event list                                                        ║
-            ║ click      inspect a node                                                    ║
+            ║ click      inspect a node or message                                         ║
             ║ 1-9        answer the quiz                                                   ║
             ║ h          a hint for the step                                               ║
             ║ ↑ ↓        scroll the narration                                              ║
