@@ -58,6 +58,21 @@ struct CourseScreenTests {
         #expect(try terminal.waitForExit().status == 0)
     }
 
+    @Test("the sandbox opens on the model asked for and answers its keys")
+    func sandbox() throws {
+        let terminal = try TerminalSession()
+        terminal.startNetstep("sandbox --model client-server --nodes 3")
+        try terminal.waitFor("Sandbox")
+        #expect(terminal.screen.contains("c3"))
+        #expect(!terminal.screen.contains("c4"))
+        terminal.press("r")
+        try terminal.waitFor("requests sent")
+        terminal.press("Enter")
+        try terminal.waitFor("playing")
+        terminal.press("q")
+        #expect(try terminal.waitForExit().status == 0)
+    }
+
     @Test("a click on a node inspects it")
     func clickInspects() throws {
         let terminal = try TerminalSession()
