@@ -29,7 +29,7 @@ struct NotesCommand: ParsableCommand {
         while true {
             if let current = channel.read(), current != shown {
                 shown = current
-                print("\n──── notes ────\n" + Self.printable(current.isEmpty ? "(no notes for this step)" : current))
+                print("\n---- notes ----\n" + Self.printable(current.isEmpty ? "(no notes for this step)" : current))
             }
             var descriptor = pollfd(fd: watch.descriptor, events: Int16(POLLIN), revents: 0)
             _ = poll(&descriptor, 1, -1)
