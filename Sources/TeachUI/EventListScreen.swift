@@ -9,13 +9,19 @@ struct EventListView: Hashable, Sendable {
         var summary: String
     }
 
+    /// Rows around the selected one, not necessarily all.
     var rows: [Row]
+    /// Events so far.
+    var total: Int
     /// Index into `rows`.
     var selected: Int
 
+    /// Rows kept on each side of the selected one: more than any window is tall.
+    static let window = 200
+
     func draw(into canvas: inout Canvas, theme: Theme) {
         let width = max(40, canvas.width * 4 / 5), height = max(6, canvas.height - 6)
-        let inside = Overlay.frame(width: width, height: height, title: "events: \(rows.count)", into: &canvas, theme: theme)
+        let inside = Overlay.frame(width: width, height: height, title: "events: \(total)", into: &canvas, theme: theme)
         guard inside.height > 1 else { return }
         let listRows = inside.height - 1
         let timeWidth = rows.map { $0.time.count }.max() ?? 0

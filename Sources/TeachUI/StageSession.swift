@@ -235,10 +235,16 @@ struct StageSession<Driver: SimulationDriver>: Sendable {
         }
     }
 
+    /// The event list around the selected event: a window of rows taller than any
+    /// screen, so a run of 10^5 events costs no more to show than a short one.
     func events(selected: Int) -> EventListView {
-        EventListView(
-            rows: shownReports.map { EventListView.Row(index: $0.index, time: Units.format(duration: $0.time), summary: $0.summary) },
-            selected: selected)
+        let reports = shownReports
+        let window = max(0, selected - EventListView.window)..<min(reports.count, selected + EventListView.window)
+        return EventListView(
+            rows: reports.dropFirst(window.lowerBound).prefix(window.count).map {
+                EventListView.Row(index: $0.index, time: Units.format(duration: $0.time), summary: $0.summary)
+            },
+            total: reports.count, selected: selected - window.lowerBound)
     }
 
     /// The message or node drawn at a cell of the stage, for mouse clicks: the stage is
