@@ -25,7 +25,7 @@ extension MetricsView {
 
         let busiest = states.map(\.bitsUp).max() ?? 0
         if busiest > 0 {
-            uploads = states.filter { $0.bitsUp > 0 }.map {
+            uploads = states.filter { $0.bitsUp > 0 }.sorted { $0.bitsUp > $1.bitsUp }.map {
                 Meter(label: $0.config.name, fraction: $0.bitsUp / busiest, value: Units.format(bits: $0.bitsUp))
             }
         }
@@ -34,6 +34,12 @@ extension MetricsView {
             fileShares.share(of: state).map {
                 Meter(label: state.config.name, fraction: $0, value: "\(Int(($0 * 100).rounded(.down)))%", alarm: state.corruptChunks > 0)
             }
+        }
+        if shares.count > Self.largestShareList {
+            let mean = shares.map(\.fraction).reduce(0, +) / Double(shares.count)
+            let done = shares.filter { $0.fraction >= 1 }.count
+            shares = [Meter(label: "all \(shares.count)", fraction: mean, value: "\(done) done",
+                            alarm: shares.contains(where: \.alarm))]
         }
 
         let metrics = simulation.metrics
@@ -46,6 +52,10 @@ extension MetricsView {
         counters = parts.joined(separator: " · ")
     }
 
+    /// Beyond this many, each node's share of the file is summed up in one bar (the grid
+    /// on the stage shows each node's share as its shade).
+    static let largestShareList = 24
+
     /// Points a trend is sampled at: more than any panel is wide.
     static let trendSamples = 64
 
@@ -56,7 +66,7 @@ extension MetricsView {
         if (metrics.messages[.file] ?? 0) + (metrics.messages[.chunk] ?? 0) > 0 {
             let finished = metrics.completionTimes.values.sorted()
             let counts = times.map { time in Double(finished.prefix { $0 <= time }.count) }
-            return Trend(label: "done", values: counts, value: "\(Int(counts.last ?? 0))")
+            return Trend(label: "finished", values: counts, value: "\(Int(counts.last ?? 0))")
         }
         if let server = servers.first {
             let series = metrics.queueLength[server.id] ?? []

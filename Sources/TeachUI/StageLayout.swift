@@ -138,7 +138,7 @@ enum StageLayout {
 
     /// Spacings tried for a grid, roomiest first; columns are twice as far apart as
     /// rows because terminal cells are about twice as tall as wide.
-    private static let gridPitches = [(6, 3), (4, 2), (3, 2), (2, 1)]
+    private static let gridPitches = [(6, 3), (4, 2), (3, 2), (2, 2), (3, 1), (2, 1)]
 
     /// Hubs centred on the top row, everyone else row by row below them, one cell each,
     /// spaced as widely as the stage allows and centred on it.

@@ -57,22 +57,28 @@ struct StageRenderer {
         init(_ a: Int, _ b: Int) { (low, high) = a < b ? (a, b) : (b, a) }
     }
 
-    /// Draws every configured link, and a link for every pair that has messages between
-    /// them but no configured link (peers that reach each other across the internet).
-    /// Returns each pair's drawn cells, ordered from the lower id to the higher.
+    /// Draws every configured link, and a faint line for every pair that exchanges
+    /// messages without one (peers that reach each other across the internet). A busy
+    /// configured link stands out; a line that exists only for the traffic does not, so
+    /// the messages on it do. Returns each pair's drawn cells, from the lower id to the higher.
     private func drawLinks(into canvas: inout Canvas, placement: StagePlacement) -> [Pair: [Point]] {
-        var traffic: [Pair: Int] = [:]
-        for packet in scene.packets { traffic[Pair(packet.from, packet.to), default: 0] += 1 }
+        var traffic: Set<Pair> = []
+        for packet in scene.packets { traffic.insert(Pair(packet.from, packet.to)) }
         var links: [Pair: Bool] = [:]
         for link in scene.links { links[Pair(link.a, link.b)] = link.isUp }
-        for pair in traffic.keys where links[pair] == nil { links[pair] = true }
+        let configured = Set(links.keys)
+        // Small protocol chatter gets no line of its own: in a swarm it would hide the chunks.
+        for packet in scene.packets where packet.kind != .control && links[Pair(packet.from, packet.to)] == nil {
+            links[Pair(packet.from, packet.to)] = true
+        }
 
         let frames = Array(placement.frames.values)
         var paths: [Pair: [Point]] = [:]
         for (pair, isUp) in links.sorted(by: { ($0.key.low, $0.key.high) < ($1.key.low, $1.key.high) }) {
             guard let a = placement.frames[pair.low], let b = placement.frames[pair.high] else { continue }
             let endsUp = scene.node(pair.low)?.isUp != false && scene.node(pair.high)?.isUp != false
-            let style = !isUp || !endsUp ? theme.deadLink : traffic[pair] != nil ? theme.busyLink : theme.link
+            let style = !isUp || !endsUp ? theme.deadLink
+                : traffic.contains(pair) && configured.contains(pair) ? theme.busyLink : theme.link
             paths[pair] = canvas.line(from: a.center, to: b.center, glyphs: theme.glyphs, style: style, avoiding: frames)
         }
         return paths

@@ -222,6 +222,15 @@ import Testing
         #expect(screen(state).contains("file (1 of 2)"), "a short panel says how many it shows")
     }
 
+    @Test func manyClientsAreSummedUpInOneFileBar() {
+        var state = AppState(lessons: [], start: .sandbox(.clientServer, nodes: 30))
+        send(&state, .key(.character("f")), .key(.enter), .tick(elapsedMicroseconds: 500_000))
+        let shown = screen(state, width: 100, height: 40)
+        #expect(shown.contains("all 30 "))
+        #expect(shown.contains("0 done"))
+        #expect(!shown.contains("c17 █") && !shown.contains("c17 ·"), "no bar per client")
+    }
+
     @Test func addingAndRemovingClientsChangesTheNetwork() {
         var state = AppState(lessons: [], start: .sandbox(.clientServer, nodes: 3))
         send(&state, .key(.character("a")))
