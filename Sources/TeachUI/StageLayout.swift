@@ -140,8 +140,8 @@ enum StageLayout {
     /// rows because terminal cells are about twice as tall as wide.
     private static let gridPitches = [(6, 3), (4, 2), (3, 2), (2, 2), (3, 1), (2, 1)]
 
-    /// Hubs centred on the top row, everyone else row by row below them, one cell each,
-    /// spaced as widely as the stage allows and centred on it.
+    /// Hubs centred on the top row (named when there is room), everyone else row by row
+    /// below them, one cell each, spaced as widely as the stage allows and centred on it.
     private static func grid(_ nodes: [SceneNode], in rect: Rect) -> StagePlacement {
         let hubs = nodes.filter(\.role.isHub), others = nodes.filter { !$0.role.isHub }
         guard !rect.isEmpty else { return StagePlacement(form: .dot, kind: .grid, frames: [:], hidden: nodes.count) }
@@ -165,9 +165,13 @@ enum StageLayout {
         let top = rect.y + max(0, (rect.height - blockHeight) / 2)
         var frames: [Int: Rect] = [:]
         if hubRows > 0 {
-            let hubLeft = rect.x + (rect.width - (2 * hubs.count - 1)) / 2
-            for (index, hub) in hubs.prefix(rect.width / 2).enumerated() {
-                frames[hub.id] = Rect(x: hubLeft + 2 * index, y: top, width: 1, height: 1)
+            // Hubs keep their names (as one-line labels) when the row has room for them.
+            let labelled = hubs.reduce(0) { $0 + size(of: $1, form: .compact).width + 2 } - 2 <= rect.width
+            let widths = hubs.map { labelled ? size(of: $0, form: .compact).width : 1 }
+            var x = rect.x + max(0, (rect.width - (widths.reduce(0, +) + 2 * (hubs.count - 1))) / 2)
+            for (hub, width) in zip(hubs, widths) where x + width <= rect.maxX {
+                frames[hub.id] = Rect(x: x, y: top, width: width, height: 1)
+                x += width + 2
             }
         }
         let firstRow = top + hubRows * chosen.y

@@ -98,6 +98,8 @@ struct StageRenderer {
             canvas.put(label, x: frame.x + inset, y: frame.y + frame.height / 2, style: style)
         case .compact:
             canvas.put(label, x: frame.x, y: frame.y, style: style)
+        case .dot where frame.width > 1:
+            canvas.put(label, x: frame.x, y: frame.y, style: style)
         case .dot:
             canvas.put(String(dot(for: node)), x: frame.x, y: frame.y, style: style)
         }
