@@ -96,6 +96,37 @@ import Testing
         #expect(mono[0, 0].style.attributes.contains(.reverse), "the title bar stands out by attribute alone")
     }
 
+    @Test func monochromeMarksStatesWithAttributesAlone() {
+        // The dead client (selected: reverse), the server (bold), dim links and panels,
+        // bold requests and the reversed title bar, with no colour anywhere.
+        #expect(Screens.deadClientAttributes() == #"""
+            rrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrr
+            dddddddddddddddddddddddddddddddddddddddddddddddddbbbbbbbbbdddddddddddddddddddddd
+            d                    dddddd                    dd   bbbbbbbbbbbbb              d
+            d                    drrrrd                    dd                              d
+            d                    dddddd                    dd                              d
+            d                       d                      dd                              d
+            d                       d                      dd                              d
+            d                  bbbbbbbbbb                  dd                    uuu       d
+            d                  bbbbbbbbbb                  dd        u                     d
+            d            bbbbbbbbbbbbbbbbbbbbbbb           dd                 u            d
+            d          bb                       b          dd     u     u                  d
+            d                                              dd                              d
+            d                                              dd                              d
+            d                                              dd                              d
+            dd bdddddddd dddddddddddddddddddddddddddddddddddd                              d
+            dbbbbbbbbbddddddddddddddddddddddddddddddddddddddd                              d
+            d dddddddddddddddddddddddd                     dd                              d
+            d               dddddddddddddddddddddddddd     dd                              d
+            d               ddddddddddddddddddddddddddd    dd                              d
+            d bbbbbb                                       dd                              d
+            d                                              dd                              d
+            dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd
+            dbbbbbbbbbddd       ddd         ddd     ddd       dddddddddddddddddddddddddddddd
+             b dddddddd  b dddd  b ddd  b dddddd  b ddddddddddd  bbb dddddddddddd  b dddd
+            """#)
+    }
+
     @Test func asciiModeUsesOnlyAscii() {
         let state = sandboxWithRequestsInFlight()
         let text = screen(state, capabilities: .plain)

@@ -31,6 +31,14 @@ enum Screens {
         screen(sandboxWithRequestsInFlight(), capabilities: capabilities)
     }
 
+    /// The dead-client screen in monochrome, as a map of each cell's attributes:
+    /// r reverse, b bold, u underline, d dim, i italic, blank for none.
+    static func deadClientAttributes() -> String {
+        var state = sandboxWithRequestsInFlight()
+        send(&state, .key(.tab), .key(.tab), .key(.character("k")))
+        return attributeMap(render(state, width: 80, height: 24, capabilities: Capabilities(color: false, unicode: true)))
+    }
+
     static func deadClient() -> String {
         var state = sandboxWithRequestsInFlight()
         send(&state, .key(.tab), .key(.tab), .key(.character("k")))
@@ -87,10 +95,24 @@ enum Screens {
     static var all: [(String, () -> String)] {[
         ("menu", menu), ("menuWithProgress", menuWithProgress), ("tooSmall", tooSmall), ("help", help),
         ("requestsInFlight", { requestsInFlight() }), ("requestsInFlightAscii", { requestsInFlight(.plain) }),
-        ("deadClient", deadClient), ("clickedServer", clickedServer), ("eventList", eventList),
+        ("deadClient", deadClient), ("deadClientAttributes", deadClientAttributes), ("clickedServer", clickedServer), ("eventList", eventList),
         ("lessonStep", lessonStep), ("lessonRequestGliding", lessonRequestGliding), ("quizAnswered", quizAnswered),
         ("jumpToStep", jumpToStep), ("presenting", presenting), ("brokenReload", brokenReload),
     ]}
+}
+
+/// One character per cell for its strongest attribute, rows trimmed like `Canvas.text`.
+func attributeMap(_ canvas: Canvas) -> String {
+    (0..<canvas.height).map { y in
+        var row = ""
+        for x in 0..<canvas.width {
+            let attributes = canvas[x, y].style.attributes
+            row += attributes.contains(.reverse) ? "r" : attributes.contains(.bold) ? "b"
+                : attributes.contains(.underline) ? "u" : attributes.contains(.dim) ? "d" : attributes.contains(.italic) ? "i" : " "
+        }
+        while row.last == " " { row.removeLast() }
+        return row
+    }.joined(separator: "\n")
 }
 
 /// The client-server sandbox with three clients whose requests are on their way.
