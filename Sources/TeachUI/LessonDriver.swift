@@ -34,7 +34,10 @@ struct LessonDriver: SimulationDriver {
         switch runner.pending {
         case .running:
             var rest = runner
-            rest.finishStep()
+            var events = 0
+            while case .running = rest.pending, events < probeEventLimit, rest.stepEvent() != nil {
+                events += 1
+            }
             return rest.simulation.now > probe.now ? rest.simulation.now : nil
         default:
             probe.run(until: .idle, maxEvents: probeEventLimit)

@@ -48,7 +48,7 @@ struct LessonSession: Sendable {
             narrationScroll = 0
             showsHints = false
         }
-        if stage.driver.runner.stepIndex != step || stage.playback.glide == nil { stage.suggestSpeed() }
+        stage.suggestSpeed()
     }
 
     /// Where the quiz the step waits on is, if it waits on one.

@@ -16,14 +16,15 @@ protocol SimulationDriver: Sendable {
     /// Whether playing has more to show: false once nothing is left to happen (or the
     /// lesson's step has reached what it waits for).
     var canPlay: Bool { get }
-    /// When what is under way now would end if played out (computed on a copy), for
-    /// choosing a speed; nil when nothing is under way.
+    /// When what is under way now would end if played out, or how far a probe of
+    /// `probeEventLimit` events gets (computed on a copy), for choosing a speed; nil when
+    /// nothing is under way.
     var endOfRun: SimTime? { get }
 }
 
-/// Events a speed probe may run before giving up: enough for any lesson step, few
-/// enough to stay instant.
-let probeEventLimit = 100_000
+/// Events a speed probe runs at most: plenty to judge a step's pace, few enough to stay
+/// instant even for a swarm of thousands (a longer run just plays at the pace found).
+let probeEventLimit = 5_000
 
 extension Timeline: SimulationDriver {
     var simulation: Simulation { current }
