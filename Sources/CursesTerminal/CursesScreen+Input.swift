@@ -34,6 +34,10 @@ extension CursesScreen {
         return pendingInput.isEmpty ? nil : pendingInput.removeFirst()
     }
 
+    /// Keys already read and not yet returned: a caller can handle them all before
+    /// drawing, so a held-down key never queues frames behind it.
+    public var hasPendingInput: Bool { !pendingInput.isEmpty }
+
     /// Reads everything ncurses can decode without waiting, so keys typed faster than
     /// frames are drawn are not lost behind the next poll.
     private func drainInput() {

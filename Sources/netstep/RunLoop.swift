@@ -51,6 +51,9 @@ struct RunLoop {
             let ticking = state.wantsTicks
             let input = screen.readKey(timeoutMilliseconds: ticking ? millisecondsToNextTick() : nil, alsoWatching: watched)
             if let end = handle(input) { return end }
+            while screen.hasPendingInput {
+                if let end = handle(screen.readKey(timeoutMilliseconds: 0)) { return end }
+            }
             if state.wantsTicks {
                 let now = clock.now
                 if !ticking {
