@@ -23,8 +23,6 @@ struct MenuView: Hashable, Sendable {
     /// Row selected: 0 is "continue" when there is one, then the lessons.
     var selected: Int
 
-    var rowCount: Int { entries.count + (resume == nil ? 0 : 1) }
-
     /// The lesson a row opens and the step to open it at.
     func target(ofRow row: Int) -> LessonPlace? {
         let lesson = resume == nil ? row : row - 1
@@ -49,7 +47,6 @@ struct MenuRenderer {
         let content = Rect(x: body.x + 2, y: body.y + 1, width: body.width - 4, height: body.height - 1)
         let selectedLesson = menu.target(ofRow: menu.selected)?.lesson
         let summaryRows = selectedLesson.map { StyledText(markup: menu.entries[$0].summary).wrapped(width: max(1, content.width)).count } ?? 0
-        let listRows = max(1, min(menu.rowCount + (menu.resume == nil ? 0 : 1), content.height - summaryRows - 1))
         var rows: [(text: String, finished: Bool, row: Int)] = []
         if let resume = menu.resume {
             let entry = menu.entries[resume.lesson]
@@ -65,7 +62,9 @@ struct MenuRenderer {
         }
 
         // Keep the selected row in view when the list is longer than the window.
-        let visible = max(1, listRows - (menu.resume == nil ? 0 : 1))
+        // Rows for lessons: what the continue row (and the blank after it) and the summary
+        // (and the blank before it) leave.
+        let visible = max(1, content.height - (menu.resume == nil ? 0 : 2) - (summaryRows + 1))
         let lessonRows = rows.filter { $0.row >= firstLesson }
         let selectedLessonRow = max(0, menu.selected - firstLesson)
         let start = min(max(0, selectedLessonRow - visible + 1), max(0, lessonRows.count - visible))

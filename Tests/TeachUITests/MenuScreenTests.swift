@@ -62,6 +62,21 @@ import Testing
             """#)
     }
 
+    @Test func aLongCourseScrollsToKeepTheSelectionAndTheSummaryInView() {
+        let lessons = (1...20).map { number in
+            var lesson = TestLessons.request
+            lesson.id = "lesson-\(number)"
+            lesson.title = "Lesson number \(number)"
+            return lesson
+        }
+        var state = AppState(lessons: lessons)
+        for _ in 0..<19 { send(&state, .key(.down)) }
+        let shown = screen(state)
+        #expect(shown.contains("20. Lesson number 20"))
+        #expect(!shown.contains(" 1. Lesson number 1 "))
+        #expect(shown.contains("A client asks a server and gets an answer."))
+    }
+
     @Test func qOnTheMenuQuits() {
         var state = AppState(lessons: TestLessons.course)
         #expect(update(&state, .key(.character("q"))) == [.quit])
