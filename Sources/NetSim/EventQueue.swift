@@ -12,6 +12,8 @@ enum Event: Hashable, Sendable {
     case timeout(request: Int, attempt: Int)
     /// One event of the benchmark's hold model.
     case hold
+    /// Swarm members re-choose whom to upload to (stale once the swarm has ended).
+    case rechoke(version: Int)
 }
 
 /// An event with its place in the order: time first, then the order it was scheduled in,

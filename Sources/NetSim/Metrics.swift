@@ -38,6 +38,8 @@ public struct Metrics: Sendable, Equatable {
     public internal(set) var completionTimes: [NodeID: SimTime] = [:]
     /// Messages and hops each finished lookup cost, in the order they finished.
     public internal(set) var lookups: [LookupResult] = []
+    /// Calls set up through a relay, in the order they connected.
+    public internal(set) var calls: [CallResult] = []
 
     var keepsNodeSeries = true
 
@@ -85,4 +87,13 @@ public struct LookupResult: Sendable, Hashable {
     public let hops: Int
     public let started: SimTime
     public let finished: SimTime
+}
+
+/// A call that was set up through a relay.
+public struct CallResult: Sendable, Hashable {
+    public let caller: NodeID
+    public let callee: NodeID
+    public let relay: NodeID
+    public let started: SimTime
+    public let connected: SimTime
 }

@@ -71,6 +71,7 @@ struct Transfer: Equatable, Sendable {
     var completesAt: SimTime = .max
     /// Bumped at each re-rating; a `transmitted` event for an older version is stale.
     var version = 0
+    var isLive = true
 }
 
 /// What a message means to the engine.
@@ -79,6 +80,41 @@ enum Payload: Equatable, Sendable {
     case response(Job)
     case refused(Job)
     case file
+    /// A chunk of the swarm's file; `corrupt` when its content does not match its hash.
+    case chunk(Int, corrupt: Bool)
+    /// A swarm member tells the tracker it is there.
+    case announce
+    /// The tracker's answer: swarm members to connect to.
+    case peerList([Int32])
+    /// A discovery query; `path` is the way it came, for replies to retrace (flooding).
+    case lookup(Int, ttl: Int, path: [NodeID])
+    case lookupReply(Int, holder: NodeID?, hops: Int, path: [NodeID])
+    /// One of the four set-up messages of a relayed call.
+    case call(Int, stage: Int)
+}
+
+/// A lookup whose messages are still travelling.
+struct LookupState: Equatable, Sendable {
+    let origin: NodeID
+    let key: String
+    let method: LookupMethod
+    let started: SimTime
+    /// Nodes the query has reached (a flooded node ignores a query it has seen).
+    var seen: Set<NodeID>
+    var messages = 0
+    var outstanding = 0
+    var holder: NodeID?
+    var hops = 0
+    var foundAt: SimTime?
+}
+
+/// A call being set up through a relay.
+struct CallRecord: Equatable, Sendable {
+    let caller: NodeID
+    let callee: NodeID
+    let relay: NodeID
+    let started: SimTime
+    var connectedAt: SimTime?
 }
 
 /// A message on its way: its public face, what it carries, and how it travels.

@@ -17,8 +17,18 @@ extension Simulation {
             guard !clients.contains(server) else { throw .invalid("\(name(server)) cannot serve a file to itself") }
             try checkUp(server)
             serveFile(from: server, to: clients, bits: bits)
-        case .startSwarm, .publish, .lookup, .placeCall:
-            throw .invalid("this command is not available in this build")
+        case let .startSwarm(config):
+            try startSwarm(config)
+        case let .publish(key, at):
+            try check(at)
+            publish(key, at: at)
+        case let .lookup(from, key, method):
+            try check(from)
+            try startLookup(from: from, key: key, method: method)
+        case let .placeCall(from, to, relay):
+            try check(from)
+            try check(to)
+            try placeCall(from: from, to: to, relay: relay)
         case let .setNodeUp(id, up):
             try check(id)
             try setNode(id, up: up)
@@ -71,9 +81,12 @@ extension Simulation {
             id: id, config: network.nodes[id.rawValue], isUp: runtime.isUp, hasLeft: runtime.hasLeft,
             queueLength: runtime.waiting.count, inService: runtime.inService != nil,
             bitsUp: runtime.bitsUp, bitsDown: runtime.bitsDown,
-            uploadRate: runtime.uploads.reduce(0) { $0 + transfers[$1]!.rate },
-            downloadRate: runtime.downloads.reduce(0) { $0 + transfers[$1]!.rate },
-            chunksHeld: 0, chunkCount: 0, corruptChunks: 0,
+            uploadRate: runtime.uploads.reduce(0) { $0 + transfers[$1].rate },
+            downloadRate: runtime.downloads.reduce(0) { $0 + transfers[$1].rate },
+            chunksHeld: swarm?.member(id).map { swarm!.held[$0] } ?? 0, chunkCount: swarm?.config.chunks ?? 0,
+            corruptChunks: swarm?.member(id).map { member in
+                (0..<swarm!.config.chunks).count { swarm!.corrupt.contains(row: member, column: $0) }
+            } ?? 0,
             completedAt: runtime.completedAt, malicious: runtime.malicious, accessControl: runtime.accessControl,
             accessLog: runtime.accessLog, published: runtime.published
         )

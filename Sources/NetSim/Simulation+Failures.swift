@@ -12,6 +12,7 @@ extension Simulation {
             return
         }
         nodes[index].isUp = false
+        if let member = swarm?.member(id) { leaveSwarm(member) }
         abortTransfers(nodes[index].uploads + nodes[index].downloads)
         if !nodes[index].waiting.isEmpty {
             nodes[index].waiting.removeAll()
@@ -38,8 +39,8 @@ extension Simulation {
         }
         links[key]!.isUp = up
         guard !up else { return }
-        let between = nodes[a.rawValue].uploads.filter { transfers[$0]!.receiver == b }
-            + nodes[b.rawValue].uploads.filter { transfers[$0]!.receiver == a }
+        let between = nodes[a.rawValue].uploads.filter { transfers[$0].receiver == b }
+            + nodes[b.rawValue].uploads.filter { transfers[$0].receiver == a }
         abortTransfers(between)
     }
 
@@ -47,6 +48,7 @@ extension Simulation {
         let id = NodeID(nodes.count)
         network.nodes.append(config)
         nodes.append(NodeRuntime())
+        rerateMarks.append(0)
         for neighbour in neighbours {
             network.links.append(LinkConfig(a: id, b: neighbour, latency: network.defaultLatency))
             links[LinkKey(id, neighbour)] = LinkRuntime(latency: network.defaultLatency)

@@ -42,6 +42,15 @@ extension Simulation {
         guard flight.latency != nil, nodes[message.to.rawValue].isUp, routeLatency(message.from, message.to) != nil
         else {
             metrics.lost += 1
+            switch flight.payload {
+            case let .chunk(chunk, _):
+                releaseChunk(chunk, from: message.from, to: message.to)
+                refill(after: [message.to])
+            case let .lookup(id, _, _), let .lookupReply(id, _, _, _):
+                lookupMessageLost(id)
+            default:
+                break
+            }
             return Happening(kind: .lost, message: message, node: message.to)
         }
         switch flight.payload {
@@ -49,6 +58,12 @@ extension Simulation {
         case let .response(job): return receiveResponse(job, message: message)
         case let .refused(job): return receiveRefusal(job, message: message)
         case .file: return completeFile(at: message.to, message: message)
+        case let .chunk(chunk, corrupt): return receiveChunk(chunk, corrupt: corrupt, message: message)
+        case .announce: return receiveAnnounce(message)
+        case let .peerList(list): return receivePeerList(list, message: message)
+        case let .lookup(id, ttl, path): return receiveQuery(id, ttl: ttl, path: path, message: message)
+        case let .lookupReply(id, holder, hops, path): return receiveReply(id, holder: holder, hops: hops, path: path, message: message)
+        case let .call(index, stage): return receiveCall(index, stage: stage, message: message)
         }
     }
 

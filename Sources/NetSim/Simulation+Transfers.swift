@@ -10,11 +10,9 @@ extension Simulation {
     /// caller then calls `rerate` once for a whole batch).
     mutating func startTransfer(message id: Int, deferRating: Bool = false) {
         let message = flights[id]!.message
-        let transferID = nextTransferID
-        nextTransferID += 1
-        transfers[transferID] = Transfer(
+        let transferID = transfers.insert(Transfer(
             message: id, sender: message.from, receiver: message.to, remaining: message.bits, updatedAt: now
-        )
+        ))
         nodes[message.from.rawValue].uploads.append(transferID)
         nodes[message.to.rawValue].downloads.append(transferID)
         flights[id]!.transfer = transferID
@@ -35,28 +33,36 @@ extension Simulation {
         return Happening(kind: .transmitted, message: flights[transfer.message]!.message, node: transfer.sender)
     }
 
-    /// Stops the transfers of the given messages (their node or link failed); the messages
-    /// are lost. Returns nothing: the caller has already decided what happened.
-    mutating func abortTransfers(_ transferIDs: [Int]) {
+    /// Stops the given transfers: their node or link failed (`lost`), or their message is
+    /// no longer wanted. Receivers of swarm chunks look for other sources.
+    mutating func abortTransfers(_ transferIDs: [Int], lost: Bool = true) {
         var senders: [NodeID] = []
         var receivers: [NodeID] = []
         for transferID in transferIDs {
-            var transfer = transfers[transferID]!
+            var transfer = transfers[transferID]
             transfer.remaining -= transfer.rate * Double(now - transfer.updatedAt) / 1e6
             account(sender: transfer.sender, receiver: transfer.receiver, bits: flights[transfer.message]!.message.bits - max(0, transfer.remaining))
             _ = detach(transferID, eventPending: transfer.completesAt != .max)
-            flights[transfer.message] = nil
-            metrics.lost += 1
+            switch flights.removeValue(forKey: transfer.message)!.payload {
+            case let .chunk(chunk, _):
+                releaseChunk(chunk, from: transfer.sender, to: transfer.receiver)
+            case let .lookup(id, _, _), let .lookupReply(id, _, _, _):
+                lookupMessageLost(id)
+            default:
+                break
+            }
+            if lost { metrics.lost += 1 }
             senders.append(transfer.sender)
             receivers.append(transfer.receiver)
         }
         rerate(senders: senders, receivers: receivers)
+        refill(after: receivers)
     }
 
     /// Removes a transfer from the tables; `eventPending` says its completion event is
     /// still in the heap and must now be skipped.
     private mutating func detach(_ transferID: Int, eventPending: Bool) -> Transfer {
-        let transfer = transfers.removeValue(forKey: transferID)!
+        let transfer = transfers.remove(transferID)
         if eventPending { queue.invalidateOne() }
         nodes[transfer.sender.rawValue].uploads.removeFirstOccurrence(of: transferID)
         nodes[transfer.receiver.rawValue].downloads.removeFirstOccurrence(of: transferID)
@@ -75,37 +81,61 @@ extension Simulation {
     /// Re-shares capacity after the upload side of `senders` and the download side of
     /// `receivers` changed (a transfer started or ended there, or a capacity changed).
     ///
-    /// First each sender divides its upload max-min fairly, offering each transfer at
-    /// most an equal share of its receiver's download; then each receiver divides its
-    /// download max-min fairly among what its senders offered. A change at a receiver
-    /// moves its senders' offers, which moves their other receivers, so the work spans
-    /// three hops from the change and no more.
+    /// First each sender divides its upload max-min fairly; it offers each transfer at
+    /// most what the receiver's download has left beside its other incoming transfers
+    /// (and never less than an equal share of it). Then each receiver divides its
+    /// download max-min fairly among the offers. A change at a receiver moves its
+    /// senders' offers, which moves their other receivers, so the work spans three hops
+    /// from the change and no more. Nodes are visited in the order they are found, so
+    /// the result never depends on hashing.
     mutating func rerate(senders: [NodeID], receivers: [NodeID]) {
-        var upSides = Set(senders)
+        rerateEpoch += 1
+        let upMark = 2 * rerateEpoch
+        let downMark = upMark + 1
+        var marks = rerateMarks
+        rerateMarks = []
+        var upSides: [NodeID] = []
+        var downSides: [NodeID] = []
+        // A node can be on both sides; its mark says which sides it has joined.
+        func join(_ node: NodeID, _ mark: Int, _ list: inout [NodeID]) {
+            let current = marks[node.rawValue]
+            if current == mark || current == -rerateEpoch { return }
+            marks[node.rawValue] = (current == upMark || current == downMark) ? -rerateEpoch : mark
+            list.append(node)
+        }
+        for sender in senders { join(sender, upMark, &upSides) }
         for receiver in receivers {
-            for id in nodes[receiver.rawValue].downloads { upSides.insert(transfers[id]!.sender) }
+            for id in nodes[receiver.rawValue].downloads { join(transfers[id].sender, upMark, &upSides) }
         }
-        var downSides = Set(receivers)
+        for receiver in receivers { join(receiver, downMark, &downSides) }
         for sender in upSides {
-            for id in nodes[sender.rawValue].uploads { downSides.insert(transfers[id]!.receiver) }
+            for id in nodes[sender.rawValue].uploads { join(transfers[id].receiver, downMark, &downSides) }
         }
+        rerateMarks = marks
         for sender in upSides {
             let ids = nodes[sender.rawValue].uploads
-            let caps = ids.map { equalShare(download: transfers[$0]!.receiver) }
-            for (id, share) in zip(ids, maxMinShares(capacity: capacity(upload: sender), caps: caps)) {
-                transfers[id]!.upShare = share
-            }
+            let caps = ids.map { offerCap(for: $0) }
+            let shares = maxMinShares(capacity: capacity(upload: sender), caps: caps)
+            for index in ids.indices { transfers[ids[index]].upShare = shares[index] }
         }
-        var rates: [(id: Int, rate: Double)] = []
         for receiver in downSides {
             let ids = nodes[receiver.rawValue].downloads
-            let caps = ids.map { transfers[$0]!.upShare }
-            for (id, share) in zip(ids, maxMinShares(capacity: capacity(download: receiver), caps: caps)) {
-                rates.append((id, share))
-            }
+            let caps = ids.map { transfers[$0].upShare }
+            let shares = maxMinShares(capacity: capacity(download: receiver), caps: caps)
+            for index in ids.indices { setRate(of: ids[index], to: shares[index]) }
         }
-        rates.sort { $0.id < $1.id }
-        for (id, rate) in rates { setRate(of: id, to: rate) }
+    }
+
+    /// The most a sender offers a transfer: what its receiver's download has left beside
+    /// its other incoming transfers, but at least an equal share of that download.
+    private func offerCap(for id: Int) -> Double {
+        let receiver = transfers[id].receiver
+        let incoming = nodes[receiver.rawValue].downloads
+        let download = capacity(download: receiver)
+        guard incoming.count > 1, download.isFinite else { return download }
+        var others = 0.0
+        for other in incoming where other != id { others += transfers[other].rate }
+        return max(download / Double(incoming.count), download - others)
     }
 
     private func capacity(upload node: NodeID) -> Double {
@@ -116,13 +146,9 @@ extension Simulation {
         nodes[node.rawValue].isUp ? network.nodes[node.rawValue].download : 0
     }
 
-    private func equalShare(download node: NodeID) -> Double {
-        capacity(download: node) / Double(max(1, nodes[node.rawValue].downloads.count))
-    }
-
     /// Brings the transfer's progress up to now, then moves at `rate` from here on.
     private mutating func setRate(of id: Int, to rate: Double) {
-        var transfer = transfers[id]!
+        var transfer = transfers[id]
         guard rate != transfer.rate else { return }
         transfer.remaining = max(0, transfer.remaining - transfer.rate * Double(now - transfer.updatedAt) / 1e6)
         transfer.updatedAt = now

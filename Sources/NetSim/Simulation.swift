@@ -18,11 +18,18 @@ public struct Simulation: Sendable, Equatable {
     var queue = EventQueue()
     var nodes: [NodeRuntime]
     var links: [LinkKey: LinkRuntime] = [:]
-    var transfers: [Int: Transfer] = [:]
+    var transfers = TransferTable()
     var flights: [Int: Flight] = [:]
     var requests: [Int: RequestRecord] = [:]
+    var swarm: SwarmState?
+    var lookupsInProgress: [Int: LookupState] = [:]
+    /// Which DHT member keeps the pointer for each published key.
+    var dhtPointers: [String: NodeID] = [:]
+    var calls: [CallRecord] = []
     var nextMessageID = 1
-    var nextTransferID = 1
+    /// Scratch marks for `rerate`, so it gathers each node once without building sets.
+    var rerateMarks: [Int]
+    var rerateEpoch = 0
     var nextRequestID = 1
     var holdSpread = 0
 
@@ -30,6 +37,7 @@ public struct Simulation: Sendable, Equatable {
         self.network = network
         random = SeededGenerator(seed: seed)
         nodes = Array(repeating: NodeRuntime(), count: network.nodes.count)
+        rerateMarks = Array(repeating: 0, count: network.nodes.count)
         for link in network.links {
             links[LinkKey(link.a, link.b)] = LinkRuntime(latency: link.latency)
         }
@@ -129,12 +137,14 @@ public struct Simulation: Sendable, Equatable {
     private func isLive(_ event: Event) -> Bool {
         switch event {
         case let .transmitted(transfer, version):
-            return transfers[transfer]?.version == version
+            return transfers.isCurrent(transfer, version: version)
         case let .serviceDone(server, version):
             return nodes[server.rawValue].serviceVersion == version
         case let .timeout(request, attempt):
             guard let record = requests[request] else { return false }
             return record.timeoutPending && record.attempt == attempt
+        case let .rechoke(version):
+            return swarm?.rechokePending == true && swarm?.rechokeVersion == version
         case .arrival, .hold:
             return true
         }
@@ -147,6 +157,7 @@ public struct Simulation: Sendable, Equatable {
         case let .serviceDone(server, _): return finishService(at: server)
         case let .timeout(request, attempt): return expire(request, attempt: attempt)
         case .hold: return handleHold()
+        case .rechoke: return rechoke()
         }
     }
 

@@ -3,10 +3,10 @@ public enum SwarmScheduling: String, Sendable, Hashable, CaseIterable {
     /// BitTorrent-like: a tracker hands out peer lists, peers ask for the rarest chunk
     /// they lack, upload to a few unchoked peers and re-choose them periodically.
     case bitTorrent
-    /// The textbook's ideal scheme (Kurose and Ross §2.5): the server hands each peer
-    /// distinct chunks and every peer relays what it got from the server to all others;
-    /// whatever the server can spare beyond what the peers can relay, it sends to every
-    /// peer itself. It reaches the lower bound when chunks are small.
+    /// A coordinated swarm, as the textbook's lower bound imagines (Kurose and Ross §2.5):
+    /// no choking and no peer lists; every peer may fetch from any member and picks the
+    /// one whose upload would give it the biggest share, so no upload sits idle while
+    /// someone needs what it holds. With enough chunks it lands just above the bound.
     case relay
 }
 

@@ -1,0 +1,165 @@
+/// The BitTorrent-like parts of a swarm: the tracker and peer lists, and choking — each
+/// member uploads only to the few neighbours it has unchoked, re-chosen every
+/// `rechokeInterval`: the ones that gave it the most lately (tit-for-tat), plus one
+/// chosen at random (optimistic unchoke) so newcomers get a start.
+extension Simulation {
+    mutating func startBitTorrent() {
+        let config = swarm!.config
+        for member in swarm!.members.indices where !swarm!.departed[member] {
+            if let tracker = config.tracker {
+                send(.control, from: swarm!.members[member], to: tracker, bits: 8 * 100, label: "announce", payload: .announce)
+            } else {
+                join(member)
+            }
+        }
+        scheduleRechoke()
+    }
+
+    private mutating func scheduleRechoke() {
+        queue.schedule(.rechoke(version: swarm!.rechokeVersion), at: now + swarm!.config.rechokeInterval)
+        swarm!.rechokePending = true
+    }
+
+    /// The tracker records the member and answers with a random list of those it knows.
+    mutating func receiveAnnounce(_ message: Message) -> Happening {
+        guard let member = swarm?.member(message.from) else { return Happening(kind: .delivered, message: message, node: message.to) }
+        let list = trackerSample(excluding: member)
+        swarm!.registry.append(member)
+        send(
+            .peerList, from: message.to, to: message.from, bits: Double(8 * 6 * max(1, list.count)),
+            label: "peer list (\(list.count) peers)", payload: .peerList(list.map(Int32.init))
+        )
+        return Happening(kind: .delivered, message: message, node: message.to)
+    }
+
+    mutating func receivePeerList(_ list: [Int32], message: Message) -> Happening {
+        if let member = swarm?.member(message.to), !swarm!.departed[member] {
+            connect(member, to: list.map(Int.init))
+        }
+        return Happening(kind: .delivered, message: message, node: message.to)
+    }
+
+    /// Without a tracker, a member learns its peers at once.
+    private mutating func join(_ member: Int) {
+        let list = trackerSample(excluding: member)
+        swarm!.registry.append(member)
+        connect(member, to: list)
+    }
+
+    private mutating func trackerSample(excluding member: Int) -> [Int] {
+        let registry = swarm!.registry
+        let wanted = swarm!.config.peerListSize
+        if registry.count <= wanted { return registry.filter { $0 != member } }
+        var chosen: [Int] = []
+        var seen = Set<Int>()
+        while chosen.count < wanted {
+            let candidate = registry[random.below(registry.count)]
+            if candidate != member, seen.insert(candidate).inserted { chosen.append(candidate) }
+        }
+        return chosen
+    }
+
+    private mutating func connect(_ member: Int, to list: [Int]) {
+        swarm!.connected[member] = true
+        for other in list where !swarm!.departed[other] && !swarm!.neighbours[member].contains(Int32(other)) {
+            swarm!.neighbours[member].append(Int32(other))
+            swarm!.received[member].append(0)
+            swarm!.neighbours[other].append(Int32(member))
+            swarm!.received[other].append(0)
+        }
+        refreshSlots(member)
+        for other in list where swarm!.unchoked[other].count < swarm!.config.uploadSlots {
+            refreshSlots(other)
+        }
+    }
+
+    /// Drops unchoked neighbours that no longer need anything from `member` and fills the
+    /// free slots with random neighbours that do.
+    mutating func refreshSlots(_ member: Int) {
+        guard swarm!.isActive, !swarm!.departed[member] else { return }
+        for other in swarm!.unchoked[member] where !isInterested(Int(other), in: member) {
+            choke(Int(other), by: member)
+        }
+        let neighbours = swarm!.neighbours[member]
+        guard !neighbours.isEmpty else { return }
+        var offset = random.below(neighbours.count)
+        var looked = 0
+        while swarm!.unchoked[member].count < swarm!.config.uploadSlots, looked < neighbours.count {
+            let other = Int(neighbours[offset])
+            offset = (offset + 1) % neighbours.count
+            looked += 1
+            if isInterested(other, in: member), !swarm!.unchoked[member].contains(Int32(other)) {
+                unchoke(other, by: member)
+            }
+        }
+    }
+
+    /// Whether `peer` still wants something `member` has.
+    private func isInterested(_ peer: Int, in member: Int) -> Bool {
+        let state = swarm!
+        return !state.departed[peer] && state.held[peer] < state.config.chunks && state.canHelp(member, peer)
+    }
+
+    private mutating func unchoke(_ peer: Int, by member: Int) {
+        swarm!.unchoked[member].append(Int32(peer))
+        swarm!.unchokedBy[peer].append(Int32(member))
+        fillDownloads(peer)
+    }
+
+    private mutating func choke(_ peer: Int, by member: Int) {
+        swarm!.unchoked[member].removeFirstOccurrence(of: Int32(peer))
+        swarm!.unchokedBy[peer].removeFirstOccurrence(of: Int32(member))
+    }
+
+    /// A member has a new chunk: the peers it uploads to may want it, and it may now
+    /// interest peers it could not help before.
+    mutating func offerNewChunk(from member: Int) {
+        for peer in swarm!.unchoked[member] { fillDownloads(Int(peer)) }
+        if swarm!.unchoked[member].count < swarm!.config.uploadSlots { refreshSlots(member) }
+    }
+
+    /// Counts what `sink` got from `source`, for tit-for-tat.
+    mutating func credit(_ sink: Int, from source: Int, bits: Double) {
+        if let position = swarm!.neighbours[sink].firstIndex(of: Int32(source)) {
+            swarm!.received[sink][position] += bits
+        }
+    }
+
+    /// A departing member stops uploading and downloading; those it served look elsewhere.
+    mutating func disconnect(_ member: Int) {
+        let uploaders = swarm!.unchokedBy[member]
+        for uploader in uploaders { choke(member, by: Int(uploader)) }
+        for peer in swarm!.unchoked[member] { choke(Int(peer), by: member) }
+        for uploader in uploaders { refreshSlots(Int(uploader)) }
+    }
+
+    /// Every member re-chooses whom to upload to.
+    mutating func rechoke() -> Happening {
+        swarm!.rechokePending = false
+        let slots = swarm!.config.uploadSlots
+        for member in swarm!.members.indices where !swarm!.departed[member] && swarm!.connected[member] {
+            let neighbours = swarm!.neighbours[member]
+            var interested = neighbours.indices.filter { isInterested(Int(neighbours[$0]), in: member) }
+            if swarm!.held[member] == swarm!.config.chunks {
+                interested.shuffle(using: &random)
+            } else {
+                let received = swarm!.received[member]
+                interested.sort { (received[$0], $1) > (received[$1], $0) }
+            }
+            let regular = swarm!.config.optimisticUnchoke ? slots - 1 : slots
+            var chosen = interested.prefix(regular).map { Int(neighbours[$0]) }
+            let rest = interested.dropFirst(regular)
+            if swarm!.config.optimisticUnchoke, !rest.isEmpty {
+                chosen.append(Int(neighbours[rest[rest.startIndex + random.below(rest.count)]]))
+            }
+            for peer in swarm!.unchoked[member] where !chosen.contains(Int(peer)) { choke(Int(peer), by: member) }
+            for peer in chosen where !swarm!.unchoked[member].contains(Int32(peer)) { unchoke(peer, by: member) }
+            swarm!.received[member] = Array(repeating: 0, count: neighbours.count)
+        }
+        if swarm!.isActive {
+            swarm!.rechokeVersion += 1
+            scheduleRechoke()
+        }
+        return Happening(kind: .rechoked)
+    }
+}

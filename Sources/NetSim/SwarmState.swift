@@ -1,0 +1,118 @@
+/// Everything the engine tracks about a running swarm, indexed by member number
+/// (seeds first, then peers). Arrays of counts and flat bit sets rather than per-peer
+/// objects, so a 100,000-peer swarm stays small and each event touches only a few entries.
+struct SwarmState: Equatable, Sendable {
+    let config: SwarmConfig
+    let chunkBits: Double
+    /// Chunks a peer downloads at once, each from a different source.
+    let downloadSlots = 4
+    /// Random members a relay-mode peer considers as sources, besides the seeds.
+    let sampleSize = 8
+
+    var members: [NodeID]
+    /// Member number of each node, -1 for nodes outside the swarm.
+    var memberOf: [Int32]
+    var isSeed: [Bool]
+    var have: BitMatrix
+    /// Chunks on their way to each member.
+    var pending: BitMatrix
+    /// Chunks held whose content is corrupt.
+    var corrupt: BitMatrix
+    var held: [Int]
+    var downloading: [Int]
+    var serving: [Int]
+    /// Per chunk: members holding it, and downloads of it in progress (rarest-first).
+    var availability: [Int]
+    var inflight: [Int]
+    /// Left the swarm: finished and did not stay, went down, or removed.
+    var departed: [Bool]
+    /// Peers that do not have the whole file yet and are still in the swarm.
+    var unfinished: Int
+    /// Sources a member will not use again: they sent it a corrupt chunk.
+    var banned: [[Int32]]
+    /// Members with free download slots and no source to use (relay mode).
+    var starved: [Int] = []
+
+    // BitTorrent mode.
+    /// Members the tracker (or, without one, the swarm) knows, in the order they joined.
+    var registry: [Int] = []
+    var neighbours: [[Int32]]
+    /// Bits received from each neighbour since the last re-choke (parallel to `neighbours`).
+    var received: [[Double]]
+    /// Whom each member uploads to, and who uploads to each member.
+    var unchoked: [[Int32]]
+    var unchokedBy: [[Int32]]
+    /// Whether the member has its peer list yet.
+    var connected: [Bool]
+    var rechokeVersion = 0
+    var rechokePending = false
+
+    init(config: SwarmConfig, nodeCount: Int) {
+        self.config = config
+        chunkBits = config.fileBits / Double(config.chunks)
+        members = config.seeds + config.peers
+        let count = members.count
+        memberOf = Array(repeating: -1, count: nodeCount)
+        for (index, node) in members.enumerated() { memberOf[node.rawValue] = Int32(index) }
+        isSeed = members.indices.map { $0 < config.seeds.count }
+        have = BitMatrix(rows: count, columns: config.chunks)
+        pending = BitMatrix(rows: count, columns: config.chunks)
+        corrupt = BitMatrix(rows: count, columns: config.chunks)
+        held = Array(repeating: 0, count: count)
+        for seed in config.seeds.indices {
+            have.fill(row: seed, columns: config.chunks)
+            held[seed] = config.chunks
+        }
+        downloading = Array(repeating: 0, count: count)
+        serving = Array(repeating: 0, count: count)
+        availability = Array(repeating: config.seeds.count, count: config.chunks)
+        inflight = Array(repeating: 0, count: config.chunks)
+        departed = Array(repeating: false, count: count)
+        unfinished = config.peers.count
+        banned = Array(repeating: [], count: count)
+        let perMember = config.scheduling == .bitTorrent ? count : 0
+        neighbours = Array(repeating: [], count: perMember)
+        received = Array(repeating: [], count: perMember)
+        unchoked = Array(repeating: [], count: perMember)
+        unchokedBy = Array(repeating: [], count: perMember)
+        connected = Array(repeating: false, count: perMember)
+    }
+
+    func member(_ node: NodeID) -> Int? {
+        guard node.rawValue < memberOf.count, memberOf[node.rawValue] >= 0 else { return nil }
+        return Int(memberOf[node.rawValue])
+    }
+
+    var isActive: Bool { unfinished > 0 }
+
+    /// Whether `source` holds a chunk `sink` neither has nor is fetching.
+    func canHelp(_ source: Int, _ sink: Int) -> Bool {
+        for index in 0..<have.wordsPerRow
+        where have.word(row: source, index) & ~have.word(row: sink, index) & ~pending.word(row: sink, index) != 0 {
+            return true
+        }
+        return false
+    }
+
+    /// The rarest chunk `source` can give `sink`: fewest holders plus downloads under
+    /// way, lowest number on ties; nil when it has nothing `sink` needs. With
+    /// `includingPending`, chunks already on their way to `sink` count as needed.
+    func rarestChunk(from source: Int, to sink: Int, includingPending: Bool) -> Int? {
+        var best: Int?
+        var bestScore = Int.max
+        for index in 0..<have.wordsPerRow {
+            let skip = includingPending ? 0 : pending.word(row: sink, index)
+            var bits = have.word(row: source, index) & ~have.word(row: sink, index) & ~skip
+            while bits != 0 {
+                let chunk = index * 64 + bits.trailingZeroBitCount
+                bits &= bits - 1
+                let score = availability[chunk] + inflight[chunk]
+                if score < bestScore {
+                    bestScore = score
+                    best = chunk
+                }
+            }
+        }
+        return best
+    }
+}

@@ -1,0 +1,111 @@
+import ArgumentParser
+import Foundation
+import NetSim
+
+/// `netstep bench engine`: events per second through the engine's scheduler and
+/// dispatch, and the peak memory of the process.
+struct BenchEngine: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "engine",
+        abstract: "Time the simulation engine on a synthetic workload.",
+        discussion: """
+            hold: --n timers pending; each handled timer schedules one more after a delay \
+            drawn uniformly from [0, 2N) µs, through the same event queue and dispatch as \
+            lessons. swarm: one server seeds a file of --chunks chunks (256 KB each) to \
+            --peers BitTorrent-like peers with a tracker, run until every peer has it.
+
+            Examples: netstep bench engine --model hold --n 10000
+                      netstep bench engine --model swarm --peers 10000 --chunks 200 --format json
+            """
+    )
+
+    enum Model: String, ExpressibleByArgument, CaseIterable {
+        case hold, swarm
+    }
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    @Option(help: "Workload: hold or swarm.")
+    var model: Model = .hold
+
+    @Option(help: "Pending events in the hold model.")
+    var n: Int = 10_000
+
+    @Option(help: "Events to run in the hold model.")
+    var events: Int = 10_000_000
+
+    @Option(help: "Peers in the swarm model.")
+    var peers: Int = 10_000
+
+    @Option(help: "Chunks of the file in the swarm model.")
+    var chunks: Int = 200
+
+    @Option(help: "Output: text or json.")
+    var format: Format = .text
+
+    func validate() throws {
+        guard (1...10_000_000).contains(n) else { throw ValidationError("--n must be between 1 and 10000000") }
+        guard (1...1_000_000_000).contains(events) else { throw ValidationError("--events must be between 1 and 1000000000") }
+        guard (1...1_000_000).contains(peers) else { throw ValidationError("--peers must be between 1 and 1000000") }
+        guard (1...100_000).contains(chunks) else { throw ValidationError("--chunks must be between 1 and 100000") }
+    }
+
+    func run() throws {
+        var simulation: Simulation
+        let start: ContinuousClock.Instant
+        let outcome: RunOutcome
+        switch model {
+        case .hold:
+            simulation = Simulation(network: NetworkConfig(nodes: [NodeConfig(name: "timer", role: .peer)]), seed: 1)
+            try simulation.perform(.startHoldWorkload(pending: n))
+            start = .now
+            outcome = simulation.run(until: .events(events))
+        case .swarm:
+            simulation = Simulation(network: swarmNetwork(), seed: 1)
+            try simulation.perform(.startSwarm(SwarmConfig(
+                fileBits: Double(chunks) * 2_048_000, chunks: chunks, seeds: [NodeID(1)],
+                peers: (2..<(peers + 2)).map(NodeID.init), tracker: NodeID(0)
+            )))
+            start = .now
+            outcome = simulation.run(until: .idle)
+        }
+        let elapsed = start.duration(to: .now)
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let figures = (
+            events: outcome.eventsRun, seconds: seconds, perSecond: Double(outcome.eventsRun) / max(seconds, 1e-9),
+            memory: peakMemoryMegabytes()
+        )
+        switch format {
+        case .json:
+            print(String(
+                format: "{\"events\": %d, \"seconds\": %.3f, \"events_per_s\": %.0f, \"peak_memory_mb\": %.1f}",
+                figures.events, figures.seconds, figures.perSecond, figures.memory
+            ))
+        case .text:
+            print("model \(model.rawValue): \(figures.events) events in \(String(format: "%.3f", figures.seconds)) s")
+            print(String(format: "%.0f events/s, peak memory %.1f MB", figures.perSecond, figures.memory))
+            if model == .swarm {
+                print("simulated time \(Units.format(duration: simulation.now)); trace \(String(simulation.traceHash, radix: 16))")
+            }
+        }
+    }
+
+    /// A tracker, a server seeding at 100 Mbps, and peers with 1 Mbps up and 5 Mbps down.
+    private func swarmNetwork() -> NetworkConfig {
+        let tracker = NodeConfig(name: "tracker", role: .tracker, upload: 100e6, download: 100e6)
+        let server = NodeConfig(name: "server", role: .server, upload: 100e6, download: 100e6)
+        let peerNodes = (1...peers).map { NodeConfig(name: "p\($0)", role: .peer, upload: 1e6, download: 5e6) }
+        return NetworkConfig(nodes: [tracker, server] + peerNodes, defaultLatency: 20_000)
+    }
+
+    /// The process's peak resident memory (VmHWM) in MB, 0 where /proc is missing.
+    private func peakMemoryMegabytes() -> Double {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+              let kilobytes = Double(line.split(separator: " ").dropFirst().first ?? "")
+        else { return 0 }
+        return kilobytes / 1024
+    }
+}

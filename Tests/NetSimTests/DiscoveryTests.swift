@@ -1,0 +1,129 @@
+import Testing
+@testable import NetSim
+
+@Suite struct DiscoveryTests {
+    /// `count` peers in a ring (each linked to the next), plus a directory server linked
+    /// to every peer.
+    private func ring(_ count: Int) -> NetworkConfig {
+        let peers = (1...count).map { NodeConfig(name: "p\($0)", role: .peer, upload: 1e6, download: 1e6) }
+        let directory = NodeConfig(name: "directory", role: .server, upload: 10e6, download: 10e6)
+        var links = (0..<count).map { LinkConfig(a: NodeID($0), b: NodeID(($0 + 1) % count), latency: 1_000) }
+        links += (0..<count).map { LinkConfig(a: NodeID(count), b: NodeID($0), latency: 1_000) }
+        return NetworkConfig(nodes: peers + [directory], links: links, defaultLatency: 1_000, fullMesh: false)
+    }
+
+    private func lookup(in network: NetworkConfig, holder: Int, method: LookupMethod) throws -> LookupResult {
+        var sim = Simulation(network: network, seed: 1)
+        try sim.perform(.publish(key: "song.mp3", at: NodeID(holder)))
+        try sim.perform(.lookup(from: NodeID(0), key: "song.mp3", method: method))
+        sim.runToIdle()
+        return try #require(sim.metrics.lookups.last)
+    }
+
+    @Test func askingTheDirectoryServerTakesTwoMessages() throws {
+        let result = try lookup(in: ring(12), holder: 6, method: .server(NodeID(12)))
+        #expect(result.holder == NodeID(6))
+        #expect(result.messages == 2)
+        #expect(result.hops == 1)
+    }
+
+    @Test func floodingFindsTheHolderAtAPriceInMessages() throws {
+        var network = ring(12)
+        network.links.removeAll { $0.a == NodeID(12) }
+        let result = try lookup(in: network, holder: 6, method: .flood(ttl: 6))
+        #expect(result.holder == NodeID(6))
+        #expect(result.hops == 6)
+        // The query runs both ways round the ring, six hops each way (the two meet at the
+        // holder), and the answer retraces six hops.
+        #expect(result.messages == 18)
+    }
+
+    @Test func aFloodWhoseHopBudgetRunsOutFindsNothing() throws {
+        var network = ring(12)
+        network.links.removeAll { $0.a == NodeID(12) }
+        let result = try lookup(in: network, holder: 6, method: .flood(ttl: 3))
+        #expect(result.holder == nil)
+        #expect(result.messages == 6)
+    }
+
+    @Test func aDHTLookupTakesAFewHopsAcrossManyPeers() throws {
+        let peers = (1...64).map { NodeConfig(name: "p\($0)", role: .peer) }
+        let network = NetworkConfig(nodes: peers, defaultLatency: 1_000)
+        for holder in [5, 40, 63] {
+            let result = try lookup(in: network, holder: holder, method: .dht)
+            #expect(result.holder == NodeID(holder))
+            #expect(result.hops <= 8)
+            #expect(result.messages == result.hops + 1)
+        }
+        let flood = try lookup(in: network, holder: 40, method: .flood(ttl: 2))
+        #expect(flood.messages > 60)
+    }
+
+    @Test func aLookupForSomethingNobodyHasEndsEmptyHanded() throws {
+        var sim = Simulation(network: ring(6), seed: 1)
+        try sim.perform(.lookup(from: NodeID(0), key: "nothing", method: .server(NodeID(6))))
+        sim.runToIdle()
+        let result = try #require(sim.metrics.lookups.last)
+        #expect(result.holder == nil)
+        #expect(result.messages == 2)
+    }
+
+    @Test func aLookupReportsTheMomentItFindsTheHolder() throws {
+        var sim = Simulation(network: ring(8), seed: 1)
+        try sim.perform(.publish(key: "doc", at: NodeID(2)))
+        try sim.perform(.lookup(from: NodeID(0), key: "doc", method: .flood(ttl: 4)))
+        var found: StepReport?
+        while found == nil, let report = sim.step() {
+            if report.kind == .found { found = report }
+        }
+        #expect(found?.node == NodeID(0))
+        #expect(found?.message?.kind == .lookupReply)
+    }
+}
+
+@Suite struct CallTests {
+    private func network() -> NetworkConfig {
+        NetworkConfig(nodes: [
+            NodeConfig(name: "alice", role: .peer, upload: 1e6, download: 1e6),
+            NodeConfig(name: "bob", role: .peer, upload: 1e6, download: 1e6),
+            NodeConfig(name: "s1", role: .supernode, upload: 20e6, download: 20e6),
+            NodeConfig(name: "s2", role: .supernode, upload: 80e6, download: 80e6),
+        ], defaultLatency: 10_000)
+    }
+
+    @Test func aCallIsSetUpThroughTheBestConnectedSupernode() throws {
+        var sim = Simulation(network: network(), seed: 1)
+        try sim.perform(.placeCall(from: NodeID(0), to: NodeID(1), relay: nil))
+        var kinds: [EventKind] = []
+        var route: [NodeID] = []
+        while let report = sim.step() {
+            kinds.append(report.kind)
+            if report.kind != .transmitted, let message = report.message { route.append(message.to) }
+        }
+        #expect(kinds.last == .connected)
+        #expect(route == [NodeID(3), NodeID(1), NodeID(3), NodeID(0)])
+        #expect(sim.metrics.messages[.call] == 4)
+        let call = try #require(sim.metrics.calls.first)
+        #expect(call.relay == NodeID(3))
+        #expect(call.connected - call.started >= 40_000)
+    }
+
+    @Test func aChosenRelayIsUsedAndACallNeedsOne() throws {
+        var sim = Simulation(network: network(), seed: 1)
+        try sim.perform(.placeCall(from: NodeID(0), to: NodeID(1), relay: NodeID(2)))
+        sim.runToIdle()
+        #expect(sim.metrics.calls.first?.relay == NodeID(2))
+        try sim.perform(.setNodeUp(NodeID(2), false))
+        try sim.perform(.setNodeUp(NodeID(3), false))
+        #expect(throws: SimError.self) { try sim.perform(.placeCall(from: NodeID(0), to: NodeID(1), relay: nil)) }
+    }
+
+    @Test func aCallThroughARelayThatFailsNeverConnects() throws {
+        var sim = Simulation(network: network(), seed: 1)
+        try sim.perform(.placeCall(from: NodeID(0), to: NodeID(1), relay: NodeID(3)))
+        try sim.perform(.setNodeUp(NodeID(3), false))
+        sim.runToIdle()
+        #expect(sim.metrics.calls.isEmpty)
+        #expect(sim.metrics.lost == 1)
+    }
+}

@@ -1,0 +1,147 @@
+import Testing
+@testable import NetSim
+
+@Suite struct SwarmTests {
+    /// A tracker, a seeding server and `peers` peers on a full mesh with a little latency.
+    static func network(peers: Int, serverUp: Double = 10e6) -> NetworkConfig {
+        let nodes = [
+            NodeConfig(name: "tracker", role: .tracker, upload: 10e6, download: 10e6),
+            NodeConfig(name: "server", role: .server, upload: serverUp, download: 10e6),
+        ] + (1...peers).map { NodeConfig(name: "p\($0)", role: .peer, upload: 1e6, download: 4e6) }
+        return NetworkConfig(nodes: nodes, defaultLatency: 2_000)
+    }
+
+    static func config(peers: Int, chunks: Int = 32, seedsStay: Bool = true, slots: Int = 4) -> SwarmConfig {
+        SwarmConfig(
+            fileBits: Double(chunks) * 1e6, chunks: chunks, seeds: [NodeID(1)], peers: (2..<(peers + 2)).map(NodeID.init),
+            tracker: NodeID(0), uploadSlots: slots, rechokeInterval: 2_000_000, seedsStay: seedsStay
+        )
+    }
+
+    private func finishedSwarm(peers: Int, seed: UInt64 = 1, configure: (inout SwarmConfig) -> Void = { _ in }) throws -> Simulation {
+        var sim = Simulation(network: Self.network(peers: peers), seed: seed)
+        var config = Self.config(peers: peers)
+        configure(&config)
+        try sim.perform(.startSwarm(config))
+        sim.runToIdle()
+        return sim
+    }
+
+    @Test func everyPeerGetsTheWholeFileAndPeersCarryMostOfTheLoad() throws {
+        let sim = try finishedSwarm(peers: 20)
+        let peers = (2..<22).map(NodeID.init)
+        #expect(peers.allSatisfy { sim.node($0).completedAt != nil && sim.node($0).chunksHeld == 32 })
+        let served = peers.map { sim.node($0).bitsUp }.reduce(0, +)
+        #expect(served > sim.node(NodeID(1)).bitsUp, "peers together upload more than the server")
+        #expect(peers.filter { sim.node($0).bitsUp > 0 }.count >= 15, "the load is spread over the peers")
+        #expect(sim.metrics.messages[.peerList] == 21)
+        #expect(sim.isIdle)
+    }
+
+    @Test func peersGetPeerListsFromTheTrackerBeforeTrading() throws {
+        var sim = Simulation(network: Self.network(peers: 5), seed: 1)
+        try sim.perform(.startSwarm(Self.config(peers: 5)))
+        var kinds: [MessageKind] = []
+        while let report = sim.step(), kinds.count < 6 {
+            if let kind = report.message?.kind, report.kind == .delivered { kinds.append(kind) }
+        }
+        #expect(kinds.prefix(6).allSatisfy { $0 == .control || $0 == .peerList })
+    }
+
+    @Test func uploadsNeverExceedTheUploadSlotsAndPeersAreRechoked() throws {
+        var sim = Simulation(network: Self.network(peers: 30), seed: 3)
+        try sim.perform(.startSwarm(Self.config(peers: 30, slots: 3)))
+        var rechokes = 0
+        while let report = sim.step() {
+            if report.kind == .rechoked { rechokes += 1 }
+            #expect(sim.swarm!.serving.allSatisfy { $0 <= 3 })
+        }
+        #expect(rechokes > 0)
+        #expect(sim.metrics.completionTimes.count == 30)
+    }
+
+    @Test func rarestFirstPicksTheChunkFewestMembersHold() {
+        var state = SwarmState(config: Self.config(peers: 3, chunks: 4), nodeCount: 5)
+        // Chunk 2 is held by the seed only; chunks 0, 1 and 3 also by other peers.
+        state.availability = [3, 2, 1, 2]
+        #expect(state.rarestChunk(from: 0, to: 1, includingPending: false) == 2)
+        state.inflight[2] = 5
+        #expect(state.rarestChunk(from: 0, to: 1, includingPending: false) == 1)
+    }
+
+    @Test func seedsThatLeaveStopUploadingWhenTheyFinish() throws {
+        let sim = try finishedSwarm(peers: 12) { $0.seedsStay = false }
+        for peer in (2..<14).map(NodeID.init) {
+            let done = try #require(sim.node(peer).completedAt)
+            let lastUpload = sim.metrics.bitsUp[peer]?.last?.time ?? 0
+            #expect(lastUpload <= done)
+        }
+        #expect(sim.metrics.completionTimes.count == 12)
+    }
+
+    @Test func theSwarmFinishesWhenPeersLeaveMidTransfer() throws {
+        var sim = Simulation(network: Self.network(peers: 20), seed: 2)
+        try sim.perform(.startSwarm(Self.config(peers: 20)))
+        sim.run(until: .events(600))
+        #expect(sim.metrics.completionTimes.isEmpty)
+        for peer in 2..<8 { try sim.perform(.removeNode(NodeID(peer))) }
+        sim.runToIdle()
+        #expect(sim.metrics.completionTimes.count == 14)
+        #expect((8..<22).allSatisfy { sim.node(NodeID($0)).completedAt != nil })
+        #expect(sim.metrics.lost > 0)
+    }
+
+    @Test func withVerificationCorruptChunksAreRejectedAndFetchedAgain() throws {
+        var sim = Simulation(network: Self.network(peers: 10), seed: 4)
+        try sim.perform(.setMalicious(NodeID(2), true))
+        try sim.perform(.startSwarm(Self.config(peers: 10)))
+        sim.runToIdle()
+        #expect(sim.metrics.corruptRejected > 0)
+        #expect(sim.metrics.corruptAccepted == 0)
+        let honest = (3..<12).map(NodeID.init)
+        #expect(honest.allSatisfy { sim.node($0).completedAt != nil && sim.node($0).corruptChunks == 0 })
+    }
+
+    @Test func withoutVerificationCorruptionSpreadsBeyondTheMaliciousPeer() throws {
+        var sim = Simulation(network: Self.network(peers: 10), seed: 4)
+        try sim.perform(.setVerification(false))
+        try sim.perform(.setMalicious(NodeID(2), true))
+        try sim.perform(.startSwarm(Self.config(peers: 10)))
+        sim.runToIdle()
+        #expect(sim.metrics.corruptRejected == 0)
+        #expect(sim.metrics.corruptAccepted > 0)
+        let victims = (3..<12).map(NodeID.init).filter { sim.node($0).corruptChunks > 0 }
+        #expect(victims.count >= 2)
+    }
+
+    @Test func theSameSeedGivesTheSameSwarmAndOtherSeedsDiffer() throws {
+        let first = try finishedSwarm(peers: 15, seed: 8)
+        let again = try finishedSwarm(peers: 15, seed: 8)
+        let other = try finishedSwarm(peers: 15, seed: 9)
+        #expect(first.traceHash == again.traceHash)
+        #expect(first == again)
+        #expect(first.traceHash != other.traceHash)
+    }
+
+    @Test func stepBackInASwarmRestoresTheStateBefore() throws {
+        var timeline = Timeline(Simulation(network: Self.network(peers: 8), seed: 5), snapshotEvery: 64)
+        try timeline.perform(.startSwarm(Self.config(peers: 8, chunks: 8)))
+        timeline.run(until: .events(300))
+        let before = timeline.current
+        timeline.stepBack()
+        timeline.step()
+        #expect(timeline.current == before)
+        timeline.seek(toEvent: 100)
+        var reference = Timeline(Simulation(network: Self.network(peers: 8), seed: 5))
+        try reference.perform(.startSwarm(Self.config(peers: 8, chunks: 8)))
+        reference.run(until: .events(100))
+        #expect(timeline.current == reference.current)
+    }
+
+    @Test func badSwarmsAreRejected() {
+        var sim = Simulation(network: Self.network(peers: 3), seed: 1)
+        #expect(throws: SimError.self) { try sim.perform(.startSwarm(SwarmConfig(fileBits: 1e6, chunks: 0, seeds: [NodeID(1)], peers: [NodeID(2)]))) }
+        #expect(throws: SimError.self) { try sim.perform(.startSwarm(SwarmConfig(fileBits: 1e6, chunks: 4, seeds: [NodeID(1)], peers: [NodeID(1)]))) }
+        #expect(throws: SimError.self) { try sim.perform(.startSwarm(SwarmConfig(fileBits: 1e6, chunks: 4, seeds: [], peers: [NodeID(2)]))) }
+    }
+}
