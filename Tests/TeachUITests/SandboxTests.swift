@@ -231,6 +231,30 @@ import Testing
         #expect(!shown.contains("c17 █") && !shown.contains("c17 ·"), "no bar per client")
     }
 
+    @Test func aSwarmSharesTheFileUntilEveryPeerHasIt() {
+        var state = AppState(lessons: [], start: .sandbox(.swarm, nodes: 4))
+        send(&state, .key(.character("f")))
+        #expect(screen(state).contains("p1 seeds a 40.0 Mb file in"))
+        send(&state, .key(.enter))
+        for _ in 0..<60 { send(&state, .tick(elapsedMicroseconds: 33_000)) }
+        #expect(screen(state).contains("■ chunk"), "chunks travel, and the legend says so")
+        for _ in 0..<3_000 where state.wantsTicks { send(&state, .tick(elapsedMicroseconds: 33_000)) }
+        let done = screen(state, width: 100, height: 40)
+        #expect(done.components(separatedBy: "█ 100%").count - 1 == 4, "the seed and all three peers hold the whole file")
+        #expect(done.contains("finished ") && done.contains(" 3 │"), "three peers finished downloading")
+    }
+
+    @Test func aMaliciousPeerIsMarkedAndVerificationCanBeSwitched() {
+        var state = AppState(lessons: [], start: .sandbox(.swarm, nodes: 4))
+        send(&state, .key(.tab), .key(.tab), .key(.character("m")))
+        #expect(screen(state).contains("p1 now serves corrupt chunks"))
+        #expect(screen(state).contains("☠ p1"))
+        send(&state, .key(.character("v")))
+        #expect(screen(state).contains("Peers no longer check"))
+        send(&state, .key(.character("v")))
+        #expect(screen(state).contains("Peers now check every"))
+    }
+
     @Test func addingAndRemovingClientsChangesTheNetwork() {
         var state = AppState(lessons: [], start: .sandbox(.clientServer, nodes: 3))
         send(&state, .key(.character("a")))
