@@ -71,6 +71,9 @@ public struct LessonRunner: Sendable {
     private var scene: Scene
     private var entries: [Scene]
     private var moves: [Move] = []
+    /// Events were stepped after the script was done, so the state is no longer the
+    /// step's canonical end and cannot become the next step's entry.
+    private var wentPastScript = false
 
     public init(lesson: Lesson, seed: UInt64? = nil) {
         precondition(!lesson.steps.isEmpty, "the loader refuses lessons without steps")
@@ -152,6 +155,7 @@ public struct LessonRunner: Sendable {
             report = advanceWait()
         case .done where !simulation.isIdle:
             report = scene.timeline.step()
+            wentPastScript = true
         default:
             return nil
         }
@@ -237,6 +241,14 @@ public struct LessonRunner: Sendable {
     /// Goes to the start of step `index` (0-based, clamped to the lesson).
     public mutating func jump(to index: Int) {
         let target = min(max(0, index), lesson.steps.count - 1)
+        if target == stepIndex + 1, entries.count == target, pending == .done, !wentPastScript {
+            // The step was played to its end: that is exactly the next step's entry, so
+            // there is no need to play it again.
+            var entry = scene
+            entry.place.cursor = 0
+            entry.place.wait = nil
+            entries.append(entry)
+        }
         while entries.count <= target {
             let from = entries.count - 1
             scene = entries[from]
@@ -251,6 +263,7 @@ public struct LessonRunner: Sendable {
         stepIndex = target
         scene = entries[target]
         moves = []
+        wentPastScript = false
         settle()
     }
 
@@ -319,6 +332,7 @@ public struct LessonRunner: Sendable {
     private mutating func replay(_ kept: [Move]) {
         scene = entries[stepIndex]
         moves = []
+        wentPastScript = false
         settle()
         for move in kept {
             switch move.kind {

@@ -29,8 +29,12 @@ extension LiveValue {
             guard let id = simulation.network.id(named: name) else { return LiveReading(nil, "no node \(name)") }
             return readNode(simulation.node(id))
         case let .nodes(_, members):
-            let states = members.compactMap { simulation.network.id(named: $0) }.map(simulation.node)
-            return readNodes(states)
+            let ids = members.compactMap { simulation.network.id(named: $0) }
+            if property == .finished {
+                let done = ids.filter { simulation.metrics.completionTimes[$0] != nil }.count
+                return LiveReading(Double(done), "\(done) of \(ids.count)")
+            }
+            return readNodes(ids.map(simulation.node))
         case .completion:
             return readCompletion(Array(simulation.metrics.completionTimes.values))
         case let .messages(kind):
@@ -116,9 +120,6 @@ extension LiveValue {
 
     private func readNodes(_ nodes: [NodeState]) -> LiveReading {
         switch property {
-        case .finished:
-            let done = nodes.filter { $0.completedAt != nil }.count
-            return LiveReading(Double(done), "\(done) of \(nodes.count)")
         case .served:
             let bits = nodes.reduce(0) { $0 + $1.bitsUp }
             return LiveReading(bits, Units.format(bits: bits))

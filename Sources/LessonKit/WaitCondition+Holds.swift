@@ -36,9 +36,15 @@ extension Wait.Condition {
                 return node.config.queueLimit != .max && node.queueLength >= node.config.queueLimit
             }
         case .allDone:
-            let waiting = fileTargets.compactMap { simulation.network.id(named: $0) }.map(simulation.node)
-                .filter { $0.isUp && !$0.hasLeft }
-            return !fileTargets.isEmpty && waiting.allSatisfy { $0.completedAt != nil }
+            // Completion is looked up in the metrics first: building a node's whole state
+            // costs far more, and is needed only to excuse a node that is down or gone.
+            let completed = simulation.metrics.completionTimes
+            return !fileTargets.isEmpty && fileTargets.allSatisfy { name in
+                guard let id = simulation.network.id(named: name) else { return true }
+                if completed[id] != nil { return true }
+                let node = simulation.node(id)
+                return !node.isUp || node.hasLeft
+            }
         case let .compare(value, comparison, threshold):
             guard let number = value.read(in: simulation, stepStart: stepStart).number else { return false }
             return comparison.holds(number, threshold)

@@ -32,6 +32,12 @@ import Testing
             backwards.jump(to: lesson.steps.count - 1)
             while backwards.stepIndex > target { backwards.previousStep() }
 
+            var played = LessonRunner(lesson: lesson)
+            for _ in 0..<target {
+                played.finishStep()
+                played.nextStep()
+            }
+
             var wandered = LessonRunner(lesson: lesson)
             wandered.jump(to: target)
             for _ in 0..<7 { wandered.stepEvent() }
@@ -40,7 +46,7 @@ import Testing
             wandered.restart()
             wandered.jump(to: target)
 
-            for other in [walked, backwards, wandered] {
+            for other in [walked, played, backwards, wandered] {
                 #expect(other.stepIndex == target)
                 #expect(other.simulation == jumped.simulation)
                 #expect(other.simulation.traceHash == jumped.simulation.traceHash)
