@@ -25,8 +25,9 @@ import Testing
             "      20.3 ms  server starts on GET /timetable from c1",
             "The whole exchange took 73.5 ms: two trips across the network plus the server's own work, with no waiting, because nobody else was asking.",
             "      93.8 ms  server queues GET /timetable from c4 (3 waiting)",
-            "      2. c2 waits, tries again, and finally gives up  [right]",
-            "      1.04 s  c2 gave up on GET /timetable",
+            "      2. Every client waits, tries again, and finally gives up  [right]",
+            "      1.04 s  c4 gave up on GET /timetable",
+            "Every client asked twice and heard nothing: 8 requests were lost on their way to a server that was not there, and 4 clients gave up. None of them had anywhere else to turn.",
             "      Answer: 1, 2",
         ]
         for line in expected {
