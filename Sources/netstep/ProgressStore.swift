@@ -41,8 +41,18 @@ struct ProgressStore {
         }
     }
 
-    /// Writes the progress atomically, creating the folder if needed.
+    /// An unreadable progress file is in the way and could not be moved aside.
+    struct UnreadableFile: Error, CustomStringConvertible {
+        var path: String
+        var description: String { "\(path) could not be read, so it is kept and not written over" }
+    }
+
+    /// Writes the progress atomically, creating the folder if needed. Never writes over a
+    /// file it cannot read (one that `load` could not move aside), so nothing is erased.
     func save(_ progress: LessonKit.Progress) throws {
+        if let existing = FileManager.default.contents(atPath: file.path), (try? LessonKit.Progress.decode(existing)) == nil {
+            throw UnreadableFile(path: file.path)
+        }
         try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
         try progress.encoded().write(to: file, options: .atomic)
     }
