@@ -36,6 +36,46 @@ struct CourseScreenTests {
         try terminal.waitUntil("the shell answers at a prompt") { $0.contains("\nrestored\n$") }
     }
 
+    @Test("progress is saved as the learner goes: starting again offers to continue there")
+    func progressResumes() throws {
+        let terminal = try TerminalSession()
+        let lessons = try FixtureLesson.write(for: terminal).deletingLastPathComponent().path
+        terminal.startNetstep("--lessons \(lessons)")
+        try terminal.waitFor(FixtureLesson.title)
+        terminal.press("End", "Enter")
+        try terminal.waitFor("step 1/3")
+        terminal.press("n")
+        try terminal.waitFor("step 2/3")
+        terminal.press("q")
+        try terminal.waitFor(FixtureLesson.title)
+        terminal.press("q")
+        #expect(try terminal.waitForExit().status == 0)
+
+        terminal.startNetstep("--lessons \(lessons)")
+        try terminal.waitFor("Continue where you stopped")
+        #expect(terminal.screen.contains("step 2 of 3"))
+        terminal.press("Enter")
+        try terminal.waitFor("step 2/3")
+        terminal.press("q", "q")
+        #expect(try terminal.waitForExit().status == 0)
+    }
+
+    @Test("a corrupt progress file is set aside, and the shell is told so after the screen is restored")
+    func corruptProgress() throws {
+        let terminal = try TerminalSession()
+        let folder = terminal.home.appendingPathComponent("state/netstep")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data("{ not json".utf8).write(to: folder.appendingPathComponent("progress.json"))
+        terminal.startNetstep()
+        try terminal.waitFor("1. ")
+        terminal.press("q")
+        let (status, screen) = try terminal.waitForExit()
+        #expect(status == 0)
+        #expect(screen.contains("could not be read"))
+        let kept = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix("progress.corrupt") }
+        #expect(kept.count == 1)
+    }
+
     @Test("resizing lays the screen out again; too small says so and recovers")
     func resize() throws {
         let terminal = try TerminalSession(width: 100, height: 30)
