@@ -25,19 +25,16 @@ static inline int netstep_lines(void) { return LINES; }
 static inline int netstep_cols(void) { return COLS; }
 static inline int netstep_colors(void) { return COLORS; }
 static inline int netstep_color_pairs(void) { return COLOR_PAIRS; }
-static inline attr_t netstep_color_pair(int n) { return (attr_t)COLOR_PAIR(n); }
 static inline attr_t netstep_a_bold(void) { return A_BOLD; }
 static inline attr_t netstep_a_dim(void) { return A_DIM; }
 static inline attr_t netstep_a_underline(void) { return A_UNDERLINE; }
 static inline attr_t netstep_a_reverse(void) { return A_REVERSE; }
 static inline attr_t netstep_a_italic(void) { return A_ITALIC; }
 static inline attr_t netstep_a_normal(void) { return A_NORMAL; }
-static inline mmask_t netstep_button1_clicked(void) { return BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_RELEASED; }
 static inline mmask_t netstep_button1_press_or_click(void) { return BUTTON1_CLICKED | BUTTON1_PRESSED; }
 static inline int netstep_key_resize(void) { return KEY_RESIZE; }
 static inline int netstep_key_mouse(void) { return KEY_MOUSE; }
 static inline int netstep_key_f(int n) { return KEY_F(n); }
-static inline int netstep_err(void) { return ERR; }
 
 // The standard streams are mutable C globals as well.
 static inline SCREEN *netstep_newterm_stdio(const char *term) { return newterm(term, stdout, stdin); }

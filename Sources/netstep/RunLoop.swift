@@ -13,6 +13,9 @@ import TeachUI
 struct RunLoop {
     /// Time between animation frames: about 30 a second.
     static let frameInterval: Duration = .milliseconds(33)
+    /// The most wall time one tick reports: after a stall (the process stopped with
+    /// Ctrl-Z, a slow frame) the animation resumes where it was instead of leaping ahead.
+    static let longestTick: Duration = .milliseconds(250)
 
     var state: AppState
     let screen: CursesScreen
@@ -59,7 +62,7 @@ struct RunLoop {
                 if !ticking {
                     lastTick = now
                 } else if now - lastTick >= Self.frameInterval {
-                    let elapsed = now - lastTick
+                    let elapsed = min(now - lastTick, Self.longestTick)
                     lastTick = now
                     let microseconds = elapsed.components.seconds * 1_000_000 + elapsed.components.attoseconds / 1_000_000_000_000
                     if let end = send(.tick(elapsedMicroseconds: microseconds)) { return end }
