@@ -146,9 +146,9 @@ struct FrontMatterParser {
             guard let fields = reader.fields(value, of: "node '\(name)'", allowed: Self.nodeFields, log: &log) else { continue }
             guard let roleNode = reader.require("role", in: fields, of: "node '\(name)'", log: &log),
                   let role = self.role(roleNode, log: &log) else { continue }
-            var spec1 = NetworkSpec.NodeSpec(name: name, role: role, location: reader.location(key))
-            capacities(fields, into: &spec1, log: &log)
-            spec.nodes.append(spec1)
+            var configured = NetworkSpec.NodeSpec(name: name, role: role, location: reader.location(key))
+            capacities(fields, into: &configured, log: &log)
+            spec.nodes.append(configured)
             scope.add(node: name, role: role)
         }
     }
@@ -187,9 +187,9 @@ struct FrontMatterParser {
                     log.error("group '\(name)' would make node '\(member)', but that name is taken; choose another prefix", at: reader.location(key))
                     break
                 }
-                var member1 = NetworkSpec.NodeSpec(name: member, role: role, group: name, location: reader.location(key))
-                capacities(fields, into: &member1, log: &log)
-                spec.nodes.append(member1)
+                var configured = NetworkSpec.NodeSpec(name: member, role: role, group: name, location: reader.location(key))
+                capacities(fields, into: &configured, log: &log)
+                spec.nodes.append(configured)
                 scope.add(node: member, role: role)
                 members.append(member)
             }

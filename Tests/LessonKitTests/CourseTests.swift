@@ -45,3 +45,32 @@ import Testing
         #expect(twice.diagnostics.map(\.description) == ["b.md:2:1: error: another lesson already has the id '\(first.id)' (a.md); ids must be unique in a course"])
     }
 }
+
+/// Lesson text is ours: no bundled lesson repeats six words in a row of the source essay.
+@Suite struct OwnWordsTests {
+    /// The essay's paragraphs, from ../shared/SOURCE-ESSAY.md beside the repository (between its two `---` lines).
+    static let essay: String? = {
+        let url = Fixtures.courseDirectory.deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("shared/SOURCE-ESSAY.md")
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else { return nil }
+        let parts = text.components(separatedBy: "\n---\n")
+        return parts.count >= 3 ? parts[1] : nil
+    }()
+
+    private static func words(_ text: String) -> [Substring] {
+        text.lowercased().split { !($0.isLetter || $0.isNumber || $0 == "'") }
+    }
+
+    @Test(.enabled(if: essay != nil, "the source essay is not beside the repository (../shared/SOURCE-ESSAY.md)"))
+    func noLessonCopiesTheEssay() throws {
+        let essayWords = Self.words(try #require(Self.essay))
+        let runs = Set((0...(essayWords.count - 6)).map { essayWords[$0..<($0 + 6)].joined(separator: " ") })
+        for lesson in try Fixtures.course().lessons {
+            let text = try String(contentsOf: Fixtures.courseDirectory.appendingPathComponent(String(lesson.sourcePath.dropFirst("Lessons/".count))), encoding: .utf8)
+            let lessonWords = Self.words(text)
+            guard lessonWords.count >= 6 else { continue }
+            let copied = (0...(lessonWords.count - 6)).map { lessonWords[$0..<($0 + 6)].joined(separator: " ") }.filter(runs.contains)
+            #expect(copied == [], "\(lesson.sourcePath) repeats the essay")
+        }
+    }
+}
