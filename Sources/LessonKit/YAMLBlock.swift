@@ -33,6 +33,25 @@ struct YAMLBlock {
         return block.fileLocation(line: mark.line, column: mark.column)
     }
 
+    /// What libyaml's most common complaints usually mean in a lesson, said so an author can fix it.
+    private static func explain(_ problem: String, context: YamlError.Context?, at mark: Mark, in block: SourceBlock) -> String? {
+        let lines = block.text.split(separator: "\n", omittingEmptySubsequences: false)
+        if mark.line >= 1, mark.line <= lines.count, lines[mark.line - 1].prefix(max(mark.column, 1)).contains("\t") {
+            return "YAML: a tab cannot indent YAML; indent with spaces"
+        }
+        if problem.contains("mapping values are not allowed") {
+            return "YAML: a ': ' where none may be: quote text that contains ': ' (like summary: \"Goal: ...\"), or check this line's indentation"
+        }
+        if problem.contains("did not find expected key") || problem.contains("did not find expected <document start>")
+            || problem.contains("did not find expected '-' indicator") {
+            return "YAML: this line's indentation does not match the lines above it"
+        }
+        if problem.contains("did not find expected ',' or") {
+            return "YAML: \(TextSanitizer.clean(problem)): a comma may be missing between two items, or a bracket left open"
+        }
+        return nil
+    }
+
     private static func describe(_ error: YamlError, in block: SourceBlock) -> (SourceLocation, String) {
         func place(_ mark: Mark) -> SourceLocation { block.fileLocation(line: mark.line, column: mark.column) }
         func phrase(_ problem: String, _ context: YamlError.Context?) -> String {
@@ -41,10 +60,7 @@ struct YAMLBlock {
         }
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _):
-            if problem.contains("mapping values are not allowed") {
-                return (place(mark), "YAML: text containing ': ' must be quoted, like summary: \"Goal: ...\"")
-            }
-            return (place(mark), phrase(problem, context))
+            return (place(mark), explain(problem, context: context, at: mark, in: block) ?? phrase(problem, context))
         case let .composer(context, problem, mark, _):
             if problem.contains("undefined alias") {
                 return (place(mark), "YAML aliases ('*name') are not allowed in lessons; quote text that starts with '*'")

@@ -35,8 +35,12 @@ struct YAMLReader {
             }
             let name = TextSanitizer.clean(scalar.string)
             guard allowed.contains(name) else {
-                log.error("unknown field '\(name)' in \(what)\(Suggestion.phrase(for: name, in: allowed)); expected \(allowed.joined(separator: ", "))",
-                          at: location(key))
+                if let colon = name.firstIndex(of: ":"), allowed.contains(String(name[..<colon])) {
+                    log.error("'\(name)' needs a space after ':' to be the field '\(name[..<colon])'", at: location(key))
+                } else {
+                    log.error("unknown field '\(name)' in \(what)\(Suggestion.phrase(for: name, in: allowed)); expected \(allowed.joined(separator: ", "))",
+                              at: location(key))
+                }
                 continue
             }
             pairs.append((name, key, value))
