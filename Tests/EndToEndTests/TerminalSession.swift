@@ -91,6 +91,7 @@ final class TerminalSession {
     }
 
     /// Waits until the screen contains `text`, returning it; fails with the screen seen last.
+    /// A frame may be caught half drawn, so everything a test expects to see is waited for.
     @discardableResult
     func waitFor(_ text: String, timeout: Duration = .seconds(10), sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
         try waitUntil("the screen shows \"\(text)\"", timeout: timeout, sourceLocation: sourceLocation) { $0.contains(text) }
