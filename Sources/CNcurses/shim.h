@@ -40,12 +40,15 @@ static inline int netstep_key_f(int n) { return KEY_F(n); }
 static inline SCREEN *netstep_newterm_stdio(const char *term) { return newterm(term, stdout, stdin); }
 
 // Whether terminfo knows a terminal type, asked without letting ncurses exit the process:
-// 1 known, 0 unknown terminal, -1 no terminfo database. The probe's TERMINAL is freed.
+// 1 known and able to move the cursor, 2 known but unable to (TERM=dumb), 0 unknown
+// terminal, -1 no terminfo database. The probe's TERMINAL is freed.
 static inline int netstep_probe_terminfo(const char *term, int fd) {
     int status = 0;
     if (setupterm(term, fd, &status) == OK) {
+        char *move = tigetstr("cup");
+        int usable = move != NULL && move != (char *)-1;
         del_curterm(cur_term);
-        return 1;
+        return usable ? 1 : 2;
     }
     return status;
 }

@@ -37,6 +37,7 @@ public final class CursesScreen {
         guard let terminalType, !terminalType.isEmpty else { throw .noTerminalType }
         switch netstep_probe_terminfo(terminalType, STDOUT_FILENO) {
         case 1: break
+        case 2: throw .cannotMoveCursor(terminalType)
         case 0: throw .unknownTerminal(terminalType)
         default: throw .noTerminfo(terminalType)
         }

@@ -7,6 +7,8 @@ public enum TerminalError: Error, Equatable, CustomStringConvertible {
     case noTerminalType
     /// terminfo has no entry for TERM.
     case unknownTerminal(String)
+    /// The terminal cannot place the cursor (TERM=dumb, a printing terminal).
+    case cannotMoveCursor(String)
     /// There is no terminfo database at all.
     case noTerminfo(String)
     /// ncurses refused to start for a reason it did not say.
@@ -21,6 +23,8 @@ public enum TerminalError: Error, Equatable, CustomStringConvertible {
             return "TERM is not set, so the terminal cannot be driven; set it (e.g. TERM=xterm-256color) or \(fallback)"
         case .unknownTerminal(let name):
             return "the terminal type '\(name)' is unknown (no terminfo entry); set TERM to one your system knows (e.g. xterm-256color) or \(fallback)"
+        case .cannotMoveCursor(let name):
+            return "the terminal type '\(name)' cannot move the cursor, so no picture can be drawn; \(fallback)"
         case .noTerminfo(let name):
             return "no terminfo database describes the terminal '\(name)'; install ncurses-base or \(fallback)"
         case .startFailed(let name):

@@ -64,6 +64,16 @@ struct TerminalRestoreTests {
         #expect(status == 2)
     }
 
+    @Test("a terminal that cannot move the cursor (TERM=dumb): the message and a failing exit")
+    func dumbTerminal() throws {
+        let terminal = try TerminalSession(width: 200)
+        terminal.startNetstep(environment: "TERM=dumb")
+        let (status, screen) = try terminal.waitForExit()
+        #expect(screen.contains("'dumb' cannot move the cursor"))
+        #expect(screen.contains("netstep play --plain"))
+        #expect(status == 2)
+    }
+
     @Test("an unknown TERM: the message and a failing exit, the shell untouched")
     func unknownTerminal() throws {
         let terminal = try TerminalSession(width: 200)
