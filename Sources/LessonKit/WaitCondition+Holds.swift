@@ -31,9 +31,9 @@ extension Wait.Condition {
             return progress.sawEvent
         case let .queueFull(name):
             let ids = name.flatMap { simulation.network.id(named: $0) }.map { [$0] } ?? simulation.nodeIDs
-            return ids.contains {
-                let node = simulation.node($0)
-                return node.config.queueLimit != .max && node.queueLength >= node.config.queueLimit
+            return ids.contains { id in
+                let limit = simulation.network.nodes[id.rawValue].queueLimit
+                return limit != .max && simulation.node(id).queueLength >= limit
             }
         case .allDone:
             // Completion is looked up in the metrics first: building a node's whole state

@@ -46,9 +46,6 @@ struct YAMLBlock {
             || problem.contains("did not find expected '-' indicator") {
             return "YAML: this line's indentation does not match the lines above it"
         }
-        if problem.contains("did not find expected ',' or") {
-            return "YAML: \(TextSanitizer.clean(problem)): a comma may be missing between two items, or a bracket left open"
-        }
         return nil
     }
 
