@@ -260,6 +260,7 @@ public struct LessonRunner: Sendable {
             scene.place.wait = nil
             entries.append(scene)
         }
+        assert(entries[target].place.cursor == 0 && entries[target].place.wait == nil, "a step's entry is before its script")
         stepIndex = target
         scene = entries[target]
         moves = []
@@ -273,6 +274,7 @@ public struct LessonRunner: Sendable {
     /// or its end.
     private mutating func settle() {
         let script = step.script
+        assert(scene.place.cursor <= script.count, "the script position stays within the script")
         while scene.place.cursor < script.count {
             let item = script[scene.place.cursor]
             switch item.kind {
