@@ -30,4 +30,9 @@ public struct LessonStep: Sendable, Hashable {
     public var hints: [String]
     /// Where the step's heading is.
     public var location: SourceLocation
+
+    /// The quizzes of the step, in order.
+    public var quizzes: [Quiz] {
+        script.compactMap { if case let .quiz(quiz) = $0.kind { quiz } else { nil } }
+    }
 }
