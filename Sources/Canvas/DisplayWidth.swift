@@ -3,6 +3,8 @@
 public enum DisplayWidth {
     public static func of(_ scalar: Unicode.Scalar) -> Int {
         let value = scalar.value
+        // Printable ASCII, most of any screen, needs no Unicode property lookups.
+        if value >= 0x20 && value < 0x7F { return 1 }
         if value == 0 { return 0 }
         if isControl(scalar) { return 0 }
         switch scalar.properties.generalCategory {

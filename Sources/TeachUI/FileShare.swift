@@ -5,9 +5,9 @@ import NetSim
 struct FileShares {
     private var incoming: [NodeID: Double] = [:]
 
-    init(simulation: Simulation, time: SimTime) {
-        for message in simulation.inFlight where message.kind == .file {
-            incoming[message.to] = message.progress(at: time)
+    init(_ frame: Frame) {
+        for message in frame.inFlight where message.kind == .file {
+            incoming[message.to] = message.progress(at: frame.time)
         }
     }
 

@@ -7,12 +7,13 @@ extension AppState {
     func lessonView(_ session: LessonSession, theme: Theme) -> LessonScreenView {
         let runner = session.runner
         let stage = session.stage
-        var scene = stage.scene
+        let frame = stage.frame
+        var scene = stage.scene(frame)
         let highlighted = Set(runner.highlightedNodes)
         for index in scene.nodes.indices where highlighted.contains(scene.nodes[index].name) {
             scene.nodes[index].isHighlighted = true
         }
-        var metrics = stage.metrics
+        var metrics = MetricsView(frame)
         let watched = runner.highlightedValues + runner.charts.filter { !runner.highlightedValues.contains($0) }
         if !watched.isEmpty {
             metrics.counters = watched.map { "\($0.source) \(session.reading($0).text)" }.joined(separator: " · ")

@@ -1,12 +1,13 @@
 import NetSim
 
 extension MetricsView {
-    /// The metrics panel for a simulation at `time`: queue and upload gauges for servers,
+    /// The metrics panel for a frame: queue and upload gauges for servers,
     /// a trend up to `time` (how many have the whole file when one is being shared, else
     /// a server's queue, else how long answers took),
     /// what each node has uploaded so far, and each peer's share of the file.
-    init(simulation: Simulation, time: SimTime) {
-        let states = simulation.nodeIDs.map(simulation.node).filter { !$0.hasLeft }
+    init(_ frame: Frame) {
+        let simulation = frame.simulation, time = frame.time
+        let states = frame.nodes
         let servers = states.filter { $0.config.role == .server }
         for server in servers.prefix(2) {
             let name = server.config.name, limit = server.config.queueLimit
@@ -29,7 +30,7 @@ extension MetricsView {
                 Meter(label: $0.config.name, fraction: $0.bitsUp / busiest, value: Units.format(bits: $0.bitsUp))
             }
         }
-        let fileShares = FileShares(simulation: simulation, time: time)
+        let fileShares = FileShares(frame)
         shares = states.filter { !$0.config.role.isHub }.compactMap { state in
             fileShares.share(of: state).map {
                 Meter(label: state.config.name, fraction: $0, value: "\(Int(($0 * 100).rounded(.down)))%", alarm: state.corruptChunks > 0)
@@ -43,7 +44,7 @@ extension MetricsView {
         }
 
         let metrics = simulation.metrics
-        var parts = ["messages \(metrics.totalMessages)", "in flight \(simulation.inFlight.count)"]
+        var parts = ["messages \(metrics.totalMessages)", "in flight \(frame.inFlight.count)"]
         if metrics.drops > 0 { parts.append("dropped \(metrics.drops)") }
         if metrics.refusals > 0 { parts.append("refused \(metrics.refusals)") }
         if metrics.lost > 0 { parts.append("lost \(metrics.lost)") }

@@ -6,8 +6,8 @@ extension AppState {
     /// and what the last key did.
     func sandboxView(_ sandbox: SandboxSession, theme: Theme) -> LessonScreenView {
         let stage = sandbox.stage
-        let simulation = stage.shown.simulation
-        let nodes = simulation.nodeIDs.filter { !simulation.node($0).hasLeft }.count
+        let frame = stage.frame
+        let nodes = frame.nodes.count
         let text = """
             A **\(sandbox.model.rawValue)** network of \(nodes) nodes. Change it with the keys below and watch the metrics answer.
 
@@ -17,11 +17,11 @@ extension AppState {
             blocks: text.split(separator: "\n\n").map { NarrationBlock(kind: .text, text: StyledText(markup: String($0))) },
             prompt: StyledText(markup: sandbox.message))
         return LessonScreenView(
-            title: "Sandbox", stepTitle: sandbox.model.rawValue, scene: stage.scene, selection: stage.selection,
-            narration: narration, metrics: stage.metrics, panelTitle: "sandbox",
+            title: "Sandbox", stepTitle: sandbox.model.rawValue, scene: stage.scene(frame), selection: stage.selection,
+            narration: narration, metrics: MetricsView(frame), panelTitle: "sandbox",
             status: StatusView(
                 playing: stage.playback.playing, position: "sandbox", time: Units.format(duration: stage.shown.time),
-                speed: stage.playback.speedLabel(unicode: theme.unicode), events: simulation.eventCount),
+                speed: stage.playback.speedLabel(unicode: theme.unicode), events: frame.simulation.eventCount),
             hints: SandboxSession.hints(model: sandbox.model) + KeyHint.stage(unicode: theme.unicode), presenting: presenting)
     }
 }

@@ -1,7 +1,7 @@
 import NetSim
 
 extension Scene {
-    /// The stage for a simulation at `time` (the simulation's clock, or a moment a glide
+    /// The stage for a frame (a simulation at an instant: its clock, or a moment a glide
     /// has reached after it): every node still in the network, its links, and the
     /// messages in flight at their position at `time`.
     ///
@@ -10,9 +10,10 @@ extension Scene {
     /// one hub, the ring's neighbours, every pair in a small mesh. Pairs that exchange
     /// messages get a link drawn for as long as something travels between them (with
     /// several servers, who talks to which is exactly what the learner should see).
-    init(simulation: Simulation, time: SimTime, layout: StageLayoutKind, legend: [MessageKind]) {
-        let states = simulation.nodeIDs.map(simulation.node).filter { !$0.hasLeft }
-        let shares = FileShares(simulation: simulation, time: time)
+    init(_ frame: Frame, layout: StageLayoutKind, legend: [MessageKind]) {
+        let simulation = frame.simulation, time = frame.time
+        let states = frame.nodes
+        let shares = FileShares(frame)
         let nodes = states.map { state in
             let config = state.config
             return SceneNode(
@@ -28,7 +29,7 @@ extension Scene {
         if links.isEmpty, simulation.network.fullMesh {
             links = Self.impliedLinks(nodes, layout: layout)
         }
-        let packets = simulation.inFlight
+        let packets = frame.inFlight
             .filter { present.contains($0.from.rawValue) && present.contains($0.to.rawValue) }
             .map { ScenePacket(id: $0.id, kind: $0.kind, from: $0.from.rawValue, to: $0.to.rawValue, progress: $0.progress(at: time)) }
         self.init(nodes: nodes, links: links, packets: packets, layout: layout, legend: legend)

@@ -214,12 +214,12 @@ struct StageSession<Driver: SimulationDriver>: Sendable {
         return MessageKind.allCases.filter { (seen[$0] ?? 0) > 0 }
     }
 
-    var scene: Scene {
-        let (simulation, time) = shown
-        return Scene(simulation: simulation, time: time, layout: layout, legend: legend)
-    }
+    /// What the screen reads from the simulation this frame.
+    var frame: Frame { Frame(simulation: shown.simulation, time: clock) }
 
-    var metrics: MetricsView { MetricsView(simulation: shown.simulation, time: clock) }
+    func scene(_ frame: Frame) -> Scene { Scene(frame, layout: layout, legend: legend) }
+
+    var scene: Scene { scene(frame) }
 
     /// The inspector for the selection, nil when nothing (or nothing still there) is selected.
     var inspector: InspectView? {
