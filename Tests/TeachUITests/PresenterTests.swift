@@ -83,8 +83,8 @@ import Testing
             │╔ this edit does not load ═══════════════════════════════════════════════════╗│
             │║ The lesson keeps running as it was. Fix the file and save it again.        ║│
             │║                                                                            ║│
-            │║ 01-request.md:4:1: error: YAML: did not find expected ',' or ']' (while    ║│
-            │║ parsing a flow sequence)                                                   ║│
+            │║ 01-request.md:4:1: error: YAML: did not find expected ',' or ']': a comma  ║│
+            │║ may be missing between two items, or a bracket left open                   ║│
             └╚════════════════════════════════════════════════════════════════════════════╝│
             ┌ metrics ─────────────────────────────────────┐│                              │
             │ messages 2 · in flight 0                     ││                              │
