@@ -50,7 +50,7 @@ struct ScriptParser {
                 log.error("unknown action '\(name)'\(Suggestion.phrase(for: name, in: Self.entries)); see Lessons/README.md for the list", at: location)
                 return nil
             }
-            return action(name, value, log: &log, scope: &scope).map { ScriptItem(kind: .act($0), location: location) }
+            return ActionParser(reader: reader, values: values).action(name, value, log: &log, scope: &scope).map { ScriptItem(kind: .act($0), location: location) }
         }
     }
 
@@ -63,7 +63,7 @@ struct ScriptParser {
             if case let .mapping(mapping) = doNode, mapping.count == 1, let (key, value) = mapping.first,
                let name = reader.text(key, "an action", log: &log) {
                 if Self.entries.contains(name) && !["run", "ask", "pause"].contains(name) {
-                    action = self.action(name, value, log: &log, scope: &scope)
+                    action = ActionParser(reader: reader, values: values).action(name, value, log: &log, scope: &scope)
                 } else {
                     log.error("'do' takes one action that changes the simulation, not '\(name)'", at: reader.location(key))
                 }
@@ -83,186 +83,4 @@ struct ScriptParser {
 
     /// Keys the lesson screen itself uses, so an `ask` cannot take them.
     static let reservedKeys: Set<Character> = ["q", "n", "p", "h", "r", "b", "f", "i", "e", "s", "?"]
-
-    private func action(_ name: String, _ node: Node, log: inout DiagnosticLog, scope: inout NameScope) -> LessonAction? {
-        let targets = TargetResolver(reader: reader, scope: scope)
-        switch name {
-        case "request":
-            guard let fields = reader.fields(node, of: "request", allowed: ["from", "to", "what", "size", "reply"], log: &log) else { return nil }
-            let from = reader.require("from", in: fields, of: "request", log: &log).flatMap { targets.nodes($0, log: &log) }
-            let to = reader.require("to", in: fields, of: "request", log: &log).flatMap { targets.node($0, log: &log) }
-            let what = fields["what"].flatMap { reader.text($0, "what", log: &log) } ?? "GET /"
-            let size = fields["size"].map { reader.bytes($0, "size", log: &log) } ?? 400
-            let reply = fields["reply"].map { reader.bytes($0, "reply", log: &log) } ?? 10_000
-            guard let from, let to, let size, let reply else { return nil }
-            return .request(from: from, to: to, what: what, bytes: size, responseBytes: reply)
-        case "serve-file":
-            guard let fields = reader.fields(node, of: "serve-file", allowed: ["from", "to", "size"], log: &log) else { return nil }
-            let from = reader.require("from", in: fields, of: "serve-file", log: &log).flatMap { targets.node($0, log: &log) }
-            let to = reader.require("to", in: fields, of: "serve-file", log: &log).flatMap { targets.nodes($0, log: &log) }
-            let size = reader.require("size", in: fields, of: "serve-file", log: &log).flatMap { reader.bits($0, "size", log: &log) }
-            guard let from, let to, let size else { return nil }
-            return .serveFile(from: from, to: to, bits: size)
-        case "swarm":
-            return swarm(node, targets: targets, log: &log).map { .swarm($0) }
-        case "fail", "recover":
-            return targets.nodes(node, log: &log).map { .setNodesUp($0, name == "recover") }
-        case "fail-link", "recover-link":
-            let ends = reader.list(node)
-            guard ends.count == 2 else {
-                log.error("\(name) names the two ends of a link, like [c1, server]", at: reader.location(node))
-                return nil
-            }
-            guard let a = targets.node(ends[0], log: &log), let b = targets.node(ends[1], log: &log) else { return nil }
-            return .setLinkUp(a, b, name == "recover-link")
-        case "add-node":
-            return addNode(node, targets: targets, log: &log, scope: &scope)
-        case "remove-node":
-            return targets.node(node, log: &log).map { .removeNode($0) }
-        case "capacity":
-            guard let fields = reader.fields(node, of: "capacity", allowed: ["node", "upload", "download"], log: &log) else { return nil }
-            let target = reader.require("node", in: fields, of: "capacity", log: &log).flatMap { targets.node($0, log: &log) }
-            let upload = fields["upload"].flatMap { reader.rate($0, "upload", log: &log) }
-            let download = fields["download"].flatMap { reader.rate($0, "download", log: &log) }
-            if fields["upload"] == nil && fields["download"] == nil {
-                log.error("capacity needs 'upload', 'download' or both", at: reader.location(node))
-                return nil
-            }
-            guard let target else { return nil }
-            return .setCapacity(target, upload: upload, download: download)
-        case "access-control":
-            guard let fields = reader.fields(node, of: "access-control", allowed: ["server", "enabled"], log: &log) else { return nil }
-            let server = reader.require("server", in: fields, of: "access-control", log: &log).flatMap { targets.node($0, log: &log) }
-            let enabled = fields["enabled"].map { reader.boolean($0, "enabled", log: &log) } ?? true
-            guard let server, let enabled else { return nil }
-            return .setAccessControl(server: server, enabled: enabled)
-        case "grant", "revoke":
-            guard let fields = reader.fields(node, of: name, allowed: ["server", "clients"], log: &log) else { return nil }
-            let server = reader.require("server", in: fields, of: name, log: &log).flatMap { targets.node($0, log: &log) }
-            let clients = reader.require("clients", in: fields, of: name, log: &log).flatMap { targets.nodes($0, log: &log) }
-            guard let server, let clients else { return nil }
-            return name == "grant" ? .grant(server: server, clients: clients) : .revoke(server: server, clients: clients)
-        case "verification":
-            return reader.boolean(node, "verification", log: &log).map { .setVerification($0) }
-        case "malicious":
-            if case .mapping = node {
-                guard let fields = reader.fields(node, of: "malicious", allowed: ["node", "enabled"], log: &log) else { return nil }
-                let target = reader.require("node", in: fields, of: "malicious", log: &log).flatMap { targets.node($0, log: &log) }
-                let enabled = fields["enabled"].map { reader.boolean($0, "enabled", log: &log) } ?? true
-                guard let target, let enabled else { return nil }
-                return .setMalicious(target, enabled)
-            }
-            return targets.node(node, log: &log).map { .setMalicious($0, true) }
-        case "publish":
-            guard let fields = reader.fields(node, of: "publish", allowed: ["key", "at"], log: &log) else { return nil }
-            let key = reader.require("key", in: fields, of: "publish", log: &log).flatMap { reader.text($0, "key", log: &log) }
-            let at = reader.require("at", in: fields, of: "publish", log: &log).flatMap { targets.nodes($0, log: &log) }
-            guard let key, let at else { return nil }
-            return .publish(key: key, at: at)
-        case "lookup":
-            return lookup(node, targets: targets, log: &log)
-        case "call":
-            guard let fields = reader.fields(node, of: "call", allowed: ["from", "to", "relay"], log: &log) else { return nil }
-            let from = reader.require("from", in: fields, of: "call", log: &log).flatMap { targets.node($0, log: &log) }
-            let to = reader.require("to", in: fields, of: "call", log: &log).flatMap { targets.node($0, log: &log) }
-            let relay = fields["relay"].map { targets.node($0, log: &log) }
-            guard let from, let to, relay != .some(nil) else { return nil }
-            return .placeCall(from: from, to: to, relay: relay ?? nil)
-        case "highlight":
-            guard let text = reader.text(node, "highlight", log: &log) else { return nil }
-            if text == "none" { return .highlight(.none) }
-            if scope.isNode(text) { return .highlight(.node(text)) }
-            return values.parse(text, at: reader.location(node), log: &log).map { .highlight(.value($0)) }
-        case "chart":
-            guard let text = reader.text(node, "chart", log: &log) else { return nil }
-            return values.parse(text, at: reader.location(node), log: &log).map { .chart($0) }
-        default:
-            preconditionFailure("every entry name is handled")
-        }
-    }
-
-    private func swarm(_ node: Node, targets: TargetResolver, log: inout DiagnosticLog) -> SwarmSpec? {
-        let allowed = ["file", "chunks", "seeds", "peers", "tracker", "slots", "rechoke", "seeds-stay", "scheme"]
-        guard let fields = reader.fields(node, of: "swarm", allowed: allowed, log: &log) else { return nil }
-        let file = reader.require("file", in: fields, of: "swarm", log: &log).flatMap { reader.bits($0, "file", log: &log) }
-        let chunks = fields["chunks"].map { reader.integer($0, "chunks", in: 1...10_000, log: &log) } ?? 100
-        let seeds = reader.require("seeds", in: fields, of: "swarm", log: &log).flatMap { targets.nodes($0, log: &log) }
-        let peers = reader.require("peers", in: fields, of: "swarm", log: &log).flatMap { targets.nodes($0, log: &log) }
-        let tracker = fields["tracker"].map { targets.node($0, log: &log) }
-        let slots = fields["slots"].map { reader.integer($0, "slots", in: 1...64, log: &log) }
-        let rechoke = fields["rechoke"].map { reader.duration($0, "rechoke", log: &log) }
-        let stay = fields["seeds-stay"].map { reader.boolean($0, "seeds-stay", log: &log) } ?? true
-        var scheduling = SwarmScheduling.bitTorrent
-        if let schemeNode = fields["scheme"], let scheme = reader.text(schemeNode, "scheme", log: &log) {
-            switch scheme {
-            case "bittorrent": scheduling = .bitTorrent
-            case "ideal": scheduling = .relay
-            default:
-                log.error("unknown scheme '\(scheme)'; expected bittorrent (peers trade chunks) or ideal (the textbook's relay scheme)", at: reader.location(schemeNode))
-                return nil
-            }
-        }
-        guard let file, let chunks, let seeds, let peers, tracker != .some(nil), slots != .some(nil), rechoke != .some(nil), let stay else { return nil }
-        return SwarmSpec(fileBits: file, chunks: chunks, seeds: seeds, peers: peers, tracker: tracker ?? nil,
-                         uploadSlots: slots ?? nil, rechoke: rechoke ?? nil, seedsStay: stay, scheduling: scheduling)
-    }
-
-    private func addNode(_ node: Node, targets: TargetResolver, log: inout DiagnosticLog, scope: inout NameScope) -> LessonAction? {
-        let allowed = ["name", "role", "link-to"] + ["upload", "download", "service", "queue", "timeout", "retries"]
-        guard let fields = reader.fields(node, of: "add-node", allowed: allowed, log: &log),
-              let nameNode = reader.require("name", in: fields, of: "add-node", log: &log),
-              let name = reader.text(nameNode, "name", log: &log) else { return nil }
-        guard FrontMatterParser.isIdentifier(name, maximumLength: 24), !NameScope.reservedWords.contains(name) else {
-            log.error("name '\(name)' must be lower-case letters, digits and '-', starting with a letter, at most 24 characters", at: reader.location(nameNode))
-            return nil
-        }
-        guard !scope.isNode(name) && scope.members(ofSet: name) == nil else {
-            log.error("the name '\(name)' is already used", at: reader.location(nameNode))
-            return nil
-        }
-        var role = Role.peer
-        if let roleNode = fields["role"], let text = reader.text(roleNode, "role", log: &log) {
-            guard let value = Role(rawValue: text) else {
-                log.error("unknown role '\(text)'\(Suggestion.phrase(for: text, in: Role.allCases.map(\.rawValue)))", at: reader.location(roleNode))
-                return nil
-            }
-            role = value
-        }
-        var spec = NetworkSpec.NodeSpec(name: name, role: role, location: reader.location(nameNode))
-        if let value = fields["upload"] { spec.upload = reader.rate(value, "upload", log: &log) }
-        if let value = fields["download"] { spec.download = reader.rate(value, "download", log: &log) }
-        if let value = fields["service"] { spec.serviceTime = reader.duration(value, "service", log: &log) }
-        if let value = fields["queue"] { spec.queueLimit = reader.integer(value, "queue", in: 0...100_000, log: &log) }
-        if let value = fields["timeout"] { spec.timeout = reader.duration(value, "timeout", log: &log) }
-        if let value = fields["retries"] { spec.retries = reader.integer(value, "retries", in: 0...10, log: &log) }
-        let linkTo = fields["link-to"].map { targets.nodes($0, log: &log) } ?? []
-        guard let linkTo else { return nil }
-        scope.add(node: name, role: role)
-        return .addNode(spec, linkTo: linkTo)
-    }
-
-    private func lookup(_ node: Node, targets: TargetResolver, log: inout DiagnosticLog) -> LessonAction? {
-        guard let fields = reader.fields(node, of: "lookup", allowed: ["from", "key", "via", "ttl"], log: &log) else { return nil }
-        let from = reader.require("from", in: fields, of: "lookup", log: &log).flatMap { targets.node($0, log: &log) }
-        let key = reader.require("key", in: fields, of: "lookup", log: &log).flatMap { reader.text($0, "key", log: &log) }
-        guard let viaNode = reader.require("via", in: fields, of: "lookup", log: &log),
-              let via = reader.text(viaNode, "via", log: &log) else { return nil }
-        let method: LookupSpec
-        switch via {
-        case "flood":
-            let ttl = fields["ttl"].map { reader.integer($0, "ttl", in: 1...16, log: &log) } ?? 4
-            guard let ttl else { return nil }
-            method = .flood(ttl: ttl)
-        case "dht":
-            method = .dht
-        default:
-            guard let server = targets.node(viaNode, log: &log) else { return nil }
-            method = .server(server)
-        }
-        if fields["ttl"] != nil, via != "flood" {
-            log.warning("'ttl' is only used with 'via: flood'", at: reader.location(fields["ttl"]!))
-        }
-        guard let from, let key else { return nil }
-        return .lookup(from: from, key: key, method: method)
-    }
 }
