@@ -18,10 +18,12 @@ struct ListCommand: ParsableCommand {
             printError("netstep: \(error)")
             throw ExitCode.failure
         }
-        let width = course.lessons.map(\.id.count).max() ?? 0
-        for (number, lesson) in course.lessons.enumerated() {
-            let id = lesson.id.padding(toLength: width, withPad: " ", startingAt: 0)
-            print("\(number + 1). \(id)  \(lesson.title)")
+        let idWidth = course.lessons.map(\.id.count).max() ?? 0
+        let numberWidth = String(course.lessons.count).count
+        for (index, lesson) in course.lessons.enumerated() {
+            let number = String(repeating: " ", count: numberWidth - String(index + 1).count) + String(index + 1)
+            let id = lesson.id.padding(toLength: idWidth, withPad: " ", startingAt: 0)
+            print("\(number). \(id)  \(lesson.title)")
         }
         let broken = Set(course.diagnostics.filter { $0.severity == .error }.map(\.path))
         for path in broken.sorted() {
