@@ -1,17 +1,17 @@
 import NetSim
 
 extension MetricsView {
-    /// The metrics panel for a frame: queue and upload gauges for servers,
-    /// a trend up to `time` (how many have the whole file when one is being shared, else
-    /// a server's queue, else how long answers took),
-    /// what each node has uploaded so far, and each peer's share of the file.
+    /// The metrics panel for a frame: queue gauges for servers whose queue has a limit,
+    /// upload gauges for servers, a trend up to the instant shown (how many have the
+    /// whole file when one is being shared, else a server's queue, else how long answers
+    /// took), what each node has uploaded so far, and each peer's share of the file.
     init(_ frame: Frame) {
         let simulation = frame.simulation, time = frame.time
         let states = frame.nodes
         let servers = states.filter { $0.config.role == .server }
         for server in servers.prefix(2) {
             let name = server.config.name, limit = server.config.queueLimit
-            if limit > 0 {
+            if limit > 0, limit < Int.max {
                 gauges.append(Meter(
                     label: "\(name) queue", fraction: Double(server.queueLength) / Double(limit),
                     value: "\(server.queueLength)/\(limit)", alarm: server.queueLength >= limit))
