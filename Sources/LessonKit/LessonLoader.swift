@@ -58,6 +58,9 @@ public enum LessonLoader {
             steps.append(StepBuilder.build(step, log: &log, scope: &scope))
         }
         StepBuilder.warnAboutTitles(steps, log: &log)
+        if let block = outline.frontMatter, !log.hasErrors {
+            StepBuilder.warnWithoutInteraction(steps, at: block.opening, log: &log)
+        }
         guard let frontMatter, !log.hasErrors else {
             return LoadOutcome(lesson: nil, diagnostics: log.sorted)
         }

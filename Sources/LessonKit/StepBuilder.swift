@@ -75,6 +75,12 @@ enum StepBuilder {
         }
     }
 
+    /// Every lesson should have a moment where the learner predicts or acts.
+    static func warnWithoutInteraction(_ steps: [LessonStep], at location: SourceLocation, log: inout DiagnosticLog) {
+        guard !steps.isEmpty, !steps.contains(where: { $0.script.contains(where: \.isInteraction) }) else { return }
+        log.warning("the learner never predicts or acts in this lesson: add a quiz, an ask or a pause", at: location)
+    }
+
     static func warnAboutTitles(_ steps: [LessonStep], log: inout DiagnosticLog) {
         var seen: Set<String> = []
         for step in steps where !step.title.isEmpty {

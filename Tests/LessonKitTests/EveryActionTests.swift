@@ -45,6 +45,7 @@ import Testing
     - capacity: { node: server, upload: 20Mbps, download: 20Mbps }
     - run: idle
     - highlight: none
+    - pause: Every client-server action has happened.
     ```
 
     ## Peer-to-peer
