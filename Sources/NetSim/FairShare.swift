@@ -1,31 +1,31 @@
-/// Max-min fair division of one capacity among flows that each want at most `caps[i]`
-/// (progressive filling): flows wanting less than an equal share get what they want,
-/// the rest split what is left equally, repeated until nobody is below the split. No
-/// flow can get more without taking from one that has less. Shares come back in the
-/// order of `caps`.
-func maxMinShares(capacity: Double, caps: [Double]) -> [Double] {
-    let count = caps.count
-    if capacity.isInfinite || count <= 1 {
-        return caps.map { min($0, capacity) }
+/// Max-min fair division of one capacity among flows, in place: `values` holds what
+/// each flow could use at most and receives its share (progressive filling). Flows that
+/// want less than an equal split get what they want, the rest split what is left
+/// equally, repeated until nobody is below the split; no flow can get more without
+/// taking from one that has less. Works in place so that re-sharing, which runs twice
+/// per transfer, allocates nothing.
+func shareMaxMinFairly(capacity: Double, _ values: UnsafeMutableBufferPointer<Double>) {
+    let count = values.count
+    guard count > 1, capacity.isFinite else {
+        for index in 0..<count { values[index] = min(values[index], capacity) }
+        return
     }
-    var shares = caps
-    var settled = [Bool](repeating: false, count: count)
     var remaining = capacity
     var left = count
+    // A settled flow is marked by negating its share (shares are never negative).
     while left > 0 {
         let split = remaining / Double(left)
         var settledNow = false
-        for index in 0..<count where !settled[index] && caps[index] < split {
-            settled[index] = true
-            remaining -= caps[index]
+        for index in 0..<count where values[index] >= 0 && values[index] < split {
+            remaining -= values[index]
+            values[index] = -values[index] - 1
             left -= 1
             settledNow = true
         }
         if !settledNow {
-            for index in 0..<count where !settled[index] { shares[index] = split }
+            for index in 0..<count where values[index] >= 0 { values[index] = split }
             break
         }
     }
-    assert(shares.reduce(0, +) <= capacity * (1 + 1e-9), "shares exceed the capacity")
-    return shares
+    for index in 0..<count where values[index] < 0 { values[index] = -(values[index] + 1) }
 }

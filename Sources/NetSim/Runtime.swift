@@ -63,12 +63,17 @@ struct Transfer: Equatable, Sendable {
     let message: Int
     let sender: NodeID
     let receiver: NodeID
+    /// The swarm chunk it carries, -1 for other messages.
+    var chunk = -1
     var remaining: Double
     var rate = 0.0
     /// What the sender last offered this transfer: its max-min share of the upload.
     var upShare = 0.0
     var updatedAt: SimTime
+    /// When the last bit will leave at the current rate.
     var completesAt: SimTime = .max
+    /// When its pending completion event fires (.max: none); never later than `completesAt`.
+    var scheduledAt: SimTime = .max
     /// Bumped at each re-rating; a `transmitted` event for an older version is stale.
     var version = 0
     var isLive = true

@@ -7,7 +7,10 @@ extension Simulation {
         let config = swarm!.config
         for member in swarm!.members.indices where !swarm!.departed[member] {
             if let tracker = config.tracker {
-                send(.control, from: swarm!.members[member], to: tracker, bits: 8 * 100, label: "announce", payload: .announce)
+                send(
+                    .control, from: swarm!.members[member], to: tracker, bits: 8 * 100, label: "announce",
+                    payload: .announce, sharesCapacity: false
+                )
             } else {
                 join(member)
             }
@@ -27,7 +30,7 @@ extension Simulation {
         swarm!.registry.append(member)
         send(
             .peerList, from: message.to, to: message.from, bits: Double(8 * 6 * max(1, list.count)),
-            label: "peer list (\(list.count) peers)", payload: .peerList(list.map(Int32.init))
+            label: "peer list (\(list.count) peers)", payload: .peerList(list.map(Int32.init)), sharesCapacity: false
         )
         return Happening(kind: .delivered, message: message, node: message.to)
     }
@@ -59,17 +62,23 @@ extension Simulation {
         return chosen
     }
 
+    /// Connects `member` both ways to each listed member (links are always added in
+    /// pairs), then fills its upload slots; listed members with a free slot may take the
+    /// newcomer at once.
     private mutating func connect(_ member: Int, to list: [Int]) {
         swarm!.connected[member] = true
-        for other in list where !swarm!.departed[other] && !swarm!.neighbours[member].contains(Int32(other)) {
+        let known = Set(swarm!.neighbours[member])
+        for other in list where !swarm!.departed[other] && !known.contains(Int32(other)) {
             swarm!.neighbours[member].append(Int32(other))
             swarm!.received[member].append(0)
             swarm!.neighbours[other].append(Int32(member))
             swarm!.received[other].append(0)
         }
         refreshSlots(member)
-        for other in list where swarm!.unchoked[other].count < swarm!.config.uploadSlots {
-            refreshSlots(other)
+        for other in list
+        where swarm!.unchoked[other].count < swarm!.config.uploadSlots && isInterested(member, in: other)
+            && !swarm!.unchoked[other].contains(Int32(member)) {
+            unchoke(member, by: other)
         }
     }
 
@@ -140,13 +149,24 @@ extension Simulation {
         for member in swarm!.members.indices where !swarm!.departed[member] && swarm!.connected[member] {
             let neighbours = swarm!.neighbours[member]
             var interested = neighbours.indices.filter { isInterested(Int(neighbours[$0]), in: member) }
+            let regular = min(interested.count, swarm!.config.optimisticUnchoke ? slots - 1 : slots)
             if swarm!.held[member] == swarm!.config.chunks {
-                interested.shuffle(using: &random)
+                // A seed has nobody to reciprocate: it serves interested peers in turn.
+                for place in 0..<regular {
+                    interested.swapAt(place, place + random.below(interested.count - place))
+                }
             } else {
+                // Tit-for-tat: the neighbours that gave the most since the last re-choke.
                 let received = swarm!.received[member]
-                interested.sort { (received[$0], $1) > (received[$1], $0) }
+                for place in 0..<regular {
+                    var best = place
+                    for candidate in (place + 1)..<interested.count
+                    where received[interested[candidate]] > received[interested[best]] {
+                        best = candidate
+                    }
+                    interested.swapAt(place, best)
+                }
             }
-            let regular = swarm!.config.optimisticUnchoke ? slots - 1 : slots
             var chosen = interested.prefix(regular).map { Int(neighbours[$0]) }
             let rest = interested.dropFirst(regular)
             if swarm!.config.optimisticUnchoke, !rest.isEmpty {

@@ -2,6 +2,7 @@ extension Simulation {
     /// Applies a command at the current time; throws, changing nothing, when the command
     /// names a node that does not exist or cannot apply.
     public mutating func perform(_ command: Command) throws(SimError) {
+        defer { applyPendingRerates() }
         switch command {
         case let .request(from, to, what, bytes, responseBytes):
             try check(from)
@@ -82,7 +83,7 @@ extension Simulation {
             queueLength: runtime.waiting.count, inService: runtime.inService != nil,
             bitsUp: runtime.bitsUp, bitsDown: runtime.bitsDown,
             uploadRate: runtime.uploads.reduce(0) { $0 + transfers[$1].rate },
-            downloadRate: runtime.downloads.reduce(0) { $0 + transfers[$1].rate },
+            downloadRate: max(0, incomingRate[id.rawValue]),
             chunksHeld: swarm?.member(id).map { swarm!.held[$0] } ?? 0, chunkCount: swarm?.config.chunks ?? 0,
             corruptChunks: swarm?.member(id).map { member in
                 (0..<swarm!.config.chunks).count { swarm!.corrupt.contains(row: member, column: $0) }

@@ -49,6 +49,7 @@ extension Simulation {
         network.nodes.append(config)
         nodes.append(NodeRuntime())
         rerateMarks.append(0)
+        incomingRate.append(0)
         for neighbour in neighbours {
             network.links.append(LinkConfig(a: id, b: neighbour, latency: network.defaultLatency))
             links[LinkKey(id, neighbour)] = LinkRuntime(latency: network.defaultLatency)

@@ -2,11 +2,13 @@
 /// when either end has a limit), then travels for the route's latency.
 extension Simulation {
     /// Sends a message now and returns its id. A message with no route is still created,
-    /// so that the event list shows it being lost.
+    /// so that the event list shows it being lost. `sharesCapacity: false` sends a tiny
+    /// protocol message on latency alone: a tracker answering ten thousand peers at once
+    /// would otherwise re-share its upload ten thousand times for a few bytes each.
     @discardableResult
     mutating func send(
         _ kind: MessageKind, from: NodeID, to: NodeID, bits: Double, label: String, payload: Payload,
-        deferRating: Bool = false
+        sharesCapacity: Bool = true
     ) -> Int {
         let latency = routeLatency(from, to)
         let id = nextMessageID
@@ -19,8 +21,8 @@ extension Simulation {
         flights[id] = Flight(message: message, payload: payload, latency: latency)
         let unlimited = network.nodes[from.rawValue].upload.isInfinite && network.nodes[to.rawValue].download.isInfinite
         // Bits sent towards a node that is down go nowhere: the message is lost on arrival.
-        if latency != nil, bits > 0, !unlimited, nodes[to.rawValue].isUp {
-            startTransfer(message: id, deferRating: deferRating)
+        if latency != nil, bits > 0, !unlimited, sharesCapacity, nodes[to.rawValue].isUp {
+            startTransfer(message: id)
         } else {
             queue.schedule(.arrival(message: id), at: message.arrives)
         }
@@ -77,8 +79,7 @@ extension Simulation {
     /// Client-server distribution: one transfer per client, all sharing the server's upload.
     mutating func serveFile(from server: NodeID, to clients: [NodeID], bits: Double) {
         for client in clients {
-            send(.file, from: server, to: client, bits: bits, label: "file", payload: .file, deferRating: true)
+            send(.file, from: server, to: client, bits: bits, label: "file", payload: .file)
         }
-        rerate(senders: [server], receivers: clients)
     }
 }

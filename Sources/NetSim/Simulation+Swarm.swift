@@ -35,8 +35,7 @@ extension Simulation {
 
     /// Starts downloads for `member` until its slots are full or no source can help.
     mutating func fillDownloads(_ member: Int) {
-        guard let state = swarm, state.isActive, !state.departed[member], state.held[member] < state.config.chunks
-        else { return }
+        guard swarm?.isActive == true, !swarm!.departed[member], swarm!.held[member] < swarm!.config.chunks else { return }
         while swarm!.downloading[member] < swarm!.downloadSlots {
             guard let (source, chunk) = findSource(for: member, endgame: false)
                 ?? lastResortSource(for: member) ?? findSource(for: member, endgame: true)
@@ -173,7 +172,6 @@ extension Simulation {
     private mutating func offerUploads(from source: Int) {
         guard swarm!.isActive, !swarm!.departed[source] else { return }
         for _ in 0..<2 {
-            guard hasRoom(source, for: source) else { return }
             var best: (sink: Int, chunk: Int, progress: Int)?
             for _ in 0..<swarm!.sampleSize {
                 let sink = random.below(swarm!.members.count)
@@ -184,17 +182,15 @@ extension Simulation {
                 else { continue }
                 best = (sink, chunk, progress)
             }
-            guard let best else { return }
+            guard let best, hasRoom(source, for: best.sink) else { return }
             sendChunk(best.chunk, from: source, to: best.sink)
         }
     }
 
     /// Stops other downloads of a chunk that has just arrived (endgame duplicates).
     private mutating func cancelDuplicates(of chunk: Int, to node: NodeID) {
-        let duplicates = nodes[node.rawValue].downloads.filter {
-            if case .chunk(chunk, _) = flights[transfers[$0].message]!.payload { return true }
-            return false
-        }
+        guard swarm!.inflight[chunk] > 0, swarm!.downloading[swarm!.member(node)!] > 0 else { return }
+        let duplicates = nodes[node.rawValue].downloads.filter { transfers[$0].chunk == chunk }
         if !duplicates.isEmpty { abortTransfers(duplicates, lost: false) }
     }
 
@@ -228,7 +224,7 @@ extension Simulation {
 
     /// The receivers of aborted chunk transfers look for other sources.
     mutating func refill(after receivers: [NodeID]) {
-        guard swarm != nil else { return }
+        guard swarm?.isActive == true else { return }
         for node in receivers {
             if let member = swarm!.member(node) { fillDownloads(member) }
         }
@@ -237,7 +233,7 @@ extension Simulation {
 
     /// Gives waiting members another try now that some chunk has a new holder.
     private mutating func wakeStarved() {
-        guard swarm != nil, !swarm!.starved.isEmpty else { return }
+        guard swarm?.starved.isEmpty == false else { return }
         let waiting = swarm!.starved
         swarm!.starved.removeAll()
         for member in waiting where swarm!.downloading[member] == 0 { fillDownloads(member) }

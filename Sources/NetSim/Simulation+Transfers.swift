@@ -6,17 +6,17 @@
 /// A re-rated transfer gets a new completion event and a new version; the old event
 /// stays in the heap and is skipped when it comes out.
 extension Simulation {
-    /// Starts moving a message's bits; rates are shared out unless `deferRating` (the
-    /// caller then calls `rerate` once for a whole batch).
-    mutating func startTransfer(message id: Int, deferRating: Bool = false) {
-        let message = flights[id]!.message
-        let transferID = transfers.insert(Transfer(
-            message: id, sender: message.from, receiver: message.to, remaining: message.bits, updatedAt: now
-        ))
+    /// Starts moving a message's bits; its rate is set when the current event ends.
+    mutating func startTransfer(message id: Int) {
+        let flight = flights[id]!
+        let message = flight.message
+        var transfer = Transfer(message: id, sender: message.from, receiver: message.to, remaining: message.bits, updatedAt: now)
+        if case let .chunk(chunk, _) = flight.payload { transfer.chunk = chunk }
+        let transferID = transfers.insert(transfer)
         nodes[message.from.rawValue].uploads.append(transferID)
         nodes[message.to.rawValue].downloads.append(transferID)
         flights[id]!.transfer = transferID
-        if !deferRating { rerate(senders: [message.from], receivers: [message.to]) }
+        rerate(senders: [message.from], receivers: [message.to])
     }
 
     /// The last bit has left: free the capacity, then deliver now or after the latency.
@@ -42,7 +42,7 @@ extension Simulation {
             var transfer = transfers[transferID]
             transfer.remaining -= transfer.rate * Double(now - transfer.updatedAt) / 1e6
             account(sender: transfer.sender, receiver: transfer.receiver, bits: flights[transfer.message]!.message.bits - max(0, transfer.remaining))
-            _ = detach(transferID, eventPending: transfer.completesAt != .max)
+            _ = detach(transferID, eventPending: transfer.scheduledAt != .max)
             switch flights.removeValue(forKey: transfer.message)!.payload {
             case let .chunk(chunk, _):
                 releaseChunk(chunk, from: transfer.sender, to: transfer.receiver)
@@ -63,6 +63,7 @@ extension Simulation {
     /// still in the heap and must now be skipped.
     private mutating func detach(_ transferID: Int, eventPending: Bool) -> Transfer {
         let transfer = transfers.remove(transferID)
+        incomingRate[transfer.receiver.rawValue] -= transfer.rate
         if eventPending { queue.invalidateOne() }
         nodes[transfer.sender.rawValue].uploads.removeFirstOccurrence(of: transferID)
         nodes[transfer.receiver.rawValue].downloads.removeFirstOccurrence(of: transferID)
@@ -88,54 +89,81 @@ extension Simulation {
     /// senders' offers, which moves their other receivers, so the work spans three hops
     /// from the change and no more. Nodes are visited in the order they are found, so
     /// the result never depends on hashing.
+    ///
+    /// The work waits until the current event (or command) is over, so that a transfer
+    /// ending and the next one starting between the same nodes re-share once.
     mutating func rerate(senders: [NodeID], receivers: [NodeID]) {
+        staleSenders += senders
+        staleReceivers += receivers
+    }
+
+    /// Does the re-sharing `rerate` asked for.
+    mutating func applyPendingRerates() {
+        guard !staleSenders.isEmpty || !staleReceivers.isEmpty else { return }
+        let senders = staleSenders
+        let receivers = staleReceivers
+        staleSenders.removeAll(keepingCapacity: true)
+        staleReceivers.removeAll(keepingCapacity: true)
         rerateEpoch += 1
         let upMark = 2 * rerateEpoch
         let downMark = upMark + 1
+        let bothMark = -rerateEpoch
         var marks = rerateMarks
         rerateMarks = []
         var upSides: [NodeID] = []
         var downSides: [NodeID] = []
+        upSides.reserveCapacity(8)
+        downSides.reserveCapacity(32)
         // A node can be on both sides; its mark says which sides it has joined.
-        func join(_ node: NodeID, _ mark: Int, _ list: inout [NodeID]) {
+        func join(_ node: NodeID, as mark: Int) -> Bool {
             let current = marks[node.rawValue]
-            if current == mark || current == -rerateEpoch { return }
-            marks[node.rawValue] = (current == upMark || current == downMark) ? -rerateEpoch : mark
-            list.append(node)
+            if current == mark || current == bothMark { return false }
+            marks[node.rawValue] = (current == upMark || current == downMark) ? bothMark : mark
+            return true
         }
-        for sender in senders { join(sender, upMark, &upSides) }
+        for sender in senders where join(sender, as: upMark) { upSides.append(sender) }
         for receiver in receivers {
-            for id in nodes[receiver.rawValue].downloads { join(transfers[id].sender, upMark, &upSides) }
+            for id in nodes[receiver.rawValue].downloads where join(transfers[id].sender, as: upMark) {
+                upSides.append(transfers[id].sender)
+            }
         }
-        for receiver in receivers { join(receiver, downMark, &downSides) }
+        for receiver in receivers where join(receiver, as: downMark) { downSides.append(receiver) }
         for sender in upSides {
-            for id in nodes[sender.rawValue].uploads { join(transfers[id].receiver, downMark, &downSides) }
+            for id in nodes[sender.rawValue].uploads where join(transfers[id].receiver, as: downMark) {
+                downSides.append(transfers[id].receiver)
+            }
         }
         rerateMarks = marks
         for sender in upSides {
             let ids = nodes[sender.rawValue].uploads
-            let caps = ids.map { offerCap(for: $0) }
-            let shares = maxMinShares(capacity: capacity(upload: sender), caps: caps)
-            for index in ids.indices { transfers[ids[index]].upShare = shares[index] }
+            let capacity = capacity(upload: sender)
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: ids.count) { shares in
+                for index in ids.indices { shares[index] = offerCap(for: ids[index]) }
+                shareMaxMinFairly(capacity: capacity, shares)
+                for index in ids.indices { transfers[ids[index]].upShare = shares[index] }
+            }
         }
         for receiver in downSides {
             let ids = nodes[receiver.rawValue].downloads
-            let caps = ids.map { transfers[$0].upShare }
-            let shares = maxMinShares(capacity: capacity(download: receiver), caps: caps)
-            for index in ids.indices { setRate(of: ids[index], to: shares[index]) }
+            let capacity = capacity(download: receiver)
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: ids.count) { shares in
+                for index in ids.indices { shares[index] = transfers[ids[index]].upShare }
+                shareMaxMinFairly(capacity: capacity, shares)
+                for index in ids.indices { setRate(of: ids[index], to: shares[index]) }
+            }
         }
     }
 
     /// The most a sender offers a transfer: what its receiver's download has left beside
     /// its other incoming transfers, but at least an equal share of that download.
     private func offerCap(for id: Int) -> Double {
-        let receiver = transfers[id].receiver
-        let incoming = nodes[receiver.rawValue].downloads
-        let download = capacity(download: receiver)
-        guard incoming.count > 1, download.isFinite else { return download }
-        var others = 0.0
-        for other in incoming where other != id { others += transfers[other].rate }
-        return max(download / Double(incoming.count), download - others)
+        let transfer = transfers[id]
+        let receiver = transfer.receiver.rawValue
+        let incoming = nodes[receiver].downloads.count
+        let download = capacity(download: transfer.receiver)
+        guard incoming > 1, download.isFinite else { return download }
+        let others = incomingRate[receiver] - transfer.rate
+        return max(download / Double(incoming), download - others)
     }
 
     private func capacity(upload node: NodeID) -> Double {
@@ -147,30 +175,49 @@ extension Simulation {
     }
 
     /// Brings the transfer's progress up to now, then moves at `rate` from here on.
+    ///
+    /// A completion that moves earlier needs a new event (the old one goes stale). One
+    /// that moves later keeps its event: when that fires too early it is re-armed for
+    /// the new time (see `rearmIfEarly`), which saves most re-scheduling in a busy swarm.
     private mutating func setRate(of id: Int, to rate: Double) {
         var transfer = transfers[id]
         guard rate != transfer.rate else { return }
         transfer.remaining = max(0, transfer.remaining - transfer.rate * Double(now - transfer.updatedAt) / 1e6)
         transfer.updatedAt = now
+        incomingRate[transfer.receiver.rawValue] += rate - transfer.rate
         transfer.rate = rate
-        let completion: SimTime
         if rate <= 0 {
-            completion = .max
+            transfer.completesAt = .max
         } else {
             let micros = (transfer.remaining / rate * 1e6).rounded(.up)
-            completion = micros < 1e17 ? now + SimTime(micros) : .max
+            transfer.completesAt = micros < 1e17 ? now + SimTime(micros) : .max
         }
-        if completion != transfer.completesAt {
-            if transfer.completesAt != .max { queue.invalidateOne() }
+        if transfer.completesAt < transfer.scheduledAt {
+            if transfer.scheduledAt != .max { queue.invalidateOne() }
             transfer.version += 1
-            transfer.completesAt = completion
-            if completion != .max {
-                queue.schedule(.transmitted(transfer: id, version: transfer.version), at: completion)
-            }
-            let latency = flights[transfer.message]!.latency ?? 0
-            flights[transfer.message]!.message.arrives = completion == .max ? .max : completion + latency
+            transfer.scheduledAt = transfer.completesAt
+            queue.schedule(.transmitted(transfer: id, version: transfer.version), at: transfer.completesAt)
         }
         transfers[id] = transfer
+    }
+
+    /// A completion event that fired before its transfer is done (the transfer slowed
+    /// down since it was scheduled) is moved to the new completion time. Returns whether
+    /// the event was early.
+    mutating func rearmIfEarly(_ id: Int, firedAt time: SimTime) -> Bool {
+        let completion = transfers[id].completesAt
+        guard completion > time else { return false }
+        transfers[id].scheduledAt = completion
+        if completion != .max {
+            queue.schedule(.transmitted(transfer: id, version: transfers[id].version), at: completion)
+        }
+        return true
+    }
+
+    /// When the message of a transfer will arrive, as it stands now.
+    func estimatedArrival(of transferID: Int, latency: SimTime) -> SimTime {
+        let completion = transfers[transferID].completesAt
+        return completion == .max ? .max : completion + latency
     }
 }
 

@@ -27,6 +27,11 @@ public struct Simulation: Sendable, Equatable {
     var dhtPointers: [String: NodeID] = [:]
     var calls: [CallRecord] = []
     var nextMessageID = 1
+    /// Nodes whose upload or download sharing changed during the current event.
+    var staleSenders: [NodeID] = []
+    var staleReceivers: [NodeID] = []
+    /// Per node, the sum of the rates of its incoming transfers.
+    var incomingRate: [Double]
     /// Scratch marks for `rerate`, so it gathers each node once without building sets.
     var rerateMarks: [Int]
     var rerateEpoch = 0
@@ -38,6 +43,7 @@ public struct Simulation: Sendable, Equatable {
         random = SeededGenerator(seed: seed)
         nodes = Array(repeating: NodeRuntime(), count: network.nodes.count)
         rerateMarks = Array(repeating: 0, count: network.nodes.count)
+        incomingRate = Array(repeating: 0, count: network.nodes.count)
         for link in network.links {
             links[LinkKey(link.a, link.b)] = LinkRuntime(latency: link.latency)
         }
@@ -52,7 +58,13 @@ public struct Simulation: Sendable, Equatable {
 
     /// Messages on their way now, oldest first, for drawing.
     public var inFlight: [Message] {
-        flights.values.map(\.message).sorted { $0.id < $1.id }
+        flights.values.map { flight in
+            var message = flight.message
+            if let transfer = flight.transfer {
+                message.arrives = estimatedArrival(of: transfer, latency: flight.latency ?? 0)
+            }
+            return message
+        }.sorted { $0.id < $1.id }
     }
 
     /// Runs exactly one event and says what it did; nil when nothing is left to happen.
@@ -100,14 +112,24 @@ public struct Simulation: Sendable, Equatable {
     /// When the next live event is due, nil when idle. Discards stale events at the head
     /// of the queue, exactly as handling the next event would.
     mutating func nextEventTime() -> SimTime? {
+        guard let scheduled = popNextLive() else { return nil }
+        queue.putBack(scheduled)
+        return scheduled.time
+    }
+
+    /// Takes the next event that is due to be handled: skips stale events and re-arms
+    /// completion events that fired before their transfer was done.
+    private mutating func popNextLive() -> ScheduledEvent? {
         guard !isIdle else { return nil }
         while let scheduled = queue.popMin() {
             guard isLive(scheduled.event) else {
                 queue.discardedStale()
                 continue
             }
-            queue.putBack(scheduled)
-            return scheduled.time
+            if case let .transmitted(transfer, _) = scheduled.event, rearmIfEarly(transfer, firedAt: scheduled.time) {
+                continue
+            }
+            return scheduled
         }
         return nil
     }
@@ -115,23 +137,17 @@ public struct Simulation: Sendable, Equatable {
     /// Pops the next live event, handles it and mixes it into the trace. Changes nothing
     /// when idle, so asking an idle simulation to step leaves it equal to itself.
     mutating func handleNextEvent() -> Happening? {
-        guard !isIdle else { return nil }
-        while let scheduled = queue.popMin() {
-            guard isLive(scheduled.event) else {
-                queue.discardedStale()
-                continue
-            }
-            assert(scheduled.time >= now, "time went backwards")
-            now = scheduled.time
-            eventCount += 1
-            let happening = dispatch(scheduled.event)
-            trace.mix(UInt64(bitPattern: now))
-            trace.mix(happening.kind.traceCode)
-            trace.mix(happening.message?.id ?? -1)
-            trace.mix(happening.node?.rawValue ?? -1)
-            return happening
-        }
-        return nil
+        guard let scheduled = popNextLive() else { return nil }
+        assert(scheduled.time >= now, "time went backwards")
+        now = scheduled.time
+        eventCount += 1
+        let happening = dispatch(scheduled.event)
+        applyPendingRerates()
+        trace.mix(UInt64(bitPattern: now))
+        trace.mix(happening.kind.traceCode)
+        trace.mix(happening.message?.id ?? -1)
+        trace.mix(happening.node?.rawValue ?? -1)
+        return happening
     }
 
     private func isLive(_ event: Event) -> Bool {
