@@ -119,7 +119,6 @@ struct CallRecord: Equatable, Sendable {
     let callee: NodeID
     let relay: NodeID
     let started: SimTime
-    var connectedAt: SimTime?
 }
 
 /// A message on its way: its public face, what it carries, and how it travels.

@@ -176,7 +176,9 @@ extension Simulation {
             for peer in chosen where !swarm!.unchoked[member].contains(Int32(peer)) { unchoke(peer, by: member) }
             swarm!.received[member] = Array(repeating: 0, count: neighbours.count)
         }
-        if swarm!.isActive {
+        // A swarm where nothing is moving even after re-choosing is stuck (the last copy
+        // of some chunk left with its holder): the timer stops, so the run can end.
+        if swarm!.isActive, swarm!.downloading.contains(where: { $0 > 0 }) {
             swarm!.rechokeVersion += 1
             scheduleRechoke()
         }

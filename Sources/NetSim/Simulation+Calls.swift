@@ -41,7 +41,6 @@ extension Simulation {
 
     mutating func receiveCall(_ index: Int, stage: Int, message: Message) -> Happening {
         guard stage < 3 else {
-            calls[index].connectedAt = now
             metrics.calls.append(CallResult(
                 caller: calls[index].caller, callee: calls[index].callee, relay: calls[index].relay,
                 started: calls[index].started, connected: now

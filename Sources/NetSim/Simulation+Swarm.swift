@@ -214,10 +214,7 @@ extension Simulation {
             swarm!.unfinished -= 1
         }
         if swarm!.config.scheduling == .bitTorrent { disconnect(member) }
-        let chunkTransfers = (nodes[node.rawValue].uploads + nodes[node.rawValue].downloads).filter {
-            if case .chunk = flights[transfers[$0].message]!.payload { return true }
-            return false
-        }
+        let chunkTransfers = (nodes[node.rawValue].uploads + nodes[node.rawValue].downloads).filter { transfers[$0].chunk >= 0 }
         abortTransfers(chunkTransfers)
         if !swarm!.isActive { endSwarm() }
     }

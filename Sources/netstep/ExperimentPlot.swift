@@ -27,9 +27,12 @@ struct DistributionPlot {
                     if grid[y][x] == " " { grid[y][x] = "." }
                 }
             }
-            for index in results.indices { grid[row(results[index][keyPath: curve.0])][column(index)] = curve.1 }
+            for index in results.indices {
+                let (y, x) = (row(results[index][keyPath: curve.0]), column(index))
+                grid[y][x] = grid[y][x] == "c" && curve.1 == "p" ? "*" : curve.1
+            }
         }
-        var lines = ["", "time to distribute (c = client-server, p = peer-to-peer, simulated)"]
+        var lines = ["", "time to distribute, simulated (c = client-server, p = peer-to-peer, * = both)"]
         for (index, cells) in grid.enumerated() {
             let label = index == 0 ? String(format: "%8.0f s", top) : index == height - 1 ? String(format: "%8.0f s", 0.0) : ""
             lines.append(label.padding(toLength: labelWidth, withPad: " ", startingAt: 0) + "|" + String(cells))

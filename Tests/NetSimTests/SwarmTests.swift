@@ -145,3 +145,15 @@ import Testing
         #expect(throws: SimError.self) { try sim.perform(.startSwarm(SwarmConfig(fileBits: 1e6, chunks: 4, seeds: [], peers: [NodeID(2)]))) }
     }
 }
+
+@Suite struct StuckSwarmTests {
+    @Test func aSwarmWhoseOnlySeedLeavesEarlyStopsInsteadOfRunningForever() throws {
+        var sim = Simulation(network: SwarmTests.network(peers: 6), seed: 1)
+        try sim.perform(.startSwarm(SwarmTests.config(peers: 6)))
+        sim.run(until: .events(40))
+        try sim.perform(.removeNode(NodeID(1)))
+        let outcome = sim.run(until: .idle, maxEvents: 1_000_000)
+        #expect(outcome.reason == .reached)
+        #expect(sim.metrics.completionTimes.count < 6)
+    }
+}
