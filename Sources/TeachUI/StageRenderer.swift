@@ -57,28 +57,38 @@ struct StageRenderer {
         init(_ a: Int, _ b: Int) { (low, high) = a < b ? (a, b) : (b, a) }
     }
 
+    /// Above this many pairs talking without a link (a busy swarm), their lines are not
+    /// drawn: the messages still travel the same straight paths, and stay visible.
+    static let largestTrafficWeb = 6
+
     /// Draws every configured link, and a faint line for every pair that exchanges
-    /// messages without one (peers that reach each other across the internet). A busy
-    /// configured link stands out; a line that exists only for the traffic does not, so
-    /// the messages on it do. Returns each pair's drawn cells, from the lower id to the higher.
+    /// messages without one (peers that reach each other across the internet), unless
+    /// there are so many that the lines would hide the messages. A busy configured link
+    /// stands out. Returns each pair's path, from the lower id to the higher.
     private func drawLinks(into canvas: inout Canvas, placement: StagePlacement) -> [Pair: [Point]] {
         var traffic: Set<Pair> = []
         for packet in scene.packets { traffic.insert(Pair(packet.from, packet.to)) }
         var links: [Pair: Bool] = [:]
         for link in scene.links { links[Pair(link.a, link.b)] = link.isUp }
-        let configured = Set(links.keys)
-        // Small protocol chatter gets no line of its own: in a swarm it would hide the chunks.
+        // Small protocol chatter gets no path of its own: in a swarm it would hide the chunks.
+        var unlinked: Set<Pair> = []
         for packet in scene.packets where packet.kind != .control && links[Pair(packet.from, packet.to)] == nil {
-            links[Pair(packet.from, packet.to)] = true
+            unlinked.insert(Pair(packet.from, packet.to))
         }
+        let drawsTraffic = unlinked.count <= Self.largestTrafficWeb
 
         let frames = Array(placement.frames.values)
         var paths: [Pair: [Point]] = [:]
-        for (pair, isUp) in links.sorted(by: { ($0.key.low, $0.key.high) < ($1.key.low, $1.key.high) }) {
+        for pair in (Array(links.keys) + unlinked).sorted(by: { ($0.low, $0.high) < ($1.low, $1.high) }) {
             guard let a = placement.frames[pair.low], let b = placement.frames[pair.high] else { continue }
+            guard let isUp = links[pair] else {
+                paths[pair] = drawsTraffic
+                    ? canvas.line(from: a.center, to: b.center, glyphs: theme.glyphs, style: theme.link, avoiding: frames)
+                    : LinePath.cells(from: a.center, to: b.center).filter { point in !frames.contains { $0.contains(point) } }
+                continue
+            }
             let endsUp = scene.node(pair.low)?.isUp != false && scene.node(pair.high)?.isUp != false
-            let style = !isUp || !endsUp ? theme.deadLink
-                : traffic.contains(pair) && configured.contains(pair) ? theme.busyLink : theme.link
+            let style = !isUp || !endsUp ? theme.deadLink : traffic.contains(pair) ? theme.busyLink : theme.link
             paths[pair] = canvas.line(from: a.center, to: b.center, glyphs: theme.glyphs, style: style, avoiding: frames)
         }
         return paths

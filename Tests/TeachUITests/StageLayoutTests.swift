@@ -96,6 +96,29 @@ import Testing
     }
 }
 
+@Suite struct TrafficLineTests {
+    private func stage(pairs: Int) -> String {
+        let nodes = (0..<(2 * pairs)).map { SceneNode(id: $0, name: "p\($0)", role: .peer) }
+        // Each node sends to the one across the ring, so every path crosses the middle.
+        let packets = (0..<pairs).map { ScenePacket(id: $0, kind: .chunk, from: $0, to: $0 + pairs, progress: 0.3) }
+        var canvas = Canvas(width: 90, height: 30)
+        StageRenderer(scene: Scene(nodes: nodes, packets: packets, layout: .ring), theme: Theme(.plain)).draw(into: &canvas, rect: canvas.bounds)
+        return canvas.text
+    }
+
+    @Test func aFewPeersTalkingGetFaintLinesBetweenThem() {
+        let shown = stage(pairs: 3)
+        #expect(shown.filter { $0 == "#" }.count == 3)
+        #expect(shown.contains("/") || shown.contains("\\"))
+    }
+
+    @Test func aBusySwarmShowsItsChunksWithoutTheWebOfLines() {
+        let shown = stage(pairs: 8)
+        #expect(shown.filter { $0 == "#" }.count == 8)
+        #expect(!shown.contains("/") && !shown.contains("\\"))
+    }
+}
+
 @Suite struct PlaybackTests {
     @Test func theSpeedIsChosenSoWhatIsUnderWayPlaysInSeconds() {
         var playback = Playback()
