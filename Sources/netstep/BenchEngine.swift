@@ -12,7 +12,10 @@ struct BenchEngine: ParsableCommand {
             hold: --n timers pending; each handled timer schedules one more after a delay \
             drawn uniformly from [0, 2N) µs, through the same event queue and dispatch as \
             lessons. swarm: one server seeds a file of --chunks chunks (256 KB each) to \
-            --peers BitTorrent-like peers with a tracker, run until every peer has it.
+            --peers BitTorrent-like peers with a tracker, run until every peer has it. \
+            stepback: a lesson-sized timeline (about 10^5 events: 50 peers, 1000 chunks) \
+            run to its end, then stepped back from 20 points along it; prints the slowest \
+            step back.
 
             Examples: netstep bench engine --model hold --n 10000
                       netstep bench engine --model swarm --peers 10000 --chunks 200 --format json
@@ -20,14 +23,14 @@ struct BenchEngine: ParsableCommand {
     )
 
     enum Model: String, ExpressibleByArgument, CaseIterable {
-        case hold, swarm
+        case hold, swarm, stepback
     }
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case text, json
     }
 
-    @Option(help: "Workload: hold or swarm.")
+    @Option(help: "Workload: hold, swarm or stepback.")
     var model: Model = .hold
 
     @Option(help: "Pending events in the hold model.")
@@ -63,16 +66,18 @@ struct BenchEngine: ParsableCommand {
             start = .now
             outcome = simulation.run(until: .events(events))
         case .swarm:
-            simulation = Simulation(network: swarmNetwork(), seed: 1)
+            simulation = Simulation(network: swarmNetwork(peers: peers), seed: 1)
             try simulation.perform(.startSwarm(SwarmConfig(
                 fileBits: Double(chunks) * 2_048_000, chunks: chunks, seeds: [NodeID(1)],
                 peers: (2..<(peers + 2)).map(NodeID.init), tracker: NodeID(0)
             )))
             start = .now
             outcome = simulation.run(until: .idle)
+        case .stepback:
+            try runStepBack()
+            return
         }
-        let elapsed = start.duration(to: .now)
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let seconds = secondsSince(start)
         let figures = (
             events: outcome.eventsRun, seconds: seconds, perSecond: Double(outcome.eventsRun) / max(seconds, 1e-9),
             memory: peakMemoryMegabytes()
@@ -92,8 +97,44 @@ struct BenchEngine: ParsableCommand {
         }
     }
 
+    /// Builds a lesson-sized timeline, then times stepping back from points along it.
+    private func runStepBack() throws {
+        let swarmPeers = 50
+        var timeline = Timeline(Simulation(network: swarmNetwork(peers: swarmPeers), seed: 1))
+        try timeline.perform(.startSwarm(SwarmConfig(
+            fileBits: 1000 * 2_048_000, chunks: 1000, seeds: [NodeID(1)], peers: (2..<(swarmPeers + 2)).map(NodeID.init),
+            tracker: NodeID(0)
+        )))
+        let start = ContinuousClock.now
+        timeline.run(until: .idle)
+        let buildSeconds = secondsSince(start)
+        let total = timeline.reports.count
+        var slowest = 0.0
+        for point in stride(from: total, to: 0, by: -max(1, total / 20)) {
+            timeline.seek(toEvent: point)
+            let before = ContinuousClock.now
+            timeline.stepBack()
+            slowest = max(slowest, secondsSince(before))
+        }
+        switch format {
+        case .json:
+            print(String(
+                format: "{\"events\": %d, \"seconds\": %.3f, \"slowest_step_back_ms\": %.2f, \"peak_memory_mb\": %.1f}",
+                total, buildSeconds, slowest * 1000, peakMemoryMegabytes()
+            ))
+        case .text:
+            print("timeline of \(total) events built in \(String(format: "%.3f", buildSeconds)) s")
+            print(String(format: "slowest step back: %.2f ms, peak memory %.1f MB", slowest * 1000, peakMemoryMegabytes()))
+        }
+    }
+
+    private func secondsSince(_ start: ContinuousClock.Instant) -> Double {
+        let elapsed = start.duration(to: .now)
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    }
+
     /// A tracker, a server seeding at 100 Mbps, and peers with 1 Mbps up and 5 Mbps down.
-    private func swarmNetwork() -> NetworkConfig {
+    private func swarmNetwork(peers: Int) -> NetworkConfig {
         let tracker = NodeConfig(name: "tracker", role: .tracker, upload: 100e6, download: 100e6)
         let server = NodeConfig(name: "server", role: .server, upload: 100e6, download: 100e6)
         let peerNodes = (1...peers).map { NodeConfig(name: "p\($0)", role: .peer, upload: 1e6, download: 5e6) }
