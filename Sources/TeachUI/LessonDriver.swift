@@ -1,21 +1,26 @@
 import LessonKit
 import NetSim
 
-/// A lesson's runner as the stage drives it: stepping moves through the step's waits,
-/// and playing goes on while the step waits for the simulation (or, once the step's
-/// script is done, while anything is left to happen).
+/// A lesson's runner as the stage drives it: stepping and playing move through the
+/// step's waits and nothing further. Playing stops as each wait is over (the script then
+/// has something to say about that moment), and once the step's script is done the
+/// simulation stays where the script left it: exactly the state the next step starts
+/// from, and the state the plain transcript shows.
 struct LessonDriver: SimulationDriver {
     var runner: LessonRunner
 
     var simulation: Simulation { runner.simulation }
     var reports: [StepReport] { runner.timeline.reports }
 
-    /// True when the runner did anything: ran an event, moved the clock to a deadline,
-    /// or gave up a wait that can no longer come true.
-    mutating func stepForward() -> Bool {
+    /// Runs an event (or moves the clock to a deadline, or gives up a wait that can no
+    /// longer come true) while the step waits on the simulation; reaches a stop when
+    /// that moves the script on.
+    mutating func stepForward() -> ForwardStep {
+        guard case .running = runner.pending else { return .nothing }
         let before = (runner.simulation.eventCount, runner.simulation.now, runner.scriptPosition)
         runner.stepEvent()
-        return (runner.simulation.eventCount, runner.simulation.now, runner.scriptPosition) != before
+        if runner.scriptPosition != before.2 { return .reachedStop }
+        return (runner.simulation.eventCount, runner.simulation.now) != (before.0, before.1) ? .ran : .nothing
     }
 
     mutating func stepBack() -> Bool { runner.stepEventBack() }
@@ -25,31 +30,21 @@ struct LessonDriver: SimulationDriver {
     /// previous-step is for.
     mutating func seek(toEvent n: Int) {
         while reports.count > n, runner.stepEventBack() {}
-        while reports.count < n, stepForward() {}
+        while reports.count < n, stepForward().ranSomething {}
     }
 
+    /// When the wait under way would be over if played out (or how far a probe gets).
     var endOfRun: SimTime? {
         guard canPlay else { return nil }
-        var probe = runner.simulation
-        switch runner.pending {
-        case .running:
-            var rest = runner
-            var events = 0
-            while case .running = rest.pending, events < probeEventLimit, rest.stepEvent() != nil {
-                events += 1
-            }
-            return rest.simulation.now > probe.now ? rest.simulation.now : nil
-        default:
-            probe.run(until: .idle, maxEvents: probeEventLimit)
-            return probe.now
-        }
+        var rest = self
+        var events = 0
+        while events < probeEventLimit, rest.stepForward() == .ran { events += 1 }
+        return rest.simulation.now > simulation.now ? rest.simulation.now : nil
     }
 
+    /// Only a wait plays: the script stops for the learner at an interaction and once it
+    /// is done.
     var canPlay: Bool {
-        switch runner.pending {
-        case .running: true
-        case .done: !runner.simulation.isIdle
-        case .ask, .pause, .quiz: false
-        }
+        if case .running = runner.pending { true } else { false }
     }
 }

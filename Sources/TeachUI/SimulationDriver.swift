@@ -6,9 +6,9 @@ protocol SimulationDriver: Sendable {
     var simulation: Simulation { get }
     /// Every event so far, oldest first.
     var reports: [StepReport] { get }
-    /// Runs one event (or moves the clock to a deadline the driver waits for); false
-    /// when there is nothing to run now.
-    mutating func stepForward() -> Bool
+    /// Runs one event (or moves the clock to a deadline the driver waits for), and says
+    /// whether playing may go on past it.
+    mutating func stepForward() -> ForwardStep
     /// Undoes the last event; false when there is none to undo.
     mutating func stepBack() -> Bool
     /// Goes to the state just after event `n`.
@@ -22,6 +22,19 @@ protocol SimulationDriver: Sendable {
     var endOfRun: SimTime? { get }
 }
 
+/// What one step forward did.
+enum ForwardStep: Hashable, Sendable {
+    /// Nothing: there is nothing to run now.
+    case nothing
+    /// Ran an event; playing goes on.
+    case ran
+    /// Ran an event that reached a place where playing stops: a lesson's wait is over,
+    /// so the learner can read what the script says about that moment.
+    case reachedStop
+
+    var ranSomething: Bool { self != .nothing }
+}
+
 /// Events a speed probe runs at most: plenty to judge a step's pace, few enough to stay
 /// instant even for a swarm of thousands (a longer run just plays at the pace found).
 let probeEventLimit = 5_000
@@ -29,7 +42,7 @@ let probeEventLimit = 5_000
 extension Timeline: SimulationDriver {
     var simulation: Simulation { current }
 
-    mutating func stepForward() -> Bool { step() != nil }
+    mutating func stepForward() -> ForwardStep { step() == nil ? .nothing : .ran }
 
     var canPlay: Bool { !current.isIdle }
 

@@ -63,8 +63,10 @@ struct StageSession<Driver: SimulationDriver>: Sendable {
         if heldState == nil || playback.glide != nil {
             settle()
             let before = driver.simulation
-            guard driver.stepForward() else { return }
+            let step = driver.stepForward()
+            guard step.ranSomething else { return }
             if driver.simulation.now > clock { heldState = before }
+            if step == .reachedStop { suggestSpeed() }
         }
         glide(to: driver.simulation.now)
     }
@@ -109,13 +111,28 @@ struct StageSession<Driver: SimulationDriver>: Sendable {
         while driver.simulation.now <= target {
             heldState = nil
             let before: Simulation? = events < Self.heldEventsPerTick ? driver.simulation : nil
-            guard driver.canPlay, driver.stepForward() else {
+            let step = driver.canPlay ? driver.stepForward() : .nothing
+            guard step.ranSomething else {
                 // Nothing more to play: the clock stops at the last event, not past it.
                 playback.playing = false
-                clock = start
+                clock = max(start, driver.simulation.now)
                 break
             }
             events += 1
+            if step == .reachedStop {
+                // Playing stops at the event that ends a wait; if that event lies ahead
+                // of the clock, the messages glide there.
+                playback.playing = false
+                clock = min(target, driver.simulation.now)
+                if driver.simulation.now > target, let before {
+                    heldState = before
+                    glide(to: driver.simulation.now)
+                } else {
+                    clock = max(clock, driver.simulation.now)
+                }
+                suggestSpeed()
+                break
+            }
             if driver.simulation.now > target {
                 // Without a held state (a busy frame) the clock jumps the one event ahead.
                 if let before { heldState = before } else { clock = driver.simulation.now }

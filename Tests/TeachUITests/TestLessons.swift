@@ -111,6 +111,52 @@ enum TestLessons {
         ```
         """
 
+    /// Waits that come true while more is still under way: a queue fills while other
+    /// requests are on their way, and a paragraph speaks of that moment.
+    static let queueSource = """
+        ---
+        id: test-queue
+        title: A queue fills
+        summary: Six clients ask a server that holds two.
+        essay: [4]
+        claims: [C3]
+        seed: 6
+        network:
+          layout: star
+          latency: 10ms
+          nodes:
+            server: { role: server, upload: 10Mbps, download: 10Mbps, service: 40ms, queue: 2 }
+          groups:
+            clients: { count: 6, prefix: c, upload: 1Mbps, download: 10Mbps, timeout: 5s, retries: 0 }
+        ---
+
+        ## Fill the queue
+
+        ```sim
+        - request: { from: [c1, c2, c3, c4, c5, c6], to: server, what: "GET /page" }
+        - run: { until: queue-full }
+        ```
+
+        The queue holds {server.queue} requests now.
+
+        ```sim
+        - run: idle
+        ```
+
+        All answered or dropped.
+
+        ## Fill it again
+
+        ```sim
+        - request: { from: [c1, c2, c3, c4, c5, c6], to: server, what: "GET /page" }
+        - run: { until: queue-full }
+        ```
+
+        ## After
+
+        The rest.
+        """
+
     static func load(_ source: String, path: String) -> Lesson {
         let outcome = LessonLoader.load(source: source, path: path)
         guard let lesson = outcome.lesson else {
@@ -122,6 +168,7 @@ enum TestLessons {
     static var request: Lesson { load(requestSource, path: "01-request.md") }
     static var swarm: Lesson { load(swarmSource, path: "02-swarm.md") }
     static var failure: Lesson { load(failureSource, path: "03-failure.md") }
+    static var queue: Lesson { load(queueSource, path: "04-queue.md") }
     static var course: [Lesson] { [request, swarm] }
 }
 

@@ -1,0 +1,70 @@
+import LessonKit
+import NetSim
+import Testing
+@testable import TeachUI
+
+/// Playing a lesson stops exactly where its script does: at the end of every wait, and
+/// at the step's end, with the state the plain transcript shows there.
+@Suite struct PlayStopTests {
+    /// Enter, then ticks until nothing moves any more.
+    private func play(_ state: inout AppState) {
+        send(&state, .key(.enter))
+        var ticks = 0
+        while state.wantsTicks, ticks < 10_000 {
+            send(&state, .tick(elapsedMicroseconds: 100_000))
+            ticks += 1
+        }
+    }
+
+    private func runner(_ state: AppState) -> LessonRunner? { state.lesson?.stage.driver.runner }
+
+    /// The runner on its own, moved on until the script position changes.
+    private func afterWait(_ runner: LessonRunner) -> LessonRunner {
+        var runner = runner
+        let position = runner.scriptPosition
+        while runner.scriptPosition == position, runner.stepEvent() != nil {}
+        return runner
+    }
+
+    @Test func playStopsWhenEachWaitIsOverAndAtTheStepsEnd() throws {
+        var state = AppState(lessons: [TestLessons.queue], start: .lesson(id: "test-queue", step: 0))
+        var reference = try #require(runner(state))
+        reference = afterWait(reference)
+        play(&state)
+        let paused = try #require(runner(state))
+        #expect(paused.scriptPosition == reference.scriptPosition)
+        #expect(paused.simulation.eventCount == reference.simulation.eventCount)
+        #expect(state.lesson?.stage.clock == reference.simulation.now)
+        #expect(screen(state, width: 120).contains("The queue holds 2 requests now."))
+        #expect(screen(state).contains("paused"))
+
+        play(&state)
+        var plain = LessonRunner(lesson: TestLessons.queue)
+        plain.finishStep()
+        let done = try #require(runner(state))
+        #expect(done.pending == .done)
+        #expect(done.simulation.eventCount == plain.simulation.eventCount)
+        #expect(done.simulation.now == plain.simulation.now)
+    }
+
+    @Test func nothingRunsAfterTheStepIsDoneAndTheNextStepGoesOnFromThere() throws {
+        var state = AppState(lessons: [TestLessons.queue], start: .lesson(id: "test-queue", step: 1))
+        play(&state)
+        let done = try #require(runner(state))
+        #expect(done.pending == .done)
+        let end = (done.simulation.eventCount, done.simulation.now)
+        #expect(!done.simulation.isIdle, "the step ends while requests are still under way")
+
+        play(&state)
+        send(&state, .key(.right), .tick(elapsedMicroseconds: 1_000_000), .key(.character(" ")))
+        let after = try #require(runner(state))
+        #expect((after.simulation.eventCount, after.simulation.now) == end)
+        #expect(screen(state).contains("paused"))
+        #expect(screen(state).contains("step done"))
+
+        send(&state, .key(.character("n")))
+        let next = try #require(runner(state))
+        #expect(next.stepIndex == 2)
+        #expect((next.simulation.eventCount, next.simulation.now) == end)
+    }
+}
