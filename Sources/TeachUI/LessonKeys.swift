@@ -20,7 +20,7 @@ extension LessonSession {
         if jumpDigits != nil { return typeStepNumber(key) }
         if let outcome = handleInteraction(key) { return outcome }
         switch key {
-        case .character("n"), .pageDown: move { $0.nextStep() }
+        case .character("n"), .pageDown: nextStep()
         case .character("p"), .pageUp: move { $0.previousStep() }
         case .character("r"): move { $0.resetStep() }
         case .character("R"): move { $0.restart() }

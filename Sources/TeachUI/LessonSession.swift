@@ -51,6 +51,32 @@ struct LessonSession: Sendable {
         stage.suggestSpeed()
     }
 
+    /// n: on to the next step, but never silently past a quiz. The rest of the step plays
+    /// as it would on its own (its asks done, its pauses passed) up to the next quiz not
+    /// yet answered, which then waits on screen; n on a quiz already on screen passes it.
+    /// Only a step played to its end leads to the next one (or finishes the lesson).
+    mutating func nextStep() {
+        let answers = self.answers
+        let onScreen = pendingQuiz?.1
+        move { runner in
+            while true {
+                switch runner.pending {
+                case .running:
+                    runner.stepEvent()
+                case .ask, .pause:
+                    runner.resolveInteraction()
+                case .quiz:
+                    let place = QuizPlace(step: runner.stepIndex, position: runner.scriptPosition)
+                    guard place == onScreen || answers[place]?.answered == true else { return }
+                    runner.resolveInteraction()
+                case .done:
+                    runner.nextStep()
+                    return
+                }
+            }
+        }
+    }
+
     /// Where the quiz the step waits on is, if it waits on one.
     var pendingQuiz: (Quiz, QuizPlace)? {
         guard case let .quiz(quiz) = runner.pending else { return nil }

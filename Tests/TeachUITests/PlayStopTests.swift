@@ -68,3 +68,36 @@ import Testing
         #expect((next.simulation.eventCount, next.simulation.now) == end)
     }
 }
+
+/// n moves on, but never silently past a quiz.
+@Suite struct NextStepTests {
+    @Test func nDuringTheLastStepsRunStopsAtItsQuizAndTheLessonIsNotFinished() throws {
+        var state = AppState(lessons: [TestLessons.queue], start: .lesson(id: "test-queue", step: 2))
+        send(&state, .key(.enter), .tick(elapsedMicroseconds: 33_000), .key(.character("n")))
+        let runner = try #require(state.lesson?.stage.driver.runner)
+        #expect(runner.stepIndex == 2)
+        #expect(runner.simulation.isIdle, "the run was played to its end")
+        guard case .quiz = runner.pending else {
+            Issue.record("n went past the quiz: \(runner.pending)")
+            return
+        }
+        #expect(screen(state, width: 120).contains("How many requests can the queue hold?"))
+        #expect(!screen(state, width: 120).contains("Lesson complete"))
+        #expect(state.progress.lessons["test-queue"]?.finished != true)
+    }
+
+    @Test func nOnAQuizOnScreenGoesOnAndOnlyThenFinishesTheLesson() throws {
+        var state = AppState(lessons: [TestLessons.queue], start: .lesson(id: "test-queue", step: 2))
+        send(&state, .key(.character("n")))
+        #expect(state.progress.lessons["test-queue"]?.finished != true)
+        send(&state, .key(.character("n")))
+        #expect(state.lesson?.stage.driver.runner.isFinished == true)
+        #expect(state.progress.lessons["test-queue"]?.finished == true)
+    }
+
+    @Test func nOnAStepWithoutQuizGoesToTheNextStep() throws {
+        var state = AppState(lessons: [TestLessons.queue], start: .lesson(id: "test-queue", step: 0))
+        send(&state, .key(.character("n")))
+        #expect(state.lesson?.stage.driver.runner.stepIndex == 1)
+    }
+}

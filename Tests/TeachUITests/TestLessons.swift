@@ -155,6 +155,18 @@ enum TestLessons {
         ## After
 
         The rest.
+
+        ```sim
+        - run: idle
+        ```
+
+        ```quiz
+        ask: How many requests can the queue hold?
+        choices:
+          - text: Two
+          - text: Six
+        answer: 1
+        ```
         """
 
     static func load(_ source: String, path: String) -> Lesson {
