@@ -60,7 +60,7 @@ enum HelpScreen {
                    KeyHint(unicode ? "↑ ↓" : "Up Down", "scroll the narration")]
         return [
             ("Stepping", stepping), ("Looking closer", closer),
-            ("Presenting", [KeyHint("PgDn PgUp", "next, previous step"), KeyHint(". b", "blank the screen")]),
+            ("Presenting", [KeyHint("PgDn", "play, then next step"), KeyHint("PgUp", "previous step"), KeyHint(". b", "blank the screen")]),
             anywhere,
         ]
     }

@@ -20,6 +20,7 @@ extension LessonSession {
         if jumpDigits != nil { return typeStepNumber(key) }
         if let outcome = handleInteraction(key) { return outcome }
         switch key {
+        case .pageDown where presenting: advance()
         case .character("n"), .pageDown: nextStep()
         case .character("p"), .pageUp: move { $0.previousStep() }
         case .character("r"): move { $0.resetStep() }

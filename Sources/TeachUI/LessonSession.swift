@@ -77,6 +77,22 @@ struct LessonSession: Sendable {
         }
     }
 
+    /// A clicker's PgDn while presenting: one press, one thing for the class to see. A
+    /// wait plays, as Enter does, and a press while it plays goes straight to where it
+    /// stops; a pause, the step's ask or a quiz on screen is passed; a step that is done
+    /// leads to the next.
+    mutating func advance() {
+        if stage.isAnimating {
+            stage.playToStop()
+            return
+        }
+        switch runner.pending {
+        case .running: stage.togglePlay()
+        case .ask, .pause, .quiz: move { $0.resolveInteraction() }
+        case .done: nextStep()
+        }
+    }
+
     /// Where the quiz the step waits on is, if it waits on one.
     var pendingQuiz: (Quiz, QuizPlace)? {
         guard case let .quiz(quiz) = runner.pending else { return nil }

@@ -85,6 +85,17 @@ struct StageSession<Driver: SimulationDriver>: Sendable {
         playback.playing = !playback.playing && (heldState != nil || driver.canPlay)
     }
 
+    /// Runs at once to where playing would stop (the end of a lesson's wait, or of
+    /// everything under way) and shows it.
+    mutating func playToStop() {
+        settle()
+        playback.playing = false
+        while driver.canPlay, driver.stepForward() == .ran {}
+        settle()
+        dropStaleSelection()
+        suggestSpeed()
+    }
+
     mutating func seek(toEvent n: Int) {
         settle()
         playback.playing = false

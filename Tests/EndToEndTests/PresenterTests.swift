@@ -13,7 +13,8 @@ struct PresenterTests {
         terminal.startNetstep("present \(FixtureLesson.id) --lessons \(lessons.path) --notes \(notes.path)")
         try terminal.waitFor(FixtureLesson.title)
         try waitUntil("the first step's notes are published") { Self.contents(of: notes).contains("notes for the first step") }
-        terminal.press("PageDown")
+        // The clicker plays the step, goes to where it stops, then moves to the next.
+        terminal.press("PageDown", "PageDown", "PageDown")
         try waitUntil("the second step's notes replace them") { Self.contents(of: notes).contains("notes for the quiz") }
         terminal.press("q")
         #expect(try terminal.waitForExit().status == 0)
@@ -31,7 +32,7 @@ struct PresenterTests {
         try follower.waitFor("Following speaker notes")
         presenter.startNetstep("present \(file.path)")
         try follower.waitFor("notes for the first step")
-        presenter.press("PageDown")
+        presenter.press("PageDown", "PageDown", "PageDown")
         try follower.waitFor("notes for the quiz")
         presenter.press("q")
         #expect(try presenter.waitForExit().status == 0)

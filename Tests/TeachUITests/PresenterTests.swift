@@ -36,9 +36,26 @@ import Testing
     @Test func clickerKeysMoveBetweenStepsAndPublishTheNotes() {
         var state = AppState(lessons: TestLessons.course, start: .lesson(id: "test-request", step: 0), presenting: true)
         #expect(state.speakerNotes == "Point at the request leaving c1.")
+        send(&state, .key(.pageDown), .key(.pageDown))
         let effects = update(&state, .key(.pageDown))
         #expect(effects.contains(.publishNote("Ask the room before revealing.")))
         #expect(update(&state, .key(.pageUp)).contains(.publishNote("Point at the request leaving c1.")))
+    }
+
+    @Test func aClickerPlaysTheStepBeforeMovingOn() throws {
+        var state = AppState(lessons: TestLessons.course, start: .lesson(id: "test-request", step: 0), presenting: true)
+        #expect(update(&state, .key(.pageDown)) == [.animate(true)])
+        send(&state, .tick(elapsedMicroseconds: 100_000))
+        let runner = try #require(state.lesson?.stage.driver.runner)
+        #expect(runner.stepIndex == 0)
+        #expect(screen(state).contains("playing"))
+        #expect(state.lesson?.stage.clock ?? 0 > 0, "the class sees the request on its way")
+
+        send(&state, .key(.pageDown))
+        #expect(state.lesson?.stage.driver.runner.stepIndex == 0)
+        #expect(state.lesson?.stage.driver.runner.pending == .done, "a second press goes to where the step stops")
+        send(&state, .key(.pageDown))
+        #expect(state.lesson?.stage.driver.runner.stepIndex == 1)
     }
 
     @Test func blankScreenKeyBlanksAndAnyKeyComesBack() {

@@ -53,26 +53,26 @@ import Testing
         #expect(Screens.help() == #"""
              1. One request · Ask once
             ┌──────────────────────────────────────────────┐┌ step 1/2 ────────────────────┐
-            ╔ keys ════════════════════════════════════════════════════════════════════════╗
-            ║ Stepping                                 Presenting                          ║
-            ║ → Space    one event forward             PgDn PgUp  next, previous step      ║
-            ║ ←          one event back                . b        blank the screen         ║
-            ║ Enter      play or pause                                                     ║
-            ║ + -        faster, slower                Anywhere                            ║
-            ║ n PgDn     next step                     ?          this help                ║
-            ║ p PgUp     previous step                 q Esc      back to the menu         ║
-            ║ g          go to step (type a number)                                        ║
-            ║ r R        restart step, lesson                                              ║
-            ║                                                                              ║
-            ║ Looking closer                                                               ║
-            ║ Tab        select next node or message                                       ║
-            ║ i          inspect the selection                                             ║
-            ║ e          event list                                                        ║
-            ║ click      inspect a node or message                                         ║
-            ║ 1-9        answer the quiz                                                   ║
-            ║ h          a hint for the step                                               ║
-            ║ ↑ ↓        scroll the narration                                              ║
-            ╚══════════════════════════════════════════════════════════════════════════════╝
+            ╔ keys ═══════════════════════════════════════════════════════════════════════╗│
+            ║ Stepping                               Presenting                           ║│
+            ║ → Space  one event forward             PgDn     play, then next step        ║│
+            ║ ←        one event back                PgUp     previous step               ║│
+            ║ Enter    play or pause                 . b      blank the screen            ║│
+            ║ + -      faster, slower                                                     ║│
+            ║ n PgDn   next step                     Anywhere                             ║│
+            ║ p PgUp   previous step                 ?        this help                   ║│
+            ║ g        go to step (type a number)    q Esc    back to the menu            ║│
+            ║ r R      restart step, lesson                                               ║│
+            ║                                                                             ║│
+            ║ Looking closer                                                              ║│
+            ║ Tab      select next node or message                                        ║│
+            ║ i        inspect the selection                                              ║│
+            ║ e        event list                                                         ║│
+            ║ click    inspect a node or message                                          ║│
+            ║ 1-9      answer the quiz                                                    ║│
+            ║ h        a hint for the step                                                ║│
+            ║ ↑ ↓      scroll the narration                                               ║│
+            ╚═════════════════════════════════════════════════════════════════════════════╝┘
              ❚❚ paused │ step 1/2 │ t 0 µs │ ×0.01 │ event 0 │ until: idle
              n p next/prev step  → step  ← back  Enter play  +- speed  Tab i inspect
             """#)
