@@ -84,6 +84,9 @@ public struct Simulation: Sendable, Equatable {
         while true {
             switch condition {
             case let .time(limit):
+                // Looking at the next event discards stale entries, so it must not happen
+                // once the budget is spent: that look would change the state unlogged.
+                if count >= maxEvents { return RunOutcome(eventsRun: count, reason: .eventLimit) }
                 guard let next = nextEventTime(), next <= limit else {
                     advanceClock(to: limit)
                     return RunOutcome(eventsRun: count, reason: .reached)

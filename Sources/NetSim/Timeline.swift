@@ -57,6 +57,9 @@ public struct Timeline: Sendable {
         while true {
             switch condition {
             case let .time(limit):
+                // Looking at the next event discards stale entries, so it must not happen
+                // once the budget is spent: that look would change the state unlogged.
+                if count >= maxEvents { return RunOutcome(eventsRun: count, reason: .eventLimit) }
                 guard let next = current.nextEventTime(), next <= limit else {
                     current.advanceClock(to: limit)
                     log.append(.advance(to: limit))

@@ -157,3 +157,24 @@ import Testing
         #expect(sim.metrics.completionTimes.count < 6)
     }
 }
+
+@Suite struct TimeWaitStepBackTests {
+    /// A lesson waiting for a time steps one event at a time towards it; stepping back
+    /// over each must give exactly the state before, as in a swarm whose re-rated
+    /// transfers leave stale events in the queue.
+    @Test func steppingTowardsATimeOneEventAtATimeCanBeSteppedBackOver() throws {
+        var timeline = Timeline(Simulation(network: SwarmTests.network(peers: 8), seed: 3), snapshotEvery: 8)
+        try timeline.perform(.startSwarm(SwarmTests.config(peers: 8, chunks: 8)))
+        var states = [timeline.current]
+        for _ in 0..<120 {
+            let outcome = timeline.run(until: .time(60_000_000), maxEvents: 1)
+            guard outcome.eventsRun == 1 else { break }
+            states.append(timeline.current)
+        }
+        #expect(states.count > 100)
+        for expected in states.dropLast().reversed() {
+            timeline.stepBack()
+            #expect(timeline.current == expected)
+        }
+    }
+}
