@@ -43,6 +43,16 @@ public struct LessonRunner: Sendable {
         var charts: [LiveValue] = []
         var fileTargets: [String] = []
         var problems: [Problem] = []
+        /// Readings of the live values of each paragraph shown after a wait, by index in
+        /// the step's narration, taken when the script reached the paragraph.
+        var frozen: [Int: [LiveReading]] = [:]
+
+        /// Back to the start of a step's script, keeping what earlier steps set up.
+        mutating func rewind() {
+            cursor = 0
+            wait = nil
+            frozen = [:]
+        }
     }
 
     /// Everything that changes while playing, saved whole at each step's entry.
@@ -121,6 +131,24 @@ public struct LessonRunner: Sendable {
     /// The narration the learner sees now: paragraphs appear as the script passes them.
     public var visibleNarration: [Paragraph] {
         step.narration.filter { $0.revealAt <= scene.place.cursor }
+    }
+
+    /// A paragraph as the learner reads it now.
+    public struct ShownParagraph: Sendable, Hashable {
+        public var paragraph: Paragraph
+        /// The readings of the paragraph's live values, in order, as they were when the
+        /// script reached it: a paragraph after a wait speaks of that moment, so its values
+        /// stay as they were while the simulation goes on. nil for a paragraph shown before
+        /// any wait, whose values are read live.
+        public var frozen: [LiveReading]?
+    }
+
+    /// The narration the learner sees now, with the readings of paragraphs that speak of
+    /// a moment already passed.
+    public var shownNarration: [ShownParagraph] {
+        step.narration.indices.filter { step.narration[$0].revealAt <= scene.place.cursor }.map {
+            ShownParagraph(paragraph: step.narration[$0], frozen: scene.place.frozen[$0])
+        }
     }
 
     /// A live value as it is now.
@@ -245,8 +273,7 @@ public struct LessonRunner: Sendable {
             // The step was played to its end: that is exactly the next step's entry, so
             // there is no need to play it again.
             var entry = scene
-            entry.place.cursor = 0
-            entry.place.wait = nil
+            entry.place.rewind()
             entries.append(entry)
         }
         while entries.count <= target {
@@ -256,11 +283,11 @@ public struct LessonRunner: Sendable {
             moves = []
             settle()
             finishStep()
-            scene.place.cursor = 0
-            scene.place.wait = nil
+            scene.place.rewind()
             entries.append(scene)
         }
-        assert(entries[target].place.cursor == 0 && entries[target].place.wait == nil, "a step's entry is before its script")
+        assert(entries[target].place.cursor == 0 && entries[target].place.wait == nil && entries[target].place.frozen.isEmpty,
+               "a step's entry is before its script")
         stepIndex = target
         scene = entries[target]
         moves = []
@@ -271,8 +298,26 @@ public struct LessonRunner: Sendable {
     // MARK: inside
 
     /// Applies actions until the script reaches a wait that is not over, an interaction,
-    /// or its end.
+    /// or its end; then takes the readings of paragraphs that came into view after a wait
+    /// (the plain transcript reads them at this same moment).
     private mutating func settle() {
+        advanceScript()
+        freezeRevealedParagraphs()
+    }
+
+    private mutating func freezeRevealedParagraphs() {
+        let script = step.script
+        for index in step.narration.indices where scene.place.frozen[index] == nil {
+            let paragraph = step.narration[index]
+            guard paragraph.revealAt <= scene.place.cursor else { continue }
+            guard script.prefix(paragraph.revealAt).contains(where: { if case .run = $0.kind { true } else { false } }) else { continue }
+            scene.place.frozen[index] = paragraph.spans.compactMap {
+                if case let .live(value, _) = $0 { reading(value) } else { nil }
+            }
+        }
+    }
+
+    private mutating func advanceScript() {
         let script = step.script
         assert(scene.place.cursor <= script.count, "the script position stays within the script")
         while scene.place.cursor < script.count {

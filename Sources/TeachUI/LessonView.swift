@@ -53,14 +53,16 @@ extension AppState {
     }
 
     /// The step's narration so far (paragraphs appear as the script passes them) with live values filled in, the quiz, hints when asked for,
-    /// and a prompt that says what the learner can do next.
+    /// and a prompt that says what the learner can do next. A paragraph shown after a
+    /// wait keeps the values of the moment it speaks of; the others read the screen's state.
     func narration(_ session: LessonSession, theme: Theme) -> NarrationView {
         let runner = session.runner
-        var blocks = runner.visibleNarration.map { paragraph in
-            NarrationBlock(kind: NarrationBlock.Kind(paragraph.kind), text: StyledText(paragraph.spans.map { span in
+        var blocks = runner.shownNarration.map { shown in
+            var frozen = shown.frozen?.makeIterator()
+            return NarrationBlock(kind: NarrationBlock.Kind(shown.paragraph.kind), text: StyledText(shown.paragraph.spans.map { span in
                 switch span {
                 case let .text(text, style): StyledSpan(text, TextRole(style))
-                case let .live(value, style): StyledSpan(session.reading(value).text, TextRole(style))
+                case let .live(value, style): StyledSpan((frozen?.next() ?? session.reading(value)).text, TextRole(style))
                 }
             }))
         }

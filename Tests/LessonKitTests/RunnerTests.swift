@@ -13,6 +13,24 @@ import Testing
         #expect(Self.lessons.count == 3)
     }
 
+    @Test func aParagraphAfterAWaitKeepsTheValuesOfThatMoment() throws {
+        let lesson = try #require(Self.lessons.first { $0.id == "cs-bottleneck" })
+        var runner = LessonRunner(lesson: lesson)
+        runner.jump(to: 1)
+        while case .running = runner.pending { runner.stepEvent() }
+        let atPause = try #require(runner.shownNarration.last)
+        let liveValue = try #require(atPause.paragraph.spans.compactMap { if case let .live(value, _) = $0 { value } else { nil } }.first)
+        #expect(liveValue.source == "server.queue")
+        #expect(atPause.frozen?.first == runner.reading(liveValue))
+        #expect(atPause.frozen?.first?.text == "5")
+
+        runner.finishStep()
+        #expect(runner.reading(liveValue).text == "0", "the queue has emptied since")
+        let atEnd = try #require(runner.shownNarration.first { $0.paragraph == atPause.paragraph })
+        #expect(atEnd.frozen?.first?.text == "5")
+        #expect(runner.shownNarration.first?.frozen == nil, "the step's opening paragraph reads its values live")
+    }
+
     @Test(arguments: lessons.map(\.id))
     func aStepReachedByAnyPathIsTheSameState(id: String) throws {
         let lesson = try #require(Self.lessons.first { $0.id == id })

@@ -39,6 +39,7 @@ import Testing
         #expect(screen(state).contains("paused"))
 
         play(&state)
+        #expect(screen(state, width: 120).contains("The queue holds 2 requests now."), "the paragraph speaks of the moment the queue filled")
         var plain = LessonRunner(lesson: TestLessons.queue)
         plain.finishStep()
         let done = try #require(runner(state))
