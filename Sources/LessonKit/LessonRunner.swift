@@ -42,6 +42,8 @@ public struct LessonRunner: Sendable {
         var highlightedValues: [LiveValue] = []
         var charts: [LiveValue] = []
         var fileTargets: [String] = []
+        /// Who takes part in the file being shared now, and the step that began sharing it.
+        var fileShare: (nodes: [String], step: Int) = ([], 0)
         var problems: [Problem] = []
         /// Readings of the live values of each paragraph shown after a wait, by index in
         /// the step's narration, taken when the script reached the paragraph.
@@ -104,6 +106,11 @@ public struct LessonRunner: Sendable {
     /// Nodes and values the lesson has asked the picture to point at.
     public var highlightedNodes: [String] { scene.place.highlightedNodes }
     public var highlightedValues: [LiveValue] { scene.place.highlightedValues }
+    /// The nodes taking part in the file distributions of the step that began the latest
+    /// one (a server and the clients it serves, a swarm's seeds and peers), so a panel of
+    /// file progress can leave out nodes that have nothing to do with it. Empty before
+    /// any file is shared.
+    public var fileShareNodes: [String] { scene.place.fileShare.nodes }
     /// Values the lesson has asked to chart, in order.
     public var charts: [LiveValue] { scene.place.charts }
     /// Problems met so far on the way to this state.
@@ -401,8 +408,14 @@ public struct LessonRunner: Sendable {
         case let .chart(value):
             if !scene.place.charts.contains(value) { scene.place.charts.append(value) }
         default:
-            if case let .serveFile(_, to, _) = action { scene.place.fileTargets += to }
-            if case let .swarm(spec) = action { scene.place.fileTargets += spec.peers }
+            if case let .serveFile(from, to, _) = action {
+                scene.place.fileTargets += to
+                shareFile(among: [from] + to)
+            }
+            if case let .swarm(spec) = action {
+                scene.place.fileTargets += spec.peers
+                shareFile(among: spec.seeds + spec.peers)
+            }
             do {
                 for command in try CommandMapper.commands(for: action, in: simulation.network) {
                     do {
@@ -415,6 +428,14 @@ public struct LessonRunner: Sendable {
                 note("step \(stepIndex + 1): no node '\(error.name)' in the network at this point", at: location)
             }
         }
+    }
+
+    /// A new distribution replaces those of earlier steps; within a step they add up
+    /// (two crowds served side by side).
+    private mutating func shareFile(among nodes: [String]) {
+        let share = scene.place.fileShare
+        let kept = share.step == stepIndex ? share.nodes : []
+        scene.place.fileShare = (kept + nodes.filter { !kept.contains($0) }, stepIndex)
     }
 
     private mutating func note(_ message: String, at location: SourceLocation) {

@@ -13,7 +13,8 @@ extension AppState {
         for index in scene.nodes.indices where highlighted.contains(scene.nodes[index].name) {
             scene.nodes[index].isHighlighted = true
         }
-        var metrics = MetricsView(frame)
+        var metrics = MetricsView(frame, focus: MetricsFocus(
+            highlighted: runner.highlightedNodes, sharing: runner.fileShareNodes.isEmpty ? nil : Set(runner.fileShareNodes)))
         let watched = runner.highlightedValues + runner.charts.filter { !runner.highlightedValues.contains($0) }
         if !watched.isEmpty {
             metrics.counters = watched.map { "\($0.source) \(session.reading($0).text)" }.joined(separator: " · ")

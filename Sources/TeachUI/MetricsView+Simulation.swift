@@ -5,9 +5,12 @@ extension MetricsView {
     /// upload gauges for servers, a trend up to the instant shown (how many have the
     /// whole file when one is being shared, else a server's queue, else how long answers
     /// took), what each node has uploaded so far, and each peer's share of the file.
-    init(_ frame: Frame) {
+    /// `focus` says what a lesson is about: its highlighted nodes come first wherever
+    /// only some nodes fit, and file progress is shown only for the nodes taking part in
+    /// the file being shared.
+    init(_ frame: Frame, focus: MetricsFocus = MetricsFocus()) {
         let simulation = frame.simulation, time = frame.time
-        let states = frame.nodes
+        let states = focus.ordered(frame.nodes)
         let servers = states.filter { $0.config.role == .server }
         for server in servers.prefix(2) {
             let name = server.config.name, limit = server.config.queueLimit
@@ -31,7 +34,7 @@ extension MetricsView {
             }
         }
         let fileShares = FileShares(frame)
-        shares = states.filter { !$0.config.role.isHub }.compactMap { state in
+        shares = states.filter { !$0.config.role.isHub && focus.takesPart($0) }.compactMap { state in
             fileShares.share(of: state).map {
                 Meter(label: state.config.name, fraction: $0, value: "\(Int(($0 * 100).rounded(.down)))%", alarm: state.corruptChunks > 0)
             }
@@ -89,5 +92,27 @@ extension MetricsView {
             if series[mid].time <= time { low = mid + 1 } else { high = mid }
         }
         return low == 0 ? 0 : series[low - 1].value
+    }
+}
+
+/// What a lesson says matters in the metrics panel now.
+struct MetricsFocus: Hashable, Sendable {
+    /// Nodes the lesson points at, shown first.
+    var highlighted: [String] = []
+    /// The nodes taking part in the file being shared; nil: every node that holds a
+    /// share of a file (the sandbox, where the learner starts every transfer).
+    var sharing: Set<String>? = nil
+
+    /// The nodes in their order, highlighted ones first (in the order they were pointed at).
+    func ordered(_ nodes: [NodeState]) -> [NodeState] {
+        guard !highlighted.isEmpty else { return nodes }
+        let rank = Dictionary(highlighted.enumerated().map { ($1, $0) }, uniquingKeysWith: min)
+        return nodes.enumerated().sorted {
+            (rank[$0.element.config.name] ?? Int.max, $0.offset) < (rank[$1.element.config.name] ?? Int.max, $1.offset)
+        }.map(\.element)
+    }
+
+    func takesPart(_ node: NodeState) -> Bool {
+        sharing?.contains(node.config.name) ?? true
     }
 }

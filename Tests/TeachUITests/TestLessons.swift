@@ -169,6 +169,44 @@ enum TestLessons {
         ```
         """
 
+    /// A file served to clients, then a swarm of other peers: the clients have nothing
+    /// to do with the swarm.
+    static let shareSource = """
+        ---
+        id: test-share
+        title: Two ways to share
+        summary: A server serves clients, then peers swarm.
+        essay: [3]
+        claims: [C5]
+        seed: 7
+        network:
+          layout: mesh
+          latency: 10ms
+          nodes:
+            server: { role: server, upload: 10Mbps, download: 10Mbps }
+            seed: { role: peer, upload: 10Mbps, download: 10Mbps }
+            tracker: { role: tracker, upload: 10Mbps, download: 10Mbps }
+          groups:
+            clients: { count: 2, prefix: c, role: client, upload: 5Mbps, download: 20Mbps }
+            peers: { count: 3, prefix: p, role: peer, upload: 5Mbps, download: 20Mbps }
+        ---
+
+        ## Served
+
+        ```sim
+        - serve-file: { from: server, to: clients, size: 8Mb }
+        - run: { until: all-done }
+        ```
+
+        ## Swarmed
+
+        ```sim
+        - highlight: p3
+        - swarm: { file: 8Mb, chunks: 8, seeds: seed, peers: peers, tracker: tracker }
+        - run: { until: "peers.finished >= 1" }
+        ```
+        """
+
     static func load(_ source: String, path: String) -> Lesson {
         let outcome = LessonLoader.load(source: source, path: path)
         guard let lesson = outcome.lesson else {
@@ -181,6 +219,7 @@ enum TestLessons {
     static var swarm: Lesson { load(swarmSource, path: "02-swarm.md") }
     static var failure: Lesson { load(failureSource, path: "03-failure.md") }
     static var queue: Lesson { load(queueSource, path: "04-queue.md") }
+    static var share: Lesson { load(shareSource, path: "05-share.md") }
     static var course: [Lesson] { [request, swarm] }
 }
 

@@ -1,0 +1,42 @@
+import Canvas
+import LessonKit
+import Testing
+@testable import TeachUI
+
+/// The metrics panel shows the nodes the step is about.
+@Suite struct MetricsFocusTests {
+    @Test func fileProgressListsTheSwarmHighlightedFirstAndNotTheClientsServedEarlier() throws {
+        var state = AppState(lessons: [TestLessons.share], start: .lesson(id: "test-share", step: 1))
+        send(&state, .key(.right), .key(.right), .key(.right))
+        let session = try #require(state.lesson)
+        let shares = state.lessonView(session, theme: Theme(.full)).metrics.shares.map(\.label)
+        #expect(shares == ["p3", "seed", "p1", "p2"])
+    }
+
+    @Test func aHighlightedServerGetsGaugesBeforeTheOthers() {
+        let lesson = TestLessons.load("""
+            ---
+            id: test-servers
+            title: Three servers
+            summary: Web, mail and a database.
+            essay: [2]
+            claims: [C1]
+            network:
+              nodes:
+                web: { role: server, upload: 10Mbps, download: 10Mbps, service: 10ms, queue: 4 }
+                mail: { role: server, upload: 10Mbps, download: 10Mbps, service: 10ms, queue: 4 }
+                db: { role: server, upload: 10Mbps, download: 10Mbps, service: 400ms, queue: 4 }
+              groups:
+                clients: { count: 2, prefix: c }
+            ---
+
+            ## Look at the database
+
+            Watch db.
+            """, path: "servers.md")
+        let frame = Frame(simulation: LessonRunner(lesson: lesson).simulation, time: 0)
+        #expect(!MetricsView(frame).gauges.map(\.label).contains("db queue"))
+        let focused = MetricsView(frame, focus: MetricsFocus(highlighted: ["db"]))
+        #expect(focused.gauges.map(\.label).prefix(2) == ["db queue", "db upload"])
+    }
+}
