@@ -101,6 +101,6 @@ struct MenuRenderer {
 
     private var hints: [KeyHint] {
         let arrows = theme.unicode ? "↑↓" : "Up/Down"
-        return [KeyHint(arrows, "choose"), KeyHint("Enter", "open"), KeyHint("s", "sandbox"), KeyHint("?", "help"), KeyHint("q", "quit")]
+        return [KeyHint(arrows, "choose"), KeyHint("Enter", "open"), KeyHint("s", "sandbox"), .help, .leave("quit")]
     }
 }

@@ -32,25 +32,42 @@ struct StatusView: Hashable, Sendable {
 struct KeyHint: Hashable, Sendable {
     var keys: String
     var action: String
+    /// Kept on a hint line however narrow: how to get help and how to leave, without
+    /// which a new user is stuck.
+    var essential = false
 
-    init(_ keys: String, _ action: String) {
+    init(_ keys: String, _ action: String, essential: Bool = false) {
         self.keys = keys
         self.action = action
+        self.essential = essential
     }
+
+    static let help = KeyHint("?", "help", essential: true)
+
+    static func leave(_ action: String) -> KeyHint { KeyHint("q", action, essential: true) }
+
+    /// Columns the hint takes on a line.
+    var width: Int { DisplayWidth.of(keys) + 1 + DisplayWidth.of(action) }
 
     /// Keys on the hint line of any simulation screen, after the screen's own.
     static func stage(unicode: Bool) -> [KeyHint] {
         let (right, left) = unicode ? ("→", "←") : (">", "<")
         return [KeyHint(right, "step"), KeyHint(left, "back"), KeyHint("Enter", "play"), KeyHint("+-", "speed"),
-                KeyHint("Tab i", "inspect"), KeyHint("e", "events"), KeyHint("?", "help"), KeyHint("q", "back")]
+                KeyHint("Tab i", "inspect"), KeyHint("e", "events"), .help, .leave("back")]
     }
 
-    /// Draws hints in order, as many whole ones as fit on the row.
+    /// Draws hints in order, as many whole ones as fit on the row: when not all fit, the
+    /// last ones that are not essential make way, so help and leaving stay in view.
     static func drawLine(_ hints: [KeyHint], into canvas: inout Canvas, rect: Rect, theme: Theme) {
         guard !rect.isEmpty else { return }
+        var shown = hints
+        while 1 + shown.map(\.width).reduce(0, +) + 2 * (shown.count - 1) > rect.width,
+              let last = shown.lastIndex(where: { !$0.essential }) {
+            shown.remove(at: last)
+        }
         var x = rect.x + 1
-        for hint in hints {
-            let width = DisplayWidth.of(hint.keys) + 1 + DisplayWidth.of(hint.action)
+        for hint in shown {
+            let width = hint.width
             guard x + width <= rect.maxX else { break }
             canvas.put(hint.keys, x: x, y: rect.y, style: theme.key)
             canvas.put(hint.action, x: x + DisplayWidth.of(hint.keys) + 1, y: rect.y, style: theme.dim)

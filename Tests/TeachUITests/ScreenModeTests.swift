@@ -74,7 +74,7 @@ import Testing
             ║ ↑ ↓      scroll the narration                                               ║│
             ╚═════════════════════════════════════════════════════════════════════════════╝┘
              ❚❚ paused │ step 1/2 │ t 0 µs │ ×0.01 │ event 0 │ until: idle
-             n p next/prev step  → step  ← back  Enter play  +- speed  Tab i inspect
+             n p next/prev step  → step  ← back  Enter play  +- speed  ? help  q back
             """#)
         send(&state, .key(.character("x")))
         #expect(screen(state) == lesson)
@@ -123,7 +123,7 @@ import Testing
             d                                              dd                              d
             dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd
             dbbbbbbbbbddd       ddd         ddd     ddd       dddddddddddddddddddddddddddddd
-             b dddddddd  b dddd  b ddd  b dddddd  b ddddddddddd  bbb dddddddddddd  b dddd
+             b dddddddd  b dddd  b ddd  b dddddd  b ddddddddddd  b dddd  b dddd
             """#)
     }
 
@@ -155,7 +155,17 @@ import Testing
             |                                              ||                              |
             +----------------------------------------------++------------------------------+
              || paused | sandbox | t 6.20 ms | x0.03 | event 3
-             r requests  f file  a add  x remove  k kill/revive  u U upload x2 /2  > step
+             r requests  f file  a add  x remove  k kill/revive  ? help  q back
             """#)
+    }
+}
+
+@Suite struct KeyHintLineTests {
+    @Test(arguments: [60, 80])
+    func helpAndLeavingStayOnTheHintLineHoweverNarrow(width: Int) throws {
+        let state = AppState(lessons: [TestLessons.failure], start: .lesson(id: "test-failure", step: 0))
+        let hintLine = try #require(screen(state, width: width, height: 24).split(separator: "\n").last)
+        #expect(hintLine.hasPrefix(" Space go on"))
+        #expect(hintLine.hasSuffix("? help  q back"))
     }
 }
