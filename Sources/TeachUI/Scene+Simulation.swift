@@ -7,7 +7,10 @@ extension Scene {
     ///
     /// Networks where anyone may talk to anyone (`fullMesh`) have no links to draw, so
     /// the picture gets the links the layout implies: spokes to the hub in a star with
-    /// one hub, the ring's neighbours, every pair in a small mesh. Pairs that exchange
+    /// one hub, the ring's neighbours, every pair in a small mesh. A larger mesh, or a
+    /// star with no hub, implies no particular links: drawing some (neighbours on a
+    /// circle) would wire together nodes that have nothing to do with each other, such
+    /// as a server's clients and a swarm's peers. Pairs that exchange
     /// messages get a link drawn for as long as something travels between them (with
     /// several servers, who talks to which is exactly what the learner should see).
     init(_ frame: Frame, layout: StageLayoutKind, legend: [MessageKind]) {
@@ -42,12 +45,12 @@ extension Scene {
         let hubs = nodes.filter(\.role.isHub), others = nodes.filter { !$0.role.isHub }
         switch layout {
         case .star:
-            guard let hub = hubs.first else { return ring(others) }
-            return hubs.count == 1 ? others.map { SceneLink(a: hub.id, b: $0.id) } : []
+            guard hubs.count == 1, let hub = hubs.first else { return [] }
+            return others.map { SceneLink(a: hub.id, b: $0.id) }
         case .ring:
             return ring(others)
         case .mesh:
-            guard others.count <= largestFullMesh else { return ring(others) }
+            guard others.count <= largestFullMesh else { return [] }
             return others.indices.flatMap { i in others[(i + 1)...].map { SceneLink(a: others[i].id, b: $0.id) } }
         case .grid:
             return []
