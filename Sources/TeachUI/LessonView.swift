@@ -58,34 +58,48 @@ extension AppState {
     /// wait keeps the values of the moment it speaks of; the others read the screen's state.
     func narration(_ session: LessonSession, theme: Theme) -> NarrationView {
         let runner = session.runner
-        var blocks = runner.shownNarration.map { shown in
+        // In script order: a paragraph comes before the script item it precedes in the
+        // file (its reveal position), a quiz already gone past at its own position.
+        var ordered: [(position: Int, block: NarrationBlock)] = runner.shownNarration.map { shown in
             var frozen = shown.frozen?.makeIterator()
-            return NarrationBlock(kind: NarrationBlock.Kind(shown.paragraph.kind), text: StyledText(shown.paragraph.spans.map { span in
+            return (2 * shown.paragraph.revealAt, NarrationBlock(kind: NarrationBlock.Kind(shown.paragraph.kind), text: StyledText(shown.paragraph.spans.map { span in
                 switch span {
                 case let .text(text, style): StyledSpan(text, TextRole(style))
                 case let .live(value, style): StyledSpan((frozen?.next() ?? session.reading(value)).text, TextRole(style))
                 }
-            }))
+            })))
         }
+        ordered += answeredQuizzes(session, unicode: theme.unicode).map { (2 * $0.position + 1, $0.block) }
+        var blocks = ordered.enumerated().sorted { ($0.element.position, $0.offset) < ($1.element.position, $1.offset) }.map(\.element.block)
         if session.showsHints {
             blocks += runner.step.hints.map { NarrationBlock(kind: .text, text: StyledText([StyledSpan("Hint: ", .strong), StyledSpan($0)])) }
         }
         return NarrationView(blocks: blocks, quiz: quizView(session), prompt: prompt(session, theme: theme), scroll: session.narrationScroll)
     }
 
-    /// The quiz the step waits on, or the last one answered in this step.
-    private func quizView(_ session: LessonSession) -> QuizView? {
+    /// Quizzes of this step the learner answered and went on from, each as one line in
+    /// the narration (what was asked, the answer, whether they had it), so the text that
+    /// follows them gets the room and reads after its question.
+    private func answeredQuizzes(_ session: LessonSession, unicode: Bool) -> [(position: Int, block: NarrationBlock)] {
         let runner = session.runner
-        let place: LessonSession.QuizPlace
-        let quiz: Quiz
-        if let (pending, pendingPlace) = session.pendingQuiz {
-            (quiz, place) = (pending, pendingPlace)
-        } else {
-            let answered = session.answers.filter { $0.key.step == runner.stepIndex && $0.value.answered && $0.key.position < runner.scriptPosition }
-            guard let last = answered.keys.max(by: { $0.position < $1.position }),
-                  case let .quiz(earlier) = runner.step.script[last.position].kind else { return nil }
-            (quiz, place) = (earlier, last)
-        }
+        let (tick, cross) = unicode ? ("✓", "✗") : ("+", "x")
+        return session.answers
+            .filter { $0.key.step == runner.stepIndex && $0.value.answered && $0.key.position < runner.scriptPosition }
+            .sorted { $0.key.position < $1.key.position }
+            .compactMap { place, answer in
+                guard case let .quiz(quiz) = runner.step.script[place.position].kind else { return nil }
+                let right = quiz.answers.sorted().map { "\($0 + 1). \(quiz.choices[$0].text)" }.joined(separator: "; ")
+                let text = StyledText([
+                    StyledSpan((quiz.isCorrect(answer.picked) ? tick : cross) + " ", .strong), StyledSpan(quiz.question + " "),
+                    StyledSpan(right, .strong),
+                ])
+                return (place.position, NarrationBlock(kind: .text, text: text))
+            }
+    }
+
+    /// The quiz the step waits on.
+    private func quizView(_ session: LessonSession) -> QuizView? {
+        guard let (quiz, place) = session.pendingQuiz else { return nil }
         let answer = session.answers[place] ?? LessonSession.QuizAnswer()
         return QuizView(
             question: quiz.question, choices: quiz.choices.map(\.text), explanations: quiz.choices.map(\.explanation),
