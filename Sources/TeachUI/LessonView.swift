@@ -16,8 +16,12 @@ extension AppState {
         var metrics = MetricsView(frame, focus: MetricsFocus(
             highlighted: runner.highlightedNodes, sharing: runner.fileShareNodes.isEmpty ? nil : Set(runner.fileShareNodes)))
         let watched = runner.highlightedValues + runner.charts.filter { !runner.highlightedValues.contains($0) }
-        if !watched.isEmpty {
-            metrics.counters = watched.map { "\($0.source) \(session.reading($0).text)" }.joined(separator: " · ")
+        // Watched values in words ("server.queue" reads "server queue"), leaving out any
+        // a gauge already shows.
+        let gauges = Set(metrics.gauges.map(\.label))
+        let counters = watched.map { (label: Self.label(of: $0), value: $0) }.filter { !gauges.contains($0.label) }
+        if !counters.isEmpty {
+            metrics.counters = counters.map { "\($0.label) \(session.reading($0.value).text)" }.joined(separator: " · ")
                 + (metrics.counters.isEmpty ? "" : " · " + metrics.counters)
         }
         let stepCount = runner.lesson.steps.count
@@ -30,6 +34,11 @@ extension AppState {
                 time: Units.format(duration: stage.clock), speed: stage.playback.speedLabel(unicode: theme.unicode),
                 events: stage.shown.simulation.eventCount, note: statusNote(runner)),
             hints: presenting ? [] : lessonHints(session, unicode: theme.unicode), presenting: presenting)
+    }
+
+    /// A live value's name as a reader would say it: "server.queue" is "server queue".
+    static func label(of value: LiveValue) -> String {
+        value.source.map { $0 == "." || $0 == "-" ? " " : $0 }.reduce(into: "") { $0.append($1) }
     }
 
     private func statusNote(_ runner: LessonRunner) -> String {

@@ -40,3 +40,36 @@ import Testing
         #expect(focused.gauges.map(\.label).prefix(2) == ["db queue", "db upload"])
     }
 }
+
+@Suite struct WatchedValueTests {
+    @Test func chartedValuesReadInWordsAndAQueueWithAGaugeIsNotRepeated() throws {
+        let lesson = TestLessons.load("""
+            ---
+            id: test-watch
+            title: Watch
+            summary: Values charted.
+            essay: [4]
+            claims: [C3]
+            network:
+              nodes:
+                server: { role: server, upload: 10Mbps, download: 10Mbps, service: 10ms, queue: 4 }
+              groups:
+                clients: { count: 2, prefix: c }
+            ---
+
+            ## Watch
+
+            ```sim
+            - chart: server.queue
+            - chart: server.served
+            - request: { from: clients, to: server }
+            - run: idle
+            ```
+            """, path: "watch.md")
+        let state = AppState(lessons: [lesson], start: .lesson(id: "test-watch", step: 0))
+        let session = try #require(state.lesson)
+        let counters = state.lessonView(session, theme: Theme(.full)).metrics.counters
+        #expect(counters.hasPrefix("server served "))
+        #expect(!counters.contains("server.queue") && !counters.contains("server queue"))
+    }
+}
