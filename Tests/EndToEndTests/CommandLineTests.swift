@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+
+/// The headless commands as a script or a tutor uses them: their output formats, exit
+/// codes and the messages bad arguments get.
+@Suite("Headless commands")
+struct CommandLineTests {
+    private let environment = ["LANG": "C.UTF-8", "PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory()]
+
+    private func netstep(_ arguments: [String]) -> Subprocess.Result {
+        Subprocess.run(NetstepBinary.path, arguments, environment: environment)
+    }
+
+    @Test("distribution JSON: client-server on its formula, peer-to-peer just above its bound")
+    func distributionJSONAgreesWithTheTextbook() throws {
+        let result = netstep([
+            "experiment", "distribution", "--file", "1Gb", "--server-up", "30Mbps", "--peer-down", "2Mbps",
+            "--peer-up", "700kbps", "--peers", "2,10,40", "--format", "json",
+        ])
+        #expect(result.status == 0)
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [[String: Double]])
+        #expect(rows.map { $0["peers"] } == [2, 10, 40])
+        for row in rows {
+            let csBound = try #require(row["cs_bound_s"]), csSim = try #require(row["cs_sim_s"])
+            let p2pBound = try #require(row["p2p_bound_s"]), p2pSim = try #require(row["p2p_sim_s"])
+            #expect(abs(csSim - csBound) <= csBound * 0.01)
+            #expect(p2pSim >= p2pBound * 0.9999 && p2pSim <= p2pBound * 1.10)
+        }
+        // N = 40: N·F/u_s = 40 × 1e9 / 30e6 s, against the P2P bound N·F/(u_s + N·u).
+        let csBound40: Double = try #require(rows[2]["cs_bound_s"])
+        let p2pBound40: Double = try #require(rows[2]["p2p_bound_s"])
+        let expectedP2P: Double = 40e9 / (30e6 + 40 * 700e3)
+        #expect(abs(csBound40 - 40e9 / 30e6) < 0.01)
+        #expect(abs(p2pBound40 - expectedP2P) < 0.01)
+    }
+
+    @Test("a size that is not a size: the reason and an example, and a failing exit")
+    func badSizeIsRefused() {
+        let result = netstep([
+            "experiment", "distribution", "--file", "15Gx", "--server-up", "30Mbps", "--peer-down", "2Mbps",
+            "--peer-up", "300kbps", "--peers", "10",
+        ])
+        #expect(result.status != 0)
+        #expect(result.error.contains("'15Gx' is not a size"))
+        #expect(result.error.contains("like 15Gb"))
+    }
+
+    @Test("bench engine JSON carries events, seconds, rate and peak memory")
+    func benchEngineJSON() throws {
+        let result = netstep(["bench", "engine", "--model", "hold", "--n", "1000", "--events", "20000", "--format", "json"])
+        #expect(result.status == 0)
+        let figures = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Double])
+        #expect(figures["events"] == 20000)
+        #expect(try #require(figures["seconds"]) > 0)
+        #expect(try #require(figures["events_per_s"]) > 0)
+        #expect(try #require(figures["peak_memory_mb"]) > 0)
+    }
+
+    @Test("check: the bundled course is clean; a broken file fails with file:line:col")
+    func checkExitCodes() throws {
+        let clean = netstep(["check"])
+        #expect(clean.status == 0)
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("netstep-cli-broken-\(UUID().uuidString.prefix(8)).md")
+        try FixtureLesson.source.replacingOccurrences(of: "layout: star", with: "layout: [star").write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let broken = netstep(["check", file.path])
+        #expect(broken.status == 1)
+        #expect(broken.error.range(of: "\(file.path):[0-9]+:[0-9]+: error: ", options: .regularExpression) != nil)
+    }
+
+    @Test("play --plain prints the same text twice, without escape sequences")
+    func plainTranscriptIsStable() {
+        let first = netstep(["play", "cs-basics", "--plain"])
+        let second = netstep(["play", "cs-basics", "--plain"])
+        #expect(first.status == 0)
+        #expect(first.output == second.output)
+        #expect(first.output.contains("Step 1 of"))
+        #expect(!first.output.unicodeScalars.contains { $0.value == 0x1B })
+    }
+}
