@@ -119,16 +119,18 @@ extension AppState {
     private func prompt(_ session: LessonSession, theme: Theme) -> StyledText? {
         let runner = session.runner
         let right = theme.unicode ? "→" : "Right"
+        // A presenter drives with a clicker: the class is not told which keys to press.
         switch runner.pending {
         case .running:
+            if presenting { return nil }
             return StyledText(markup: "Press **\(right)** to step or **Enter** to play.")
         case let .ask(ask):
             return StyledText([StyledSpan(ask.prompt, .strong)])
         case let .pause(text):
-            return StyledText(markup: text + " Press **Space** to go on.")
+            return StyledText(markup: presenting ? text : text + " Press **Space** to go on.")
         case let .quiz(quiz):
             if let place = session.pendingQuiz?.1, session.answers[place]?.answered == true {
-                return StyledText(markup: "Press **Space** to go on.")
+                return presenting ? nil : StyledText(markup: "Press **Space** to go on.")
             }
             return StyledText(markup: quiz.multiple ? "Pick every right answer with **1**-**\(quiz.choices.count)**, then press **Enter**." : "Answer with **1**-**\(quiz.choices.count)**.")
         case .done:

@@ -160,8 +160,8 @@ import Testing
             │                  ┌────────┐                  ││ Think before you act.        │
             │                  │        │                  ││                              │
             │                  │  □ c1  │                  ││ Which clients will still get │
-            │                  │        │                  ││ answers? Press Space to go   │
-            │                  └────────┘                  ││ on.                          │
+            │                  │        │                  ││ answers?                     │
+            │                  └────────┘                  ││                              │
             │                       │                      ││                              │
             │                       │                      ││                              │
             │                       │                      ││                              │

@@ -4,15 +4,15 @@ import Testing
 @testable import TeachUI
 
 @Suite struct PresenterTests {
-    @Test func presentingDropsKeyHintsAndGrowsTheStage() {
+    @Test func presentingDropsKeyHintsAndPromptsAndGrowsTheStage() {
         #expect(Screens.presenting() == #"""
              1. When the server fails · Predict
             ┌──────────────────────────────────────────────┐┌ step 1/2 ────────────────────┐
             │                  ┌────────┐                  ││ Think before you act.        │
             │                  │        │                  ││                              │
             │                  │  □ c1  │                  ││ Which clients will still get │
-            │                  │        │                  ││ answers? Press Space to go   │
-            │                  └────────┘                  ││ on.                          │
+            │                  │        │                  ││ answers?                     │
+            │                  └────────┘                  ││                              │
             │                       │                      ││                              │
             │                       │                      ││                              │
             │                       │                      ││                              │
@@ -56,6 +56,14 @@ import Testing
         #expect(state.lesson?.stage.driver.runner.pending == .done, "a second press goes to where the step stops")
         send(&state, .key(.pageDown))
         #expect(state.lesson?.stage.driver.runner.stepIndex == 1)
+    }
+
+    @Test func theClassIsNotToldWhichKeysToPress() {
+        var state = AppState(lessons: TestLessons.course, start: .lesson(id: "test-request", step: 0), presenting: true)
+        #expect(!screen(state, width: 120, height: 30).contains("Press"))
+        send(&state, .key(.pageDown), .key(.pageDown), .key(.pageDown), .key(.character("2")))
+        #expect(screen(state, width: 120, height: 30).contains("Right."))
+        #expect(!screen(state, width: 120, height: 30).contains("Press"))
     }
 
     @Test func blankScreenKeyBlanksAndAnyKeyComesBack() {
