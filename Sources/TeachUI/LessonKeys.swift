@@ -63,21 +63,28 @@ extension LessonSession {
                 move { $0.resolveInteraction() }
                 return .done
             }
+            var submitted = false
             if case let .character(c) = key, let number = c.wholeNumberValue, (1...quiz.choices.count).contains(number) {
                 if quiz.multiple {
                     answer.picked.formSymmetricDifference([number - 1])
                 } else {
                     answer.picked = [number - 1]
-                    answer.answered = true
+                    submitted = true
                 }
             } else if key == .enter, quiz.multiple, !answer.picked.isEmpty {
-                answer.answered = true
+                submitted = true
             } else {
                 return nil
             }
+            // A first wrong answer gets a second try; the answer is shown when it is
+            // right or after the second miss.
+            let correct = quiz.isCorrect(answer.picked)
+            if submitted {
+                if correct || answer.missed { answer.answered = true } else { answer.missed = true }
+            }
             answers[place] = answer
-            guard answer.answered else { return .done }
-            return .answered(step: runner.stepIndex, quiz: quizNumber(at: place.position), correct: quiz.isCorrect(answer.picked))
+            guard submitted else { return .done }
+            return .answered(step: runner.stepIndex, quiz: quizNumber(at: place.position), correct: correct)
         default:
             return nil
         }

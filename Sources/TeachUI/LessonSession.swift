@@ -23,7 +23,10 @@ struct LessonSession: Sendable {
 
     struct QuizAnswer: Hashable, Sendable {
         var picked: Set<Int> = []
+        /// The answer is settled: right, or wrong twice. The right answer is shown.
         var answered = false
+        /// A first answer was wrong: the learner may try once more before it is shown.
+        var missed = false
     }
 
     init(index: Int, lesson: Lesson, step: Int) {

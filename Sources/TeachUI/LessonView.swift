@@ -53,7 +53,12 @@ extension AppState {
         var hints: [KeyHint] = []
         switch session.runner.pending {
         case let .ask(ask): hints.append(KeyHint(String(ask.key), "do it"))
-        case let .quiz(quiz): hints.append(KeyHint("1-\(quiz.choices.count)", "answer"))
+        case let .quiz(quiz):
+            if let place = session.pendingQuiz?.1, session.answers[place]?.answered == true {
+                hints.append(KeyHint("Space", "go on"))
+            } else {
+                hints.append(KeyHint("1-\(quiz.choices.count)", "answer"))
+            }
         case .pause: hints.append(KeyHint("Space", "go on"))
         case .running, .done: break
         }
@@ -113,7 +118,7 @@ extension AppState {
         return QuizView(
             question: quiz.question, choices: quiz.choices.map(\.text), explanations: quiz.choices.map(\.explanation),
             answers: quiz.answers, multiple: quiz.multiple, picked: answer.picked, answered: answer.answered,
-            explanation: quiz.explanation)
+            missed: answer.missed, explanation: quiz.explanation)
     }
 
     private func prompt(_ session: LessonSession, theme: Theme) -> StyledText? {

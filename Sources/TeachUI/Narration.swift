@@ -22,6 +22,9 @@ struct QuizView: Hashable, Sendable {
     var picked: Set<Int>
     /// The learner has committed: explanations are shown.
     var answered: Bool
+    /// A first answer was wrong and the learner may try again (the picked choices are
+    /// the wrong ones, with why).
+    var missed = false
     var explanation: String?
 }
 
@@ -124,6 +127,15 @@ struct NarrationRenderer {
                                            : Line(spans: styled, indent: label.count))
                 }
             }
+            if quiz.missed, !quiz.answered {
+                var notes = ["Not quite. Have another go."]
+                for index in quiz.picked.sorted() {
+                    if let why = quiz.explanations[index] { notes.append("\(index + 1): \(why)") }
+                }
+                for note in notes {
+                    result += StyledText(markup: note).wrapped(width: width).map { Line(spans: $0, indent: 0) }
+                }
+            }
             if quiz.answered {
                 let right = quiz.isRight
                 let verdict = right ? "Right." : "Not quite: " + quiz.answers.sorted().map { String($0 + 1) }.joined(separator: ", ")
@@ -153,6 +165,7 @@ struct NarrationRenderer {
             if quiz.answers.contains(index) { return tick }
             return quiz.picked.contains(index) ? cross : " "
         }
+        if quiz.missed, !quiz.multiple, quiz.picked.contains(index) { return cross }
         return quiz.multiple && quiz.picked.contains(index) ? dot : " "
     }
 }

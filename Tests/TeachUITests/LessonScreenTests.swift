@@ -81,14 +81,14 @@ import Testing
             ┌──────────────────────────────────────────────┐┌ step 2/2 ────────────────────┐
             │                    ┌────┐                    ││ Who answers the request?     │
             │                    │□ c1│                    ││ ✗1. Another client           │
-            │                    └────┘                    ││ ✓2. The server               │
-            │                       │                      ││ Not quite: 2 is the answer.  │
+            │                    └────┘                    ││  2. The server               │
+            │                       │                      ││ Not quite. Have another go.  │
             │                       │                      ││ 1: Clients hold nothing to   │
             │                  ┏━━━━━━━━┓                  ││ answer with.                 │
-            │                  ┃▦ server┃                  ││ 2: Only the server holds the │
-            │    ┌────┐  ──────┗━━━━━━━━┛─────── ┌────┐    ││ page.                        │
+            │                  ┃▦ server┃                  ││                              │
+            │    ┌────┐  ──────┗━━━━━━━━┛─────── ┌────┐    ││ Answer with 1-2.             │
             │    │□ c3│─╱                       ╲│□ c2│    ││                              │
-            │    └────┘                          └────┘    ││ Press Space to go on.        │
+            │    └────┘                          └────┘    ││                              │
             │                                              ││                              │
             │                                              ││                              │
             └─ ● request ◆ response ───────────────────────┘│                              │
@@ -117,9 +117,28 @@ import Testing
         #expect(state.progress.lessons["test-failure"]?.quizzes["1.0"] == Progress.QuizResult(firstTryCorrect: true, attempts: 1))
     }
 
-    @Test func goingOnAfterTheLastQuizFinishesTheLesson() {
+    @Test func aWrongFirstAnswerGetsASecondTryBeforeTheAnswerIsShown() {
         var state = AppState(lessons: TestLessons.course, start: .lesson(id: "test-request", step: 1))
         send(&state, .key(.character("1")))
+        #expect(screen(state).contains("Not quite. Have another go."))
+        #expect(!screen(state).contains("is the answer"))
+        send(&state, .key(.character(" ")))
+        #expect(screen(state).contains("Who answers the request?"), "Space does not skip a quiz still being tried")
+        send(&state, .key(.character("2")))
+        #expect(screen(state).contains("Right."))
+        #expect(screen(state).contains("Space go on"))
+        #expect(state.progress.lessons["test-request"]?.quizzes["1.0"] == Progress.QuizResult(firstTryCorrect: false, attempts: 2))
+    }
+
+    @Test func aSecondMissShowsTheAnswer() {
+        var state = AppState(lessons: TestLessons.course, start: .lesson(id: "test-request", step: 1))
+        send(&state, .key(.character("1")), .key(.character("1")))
+        #expect(screen(state).contains("Not quite: 2 is the answer."))
+    }
+
+    @Test func goingOnAfterTheLastQuizFinishesTheLesson() {
+        var state = AppState(lessons: TestLessons.course, start: .lesson(id: "test-request", step: 1))
+        send(&state, .key(.character("2")))
         let effects = update(&state, .key(.character(" ")))
         #expect(screen(state).contains("Lesson complete."))
         #expect(state.progress.lessons["test-request"]?.finished == true)
