@@ -40,6 +40,8 @@ public struct LessonRunner: Sendable {
         var wait: WaitProgress?
         var highlightedNodes: [String] = []
         var highlightedValues: [LiveValue] = []
+        /// The steps that set the node and the value highlights.
+        var highlightSteps = (nodes: 0, values: 0)
         var charts: [LiveValue] = []
         var fileTargets: [String] = []
         /// Who takes part in the file being shared now, and the step that began sharing it.
@@ -103,7 +105,8 @@ public struct LessonRunner: Sendable {
     public var simulation: Simulation { scene.timeline.current }
     public var step: LessonStep { lesson.steps[stepIndex] }
     public var isLastStep: Bool { stepIndex == lesson.steps.count - 1 }
-    /// Nodes and values the lesson has asked the picture to point at.
+    /// Nodes and values the lesson has asked the picture to point at: those of the latest
+    /// step that pointed at any (a step's first highlight replaces earlier steps' ones).
     public var highlightedNodes: [String] { scene.place.highlightedNodes }
     public var highlightedValues: [LiveValue] { scene.place.highlightedValues }
     /// The nodes taking part in the file distributions of the step that began the latest
@@ -398,9 +401,15 @@ public struct LessonRunner: Sendable {
 
     private mutating func apply(_ action: LessonAction, at location: SourceLocation) {
         switch action {
+        // A step's first highlight replaces those of earlier steps: "look at db" points at
+        // db, not at everything pointed at so far. Within a step they add up.
         case let .highlight(.node(name)):
+            if scene.place.highlightSteps.nodes != stepIndex { scene.place.highlightedNodes = [] }
+            scene.place.highlightSteps.nodes = stepIndex
             if !scene.place.highlightedNodes.contains(name) { scene.place.highlightedNodes.append(name) }
         case let .highlight(.value(value)):
+            if scene.place.highlightSteps.values != stepIndex { scene.place.highlightedValues = [] }
+            scene.place.highlightSteps.values = stepIndex
             if !scene.place.highlightedValues.contains(value) { scene.place.highlightedValues.append(value) }
         case .highlight(.none):
             scene.place.highlightedNodes = []

@@ -158,3 +158,45 @@ import Testing
         #expect(!runner.simulation.node(server).isUp)
     }
 }
+
+@Suite struct HighlightTests {
+    @Test func aStepsHighlightReplacesThoseOfEarlierStepsAndAddsUpWithinAStep() throws {
+        let source = """
+            ---
+            id: h
+            title: H
+            summary: Highlights.
+            essay: [2]
+            network:
+              nodes:
+                web: { role: server }
+                mail: { role: server }
+                db: { role: server }
+            ---
+
+            ## One
+
+            ```sim
+            - highlight: web
+            ```
+
+            ## Two
+
+            ```sim
+            - highlight: mail
+            - highlight: db
+            ```
+
+            ## Three
+
+            Nothing new to look at.
+            """
+        let lesson = try #require(LessonLoader.load(source: source, path: "h.md").lesson)
+        var runner = LessonRunner(lesson: lesson)
+        #expect(runner.highlightedNodes == ["web"])
+        runner.nextStep()
+        #expect(runner.highlightedNodes == ["mail", "db"])
+        runner.nextStep()
+        #expect(runner.highlightedNodes == ["mail", "db"], "a step that points at nothing keeps what was pointed at")
+    }
+}
