@@ -46,7 +46,7 @@ struct StageRenderer {
                 canvas.put(note, x: rect.maxX - DisplayWidth.of(note), y: rect.maxY - 1, style: theme.dim)
             }
         } else {
-            packets = drawPackets(into: &canvas, paths: paths)
+            packets = drawPackets(into: &canvas, paths: paths, placement: placement)
         }
         return StageHits(placement: placement, packets: packets)
     }
@@ -131,8 +131,13 @@ struct StageRenderer {
         return shades[min(shades.count - 1, Int((share * Double(shades.count - 1)).rounded(.down)))]
     }
 
-    private func drawPackets(into canvas: inout Canvas, paths: [Pair: [Point]]) -> [Point: Int] {
+    /// Draws each message in flight where its progress puts it on its pair's path, and
+    /// says which cell each went to. Messages sharing a cell (three photos leaving
+    /// together on one link) would look like one, so their count is written beside
+    /// the glyph, off the node boxes.
+    private func drawPackets(into canvas: inout Canvas, paths: [Pair: [Point]], placement: StagePlacement) -> [Point: Int] {
         var drawn: [Point: Int] = [:]
+        var counts: [Point: (count: Int, kind: MessageKind)] = [:]
         for packet in scene.packets {
             guard var path = paths[Pair(packet.from, packet.to)], !path.isEmpty else { continue }
             if packet.from > packet.to { path.reverse() }
@@ -142,6 +147,14 @@ struct StageRenderer {
             if selection == .packet(packet.id) { style.attributes.insert(.reverse) }
             canvas.put(String(theme.glyph(packet.kind)), x: point.x, y: point.y, style: style)
             drawn[point] = packet.id
+            counts[point, default: (0, packet.kind)].count += 1
+        }
+        for (point, shared) in counts.sorted(by: { ($0.key.y, $0.key.x) < ($1.key.y, $1.key.x) }) where shared.count > 1 {
+            let mark = shared.count > 9 ? "+" : String(shared.count)
+            let beside = [Point(x: point.x + 1, y: point.y), Point(x: point.x - 1, y: point.y)].first { cell in
+                canvas.bounds.contains(cell) && placement.node(at: cell) == nil && counts[cell] == nil
+            }
+            if let beside { canvas.put(mark, x: beside.x, y: beside.y, style: theme.style(shared.kind)) }
         }
         return drawn
     }

@@ -62,6 +62,15 @@ import Testing
         #expect(placement.node(at: Point(x: 0, y: 0)) == nil)
     }
 
+    @Test func messagesSharingACellShowHowManyTheyAre() {
+        let nodes = [SceneNode(id: 0, name: "a", role: .peer), SceneNode(id: 1, name: "b", role: .peer)]
+        let packets = (1...3).map { ScenePacket(id: $0, kind: .chunk, from: 1, to: 0, progress: 0.5) }
+        let scene = Scene(nodes: nodes, links: [SceneLink(a: 0, b: 1)], packets: packets, layout: .ring)
+        var canvas = Canvas(width: 5, height: 9)
+        StageRenderer(scene: scene, theme: Theme(.plain)).draw(into: &canvas, rect: canvas.bounds)
+        #expect(canvas.text.split(separator: "\n").contains("  #3"))
+    }
+
     @Test func aMessageIsDrawnWhereItsProgressPutsIt() {
         let nodes = [SceneNode(id: 0, name: "a", role: .peer), SceneNode(id: 1, name: "b", role: .peer)]
         func drawn(progress: Double) -> String {
