@@ -18,11 +18,20 @@ struct InspectView: Hashable, Sendable {
     /// In words, why it is there or what it is doing.
     var explanation: String
 
-    func draw(into canvas: inout Canvas, theme: Theme) {
+    /// Draws the inspector over `stage`, so the narration beside it stays readable (over
+    /// the whole screen when the stage is too small to hold all of it).
+    func draw(into canvas: inout Canvas, theme: Theme, stage: Rect) {
         let labelWidth = facts.map { DisplayWidth.of($0.label) }.max() ?? 0
-        let width = min(max(36, facts.map { labelWidth + 2 + DisplayWidth.of($0.value) }.max() ?? 0), max(20, canvas.width - 8))
+        let widest = max(36, facts.map { labelWidth + 2 + DisplayWidth.of($0.value) }.max() ?? 0)
+        func size(in area: Rect) -> (width: Int, height: Int) {
+            let width = min(widest, max(20, area.width - 4))
+            return (width, facts.count + 1 + StyledText(markup: explanation).wrapped(width: width).count + 2)
+        }
+        let fitsStage = size(in: stage).width + 4 <= stage.width && size(in: stage).height + 2 <= stage.height
+        let area = fitsStage ? stage : canvas.bounds
+        let (width, height) = size(in: area)
         let why = StyledText(markup: explanation).wrapped(width: width)
-        let inside = Overlay.frame(width: width, height: facts.count + 1 + why.count + 2, title: title, into: &canvas, theme: theme)
+        let inside = Overlay.frame(width: width, height: height, title: title, into: &canvas, theme: theme, area: area)
         var y = inside.y
         for fact in facts where y < inside.maxY {
             canvas.put(fact.label, x: inside.x, y: y, style: theme.dim)

@@ -31,7 +31,9 @@ extension AppState {
         case .help: HelpScreen.draw(for: lesson != nil ? .lesson : sandbox != nil ? .sandbox : .menu, into: &canvas, theme: theme)
         case let .events(selected):
             (lesson?.stage.events(selected: selected) ?? sandbox?.stage.events(selected: selected))?.draw(into: &canvas, theme: theme)
-        case .inspect: (lesson?.stage.inspector ?? sandbox?.stage.inspector)?.draw(into: &canvas, theme: theme)
+        case .inspect:
+            let stage = ScreenLayout(width: canvas.width, height: canvas.height, presenting: presenting).stage
+            (lesson?.stage.inspector ?? sandbox?.stage.inspector)?.draw(into: &canvas, theme: theme, stage: stage)
         case nil: break
         }
         if let digits = lesson?.jumpDigits, let count = lesson?.lesson.steps.count {

@@ -117,6 +117,17 @@ import Testing
         #expect(state.progress.lessons["test-failure"]?.quizzes["1.0"] == Progress.QuizResult(firstTryCorrect: true, attempts: 1))
     }
 
+    @Test func theInspectorOpensOverTheStageAndLeavesTheNarrationReadable() {
+        var state = AppState(lessons: TestLessons.course, start: .lesson(id: "test-request", step: 0))
+        let before = screen(state, width: 100, height: 30)
+        send(&state, .key(.tab), .key(.character("i")))
+        let inspecting = screen(state, width: 100, height: 30)
+        #expect(inspecting.contains("╔ server"))
+        // The narration panel, the right-hand 40 columns, is untouched.
+        func narration(_ text: String) -> [String] { text.split(separator: "\n").map { String($0.dropFirst(60)) } }
+        #expect(narration(inspecting) == narration(before))
+    }
+
     @Test func aWrongFirstAnswerGetsASecondTryBeforeTheAnswerIsShown() {
         var state = AppState(lessons: TestLessons.course, start: .lesson(id: "test-request", step: 1))
         send(&state, .key(.character("1")))
