@@ -13,13 +13,7 @@ struct CourseMapCommand: ParsableCommand {
     @OptionGroup var folders: LessonFolders
 
     func run() throws {
-        let course: Course
-        do {
-            course = try LessonLibrary.course(adding: folders.folders)
-        } catch {
-            printError("netstep: \(error)")
-            throw ExitCode.failure
-        }
+        let course = try folders.course()
         let map = CourseMap(lessons: course.lessons)
         print("Course map: the essay's claims and the lessons that show them happening")
         print("")

@@ -6,6 +6,17 @@ import LessonKit
 struct LessonFolders: ParsableArguments {
     @Option(name: .customLong("lessons"), help: ArgumentHelp("Also use the lessons in this folder (repeatable).", valueName: "DIR"))
     var folders: [String] = []
+
+    /// The bundled course plus these folders, or the reason it cannot be found on
+    /// standard error and a failing exit.
+    func course() throws -> Course {
+        do {
+            return try LessonLibrary.course(adding: folders)
+        } catch {
+            printError("netstep: \(error)")
+            throw ExitCode.failure
+        }
+    }
 }
 
 /// Finds and reads lesson files: the course bundled inside the program, and authors'

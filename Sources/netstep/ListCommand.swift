@@ -11,13 +11,7 @@ struct ListCommand: ParsableCommand {
     @OptionGroup var folders: LessonFolders
 
     func run() throws {
-        let course: Course
-        do {
-            course = try LessonLibrary.course(adding: folders.folders)
-        } catch {
-            printError("netstep: \(error)")
-            throw ExitCode.failure
-        }
+        let course = try folders.course()
         let idWidth = course.lessons.map(\.id.count).max() ?? 0
         let numberWidth = String(course.lessons.count).count
         for (index, lesson) in course.lessons.enumerated() {

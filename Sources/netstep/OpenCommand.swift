@@ -37,13 +37,7 @@ struct OpenCommand: ParsableCommand {
                 AppState(lessons: choice.lessons, progress: progress, start: .lesson(id: choice.id, step: step - 1))
             }
         } else {
-            let course: Course
-            do {
-                course = try LessonLibrary.course(adding: folders.folders)
-            } catch {
-                printError("netstep: \(error)")
-                throw ExitCode.failure
-            }
+            let course = try folders.course()
             try Session.run { progress in AppState(lessons: course.lessons, progress: progress) }
         }
     }

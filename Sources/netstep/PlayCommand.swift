@@ -40,19 +40,10 @@ struct PlayCommand: ParsableCommand {
 
     /// A path (it names an existing file or ends in .md) or an id in the course.
     private func resolve() throws(LessonLibrary.NotFound) -> Lesson {
-        if lesson.hasSuffix(".md") || FileManager.default.fileExists(atPath: lesson) {
-            let course = Course(files: [try LessonLibrary.read(URL(fileURLWithPath: lesson), shownAs: lesson)])
-            for diagnostic in course.diagnostics { printError(diagnostic.description) }
-            guard let loaded = course.lessons.first else {
-                throw LessonLibrary.NotFound(description: "\(lesson) has errors; nothing to play")
-            }
-            return loaded
+        let choice = try LessonChoice.resolve(lesson, folders: folders.folders)
+        guard let chosen = choice.lessons.first(where: { $0.id == choice.id }) else {
+            preconditionFailure("a lesson choice names one of its own lessons")
         }
-        let course = try LessonLibrary.course(adding: folders.folders)
-        guard let loaded = course.lesson(id: lesson) else {
-            let ids = course.lessons.map(\.id)
-            throw LessonLibrary.NotFound(description: "no lesson with id '\(lesson)'; the lessons are \(ids.joined(separator: ", ")) (see `netstep list`)")
-        }
-        return loaded
+        return chosen
     }
 }
