@@ -62,18 +62,14 @@ struct ExperimentBottleneck: ParsableCommand {
         )
         let results = clients.map { BottleneckExperiment.run(setting, clients: $0, seed: seed) }
         switch format {
-        case .json:
-            let rows = results.map {
-                "  {\"clients\": \($0.clients), \"requests\": \($0.requests), \"offered_load\": \(number($0.offeredLoad)), "
-                    + "\"mean_response_s\": \(optional($0.meanResponse)), \"p95_response_s\": \(optional($0.p95Response)), "
-                    + "\"drop_rate\": \(number($0.dropRate))}"
-            }
-            print("[\n" + rows.joined(separator: ",\n") + "\n]")
-        case .csv:
-            print("clients,requests,offered_load,mean_response_s,p95_response_s,drop_rate")
-            for r in results {
-                print("\(r.clients),\(r.requests),\(number(r.offeredLoad)),\(optional(r.meanResponse)),\(optional(r.p95Response)),\(number(r.dropRate))")
-            }
+        case .json, .csv:
+            let table = ExperimentRows(
+                columns: ["clients", "requests", "offered_load", "mean_response_s", "p95_response_s", "drop_rate"],
+                rows: results.map {
+                    ["\($0.clients)", "\($0.requests)", number($0.offeredLoad), optional($0.meanResponse), optional($0.p95Response), number($0.dropRate)]
+                }
+            )
+            print(format == .json ? table.json : table.csv)
         case .table:
             print("Server: \(Units.format(duration: service)) per request, queue of \(queue); each client asks \(rate) times a second for \(Units.format(duration: duration))")
             print("clients  requests  load   mean response  95% within  dropped")

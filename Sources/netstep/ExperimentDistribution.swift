@@ -60,17 +60,14 @@ struct ExperimentDistribution: ParsableCommand {
         )
         let results = peers.map { DistributionExperiment.run(setting, peers: $0, seed: seed) }
         switch format {
-        case .json:
-            let rows = results.map {
-                "  {\"peers\": \($0.peers), \"cs_bound_s\": \(number($0.clientServerBound)), \"cs_sim_s\": \(number($0.clientServerSimulated)), "
-                    + "\"p2p_bound_s\": \(number($0.peerToPeerBound)), \"p2p_sim_s\": \(number($0.peerToPeerSimulated))}"
-            }
-            print("[\n" + rows.joined(separator: ",\n") + "\n]")
-        case .csv:
-            print("peers,cs_bound_s,cs_sim_s,p2p_bound_s,p2p_sim_s")
-            for r in results {
-                print("\(r.peers),\(number(r.clientServerBound)),\(number(r.clientServerSimulated)),\(number(r.peerToPeerBound)),\(number(r.peerToPeerSimulated))")
-            }
+        case .json, .csv:
+            let table = ExperimentRows(
+                columns: ["peers", "cs_bound_s", "cs_sim_s", "p2p_bound_s", "p2p_sim_s"],
+                rows: results.map {
+                    ["\($0.peers)", number($0.clientServerBound), number($0.clientServerSimulated), number($0.peerToPeerBound), number($0.peerToPeerSimulated)]
+                }
+            )
+            print(format == .json ? table.json : table.csv)
         case .table:
             print("File \(Units.format(bits: file)), server up \(Units.format(rate: serverUp)), peers down \(Units.format(rate: peerDown)), up \(Units.format(rate: peerUp)), \(chunks) chunks")
             print(pad("peers", 7) + pad("client-server bound", 21) + pad("simulated", 12) + pad("peer-to-peer bound", 20) + pad("simulated", 12) + "p2p above bound")
