@@ -49,12 +49,21 @@ public struct StyledText: Hashable, Sendable {
         self.spans = spans
     }
 
+    public static let noBreakSpace: Character = "\u{00A0}"
+
+    /// `text` with its spaces made no-break spaces, so wrapping keeps it on one line.
+    public static func unbroken(_ text: String) -> String {
+        String(text.map { $0 == " " ? noBreakSpace : $0 })
+    }
+
     /// The text without roles.
     public var plainText: String { spans.map(\.text).joined() }
 
     /// The text broken into lines at most `width` columns wide. Breaks fall between
     /// words; a word wider than a line is cut; a newline starts a new line. Spaces at the
     /// break are dropped, and a word that changes role midway ("**bold**,") stays whole.
+    /// A no-break space (U+00A0) is shown as a space but never breaks: "20.0 s" written
+    /// with one keeps a number beside its unit.
     public func wrapped(width: Int) -> [[StyledSpan]] {
         precondition(width > 0, "wrapping needs at least one column")
         var lines: [[StyledSpan]] = []
@@ -103,6 +112,9 @@ public struct StyledText: Hashable, Sendable {
                 } else if character == " " || character == "\t" {
                     placeWord()
                     pendingSpace = lineWidth > 0
+                } else if character == Self.noBreakSpace {
+                    append(StyledSpan(" ", span.role), to: &word)
+                    wordWidth += 1
                 } else {
                     append(StyledSpan(String(character), span.role), to: &word)
                     wordWidth += DisplayWidth.of(character)

@@ -100,6 +100,8 @@ struct ActionParser {
         case "chart":
             guard let text = reader.text(node, "chart", log: &log) else { return nil }
             return values.parse(text, at: reader.location(node), log: &log).map { .chart($0) }
+        case "curve":
+            return curve(node, targets: targets, log: &log, scope: &scope).map { .curve($0) }
         default:
             preconditionFailure("every entry name is handled")
         }
@@ -129,6 +131,36 @@ struct ActionParser {
         guard let file, let chunks, let seeds, let peers, tracker != .some(nil), slots != .some(nil), rechoke != .some(nil), let stay else { return nil }
         return SwarmSpec(fileBits: file, chunks: chunks, seeds: seeds, peers: peers, tracker: tracker ?? nil,
                          uploadSlots: slots ?? nil, rechoke: rechoke ?? nil, seedsStay: stay, scheduling: scheduling)
+    }
+
+    /// Crowd sizes a curve may measure, and how many: each point is a whole simulated
+    /// distribution, run when the step is reached, so the figures stay lesson-sized
+    /// (`netstep experiment distribution` is the place for thousands of peers).
+    static let curveSizes = 1...200
+    static let curvePoints = 2...8
+    static let curveChunks = 1...500
+
+    private func curve(_ node: Node, targets: TargetResolver, log: inout DiagnosticLog, scope: inout NameScope) -> CurveSpec? {
+        guard let fields = reader.fields(node, of: "curve", allowed: ["file", "chunks", "server", "peer", "peers"], log: &log) else { return nil }
+        let file = reader.require("file", in: fields, of: "curve", log: &log).flatMap { reader.bits($0, "file", log: &log) }
+        let chunks = fields["chunks"].map { reader.integer($0, "chunks", in: Self.curveChunks, log: &log) } ?? 100
+        let server = reader.require("server", in: fields, of: "curve", log: &log).flatMap { targets.node($0, log: &log) }
+        let peer = reader.require("peer", in: fields, of: "curve", log: &log).flatMap { targets.node($0, log: &log) }
+        guard let sizesNode = reader.require("peers", in: fields, of: "curve", log: &log) else { return nil }
+        let items = reader.list(sizesNode)
+        let sizes = items.map { reader.integer($0, "a crowd size", in: Self.curveSizes, log: &log) }
+        guard let file, let chunks, let server, let peer, !sizes.contains(nil) else { return nil }
+        let counts = sizes.compactMap { $0 }
+        guard Self.curvePoints.contains(counts.count) else {
+            log.error("a curve measures \(Self.curvePoints.lowerBound) to \(Self.curvePoints.upperBound) crowd sizes, like 'peers: [5, 10, 20, 40]'", at: reader.location(sizesNode))
+            return nil
+        }
+        for index in counts.indices.dropFirst() where counts[index] <= counts[index - 1] {
+            log.error("crowd sizes go from smallest to largest, each once: \(counts[index]) comes after \(counts[index - 1])", at: reader.location(items[index]))
+            return nil
+        }
+        scope.measuredCurve(sizes: counts)
+        return CurveSpec(fileBits: file, chunks: chunks, server: server, peer: peer, sizes: counts)
     }
 
     private func addNode(_ node: Node, targets: TargetResolver, log: inout DiagnosticLog, scope: inout NameScope) -> LessonAction? {

@@ -32,11 +32,15 @@ public enum LessonAction: Sendable, Hashable {
     case highlight(Highlight)
     /// Show a chart of a live value over time; changes nothing in the simulation.
     case chart(LiveValue)
+    /// Measure distribution times for several crowd sizes in separate runs of the engine
+    /// and draw them against the number of peers; changes nothing in this simulation.
+    case curve(CurveSpec)
 
-    /// Whether the action changes the simulation (highlights and charts only change the picture).
+    /// Whether the action changes the simulation (highlights, charts and curves only
+    /// change the picture).
     public var changesSimulation: Bool {
         switch self {
-        case .highlight, .chart: false
+        case .highlight, .chart, .curve: false
         default: true
         }
     }

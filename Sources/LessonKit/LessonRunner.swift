@@ -43,6 +43,10 @@ public struct LessonRunner: Sendable {
         /// The steps that set the node and the value highlights.
         var highlightSteps = (nodes: 0, values: 0)
         var charts: [LiveValue] = []
+        /// The latest curve and the step that measured it.
+        var curve: (measured: DistributionCurve, step: Int)?
+        /// A later step that changes the simulation puts the network back on screen.
+        var curveOnStage = false
         var fileTargets: [String] = []
         /// Who takes part in the file being shared now, and the step that began sharing it.
         var fileShare: (nodes: [String], step: Int) = ([], 0)
@@ -85,6 +89,8 @@ public struct LessonRunner: Sendable {
     private var scene: Scene
     private var entries: [Scene]
     private var moves: [Move] = []
+    /// Curves already measured, so replaying a step does not run their simulations again.
+    private var measuredCurves: [CurveKey: DistributionCurve] = [:]
     /// Events were stepped after the script was done, so the state is no longer the
     /// step's canonical end and cannot become the next step's entry.
     private var wentPastScript = false
@@ -116,6 +122,11 @@ public struct LessonRunner: Sendable {
     public var fileShareNodes: [String] { scene.place.fileShare.nodes }
     /// Values the lesson has asked to chart, in order.
     public var charts: [LiveValue] { scene.place.charts }
+    /// The latest distribution curve measured so far, which `{curve.N.…}` values read.
+    public var curve: DistributionCurve? { scene.place.curve?.measured }
+    /// The curve to show instead of the network: one drawn in this step, or in an earlier
+    /// step that nothing has changed the simulation since.
+    public var curveOnStage: DistributionCurve? { scene.place.curveOnStage ? curve : nil }
     /// Problems met so far on the way to this state.
     public var problems: [Problem] { scene.place.problems }
     /// Index into `step.script` of the item the step is at (`script.count` when done).
@@ -163,7 +174,7 @@ public struct LessonRunner: Sendable {
 
     /// A live value as it is now.
     public func reading(_ value: LiveValue) -> LiveReading {
-        value.read(in: simulation, stepStart: stepStartTime)
+        value.read(in: simulation, stepStart: stepStartTime, curve: curve)
     }
 
     /// The simulated time at which the current step began (for `{elapsed}`).
@@ -416,7 +427,15 @@ public struct LessonRunner: Sendable {
             scene.place.highlightedValues = []
         case let .chart(value):
             if !scene.place.charts.contains(value) { scene.place.charts.append(value) }
+        case let .curve(spec):
+            do {
+                scene.place.curve = (try measure(spec), stepIndex)
+                scene.place.curveOnStage = true
+            } catch {
+                note("step \(stepIndex + 1): \(error.reason)", at: location)
+            }
         default:
+            if let curve = scene.place.curve, curve.step != stepIndex { scene.place.curveOnStage = false }
             if case let .serveFile(from, to, _) = action {
                 scene.place.fileTargets += to
                 shareFile(among: [from] + to)
@@ -437,6 +456,20 @@ public struct LessonRunner: Sendable {
                 note("step \(stepIndex + 1): no node '\(error.name)' in the network at this point", at: location)
             }
         }
+    }
+
+    /// What a curve's measurement depends on: the action and the rates it read.
+    private struct CurveKey: Hashable {
+        var spec: CurveSpec
+        var setting: DistributionSetting
+    }
+
+    private mutating func measure(_ spec: CurveSpec) throws(DistributionCurve.Unmeasurable) -> DistributionCurve {
+        let key = CurveKey(spec: spec, setting: try DistributionCurve.setting(for: spec, on: simulation.network))
+        if let known = measuredCurves[key] { return known }
+        let curve = DistributionCurve(spec: spec, setting: key.setting, seed: seed)
+        measuredCurves[key] = curve
+        return curve
     }
 
     /// A new distribution replaces those of earlier steps; within a step they add up

@@ -16,8 +16,9 @@ public struct LiveReading: Sendable, Hashable {
 }
 
 extension LiveValue {
-    /// Reads the value from the simulation as it is now; `elapsed` counts from `stepStart`.
-    public func read(in simulation: Simulation, stepStart: SimTime = 0) -> LiveReading {
+    /// Reads the value from the simulation as it is now; `elapsed` counts from `stepStart`,
+    /// and a curve's points come from `curve`, the latest one measured.
+    public func read(in simulation: Simulation, stepStart: SimTime = 0, curve: DistributionCurve? = nil) -> LiveReading {
         switch subject {
         case .simulation:
             if property == .elapsed {
@@ -43,7 +44,24 @@ extension LiveValue {
         case .lookup:
             guard let last = simulation.metrics.lookups.last else { return .none }
             return readLookup(last, in: simulation)
+        case let .curve(peers):
+            guard let point = curve?.point(peers: peers) else { return .none }
+            return readCurvePoint(point)
         }
+    }
+
+    private func readCurvePoint(_ point: DistributionResult) -> LiveReading {
+        let seconds: Double
+        switch property {
+        case .clientServer: seconds = point.clientServerSimulated
+        case .peerToPeer: seconds = point.peerToPeerSimulated
+        case .clientServerBound: seconds = point.clientServerBound
+        case .peerToPeerBound: seconds = point.peerToPeerBound
+        default:
+            assertionFailure("the loader only accepts curve properties here")
+            return .none
+        }
+        return LiveReading(seconds.isFinite ? seconds * 1e6 : nil, DistributionCurve.time(seconds))
     }
 
     private func readLookup(_ lookup: LookupResult, in simulation: Simulation) -> LiveReading {

@@ -19,6 +19,8 @@ public struct LiveValue: Sendable, Hashable {
         case messages(MessageKind)
         /// The lookup that finished last: `{lookup.hops}`.
         case lookup
+        /// One crowd size of the latest `curve`: `{curve.40.p2p}`.
+        case curve(peers: Int)
     }
 
     /// What is measured. Raw values are the names authors write.
@@ -40,6 +42,11 @@ public struct LiveValue: Sendable, Hashable {
         case min, max, mean, count
         // the last lookup
         case hops, found, duration
+        // one point of a curve: simulated times and the textbook's bounds
+        case clientServer = "cs"
+        case peerToPeer = "p2p"
+        case clientServerBound = "cs-bound"
+        case peerToPeerBound = "p2p-bound"
 
         /// The properties each kind of subject has, for checking and for the author's guide.
         public static let simulationProperties: [Property] = [.time, .elapsed, .events, .messages, .responses, .dropped, .refused,
@@ -50,6 +57,7 @@ public struct LiveValue: Sendable, Hashable {
         public static let groupProperties: [Property] = [.finished, .served, .received, .busiest, .queue, .corrupt]
         public static let completionProperties: [Property] = [.min, .max, .mean, .count]
         public static let lookupProperties: [Property] = [.messages, .hops, .found, .duration]
+        public static let curveProperties: [Property] = [.clientServer, .peerToPeer, .clientServerBound, .peerToPeerBound]
     }
 
     public var subject: Subject

@@ -43,6 +43,9 @@ struct LiveValueParser {
                 LiveValue(subject: .lookup, property: $0, source: text)
             }
         }
+        if subject == "curve" {
+            return curvePoint(name, source: text, at: location, log: &log)
+        }
         if subject == "completion" {
             return property(name, from: Property.completionProperties, for: "completion").map {
                 LiveValue(subject: .completion, property: $0, source: text)
@@ -60,5 +63,27 @@ struct LiveValueParser {
         }
         log.error("unknown node '\(subject)' in '\(text)'\(Suggestion.phrase(for: subject, in: scope.allNames + ["completion"])); the nodes are \(scope.nodeSummary)", at: location)
         return nil
+    }
+
+    /// `curve.40.p2p`: a crowd size the latest curve so far measured, and what of it.
+    private func curvePoint(_ rest: String, source: String, at location: SourceLocation, log: inout DiagnosticLog) -> LiveValue? {
+        let allowed = LiveValue.Property.curveProperties.map(\.rawValue)
+        let parts = rest.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+        guard parts.count == 2, let peers = Int(parts[0]) else {
+            log.error("'\(source)' names a point of a curve by its crowd size and what to read, like 'curve.40.p2p' (\(allowed.joined(separator: ", ")))", at: location)
+            return nil
+        }
+        guard scope.curveSizes.contains(peers) else {
+            let measured = scope.curveSizes.isEmpty
+                ? "no curve is measured before this point; add a '- curve:' action earlier in the lesson"
+                : "the latest curve before this point measured \(scope.curveSizes.map(String.init).joined(separator: ", ")) peers"
+            log.error("'\(source)': \(measured)", at: location)
+            return nil
+        }
+        guard let property = LiveValue.Property(rawValue: parts[1]), LiveValue.Property.curveProperties.contains(property) else {
+            log.error("'\(parts[1])' is not a property of a curve's point\(Suggestion.phrase(for: parts[1], in: allowed)); expected \(allowed.joined(separator: ", "))", at: location)
+            return nil
+        }
+        return LiveValue(subject: .curve(peers: peers), property: property, source: source)
     }
 }

@@ -7,6 +7,8 @@ struct NameScope: Sendable {
     private(set) var nodeOrder: [String] = []
     private(set) var roles: [String: Role] = [:]
     private(set) var groups: [String: [String]] = [:]
+    /// The crowd sizes of the latest `curve` so far, which `{curve.N.PROPERTY}` may name.
+    private(set) var curveSizes: [Int] = []
 
     mutating func add(node name: String, role: Role) {
         if roles[name] == nil { nodeOrder.append(name) }
@@ -17,8 +19,13 @@ struct NameScope: Sendable {
         groups[name] = members
     }
 
+    /// A `curve` replaces any earlier one, on screen and for live values.
+    mutating func measuredCurve(sizes: [Int]) {
+        curveSizes = sizes
+    }
+
     /// Words that never name a node: `all` and the subjects of live values.
-    static let reservedWords: Set<String> = ["all", "completion", "time", "events", "messages", "lookup"]
+    static let reservedWords: Set<String> = ["all", "completion", "time", "events", "messages", "lookup", "curve"]
 
     func isNode(_ name: String) -> Bool { roles[name] != nil }
 

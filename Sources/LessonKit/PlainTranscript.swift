@@ -56,6 +56,7 @@ public enum PlainTranscript {
             switch item.kind {
             case let .act(action):
                 log.append("  * \(action.summary)")
+                if case .curve = action, let curve = runner.curve { log += curveLines(curve) }
             case let .run(wait):
                 let startTime = runner.simulation.now
                 let startReports = runner.timeline.reports.count
@@ -103,6 +104,22 @@ public enum PlainTranscript {
         guard reports.count > eventsShownAtStart + eventsShownAtEnd + 1 else { return reports.map(line) }
         let hidden = reports.count - eventsShownAtStart - eventsShownAtEnd
         return reports.prefix(eventsShownAtStart).map(line) + ["      ... \(hidden) more events ..."] + reports.suffix(eventsShownAtEnd).map(line)
+    }
+
+    /// A curve as the table a screen reader can follow: one row per crowd size.
+    private static func curveLines(_ curve: DistributionCurve) -> [String] {
+        let setting = curve.setting
+        let time = DistributionCurve.time
+        var lines = ["      server up \(Units.format(rate: setting.serverUpload)), each peer up \(Units.format(rate: setting.peerUpload)), down \(Units.format(rate: setting.peerDownload))",
+                     "      peers   client-server (bound)   peer-to-peer (bound)"]
+        for point in curve.points {
+            let size = String(point.peers)
+            let clientServer = "\(time(point.clientServerSimulated)) (\(time(point.clientServerBound)))"
+            lines.append("      " + String(repeating: " ", count: max(0, 5 - size.count)) + size + "   "
+                         + clientServer + String(repeating: " ", count: max(1, 24 - clientServer.count))
+                         + "\(time(point.peerToPeerSimulated)) (\(time(point.peerToPeerBound)))")
+        }
+        return lines
     }
 
     private static func quizLines(_ quiz: Quiz) -> [String] {

@@ -93,6 +93,10 @@ struct WaitParser {
         }
         let right = sides[1].trimmingCharacters()
         guard let value = values.parse(sides[0], at: reader.location(node), log: &log) else { return nil }
+        if case .curve = value.subject {
+            log.error("'\(value.source)' is measured once, when its curve is drawn, and never changes while the simulation runs; a wait cannot test it", at: reader.location(node))
+            return nil
+        }
         guard let threshold = Double(right) ?? (try? Units.duration(right)).map(Double.init) ?? (try? Units.bits(right)) ?? (try? Units.rate(right)) else {
             log.error("'\(right)' is not a number to compare with", at: reader.location(node))
             return nil

@@ -9,6 +9,8 @@ struct LessonScreenView: Hashable, Sendable {
     var stepTitle: String
     var scene: Scene
     var selection: Selection?
+    /// A distribution curve the step shows in the stage's place.
+    var curve: CurveChart? = nil
     var narration: NarrationView
     var metrics: MetricsView
     /// The narration panel's title: "step 2/5", "sandbox".
@@ -24,9 +26,15 @@ struct LessonScreenView: Hashable, Sendable {
         canvas.put(" " + title + separator + stepTitle, x: layout.title.x, y: layout.title.y, style: theme.title, limit: layout.title.width)
 
         canvas.box(layout.stage, glyphs: theme.glyphs, style: theme.panelBorder)
-        StageRenderer(scene: scene, theme: theme, selection: selection, roomy: presenting)
-            .draw(into: &canvas, rect: layout.stage.inset(by: 1))
-        drawLegend(into: &canvas, along: layout.stage, theme: theme)
+        if let curve {
+            let chart = CurveChartRenderer(chart: curve, theme: theme)
+            chart.draw(into: &canvas, rect: Self.inner(layout.stage))
+            drawLegend(CurveChart.Line.allCases.map { (chart.glyph($0), chart.style($0), $0.title) }, into: &canvas, along: layout.stage, theme: theme)
+        } else {
+            StageRenderer(scene: scene, theme: theme, selection: selection, roomy: presenting)
+                .draw(into: &canvas, rect: layout.stage.inset(by: 1))
+            drawLegend(scene.legend.map { (theme.glyph($0), theme.style($0), $0.title) }, into: &canvas, along: layout.stage, theme: theme)
+        }
 
         canvas.box(layout.narration, glyphs: theme.glyphs, style: theme.panelBorder, title: panelTitle, titleStyle: theme.panelTitle)
         NarrationRenderer(narration: narration, theme: theme).draw(into: &canvas, rect: Self.inner(layout.narration))
@@ -44,16 +52,17 @@ struct LessonScreenView: Hashable, Sendable {
         Rect(x: rect.x + 2, y: rect.y + 1, width: rect.width - 4, height: rect.height - 2)
     }
 
-    /// The glyph of every message kind seen so far, set into the stage's bottom border.
-    private func drawLegend(into canvas: inout Canvas, along stage: Rect, theme: Theme) {
+    /// What each glyph on the stage means (the message kinds seen so far, or a chart's
+    /// lines), set into the stage's bottom border.
+    private func drawLegend(_ entries: [(glyph: Character, style: Style, title: String)], into canvas: inout Canvas, along stage: Rect, theme: Theme) {
         var x = stage.x + 2
         let y = stage.maxY - 1
-        for kind in scene.legend {
-            let width = 3 + DisplayWidth.of(kind.title)
+        for entry in entries {
+            let width = 3 + DisplayWidth.of(entry.title)
             guard x + width < stage.maxX - 1 else { break }
             canvas.put(" ", x: x, y: y)
-            canvas.put(String(theme.glyph(kind)), x: x + 1, y: y, style: theme.style(kind))
-            canvas.put(" " + kind.title, x: x + 2, y: y, style: theme.dim)
+            canvas.put(String(entry.glyph), x: x + 1, y: y, style: entry.style)
+            canvas.put(" " + entry.title, x: x + 2, y: y, style: theme.dim)
             x += width
         }
         if x > stage.x + 2 { canvas.put(" ", x: x, y: y) }

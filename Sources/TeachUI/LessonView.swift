@@ -24,10 +24,16 @@ extension AppState {
             metrics.counters = counters.map { "\($0.label) \(session.reading($0.value).text)" }.joined(separator: " · ")
                 + (metrics.counters.isEmpty ? "" : " · " + metrics.counters)
         }
+        let curve = runner.curveOnStage.map(CurveChart.init)
+        if let curve {
+            // The network is not what the step shows, so neither are its figures.
+            metrics = MetricsView()
+            metrics.table = CurveChartRenderer(chart: curve, theme: theme).figureRows
+        }
         let stepCount = runner.lesson.steps.count
         return LessonScreenView(
             title: "\(session.index + 1). \(runner.lesson.title)", stepTitle: runner.step.title, scene: scene,
-            selection: stage.selection, narration: narration(session, theme: theme), metrics: metrics,
+            selection: stage.selection, curve: curve, narration: narration(session, theme: theme), metrics: metrics,
             panelTitle: "step \(runner.stepIndex + 1)/\(stepCount)",
             status: StatusView(
                 playing: stage.playback.playing, position: "step \(runner.stepIndex + 1)/\(stepCount)",
@@ -79,7 +85,9 @@ extension AppState {
             return (2 * shown.paragraph.revealAt, NarrationBlock(kind: NarrationBlock.Kind(shown.paragraph.kind), text: StyledText(shown.paragraph.spans.map { span in
                 switch span {
                 case let .text(text, style): StyledSpan(text, TextRole(style))
-                case let .live(value, style): StyledSpan((frozen?.next() ?? session.reading(value)).text, TextRole(style))
+                case let .live(value, style):
+                    // A figure and its unit ("20.0 s") stay on one line.
+                    StyledSpan(StyledText.unbroken((frozen?.next() ?? session.reading(value)).text), TextRole(style))
                 }
             })))
         }

@@ -19,6 +19,15 @@ struct Trend: Hashable, Sendable {
     var maximum: Double? = nil
 }
 
+/// A row of figures under column headings, like a curve's times for each crowd size.
+struct FigureRow: Hashable, Sendable {
+    var label: String
+    /// The label when the full one leaves too little room for the figures.
+    var shortLabel: String
+    var figures: [String]
+    var labelStyle: Style = .plain
+}
+
 /// What the metrics panel shows, most important first: the gauges of the busiest
 /// nodes, each peer's share of the file, one trend over time, then per-node uploads.
 struct MetricsView: Hashable, Sendable {
@@ -28,6 +37,8 @@ struct MetricsView: Hashable, Sendable {
     var shares: [Meter] = []
     /// A line of counters: "delivered 12 · dropped 3".
     var counters: String = ""
+    /// A table of figures, drawn before everything else.
+    var table: [FigureRow] = []
 }
 
 /// Draws a `MetricsView` into a panel, as many rows as fit, in columns when wide.
@@ -37,7 +48,7 @@ struct MetricsRenderer {
 
     func draw(into canvas: inout Canvas, rect: Rect) {
         guard !rect.isEmpty else { return }
-        var y = rect.y
+        var y = drawTable(metrics.table, rect: rect, into: &canvas)
         func room() -> Bool { y < rect.maxY }
         if !metrics.counters.isEmpty, room() {
             canvas.put(metrics.counters, x: rect.x, y: y, style: theme.dim, limit: rect.width)
@@ -60,6 +71,29 @@ struct MetricsRenderer {
             y += 1
         }
         _ = drawSection("upload", metrics.uploads, from: y, rect: rect, into: &canvas)
+    }
+
+    /// The table's rows, figures right-aligned in columns; short labels when the long ones
+    /// do not leave room. Returns the row below the table.
+    private func drawTable(_ rows: [FigureRow], rect: Rect, into canvas: inout Canvas) -> Int {
+        guard !rows.isEmpty else { return rect.y }
+        let columns = rows.map(\.figures.count).max()!
+        let widths = (0..<columns).map { column in rows.map { column < $0.figures.count ? DisplayWidth.of($0.figures[column]) : 0 }.max()! }
+        let figuresWidth = widths.reduce(0) { $0 + $1 + 1 }
+        let longest = rows.map { DisplayWidth.of($0.label) }.max()!
+        let useShort = longest + figuresWidth > rect.width
+        let labelWidth = rows.map { DisplayWidth.of(useShort ? $0.shortLabel : $0.label) }.max()!
+        for (index, row) in rows.enumerated() where rect.y + index < rect.maxY {
+            let y = rect.y + index
+            canvas.put(useShort ? row.shortLabel : row.label, x: rect.x, y: y, style: row.labelStyle, limit: rect.width)
+            var x = rect.x + labelWidth
+            for (column, figure) in row.figures.enumerated() {
+                x += 1 + widths[column]
+                guard x <= rect.maxX else { break }
+                canvas.put(figure, x: x - DisplayWidth.of(figure), y: y, style: index == 0 ? theme.dim : .plain)
+            }
+        }
+        return min(rect.maxY, rect.y + rows.count)
     }
 
     /// A titled block of meters side by side (at least 22 columns each), filling rows

@@ -127,6 +127,12 @@ import Testing
         #expect(lines.map { $0.map(\.text).joined() } == ["abc", "def", "gh", "xy"])
     }
 
+    @Test func unbrokenFigureMovesToTheNextLineWhole() {
+        let lines = StyledText([StyledSpan("it took "), StyledSpan(StyledText.unbroken("20.0 s"), .strong), StyledSpan(" in all")])
+            .wrapped(width: 12)
+        #expect(lines.map { $0.map(\.text).joined() } == ["it took", "20.0 s in", "all"])
+    }
+
     @Test func wideCharactersCountTwoColumns() {
         let lines = StyledText(markup: "日本 語").wrapped(width: 4)
         #expect(lines.map { $0.map(\.text).joined() } == ["日本", "語"])

@@ -57,6 +57,7 @@ import Testing
     - swarm: { file: 4Mb, chunks: 8, seeds: server, peers: [p1, p2, p3, p4, p5], tracker: tracker, slots: 2, rechoke: 1s, seeds-stay: false }
     - run: { until: all-done, budget: 100000 }
     - malicious: { node: p5, enabled: false }
+    - curve: { file: 4Mb, chunks: 8, server: server, peer: p1, peers: [2, 4] }
     - publish: { key: notes.pdf, at: p4 }
     - lookup: { from: p1, key: notes.pdf, via: flood, ttl: 3 }
     - run: { event: found }
@@ -94,7 +95,7 @@ import Testing
         let summaries = lesson.steps.flatMap(\.script).compactMap { item -> String? in
             if case let .act(action) = item.kind { action.summary } else { nil }
         }
-        #expect(summaries.count == 28)
+        #expect(summaries.count == 29)
         #expect(summaries.allSatisfy { !$0.isEmpty })
         #expect(summaries.contains("p1 looks for \"notes.pdf\" by flooding (up to 3 hops)"))
     }

@@ -1,0 +1,92 @@
+import Canvas
+import LessonKit
+import Testing
+@testable import TeachUI
+
+/// A step with a `curve` shows the measured times on the stage, as a chart with both axes
+/// from zero, and their figures in the metrics panel; the network comes back once a later
+/// step changes the simulation.
+@Suite struct CurveScreenTests {
+    static let source = """
+        ---
+        id: test-curve
+        title: Curves
+        summary: Goal, see both curves.
+        essay: [5]
+        claims: [C10]
+        network:
+          nodes:
+            server: { role: server, upload: 10Mbps, download: 100Mbps }
+          groups:
+            peers: { count: 2, prefix: p, role: peer, upload: 1Mbps, download: 20Mbps }
+        ---
+
+        ## Both lines
+
+        ```sim
+        - curve: { file: 4Mb, server: server, peer: p1, peers: [2, 4, 8] }
+        ```
+
+        Eight clients took {curve.8.cs}.
+
+        ## Back to the network
+
+        ```sim
+        - request: { from: p1, to: server }
+        - pause: Look at the request.
+        ```
+        """
+
+    private func state(step: Int = 0) -> AppState {
+        AppState(lessons: [TestLessons.load(Self.source, path: "curve.md")], start: .lesson(id: "test-curve", step: step))
+    }
+
+    @Test func theStageShowsBothLinesAndThePanelTheirFigures() {
+        #expect(screen(state()) == #"""
+             1. Curves · Both lines
+            ┌──────────────────────────────────────────────┐┌ step 1/2 ────────────────────┐
+            │ time to give every peer the file             ││ Eight clients took 3.20 s.   │
+            │ 4.0 s │                                      ││                              │
+            │       │                                      ││ Press n for the next step.   │
+            │       │                               ·····● ││                              │
+            │       │                          ·····       ││                              │
+            │ 2.0 s │                    ······       ···◆ ││                              │
+            │       │               ···●··············     ││                              │
+            │       │         ●········◆·                  ││                              │
+            │       │         ◆·                           ││                              │
+            │   0 s │                                      ││                              │
+            │       └───────────────────────────────────── ││                              │
+            │        0        2        4                 8 ││                              │
+            └─ ● client-server ◆ peer-to-peer ─────────────┘│                              │
+            ┌ metrics ─────────────────────────────────────┐│                              │
+            │ peers               2     4     8            ││                              │
+            │ ● client-server 0.8 s 1.6 s 3.2 s            ││                              │
+            │   textbook      0.8 s 1.6 s 3.2 s            ││                              │
+            │ ◆ peer-to-peer  0.7 s 1.2 s 1.9 s            ││                              │
+            │   textbook      0.7 s 1.1 s 1.8 s            ││                              │
+            └──────────────────────────────────────────────┘└──────────────────────────────┘
+             ❚❚ paused │ step 1/2 │ t 0 µs │ ×0.1 │ event 0 │ step done
+             n p next/prev step  → step  ← back  Enter play  +- speed  ? help  q back
+            """#)
+    }
+
+    @Test func withoutUnicodeTheLinesAreMarkedByLetters() {
+        let text = screen(state(), capabilities: .plain)
+        #expect(text.contains("+- c client-server p peer-to-peer ---"))
+        #expect(text.contains("|       |         c........p.                  |"))
+        #expect(text.contains("| p peer-to-peer  0.7 s 1.2 s 1.9 s"))
+    }
+
+    @Test func aNarrowPanelUsesShortLabels() {
+        let text = screen(state(), width: 64, height: 24)
+        #expect(text.contains("● server 0.8 s 1.6 s 3.2 s"))
+        #expect(text.contains("◆ swarm  0.7 s 1.2 s 1.9 s"))
+    }
+
+    @Test func aLaterStepThatChangesTheSimulationBringsTheNetworkBack() {
+        let text = screen(state(step: 1))
+        #expect(!text.contains("time to give every peer the file"))
+        #expect(text.contains("┃▦ server┃"))
+        #expect(text.contains("│ messages 1 · in flight 1"))
+    }
+}
