@@ -4,11 +4,11 @@
 /// chosen at random (optimistic unchoke) so newcomers get a start.
 extension Simulation {
     mutating func startBitTorrent() {
-        let config = swarm!.config
-        for member in swarm!.members.indices where !swarm!.departed[member] {
+        let config = swarm.config
+        for member in swarm.members.indices where !swarm.departed[member] {
             if let tracker = config.tracker {
                 send(
-                    .control, from: swarm!.members[member], to: tracker, bits: 8 * 100, label: "announce",
+                    .control, from: swarm.members[member], to: tracker, bits: 8 * 100, label: "announce",
                     payload: .announce, sharesCapacity: false
                 )
             } else {
@@ -19,15 +19,15 @@ extension Simulation {
     }
 
     private mutating func scheduleRechoke() {
-        queue.schedule(.rechoke(version: swarm!.rechokeVersion), at: now + swarm!.config.rechokeInterval)
-        swarm!.rechokePending = true
+        queue.schedule(.rechoke(version: swarm.rechokeVersion), at: now + swarm.config.rechokeInterval)
+        swarm.rechokePending = true
     }
 
     /// The tracker records the member and answers with a random list of those it knows.
     mutating func receiveAnnounce(_ message: Message) -> Happening {
-        guard let member = swarm?.member(message.from) else { return Happening(kind: .delivered, message: message, node: message.to) }
+        guard let member = swarm.member(message.from) else { return Happening(kind: .delivered, message: message, node: message.to) }
         let list = trackerSample(excluding: member)
-        swarm!.registry.append(member)
+        swarm.registry.append(member)
         send(
             .peerList, from: message.to, to: message.from, bits: Double(8 * 6 * max(1, list.count)),
             label: "peer list (\(list.count) peers)", payload: .peerList(list.map(Int32.init)), sharesCapacity: false
@@ -36,7 +36,7 @@ extension Simulation {
     }
 
     mutating func receivePeerList(_ list: [Int32], message: Message) -> Happening {
-        if let member = swarm?.member(message.to), !swarm!.departed[member] {
+        if let member = swarm.member(message.to), !swarm.departed[member] {
             connect(member, to: list.map(Int.init))
         }
         return Happening(kind: .delivered, message: message, node: message.to)
@@ -45,13 +45,13 @@ extension Simulation {
     /// Without a tracker, a member learns its peers at once.
     private mutating func join(_ member: Int) {
         let list = trackerSample(excluding: member)
-        swarm!.registry.append(member)
+        swarm.registry.append(member)
         connect(member, to: list)
     }
 
     private mutating func trackerSample(excluding member: Int) -> [Int] {
-        let registry = swarm!.registry
-        let wanted = swarm!.config.peerListSize
+        let registry = swarm.registry
+        let wanted = swarm.config.peerListSize
         if registry.count <= wanted { return registry.filter { $0 != member } }
         var chosen: [Int] = []
         var seen = Set<Int>()
@@ -66,18 +66,18 @@ extension Simulation {
     /// pairs), then fills its upload slots; listed members with a free slot may take the
     /// newcomer at once.
     private mutating func connect(_ member: Int, to list: [Int]) {
-        swarm!.connected[member] = true
-        let known = Set(swarm!.neighbours[member])
-        for other in list where !swarm!.departed[other] && !known.contains(Int32(other)) {
-            swarm!.neighbours[member].append(Int32(other))
-            swarm!.received[member].append(0)
-            swarm!.neighbours[other].append(Int32(member))
-            swarm!.received[other].append(0)
+        swarm.connected[member] = true
+        let known = Set(swarm.neighbours[member])
+        for other in list where !swarm.departed[other] && !known.contains(Int32(other)) {
+            swarm.neighbours[member].append(Int32(other))
+            swarm.received[member].append(0)
+            swarm.neighbours[other].append(Int32(member))
+            swarm.received[other].append(0)
         }
         refreshSlots(member)
         for other in list
-        where swarm!.unchoked[other].count < swarm!.config.uploadSlots && isInterested(member, in: other)
-            && !swarm!.unchoked[other].contains(Int32(member)) {
+        where swarm.unchoked[other].count < swarm.config.uploadSlots && swarm.isInterested(member, in: other)
+            && !swarm.unchoked[other].contains(Int32(member)) {
             unchoke(member, by: other)
         }
     }
@@ -85,79 +85,73 @@ extension Simulation {
     /// Drops unchoked neighbours that no longer need anything from `member` and fills the
     /// free slots with random neighbours that do.
     mutating func refreshSlots(_ member: Int) {
-        guard swarm!.isActive, !swarm!.departed[member] else { return }
-        for other in swarm!.unchoked[member] where !isInterested(Int(other), in: member) {
+        guard swarm.isActive, !swarm.departed[member] else { return }
+        for other in swarm.unchoked[member] where !swarm.isInterested(Int(other), in: member) {
             choke(Int(other), by: member)
         }
-        let neighbours = swarm!.neighbours[member]
+        let neighbours = swarm.neighbours[member]
         guard !neighbours.isEmpty else { return }
         var offset = random.below(neighbours.count)
         var looked = 0
-        while swarm!.unchoked[member].count < swarm!.config.uploadSlots, looked < neighbours.count {
+        while swarm.unchoked[member].count < swarm.config.uploadSlots, looked < neighbours.count {
             let other = Int(neighbours[offset])
             offset = (offset + 1) % neighbours.count
             looked += 1
-            if isInterested(other, in: member), !swarm!.unchoked[member].contains(Int32(other)) {
+            if swarm.isInterested(other, in: member), !swarm.unchoked[member].contains(Int32(other)) {
                 unchoke(other, by: member)
             }
         }
     }
 
-    /// Whether `peer` still wants something `member` has.
-    private func isInterested(_ peer: Int, in member: Int) -> Bool {
-        let state = swarm!
-        return !state.departed[peer] && state.held[peer] < state.config.chunks && state.canHelp(member, peer)
-    }
-
     private mutating func unchoke(_ peer: Int, by member: Int) {
-        swarm!.unchoked[member].append(Int32(peer))
-        swarm!.unchokedBy[peer].append(Int32(member))
+        swarm.unchoked[member].append(Int32(peer))
+        swarm.unchokedBy[peer].append(Int32(member))
         fillDownloads(peer)
     }
 
     private mutating func choke(_ peer: Int, by member: Int) {
-        swarm!.unchoked[member].removeFirstOccurrence(of: Int32(peer))
-        swarm!.unchokedBy[peer].removeFirstOccurrence(of: Int32(member))
+        swarm.unchoked[member].removeFirstOccurrence(of: Int32(peer))
+        swarm.unchokedBy[peer].removeFirstOccurrence(of: Int32(member))
     }
 
     /// A member has a new chunk: the peers it uploads to may want it, and it may now
     /// interest peers it could not help before.
     mutating func offerNewChunk(from member: Int) {
-        for peer in swarm!.unchoked[member] { fillDownloads(Int(peer)) }
-        if swarm!.unchoked[member].count < swarm!.config.uploadSlots { refreshSlots(member) }
+        for peer in swarm.unchoked[member] { fillDownloads(Int(peer)) }
+        if swarm.unchoked[member].count < swarm.config.uploadSlots { refreshSlots(member) }
     }
 
     /// Counts what `sink` got from `source`, for tit-for-tat.
     mutating func credit(_ sink: Int, from source: Int, bits: Double) {
-        if let position = swarm!.neighbours[sink].firstIndex(of: Int32(source)) {
-            swarm!.received[sink][position] += bits
+        if let position = swarm.neighbours[sink].firstIndex(of: Int32(source)) {
+            swarm.received[sink][position] += bits
         }
     }
 
     /// A departing member stops uploading and downloading; those it served look elsewhere.
     mutating func disconnect(_ member: Int) {
-        let uploaders = swarm!.unchokedBy[member]
+        let uploaders = swarm.unchokedBy[member]
         for uploader in uploaders { choke(member, by: Int(uploader)) }
-        for peer in swarm!.unchoked[member] { choke(Int(peer), by: member) }
+        for peer in swarm.unchoked[member] { choke(Int(peer), by: member) }
         for uploader in uploaders { refreshSlots(Int(uploader)) }
     }
 
     /// Every member re-chooses whom to upload to.
     mutating func rechoke() -> Happening {
-        swarm!.rechokePending = false
-        let slots = swarm!.config.uploadSlots
-        for member in swarm!.members.indices where !swarm!.departed[member] && swarm!.connected[member] {
-            let neighbours = swarm!.neighbours[member]
-            var interested = neighbours.indices.filter { isInterested(Int(neighbours[$0]), in: member) }
-            let regular = min(interested.count, swarm!.config.optimisticUnchoke ? slots - 1 : slots)
-            if swarm!.held[member] == swarm!.config.chunks {
+        swarm.rechokePending = false
+        let slots = swarm.config.uploadSlots
+        for member in swarm.members.indices where !swarm.departed[member] && swarm.connected[member] {
+            let neighbours = swarm.neighbours[member]
+            var interested = neighbours.indices.filter { swarm.isInterested(Int(neighbours[$0]), in: member) }
+            let regular = min(interested.count, swarm.config.optimisticUnchoke ? slots - 1 : slots)
+            if swarm.held[member] == swarm.config.chunks {
                 // A seed has nobody to reciprocate: it serves interested peers in turn.
                 for place in 0..<regular {
                     interested.swapAt(place, place + random.below(interested.count - place))
                 }
             } else {
                 // Tit-for-tat: the neighbours that gave the most since the last re-choke.
-                let received = swarm!.received[member]
+                let received = swarm.received[member]
                 for place in 0..<regular {
                     var best = place
                     for candidate in (place + 1)..<interested.count
@@ -169,17 +163,17 @@ extension Simulation {
             }
             var chosen = interested.prefix(regular).map { Int(neighbours[$0]) }
             let rest = interested.dropFirst(regular)
-            if swarm!.config.optimisticUnchoke, !rest.isEmpty {
+            if swarm.config.optimisticUnchoke, !rest.isEmpty {
                 chosen.append(Int(neighbours[rest[rest.startIndex + random.below(rest.count)]]))
             }
-            for peer in swarm!.unchoked[member] where !chosen.contains(Int(peer)) { choke(Int(peer), by: member) }
-            for peer in chosen where !swarm!.unchoked[member].contains(Int32(peer)) { unchoke(peer, by: member) }
-            swarm!.received[member] = Array(repeating: 0, count: neighbours.count)
+            for peer in swarm.unchoked[member] where !chosen.contains(Int(peer)) { choke(Int(peer), by: member) }
+            for peer in chosen where !swarm.unchoked[member].contains(Int32(peer)) { unchoke(peer, by: member) }
+            for position in neighbours.indices { swarm.received[member][position] = 0 }
         }
         // A swarm where nothing is moving even after re-choosing is stuck (the last copy
         // of some chunk left with its holder): the timer stops, so the run can end.
-        if swarm!.isActive, swarm!.downloading.contains(where: { $0 > 0 }) {
-            swarm!.rechokeVersion += 1
+        if swarm.isActive, swarm.downloading.contains(where: { $0 > 0 }) {
+            swarm.rechokeVersion += 1
             scheduleRechoke()
         }
         return Happening(kind: .rechoked)

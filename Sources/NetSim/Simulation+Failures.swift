@@ -12,7 +12,7 @@ extension Simulation {
             return
         }
         nodes[index].isUp = false
-        if let member = swarm?.member(id) { leaveSwarm(member) }
+        if let member = swarm.member(id) { leaveSwarm(member) }
         abortTransfers(nodes[index].uploads + nodes[index].downloads)
         if !nodes[index].waiting.isEmpty {
             nodes[index].waiting.removeAll()
@@ -48,7 +48,7 @@ extension Simulation {
         let id = NodeID(nodes.count)
         network.nodes.append(config)
         nodes.append(NodeRuntime())
-        rerateMarks.append(0)
+        rerateScratch.addNode()
         incomingRate.append(0)
         for neighbour in neighbours {
             network.links.append(LinkConfig(a: id, b: neighbour, latency: network.defaultLatency))

@@ -8,7 +8,7 @@
 extension Simulation {
     mutating func startSwarm(_ config: SwarmConfig) throws(SimError) {
         for node in config.seeds + config.peers + (config.tracker.map { [$0] } ?? []) { try check(node) }
-        guard swarm?.isActive != true else { throw .invalid("a swarm is already running") }
+        guard !swarm.isActive else { throw .invalid("a swarm is already running") }
         guard config.chunks > 0, config.fileBits > 0, config.fileBits.isFinite else {
             throw .invalid("a swarm needs a file of positive size and at least one chunk")
         }
@@ -19,15 +19,15 @@ extension Simulation {
             throw .invalid("upload slots, re-choke interval and peer list size must be positive")
         }
         if let tracker = config.tracker, all.contains(tracker) { throw .invalid("the tracker cannot also be a swarm member") }
-        let epoch = (swarm?.rechokeVersion ?? 0) + 1
+        let epoch = swarm.rechokeVersion + 1
         swarm = SwarmState(config: config, nodeCount: nodes.count)
-        swarm!.rechokeVersion = epoch
-        for member in swarm!.members.indices where !nodes[swarm!.members[member].rawValue].isUp {
+        swarm.rechokeVersion = epoch
+        for member in swarm.members.indices where !nodes[swarm.members[member].rawValue].isUp {
             leaveSwarm(member)
         }
         switch config.scheduling {
         case .relay:
-            for member in swarm!.members.indices { fillDownloads(member) }
+            for member in swarm.members.indices { fillDownloads(member) }
         case .bitTorrent:
             startBitTorrent()
         }
@@ -35,12 +35,12 @@ extension Simulation {
 
     /// Starts downloads for `member` until its slots are full or no source can help.
     mutating func fillDownloads(_ member: Int) {
-        guard swarm?.isActive == true, !swarm!.departed[member], swarm!.held[member] < swarm!.config.chunks else { return }
-        while swarm!.downloading[member] < swarm!.downloadSlots {
+        guard swarm.isActive, !swarm.departed[member], swarm.held[member] < swarm.config.chunks else { return }
+        while swarm.downloading[member] < swarm.downloadSlots {
             guard let (source, chunk) = findSource(for: member, endgame: false)
                 ?? lastResortSource(for: member) ?? findSource(for: member, endgame: true)
             else {
-                if swarm!.config.scheduling == .relay, swarm!.downloading[member] == 0 { swarm!.starved.append(member) }
+                if swarm.config.scheduling == .relay, swarm.downloading[member] == 0 { swarm.starved.append(member) }
                 return
             }
             sendChunk(chunk, from: source, to: member)
@@ -52,23 +52,25 @@ extension Simulation {
     /// faster source; the first copy to arrive cancels the other.
     private mutating func findSource(for sink: Int, endgame: Bool) -> (Int, Int)? {
         if endgame {
-            let missing = swarm!.config.chunks - swarm!.held[sink]
-            guard missing <= swarm!.downloadSlots, swarm!.downloading[sink] < 2 * missing else { return nil }
+            let missing = swarm.config.chunks - swarm.held[sink]
+            guard missing <= swarm.downloadSlots, swarm.downloading[sink] < 2 * missing else { return nil }
         }
-        let candidates: [Int]
-        switch swarm!.config.scheduling {
+        let candidates: [Int32]
+        switch swarm.config.scheduling {
         case .relay:
-            let seeds = swarm!.config.seeds.count
-            let sampled = (0..<swarm!.sampleSize).map { _ in random.below(swarm!.members.count) }
-            candidates = Array(0..<min(seeds, 4)) + sampled
+            let seeds = Int32(min(swarm.config.seeds.count, 4))
+            let sampled = (0..<swarm.sampleSize).map { _ in Int32(random.below(swarm.members.count)) }
+            candidates = Array(0..<seeds) + sampled
         case .bitTorrent:
-            candidates = swarm!.unchokedBy[sink].map(Int.init)
+            candidates = swarm.unchokedBy[sink]
         }
         var best: (source: Int, chunk: Int, share: Double)?
-        for source in candidates where usable(source, by: sink) && hasRoom(source, for: sink) {
-            let share = network.nodes[swarm!.members[source].rawValue].upload / Double(swarm!.serving[source] + 1)
+        for candidate in candidates {
+            let source = Int(candidate)
+            guard usable(source, by: sink), hasRoom(source, for: sink) else { continue }
+            let share = network.nodes[swarm.members[source].rawValue].upload / Double(swarm.serving[source] + 1)
             guard best == nil || share > best!.share,
-                  let chunk = swarm!.rarestChunk(from: source, to: sink, includingPending: endgame)
+                  let chunk = swarm.rarestChunk(from: source, to: sink, includingPending: endgame)
             else { continue }
             best = (source, chunk, share)
         }
@@ -79,11 +81,11 @@ extension Simulation {
     /// is asked: this happens only once the seeds are gone, and keeps a peer from waiting
     /// while someone could help.
     private func lastResortSource(for sink: Int) -> (Int, Int)? {
-        guard swarm!.config.scheduling == .relay, swarm!.downloading[sink] == 0,
-              swarm!.config.seeds.indices.allSatisfy({ swarm!.departed[$0] })
+        guard swarm.config.scheduling == .relay, swarm.downloading[sink] == 0,
+              swarm.config.seeds.indices.allSatisfy({ swarm.departed[$0] })
         else { return nil }
-        for source in swarm!.members.indices where usable(source, by: sink) {
-            if let chunk = swarm!.rarestChunk(from: source, to: sink, includingPending: false) { return (source, chunk) }
+        for source in swarm.members.indices where usable(source, by: sink) {
+            if let chunk = swarm.rarestChunk(from: source, to: sink, includingPending: false) { return (source, chunk) }
         }
         return nil
     }
@@ -94,71 +96,70 @@ extension Simulation {
     /// sink's download slots can take, so a slow server sends one chunk fast instead of
     /// many slowly and the peers have something to pass on sooner.
     private func hasRoom(_ source: Int, for sink: Int) -> Bool {
-        let serving = swarm!.serving[source]
-        guard swarm!.config.scheduling == .relay else { return serving < swarm!.config.uploadSlots }
+        let serving = swarm.serving[source]
+        guard swarm.config.scheduling == .relay else { return serving < swarm.config.uploadSlots }
         guard serving > 1 else { return true }
-        let upload = network.nodes[swarm!.members[source].rawValue].upload
-        let slotRate = network.nodes[swarm!.members[sink].rawValue].download / Double(swarm!.downloadSlots)
+        let upload = network.nodes[swarm.members[source].rawValue].upload
+        let slotRate = network.nodes[swarm.members[sink].rawValue].download / Double(swarm.downloadSlots)
         return upload / Double(serving + 1) >= slotRate
     }
 
     /// A source `sink` may fetch from now: in the swarm, up, not banned, not already sending to it.
     private func usable(_ source: Int, by sink: Int) -> Bool {
-        let state = swarm!
-        guard source != sink, !state.departed[source], !state.banned[sink].contains(Int32(source)) else { return false }
-        let sourceNode = state.members[source]
-        return !nodes[state.members[sink].rawValue].downloads.contains { transfers[$0].sender == sourceNode }
+        guard source != sink, !swarm.departed[source], !swarm.banned[sink].contains(Int32(source)) else { return false }
+        let sourceNode = swarm.members[source]
+        return !nodes[swarm.members[sink].rawValue].downloads.contains { transfers[$0].sender == sourceNode }
     }
 
     private mutating func sendChunk(_ chunk: Int, from source: Int, to sink: Int) {
-        let sourceNode = swarm!.members[source]
-        let corrupt = nodes[sourceNode.rawValue].malicious || swarm!.corrupt.contains(row: source, column: chunk)
-        swarm!.pending.insert(row: sink, column: chunk)
-        swarm!.downloading[sink] += 1
-        swarm!.serving[source] += 1
-        swarm!.inflight[chunk] += 1
+        let sourceNode = swarm.members[source]
+        let corrupt = nodes[sourceNode.rawValue].malicious || swarm.corrupt.contains(row: source, column: chunk)
+        swarm.pending.insert(row: sink, column: chunk)
+        swarm.downloading[sink] += 1
+        swarm.serving[source] += 1
+        swarm.inflight[chunk] += 1
         send(
-            corrupt ? .corruptChunk : .chunk, from: sourceNode, to: swarm!.members[sink], bits: swarm!.chunkBits,
-            label: "chunk \(chunk + 1)/\(swarm!.config.chunks)", payload: .chunk(chunk, corrupt: corrupt)
+            corrupt ? .corruptChunk : .chunk, from: sourceNode, to: swarm.members[sink], bits: swarm.chunkBits,
+            label: "chunk \(chunk + 1)/\(swarm.config.chunks)", payload: .chunk(chunk, corrupt: corrupt)
         )
     }
 
     /// A chunk transfer ended without the chunk arriving (a node or link failed).
     mutating func releaseChunk(_ chunk: Int, from sourceNode: NodeID, to sinkNode: NodeID) {
-        guard let source = swarm?.member(sourceNode), let sink = swarm?.member(sinkNode) else { return }
-        swarm!.pending.remove(row: sink, column: chunk)
-        swarm!.downloading[sink] -= 1
-        swarm!.serving[source] -= 1
-        swarm!.inflight[chunk] -= 1
+        guard let source = swarm.member(sourceNode), let sink = swarm.member(sinkNode) else { return }
+        swarm.pending.remove(row: sink, column: chunk)
+        swarm.downloading[sink] -= 1
+        swarm.serving[source] -= 1
+        swarm.inflight[chunk] -= 1
     }
 
     mutating func receiveChunk(_ chunk: Int, corrupt: Bool, message: Message) -> Happening {
         releaseChunk(chunk, from: message.from, to: message.to)
-        let source = swarm!.member(message.from)!
-        let sink = swarm!.member(message.to)!
+        let source = swarm.member(message.from)!
+        let sink = swarm.member(message.to)!
         var happening = Happening(kind: .delivered, message: message, node: message.to)
-        if swarm!.config.scheduling == .bitTorrent { credit(sink, from: source, bits: message.bits) }
+        if swarm.config.scheduling == .bitTorrent { credit(sink, from: source, bits: message.bits) }
         if corrupt, verification {
             metrics.corruptRejected += 1
-            swarm!.banned[sink].append(Int32(source))
+            swarm.banned[sink].append(Int32(source))
             happening.kind = .rejected
-        } else if !swarm!.departed[sink], !swarm!.have.contains(row: sink, column: chunk) {
-            swarm!.have.insert(row: sink, column: chunk)
-            swarm!.held[sink] += 1
-            swarm!.availability[chunk] += 1
+        } else if !swarm.departed[sink], !swarm.have.contains(row: sink, column: chunk) {
+            swarm.have.insert(row: sink, column: chunk)
+            swarm.held[sink] += 1
+            swarm.availability[chunk] += 1
             if corrupt {
-                swarm!.corrupt.insert(row: sink, column: chunk)
+                swarm.corrupt.insert(row: sink, column: chunk)
                 metrics.corruptAccepted += 1
             }
             cancelDuplicates(of: chunk, to: message.to)
-            if swarm!.config.scheduling == .bitTorrent { offerNewChunk(from: sink) }
-            if swarm!.held[sink] == swarm!.config.chunks {
+            if swarm.config.scheduling == .bitTorrent { offerNewChunk(from: sink) }
+            if swarm.held[sink] == swarm.config.chunks {
                 happening = completeFile(at: message.to, message: message)
                 finishPeer(sink)
             }
         }
         fillDownloads(sink)
-        if swarm!.config.scheduling == .relay {
+        if swarm.config.scheduling == .relay {
             offerUploads(from: source)
             offerUploads(from: sink)
         }
@@ -170,15 +171,15 @@ extension Simulation {
     /// upload waits for someone to happen to ask. It samples a few members and serves
     /// the one furthest behind.
     private mutating func offerUploads(from source: Int) {
-        guard swarm!.isActive, !swarm!.departed[source] else { return }
+        guard swarm.isActive, !swarm.departed[source] else { return }
         for _ in 0..<2 {
             var best: (sink: Int, chunk: Int, progress: Int)?
-            for _ in 0..<swarm!.sampleSize {
-                let sink = random.below(swarm!.members.count)
-                let progress = swarm!.held[sink] + swarm!.downloading[sink]
-                guard swarm!.downloading[sink] < swarm!.downloadSlots, swarm!.held[sink] < swarm!.config.chunks,
+            for _ in 0..<swarm.sampleSize {
+                let sink = random.below(swarm.members.count)
+                let progress = swarm.held[sink] + swarm.downloading[sink]
+                guard swarm.downloading[sink] < swarm.downloadSlots, swarm.held[sink] < swarm.config.chunks,
                       best == nil || progress < best!.progress, usable(source, by: sink),
-                      let chunk = swarm!.rarestChunk(from: source, to: sink, includingPending: false)
+                      let chunk = swarm.rarestChunk(from: source, to: sink, includingPending: false)
                 else { continue }
                 best = (sink, chunk, progress)
             }
@@ -189,58 +190,58 @@ extension Simulation {
 
     /// Stops other downloads of a chunk that has just arrived (endgame duplicates).
     private mutating func cancelDuplicates(of chunk: Int, to node: NodeID) {
-        guard swarm!.inflight[chunk] > 0, swarm!.downloading[swarm!.member(node)!] > 0 else { return }
+        guard swarm.inflight[chunk] > 0, swarm.downloading[swarm.member(node)!] > 0 else { return }
         let duplicates = nodes[node.rawValue].downloads.filter { transfers[$0].chunk == chunk }
         if !duplicates.isEmpty { abortTransfers(duplicates, lost: false) }
     }
 
     /// A peer has every chunk: it stays as a seed or leaves, as configured.
     private mutating func finishPeer(_ member: Int) {
-        swarm!.unfinished -= 1
-        if !swarm!.config.seedsStay { leaveSwarm(member) }
-        if !swarm!.isActive { endSwarm() }
+        swarm.unfinished -= 1
+        if !swarm.config.seedsStay { leaveSwarm(member) }
+        if !swarm.isActive { endSwarm() }
     }
 
     /// The member stops taking part: its chunks are no longer available and its transfers
     /// stop (their receivers look for other sources).
     mutating func leaveSwarm(_ member: Int) {
-        guard !swarm!.departed[member] else { return }
-        swarm!.departed[member] = true
-        let node = swarm!.members[member]
-        for chunk in 0..<swarm!.config.chunks where swarm!.have.contains(row: member, column: chunk) {
-            swarm!.availability[chunk] -= 1
+        guard !swarm.departed[member] else { return }
+        swarm.departed[member] = true
+        let node = swarm.members[member]
+        for chunk in 0..<swarm.config.chunks where swarm.have.contains(row: member, column: chunk) {
+            swarm.availability[chunk] -= 1
         }
-        if !swarm!.isSeed[member], swarm!.held[member] < swarm!.config.chunks {
-            swarm!.unfinished -= 1
+        if !swarm.isSeed[member], swarm.held[member] < swarm.config.chunks {
+            swarm.unfinished -= 1
         }
-        if swarm!.config.scheduling == .bitTorrent { disconnect(member) }
+        if swarm.config.scheduling == .bitTorrent { disconnect(member) }
         let chunkTransfers = (nodes[node.rawValue].uploads + nodes[node.rawValue].downloads).filter { transfers[$0].chunk >= 0 }
         abortTransfers(chunkTransfers)
-        if !swarm!.isActive { endSwarm() }
+        if !swarm.isActive { endSwarm() }
     }
 
     /// The receivers of aborted chunk transfers look for other sources.
     mutating func refill(after receivers: [NodeID]) {
-        guard swarm?.isActive == true else { return }
+        guard swarm.isActive else { return }
         for node in receivers {
-            if let member = swarm!.member(node) { fillDownloads(member) }
+            if let member = swarm.member(node) { fillDownloads(member) }
         }
         wakeStarved()
     }
 
     /// Gives waiting members another try now that some chunk has a new holder.
     private mutating func wakeStarved() {
-        guard swarm?.starved.isEmpty == false else { return }
-        let waiting = swarm!.starved
-        swarm!.starved.removeAll()
-        for member in waiting where swarm!.downloading[member] == 0 { fillDownloads(member) }
+        guard !swarm.starved.isEmpty else { return }
+        let waiting = swarm.starved
+        swarm.starved.removeAll()
+        for member in waiting where swarm.downloading[member] == 0 { fillDownloads(member) }
     }
 
     private mutating func endSwarm() {
-        if swarm!.rechokePending {
+        if swarm.rechokePending {
             queue.invalidateOne()
-            swarm!.rechokePending = false
+            swarm.rechokePending = false
         }
-        swarm!.starved.removeAll()
+        swarm.starved.removeAll()
     }
 }

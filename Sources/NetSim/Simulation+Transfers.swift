@@ -97,53 +97,36 @@ extension Simulation {
         staleReceivers += receivers
     }
 
-    /// Does the re-sharing `rerate` asked for.
+    /// Does the re-sharing `rerate` asked for. Receivers are re-shared only where an
+    /// offer changed (or their own transfers or capacity did): elsewhere the division
+    /// would give the rates they already have.
     mutating func applyPendingRerates() {
         guard !staleSenders.isEmpty || !staleReceivers.isEmpty else { return }
-        let senders = staleSenders
-        let receivers = staleReceivers
+        var scratch = rerateScratch
+        rerateScratch = RerateScratch(nodeCount: 0)
+        scratch.beginRound()
+        for sender in staleSenders { scratch.joinUploadSide(sender) }
+        for receiver in staleReceivers {
+            for id in nodes[receiver.rawValue].downloads { scratch.joinUploadSide(transfers[id].sender) }
+        }
+        for receiver in staleReceivers { scratch.joinDownloadSide(receiver, changed: true) }
         staleSenders.removeAll(keepingCapacity: true)
         staleReceivers.removeAll(keepingCapacity: true)
-        rerateEpoch += 1
-        let upMark = 2 * rerateEpoch
-        let downMark = upMark + 1
-        let bothMark = -rerateEpoch
-        var marks = rerateMarks
-        rerateMarks = []
-        var upSides: [NodeID] = []
-        var downSides: [NodeID] = []
-        upSides.reserveCapacity(8)
-        downSides.reserveCapacity(32)
-        // A node can be on both sides; its mark says which sides it has joined.
-        func join(_ node: NodeID, as mark: Int) -> Bool {
-            let current = marks[node.rawValue]
-            if current == mark || current == bothMark { return false }
-            marks[node.rawValue] = (current == upMark || current == downMark) ? bothMark : mark
-            return true
-        }
-        for sender in senders where join(sender, as: upMark) { upSides.append(sender) }
-        for receiver in receivers {
-            for id in nodes[receiver.rawValue].downloads where join(transfers[id].sender, as: upMark) {
-                upSides.append(transfers[id].sender)
-            }
-        }
-        for receiver in receivers where join(receiver, as: downMark) { downSides.append(receiver) }
-        for sender in upSides {
-            for id in nodes[sender.rawValue].uploads where join(transfers[id].receiver, as: downMark) {
-                downSides.append(transfers[id].receiver)
-            }
-        }
-        rerateMarks = marks
-        for sender in upSides {
+        for sender in scratch.upSides {
             let ids = nodes[sender.rawValue].uploads
             let capacity = capacity(upload: sender)
             withUnsafeTemporaryAllocation(of: Double.self, capacity: ids.count) { shares in
                 for index in ids.indices { shares[index] = offerCap(for: ids[index]) }
                 shareMaxMinFairly(capacity: capacity, shares)
-                for index in ids.indices { transfers[ids[index]].upShare = shares[index] }
+                for index in ids.indices {
+                    let id = ids[index]
+                    let changed = transfers[id].upShare != shares[index]
+                    transfers[id].upShare = shares[index]
+                    scratch.joinDownloadSide(transfers[id].receiver, changed: changed)
+                }
             }
         }
-        for receiver in downSides {
+        for receiver in scratch.downSides where scratch.mustReshare(receiver) {
             let ids = nodes[receiver.rawValue].downloads
             let capacity = capacity(download: receiver)
             withUnsafeTemporaryAllocation(of: Double.self, capacity: ids.count) { shares in
@@ -152,6 +135,7 @@ extension Simulation {
                 for index in ids.indices { setRate(of: ids[index], to: shares[index]) }
             }
         }
+        rerateScratch = scratch
     }
 
     /// The most a sender offers a transfer: what its receiver's download has left beside

@@ -21,7 +21,8 @@ public struct Simulation: Sendable, Equatable {
     var transfers = TransferTable()
     var flights: [Int: Flight] = [:]
     var requests: [Int: RequestRecord] = [:]
-    var swarm: SwarmState?
+    /// The swarm running or last run; an empty one before any starts.
+    var swarm = SwarmState()
     var lookupsInProgress: [Int: LookupState] = [:]
     /// Which DHT member keeps the pointer for each published key.
     var dhtPointers: [String: NodeID] = [:]
@@ -32,9 +33,7 @@ public struct Simulation: Sendable, Equatable {
     var staleReceivers: [NodeID] = []
     /// Per node, the sum of the rates of its incoming transfers.
     var incomingRate: [Double]
-    /// Scratch marks for `rerate`, so it gathers each node once without building sets.
-    var rerateMarks: [Int]
-    var rerateEpoch = 0
+    var rerateScratch: RerateScratch
     var nextRequestID = 1
     var holdSpread = 0
 
@@ -42,7 +41,7 @@ public struct Simulation: Sendable, Equatable {
         self.network = network
         random = SeededGenerator(seed: seed)
         nodes = Array(repeating: NodeRuntime(), count: network.nodes.count)
-        rerateMarks = Array(repeating: 0, count: network.nodes.count)
+        rerateScratch = RerateScratch(nodeCount: network.nodes.count)
         incomingRate = Array(repeating: 0, count: network.nodes.count)
         for link in network.links {
             links[LinkKey(link.a, link.b)] = LinkRuntime(latency: link.latency)
@@ -163,7 +162,7 @@ public struct Simulation: Sendable, Equatable {
             guard let record = requests[request] else { return false }
             return record.timeoutPending && record.attempt == attempt
         case let .rechoke(version):
-            return swarm?.rechokePending == true && swarm?.rechokeVersion == version
+            return swarm.rechokePending && swarm.rechokeVersion == version
         case .arrival, .hold:
             return true
         }

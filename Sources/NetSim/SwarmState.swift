@@ -49,7 +49,7 @@ struct SwarmState: Equatable, Sendable {
 
     init(config: SwarmConfig, nodeCount: Int) {
         self.config = config
-        chunkBits = config.fileBits / Double(config.chunks)
+        chunkBits = config.chunks > 0 ? config.fileBits / Double(config.chunks) : 0
         members = config.seeds + config.peers
         let count = members.count
         memberOf = Array(repeating: -1, count: nodeCount)
@@ -78,12 +78,22 @@ struct SwarmState: Equatable, Sendable {
         connected = Array(repeating: false, count: perMember)
     }
 
+    /// No swarm: no members and nothing to do, the state before any swarm starts.
+    init() {
+        self.init(config: SwarmConfig(fileBits: 0, chunks: 0, seeds: [], peers: []), nodeCount: 0)
+    }
+
     func member(_ node: NodeID) -> Int? {
         guard node.rawValue < memberOf.count, memberOf[node.rawValue] >= 0 else { return nil }
         return Int(memberOf[node.rawValue])
     }
 
     var isActive: Bool { unfinished > 0 }
+
+    /// Whether `peer` is still in the swarm and wants something `member` has.
+    func isInterested(_ peer: Int, in member: Int) -> Bool {
+        !departed[peer] && held[peer] < config.chunks && canHelp(member, peer)
+    }
 
     /// Whether `source` holds a chunk `sink` neither has nor is fetching.
     func canHelp(_ source: Int, _ sink: Int) -> Bool {

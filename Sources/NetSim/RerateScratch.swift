@@ -1,0 +1,57 @@
+/// Bookkeeping for one round of re-sharing (see `applyPendingRerates`), kept between
+/// rounds so that a round allocates nothing and gathers each node once without sets.
+///
+/// Per node it remembers the round in which the node last joined the upload side or the
+/// download side, and the round in which one of its incoming offers last changed: a
+/// receiver none of whose offers changed would get the rates it already has, so it is
+/// not re-shared at all.
+struct RerateScratch: Equatable, Sendable {
+    private struct Marks: Equatable, Sendable {
+        var up = 0
+        var down = 0
+        var changed = 0
+    }
+
+    private var round = 0
+    private var marks: [Marks]
+    /// Senders and receivers of the current round, in the order they were found.
+    private(set) var upSides: [NodeID] = []
+    private(set) var downSides: [NodeID] = []
+
+    init(nodeCount: Int) {
+        marks = Array(repeating: Marks(), count: nodeCount)
+    }
+
+    mutating func addNode() {
+        marks.append(Marks())
+    }
+
+    /// Starts a round: nobody has joined either side yet.
+    mutating func beginRound() {
+        round += 1
+        upSides.removeAll(keepingCapacity: true)
+        downSides.removeAll(keepingCapacity: true)
+    }
+
+    /// Adds a sender to this round's upload side unless it is there already.
+    mutating func joinUploadSide(_ node: NodeID) {
+        guard marks[node.rawValue].up != round else { return }
+        marks[node.rawValue].up = round
+        upSides.append(node)
+    }
+
+    /// Adds a receiver to this round's download side unless it is there already;
+    /// `changed` says that what it is offered is different now, so it must re-share.
+    mutating func joinDownloadSide(_ node: NodeID, changed: Bool) {
+        if marks[node.rawValue].down != round {
+            marks[node.rawValue].down = round
+            downSides.append(node)
+        }
+        if changed { marks[node.rawValue].changed = round }
+    }
+
+    /// Whether a receiver of this round needs re-sharing.
+    func mustReshare(_ node: NodeID) -> Bool {
+        marks[node.rawValue].changed == round
+    }
+}
