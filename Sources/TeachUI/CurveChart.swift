@@ -1,5 +1,6 @@
 import Canvas
 import LessonKit
+import NetSim
 
 /// A lesson's distribution curve as the stage shows it: time to give every peer the file
 /// against the number of peers, one line for a server alone and one for a swarm.
@@ -7,7 +8,7 @@ import LessonKit
 /// Both axes start at zero and are linear, so a straight line through the origin reads
 /// as "grows with N" and a flat one as "hardly grows" (an axis spaced by factors of ten
 /// would bend both).
-struct CurveChart: Hashable, Sendable {
+public struct CurveChart: Hashable, Sendable {
     /// One measured crowd size, in seconds.
     struct Point: Hashable, Sendable {
         var peers: Int
@@ -20,10 +21,25 @@ struct CurveChart: Hashable, Sendable {
     var points: [Point]
 
     init(_ curve: DistributionCurve) {
-        points = curve.points.map {
+        self.init(curve.points)
+    }
+
+    /// The chart of measured distribution times, in crowd-size order.
+    public init(_ results: [DistributionResult]) {
+        points = results.map {
             Point(peers: $0.peers, clientServer: $0.clientServerSimulated, clientServerBound: $0.clientServerBound,
                   peerToPeer: $0.peerToPeerSimulated, peerToPeerBound: $0.peerToPeerBound)
         }
+    }
+
+    /// The chart as plain ASCII text `width` columns wide, with a legend line below it,
+    /// for `netstep experiment distribution --plot`.
+    public func text(width: Int, height: Int) -> String {
+        var canvas = Canvas(width: width, height: height)
+        let renderer = CurveChartRenderer(chart: self, theme: Theme(Capabilities(color: false, unicode: false)))
+        let bothDrawn = renderer.draw(into: &canvas, rect: canvas.bounds)
+        let legend = renderer.legend(bothDrawn: bothDrawn).map { "\($0.glyph) \($0.title)" }.joined(separator: "   ")
+        return canvas.text + "\n" + String(repeating: " ", count: 8) + legend
     }
 
     enum Line: CaseIterable {
@@ -65,13 +81,26 @@ struct CurveChartRenderer {
         }
     }
 
-    func draw(into canvas: inout Canvas, rect: Rect) {
+    /// Where both lines measured the same time for a crowd (to the chart's resolution):
+    /// one mark stands for both.
+    let bothGlyph: Character = "*"
+
+    /// What each mark means, for the legend; the mark for both only when one was drawn.
+    func legend(bothDrawn: Bool) -> [(glyph: Character, style: Style, title: String)] {
+        CurveChart.Line.allCases.map { (glyph($0), style($0), $0.title) } + (bothDrawn ? [(bothGlyph, theme.panelTitle, "both")] : [])
+    }
+
+    /// Draws the chart; true when a mark stands for both lines.
+    @discardableResult
+    func draw(into canvas: inout Canvas, rect: Rect) -> Bool {
         let finite = chart.points.flatMap { [$0.clientServer, $0.peerToPeer] }.filter(\.isFinite)
-        guard let last = chart.points.last, let highest = finite.max(), highest > 0, rect.width >= 20, rect.height >= 6 else { return }
+        guard let last = chart.points.last, let highest = finite.max(), highest > 0, rect.width >= 20, rect.height >= 6 else { return false }
         let top = Self.roundedUp(highest)
         let labels = [Self.seconds(top), Self.seconds(top / 2), "0 s"]
         let labelWidth = labels.map(DisplayWidth.of).max()! + 1
-        canvas.put("time to give every peer the file", x: rect.x, y: rect.y, style: theme.dim, limit: rect.width)
+        let title = "time to give every peer the file, by number of peers"
+        canvas.put(DisplayWidth.of(title) <= rect.width ? title : "time to give every peer the file", x: rect.x, y: rect.y, style: theme.dim,
+                   limit: rect.width)
         // The plot: below the title, above the axis line and its labels.
         let plot = Rect(x: rect.x + labelWidth + 1, y: rect.y + 1, width: rect.width - labelWidth - 1, height: rect.height - 3)
         let axisY = plot.maxY
@@ -87,6 +116,8 @@ struct CurveChartRenderer {
         canvas.put(String(glyphs.bottomLeft) + String(repeating: glyphs.horizontal, count: plot.width), x: plot.x - 1, y: axisY, style: theme.dim)
         drawPeerLabels(into: &canvas, y: axisY + 1, column: column, limit: rect.maxX)
 
+        var marks: [Point: CurveChart.Line] = [:]
+        var bothDrawn = false
         for line in CurveChart.Line.allCases {
             let dot = Character(theme.unicode ? "·" : ".")
             for (from, to) in zip(chart.points, chart.points.dropFirst()) {
@@ -99,9 +130,14 @@ struct CurveChartRenderer {
                 }
             }
             for point in chart.points where line.seconds(point).isFinite {
-                canvas.put(String(glyph(line)), x: column(point.peers), y: row(line.seconds(point)), style: style(line))
+                let cell = Point(x: column(point.peers), y: row(line.seconds(point)))
+                let both = marks[cell].map { $0 != line } ?? false
+                bothDrawn = bothDrawn || both
+                marks[cell] = line
+                canvas.put(String(both ? bothGlyph : glyph(line)), x: cell.x, y: cell.y, style: both ? theme.panelTitle : style(line))
             }
         }
+        return bothDrawn
     }
 
     /// The chart's figures for the metrics panel: the crowd sizes, then each line's
@@ -119,19 +155,17 @@ struct CurveChartRenderer {
         ]
     }
 
-    /// The origin and each measured size under its column, where it does not run into the
-    /// previous one, then the axis's name at the far right if there is room.
+    /// The origin and each measured size under its column (the last one kept inside the
+    /// chart), leaving out any that would run into the one before.
     private func drawPeerLabels(into canvas: inout Canvas, y: Int, column: (Int) -> Int, limit: Int) {
         var free = column(0)
         for peers in [0] + chart.points.map(\.peers) {
             let text = String(peers)
-            let x = max(free, column(peers) - DisplayWidth.of(text) / 2)
-            guard x + DisplayWidth.of(text) <= limit else { break }
+            let x = min(column(peers) - DisplayWidth.of(text) / 2, limit - DisplayWidth.of(text))
+            guard x >= free else { continue }
             canvas.put(text, x: x, y: y, style: theme.dim)
             free = x + DisplayWidth.of(text) + 1
         }
-        let name = "peers"
-        if limit - DisplayWidth.of(name) >= free { canvas.put(name, x: limit - DisplayWidth.of(name), y: y, style: theme.dim) }
     }
 
     /// The axis's top: the largest time rounded up to a round number whose half is round

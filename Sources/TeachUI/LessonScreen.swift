@@ -28,8 +28,8 @@ struct LessonScreenView: Hashable, Sendable {
         canvas.box(layout.stage, glyphs: theme.glyphs, style: theme.panelBorder)
         if let curve {
             let chart = CurveChartRenderer(chart: curve, theme: theme)
-            chart.draw(into: &canvas, rect: Self.inner(layout.stage))
-            drawLegend(CurveChart.Line.allCases.map { (chart.glyph($0), chart.style($0), $0.title) }, into: &canvas, along: layout.stage, theme: theme)
+            let bothDrawn = chart.draw(into: &canvas, rect: Self.inner(layout.stage))
+            drawLegend(chart.legend(bothDrawn: bothDrawn), into: &canvas, along: layout.stage, theme: theme)
         } else {
             StageRenderer(scene: scene, theme: theme, selection: selection, roomy: presenting)
                 .draw(into: &canvas, rect: layout.stage.inset(by: 1))

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NetSim
+import TeachUI
 
 /// `netstep experiment distribution`: the textbook comparison of distribution times, with
 /// both the formulas' bounds and what the simulation measured.
@@ -44,7 +45,7 @@ struct ExperimentDistribution: ParsableCommand {
     @Option(help: "Output: table, csv or json.")
     var format: OutputFormat = .table
 
-    @Flag(help: "Also draw both curves in the terminal (with the table format).")
+    @Flag(help: "Also draw both simulated curves in the terminal, on axes from zero (with the table format).")
     var plot = false
 
     @Option(help: "Random seed for the swarm's choices.")
@@ -78,7 +79,7 @@ struct ExperimentDistribution: ParsableCommand {
                         + pad(seconds(r.peerToPeerBound), 20) + pad(seconds(r.peerToPeerSimulated), 12) + String(format: "%.1f%%", above)
                 )
             }
-            if plot { print(DistributionPlot(results: results).render(width: 64, height: 16)) }
+            if plot { print("\n" + CurveChart(results).text(width: 72, height: 18)) }
         }
     }
 

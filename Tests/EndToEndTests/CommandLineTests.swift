@@ -34,6 +34,28 @@ struct CommandLineTests {
         #expect(abs(p2pBound40 - expectedP2P) < 0.01)
     }
 
+    @Test("distribution --plot: both simulated lines on axes from zero, client-server on top")
+    func distributionPlotDrawsBothLines() throws {
+        let result = netstep([
+            "experiment", "distribution", "--file", "1Gb", "--server-up", "30Mbps", "--peer-down", "2Mbps",
+            "--peer-up", "700kbps", "--peers", "2,10,40", "--plot",
+        ])
+        #expect(result.status == 0)
+        let lines = result.output.split(separator: "\n").map(String.init)
+        let top = try #require(lines.firstIndex { $0.hasPrefix("time to give every peer the file") })
+        let chart = Array(lines[(top + 1)...])
+        #expect(chart.first?.hasPrefix("1500 s |") == true, "40 copies of 1 Gb at 30 Mbps take 1333 s; the axis rounds up")
+        #expect(chart.contains { $0.hasPrefix("   0 s |") })
+        #expect(chart.contains { $0.contains("0") && $0.hasSuffix("40") && !$0.contains("|") }, "peers from 0 to 40 along the bottom")
+        // For 2 and 10 peers both models take 500 s (F/d_min): one mark stands for both.
+        #expect(chart.last?.trimmingCharacters(in: .whitespaces) == "c client-server   p peer-to-peer   * both")
+        #expect(chart.contains { $0.contains("*") && $0.contains("|") })
+        // The last client-server point is the highest mark; the swarm's last point sits far below it.
+        let cRow = try #require(chart.lastIndex { $0.hasSuffix("c") })
+        let pRow = try #require(chart.lastIndex { $0.hasSuffix("p") })
+        #expect(cRow < pRow)
+    }
+
     @Test("a size that is not a size: the reason and an example, and a failing exit")
     func badSizeIsRefused() {
         let result = netstep([
