@@ -23,6 +23,8 @@ public struct NodeState: Sendable, Hashable {
     public let uploadRate: Double
     public let downloadRate: Double
     /// Chunks of the swarm's file held (counting corrupt ones kept without verification).
+    /// Chunks of the swarm's file the node holds, and how many there are; both 0 for a
+    /// node outside the swarm (a server's client fetching a whole copy beside it).
     public let chunksHeld: Int
     public let chunkCount: Int
     /// Chunks held whose content is corrupt.

@@ -84,7 +84,7 @@ extension Simulation {
             bitsUp: runtime.bitsUp, bitsDown: runtime.bitsDown,
             uploadRate: runtime.uploads.reduce(0) { $0 + transfers[$1].rate },
             downloadRate: max(0, incomingRate[id.rawValue]),
-            chunksHeld: swarm.member(id).map { swarm.held[$0] } ?? 0, chunkCount: swarm.config.chunks,
+            chunksHeld: swarm.member(id).map { swarm.held[$0] } ?? 0, chunkCount: swarm.member(id) == nil ? 0 : swarm.config.chunks,
             corruptChunks: swarm.member(id).map { member in
                 (0..<swarm.config.chunks).count { swarm.corrupt.contains(row: member, column: $0) }
             } ?? 0,

@@ -38,6 +38,14 @@ import Testing
         #expect(sim.isIdle)
     }
 
+    @Test func onlyMembersCountChunks() throws {
+        var sim = Simulation(network: Self.network(peers: 4), seed: 1)
+        try sim.perform(.startSwarm(Self.config(peers: 4)))
+        sim.run(until: .events(50))
+        #expect(sim.node(NodeID(0)).chunkCount == 0, "the tracker is outside the swarm: its progress is not a share of chunks")
+        #expect(sim.node(NodeID(2)).chunkCount == 32)
+    }
+
     @Test func peersGetPeerListsFromTheTrackerBeforeTrading() throws {
         var sim = Simulation(network: Self.network(peers: 5), seed: 1)
         try sim.perform(.startSwarm(Self.config(peers: 5)))
