@@ -23,7 +23,8 @@ struct LessonSession: Sendable {
 
     struct QuizAnswer: Hashable, Sendable {
         var picked: Set<Int> = []
-        /// The answer is settled: right, or wrong twice. The right answer is shown.
+        /// The answer is settled: right, wrong twice, or shown by a presenter with nothing
+        /// picked. The right answer is shown.
         var answered = false
         /// A first answer was wrong: the learner may try once more before it is shown.
         var missed = false
@@ -82,8 +83,9 @@ struct LessonSession: Sendable {
 
     /// A clicker's PgDn while presenting: one press, one thing for the class to see. A
     /// wait plays, as Enter does, and a press while it plays goes straight to where it
-    /// stops; a pause, the step's ask or a quiz on screen is passed; a step that is done
-    /// leads to the next.
+    /// stops; a pause or the step's ask is passed; a quiz shows its answer with every
+    /// explanation (the class answers aloud), then is passed; a step that is done leads
+    /// to the next.
     mutating func advance() {
         if stage.isAnimating {
             stage.playToStop()
@@ -91,7 +93,13 @@ struct LessonSession: Sendable {
         }
         switch runner.pending {
         case .running: stage.togglePlay()
-        case .ask, .pause, .quiz: move { $0.resolveInteraction() }
+        case .quiz:
+            guard let place = pendingQuiz?.1, answers[place]?.answered != true else {
+                move { $0.resolveInteraction() }
+                return
+            }
+            answers[place, default: QuizAnswer()].answered = true
+        case .ask, .pause: move { $0.resolveInteraction() }
         case .done: nextStep()
         }
     }

@@ -111,8 +111,10 @@ extension AppState {
             .compactMap { place, answer in
                 guard case let .quiz(quiz) = runner.step.script[place.position].kind else { return nil }
                 let right = quiz.answers.sorted().map { "\($0 + 1). \(quiz.choices[$0].text)" }.joined(separator: "; ")
+                // A quiz a presenter revealed was answered by nobody on screen: no tick or cross.
+                let mark = answer.picked.isEmpty ? "" : (quiz.isCorrect(answer.picked) ? tick : cross) + " "
                 let text = StyledText([
-                    StyledSpan((quiz.isCorrect(answer.picked) ? tick : cross) + " ", .strong), StyledSpan(quiz.question + " "),
+                    StyledSpan(mark, .strong), StyledSpan(quiz.question + " "),
                     StyledSpan(right, .strong),
                 ])
                 return (place.position, NarrationBlock(kind: .text, text: text))
@@ -145,6 +147,7 @@ extension AppState {
             if let place = session.pendingQuiz?.1, session.answers[place]?.answered == true {
                 return presenting ? nil : StyledText(markup: "Press **Space** to go on.")
             }
+            if presenting { return nil }
             return StyledText(markup: quiz.multiple ? "Pick every right answer with **1**-**\(quiz.choices.count)**, then press **Enter**." : "Answer with **1**-**\(quiz.choices.count)**.")
         case .done:
             if presenting { return nil }

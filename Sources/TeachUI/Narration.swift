@@ -137,11 +137,14 @@ struct NarrationRenderer {
                 }
             }
             if quiz.answered {
-                let right = quiz.isRight
-                let verdict = right ? "Right." : "Not quite: " + quiz.answers.sorted().map { String($0 + 1) }.joined(separator: ", ")
-                    + (quiz.answers.count == 1 ? " is the answer." : " are the answers.")
+                let numbers = quiz.answers.sorted().map { String($0 + 1) }.joined(separator: ", ")
+                let verdict = quiz.picked.isEmpty ? (quiz.answers.count == 1 ? "The answer: \(numbers)." : "The answers: \(numbers).")
+                    : quiz.isRight ? "Right."
+                    : "Not quite: " + numbers + (quiz.answers.count == 1 ? " is the answer." : " are the answers.")
                 var notes: [String] = [verdict]
-                for index in quiz.picked.union(quiz.answers).sorted() {
+                // Revealed to a class that answered aloud: why each choice is right or wrong.
+                let explained = quiz.picked.isEmpty ? Set(quiz.choices.indices) : quiz.picked.union(quiz.answers)
+                for index in explained.sorted() {
                     if let why = quiz.explanations[index] { notes.append("\(index + 1): \(why)") }
                 }
                 if let explanation = quiz.explanation { notes.append(explanation) }

@@ -66,6 +66,21 @@ import Testing
         #expect(!screen(state, width: 120, height: 30).contains("Press"))
     }
 
+    @Test func aClickOnAQuizShowsTheAnswerBeforeMovingOn() throws {
+        var state = AppState(lessons: TestLessons.course, start: .lesson(id: "test-request", step: 1), presenting: true)
+        send(&state, .key(.pageDown))
+        let revealed = screen(state, width: 120, height: 30)
+        #expect(revealed.contains("The answer: 2."), "the class sees which choice is right")
+        #expect(revealed.contains("1: Clients hold nothing to answer with."))
+        #expect(revealed.contains("2: Only the server holds the page."))
+        #expect(!revealed.contains("Not quite"), "nobody on screen answered wrongly")
+        #expect(!revealed.contains("Answer with"), "the class is not told which keys to press")
+        #expect(state.lesson?.stage.driver.runner.pending != .done, "the first press only reveals")
+        send(&state, .key(.pageDown))
+        #expect(state.lesson?.stage.driver.runner.isFinished == true)
+        #expect(screen(state, width: 120, height: 30).contains("Who answers the request? 2. The server"))
+    }
+
     @Test func blankScreenKeyBlanksAndAnyKeyComesBack() {
         var state = AppState(lessons: TestLessons.course, start: .lesson(id: "test-request", step: 0), presenting: true)
         let shown = screen(state)
