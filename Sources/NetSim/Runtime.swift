@@ -2,9 +2,6 @@
 struct NodeRuntime: Equatable, Sendable {
     var isUp = true
     var hasLeft = false
-    /// Transfers leaving and entering the node, in the order they started.
-    var uploads: [Int] = []
-    var downloads: [Int] = []
     var bitsUp = 0.0
     var bitsDown = 0.0
     /// Requests waiting, oldest first, and the one being processed.
@@ -55,28 +52,6 @@ struct LinkKey: Hashable, Sendable {
 struct LinkRuntime: Equatable, Sendable {
     var latency: SimTime
     var isUp = true
-}
-
-/// Bits moving from one node to another at a rate that changes as other transfers
-/// start and end (fluid sharing of the nodes' capacities).
-struct Transfer: Equatable, Sendable {
-    let message: Int
-    let sender: NodeID
-    let receiver: NodeID
-    /// The swarm chunk it carries, -1 for other messages.
-    var chunk = -1
-    var remaining: Double
-    var rate = 0.0
-    /// What the sender last offered this transfer: its max-min share of the upload.
-    var upShare = 0.0
-    var updatedAt: SimTime
-    /// When the last bit will leave at the current rate.
-    var completesAt: SimTime = .max
-    /// When its pending completion event fires (.max: none); never later than `completesAt`.
-    var scheduledAt: SimTime = .max
-    /// Bumped at each re-rating; a `transmitted` event for an older version is stale.
-    var version = 0
-    var isLive = true
 }
 
 /// What a message means to the engine.

@@ -82,8 +82,8 @@ extension Simulation {
             id: id, config: network.nodes[id.rawValue], isUp: runtime.isUp, hasLeft: runtime.hasLeft,
             queueLength: runtime.waiting.count, inService: runtime.inService != nil,
             bitsUp: runtime.bitsUp, bitsDown: runtime.bitsDown,
-            uploadRate: runtime.uploads.reduce(0) { $0 + transfers[$1].rate },
-            downloadRate: max(0, incomingRate[id.rawValue]),
+            uploadRate: transfers.uploads(of: id).reduce(0) { $0 + transfers[$1].rate },
+            downloadRate: max(0, transfers[id].incomingRate),
             chunksHeld: swarm.member(id).map { swarm.held[$0] } ?? 0, chunkCount: swarm.member(id) == nil ? 0 : swarm.config.chunks,
             corruptChunks: swarm.member(id).map { member in
                 (0..<swarm.config.chunks).count { swarm.corrupt.contains(row: member, column: $0) }

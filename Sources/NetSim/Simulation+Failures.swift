@@ -7,13 +7,11 @@ extension Simulation {
         let index = id.rawValue
         guard !nodes[index].hasLeft else { throw .invalid("\(name(id)) has left the network") }
         guard nodes[index].isUp != up else { return }
-        guard !up else {
-            nodes[index].isUp = true
-            return
-        }
-        nodes[index].isUp = false
+        nodes[index].isUp = up
+        refreshCapacity(of: id)
+        guard !up else { return }
         if let member = swarm.member(id) { leaveSwarm(member) }
-        abortTransfers(nodes[index].uploads + nodes[index].downloads)
+        abortTransfers(Array(transfers.uploads(of: id)) + Array(transfers.downloads(of: id)))
         if !nodes[index].waiting.isEmpty {
             nodes[index].waiting.removeAll()
             metrics.recordQueue(id, length: 0, at: now)
@@ -39,8 +37,8 @@ extension Simulation {
         }
         links[key]!.isUp = up
         guard !up else { return }
-        let between = nodes[a.rawValue].uploads.filter { transfers[$0].receiver == b }
-            + nodes[b.rawValue].uploads.filter { transfers[$0].receiver == a }
+        let between = transfers.uploads(of: a).filter { transfers[$0].receiver == b }
+            + transfers.uploads(of: b).filter { transfers[$0].receiver == a }
         abortTransfers(between)
     }
 
@@ -49,7 +47,7 @@ extension Simulation {
         network.nodes.append(config)
         nodes.append(NodeRuntime())
         rerateScratch.addNode()
-        incomingRate.append(0)
+        transfers.addNode(upload: config.upload, download: config.download)
         for neighbour in neighbours {
             network.links.append(LinkConfig(a: id, b: neighbour, latency: network.defaultLatency))
             links[LinkKey(id, neighbour)] = LinkRuntime(latency: network.defaultLatency)
@@ -64,6 +62,7 @@ extension Simulation {
     mutating func setCapacity(_ id: NodeID, upload: Double?, download: Double?) {
         if let upload { network.nodes[id.rawValue].upload = upload }
         if let download { network.nodes[id.rawValue].download = download }
+        refreshCapacity(of: id)
         rerate(senders: [id], receivers: [id])
     }
 }

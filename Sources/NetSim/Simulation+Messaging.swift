@@ -22,18 +22,24 @@ extension Simulation {
         let unlimited = network.nodes[from.rawValue].upload.isInfinite && network.nodes[to.rawValue].download.isInfinite
         // Bits sent towards a node that is down go nowhere: the message is lost on arrival.
         if latency != nil, bits > 0, !unlimited, sharesCapacity, nodes[to.rawValue].isUp {
-            startTransfer(message: id)
+            startTransfer(of: message, carrying: payload)
         } else {
             queue.schedule(.arrival(message: id), at: message.arrives)
         }
         return id
     }
 
+    /// Reads or changes a message on its way with one lookup.
+    @discardableResult
+    mutating func updateFlight<Result>(_ id: Int, _ change: (inout Flight) -> Result) -> Result {
+        change(&flights[id]!)
+    }
+
     /// One-way delay between two nodes, nil when they cannot reach each other now: the
     /// link between them is cut, or there is none and the network is not a full mesh.
     func routeLatency(_ a: NodeID, _ b: NodeID) -> SimTime? {
         if a == b { return 0 }
-        if let link = links[LinkKey(a, b)] { return link.isUp ? link.latency : nil }
+        if !links.isEmpty, let link = links[LinkKey(a, b)] { return link.isUp ? link.latency : nil }
         return network.fullMesh ? network.defaultLatency : nil
     }
 

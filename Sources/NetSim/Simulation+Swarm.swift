@@ -108,7 +108,7 @@ extension Simulation {
     private func usable(_ source: Int, by sink: Int) -> Bool {
         guard source != sink, !swarm.departed[source], !swarm.banned[sink].contains(Int32(source)) else { return false }
         let sourceNode = swarm.members[source]
-        return !nodes[swarm.members[sink].rawValue].downloads.contains { transfers[$0].sender == sourceNode }
+        return !transfers.downloads(of: swarm.members[sink]).contains { transfers[$0].sender == sourceNode }
     }
 
     private mutating func sendChunk(_ chunk: Int, from source: Int, to sink: Int) {
@@ -120,7 +120,7 @@ extension Simulation {
         swarm.inflight[chunk] += 1
         send(
             corrupt ? .corruptChunk : .chunk, from: sourceNode, to: swarm.members[sink], bits: swarm.chunkBits,
-            label: "chunk \(chunk + 1)/\(swarm.config.chunks)", payload: .chunk(chunk, corrupt: corrupt)
+            label: swarm.chunkLabels[chunk], payload: .chunk(chunk, corrupt: corrupt)
         )
     }
 
@@ -191,7 +191,7 @@ extension Simulation {
     /// Stops other downloads of a chunk that has just arrived (endgame duplicates).
     private mutating func cancelDuplicates(of chunk: Int, to node: NodeID) {
         guard swarm.inflight[chunk] > 0, swarm.downloading[swarm.member(node)!] > 0 else { return }
-        let duplicates = nodes[node.rawValue].downloads.filter { transfers[$0].chunk == chunk }
+        let duplicates = transfers.downloads(of: node).filter { transfers[$0].chunk == chunk }
         if !duplicates.isEmpty { abortTransfers(duplicates, lost: false) }
     }
 
@@ -215,7 +215,8 @@ extension Simulation {
             swarm.unfinished -= 1
         }
         if swarm.config.scheduling == .bitTorrent { disconnect(member) }
-        let chunkTransfers = (nodes[node.rawValue].uploads + nodes[node.rawValue].downloads).filter { transfers[$0].chunk >= 0 }
+        let chunkTransfers = (Array(transfers.uploads(of: node)) + Array(transfers.downloads(of: node)))
+            .filter { transfers[$0].chunk >= 0 }
         abortTransfers(chunkTransfers)
         if !swarm.isActive { endSwarm() }
     }

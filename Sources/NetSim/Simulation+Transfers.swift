@@ -6,31 +6,31 @@
 /// A re-rated transfer gets a new completion event and a new version; the old event
 /// stays in the heap and is skipped when it comes out.
 extension Simulation {
-    /// Starts moving a message's bits; its rate is set when the current event ends.
-    mutating func startTransfer(message id: Int) {
-        let flight = flights[id]!
-        let message = flight.message
-        var transfer = Transfer(message: id, sender: message.from, receiver: message.to, remaining: message.bits, updatedAt: now)
-        if case let .chunk(chunk, _) = flight.payload { transfer.chunk = chunk }
+    /// Starts moving the bits of a message just sent; its rate is set when the current
+    /// event ends.
+    mutating func startTransfer(of message: Message, carrying payload: Payload) {
+        var transfer = Transfer(message: message.id, sender: message.from, receiver: message.to, bits: message.bits, updatedAt: now)
+        if case let .chunk(chunk, _) = payload { transfer.chunk = chunk }
         let transferID = transfers.insert(transfer)
-        nodes[message.from.rawValue].uploads.append(transferID)
-        nodes[message.to.rawValue].downloads.append(transferID)
-        flights[id]!.transfer = transferID
+        updateFlight(message.id) { $0.transfer = transferID }
         rerate(senders: [message.from], receivers: [message.to])
     }
 
     /// The last bit has left: free the capacity, then deliver now or after the latency.
     mutating func finishTransmission(_ transferID: Int) -> Happening {
         let transfer = detach(transferID, eventPending: false)
-        let bits = flights[transfer.message]!.message.bits
-        account(sender: transfer.sender, receiver: transfer.receiver, bits: bits)
+        account(sender: transfer.sender, receiver: transfer.receiver, bits: transfer.bits)
         rerate(senders: [transfer.sender], receivers: [transfer.receiver])
-        flights[transfer.message]!.transfer = nil
-        let latency = flights[transfer.message]!.latency ?? 0
+        let time = now
+        let (message, latency) = updateFlight(transfer.message) { flight in
+            let latency = flight.latency ?? 0
+            flight.transfer = nil
+            if latency != 0 { flight.message.arrives = time + latency }
+            return (flight.message, latency)
+        }
         if latency == 0 { return deliver(transfer.message) }
-        flights[transfer.message]!.message.arrives = now + latency
         queue.schedule(.arrival(message: transfer.message), at: now + latency)
-        return Happening(kind: .transmitted, message: flights[transfer.message]!.message, node: transfer.sender)
+        return Happening(kind: .transmitted, message: message, node: transfer.sender)
     }
 
     /// Stops the given transfers: their node or link failed (`lost`), or their message is
@@ -41,7 +41,7 @@ extension Simulation {
         for transferID in transferIDs {
             var transfer = transfers[transferID]
             transfer.remaining -= transfer.rate * Double(now - transfer.updatedAt) / 1e6
-            account(sender: transfer.sender, receiver: transfer.receiver, bits: flights[transfer.message]!.message.bits - max(0, transfer.remaining))
+            account(sender: transfer.sender, receiver: transfer.receiver, bits: transfer.bits - max(0, transfer.remaining))
             _ = detach(transferID, eventPending: transfer.scheduledAt != .max)
             switch flights.removeValue(forKey: transfer.message)!.payload {
             case let .chunk(chunk, _):
@@ -63,10 +63,7 @@ extension Simulation {
     /// still in the heap and must now be skipped.
     private mutating func detach(_ transferID: Int, eventPending: Bool) -> Transfer {
         let transfer = transfers.remove(transferID)
-        incomingRate[transfer.receiver.rawValue] -= transfer.rate
         if eventPending { queue.invalidateOne() }
-        nodes[transfer.sender.rawValue].uploads.removeFirstOccurrence(of: transferID)
-        nodes[transfer.receiver.rawValue].downloads.removeFirstOccurrence(of: transferID)
         return transfer
     }
 
@@ -107,17 +104,16 @@ extension Simulation {
         scratch.beginRound()
         for sender in staleSenders { scratch.joinUploadSide(sender) }
         for receiver in staleReceivers {
-            for id in nodes[receiver.rawValue].downloads { scratch.joinUploadSide(transfers[id].sender) }
+            for id in transfers.downloads(of: receiver) { scratch.joinUploadSide(transfers[id].sender) }
         }
         for receiver in staleReceivers { scratch.joinDownloadSide(receiver, changed: true) }
         staleSenders.removeAll(keepingCapacity: true)
         staleReceivers.removeAll(keepingCapacity: true)
         for sender in scratch.upSides {
-            let ids = nodes[sender.rawValue].uploads
-            let capacity = capacity(upload: sender)
-            withUnsafeTemporaryAllocation(of: Double.self, capacity: ids.count) { shares in
+            withIDsAndShares(count: transfers[sender].uploadCount) { ids, shares in
+                transfers.copyUploads(of: sender, into: ids)
                 for index in ids.indices { shares[index] = offerCap(for: ids[index]) }
-                shareMaxMinFairly(capacity: capacity, shares)
+                shareMaxMinFairly(capacity: transfers[sender].upload, shares)
                 for index in ids.indices {
                     let id = ids[index]
                     let changed = transfers[id].upShare != shares[index]
@@ -127,11 +123,10 @@ extension Simulation {
             }
         }
         for receiver in scratch.downSides where scratch.mustReshare(receiver) {
-            let ids = nodes[receiver.rawValue].downloads
-            let capacity = capacity(download: receiver)
-            withUnsafeTemporaryAllocation(of: Double.self, capacity: ids.count) { shares in
+            withIDsAndShares(count: transfers[receiver].downloadCount) { ids, shares in
+                transfers.copyDownloads(of: receiver, into: ids)
                 for index in ids.indices { shares[index] = transfers[ids[index]].upShare }
-                shareMaxMinFairly(capacity: capacity, shares)
+                shareMaxMinFairly(capacity: transfers[receiver].download, shares)
                 for index in ids.indices { setRate(of: ids[index], to: shares[index]) }
             }
         }
@@ -142,20 +137,18 @@ extension Simulation {
     /// its other incoming transfers, but at least an equal share of that download.
     private func offerCap(for id: Int) -> Double {
         let transfer = transfers[id]
-        let receiver = transfer.receiver.rawValue
-        let incoming = nodes[receiver].downloads.count
-        let download = capacity(download: transfer.receiver)
-        guard incoming > 1, download.isFinite else { return download }
-        let others = incomingRate[receiver] - transfer.rate
-        return max(download / Double(incoming), download - others)
+        let receiver = transfers[transfer.receiver]
+        let download = receiver.download
+        guard receiver.downloadCount > 1, download.isFinite else { return download }
+        let others = receiver.incomingRate - transfer.rate
+        return max(download / Double(receiver.downloadCount), download - others)
     }
 
-    private func capacity(upload node: NodeID) -> Double {
-        nodes[node.rawValue].isUp ? network.nodes[node.rawValue].upload : 0
-    }
-
-    private func capacity(download node: NodeID) -> Double {
-        nodes[node.rawValue].isUp ? network.nodes[node.rawValue].download : 0
+    /// Sets a node's capacities for sharing: as configured while it is up, none while down.
+    mutating func refreshCapacity(of node: NodeID) {
+        let up = nodes[node.rawValue].isUp
+        transfers[node].upload = up ? network.nodes[node.rawValue].upload : 0
+        transfers[node].download = up ? network.nodes[node.rawValue].download : 0
     }
 
     /// Brings the transfer's progress up to now, then moves at `rate` from here on.
@@ -168,7 +161,7 @@ extension Simulation {
         guard rate != transfer.rate else { return }
         transfer.remaining = max(0, transfer.remaining - transfer.rate * Double(now - transfer.updatedAt) / 1e6)
         transfer.updatedAt = now
-        incomingRate[transfer.receiver.rawValue] += rate - transfer.rate
+        transfers[transfer.receiver].incomingRate += rate - transfer.rate
         transfer.rate = rate
         if rate <= 0 {
             transfer.completesAt = .max
@@ -211,5 +204,14 @@ extension Array where Element: Equatable {
         let index = firstIndex(of: element)
         assert(index != nil, "removing an element that is not there")
         if let index { remove(at: index) }
+    }
+}
+
+/// Calls `body` with room for `count` transfer ids and as many rates, without allocating.
+private func withIDsAndShares(
+    count: Int, _ body: (UnsafeMutableBufferPointer<Int>, UnsafeMutableBufferPointer<Double>) -> Void
+) {
+    withUnsafeTemporaryAllocation(of: Int.self, capacity: count) { ids in
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: count) { body(ids, $0) }
     }
 }

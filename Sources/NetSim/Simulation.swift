@@ -18,7 +18,7 @@ public struct Simulation: Sendable, Equatable {
     var queue = EventQueue()
     var nodes: [NodeRuntime]
     var links: [LinkKey: LinkRuntime] = [:]
-    var transfers = TransferTable()
+    var transfers: TransferTable
     var flights: [Int: Flight] = [:]
     var requests: [Int: RequestRecord] = [:]
     /// The swarm running or last run; an empty one before any starts.
@@ -31,8 +31,6 @@ public struct Simulation: Sendable, Equatable {
     /// Nodes whose upload or download sharing changed during the current event.
     var staleSenders: [NodeID] = []
     var staleReceivers: [NodeID] = []
-    /// Per node, the sum of the rates of its incoming transfers.
-    var incomingRate: [Double]
     var rerateScratch: RerateScratch
     var nextRequestID = 1
     var holdSpread = 0
@@ -42,7 +40,7 @@ public struct Simulation: Sendable, Equatable {
         random = SeededGenerator(seed: seed)
         nodes = Array(repeating: NodeRuntime(), count: network.nodes.count)
         rerateScratch = RerateScratch(nodeCount: network.nodes.count)
-        incomingRate = Array(repeating: 0, count: network.nodes.count)
+        transfers = TransferTable(capacities: network.nodes.map { ($0.upload, $0.download) })
         for link in network.links {
             links[LinkKey(link.a, link.b)] = LinkRuntime(latency: link.latency)
         }

@@ -9,6 +9,8 @@ struct SwarmState: Equatable, Sendable {
     /// Random members a relay-mode peer considers as sources, besides the seeds.
     let sampleSize = 8
 
+    /// "chunk 17/200" for each chunk, made once rather than for every message.
+    let chunkLabels: [String]
     var members: [NodeID]
     /// Member number of each node, -1 for nodes outside the swarm.
     var memberOf: [Int32]
@@ -50,6 +52,7 @@ struct SwarmState: Equatable, Sendable {
     init(config: SwarmConfig, nodeCount: Int) {
         self.config = config
         chunkBits = config.chunks > 0 ? config.fileBits / Double(config.chunks) : 0
+        chunkLabels = (0..<config.chunks).map { "chunk \($0 + 1)/\(config.chunks)" }
         members = config.seeds + config.peers
         let count = members.count
         memberOf = Array(repeating: -1, count: nodeCount)
