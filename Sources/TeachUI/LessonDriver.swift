@@ -8,6 +8,9 @@ import NetSim
 /// from, and the state the plain transcript shows.
 struct LessonDriver: SimulationDriver {
     var runner: LessonRunner
+    /// The script position before the last event, when that event ended a wait: until
+    /// the stage shows that event, the screen speaks of the moment before it.
+    private(set) var stopFrom: Int?
 
     var simulation: Simulation { runner.simulation }
     var reports: [StepReport] { runner.timeline.reports }
@@ -19,16 +22,21 @@ struct LessonDriver: SimulationDriver {
         guard case .running = runner.pending else { return .nothing }
         let before = (runner.simulation.eventCount, runner.simulation.now, runner.scriptPosition)
         runner.stepEvent()
-        if runner.scriptPosition != before.2 { return .reachedStop }
+        stopFrom = runner.scriptPosition != before.2 ? before.2 : nil
+        if stopFrom != nil { return .reachedStop }
         return (runner.simulation.eventCount, runner.simulation.now) != (before.0, before.1) ? .ran : .nothing
     }
 
-    mutating func stepBack() -> Bool { runner.stepEventBack() }
+    mutating func stepBack() -> Bool {
+        stopFrom = nil
+        return runner.stepEventBack()
+    }
 
     /// Goes to event `n` of the whole run, within the current step: events before the
     /// step began are out of reach, since going back past a step's start is what
     /// previous-step is for.
     mutating func seek(toEvent n: Int) {
+        stopFrom = nil
         while reports.count > n, runner.stepEventBack() {}
         while reports.count < n, stepForward().ranSomething {}
     }

@@ -104,9 +104,24 @@ struct LessonSession: Sendable {
         }
     }
 
-    /// Where the quiz the step waits on is, if it waits on one.
+    /// The script position the screen speaks of. While the stage still carries messages
+    /// to the event that ended a wait, that is the wait's: the narration after it, the
+    /// step being done, a quiz that follows, all wait until the screen gets there.
+    var shownScriptPosition: Int {
+        if stage.heldState != nil, let from = stage.driver.stopFrom { return from }
+        return runner.scriptPosition
+    }
+
+    /// What the step waits for, as the screen shows it (see `shownScriptPosition`).
+    var shownPending: LessonRunner.Pending {
+        let position = shownScriptPosition
+        guard position != runner.scriptPosition, case let .run(wait) = runner.step.script[position].kind else { return runner.pending }
+        return .running(wait)
+    }
+
+    /// Where the quiz the step waits on is, if it waits on one and it is on screen.
     var pendingQuiz: (Quiz, QuizPlace)? {
-        guard case let .quiz(quiz) = runner.pending else { return nil }
+        guard case let .quiz(quiz) = shownPending else { return nil }
         return (quiz, QuizPlace(step: runner.stepIndex, position: runner.scriptPosition))
     }
 

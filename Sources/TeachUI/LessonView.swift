@@ -38,7 +38,7 @@ extension AppState {
             status: StatusView(
                 playing: stage.playback.playing, position: "step \(runner.stepIndex + 1)/\(stepCount)",
                 time: Units.format(duration: stage.clock), speed: stage.playback.speedLabel(unicode: theme.unicode),
-                events: stage.shown.simulation.eventCount, note: statusNote(runner)),
+                events: stage.shown.simulation.eventCount, note: statusNote(session)),
             hints: presenting ? [] : lessonHints(session, unicode: theme.unicode), presenting: presenting)
     }
 
@@ -47,17 +47,17 @@ extension AppState {
         value.source.map { $0 == "." || $0 == "-" ? " " : $0 }.reduce(into: "") { $0.append($1) }
     }
 
-    private func statusNote(_ runner: LessonRunner) -> String {
-        switch runner.pending {
+    private func statusNote(_ session: LessonSession) -> String {
+        switch session.shownPending {
         case let .running(wait): wait.source
         case .ask, .pause, .quiz: "your turn"
-        case .done: runner.isLastStep ? "lesson done" : "step done"
+        case .done: session.runner.isLastStep ? "lesson done" : "step done"
         }
     }
 
     private func lessonHints(_ session: LessonSession, unicode: Bool) -> [KeyHint] {
         var hints: [KeyHint] = []
-        switch session.runner.pending {
+        switch session.shownPending {
         case let .ask(ask): hints.append(KeyHint(String(ask.key), "do it"))
         case let .quiz(quiz):
             if let place = session.pendingQuiz?.1, session.answers[place]?.answered == true {
@@ -80,7 +80,8 @@ extension AppState {
         let runner = session.runner
         // In script order: a paragraph comes before the script item it precedes in the
         // file (its reveal position), a quiz already gone past at its own position.
-        var ordered: [(position: Int, block: NarrationBlock)] = runner.shownNarration.map { shown in
+        let shownNarration = runner.shownNarration.filter { $0.paragraph.revealAt <= session.shownScriptPosition }
+        var ordered: [(position: Int, block: NarrationBlock)] = shownNarration.map { shown in
             var frozen = shown.frozen?.makeIterator()
             return (2 * shown.paragraph.revealAt, NarrationBlock(kind: NarrationBlock.Kind(shown.paragraph.kind), text: StyledText(shown.paragraph.spans.map { span in
                 switch span {
@@ -106,7 +107,7 @@ extension AppState {
         let runner = session.runner
         let (tick, cross) = unicode ? ("✓", "✗") : ("+", "x")
         return session.answers
-            .filter { $0.key.step == runner.stepIndex && $0.value.answered && $0.key.position < runner.scriptPosition }
+            .filter { $0.key.step == runner.stepIndex && $0.value.answered && $0.key.position < session.shownScriptPosition }
             .sorted { $0.key.position < $1.key.position }
             .compactMap { place, answer in
                 guard case let .quiz(quiz) = runner.step.script[place.position].kind else { return nil }
@@ -135,7 +136,7 @@ extension AppState {
         let runner = session.runner
         let right = theme.unicode ? "→" : "Right"
         // A presenter drives with a clicker: the class is not told which keys to press.
-        switch runner.pending {
+        switch session.shownPending {
         case .running:
             if presenting { return nil }
             return StyledText(markup: "Press **\(right)** to step or **Enter** to play.")

@@ -102,3 +102,29 @@ import Testing
         #expect(state.lesson?.stage.driver.runner.stepIndex == 1)
     }
 }
+
+/// The screen speaks of the moment it shows: while the last message of a wait is still
+/// on its way, the text after the wait, the step being done and the quiz that follows
+/// all wait for it to arrive.
+@Suite struct CatchingUpTests {
+    @Test func narrationAfterAWaitAppearsWhenItsEventIsOnScreen() throws {
+        var state = AppState(lessons: [TestLessons.request], start: .lesson(id: "test-request", step: 0))
+        // Step to the last event: the answer arriving back at c1 ends the wait.
+        var steps = 0
+        while state.lesson?.stage.driver.runner.pending != .done, steps < 20 {
+            send(&state, .key(.right), .tick(elapsedMicroseconds: 1_000_000))
+            steps += 1
+        }
+        send(&state, .key(.left), .tick(elapsedMicroseconds: 1_000_000), .key(.right))
+        let gliding = screen(state, width: 120)
+        #expect(state.lesson?.stage.heldState != nil, "the answer is still gliding to c1")
+        #expect(gliding.contains("until: idle"))
+        #expect(!gliding.contains("step done"))
+        #expect(gliding.contains("Press → to step or Enter to play."))
+
+        send(&state, .tick(elapsedMicroseconds: 1_000_000))
+        let arrived = screen(state, width: 120)
+        #expect(arrived.contains("step done"))
+        #expect(arrived.contains("Press n for the next step."))
+    }
+}
