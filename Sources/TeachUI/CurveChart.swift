@@ -81,8 +81,8 @@ struct CurveChartRenderer {
         }
     }
 
-    /// Where both lines measured the same time for a crowd (to the chart's resolution):
-    /// one mark stands for both.
+    /// Where both lines measured the same time for a crowd (within 1%), one mark stands
+    /// for both.
     let bothGlyph: Character = "*"
 
     /// What each mark means, for the legend; the mark for both only when one was drawn.
@@ -116,7 +116,6 @@ struct CurveChartRenderer {
         canvas.put(String(glyphs.bottomLeft) + String(repeating: glyphs.horizontal, count: plot.width), x: plot.x - 1, y: axisY, style: theme.dim)
         drawPeerLabels(into: &canvas, y: axisY + 1, column: column, limit: rect.maxX)
 
-        var marks: [Point: CurveChart.Line] = [:]
         var bothDrawn = false
         for line in CurveChart.Line.allCases {
             let dot = Character(theme.unicode ? "·" : ".")
@@ -129,13 +128,25 @@ struct CurveChartRenderer {
                     if canvas[x, row(seconds)].text == " " { canvas.put(String(dot), x: x, y: row(seconds), style: style(line)) }
                 }
             }
-            for point in chart.points where line.seconds(point).isFinite {
-                let cell = Point(x: column(point.peers), y: row(line.seconds(point)))
-                let both = marks[cell].map { $0 != line } ?? false
-                bothDrawn = bothDrawn || both
-                marks[cell] = line
-                canvas.put(String(both ? bothGlyph : glyph(line)), x: cell.x, y: cell.y, style: both ? theme.panelTitle : style(line))
+        }
+        for point in chart.points {
+            let (server, swarm) = (point.clientServer, point.peerToPeer)
+            let x = column(point.peers)
+            var rows: [(CurveChart.Line, Int)] = []
+            if server.isFinite { rows.append((.clientServer, row(server))) }
+            if swarm.isFinite { rows.append((.peerToPeer, row(swarm))) }
+            if rows.count == 2, rows[0].1 == rows[1].1 {
+                // One cell for two times: one mark if they are the same time, else the
+                // larger a row higher, so the order of the two stays true.
+                if abs(server - swarm) <= 0.01 * max(server, swarm) {
+                    canvas.put(String(bothGlyph), x: x, y: rows[0].1, style: theme.panelTitle)
+                    bothDrawn = true
+                    continue
+                }
+                let higher = server > swarm ? 0 : 1
+                rows[higher].1 = max(plot.y, rows[higher].1 - 1)
             }
+            for (line, y) in rows { canvas.put(String(glyph(line)), x: x, y: y, style: style(line)) }
         }
         return bothDrawn
     }

@@ -83,6 +83,30 @@ import Testing
         #expect(text.contains("◆ swarm  0.7 s 1.2 s 1.9 s"))
     }
 
+    @Test func twoTimesInOneCellKeepTheirOrderUnlessTheyAreTheSame() {
+        var chart = CurveChart([])
+        chart.points = [
+            .init(peers: 5, clientServer: 20, clientServerBound: 20, peerToPeer: 14, peerToPeerBound: 13),
+            .init(peers: 10, clientServer: 40, clientServerBound: 40, peerToPeer: 40.2, peerToPeerBound: 40),
+            .init(peers: 80, clientServer: 400, clientServerBound: 400, peerToPeer: 38, peerToPeerBound: 36),
+        ]
+        // 20 s and 14 s share a cell at 5 peers: the larger is drawn a row higher. 40 s
+        // and 40.2 s at 10 peers are one mark for both.
+        #expect(chart.text(width: 40, height: 10) == """
+            time to give every peer the file
+            400 s |                              ..c
+                  |                         .....
+                  |                    .....
+            200 s |              ......
+                  |         .....
+                  |  c *...........................p
+              0 s |  p.
+                  +---------------------------------
+                   0 5                            80
+                    c client-server   p peer-to-peer   * both
+            """)
+    }
+
     @Test func aLaterStepThatChangesTheSimulationBringsTheNetworkBack() {
         let text = screen(state(step: 1))
         #expect(!text.contains("time to give every peer the file"))
