@@ -1,4 +1,4 @@
-/// Bookkeeping for one round of re-sharing (see `applyPendingRerates`), kept between
+/// Bookkeeping for one round of re-sharing (see `TransferTable.reshare`), kept between
 /// rounds so that a round allocates nothing and gathers each node once without sets.
 ///
 /// Per node it remembers the round in which the node last joined the upload side or the
@@ -17,6 +17,9 @@ struct RerateScratch: Equatable, Sendable {
     /// Senders and receivers of the current round, in the order they were found.
     private(set) var upSides: [NodeID] = []
     private(set) var downSides: [NodeID] = []
+    /// Completion events the round calls for, in order, and how many it made stale.
+    var completions: [Completion] = []
+    var staleCompletions = 0
 
     init(nodeCount: Int) {
         marks = Array(repeating: Marks(), count: nodeCount)
@@ -31,6 +34,8 @@ struct RerateScratch: Equatable, Sendable {
         round += 1
         upSides.removeAll(keepingCapacity: true)
         downSides.removeAll(keepingCapacity: true)
+        completions.removeAll(keepingCapacity: true)
+        staleCompletions = 0
     }
 
     /// Adds a sender to this round's upload side unless it is there already.

@@ -142,7 +142,7 @@ extension Simulation {
         let slots = swarm.config.uploadSlots
         for member in swarm.members.indices where !swarm.departed[member] && swarm.connected[member] {
             let neighbours = swarm.neighbours[member]
-            var interested = neighbours.indices.filter { swarm.isInterested(Int(neighbours[$0]), in: member) }
+            var interested = swarm.interestedNeighbours(of: member)
             let regular = min(interested.count, swarm.config.optimisticUnchoke ? slots - 1 : slots)
             if swarm.held[member] == swarm.config.chunks {
                 // A seed has nobody to reciprocate: it serves interested peers in turn.
@@ -168,7 +168,7 @@ extension Simulation {
             }
             for peer in swarm.unchoked[member] where !chosen.contains(Int(peer)) { choke(Int(peer), by: member) }
             for peer in chosen where !swarm.unchoked[member].contains(Int32(peer)) { unchoke(peer, by: member) }
-            for position in neighbours.indices { swarm.received[member][position] = 0 }
+            swarm.received[member].withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
         }
         // A swarm where nothing is moving even after re-choosing is stuck (the last copy
         // of some chunk left with its holder): the timer stops, so the run can end.

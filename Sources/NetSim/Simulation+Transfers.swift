@@ -1,5 +1,5 @@
 /// Fluid sharing of capacity: concurrent transfers divide their sender's upload and
-/// their receiver's download max-min fairly (see `rerate`).
+/// their receiver's download max-min fairly (see `TransferTable.reshare`).
 ///
 /// Rates change only when a transfer starts or ends or a capacity changes, and only for
 /// transfers near that change, so a swarm of thousands re-rates locally.
@@ -40,7 +40,7 @@ extension Simulation {
         var receivers: [NodeID] = []
         for transferID in transferIDs {
             var transfer = transfers[transferID]
-            transfer.remaining -= transfer.rate * Double(now - transfer.updatedAt) / 1e6
+            transfer.remaining -= transfers.rate(of: transferID) * Double(now - transfer.updatedAt) / 1e6
             account(sender: transfer.sender, receiver: transfer.receiver, bits: transfer.bits - max(0, transfer.remaining))
             _ = detach(transferID, eventPending: transfer.scheduledAt != .max)
             switch flights.removeValue(forKey: transfer.message)!.payload {
@@ -76,72 +76,28 @@ extension Simulation {
         )
     }
 
-    /// Re-shares capacity after the upload side of `senders` and the download side of
-    /// `receivers` changed (a transfer started or ended there, or a capacity changed).
-    ///
-    /// First each sender divides its upload max-min fairly; it offers each transfer at
-    /// most what the receiver's download has left beside its other incoming transfers
-    /// (and never less than an equal share of it). Then each receiver divides its
-    /// download max-min fairly among the offers. A change at a receiver moves its
-    /// senders' offers, which moves their other receivers, so the work spans three hops
-    /// from the change and no more. Nodes are visited in the order they are found, so
-    /// the result never depends on hashing.
-    ///
-    /// The work waits until the current event (or command) is over, so that a transfer
-    /// ending and the next one starting between the same nodes re-share once.
+    /// Asks for capacity to be re-shared after the upload side of `senders` and the
+    /// download side of `receivers` changed (see `TransferTable.reshare`). The work waits
+    /// until the current event (or command) is over, so that a transfer ending and the
+    /// next one starting between the same nodes re-share once.
     mutating func rerate(senders: [NodeID], receivers: [NodeID]) {
         staleSenders += senders
         staleReceivers += receivers
     }
 
-    /// Does the re-sharing `rerate` asked for. Receivers are re-shared only where an
-    /// offer changed (or their own transfers or capacity did): elsewhere the division
-    /// would give the rates they already have.
+    /// Does the re-sharing `rerate` asked for and schedules the completions it calls for.
     mutating func applyPendingRerates() {
         guard !staleSenders.isEmpty || !staleReceivers.isEmpty else { return }
         var scratch = rerateScratch
         rerateScratch = RerateScratch(nodeCount: 0)
-        scratch.beginRound()
-        for sender in staleSenders { scratch.joinUploadSide(sender) }
-        for receiver in staleReceivers {
-            for id in transfers.downloads(of: receiver) { scratch.joinUploadSide(transfers[id].sender) }
-        }
-        for receiver in staleReceivers { scratch.joinDownloadSide(receiver, changed: true) }
+        transfers.reshare(senders: staleSenders, receivers: staleReceivers, at: now, scratch: &scratch)
         staleSenders.removeAll(keepingCapacity: true)
         staleReceivers.removeAll(keepingCapacity: true)
-        for sender in scratch.upSides {
-            withIDsAndShares(count: transfers[sender].uploadCount) { ids, shares in
-                transfers.copyUploads(of: sender, into: ids)
-                for index in ids.indices { shares[index] = offerCap(for: ids[index]) }
-                shareMaxMinFairly(capacity: transfers[sender].upload, shares)
-                for index in ids.indices {
-                    let id = ids[index]
-                    let changed = transfers[id].upShare != shares[index]
-                    transfers[id].upShare = shares[index]
-                    scratch.joinDownloadSide(transfers[id].receiver, changed: changed)
-                }
-            }
+        for completion in scratch.completions {
+            queue.schedule(.transmitted(transfer: completion.transfer, version: completion.version), at: completion.time)
         }
-        for receiver in scratch.downSides where scratch.mustReshare(receiver) {
-            withIDsAndShares(count: transfers[receiver].downloadCount) { ids, shares in
-                transfers.copyDownloads(of: receiver, into: ids)
-                for index in ids.indices { shares[index] = transfers[ids[index]].upShare }
-                shareMaxMinFairly(capacity: transfers[receiver].download, shares)
-                for index in ids.indices { setRate(of: ids[index], to: shares[index]) }
-            }
-        }
+        for _ in 0..<scratch.staleCompletions { queue.invalidateOne() }
         rerateScratch = scratch
-    }
-
-    /// The most a sender offers a transfer: what its receiver's download has left beside
-    /// its other incoming transfers, but at least an equal share of that download.
-    private func offerCap(for id: Int) -> Double {
-        let transfer = transfers[id]
-        let receiver = transfers[transfer.receiver]
-        let download = receiver.download
-        guard receiver.downloadCount > 1, download.isFinite else { return download }
-        let others = receiver.incomingRate - transfer.rate
-        return max(download / Double(receiver.downloadCount), download - others)
     }
 
     /// Sets a node's capacities for sharing: as configured while it is up, none while down.
@@ -149,33 +105,6 @@ extension Simulation {
         let up = nodes[node.rawValue].isUp
         transfers[node].upload = up ? network.nodes[node.rawValue].upload : 0
         transfers[node].download = up ? network.nodes[node.rawValue].download : 0
-    }
-
-    /// Brings the transfer's progress up to now, then moves at `rate` from here on.
-    ///
-    /// A completion that moves earlier needs a new event (the old one goes stale). One
-    /// that moves later keeps its event: when that fires too early it is re-armed for
-    /// the new time (see `rearmIfEarly`), which saves most re-scheduling in a busy swarm.
-    private mutating func setRate(of id: Int, to rate: Double) {
-        var transfer = transfers[id]
-        guard rate != transfer.rate else { return }
-        transfer.remaining = max(0, transfer.remaining - transfer.rate * Double(now - transfer.updatedAt) / 1e6)
-        transfer.updatedAt = now
-        transfers[transfer.receiver].incomingRate += rate - transfer.rate
-        transfer.rate = rate
-        if rate <= 0 {
-            transfer.completesAt = .max
-        } else {
-            let micros = (transfer.remaining / rate * 1e6).rounded(.up)
-            transfer.completesAt = micros < 1e17 ? now + SimTime(micros) : .max
-        }
-        if transfer.completesAt < transfer.scheduledAt {
-            if transfer.scheduledAt != .max { queue.invalidateOne() }
-            transfer.version += 1
-            transfer.scheduledAt = transfer.completesAt
-            queue.schedule(.transmitted(transfer: id, version: transfer.version), at: transfer.completesAt)
-        }
-        transfers[id] = transfer
     }
 
     /// A completion event that fired before its transfer is done (the transfer slowed
@@ -204,14 +133,5 @@ extension Array where Element: Equatable {
         let index = firstIndex(of: element)
         assert(index != nil, "removing an element that is not there")
         if let index { remove(at: index) }
-    }
-}
-
-/// Calls `body` with room for `count` transfer ids and as many rates, without allocating.
-private func withIDsAndShares(
-    count: Int, _ body: (UnsafeMutableBufferPointer<Int>, UnsafeMutableBufferPointer<Double>) -> Void
-) {
-    withUnsafeTemporaryAllocation(of: Int.self, capacity: count) { ids in
-        withUnsafeTemporaryAllocation(of: Double.self, capacity: count) { body(ids, $0) }
     }
 }

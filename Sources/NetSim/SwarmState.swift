@@ -98,6 +98,15 @@ struct SwarmState: Equatable, Sendable {
         !departed[peer] && held[peer] < config.chunks && canHelp(member, peer)
     }
 
+    /// Where, in `neighbours[member]`, the neighbours that want something `member` has are.
+    func interestedNeighbours(of member: Int) -> [Int] {
+        var positions: [Int] = []
+        for (position, neighbour) in neighbours[member].enumerated() where isInterested(Int(neighbour), in: member) {
+            positions.append(position)
+        }
+        return positions
+    }
+
     /// Whether `source` holds a chunk `sink` neither has nor is fetching.
     func canHelp(_ source: Int, _ sink: Int) -> Bool {
         for index in 0..<have.wordsPerRow

@@ -1,5 +1,6 @@
 /// Bits moving from one node to another at a rate that changes as other transfers
-/// start and end (fluid sharing of the nodes' capacities).
+/// start and end (fluid sharing of the nodes' capacities). Its rate and the offer its
+/// sender makes it live beside it in the table (see `TransferTable.rate(of:)`).
 struct Transfer: Equatable, Sendable {
     let message: Int
     let sender: NodeID
@@ -9,9 +10,6 @@ struct Transfer: Equatable, Sendable {
     /// The swarm chunk it carries, -1 for other messages.
     var chunk = -1
     var remaining: Double
-    var rate = 0.0
-    /// What the sender last offered this transfer: its max-min share of the upload.
-    var upShare = 0.0
     var updatedAt: SimTime
     /// When the last bit will leave at the current rate.
     var completesAt: SimTime = .max
@@ -20,11 +18,6 @@ struct Transfer: Equatable, Sendable {
     /// Bumped at each re-rating; a `transmitted` event for an older version is stale.
     var version = 0
     fileprivate(set) var isLive = true
-    /// Neighbours in the sender's upload list and the receiver's download list (-1: none).
-    fileprivate var previousUpload: Int32 = -1
-    fileprivate var nextUpload: Int32 = -1
-    fileprivate var previousDownload: Int32 = -1
-    fileprivate var nextDownload: Int32 = -1
 
     init(message: Int, sender: NodeID, receiver: NodeID, bits: Double, updatedAt: SimTime) {
         self.message = message
@@ -36,19 +29,38 @@ struct Transfer: Equatable, Sendable {
     }
 }
 
+/// What re-sharing reads of every transfer it visits, kept apart from the rest of the
+/// transfer so that many fit in the cache: its two ends, its neighbours in the
+/// sender's upload list and in the receiver's download list (-1: none), its rate and
+/// what its sender last offered it (its max-min share of the upload).
+struct TransferLink: Equatable, Sendable {
+    let sender: Int32
+    let receiver: Int32
+    fileprivate(set) var previousUpload: Int32 = -1
+    fileprivate(set) var nextUpload: Int32 = -1
+    fileprivate(set) var previousDownload: Int32 = -1
+    fileprivate(set) var nextDownload: Int32 = -1
+    var rate = 0.0
+    var upShare = 0.0
+
+    fileprivate init(sender: NodeID, receiver: NodeID) {
+        self.sender = Int32(sender.rawValue)
+        self.receiver = Int32(receiver.rawValue)
+    }
+}
+
 /// A node as its transfers see it: the capacity they share now (0 while the node is
-/// down), the sum of the rates coming in, and its transfers in each direction. Kept in
-/// one flat array so that re-sharing reads one small record per node it visits.
+/// down), the sum of the rates coming in, and its transfers in each direction.
 struct Endpoint: Equatable, Sendable {
     var upload: Double
     var download: Double
     var incomingRate = 0.0
-    fileprivate(set) var uploadCount = 0
-    fileprivate(set) var downloadCount = 0
-    fileprivate var firstUpload: Int32 = -1
-    fileprivate var lastUpload: Int32 = -1
-    fileprivate var firstDownload: Int32 = -1
-    fileprivate var lastDownload: Int32 = -1
+    fileprivate(set) var uploadCount: Int32 = 0
+    fileprivate(set) var downloadCount: Int32 = 0
+    fileprivate(set) var firstUpload: Int32 = -1
+    fileprivate(set) var lastUpload: Int32 = -1
+    fileprivate(set) var firstDownload: Int32 = -1
+    fileprivate(set) var lastDownload: Int32 = -1
 
     init(upload: Double, download: Double) {
         self.upload = upload
@@ -59,14 +71,15 @@ struct Endpoint: Equatable, Sendable {
 /// The transfers in progress, in reusable slots (the id of a transfer is its slot), and
 /// per node the transfers leaving and entering it, in the order they started, as lists
 /// threaded through the slots: starting or ending a transfer allocates nothing, and
-/// walking a node's transfers touches only the transfers themselves.
+/// walking a node's transfers touches only their links.
 ///
 /// A slot keeps counting versions across reuse, so a completion event scheduled for an
 /// earlier occupant is recognised as stale.
 struct TransferTable: Equatable, Sendable {
-    private var slots: [Transfer] = []
+    private(set) var transfers: [Transfer] = []
+    private(set) var links: [TransferLink] = []
+    private(set) var endpoints: [Endpoint]
     private var free: [Int] = []
-    private var endpoints: [Endpoint]
 
     init(capacities: [(upload: Double, download: Double)]) {
         endpoints = capacities.map { Endpoint(upload: $0.upload, download: $0.download) }
@@ -81,35 +94,51 @@ struct TransferTable: Equatable, Sendable {
         _modify { yield &endpoints[node.rawValue] }
     }
 
+    subscript(id: Int) -> Transfer {
+        get { transfers[id] }
+        _modify { yield &transfers[id] }
+    }
+
+    subscript(link id: Int) -> TransferLink {
+        get { links[id] }
+        _modify { yield &links[id] }
+    }
+
+    func rate(of id: Int) -> Double { links[id].rate }
+
     /// Stores a new transfer, last in its sender's uploads and its receiver's downloads,
     /// and returns its id.
     mutating func insert(_ transfer: Transfer) -> Int {
         var transfer = transfer
+        var link = TransferLink(sender: transfer.sender, receiver: transfer.receiver)
+        let sender = transfer.sender.rawValue
+        let receiver = transfer.receiver.rawValue
+        link.previousUpload = endpoints[sender].lastUpload
+        link.previousDownload = endpoints[receiver].lastDownload
         let id: Int
         if let reused = free.popLast() {
             id = reused
-            transfer.version = slots[id].version + 1
+            transfer.version = transfers[id].version + 1
+            transfers[id] = transfer
+            links[id] = link
         } else {
-            id = slots.count
+            id = transfers.count
+            transfers.append(transfer)
+            links.append(link)
         }
-        let sender = transfer.sender.rawValue
-        let receiver = transfer.receiver.rawValue
-        transfer.previousUpload = endpoints[sender].lastUpload
-        transfer.previousDownload = endpoints[receiver].lastDownload
-        if id == slots.count { slots.append(transfer) } else { slots[id] = transfer }
-        let link = Int32(id)
-        if transfer.previousUpload >= 0 {
-            slots[Int(transfer.previousUpload)].nextUpload = link
+        let slot = Int32(id)
+        if link.previousUpload >= 0 {
+            links[Int(link.previousUpload)].nextUpload = slot
         } else {
-            endpoints[sender].firstUpload = link
+            endpoints[sender].firstUpload = slot
         }
-        if transfer.previousDownload >= 0 {
-            slots[Int(transfer.previousDownload)].nextDownload = link
+        if link.previousDownload >= 0 {
+            links[Int(link.previousDownload)].nextDownload = slot
         } else {
-            endpoints[receiver].firstDownload = link
+            endpoints[receiver].firstDownload = slot
         }
-        endpoints[sender].lastUpload = link
-        endpoints[receiver].lastDownload = link
+        endpoints[sender].lastUpload = slot
+        endpoints[receiver].lastDownload = slot
         endpoints[sender].uploadCount += 1
         endpoints[receiver].downloadCount += 1
         return id
@@ -118,87 +147,65 @@ struct TransferTable: Equatable, Sendable {
     /// Takes a transfer out of its lists and frees its slot; its rate no longer counts
     /// towards its receiver's incoming rate.
     mutating func remove(_ id: Int) -> Transfer {
-        assert(slots[id].isLive, "removing a finished transfer")
-        let transfer = slots[id]
-        let sender = transfer.sender.rawValue
-        let receiver = transfer.receiver.rawValue
-        if transfer.previousUpload >= 0 {
-            slots[Int(transfer.previousUpload)].nextUpload = transfer.nextUpload
+        assert(transfers[id].isLive, "removing a finished transfer")
+        let link = links[id]
+        let sender = Int(link.sender)
+        let receiver = Int(link.receiver)
+        if link.previousUpload >= 0 {
+            links[Int(link.previousUpload)].nextUpload = link.nextUpload
         } else {
-            endpoints[sender].firstUpload = transfer.nextUpload
+            endpoints[sender].firstUpload = link.nextUpload
         }
-        if transfer.nextUpload >= 0 {
-            slots[Int(transfer.nextUpload)].previousUpload = transfer.previousUpload
+        if link.nextUpload >= 0 {
+            links[Int(link.nextUpload)].previousUpload = link.previousUpload
         } else {
-            endpoints[sender].lastUpload = transfer.previousUpload
+            endpoints[sender].lastUpload = link.previousUpload
         }
-        if transfer.previousDownload >= 0 {
-            slots[Int(transfer.previousDownload)].nextDownload = transfer.nextDownload
+        if link.previousDownload >= 0 {
+            links[Int(link.previousDownload)].nextDownload = link.nextDownload
         } else {
-            endpoints[receiver].firstDownload = transfer.nextDownload
+            endpoints[receiver].firstDownload = link.nextDownload
         }
-        if transfer.nextDownload >= 0 {
-            slots[Int(transfer.nextDownload)].previousDownload = transfer.previousDownload
+        if link.nextDownload >= 0 {
+            links[Int(link.nextDownload)].previousDownload = link.previousDownload
         } else {
-            endpoints[receiver].lastDownload = transfer.previousDownload
+            endpoints[receiver].lastDownload = link.previousDownload
         }
         endpoints[sender].uploadCount -= 1
         endpoints[receiver].downloadCount -= 1
-        endpoints[receiver].incomingRate -= transfer.rate
-        slots[id].isLive = false
+        endpoints[receiver].incomingRate -= link.rate
+        let transfer = transfers[id]
+        transfers[id].isLive = false
         free.append(id)
         return transfer
     }
 
-    subscript(id: Int) -> Transfer {
-        get { slots[id] }
-        _modify { yield &slots[id] }
-    }
-
     func isCurrent(_ id: Int, version: Int) -> Bool {
-        id < slots.count && slots[id].isLive && slots[id].version == version
-    }
-
-    /// Writes the ids of `node`'s uploads, oldest first, into a buffer of `uploadCount`.
-    func copyUploads(of node: NodeID, into ids: UnsafeMutableBufferPointer<Int>) {
-        var cursor = endpoints[node.rawValue].firstUpload
-        for index in ids.indices {
-            ids[index] = Int(cursor)
-            cursor = slots[Int(cursor)].nextUpload
-        }
-    }
-
-    /// Writes the ids of `node`'s downloads, oldest first, into a buffer of `downloadCount`.
-    func copyDownloads(of node: NodeID, into ids: UnsafeMutableBufferPointer<Int>) {
-        var cursor = endpoints[node.rawValue].firstDownload
-        for index in ids.indices {
-            ids[index] = Int(cursor)
-            cursor = slots[Int(cursor)].nextDownload
-        }
+        id < transfers.count && transfers[id].isLive && transfers[id].version == version
     }
 
     /// The transfers leaving `node`, oldest first. For reading: the list holds the table
-    /// as it was, so changing the table while walking it would copy every slot.
+    /// as it was, so changing the table while walking it would copy every link.
     func uploads(of node: NodeID) -> TransferList {
-        TransferList(slots: slots, cursor: endpoints[node.rawValue].firstUpload, uploads: true)
+        TransferList(links: links, cursor: endpoints[node.rawValue].firstUpload, uploads: true)
     }
 
     /// The transfers entering `node`, oldest first (for reading, as `uploads(of:)`).
     func downloads(of node: NodeID) -> TransferList {
-        TransferList(slots: slots, cursor: endpoints[node.rawValue].firstDownload, uploads: false)
+        TransferList(links: links, cursor: endpoints[node.rawValue].firstDownload, uploads: false)
     }
 }
 
-/// The ids of one node's uploads or downloads, walked along the links in their slots.
+/// The ids of one node's uploads or downloads, walked along their links.
 struct TransferList: Sequence, IteratorProtocol {
-    fileprivate let slots: [Transfer]
+    fileprivate let links: [TransferLink]
     fileprivate var cursor: Int32
     fileprivate let uploads: Bool
 
     mutating func next() -> Int? {
         guard cursor >= 0 else { return nil }
         let id = Int(cursor)
-        cursor = uploads ? slots[id].nextUpload : slots[id].nextDownload
+        cursor = uploads ? links[id].nextUpload : links[id].nextDownload
         return id
     }
 }
