@@ -23,6 +23,7 @@ extension Scene {
                 id: state.id.rawValue, name: config.name, role: config.role, isUp: state.isUp,
                 isOverloaded: config.role == .server && config.queueLimit > 0 && state.queueLength >= config.queueLimit,
                 isMalicious: state.malicious,
+                isWorking: state.inService, waiting: state.queueLength,
                 share: shares.share(of: state))
         }
         let present = Set(nodes.map(\.id))

@@ -37,6 +37,10 @@ struct SceneNode: Hashable, Sendable {
     /// Its queue is full or it is dropping work: drawn as an alarm.
     var isOverloaded: Bool = false
     var isMalicious: Bool = false
+    /// A server working on a request now, and how many more wait in its queue: the
+    /// processing between a request's arrival and its answer, made visible.
+    var isWorking = false
+    var waiting = 0
     /// Fraction of the shared file it holds, when a file is being shared.
     var share: Double? = nil
     /// The lesson points at it.

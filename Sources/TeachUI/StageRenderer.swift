@@ -106,6 +106,9 @@ struct StageRenderer {
             canvas.box(frame, weight: theme.border(node, selected: selected), glyphs: theme.glyphs, style: border)
             let inset = form == .largeBox ? 3 : 1
             canvas.put(label, x: frame.x + inset, y: frame.y + frame.height / 2, style: style)
+            if let badge = workBadge(for: node, width: frame.width - 2) {
+                canvas.put(badge, x: frame.x + 1 + (frame.width - 2 - DisplayWidth.of(badge)) / 2, y: frame.maxY - 1, style: border)
+            }
         case .compact:
             canvas.put(label, x: frame.x, y: frame.y, style: style)
         case .dot where frame.width > 1:
@@ -113,6 +116,22 @@ struct StageRenderer {
         case .dot:
             canvas.put(String(dot(for: node)), x: frame.x, y: frame.y, style: style)
         }
+    }
+
+    /// What a server is doing, set into its box's bottom border: "working" (or "busy"
+    /// in a narrower box) while it handles a request, and "+3" for the requests waiting
+    /// behind it; nothing when no form fits.
+    private func workBadge(for node: SceneNode, width: Int) -> String? {
+        guard node.isUp, node.isWorking || node.waiting > 0 else { return nil }
+        let queue = node.waiting > 0 ? "+\(node.waiting)" : ""
+        func form(_ word: String, padded: Bool) -> String {
+            let text = [word, queue].filter { !$0.isEmpty }.joined(separator: " ")
+            return padded ? " \(text) " : text
+        }
+        let forms = node.isWorking
+            ? [form("working", padded: true), form("busy", padded: true), form("busy", padded: false), form(theme.glyphs.ellipsis, padded: false)]
+            : [form("", padded: true), form("", padded: false)]
+        return forms.first { DisplayWidth.of($0) <= width }
     }
 
     /// The glyph in front of a node's name: its state when something is wrong, else its role.

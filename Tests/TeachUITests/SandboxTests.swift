@@ -101,7 +101,7 @@ import Testing
             │                       │                      ││                              │
             │                  ┏━━━━━━━━┓                  ││ Select a node with Tab or a  │
             │                  ┃▦ server┃                  ││ click; k takes it down or    │
-            │    ┌────┐  ─────●┗━━━━━━━━┛●────── ┌────┐    ││ brings it back, x removes    │
+            │    ┌────┐  ─────●┗━ busy ━┛●────── ┌────┐    ││ brings it back, x removes    │
             │    │□ c3│─╱                       ╲│□ c2│    ││ it, u and U double or halve  │
             │    └────┘                          └────┘    ││ its upload.                  │
             │                                              ││                              │

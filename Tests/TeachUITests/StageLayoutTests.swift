@@ -17,6 +17,21 @@ import Testing
         return true
     }
 
+    @Test func aServerAtWorkSaysSoOnItsBoxWithTheQueueBehindIt() {
+        func stage(working: Bool, waiting: Int, roomy: Bool) -> String {
+            var nodes = star(clients: 4)
+            nodes[0].isWorking = working
+            nodes[0].waiting = waiting
+            var canvas = Canvas(width: roomy ? 90 : 46, height: roomy ? 30 : 13)
+            StageRenderer(scene: Scene(nodes: nodes, layout: .star), theme: Theme(.full), roomy: roomy).draw(into: &canvas, rect: canvas.bounds)
+            return canvas.text
+        }
+        #expect(stage(working: true, waiting: 0, roomy: false).contains("┗━ busy ━┛"))
+        #expect(stage(working: true, waiting: 3, roomy: false).contains("┗busy +3━┛"))
+        #expect(stage(working: true, waiting: 3, roomy: true).contains(" working +3 "))
+        #expect(!stage(working: false, waiting: 0, roomy: false).contains("busy"))
+    }
+
     @Test func aSmallStarGetsBoxesWithTheServerInTheMiddle() {
         let stage = Rect(x: 0, y: 0, width: 46, height: 13)
         let placement = StageLayout.place(star(clients: 4), kind: .star, in: stage)
