@@ -58,6 +58,25 @@ import Testing
         #expect(state.lesson?.stage.driver.runner.stepIndex == 1)
     }
 
+    @Test func aClickOnAPauseBeforeAWaitPassesItAndPlaysTheWait() throws {
+        let source = TestLessons.requestSource.replacingOccurrences(of: "- run: idle", with: "- pause: What comes back?\n- run: idle")
+        let lesson = TestLessons.load(source, path: "01-request.md")
+        var state = AppState(lessons: [lesson], start: .lesson(id: "test-request", step: 0), presenting: true)
+        #expect(state.lesson?.stage.driver.runner.pending == .pause("What comes back?"))
+        #expect(update(&state, .key(.pageDown)) == [.animate(true)], "one press: the pause goes and the request moves")
+        send(&state, .tick(elapsedMicroseconds: 100_000))
+        #expect(screen(state).contains("playing"))
+        #expect(state.lesson?.stage.clock ?? 0 > 0, "the class sees the request on its way")
+    }
+
+    @Test func aClickOnAnAskBeforeAWaitDoesItAndPlaysTheWait() {
+        var state = AppState(lessons: [TestLessons.failure], start: .lesson(id: "test-failure", step: 0), presenting: true)
+        send(&state, .key(.pageDown))
+        #expect(state.wantsTicks == false, "after the pause comes the ask: nothing to play yet")
+        #expect(update(&state, .key(.pageDown)) == [.animate(true)], "the server goes down and the request sets off")
+        #expect(screen(state).contains("playing"))
+    }
+
     @Test func theClassIsNotToldWhichKeysToPress() {
         var state = AppState(lessons: TestLessons.course, start: .lesson(id: "test-request", step: 0), presenting: true)
         #expect(!screen(state, width: 120, height: 30).contains("Press"))
