@@ -150,7 +150,7 @@ extension AppState {
     }
 
     /// The speaker notes of the step on screen, for a presenter's second terminal.
-    public var speakerNotes: String? { lesson?.notes }
+    public var speakerNotes: SpeakerNotes? { lesson?.notes }
 
     /// Keeps progress up to date with the lesson on screen: the step it is on, and
     /// whether it is finished.

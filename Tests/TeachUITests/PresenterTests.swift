@@ -35,11 +35,31 @@ import Testing
 
     @Test func clickerKeysMoveBetweenStepsAndPublishTheNotes() {
         var state = AppState(lessons: TestLessons.course, start: .lesson(id: "test-request", step: 0), presenting: true)
-        #expect(state.speakerNotes == "Point at the request leaving c1.")
+        let first = SpeakerNotes(heading: "test-request · step 1/2: Ask once", text: "Point at the request leaving c1.")
+        #expect(state.speakerNotes == first)
         send(&state, .key(.pageDown), .key(.pageDown))
         let effects = update(&state, .key(.pageDown))
-        #expect(effects.contains(.publishNote("Ask the room before revealing.")))
-        #expect(update(&state, .key(.pageUp)).contains(.publishNote("Point at the request leaving c1.")))
+        #expect(effects.contains(.publishNote(SpeakerNotes(heading: "test-request · step 2/2: Check", text: "Ask the room before revealing."))),
+                "the notes say which lesson and step they belong to")
+        #expect(update(&state, .key(.pageUp)).contains(.publishNote(first)))
+    }
+
+    @Test func speakerNotesBreakBetweenWordsAtTheFollowersWidthUnderTheStepTheyBelongTo() {
+        let notes = SpeakerNotes(heading: "cs-basics · step 2/4: A request and its response",
+                                 text: "Ask how many round trips the page took.\n\nThen point at the two trips across the link.")
+        #expect(notes.page(width: 30) == """
+            ---- cs-basics · step 2/4: A
+            request and its response ----
+            Ask how many round trips the
+            page took.
+
+            Then point at the two trips
+            across the link.
+            """)
+        #expect(SpeakerNotes(heading: "cs-basics · step 1/4: Asking", text: "").page(width: 80) == """
+            ---- cs-basics · step 1/4: Asking ----
+            (no notes for this step)
+            """)
     }
 
     @Test func aClickerPlaysTheStepBeforeMovingOn() throws {
