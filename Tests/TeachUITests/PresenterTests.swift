@@ -157,4 +157,18 @@ import Testing
         #expect(!screen(state).contains("does not load"))
         #expect(screen(state).contains("Who answers the request?"))
     }
+
+    @Test func anEditReloadsTheWatchedLessonWhileAnotherIsOnScreen() {
+        var state = AppState(lessons: TestLessons.course, start: .lesson(id: "test-request", step: 0))
+        send(&state, .key(.character("q")), .key(.character("2")))
+        let swarm = screen(state)
+        send(&state, .reload(LessonLoader.load(source: Screens.brokenSource, path: "01-request.md")))
+        #expect(screen(state) == swarm, "the lesson on screen is not the one edited")
+        let edited = TestLessons.requestSource.replacingOccurrences(of: "title: One request", with: "title: One request, edited")
+        send(&state, .reload(LessonLoader.load(source: edited, path: "01-request.md")))
+        #expect(screen(state).contains("Sharing a file"), "the lesson on screen stays")
+        send(&state, .key(.character("q")))
+        #expect(screen(state).contains("1. One request, edited"))
+        #expect(screen(state).contains("2. Sharing a file"))
+    }
 }
