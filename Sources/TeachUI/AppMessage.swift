@@ -19,7 +19,7 @@ public enum AppEffect: Sendable, Hashable {
     /// Write the learner's progress (the executable does it atomically).
     case saveProgress(Progress)
     /// The speaker notes of the step now presented, for `netstep notes`.
-    case publishNote(String)
+    case publishNote(SpeakerNotes)
     /// `wantsTicks` changed: start (true) or stop (false) ticking.
     case animate(Bool)
 }

@@ -8,8 +8,9 @@ public struct AppState: Sendable {
     /// Where the app opens.
     public enum Start: Sendable, Hashable {
         case menu
-        /// A lesson by id, at a step (0-based).
-        case lesson(id: String, step: Int)
+        /// A lesson by id, at a step (0-based), or with none where the learner stopped in
+        /// it (its first step once it is finished). Unless presenting, q leads to the menu.
+        case lesson(id: String, step: Int?)
         case sandbox(SandboxModel, nodes: Int)
     }
 
@@ -30,8 +31,12 @@ public struct AppState: Sendable {
     var presenting: Bool
     /// Presenter's blank screen.
     var blanked = false
-    /// Started straight into a lesson or the sandbox: q quits instead of opening the menu.
-    var startedDirectly: Bool
+    /// Started straight into the sandbox, with no course behind it: q quits instead of
+    /// opening the menu.
+    var sandboxOnly = false
+    /// The lesson the app started in: the one whose file is watched, so an edit that
+    /// reloads replaces it, whichever screen is up.
+    var watchedLesson: Int?
     var menuSelection = 0
     /// The seed the sandbox uses, so a sandbox session can be replayed.
     var seed: UInt64
@@ -43,17 +48,16 @@ public struct AppState: Sendable {
         self.progress = progress
         self.presenting = presenting
         self.seed = seed
-        startedDirectly = start != .menu
         switch start {
         case .menu:
             break
         case let .lesson(id, step):
             if let index = lessons.firstIndex(where: { $0.id == id }) {
-                open(lesson: index, step: step)
-            } else {
-                startedDirectly = false
+                watchedLesson = index
+                open(lesson: index, step: step ?? stoppedStep(in: lessons[index]))
             }
         case let .sandbox(model, nodes):
+            sandboxOnly = true
             sandbox = SandboxSession(model: model, nodes: nodes, seed: seed)
         }
     }
@@ -65,12 +69,17 @@ public struct AppState: Sendable {
         return lesson?.stage.isAnimating ?? sandbox?.stage.isAnimating ?? false
     }
 
+    /// The step the learner stopped at in `lesson`; the first once it is finished.
+    private func stoppedStep(in lesson: Lesson) -> Int {
+        guard let record = progress.lessons[lesson.id], !record.finished else { return 0 }
+        return record.step
+    }
+
     /// Opens lesson `index` at `step` (0-based, clamped to the lesson).
     mutating func open(lesson index: Int, step: Int) {
         precondition(lessons.indices.contains(index), "no lesson \(index)")
         sandbox = nil
         overlay = nil
-        reloadProblems = []
         lesson = LessonSession(index: index, lesson: lessons[index], step: step)
         recordProgress()
     }

@@ -8,12 +8,11 @@ enum HelpContext: Hashable, Sendable {
 /// Every key of the screen, grouped by what it is for. The hint line shows a few; this
 /// shows all.
 enum HelpScreen {
-    static func sections(for context: HelpContext, unicode: Bool) -> [(String, [KeyHint])] {
+    /// `leaving` is how the screen is left: back to the menu, or quitting where there is
+    /// no menu behind it.
+    static func sections(for context: HelpContext, leaving: KeyHint, unicode: Bool) -> [(String, [KeyHint])] {
         let (right, left) = unicode ? ("→", "←") : ("Right", "Left")
-        let anywhere = ("Anywhere", [
-            KeyHint("?", "this help"),
-            KeyHint("q Esc", context == .menu ? "quit" : "back to the menu"),
-        ])
+        let anywhere = ("Anywhere", [KeyHint("?", "this help"), leaving])
         if context == .menu {
             return [
                 ("Menu", [
@@ -66,8 +65,8 @@ enum HelpScreen {
     }
 
     /// One column when the window is tall enough, else two, split between sections.
-    static func draw(for context: HelpContext, into canvas: inout Canvas, theme: Theme) {
-        let sections = sections(for: context, unicode: theme.unicode)
+    static func draw(for context: HelpContext, leaving: KeyHint, into canvas: inout Canvas, theme: Theme) {
+        let sections = sections(for: context, leaving: leaving, unicode: theme.unicode)
         let hints = sections.flatMap(\.1)
         let keyWidth = hints.map { DisplayWidth.of($0.keys) }.max() ?? 0
         let columnWidth = hints.map { keyWidth + 2 + DisplayWidth.of($0.action) }.max() ?? 0

@@ -150,7 +150,7 @@ extension AppState {
     }
 
     /// The speaker notes of the step on screen, for a presenter's second terminal.
-    public var speakerNotes: String? { lesson?.notes }
+    public var speakerNotes: SpeakerNotes? { lesson?.notes }
 
     /// Keeps progress up to date with the lesson on screen: the step it is on, and
     /// whether it is finished.
@@ -161,17 +161,18 @@ extension AppState {
         if lesson.runner.isFinished, progress.lessons[id]?.finished != true { progress.markFinished(id) }
     }
 
-    /// A new version of the lesson on screen: keep the step; a version that does not load
-    /// leaves the old one running and shows why until a good edit arrives.
+    /// A new version of the watched lesson: it replaces the old one in the course and, if
+    /// it is on screen, keeps the step. A version that does not load leaves the old one
+    /// running, and the lesson's screen shows why until a good edit arrives.
     mutating func reload(_ outcome: LoadOutcome) {
-        guard let session = lesson else { return }
+        guard let index = watchedLesson else { return }
         guard let new = outcome.lesson else {
             reloadProblems = outcome.diagnostics.filter { $0.severity == .error }
             return
         }
         reloadProblems = []
-        let index = session.index
         lessons[index] = new
+        guard let session = lesson, session.index == index else { return }
         let step = min(session.runner.stepIndex, new.steps.count - 1)
         lesson = nil
         lesson = LessonSession(index: index, lesson: new, step: step)

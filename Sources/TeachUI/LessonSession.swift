@@ -85,7 +85,8 @@ struct LessonSession: Sendable {
     /// wait plays, as Enter does, and a press while it plays goes straight to where it
     /// stops; a pause or the step's ask is passed; a quiz shows its answer with every
     /// explanation (the class answers aloud), then is passed; a step that is done leads
-    /// to the next.
+    /// to the next. Passing a pause, an ask or a quiz that a wait follows also starts
+    /// the wait playing: taking a pause off the screen alone shows the class nothing.
     mutating func advance() {
         if stage.isAnimating {
             stage.playToStop()
@@ -95,14 +96,21 @@ struct LessonSession: Sendable {
         case .running: stage.togglePlay()
         case .quiz:
             guard let place = pendingQuiz?.1, answers[place]?.answered != true else {
-                move { $0.resolveInteraction() }
+                pass()
                 return
             }
             answers[place, default: QuizAnswer()].answered = true
-        case .ask, .pause: move { $0.resolveInteraction() }
+        case .ask, .pause: pass()
         case .done: nextStep()
         }
     }
+
+    /// Goes on from the interaction the step waits on, and plays the wait that follows it.
+    private mutating func pass() {
+        move { $0.resolveInteraction() }
+        if case .running = runner.pending { stage.togglePlay() }
+    }
+
 
     /// The script position the screen speaks of. While the stage still carries messages
     /// to the event that ended a wait, that is the wait's: the narration after it, the
@@ -130,8 +138,11 @@ struct LessonSession: Sendable {
         value.read(in: stage.shown.simulation, stepStart: runner.stepStartTime, curve: runner.curve)
     }
 
-    /// The speaker notes of the step on screen.
-    var notes: String { runner.step.notes.joined(separator: "\n\n") }
+    /// The speaker notes of the step on screen, headed by the lesson's id and the step.
+    var notes: SpeakerNotes {
+        let heading = "\(lesson.id) · step \(runner.stepIndex + 1)/\(lesson.steps.count): \(runner.step.title)"
+        return SpeakerNotes(heading: heading, text: runner.step.notes.joined(separator: "\n\n"))
+    }
 }
 
 extension StageLayoutKind {

@@ -28,7 +28,8 @@ extension AppState {
             MenuRenderer(menu: menuView, theme: theme).draw(into: &canvas)
         }
         switch overlay {
-        case .help: HelpScreen.draw(for: lesson != nil ? .lesson : sandbox != nil ? .sandbox : .menu, into: &canvas, theme: theme)
+        case .help:
+            HelpScreen.draw(for: lesson != nil ? .lesson : sandbox != nil ? .sandbox : .menu, leaving: leaveHint, into: &canvas, theme: theme)
         case let .events(selected):
             (lesson?.stage.events(selected: selected) ?? sandbox?.stage.events(selected: selected))?.draw(into: &canvas, theme: theme)
         case .inspect:
@@ -41,10 +42,10 @@ extension AppState {
             canvas.put("Step (1-\(count)): \(digits)_", x: inside.x, y: inside.y, style: theme.key)
             canvas.put("Enter go  Esc cancel", x: inside.x, y: inside.y + 1, style: theme.dim)
         }
-        if !reloadProblems.isEmpty { drawReloadProblems(into: &canvas, theme: theme) }
+        if !reloadProblems.isEmpty, lesson?.index == watchedLesson { drawReloadProblems(into: &canvas, theme: theme) }
     }
 
-    /// A broken edit of the lesson on screen: what is wrong and where, over the lesson
+    /// A broken edit of the watched lesson, while it is on screen: what is wrong and where, over the lesson
     /// (which keeps running as it was) until a good edit arrives.
     private func drawReloadProblems(into canvas: inout Canvas, theme: Theme) {
         let width = min(canvas.width - 6, 100)

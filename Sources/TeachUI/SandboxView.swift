@@ -22,6 +22,7 @@ extension AppState {
             status: StatusView(
                 playing: stage.playback.playing, position: "sandbox", time: Units.format(duration: stage.shown.time),
                 speed: stage.playback.speedLabel(unicode: theme.unicode), events: frame.simulation.eventCount),
-            hints: SandboxSession.hints(model: sandbox.model) + KeyHint.stage(unicode: theme.unicode), presenting: presenting)
+            hints: SandboxSession.hints(model: sandbox.model) + KeyHint.stage(unicode: theme.unicode, leaving: sandboxOnly ? "quit" : "back"),
+            presenting: presenting)
     }
 }

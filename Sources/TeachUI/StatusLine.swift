@@ -49,11 +49,12 @@ struct KeyHint: Hashable, Sendable {
     /// Columns the hint takes on a line.
     var width: Int { DisplayWidth.of(keys) + 1 + DisplayWidth.of(action) }
 
-    /// Keys on the hint line of any simulation screen, after the screen's own.
-    static func stage(unicode: Bool) -> [KeyHint] {
+    /// Keys on the hint line of any simulation screen, after the screen's own; q goes
+    /// `leaving` ("back" to the menu, or "quit").
+    static func stage(unicode: Bool, leaving: String = "back") -> [KeyHint] {
         let (right, left) = unicode ? ("→", "←") : (">", "<")
         return [KeyHint(right, "step"), KeyHint(left, "back"), KeyHint("Enter", "play"), KeyHint("+-", "speed"),
-                KeyHint("Tab i", "inspect"), KeyHint("e", "events"), .help, .leave("back")]
+                KeyHint("Tab i", "inspect"), KeyHint("e", "events"), .help, .leave(leaving)]
     }
 
     /// Draws hints in order, as many whole ones as fit on the row: when not all fit, the

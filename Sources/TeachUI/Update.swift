@@ -149,14 +149,23 @@ extension AppState {
     /// Where the stage is on screen now, for mouse clicks.
     var stageRect: Rect { ScreenLayout(width: width, height: height, presenting: presenting).stage }
 
-    /// Leaves a lesson or the sandbox: back to the menu, or out when started straight there.
+    /// Leaves a lesson or the sandbox: back to the menu, or out when there is no menu to
+    /// go back to (presenting, or the sandbox started on its own).
     mutating func leave() -> [AppEffect] {
-        if startedDirectly || presenting { return [.quit] }
+        if leavingQuits { return [.quit] }
         lesson = nil
         sandbox = nil
         overlay = nil
-        reloadProblems = []
         return []
+    }
+
+    /// q (or Esc) on the screen shown ends the program rather than going back to the menu.
+    var leavingQuits: Bool { (lesson == nil && sandbox == nil) || presenting || sandboxOnly }
+
+    /// How the screen shown is left, as its help says: Esc too, but not while presenting
+    /// (a clicker's stop button sends it).
+    var leaveHint: KeyHint {
+        KeyHint(presenting && lesson != nil ? "q" : "q Esc", leavingQuits ? "quit" : "back to the menu")
     }
 
     /// Opens the panel a stage key asked for.

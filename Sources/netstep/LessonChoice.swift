@@ -4,7 +4,8 @@ import LessonKit
 /// The lesson named on a command line: an id in the course, or the path of an author's
 /// lesson file, which is then watched and reloaded on every save.
 struct LessonChoice {
-    /// The lessons the app is given: the course, or just the author's file.
+    /// The lessons the app is given: the course, with an author's file in place of the
+    /// course's lesson of the same id, or after the course's lessons.
     var lessons: [Lesson]
     var id: String
     /// The author's file and the path it is shown as, for hot reload.
@@ -20,7 +21,10 @@ struct LessonChoice {
             guard let lesson = course.lessons.first else {
                 throw LessonLibrary.NotFound(description: "\(argument) has errors; fix them and run it again (`netstep check \(argument)` lists them)")
             }
-            return LessonChoice(lessons: [lesson], id: lesson.id, file: (url, argument))
+            // Without a bundled course or --lessons folders the file is the whole course.
+            var lessons = LessonLibrary.bundledFolder() == nil && folders.isEmpty ? [] : try LessonLibrary.course(adding: folders).lessons
+            if let same = lessons.firstIndex(where: { $0.id == lesson.id }) { lessons[same] = lesson } else { lessons.append(lesson) }
+            return LessonChoice(lessons: lessons, id: lesson.id, file: (url, argument))
         }
         let course = try LessonLibrary.course(adding: folders)
         guard let lesson = course.lesson(id: argument) else {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Canvas
 import Foundation
+import TeachUI
 
 /// `netstep notes`: follows the speaker notes of a netstep presenting in another
 /// terminal, printing each step's notes as the presenter reaches it.
@@ -24,17 +25,26 @@ struct NotesCommand: ParsableCommand {
             printError("netstep: cannot watch \(channel.file.path) for changes")
             throw ExitCode.failure
         }
-        print("Following speaker notes in \(channel.file.path) (Ctrl-C to stop).")
-        var shown: String?
+        print("Following speaker notes in \(channel.file.path).\nStop with Ctrl-C.")
+        var shown: SpeakerNotes?
         while true {
             if let current = channel.read(), current != shown {
                 shown = current
-                print("\n---- notes ----\n" + Self.printable(current.isEmpty ? "(no notes for this step)" : current))
+                print("\n" + Self.printable(current.page(width: Self.terminalWidth())))
             }
             var descriptor = pollfd(fd: watch.descriptor, events: Int16(POLLIN), revents: 0)
             _ = poll(&descriptor, 1, -1)
             _ = watch.changed()
         }
+    }
+
+    /// The columns of the terminal the notes are printed in, read again for every page so
+    /// a resized window is filled; `COLUMNS` when the output is not a terminal, else 80.
+    static func terminalWidth(environment: [String: String] = ProcessInfo.processInfo.environment) -> Int {
+        var size = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        if let columns = environment["COLUMNS"].flatMap(Int.init), columns > 0 { return columns }
+        return 80
     }
 
     /// Lesson text is sanitized when it is loaded; the notes file could be anything, so

@@ -1,8 +1,10 @@
 import Foundation
+import TeachUI
 
 /// The file through which a presenting netstep hands its speaker notes to `netstep notes`
 /// running in a second terminal: the presenter replaces it atomically at every step, the
-/// follower prints it whenever it is replaced.
+/// follower prints it whenever it is replaced. It is plain text: the line saying which
+/// lesson and step the notes belong to, a blank line, then the notes.
 struct NotesFile {
     let file: URL
 
@@ -20,13 +22,15 @@ struct NotesFile {
     }
 
     /// Replaces the notes; a follower never sees half a write.
-    func publish(_ notes: String) throws {
+    func publish(_ notes: SpeakerNotes) throws {
         try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(notes.utf8).write(to: file, options: .atomic)
+        try Data("\(notes.heading)\n\n\(notes.text)".utf8).write(to: file, options: .atomic)
     }
 
     /// The notes now, or nil before anything was presented.
-    func read() -> String? {
-        FileManager.default.contents(atPath: file.path).map { String(decoding: $0, as: UTF8.self) }
+    func read() -> SpeakerNotes? {
+        guard let data = FileManager.default.contents(atPath: file.path) else { return nil }
+        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", maxSplits: 2, omittingEmptySubsequences: false)
+        return SpeakerNotes(heading: String(lines[0]), text: lines.count > 2 ? String(lines[2]) : "")
     }
 }

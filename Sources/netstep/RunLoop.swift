@@ -113,8 +113,8 @@ struct RunLoop {
                 end = .quit
             case let .saveProgress(saved):
                 save(saved)
-            case let .publishNote(text):
-                publish(text)
+            case let .publishNote(speakerNotes):
+                publish(speakerNotes)
             case .animate:
                 break // `wantsTicks` is read before every wait.
             }
@@ -137,10 +137,10 @@ struct RunLoop {
         }
     }
 
-    private mutating func publish(_ text: String) {
+    private mutating func publish(_ speakerNotes: SpeakerNotes) {
         guard let notes else { return }
         do {
-            try notes.publish(text)
+            try notes.publish(speakerNotes)
         } catch {
             let notice = "netstep: speaker notes could not be written to \(notes.file.path): \(error.localizedDescription)"
             if !notices.contains(notice) { notices.append(notice) }

@@ -94,6 +94,31 @@ struct CourseScreenTests {
         }
         #expect(!(try terminal.settled()).contains("Window too small"))
         terminal.press("q")
+        try terminal.waitFor("Fixture: one server")
+        terminal.press("q")
+        #expect(try terminal.waitForExit().status == 0)
+    }
+
+    @Test("a lesson opened by its path: q goes to the course's menu with it in, and opening it again resumes its step")
+    func openedByPath() throws {
+        let terminal = try TerminalSession()
+        let file = try FixtureLesson.write(for: terminal)
+        terminal.startNetstep("open \(file.path)")
+        try terminal.waitFor("step 1/3")
+        terminal.press("n")
+        try terminal.waitFor("step 2/3")
+        terminal.press("q")
+        try terminal.waitFor("Fixture: one server")
+        let menu = try terminal.waitFor("1. Asking a server")
+        #expect(menu.contains("Continue where you stopped"))
+        terminal.press("q")
+        #expect(try terminal.waitForExit().status == 0)
+
+        terminal.startNetstep("open \(file.path)")
+        try terminal.waitFor("step 2/3")
+        terminal.press("Escape")
+        try terminal.waitFor("Continue where you stopped")
+        terminal.press("q")
         #expect(try terminal.waitForExit().status == 0)
     }
 

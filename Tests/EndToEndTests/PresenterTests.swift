@@ -38,6 +38,23 @@ struct PresenterTests {
         #expect(try presenter.waitForExit().status == 0)
     }
 
+    @Test("`netstep notes` heads each step's notes with the lesson and step, and breaks lines between words at its window's width")
+    func notesFollowerLayout() throws {
+        let presenter = try TerminalSession()
+        let follower = try TerminalSession(width: 30, height: 20)
+        let notes = presenter.home.appendingPathComponent("notes.txt")
+        let file = try FixtureLesson.write(for: presenter)
+        follower.startNetstep("notes --notes \(notes.path)")
+        try follower.waitFor("Following")
+        presenter.startNetstep("present \(file.path) --notes \(notes.path)")
+        let shown = try follower.waitFor("\nstep\n")
+        #expect(shown.contains("---- e2e-fixture · step 1/3: A\nfirst request ----\nfixture notes for the first\nstep\n"), "\(shown)")
+        presenter.press("PageDown", "PageDown", "PageDown")
+        try follower.waitFor("---- e2e-fixture · step 2/3: A\nquestion ----\nfixture notes for the quiz")
+        presenter.press("q")
+        #expect(try presenter.waitForExit().status == 0)
+    }
+
     @Test("saving the lesson file reloads it in place; a broken save shows its error and keeps the lesson")
     func hotReload() throws {
         let terminal = try TerminalSession()

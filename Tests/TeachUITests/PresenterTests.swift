@@ -35,11 +35,31 @@ import Testing
 
     @Test func clickerKeysMoveBetweenStepsAndPublishTheNotes() {
         var state = AppState(lessons: TestLessons.course, start: .lesson(id: "test-request", step: 0), presenting: true)
-        #expect(state.speakerNotes == "Point at the request leaving c1.")
+        let first = SpeakerNotes(heading: "test-request · step 1/2: Ask once", text: "Point at the request leaving c1.")
+        #expect(state.speakerNotes == first)
         send(&state, .key(.pageDown), .key(.pageDown))
         let effects = update(&state, .key(.pageDown))
-        #expect(effects.contains(.publishNote("Ask the room before revealing.")))
-        #expect(update(&state, .key(.pageUp)).contains(.publishNote("Point at the request leaving c1.")))
+        #expect(effects.contains(.publishNote(SpeakerNotes(heading: "test-request · step 2/2: Check", text: "Ask the room before revealing."))),
+                "the notes say which lesson and step they belong to")
+        #expect(update(&state, .key(.pageUp)).contains(.publishNote(first)))
+    }
+
+    @Test func speakerNotesBreakBetweenWordsAtTheFollowersWidthUnderTheStepTheyBelongTo() {
+        let notes = SpeakerNotes(heading: "cs-basics · step 2/4: A request and its response",
+                                 text: "Ask how many round trips the page took.\n\nThen point at the two trips across the link.")
+        #expect(notes.page(width: 30) == """
+            ---- cs-basics · step 2/4: A
+            request and its response ----
+            Ask how many round trips the
+            page took.
+
+            Then point at the two trips
+            across the link.
+            """)
+        #expect(SpeakerNotes(heading: "cs-basics · step 1/4: Asking", text: "").page(width: 80) == """
+            ---- cs-basics · step 1/4: Asking ----
+            (no notes for this step)
+            """)
     }
 
     @Test func aClickerPlaysTheStepBeforeMovingOn() throws {
@@ -56,6 +76,25 @@ import Testing
         #expect(state.lesson?.stage.driver.runner.pending == .done, "a second press goes to where the step stops")
         send(&state, .key(.pageDown))
         #expect(state.lesson?.stage.driver.runner.stepIndex == 1)
+    }
+
+    @Test func aClickOnAPauseBeforeAWaitPassesItAndPlaysTheWait() throws {
+        let source = TestLessons.requestSource.replacingOccurrences(of: "- run: idle", with: "- pause: What comes back?\n- run: idle")
+        let lesson = TestLessons.load(source, path: "01-request.md")
+        var state = AppState(lessons: [lesson], start: .lesson(id: "test-request", step: 0), presenting: true)
+        #expect(state.lesson?.stage.driver.runner.pending == .pause("What comes back?"))
+        #expect(update(&state, .key(.pageDown)) == [.animate(true)], "one press: the pause goes and the request moves")
+        send(&state, .tick(elapsedMicroseconds: 100_000))
+        #expect(screen(state).contains("playing"))
+        #expect(state.lesson?.stage.clock ?? 0 > 0, "the class sees the request on its way")
+    }
+
+    @Test func aClickOnAnAskBeforeAWaitDoesItAndPlaysTheWait() {
+        var state = AppState(lessons: [TestLessons.failure], start: .lesson(id: "test-failure", step: 0), presenting: true)
+        send(&state, .key(.pageDown))
+        #expect(state.wantsTicks == false, "after the pause comes the ask: nothing to play yet")
+        #expect(update(&state, .key(.pageDown)) == [.animate(true)], "the server goes down and the request sets off")
+        #expect(screen(state).contains("playing"))
     }
 
     @Test func theClassIsNotToldWhichKeysToPress() {
@@ -117,5 +156,19 @@ import Testing
         send(&state, .reload(LessonLoader.load(source: TestLessons.requestSource, path: "01-request.md")))
         #expect(!screen(state).contains("does not load"))
         #expect(screen(state).contains("Who answers the request?"))
+    }
+
+    @Test func anEditReloadsTheWatchedLessonWhileAnotherIsOnScreen() {
+        var state = AppState(lessons: TestLessons.course, start: .lesson(id: "test-request", step: 0))
+        send(&state, .key(.character("q")), .key(.character("2")))
+        let swarm = screen(state)
+        send(&state, .reload(LessonLoader.load(source: Screens.brokenSource, path: "01-request.md")))
+        #expect(screen(state) == swarm, "the lesson on screen is not the one edited")
+        let edited = TestLessons.requestSource.replacingOccurrences(of: "title: One request", with: "title: One request, edited")
+        send(&state, .reload(LessonLoader.load(source: edited, path: "01-request.md")))
+        #expect(screen(state).contains("Sharing a file"), "the lesson on screen stays")
+        send(&state, .key(.character("q")))
+        #expect(screen(state).contains("1. One request, edited"))
+        #expect(screen(state).contains("2. Sharing a file"))
     }
 }

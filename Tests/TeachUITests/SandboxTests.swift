@@ -30,7 +30,7 @@ import Testing
             │                                              ││                              │
             └──────────────────────────────────────────────┘└──────────────────────────────┘
              ❚❚ paused │ sandbox │ t 6.20 ms │ ×0.03 │ event 3
-             r requests  f file  a add  x remove  k kill/revive  ? help  q back
+             r requests  f file  a add  x remove  k kill/revive  ? help  q quit
             """#)
     }
 
@@ -115,7 +115,7 @@ import Testing
             │                                              ││                              │
             └──────────────────────────────────────────────┘└──────────────────────────────┘
              ❚❚ paused │ sandbox │ t 13.2 ms │ ×0.03 │ event 4
-             r requests  f file  a add  x remove  k kill/revive  ? help  q back
+             r requests  f file  a add  x remove  k kill/revive  ? help  q quit
             """#)
         send(&state, .key(.character("k")))
         #expect(screen(state).contains("c1 is up again"))
@@ -149,7 +149,7 @@ import Testing
             │                   ╚══════════════════════════════════════╝                   │
             └──────────────────────────────────────────────┘└──────────────────────────────┘
              ❚❚ paused │ sandbox │ t 6.20 ms │ ×0.03 │ event 3
-             r requests  f file  a add  x remove  k kill/revive  ? help  q back
+             r requests  f file  a add  x remove  k kill/revive  ? help  q quit
             """#)
         send(&state, .key(.escape))
         #expect(screen(state) == screen(sandboxWithSelection(.node(0))))
@@ -190,7 +190,7 @@ import Testing
             │     ║ ↑↓ move  Enter go to that event  e Esc close                     ║     │
             └─────╚══════════════════════════════════════════════════════════════════╝─────┘
              ❚❚ paused │ sandbox │ t 6.20 ms │ ×0.03 │ event 3
-             r requests  f file  a add  x remove  k kill/revive  ? help  q back
+             r requests  f file  a add  x remove  k kill/revive  ? help  q quit
             """#)
     }
 

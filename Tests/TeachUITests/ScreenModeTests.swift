@@ -155,7 +155,7 @@ import Testing
             |                                              ||                              |
             +----------------------------------------------++------------------------------+
              || paused | sandbox | t 6.20 ms | x0.03 | event 3
-             r requests  f file  a add  x remove  k kill/revive  ? help  q back
+             r requests  f file  a add  x remove  k kill/revive  ? help  q quit
             """#)
     }
 }
