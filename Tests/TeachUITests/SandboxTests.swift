@@ -170,9 +170,9 @@ import Testing
              Sandbox · client-server
             ┌──────────────────────────────────────────────┐┌ sandbox ─────────────────────┐
             │     ╔ events: 3 ═══════════════════════════════════════════════════════╗of 4 │
-            │     ║ 1  3.20 ms  c1 → server: GET /item (request, 3.20 kb) sent, trav ║e    │
-            │     ║ 2  3.20 ms  c2 → server: GET /item (request, 3.20 kb) sent, trav ║     │
-            │     ║ 3  3.20 ms  c3 → server: GET /item (request, 3.20 kb) sent, trav ║     │
+            │     ║ 1  3.20 ms  c1 → server: GET /item (request, 3.20 kb) sent, tra… ║e    │
+            │     ║ 2  3.20 ms  c2 → server: GET /item (request, 3.20 kb) sent, tra… ║     │
+            │     ║ 3  3.20 ms  c3 → server: GET /item (request, 3.20 kb) sent, tra… ║     │
             │     ║                                                                  ║     │
             │     ║                                                                  ║r a  │
             │     ║                                                                  ║r    │
