@@ -72,15 +72,17 @@ struct ScriptParser {
             }
         }
         guard let keyNode, let keyText = reader.text(keyNode, "key", log: &log) else { return nil }
-        guard keyText.count == 1, let key = keyText.first, key.isASCII, key.isLetter || key.isNumber, !Self.reservedKeys.contains(key) else {
-            log.error("key must be one letter or digit that the program does not already use (not \(Self.reservedKeys.sorted().map { String($0) }.joined(separator: " "))), not '\(keyText)'",
+        guard keyText.count == 1, let key = keyText.first, key.isASCII, key.isLetter || key.isNumber else {
+            log.error("key must be one letter the lesson screen leaves free (\(ScreenKeys.freeKeys)), not '\(keyText)'",
+                      at: reader.location(keyNode))
+            return nil
+        }
+        if let use = ScreenKeys.use(of: key) {
+            log.error("key '\(key)' is taken (it \(use)); choose a key the lesson screen leaves free: \(ScreenKeys.freeKeys)",
                       at: reader.location(keyNode))
             return nil
         }
         guard let prompt, let action else { return nil }
         return Ask(key: key, prompt: prompt, action: action)
     }
-
-    /// Keys the lesson screen itself uses, so an `ask` cannot take them.
-    static let reservedKeys: Set<Character> = ["q", "n", "p", "h", "r", "b", "f", "i", "e", "s", "?"]
 }

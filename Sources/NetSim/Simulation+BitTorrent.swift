@@ -30,7 +30,7 @@ extension Simulation {
         swarm.registry.append(member)
         send(
             .peerList, from: message.to, to: message.from, bits: Double(8 * 6 * max(1, list.count)),
-            label: "peer list (\(list.count) peers)", payload: .peerList(list.map(Int32.init)), sharesCapacity: false
+            label: "peer list (\(list.count) peer\(list.count == 1 ? "" : "s"))", payload: .peerList(list.map(Int32.init)), sharesCapacity: false
         )
         return Happening(kind: .delivered, message: message, node: message.to)
     }

@@ -23,7 +23,7 @@ extension Simulation {
         case .timedOut: return "\(at) timed out waiting for \(what); sending again (attempt \(requests[happening.request!]!.attempt))"
         case .gaveUp: return "\(at) gave up on \(what)"
         case .rejected: return "\(at) rejects \(what): hash mismatch"
-        case .rechoked: return "\(at) re-chooses whom to upload to"
+        case .rechoked: return "every swarm member re-chooses whom to upload to"
         case .found: return "\(at) found \(what)"
         case .connected: return "\(at): call connected"
         case .timer: return "timer"

@@ -24,7 +24,7 @@ public enum EventKind: String, Sendable, CaseIterable {
     case completed
     /// A peer checked a chunk against its hash, found it corrupt and threw it away.
     case rejected
-    /// A peer re-chose which peers it uploads to.
+    /// Every swarm member re-chose whom it uploads to: one event for the whole swarm.
     case rechoked
     /// A lookup found who holds the resource.
     case found

@@ -1,7 +1,8 @@
 import Canvas
 
 /// The event list, like Packet Tracer's: every event so far, when it happened and between
-/// whom. The selected row can be jumped to.
+/// whom. The selected row can be jumped to; a row too long for the panel ends in an
+/// ellipsis.
 struct EventListView: Hashable, Sendable {
     struct Row: Hashable, Sendable {
         var index: Int
@@ -35,7 +36,7 @@ struct EventListView: Hashable, Sendable {
             let number = String(repeating: " ", count: numberWidth - String(row.index).count) + String(row.index)
             let time = String(repeating: " ", count: timeWidth - row.time.count) + row.time
             let text = "\(number)  \(time)  \(row.summary)"
-            canvas.put(text, x: inside.x, y: y, style: style, limit: inside.width)
+            canvas.put(text, x: inside.x, y: y, style: style, limit: inside.width, ellipsis: theme.glyphs.ellipsis)
         }
         if rows.isEmpty {
             canvas.put("Nothing has happened yet: step forward or play.", x: inside.x, y: inside.y, style: theme.dim, limit: inside.width)

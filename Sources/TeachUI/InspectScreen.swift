@@ -18,29 +18,38 @@ struct InspectView: Hashable, Sendable {
     /// In words, why it is there or what it is doing.
     var explanation: String
 
-    /// Draws the inspector over `stage`, so the narration beside it stays readable (over
-    /// the whole screen when the stage is too small to hold all of it).
-    func draw(into canvas: inout Canvas, theme: Theme, stage: Rect) {
+    /// Draws the inspector over the stage, so the narration beside it stays readable. A
+    /// stage too small for it takes in the metrics panel below it (`column`); what does
+    /// not fit even there is cut from the explanation's end, with an ellipsis.
+    func draw(into canvas: inout Canvas, theme: Theme, stage: Rect, column: Rect) {
         let labelWidth = facts.map { DisplayWidth.of($0.label) }.max() ?? 0
         let widest = max(36, facts.map { labelWidth + 2 + DisplayWidth.of($0.value) }.max() ?? 0)
-        func size(in area: Rect) -> (width: Int, height: Int) {
-            let width = min(widest, max(20, area.width - 4))
-            return (width, facts.count + 1 + StyledText(markup: explanation).wrapped(width: width).count + 2)
+        func layout(in area: Rect) -> (width: Int, why: [[StyledSpan]]) {
+            let width = max(1, min(widest, area.width - 4))
+            return (width, StyledText(markup: explanation).wrapped(width: width))
         }
-        let fitsStage = size(in: stage).width + 4 <= stage.width && size(in: stage).height + 2 <= stage.height
-        let area = fitsStage ? stage : canvas.bounds
-        let (width, height) = size(in: area)
-        let why = StyledText(markup: explanation).wrapped(width: width)
-        let inside = Overlay.frame(width: width, height: height, title: title, into: &canvas, theme: theme, area: area)
+        // Inside the frame: the facts, a blank row, the explanation, a blank row, the keys.
+        func height(_ why: [[StyledSpan]]) -> Int { facts.count + 1 + why.count + 2 }
+        let area = [stage, column].first { area in
+            let (width, why) = layout(in: area)
+            return width + 4 <= area.width && height(why) + 2 <= area.height
+        } ?? column
+        var (width, why) = layout(in: area)
+        let room = max(0, area.height - 2 - height([]))
+        let isCut = why.count > room
+        why = Array(why.prefix(room))
+        let inside = Overlay.frame(width: width, height: height(why), title: title, into: &canvas, theme: theme, area: area)
         var y = inside.y
-        for fact in facts where y < inside.maxY {
+        for fact in facts where y < inside.maxY - 1 {
             canvas.put(fact.label, x: inside.x, y: y, style: theme.dim)
-            canvas.put(fact.value, x: inside.x + labelWidth + 2, y: y, limit: inside.width - labelWidth - 2)
+            canvas.put(fact.value, x: inside.x + labelWidth + 2, y: y, style: .plain, limit: inside.width - labelWidth - 2, ellipsis: theme.glyphs.ellipsis)
             y += 1
         }
         y += 1
-        for line in why where y < inside.maxY {
-            canvas.put(line, x: inside.x, y: y, style: theme.text)
+        for (index, line) in why.enumerated() where y < inside.maxY - 1 {
+            let last = isCut && index == why.count - 1
+            let written = canvas.put(line, x: inside.x, y: y, limit: last ? width - 1 : width, style: theme.text)
+            if last { canvas.put(theme.glyphs.ellipsis, x: inside.x + written, y: y, style: theme.dim) }
             y += 1
         }
         KeyHint.drawLine([KeyHint("Tab", "next"), KeyHint("i Esc", "close")], into: &canvas,

@@ -6,7 +6,8 @@ extension InspectView {
         let config = state.config
         var facts = [Fact("role", config.role.rawValue), Fact("state", state.isUp ? "up" : "down")]
         if config.role == .server {
-            facts.append(Fact("queue", "\(state.queueLength) waiting of \(config.queueLimit)" + (state.inService ? ", 1 in service" : "")))
+            let limit = config.queueLimit == .max ? ", no limit" : " of \(config.queueLimit)"
+            facts.append(Fact("queue", "\(state.queueLength) waiting\(limit)" + (state.inService ? ", 1 in service" : "")))
             facts.append(Fact("service", Units.format(duration: config.serviceTime) + " per request"))
         }
         facts.append(Fact("upload", Units.format(rate: state.uploadRate) + " of " + Units.format(rate: config.upload)))
@@ -39,13 +40,23 @@ extension InspectView {
         self.init(title: "message \(message.id)", facts: facts, explanation: Self.explain(message.kind, from: from, to: to))
     }
 
+    /// What the node does in this simulation, which its role alone does not say: a
+    /// client or server that is a swarm member uploads pieces, a queue without a limit
+    /// drops nothing.
     private static func explain(_ state: NodeState) -> String {
         let config = state.config
         if !state.isUp { return "**\(config.name)** is down: anything sent to it is lost until it comes back." }
         if state.malicious { return "**\(config.name)** is malicious: the chunks it serves are corrupt." }
+        let inSwarm = state.chunkCount > 0
         switch config.role {
+        case .server where inSwarm:
+            return "A **server** seeding the swarm: it starts with the whole file and uploads pieces of it; the members pass them on to each other."
+        case .server where config.queueLimit == .max:
+            return "A **server** answers requests one at a time; the rest wait in its queue, which has no limit, so none are dropped."
         case .server:
             return "A **server** answers requests one at a time; the rest wait in its queue, and when the queue is full new ones are dropped."
+        case .client where inSwarm:
+            return "A **client** in a swarm: like a peer, it downloads the pieces it lacks and uploads the ones it has to other members."
         case .client:
             return "A **client** asks a server and waits for the answer; it never serves anyone itself."
         case .peer:

@@ -55,22 +55,29 @@ extension AppState {
         }
     }
 
+    /// The keys for the moment, the step's own first. Hints for keys the pause or the
+    /// ask tells the learner to press stay in view when the line is short of room.
     private func lessonHints(_ session: LessonSession, unicode: Bool) -> [KeyHint] {
         var hints: [KeyHint] = []
+        var asked: Set<String> = []
         switch session.shownPending {
-        case let .ask(ask): hints.append(KeyHint(String(ask.key), "do it"))
+        case let .ask(ask):
+            hints.append(KeyHint(String(ask.key), "do it"))
+            asked = KeyMentions.keys(in: ask.prompt)
         case let .quiz(quiz):
             if let place = session.pendingQuiz?.1, session.answers[place]?.answered == true {
                 hints.append(KeyHint("Space", "go on"))
             } else {
                 hints.append(KeyHint("1-\(quiz.choices.count)", "answer"))
             }
-        case .pause: hints.append(KeyHint("Space", "go on"))
+        case let .pause(text):
+            hints.append(KeyHint("Space", "go on"))
+            asked = KeyMentions.keys(in: text)
         case .running, .done: break
         }
         hints.append(KeyHint("n p", "next/prev step"))
         if !session.runner.step.hints.isEmpty { hints.append(KeyHint("h", "hint")) }
-        return hints + KeyHint.stage(unicode: unicode)
+        return (hints + KeyHint.stage(unicode: unicode)).map { $0.holding(asked) }
     }
 
     /// The step's narration so far (paragraphs appear as the script passes them) with live values filled in, the quiz, hints when asked for,

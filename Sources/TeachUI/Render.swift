@@ -33,8 +33,8 @@ extension AppState {
         case let .events(selected):
             (lesson?.stage.events(selected: selected) ?? sandbox?.stage.events(selected: selected))?.draw(into: &canvas, theme: theme)
         case .inspect:
-            let stage = ScreenLayout(width: canvas.width, height: canvas.height, presenting: presenting).stage
-            (lesson?.stage.inspector ?? sandbox?.stage.inspector)?.draw(into: &canvas, theme: theme, stage: stage)
+            let layout = ScreenLayout(width: canvas.width, height: canvas.height, presenting: presenting)
+            (lesson?.stage.inspector ?? sandbox?.stage.inspector)?.draw(into: &canvas, theme: theme, stage: layout.stage, column: layout.stageColumn)
         case nil: break
         }
         if let digits = lesson?.jumpDigits, let count = lesson?.lesson.steps.count {

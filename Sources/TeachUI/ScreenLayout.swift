@@ -14,6 +14,12 @@ struct ScreenLayout: Hashable, Sendable {
     var status: Rect
     var hints: Rect
 
+    /// The stage with the metrics panel under it: the most an overlay about the network
+    /// (the inspector) may cover and leave the narration in view.
+    var stageColumn: Rect {
+        Rect(x: stage.x, y: stage.y, width: stage.width, height: metrics.maxY - stage.y)
+    }
+
     static func fits(width: Int, height: Int) -> Bool {
         width >= minimumWidth && height >= minimumHeight
     }

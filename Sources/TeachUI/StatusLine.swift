@@ -30,21 +30,46 @@ struct StatusView: Hashable, Sendable {
 
 /// One key and what it does, for the hint line and the help screen.
 struct KeyHint: Hashable, Sendable {
-    var keys: String
-    var action: String
-    /// Kept on a hint line however narrow: how to get help and how to leave, without
-    /// which a new user is stuck.
-    var essential = false
+    /// How firmly a hint line holds on to a hint when not all fit.
+    enum Hold: Int, Comparable, Sendable {
+        /// Shown if there is room.
+        case ifRoom
+        /// A key the step's text tells the learner to press: kept before the others.
+        case asked
+        /// Kept however narrow: how to get help and how to leave, without which a new
+        /// user is stuck.
+        case always
 
-    init(_ keys: String, _ action: String, essential: Bool = false) {
-        self.keys = keys
-        self.action = action
-        self.essential = essential
+        static func < (lhs: Hold, rhs: Hold) -> Bool { lhs.rawValue < rhs.rawValue }
     }
 
-    static let help = KeyHint("?", "help", essential: true)
+    var keys: String
+    var action: String
+    var hold: Hold
 
-    static func leave(_ action: String) -> KeyHint { KeyHint("q", action, essential: true) }
+    init(_ keys: String, _ action: String, hold: Hold = .ifRoom) {
+        self.keys = keys
+        self.action = action
+        self.hold = hold
+    }
+
+    static let help = KeyHint("?", "help", hold: .always)
+
+    static func leave(_ action: String) -> KeyHint { KeyHint("q", action, hold: .always) }
+
+    /// Each key the hint stands for: "Tab i" is Tab and i, "+-" is + and -.
+    var keyNames: [String] {
+        keys.split(separator: " ").flatMap { name in
+            name.contains { $0.isLetter || $0.isNumber } ? [String(name)] : name.map(String.init)
+        }
+    }
+
+    /// This hint, held as `.asked` if `asked` names any of its keys.
+    func holding(_ asked: Set<String>) -> KeyHint {
+        var hint = self
+        if keyNames.contains(where: asked.contains) { hint.hold = max(hold, .asked) }
+        return hint
+    }
 
     /// Columns the hint takes on a line.
     var width: Int { DisplayWidth.of(keys) + 1 + DisplayWidth.of(action) }
@@ -58,12 +83,14 @@ struct KeyHint: Hashable, Sendable {
     }
 
     /// Draws hints in order, as many whole ones as fit on the row: when not all fit, the
-    /// last ones that are not essential make way, so help and leaving stay in view.
+    /// last of those held least firmly make way, so the keys the step asks for, help and
+    /// leaving stay in view.
     static func drawLine(_ hints: [KeyHint], into canvas: inout Canvas, rect: Rect, theme: Theme) {
         guard !rect.isEmpty else { return }
         var shown = hints
         while 1 + shown.map(\.width).reduce(0, +) + 2 * (shown.count - 1) > rect.width,
-              let last = shown.lastIndex(where: { !$0.essential }) {
+              let weakest = shown.map(\.hold).filter({ $0 < .always }).min(),
+              let last = shown.lastIndex(where: { $0.hold == weakest }) {
             shown.remove(at: last)
         }
         var x = rect.x + 1

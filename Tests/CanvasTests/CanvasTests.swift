@@ -9,6 +9,14 @@ import Testing
         #expect(canvas.text == " netw")
     }
 
+    @Test func textCutAtItsLimitEndsInAnEllipsisAndTextThatFitsDoesNot() {
+        var canvas = Canvas(width: 12, height: 3)
+        #expect(canvas.put("network", x: 0, y: 0, limit: 5, ellipsis: "…") == 5)
+        canvas.put("peer", x: 0, y: 1, limit: 5, ellipsis: "…")
+        canvas.put("a→宽字", x: 0, y: 2, limit: 5, ellipsis: "…")
+        #expect(canvas.text == "netw…\npeer\na→宽…")
+    }
+
     @Test func controlCharactersNeverReachTheGrid() {
         var canvas = Canvas(width: 10, height: 1)
         canvas.put("a\u{1B}[2Jb\u{7}\u{9B}c", x: 0, y: 0)

@@ -56,6 +56,18 @@ import Testing
         #expect(kinds.prefix(6).allSatisfy { $0 == .control || $0 == .peerList })
     }
 
+    @Test func theEventListSaysWhoRechokedAndCountsPeerListsInGoodEnglish() throws {
+        var sim = Simulation(network: Self.network(peers: 5), seed: 1)
+        try sim.perform(.startSwarm(Self.config(peers: 5)))
+        var summaries: [EventKind: [String]] = [:]
+        while let report = sim.step() { summaries[report.kind, default: []].append(report.summary) }
+        let rechokes = try #require(summaries[.rechoked])
+        #expect(rechokes.allSatisfy { $0 == "every swarm member re-chooses whom to upload to" })
+        let lists = (summaries[.delivered] ?? []).filter { $0.contains("peer list") }
+        #expect(lists.contains { $0.contains("(1 peer)") })
+        #expect(!lists.contains { $0.contains("(1 peers)") || $0.contains("(0 peer)") })
+    }
+
     @Test func uploadsNeverExceedTheUploadSlotsAndPeersAreRechoked() throws {
         var sim = Simulation(network: Self.network(peers: 30), seed: 3)
         try sim.perform(.startSwarm(Self.config(peers: 30, slots: 3)))

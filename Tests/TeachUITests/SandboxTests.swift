@@ -128,25 +128,25 @@ import Testing
         #expect(Screens.clickedServer() == #"""
              Sandbox · client-server
             ┌──────────────────────────────────────────────┐┌ sandbox ─────────────────────┐
-            │                    ┌────┐                    ││ A client-server network of 4 │
-            │                   ╔ server ══════════════════════════════╗nge it with the    │
-            │                   ║ role       server                    ║ and watch the     │
-            │                   ║ state      up                        ║swer.              │
-            │                   ║ queue      0 waiting of 8            ║                   │
-            │                  ╔║ service    20.0 ms per request       ║ode with Tab or a  │
-            │                  ║║ upload     0.00 bps of 10.0 Mbps     ║akes it down or    │
-            │    ┌────┐  ─●────╚║ download   0.00 bps of 10.0 Mbps     ║back, x removes    │
-            │    │□ c3│─╱       ║ sent       0.00 b                    ║U double or halve  │
-            │    └────┘         ║ received   9.60 kb                   ║.                  │
-            │                   ║ in flight  3 messages to or from it  ║                   │
-            │                   ║                                      ║ sent              │
-            └─ ● request ───────║ A server answers requests one at a   ║                   │
-            ┌ metrics ──────────║ time; the rest wait in its queue,    ║                   │
-            │ messages 3 · in fl║ and when the queue is full new ones  ║                   │
-            │ server queue  ····║ are dropped.                         ║                   │
-            │ server upload ····║                                      ║                   │
-            │ queue ▁▁▁▁▁▁▁▁▁▁▁▁║ Tab next  i Esc close                ║                   │
-            │                   ╚══════════════════════════════════════╝                   │
+            │   ╔ server ══════════════════════════════╗   ││ A client-server network of 4 │
+            │   ║ role       server                    ║   ││ nodes. Change it with the    │
+            │   ║ state      up                        ║   ││ keys below and watch the     │
+            │   ║ queue      0 waiting of 8            ║   ││ metrics answer.              │
+            │   ║ service    20.0 ms per request       ║   ││                              │
+            │   ║ upload     0.00 bps of 10.0 Mbps     ║   ││ Select a node with Tab or a  │
+            │   ║ download   0.00 bps of 10.0 Mbps     ║   ││ click; k takes it down or    │
+            │   ║ sent       0.00 b                    ║   ││ brings it back, x removes    │
+            │   ║ received   9.60 kb                   ║   ││ it, u and U double or halve  │
+            │   ║ in flight  3 messages to or from it  ║   ││ its upload.                  │
+            │   ║                                      ║   ││                              │
+            │   ║ A server answers requests one at a   ║   ││ 3 requests sent              │
+            └─ ●║ time; the rest wait in its queue,    ║───┘│                              │
+            ┌ me║ and when the queue is full new ones  ║───┐│                              │
+            │ me║ are dropped.                         ║   ││                              │
+            │ se║                                      ║/8 ││                              │
+            │ se║ Tab next  i Esc close                ║0% ││                              │
+            │ qu╚══════════════════════════════════════╝ 0 ││                              │
+            │                                              ││                              │
             └──────────────────────────────────────────────┘└──────────────────────────────┘
              ❚❚ paused │ sandbox │ t 6.20 ms │ ×0.03 │ event 3
              r requests  f file  a add  x remove  k kill/revive  ? help  q quit
@@ -170,9 +170,9 @@ import Testing
              Sandbox · client-server
             ┌──────────────────────────────────────────────┐┌ sandbox ─────────────────────┐
             │     ╔ events: 3 ═══════════════════════════════════════════════════════╗of 4 │
-            │     ║ 1  3.20 ms  c1 → server: GET /item (request, 3.20 kb) sent, trav ║e    │
-            │     ║ 2  3.20 ms  c2 → server: GET /item (request, 3.20 kb) sent, trav ║     │
-            │     ║ 3  3.20 ms  c3 → server: GET /item (request, 3.20 kb) sent, trav ║     │
+            │     ║ 1  3.20 ms  c1 → server: GET /item (request, 3.20 kb) sent, tra… ║e    │
+            │     ║ 2  3.20 ms  c2 → server: GET /item (request, 3.20 kb) sent, tra… ║     │
+            │     ║ 3  3.20 ms  c3 → server: GET /item (request, 3.20 kb) sent, tra… ║     │
             │     ║                                                                  ║     │
             │     ║                                                                  ║r a  │
             │     ║                                                                  ║r    │
