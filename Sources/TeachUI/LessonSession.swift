@@ -111,7 +111,6 @@ struct LessonSession: Sendable {
         if case .running = runner.pending { stage.togglePlay() }
     }
 
-
     /// The script position the screen speaks of. While the stage still carries messages
     /// to the event that ended a wait, that is the wait's: the narration after it, the
     /// step being done, a quiz that follows, all wait until the screen gets there.
