@@ -80,7 +80,12 @@ extension LessonSession {
             // right or after the second miss.
             let correct = quiz.isCorrect(answer.picked)
             if submitted {
-                if correct || answer.missed { answer.answered = true } else { answer.missed = true }
+                if correct || answer.missed {
+                    answer.answered = true
+                } else {
+                    answer.missed = true
+                    answer.tried = answer.picked
+                }
             }
             answers[place] = answer
             guard submitted else { return .done }

@@ -28,6 +28,9 @@ struct LessonSession: Sendable {
         var answered = false
         /// A first answer was wrong: the learner may try once more before it is shown.
         var missed = false
+        /// The choices of the missed first try: what its notes explain while the learner
+        /// picks again.
+        var tried: Set<Int> = []
     }
 
     init(index: Int, lesson: Lesson, step: Int) {

@@ -128,7 +128,7 @@ extension AppState {
         return QuizView(
             question: quiz.question, choices: quiz.choices.map(\.text), explanations: quiz.choices.map(\.explanation),
             answers: quiz.answers, multiple: quiz.multiple, picked: answer.picked, answered: answer.answered,
-            missed: answer.missed, explanation: quiz.explanation)
+            missed: answer.missed, tried: answer.tried, explanation: quiz.explanation)
     }
 
     private func prompt(_ session: LessonSession, theme: Theme) -> StyledText? {

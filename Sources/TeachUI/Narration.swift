@@ -22,9 +22,11 @@ struct QuizView: Hashable, Sendable {
     var picked: Set<Int>
     /// The learner has committed: explanations are shown.
     var answered: Bool
-    /// A first answer was wrong and the learner may try again (the picked choices are
-    /// the wrong ones, with why).
+    /// A first answer was wrong and the learner may try again.
     var missed = false
+    /// The choices of the missed first try, explained while the learner picks again
+    /// (new picks are not judged until they are submitted).
+    var tried: Set<Int> = []
     var explanation: String?
 }
 
@@ -129,7 +131,7 @@ struct NarrationRenderer {
             }
             if quiz.missed, !quiz.answered {
                 var notes = ["Not quite. Have another go."]
-                for index in quiz.picked.sorted() {
+                for index in quiz.tried.sorted() {
                     if let why = quiz.explanations[index] { notes.append("\(index + 1): \(why)") }
                 }
                 for note in notes {
@@ -168,7 +170,7 @@ struct NarrationRenderer {
             if quiz.answers.contains(index) { return tick }
             return quiz.picked.contains(index) ? cross : " "
         }
-        if quiz.missed, !quiz.multiple, quiz.picked.contains(index) { return cross }
+        if quiz.missed, !quiz.multiple, quiz.tried.contains(index) { return cross }
         return quiz.multiple && quiz.picked.contains(index) ? dot : " "
     }
 }

@@ -141,6 +141,18 @@ import Testing
         #expect(state.progress.lessons["test-request"]?.quizzes["1.0"] == Progress.QuizResult(firstTryCorrect: false, attempts: 2))
     }
 
+    @Test func picksAfterAMissAreNotJudgedUntilSubmitted() {
+        var state = AppState(lessons: [TestLessons.failure], start: .lesson(id: "test-failure", step: 1))
+        send(&state, .key(.character("1")), .key(.character("2")), .key(.enter))
+        send(&state, .key(.character("2")), .key(.character("3")))
+        let text = screen(state, width: 120, height: 30)
+        #expect(text.contains("Not quite. Have another go."))
+        #expect(text.contains("2: Clients do not answer each other here."), "the missed try is still explained")
+        #expect(!text.contains("You took it down."), "a new pick gets no verdict before Enter")
+        send(&state, .key(.enter))
+        #expect(screen(state, width: 120, height: 30).contains("3: You took it down."))
+    }
+
     @Test func aSecondMissShowsTheAnswer() {
         var state = AppState(lessons: TestLessons.course, start: .lesson(id: "test-request", step: 1))
         send(&state, .key(.character("1")), .key(.character("1")))
