@@ -31,6 +31,12 @@ struct LessonSession: Sendable {
         /// The choices of the missed first try: what its notes explain while the learner
         /// picks again.
         var tried: Set<Int> = []
+
+        enum Stage: Hashable, Sendable {
+            case trying, missed, answered
+        }
+
+        var stage: Stage { answered ? .answered : missed ? .missed : .trying }
     }
 
     init(index: Int, lesson: Lesson, step: Int) {
@@ -105,6 +111,16 @@ struct LessonSession: Sendable {
         case .ask, .pause: move { $0.resolveInteraction() }
         case .done: nextStep()
         }
+    }
+
+    /// The quiz on screen and how far the learner is with it, to tell when its notes change.
+    var quizProgress: QuizProgress? {
+        pendingQuiz.map { QuizProgress(place: $0.1, stage: answers[$0.1]?.stage ?? .trying) }
+    }
+
+    struct QuizProgress: Hashable, Sendable {
+        var place: QuizPlace
+        var stage: QuizAnswer.Stage
     }
 
     /// Where the quiz the step waits on is, if it waits on one.
