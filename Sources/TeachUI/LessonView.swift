@@ -20,10 +20,7 @@ extension AppState {
         // a gauge already shows.
         let gauges = Set(metrics.gauges.map(\.label))
         let counters = watched.map { (label: Self.label(of: $0), value: $0) }.filter { !gauges.contains($0.label) }
-        if !counters.isEmpty {
-            metrics.counters = counters.map { "\($0.label) \(session.reading($0.value).text)" }.joined(separator: " · ")
-                + (metrics.counters.isEmpty ? "" : " · " + metrics.counters)
-        }
+        metrics.counters = counters.map { "\($0.label) \(session.reading($0.value).text)" } + metrics.counters
         let curve = runner.curveOnStage.map(CurveChart.init)
         if let curve {
             // The network is not what the step shows, so neither are its figures.

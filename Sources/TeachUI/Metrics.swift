@@ -35,8 +35,9 @@ struct MetricsView: Hashable, Sendable {
     var trend: Trend? = nil
     var uploads: [Meter] = []
     var shares: [Meter] = []
-    /// A line of counters: "delivered 12 · dropped 3".
-    var counters: String = ""
+    /// A line of counters, most important first: "delivered 12", "dropped 3". Those that
+    /// do not fit the panel's width are left out, from the last.
+    var counters: [String] = []
     /// A table of figures, drawn before everything else.
     var table: [FigureRow] = []
 }
@@ -50,8 +51,8 @@ struct MetricsRenderer {
         guard !rect.isEmpty else { return }
         var y = drawTable(metrics.table, rect: rect, into: &canvas)
         func room() -> Bool { y < rect.maxY }
-        if !metrics.counters.isEmpty, room() {
-            canvas.put(metrics.counters, x: rect.x, y: y, style: theme.dim, limit: rect.width)
+        if let line = Self.counterLine(metrics.counters, width: rect.width), room() {
+            canvas.put(line, x: rect.x, y: y, style: theme.dim)
             y += 1
         }
         let labelWidth = metrics.gauges.map { DisplayWidth.of($0.label) }.max() ?? 0
@@ -112,6 +113,18 @@ struct MetricsRenderer {
             draw(meter, labelWidth: labelWidth, x: x, y: top + 1 + index / columns, width: columnWidth, into: &canvas)
         }
         return top + 1 + rows
+    }
+
+    /// The counters joined as one line, as many whole ones as fit `width` (a figure cut
+    /// short would misread); nil when none fits.
+    static func counterLine(_ counters: [String], width: Int) -> String? {
+        var line: String?
+        for counter in counters {
+            let longer = line.map { $0 + " · " + counter } ?? counter
+            guard DisplayWidth.of(longer) <= width else { break }
+            line = longer
+        }
+        return line
     }
 
     private func draw(_ meter: Meter, labelWidth: Int, x: Int, y: Int, width: Int, into canvas: inout Canvas) {
