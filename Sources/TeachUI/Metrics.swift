@@ -56,8 +56,9 @@ struct MetricsRenderer {
             y += 1
         }
         let labelWidth = metrics.gauges.map { DisplayWidth.of($0.label) }.max() ?? 0
+        let valueWidth = metrics.gauges.map { DisplayWidth.of($0.value) }.max() ?? 0
         for meter in metrics.gauges where room() {
-            draw(meter, labelWidth: labelWidth, x: rect.x, y: y, width: rect.width, into: &canvas)
+            draw(meter, labelWidth: labelWidth, valueWidth: valueWidth, x: rect.x, y: y, width: rect.width, into: &canvas)
             y += 1
         }
         y = drawSection("file", metrics.shares, from: y, rect: rect, into: &canvas)
@@ -105,12 +106,13 @@ struct MetricsRenderer {
         let columns = max(1, min(meters.count, (rect.width + 2) / 24))
         let columnWidth = (rect.width - 2 * (columns - 1)) / columns
         let labelWidth = meters.map { DisplayWidth.of($0.label) }.max() ?? 0
+        let valueWidth = meters.map { DisplayWidth.of($0.value) }.max() ?? 0
         let rows = min((meters.count + columns - 1) / columns, rect.maxY - top - 1)
         let shown = min(meters.count, rows * columns)
         canvas.put(shown < meters.count ? "\(title) (\(shown) of \(meters.count))" : title, x: rect.x, y: top, style: theme.panelTitle)
         for (index, meter) in meters.prefix(shown).enumerated() {
             let x = rect.x + (index % columns) * (columnWidth + 2)
-            draw(meter, labelWidth: labelWidth, x: x, y: top + 1 + index / columns, width: columnWidth, into: &canvas)
+            draw(meter, labelWidth: labelWidth, valueWidth: valueWidth, x: x, y: top + 1 + index / columns, width: columnWidth, into: &canvas)
         }
         return top + 1 + rows
     }
@@ -127,11 +129,13 @@ struct MetricsRenderer {
         return line
     }
 
-    private func draw(_ meter: Meter, labelWidth: Int, x: Int, y: Int, width: Int, into canvas: inout Canvas) {
+    /// One meter of a block; every meter of the block has the same label and value widths,
+    /// so their bars are one length.
+    private func draw(_ meter: Meter, labelWidth: Int, valueWidth: Int, x: Int, y: Int, width: Int, into canvas: inout Canvas) {
         let padded = meter.label + String(repeating: " ", count: max(0, labelWidth - DisplayWidth.of(meter.label)))
         canvas.gauge(
             label: padded, value: meter.value, fraction: meter.fraction, x: x, y: y, width: width, glyphs: theme.glyphs,
-            labelStyle: meter.alarm ? theme.alarm : .plain, filled: meter.alarm ? theme.alarm : theme.meterFill,
+            valueWidth: valueWidth, labelStyle: meter.alarm ? theme.alarm : .plain, filled: meter.alarm ? theme.alarm : theme.meterFill,
             empty: theme.meterEmpty)
     }
 }
