@@ -24,13 +24,15 @@ extension Canvas {
     }
 
     /// A labelled gauge on one row: `label`, a bar, then `value` (e.g. "queue ▓▓▓··· 3/8").
-    /// The bar takes whatever room the two texts leave within `width`.
+    /// The bar takes whatever room the two texts leave within `width`; `valueWidth`
+    /// reserves room for a wider value (right-aligned), so gauges drawn one under another
+    /// get bars of one length whose fill compares, whatever their figures.
     public mutating func gauge(
         label: String, value: String, fraction: Double, x: Int, y: Int, width: Int, glyphs: GlyphSet,
-        labelStyle: Style = .plain, filled: Style = .plain, empty: Style = .plain
+        valueWidth: Int = 0, labelStyle: Style = .plain, filled: Style = .plain, empty: Style = .plain
     ) {
         let labelColumns = DisplayWidth.of(label), valueColumns = DisplayWidth.of(value)
-        let barWidth = width - labelColumns - valueColumns - 2
+        let barWidth = width - labelColumns - max(valueColumns, valueWidth) - 2
         guard barWidth >= 3 else {
             put(label + " " + value, x: x, y: y, style: labelStyle, limit: width)
             return

@@ -80,7 +80,12 @@ extension LessonSession {
             // right or after the second miss.
             let correct = quiz.isCorrect(answer.picked)
             if submitted {
-                if correct || answer.missed { answer.answered = true } else { answer.missed = true }
+                if correct || answer.missed {
+                    answer.answered = true
+                } else {
+                    answer.missed = true
+                    answer.tried = answer.picked
+                }
             }
             answers[place] = answer
             guard submitted else { return .done }
@@ -121,6 +126,12 @@ extension AppState {
             return []
         }
         let (presenting, stage) = (self.presenting, stageRect)
+        let before = lesson?.quizProgress
+        defer {
+            if let session = lesson, let after = session.quizProgress, after.place == before?.place, after.stage != before?.stage {
+                showQuizFeedback(of: session)
+            }
+        }
         switch lesson?.handle(key, presenting: presenting, stage: stage) ?? .ignored {
         case .ignored, .done:
             break
@@ -138,10 +149,23 @@ extension AppState {
 
     /// Scrolls the narration panel, within what the panel at this window size can show.
     private mutating func scrollNarration(of session: LessonSession, by lines: Int) {
+        let limit = narrationRenderer(session).scrollLimit(in: narrationRect)
+        lesson?.narrationScroll = min(max(0, min(session.narrationScroll, limit) + lines), limit)
+    }
+
+    /// A quiz answered (or missed) whose notes scroll with the narration: scroll them into view.
+    private mutating func showQuizFeedback(of session: LessonSession) {
+        if let scroll = narrationRenderer(session).feedbackScroll(in: narrationRect) { lesson?.narrationScroll = scroll }
+    }
+
+    private func narrationRenderer(_ session: LessonSession) -> NarrationRenderer {
         let theme = Theme(.full)
-        let rect = LessonScreenView.inner(ScreenLayout(width: width, height: height, presenting: presenting).narration)
-        let limit = NarrationRenderer(narration: narration(session, theme: theme), theme: theme).scrollLimit(in: rect)
-        lesson?.narrationScroll = min(max(0, session.narrationScroll + lines), limit)
+        return NarrationRenderer(narration: narration(session, theme: theme), theme: theme)
+    }
+
+    /// The inside of the narration panel at this window size.
+    private var narrationRect: Rect {
+        LessonScreenView.inner(ScreenLayout(width: width, height: height, presenting: presenting).narration)
     }
 
     /// The lesson and step on screen, if a lesson is.

@@ -28,6 +28,15 @@ struct LessonSession: Sendable {
         var answered = false
         /// A first answer was wrong: the learner may try once more before it is shown.
         var missed = false
+        /// The choices of the missed first try: what its notes explain while the learner
+        /// picks again.
+        var tried: Set<Int> = []
+
+        enum Stage: Hashable, Sendable {
+            case trying, missed, answered
+        }
+
+        var stage: Stage { answered ? .answered : missed ? .missed : .trying }
     }
 
     init(index: Int, lesson: Lesson, step: Int) {
@@ -103,6 +112,16 @@ struct LessonSession: Sendable {
         case .ask, .pause: pass()
         case .done: nextStep()
         }
+    }
+
+    /// The quiz on screen and how far the learner is with it, to tell when its notes change.
+    var quizProgress: QuizProgress? {
+        pendingQuiz.map { QuizProgress(place: $0.1, stage: answers[$0.1]?.stage ?? .trying) }
+    }
+
+    struct QuizProgress: Hashable, Sendable {
+        var place: QuizPlace
+        var stage: QuizAnswer.Stage
     }
 
     /// Goes on from the interaction the step waits on, and plays the wait that follows it.

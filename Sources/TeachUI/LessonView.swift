@@ -20,10 +20,7 @@ extension AppState {
         // a gauge already shows.
         let gauges = Set(metrics.gauges.map(\.label))
         let counters = watched.map { (label: Self.label(of: $0), value: $0) }.filter { !gauges.contains($0.label) }
-        if !counters.isEmpty {
-            metrics.counters = counters.map { "\($0.label) \(session.reading($0.value).text)" }.joined(separator: " · ")
-                + (metrics.counters.isEmpty ? "" : " · " + metrics.counters)
-        }
+        metrics.counters = counters.map { "\($0.label) \(session.reading($0.value).text)" } + metrics.counters
         let curve = runner.curveOnStage.map(CurveChart.init)
         if let curve {
             // The network is not what the step shows, so neither are its figures.
@@ -136,7 +133,7 @@ extension AppState {
         return QuizView(
             question: quiz.question, choices: quiz.choices.map(\.text), explanations: quiz.choices.map(\.explanation),
             answers: quiz.answers, multiple: quiz.multiple, picked: answer.picked, answered: answer.answered,
-            missed: answer.missed, explanation: quiz.explanation)
+            missed: answer.missed, tried: answer.tried, explanation: quiz.explanation)
     }
 
     private func prompt(_ session: LessonSession, theme: Theme) -> StyledText? {

@@ -35,8 +35,9 @@ struct MetricsView: Hashable, Sendable {
     var trend: Trend? = nil
     var uploads: [Meter] = []
     var shares: [Meter] = []
-    /// A line of counters: "delivered 12 · dropped 3".
-    var counters: String = ""
+    /// A line of counters, most important first: "delivered 12", "dropped 3". Those that
+    /// do not fit the panel's width are left out, from the last.
+    var counters: [String] = []
     /// A table of figures, drawn before everything else.
     var table: [FigureRow] = []
 }
@@ -50,13 +51,14 @@ struct MetricsRenderer {
         guard !rect.isEmpty else { return }
         var y = drawTable(metrics.table, rect: rect, into: &canvas)
         func room() -> Bool { y < rect.maxY }
-        if !metrics.counters.isEmpty, room() {
-            canvas.put(metrics.counters, x: rect.x, y: y, style: theme.dim, limit: rect.width)
+        if let line = Self.counterLine(metrics.counters, width: rect.width), room() {
+            canvas.put(line, x: rect.x, y: y, style: theme.dim)
             y += 1
         }
         let labelWidth = metrics.gauges.map { DisplayWidth.of($0.label) }.max() ?? 0
+        let valueWidth = metrics.gauges.map { DisplayWidth.of($0.value) }.max() ?? 0
         for meter in metrics.gauges where room() {
-            draw(meter, labelWidth: labelWidth, x: rect.x, y: y, width: rect.width, into: &canvas)
+            draw(meter, labelWidth: labelWidth, valueWidth: valueWidth, x: rect.x, y: y, width: rect.width, into: &canvas)
             y += 1
         }
         y = drawSection("file", metrics.shares, from: y, rect: rect, into: &canvas)
@@ -104,21 +106,36 @@ struct MetricsRenderer {
         let columns = max(1, min(meters.count, (rect.width + 2) / 24))
         let columnWidth = (rect.width - 2 * (columns - 1)) / columns
         let labelWidth = meters.map { DisplayWidth.of($0.label) }.max() ?? 0
+        let valueWidth = meters.map { DisplayWidth.of($0.value) }.max() ?? 0
         let rows = min((meters.count + columns - 1) / columns, rect.maxY - top - 1)
         let shown = min(meters.count, rows * columns)
         canvas.put(shown < meters.count ? "\(title) (\(shown) of \(meters.count))" : title, x: rect.x, y: top, style: theme.panelTitle)
         for (index, meter) in meters.prefix(shown).enumerated() {
             let x = rect.x + (index % columns) * (columnWidth + 2)
-            draw(meter, labelWidth: labelWidth, x: x, y: top + 1 + index / columns, width: columnWidth, into: &canvas)
+            draw(meter, labelWidth: labelWidth, valueWidth: valueWidth, x: x, y: top + 1 + index / columns, width: columnWidth, into: &canvas)
         }
         return top + 1 + rows
     }
 
-    private func draw(_ meter: Meter, labelWidth: Int, x: Int, y: Int, width: Int, into canvas: inout Canvas) {
+    /// The counters joined as one line, as many whole ones as fit `width` (a figure cut
+    /// short would misread); nil when none fits.
+    static func counterLine(_ counters: [String], width: Int) -> String? {
+        var line: String?
+        for counter in counters {
+            let longer = line.map { $0 + " · " + counter } ?? counter
+            guard DisplayWidth.of(longer) <= width else { break }
+            line = longer
+        }
+        return line
+    }
+
+    /// One meter of a block; every meter of the block has the same label and value widths,
+    /// so their bars are one length.
+    private func draw(_ meter: Meter, labelWidth: Int, valueWidth: Int, x: Int, y: Int, width: Int, into canvas: inout Canvas) {
         let padded = meter.label + String(repeating: " ", count: max(0, labelWidth - DisplayWidth.of(meter.label)))
         canvas.gauge(
             label: padded, value: meter.value, fraction: meter.fraction, x: x, y: y, width: width, glyphs: theme.glyphs,
-            labelStyle: meter.alarm ? theme.alarm : .plain, filled: meter.alarm ? theme.alarm : theme.meterFill,
+            valueWidth: valueWidth, labelStyle: meter.alarm ? theme.alarm : .plain, filled: meter.alarm ? theme.alarm : theme.meterFill,
             empty: theme.meterEmpty)
     }
 }

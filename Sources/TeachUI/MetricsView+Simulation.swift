@@ -46,14 +46,16 @@ extension MetricsView {
                             alarm: shares.contains(where: \.alarm))]
         }
 
+        // What went wrong (counted only once it happens) is what a lesson is about: it
+        // comes before the message totals, which a narrow panel leaves out first.
         let metrics = simulation.metrics
-        var parts = ["messages \(metrics.totalMessages)", "in flight \(frame.inFlight.count)"]
+        var parts: [String] = []
         if metrics.drops > 0 { parts.append("dropped \(metrics.drops)") }
         if metrics.refusals > 0 { parts.append("refused \(metrics.refusals)") }
         if metrics.lost > 0 { parts.append("lost \(metrics.lost)") }
         if metrics.corruptRejected > 0 { parts.append("rejected \(metrics.corruptRejected)") }
         if metrics.corruptAccepted > 0 { parts.append("corrupt kept \(metrics.corruptAccepted)") }
-        counters = parts.joined(separator: " · ")
+        counters = parts + ["messages \(metrics.totalMessages)", "in flight \(frame.inFlight.count)"]
     }
 
     /// Beyond this many, each node's share of the file is summed up in one bar (the grid

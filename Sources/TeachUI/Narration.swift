@@ -22,9 +22,11 @@ struct QuizView: Hashable, Sendable {
     var picked: Set<Int>
     /// The learner has committed: explanations are shown.
     var answered: Bool
-    /// A first answer was wrong and the learner may try again (the picked choices are
-    /// the wrong ones, with why).
+    /// A first answer was wrong and the learner may try again.
     var missed = false
+    /// The choices of the missed first try, explained while the learner picks again
+    /// (new picks are not judged until they are submitted).
+    var tried: Set<Int> = []
     var explanation: String?
 }
 
@@ -38,12 +40,18 @@ struct NarrationView: Hashable, Sendable {
     var scroll = 0
 }
 
-/// Draws narration into a panel. The quiz and the prompt are anchored at the bottom so
-/// they stay visible; narration that does not fit above them scrolls, with a line that
-/// says so.
+/// Draws narration into a panel. The prompt (what to press) is anchored at the bottom so
+/// it is always in view; the quiz is anchored above it while that leaves the narration
+/// some rows. Whatever does not fit scrolls, with a line that says there is more: the
+/// narration alone, or, when the quiz and its notes take most of the panel, the narration
+/// and the quiz together.
 struct NarrationRenderer {
     let narration: NarrationView
     let theme: Theme
+
+    /// Rows the narration keeps above an anchored quiz (with the line that says there is
+    /// more); a quiz that would leave fewer scrolls with the narration instead.
+    static let narrationRows = 4
 
     func draw(into canvas: inout Canvas, rect: Rect) {
         guard rect.width > 2, !rect.isEmpty else { return }
@@ -53,29 +61,41 @@ struct NarrationRenderer {
         }
     }
 
-    /// How far the narration can scroll in `rect`: 0 when it all fits.
+    /// How far the panel can scroll in `rect`: 0 when it all fits.
     func scrollLimit(in rect: Rect) -> Int {
         guard rect.width > 2, !rect.isEmpty else { return 0 }
-        let (narration, anchored) = lines(width: rect.width, height: rect.height)
-        let room = rect.height - anchored.count
-        return narration.count > room ? narration.count - (room - 1) : 0
+        let parts = parts(width: rect.width, height: rect.height)
+        let room = rect.height - parts.anchored.count
+        return parts.scrolling.count > room && room > 1 ? parts.scrolling.count - (room - 1) : 0
     }
 
-    /// The narration and the anchored part (quiz, prompt), both cut to fit `rect`.
-    private func lines(width: Int, height: Int) -> (narration: [Line], anchored: [Line]) {
-        var bottom = lines(forQuizAndPrompt: width)
-        let top = narration.blocks.enumerated().flatMap { index, block in
-            (index > 0 ? [Line(spans: [], indent: 0)] : []) + lines(for: block, width: width)
+    /// The scroll that brings the quiz's notes (the verdict and why) into view when they
+    /// scroll with the rest; nil when they are anchored, in view already.
+    func feedbackScroll(in rect: Rect) -> Int? {
+        guard rect.width > 2, !rect.isEmpty, let start = parts(width: rect.width, height: rect.height).feedbackStart else { return nil }
+        return min(start, scrollLimit(in: rect))
+    }
+
+    /// The lines that scroll and those anchored below them, and where the quiz's notes
+    /// start among the scrolling ones when they are there.
+    private func parts(width: Int, height: Int) -> (scrolling: [NarrationLine], anchored: [NarrationLine], feedbackStart: Int?) {
+        let text = narrationLines(width: width)
+        let quiz = quizLines(width: width), feedback = feedbackLines(width: width)
+        let prompt = narration.prompt.map { $0.wrapped(width: width).map { NarrationLine(spans: $0) } } ?? []
+        let quizAnchored = Self.stacked([quiz + feedback, prompt])
+        let gap = text.isEmpty || quizAnchored.isEmpty ? [] : [NarrationLine()]
+        if height - gap.count - quizAnchored.count >= min(text.count, Self.narrationRows) {
+            return (text, gap + quizAnchored, nil)
         }
-        if !bottom.isEmpty, !top.isEmpty { bottom.insert(Line(spans: [], indent: 0), at: 0) }
-        if bottom.count > height { bottom = Array(bottom.prefix(height)) }
-        return (top, bottom)
+        let scrolling = Self.stacked([text, quiz + feedback])
+        let anchored = scrolling.isEmpty || prompt.isEmpty ? prompt : [NarrationLine()] + prompt
+        return (scrolling, Array(anchored.prefix(height)), feedback.isEmpty ? nil : scrolling.count - feedback.count)
     }
 
-    /// The lines shown: the scrolled window of narration, ending with a line that says
-    /// what more there is when it does not all fit, then the anchored part.
-    private func layout(in rect: Rect) -> (top: [Line], bottom: [Line]) {
-        let (top, bottom) = lines(width: rect.width, height: rect.height)
+    /// The lines shown: the scrolled window, ending with a line that says what more there
+    /// is when it does not all fit, then the anchored part.
+    private func layout(in rect: Rect) -> (top: [NarrationLine], bottom: [NarrationLine]) {
+        let (top, bottom, _) = parts(width: rect.width, height: rect.height)
         let room = rect.height - bottom.count
         guard top.count > room else { return (top, bottom) }
         guard room > 1 else { return (Array(top.prefix(max(0, room))), bottom) }
@@ -85,91 +105,12 @@ struct NarrationRenderer {
         let note = below > 0
             ? "\(theme.glyphs.ellipsis) \(down) \(below) more line\(below == 1 ? "" : "s")"
             : "\(theme.glyphs.ellipsis) \(up) back to the top"
-        return (Array(top[scroll..<(scroll + room - 1)]) + [Line(spans: [StyledSpan(note, .emphasis)], indent: 0)], bottom)
+        return (Array(top[scroll..<(scroll + room - 1)]) + [NarrationLine(spans: [StyledSpan(note, .emphasis)])], bottom)
     }
 
-    private struct Line {
-        var spans: [StyledSpan]
-        var indent: Int
-    }
-
-    private func lines(for block: NarrationBlock, width: Int) -> [Line] {
-        switch block.kind {
-        case .text:
-            return block.text.wrapped(width: width).map { Line(spans: $0, indent: 0) }
-        case .heading:
-            let strong = StyledText(block.text.spans.map { StyledSpan($0.text, .strong) })
-            return strong.wrapped(width: width).map { Line(spans: $0, indent: 0) }
-        case .bullet:
-            let bullet = theme.unicode ? "•" : "-"
-            return block.text.wrapped(width: max(1, width - 2)).enumerated().map { index, spans in
-                index == 0 ? Line(spans: [StyledSpan(bullet + " ")] + spans, indent: 0) : Line(spans: spans, indent: 2)
-            }
-        case .code:
-            return block.text.plainText.split(separator: "\n", omittingEmptySubsequences: false).map {
-                Line(spans: [StyledSpan(String($0), .code)], indent: 2)
-            }
-        }
-    }
-
-    private func lines(forQuizAndPrompt width: Int) -> [Line] {
-        var result: [Line] = []
-        if let quiz = narration.quiz {
-            result += StyledText([StyledSpan(quiz.question, .strong)]).wrapped(width: width).map { Line(spans: $0, indent: 0) }
-            for (index, choice) in quiz.choices.enumerated() {
-                let mark = choiceMark(quiz, index)
-                let label = "\(mark)\(index + 1). "
-                let wrapped = StyledText([StyledSpan(choice)]).wrapped(width: max(1, width - label.count))
-                let role: TextRole = quiz.picked.contains(index) ? .strong : .plain
-                for (row, spans) in wrapped.enumerated() {
-                    let styled = spans.map { StyledSpan($0.text, role) }
-                    result.append(row == 0 ? Line(spans: [StyledSpan(label, role)] + styled, indent: 0)
-                                           : Line(spans: styled, indent: label.count))
-                }
-            }
-            if quiz.missed, !quiz.answered {
-                var notes = ["Not quite. Have another go."]
-                for index in quiz.picked.sorted() {
-                    if let why = quiz.explanations[index] { notes.append("\(index + 1): \(why)") }
-                }
-                for note in notes {
-                    result += StyledText(markup: note).wrapped(width: width).map { Line(spans: $0, indent: 0) }
-                }
-            }
-            if quiz.answered {
-                let numbers = quiz.answers.sorted().map { String($0 + 1) }.joined(separator: ", ")
-                let verdict = quiz.picked.isEmpty ? (quiz.answers.count == 1 ? "The answer: \(numbers)." : "The answers: \(numbers).")
-                    : quiz.isRight ? "Right."
-                    : "Not quite: " + numbers + (quiz.answers.count == 1 ? " is the answer." : " are the answers.")
-                var notes: [String] = [verdict]
-                // Revealed to a class that answered aloud: why each choice is right or wrong.
-                let explained = quiz.picked.isEmpty ? Set(quiz.choices.indices) : quiz.picked.union(quiz.answers)
-                for index in explained.sorted() {
-                    if let why = quiz.explanations[index] { notes.append("\(index + 1): \(why)") }
-                }
-                if let explanation = quiz.explanation { notes.append(explanation) }
-                for note in notes {
-                    result += StyledText(markup: note).wrapped(width: width).map { Line(spans: $0, indent: 0) }
-                }
-            }
-        }
-        if let prompt = narration.prompt {
-            if !result.isEmpty { result.append(Line(spans: [], indent: 0)) }
-            result += prompt.wrapped(width: width).map { Line(spans: $0, indent: 0) }
-        }
-        return result
-    }
-
-    /// Before answering, picked choices get a dot (multiple answer); afterwards every
-    /// right choice gets a tick and every wrongly picked one a cross.
-    private func choiceMark(_ quiz: QuizView, _ index: Int) -> String {
-        let (tick, cross, dot) = theme.unicode ? ("✓", "✗", "•") : ("+", "x", "*")
-        if quiz.answered {
-            if quiz.answers.contains(index) { return tick }
-            return quiz.picked.contains(index) ? cross : " "
-        }
-        if quiz.missed, !quiz.multiple, quiz.picked.contains(index) { return cross }
-        return quiz.multiple && quiz.picked.contains(index) ? dot : " "
+    /// Groups of lines one under another with a blank line between, leaving out empty ones.
+    static func stacked(_ groups: [[NarrationLine]]) -> [NarrationLine] {
+        groups.filter { !$0.isEmpty }.enumerated().flatMap { index, group in (index > 0 ? [NarrationLine()] : []) + group }
     }
 }
 

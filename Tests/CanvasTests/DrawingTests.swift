@@ -91,6 +91,13 @@ import Testing
         #expect(canvas.text == "queue ###... 4/8")
     }
 
+    @Test func gaugesReservingTheWidestValueHaveBarsOfOneLength() {
+        var canvas = Canvas(width: 16, height: 2)
+        canvas.gauge(label: "p1", value: "100%", fraction: 1, x: 0, y: 0, width: 16, glyphs: .ascii, valueWidth: 4)
+        canvas.gauge(label: "p2", value: "96%", fraction: 0.5, x: 0, y: 1, width: 16, glyphs: .ascii, valueWidth: 4)
+        #expect(canvas.text == "p1 ######## 100%\np2 ####....  96%")
+    }
+
     @Test func sparklineScalesToTheLargestValueShown() {
         var canvas = Canvas(width: 5, height: 1)
         canvas.sparkline([9, 0, 2, 4, 8], x: 0, y: 0, width: 4, glyphs: .unicode)

@@ -24,7 +24,7 @@ import Testing
             ┌ metrics ─────────────────────────────────────┐│                              │
             │ messages 1 · in flight 1                     ││                              │
             │ server queue  ·························· 0/2 ││                              │
-            │ server upload ··························· 0% ││                              │
+            │ server upload ··························  0% ││                              │
             │                                              ││                              │
             │                                              ││                              │
             └──────────────────────────────────────────────┘└──────────────────────────────┘
@@ -53,7 +53,7 @@ import Testing
             ┌ metrics ─────────────────────────────────────┐│                              │
             │ messages 1 · in flight 1                     ││                              │
             │ server queue  ·························· 0/2 ││                              │
-            │ server upload ··························· 0% ││                              │
+            │ server upload ··························  0% ││                              │
             │ queue ▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁ 0 ││                              │
             │                                              ││                              │
             └──────────────────────────────────────────────┘└──────────────────────────────┘
@@ -95,7 +95,7 @@ import Testing
             ┌ metrics ─────────────────────────────────────┐│                              │
             │ messages 2 · in flight 0                     ││                              │
             │ server queue  ·························· 0/2 ││                              │
-            │ server upload ··························· 0% ││                              │
+            │ server upload ··························  0% ││                              │
             │ queue ▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁ 0 ││                              │
             │                                              ││                              │
             └──────────────────────────────────────────────┘└──────────────────────────────┘
@@ -139,6 +139,18 @@ import Testing
         #expect(screen(state).contains("Right."))
         #expect(screen(state).contains("Space go on"))
         #expect(state.progress.lessons["test-request"]?.quizzes["1.0"] == Progress.QuizResult(firstTryCorrect: false, attempts: 2))
+    }
+
+    @Test func picksAfterAMissAreNotJudgedUntilSubmitted() {
+        var state = AppState(lessons: [TestLessons.failure], start: .lesson(id: "test-failure", step: 1))
+        send(&state, .key(.character("1")), .key(.character("2")), .key(.enter))
+        send(&state, .key(.character("2")), .key(.character("3")))
+        let text = screen(state, width: 120, height: 30)
+        #expect(text.contains("Not quite. Have another go."))
+        #expect(text.contains("2: Clients do not answer each other here."), "the missed try is still explained")
+        #expect(!text.contains("You took it down."), "a new pick gets no verdict before Enter")
+        send(&state, .key(.enter))
+        #expect(screen(state, width: 120, height: 30).contains("3: You took it down."))
     }
 
     @Test func aSecondMissShowsTheAnswer() {

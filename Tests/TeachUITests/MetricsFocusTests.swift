@@ -68,7 +68,7 @@ import Testing
             """, path: "watch.md")
         let state = AppState(lessons: [lesson], start: .lesson(id: "test-watch", step: 0))
         let session = try #require(state.lesson)
-        let counters = state.lessonView(session, theme: Theme(.full)).metrics.counters
+        let counters = state.lessonView(session, theme: Theme(.full)).metrics.counters.joined(separator: " · ")
         #expect(counters.hasPrefix("server served "))
         #expect(!counters.contains("server.queue") && !counters.contains("server queue"))
     }

@@ -118,7 +118,7 @@ import Testing
             dbbbbbbbbbddddddddddddddddddddddddddddddddddddddd                              d
             d dddddddddddddddddddddddd                     dd                              d
             d               dddddddddddddddddddddddddd     dd                              d
-            d               ddddddddddddddddddddddddddd    dd                              d
+            d               dddddddddddddddddddddddddd     dd                              d
             d bbbbbb                                       dd                              d
             d                                              dd                              d
             dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd
@@ -150,7 +150,7 @@ import Testing
             + metrics -------------------------------------+|                              |
             | messages 3 . in flight 3                     ||                              |
             | server queue  .......................... 0/8 ||                              |
-            | server upload ........................... 0% ||                              |
+            | server upload ..........................  0% ||                              |
             | queue ____________________________________ 0 ||                              |
             |                                              ||                              |
             +----------------------------------------------++------------------------------+

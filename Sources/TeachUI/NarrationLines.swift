@@ -1,0 +1,89 @@
+import Canvas
+
+/// One row of the narration panel: styled text, indented under a bullet or a choice's label.
+struct NarrationLine {
+    var spans: [StyledSpan] = []
+    var indent = 0
+}
+
+/// The narration panel's content cut into rows of `width`, in its three parts: the
+/// step's text, the quiz's question and choices, and the quiz's notes (the verdict and why).
+extension NarrationRenderer {
+    func narrationLines(width: Int) -> [NarrationLine] {
+        Self.stacked(narration.blocks.map { lines(for: $0, width: width) })
+    }
+
+    func quizLines(width: Int) -> [NarrationLine] {
+        guard let quiz = narration.quiz else { return [] }
+        var result = StyledText([StyledSpan(quiz.question, .strong)]).wrapped(width: width).map { NarrationLine(spans: $0) }
+        for (index, choice) in quiz.choices.enumerated() {
+            let label = "\(choiceMark(quiz, index))\(index + 1). "
+            let wrapped = StyledText([StyledSpan(choice)]).wrapped(width: max(1, width - label.count))
+            let role: TextRole = quiz.picked.contains(index) ? .strong : .plain
+            for (row, spans) in wrapped.enumerated() {
+                let styled = spans.map { StyledSpan($0.text, role) }
+                result.append(row == 0 ? NarrationLine(spans: [StyledSpan(label, role)] + styled)
+                                       : NarrationLine(spans: styled, indent: label.count))
+            }
+        }
+        return result
+    }
+
+    /// After a missed first try, why its picks were wrong; once answered, the verdict and
+    /// why each choice picked or right is so.
+    func feedbackLines(width: Int) -> [NarrationLine] {
+        guard let quiz = narration.quiz else { return [] }
+        var notes: [String] = []
+        if quiz.missed, !quiz.answered {
+            notes = ["Not quite. Have another go."]
+            for index in quiz.tried.sorted() {
+                if let why = quiz.explanations[index] { notes.append("\(index + 1): \(why)") }
+            }
+        }
+        if quiz.answered {
+            let numbers = quiz.answers.sorted().map { String($0 + 1) }.joined(separator: ", ")
+            let verdict = quiz.picked.isEmpty ? (quiz.answers.count == 1 ? "The answer: \(numbers)." : "The answers: \(numbers).")
+                : quiz.isRight ? "Right."
+                : "Not quite: " + numbers + (quiz.answers.count == 1 ? " is the answer." : " are the answers.")
+            notes = [verdict]
+            // Revealed to a class that answered aloud: why each choice is right or wrong.
+            let explained = quiz.picked.isEmpty ? Set(quiz.choices.indices) : quiz.picked.union(quiz.answers)
+            for index in explained.sorted() {
+                if let why = quiz.explanations[index] { notes.append("\(index + 1): \(why)") }
+            }
+            if let explanation = quiz.explanation { notes.append(explanation) }
+        }
+        return notes.flatMap { StyledText(markup: $0).wrapped(width: width).map { NarrationLine(spans: $0) } }
+    }
+
+    private func lines(for block: NarrationBlock, width: Int) -> [NarrationLine] {
+        switch block.kind {
+        case .text:
+            return block.text.wrapped(width: width).map { NarrationLine(spans: $0) }
+        case .heading:
+            let strong = StyledText(block.text.spans.map { StyledSpan($0.text, .strong) })
+            return strong.wrapped(width: width).map { NarrationLine(spans: $0) }
+        case .bullet:
+            let bullet = theme.unicode ? "•" : "-"
+            return block.text.wrapped(width: max(1, width - 2)).enumerated().map { index, spans in
+                index == 0 ? NarrationLine(spans: [StyledSpan(bullet + " ")] + spans) : NarrationLine(spans: spans, indent: 2)
+            }
+        case .code:
+            return block.text.plainText.split(separator: "\n", omittingEmptySubsequences: false).map {
+                NarrationLine(spans: [StyledSpan(String($0), .code)], indent: 2)
+            }
+        }
+    }
+
+    /// Before answering, picked choices get a dot (multiple answer); afterwards every
+    /// right choice gets a tick and every wrongly picked one a cross.
+    private func choiceMark(_ quiz: QuizView, _ index: Int) -> String {
+        let (tick, cross, dot) = theme.unicode ? ("✓", "✗", "•") : ("+", "x", "*")
+        if quiz.answered {
+            if quiz.answers.contains(index) { return tick }
+            return quiz.picked.contains(index) ? cross : " "
+        }
+        if quiz.missed, !quiz.multiple, quiz.tried.contains(index) { return cross }
+        return quiz.multiple && quiz.picked.contains(index) ? dot : " "
+    }
+}
