@@ -4,8 +4,8 @@ import HeapModule
 enum Event: Hashable, Sendable {
     /// The last bit of a transfer leaves its sender (stale if the transfer was re-rated).
     case transmitted(transfer: Int, version: Int)
-    /// A message reaches its destination.
-    case arrival(message: Int)
+    /// A message (named by its slot in the flight table) reaches its destination.
+    case arrival(flight: Int)
     /// A server finishes the request in service (stale if the server went down).
     case serviceDone(server: NodeID, version: Int)
     /// A client's wait for an answer runs out.

@@ -103,4 +103,7 @@ struct Flight: Equatable, Sendable {
     /// Propagation delay added once the last bit has left; nil when there is no route.
     let latency: SimTime?
     var transfer: Int?
+    /// A chunk whose last bit has left while it still has a way to go no longer holds
+    /// its source's upload slot and its sink's download slot (see `chunkTransmitted`).
+    var slotsFreed = false
 }

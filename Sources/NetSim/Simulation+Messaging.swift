@@ -1,7 +1,7 @@
 /// Sending and delivering messages: a message first moves its bits (sharing capacity,
 /// when either end has a limit), then travels for the route's latency.
 extension Simulation {
-    /// Sends a message now and returns its id. A message with no route is still created,
+    /// Sends a message now and returns it. A message with no route is still created,
     /// so that the event list shows it being lost. `sharesCapacity: false` sends a tiny
     /// protocol message on latency alone: a tracker answering ten thousand peers at once
     /// would otherwise re-share its upload ten thousand times for a few bytes each.
@@ -9,7 +9,7 @@ extension Simulation {
     mutating func send(
         _ kind: MessageKind, from: NodeID, to: NodeID, bits: Double, label: String, payload: Payload,
         sharesCapacity: Bool = true
-    ) -> Int {
+    ) -> Message {
         let latency = routeLatency(from, to)
         let id = nextMessageID
         nextMessageID += 1
@@ -18,21 +18,15 @@ extension Simulation {
             id: id, kind: kind, from: from, to: to, bits: bits, label: label, departs: now,
             arrives: now + (latency ?? 0)
         )
-        flights[id] = Flight(message: message, payload: payload, latency: latency)
+        let flight = flights.insert(Flight(message: message, payload: payload, latency: latency))
         let unlimited = network.nodes[from.rawValue].upload.isInfinite && network.nodes[to.rawValue].download.isInfinite
         // Bits sent towards a node that is down go nowhere: the message is lost on arrival.
         if latency != nil, bits > 0, !unlimited, sharesCapacity, nodes[to.rawValue].isUp {
-            startTransfer(of: message, carrying: payload)
+            startTransfer(of: message, carrying: payload, flight: flight)
         } else {
-            queue.schedule(.arrival(message: id), at: message.arrives)
+            queue.schedule(.arrival(flight: flight), at: message.arrives)
         }
-        return id
-    }
-
-    /// Reads or changes a message on its way with one lookup.
-    @discardableResult
-    mutating func updateFlight<Result>(_ id: Int, _ change: (inout Flight) -> Result) -> Result {
-        change(&flights[id]!)
+        return message
     }
 
     /// One-way delay between two nodes, nil when they cannot reach each other now: the
@@ -44,15 +38,15 @@ extension Simulation {
     }
 
     /// A message reaches its destination (or fails to) and is handed to its protocol.
-    mutating func deliver(_ id: Int) -> Happening {
-        let flight = flights.removeValue(forKey: id)!
+    mutating func deliver(_ slot: Int) -> Happening {
+        let flight = flights.remove(slot)
         let message = flight.message
         guard flight.latency != nil, nodes[message.to.rawValue].isUp, routeLatency(message.from, message.to) != nil
         else {
             metrics.lost += 1
             switch flight.payload {
             case let .chunk(chunk, _):
-                releaseChunk(chunk, from: message.from, to: message.to)
+                releaseChunk(chunk, from: message.from, to: message.to, holdingSlots: !flight.slotsFreed)
                 refill(after: [message.to])
             case let .lookup(id, _, _), let .lookupReply(id, _, _, _):
                 lookupMessageLost(id)
@@ -66,7 +60,8 @@ extension Simulation {
         case let .response(job): return receiveResponse(job, message: message)
         case let .refused(job): return receiveRefusal(job, message: message)
         case .file: return completeFile(at: message.to, message: message)
-        case let .chunk(chunk, corrupt): return receiveChunk(chunk, corrupt: corrupt, message: message)
+        case let .chunk(chunk, corrupt):
+            return receiveChunk(chunk, corrupt: corrupt, message: message, holdingSlots: !flight.slotsFreed)
         case .announce: return receiveAnnounce(message)
         case let .peerList(list): return receivePeerList(list, message: message)
         case let .lookup(id, ttl, path): return receiveQuery(id, ttl: ttl, path: path, message: message)

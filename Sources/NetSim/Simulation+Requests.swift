@@ -65,11 +65,10 @@ extension Simulation {
         let job = nodes[server.rawValue].inService!
         let record = requests[job.request]!
         nodes[server.rawValue].inService = nil
-        let id = send(
+        let response = send(
             .response, from: server, to: record.client, bits: Double(record.responseBytes * 8), label: record.what,
             payload: .response(job)
         )
-        let response = flights[id]?.message
         if !nodes[server.rawValue].waiting.isEmpty {
             let next = nodes[server.rawValue].waiting.removeFirst()
             metrics.recordQueue(server, length: nodes[server.rawValue].waiting.count, at: now)

@@ -68,7 +68,7 @@ extension Simulation {
         for candidate in candidates {
             let source = Int(candidate)
             guard usable(source, by: sink), hasRoom(source, for: sink) else { continue }
-            let share = network.nodes[swarm.members[source].rawValue].upload / Double(swarm.serving[source] + 1)
+            let share = transfers[swarm.members[source]].upload / Double(swarm.serving[source] + 1)
             guard best == nil || share > best!.share,
                   let chunk = swarm.rarestChunk(from: source, to: sink, includingPending: endgame)
             else { continue }
@@ -99,16 +99,15 @@ extension Simulation {
         let serving = swarm.serving[source]
         guard swarm.config.scheduling == .relay else { return serving < swarm.config.uploadSlots }
         guard serving > 1 else { return true }
-        let upload = network.nodes[swarm.members[source].rawValue].upload
-        let slotRate = network.nodes[swarm.members[sink].rawValue].download / Double(swarm.downloadSlots)
+        let upload = transfers[swarm.members[source]].upload
+        let slotRate = transfers[swarm.members[sink]].download / Double(swarm.downloadSlots)
         return upload / Double(serving + 1) >= slotRate
     }
 
     /// A source `sink` may fetch from now: in the swarm, up, not banned, not already sending to it.
     private func usable(_ source: Int, by sink: Int) -> Bool {
         guard source != sink, !swarm.departed[source], !swarm.banned[sink].contains(Int32(source)) else { return false }
-        let sourceNode = swarm.members[source]
-        return !transfers.downloads(of: swarm.members[sink]).contains { transfers[$0].sender == sourceNode }
+        return !transfers.hasTransfer(from: swarm.members[source], to: swarm.members[sink])
     }
 
     private mutating func sendChunk(_ chunk: Int, from source: Int, to sink: Int) {
@@ -124,24 +123,53 @@ extension Simulation {
         )
     }
 
-    /// A chunk transfer ended without the chunk arriving (a node or link failed).
-    mutating func releaseChunk(_ chunk: Int, from sourceNode: NodeID, to sinkNode: NodeID) {
+    /// The last bit of a chunk has left its source and the chunk is on its way. Requests
+    /// are pipelined, as BitTorrent clients do: the sink asked the source ahead for its
+    /// next chunk, so that one starts at once (while the source still serves the sink and
+    /// has something it needs) instead of both slots idling while this one travels. The
+    /// chunk stays pending at the sink until it arrives.
+    mutating func chunkTransmitted(from sourceNode: NodeID, to sinkNode: NodeID) {
         guard let source = swarm.member(sourceNode), let sink = swarm.member(sinkNode) else { return }
-        swarm.pending.remove(row: sink, column: chunk)
         swarm.downloading[sink] -= 1
         swarm.serving[source] -= 1
-        swarm.inflight[chunk] -= 1
+        continuePipeline(from: source, to: sink)
+        fillDownloads(sink)
+        if swarm.config.scheduling == .relay { offerUploads(from: source) }
+        wakeStarved()
     }
 
-    mutating func receiveChunk(_ chunk: Int, corrupt: Bool, message: Message) -> Happening {
-        releaseChunk(chunk, from: message.from, to: message.to)
+    /// Sends `sink` the next chunk it asked `source` for ahead, if that still makes sense.
+    private mutating func continuePipeline(from source: Int, to sink: Int) {
+        guard swarm.isActive, !swarm.departed[sink], swarm.held[sink] < swarm.config.chunks,
+              swarm.downloading[sink] < swarm.downloadSlots,
+              swarm.config.scheduling == .relay || swarm.unchokedBy[sink].contains(Int32(source)),
+              usable(source, by: sink), hasRoom(source, for: sink),
+              let chunk = swarm.rarestChunk(from: source, to: sink, includingPending: false)
+        else { return }
+        sendChunk(chunk, from: source, to: sink)
+    }
+
+    /// A chunk is no longer on its way (it arrived, or a node or link failed);
+    /// `holdingSlots` says it still held its source's and its sink's slots.
+    mutating func releaseChunk(_ chunk: Int, from sourceNode: NodeID, to sinkNode: NodeID, holdingSlots: Bool = true) {
+        guard let source = swarm.member(sourceNode), let sink = swarm.member(sinkNode) else { return }
+        swarm.pending.remove(row: sink, column: chunk)
+        swarm.inflight[chunk] -= 1
+        if holdingSlots {
+            swarm.downloading[sink] -= 1
+            swarm.serving[source] -= 1
+        }
+    }
+
+    mutating func receiveChunk(_ chunk: Int, corrupt: Bool, message: Message, holdingSlots: Bool) -> Happening {
+        releaseChunk(chunk, from: message.from, to: message.to, holdingSlots: holdingSlots)
         let source = swarm.member(message.from)!
         let sink = swarm.member(message.to)!
         var happening = Happening(kind: .delivered, message: message, node: message.to)
         if swarm.config.scheduling == .bitTorrent { credit(sink, from: source, bits: message.bits) }
         if corrupt, verification {
             metrics.corruptRejected += 1
-            swarm.banned[sink].append(Int32(source))
+            ban(source, by: sink)
             happening.kind = .rejected
         } else if !swarm.departed[sink], !swarm.have.contains(row: sink, column: chunk) {
             swarm.have.insert(row: sink, column: chunk)
@@ -186,6 +214,16 @@ extension Simulation {
             guard let best, hasRoom(source, for: best.sink) else { return }
             sendChunk(best.chunk, from: source, to: best.sink)
         }
+    }
+
+    /// A chunk from `source` failed its hash check at `sink`: the sink never uses that
+    /// source again and drops what it is still fetching from it.
+    private mutating func ban(_ source: Int, by sink: Int) {
+        guard !swarm.banned[sink].contains(Int32(source)) else { return }
+        swarm.banned[sink].append(Int32(source))
+        let sourceNode = swarm.members[source]
+        let fetching = transfers.downloads(of: swarm.members[sink]).filter { transfers[$0].sender == sourceNode && transfers[$0].chunk >= 0 }
+        if !fetching.isEmpty { abortTransfers(fetching, lost: false) }
     }
 
     /// Stops other downloads of a chunk that has just arrived (endgame duplicates).

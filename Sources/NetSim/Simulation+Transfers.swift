@@ -6,13 +6,12 @@
 /// A re-rated transfer gets a new completion event and a new version; the old event
 /// stays in the heap and is skipped when it comes out.
 extension Simulation {
-    /// Starts moving the bits of a message just sent; its rate is set when the current
-    /// event ends.
-    mutating func startTransfer(of message: Message, carrying payload: Payload) {
-        var transfer = Transfer(message: message.id, sender: message.from, receiver: message.to, bits: message.bits, updatedAt: now)
+    /// Starts moving the bits of a message just sent (in flight slot `flight`); its rate
+    /// is set when the current event ends.
+    mutating func startTransfer(of message: Message, carrying payload: Payload, flight: Int) {
+        var transfer = Transfer(flight: flight, sender: message.from, receiver: message.to, bits: message.bits, updatedAt: now)
         if case let .chunk(chunk, _) = payload { transfer.chunk = chunk }
-        let transferID = transfers.insert(transfer)
-        updateFlight(message.id) { $0.transfer = transferID }
+        flights[flight].transfer = transfers.insert(transfer)
         rerate(senders: [message.from], receivers: [message.to])
     }
 
@@ -21,16 +20,14 @@ extension Simulation {
         let transfer = detach(transferID, eventPending: false)
         account(sender: transfer.sender, receiver: transfer.receiver, bits: transfer.bits)
         rerate(senders: [transfer.sender], receivers: [transfer.receiver])
-        let time = now
-        let (message, latency) = updateFlight(transfer.message) { flight in
-            let latency = flight.latency ?? 0
-            flight.transfer = nil
-            if latency != 0 { flight.message.arrives = time + latency }
-            return (flight.message, latency)
-        }
-        if latency == 0 { return deliver(transfer.message) }
-        queue.schedule(.arrival(message: transfer.message), at: now + latency)
-        return Happening(kind: .transmitted, message: message, node: transfer.sender)
+        flights[transfer.flight].transfer = nil
+        let latency = flights[transfer.flight].latency ?? 0
+        if latency == 0 { return deliver(transfer.flight) }
+        flights[transfer.flight].message.arrives = now + latency
+        flights[transfer.flight].slotsFreed = transfer.chunk >= 0
+        queue.schedule(.arrival(flight: transfer.flight), at: now + latency)
+        if transfer.chunk >= 0 { chunkTransmitted(from: transfer.sender, to: transfer.receiver) }
+        return Happening(kind: .transmitted, message: flights[transfer.flight].message, node: transfer.sender)
     }
 
     /// Stops the given transfers: their node or link failed (`lost`), or their message is
@@ -43,7 +40,7 @@ extension Simulation {
             transfer.remaining -= transfers.rate(of: transferID) * Double(now - transfer.updatedAt) / 1e6
             account(sender: transfer.sender, receiver: transfer.receiver, bits: transfer.bits - max(0, transfer.remaining))
             _ = detach(transferID, eventPending: transfer.scheduledAt != .max)
-            switch flights.removeValue(forKey: transfer.message)!.payload {
+            switch flights.remove(transfer.flight).payload {
             case let .chunk(chunk, _):
                 releaseChunk(chunk, from: transfer.sender, to: transfer.receiver)
             case let .lookup(id, _, _), let .lookupReply(id, _, _, _):

@@ -19,7 +19,7 @@ public struct Simulation: Sendable, Equatable {
     var nodes: [NodeRuntime]
     var links: [LinkKey: LinkRuntime] = [:]
     var transfers: TransferTable
-    var flights: [Int: Flight] = [:]
+    var flights = FlightTable()
     var requests: [Int: RequestRecord] = [:]
     /// The swarm running or last run; an empty one before any starts.
     var swarm = SwarmState()
@@ -55,7 +55,7 @@ public struct Simulation: Sendable, Equatable {
 
     /// Messages on their way now, oldest first, for drawing.
     public var inFlight: [Message] {
-        flights.values.map { flight in
+        flights.all.map { flight in
             var message = flight.message
             if let transfer = flight.transfer {
                 message.arrives = estimatedArrival(of: transfer, latency: flight.latency ?? 0)
@@ -169,7 +169,7 @@ public struct Simulation: Sendable, Equatable {
     private mutating func dispatch(_ event: Event) -> Happening {
         switch event {
         case let .transmitted(transfer, _): return finishTransmission(transfer)
-        case let .arrival(message): return deliver(message)
+        case let .arrival(flight): return deliver(flight)
         case let .serviceDone(server, _): return finishService(at: server)
         case let .timeout(request, attempt): return expire(request, attempt: attempt)
         case .hold: return handleHold()

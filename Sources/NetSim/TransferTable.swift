@@ -2,7 +2,8 @@
 /// start and end (fluid sharing of the nodes' capacities). Its rate and the offer its
 /// sender makes it live beside it in the table (see `TransferTable.rate(of:)`).
 struct Transfer: Equatable, Sendable {
-    let message: Int
+    /// The message's slot in the flight table.
+    let flight: Int
     let sender: NodeID
     let receiver: NodeID
     /// The size of the message, in bits.
@@ -19,8 +20,8 @@ struct Transfer: Equatable, Sendable {
     var version = 0
     fileprivate(set) var isLive = true
 
-    init(message: Int, sender: NodeID, receiver: NodeID, bits: Double, updatedAt: SimTime) {
-        self.message = message
+    init(flight: Int, sender: NodeID, receiver: NodeID, bits: Double, updatedAt: SimTime) {
+        self.flight = flight
         self.sender = sender
         self.receiver = receiver
         self.bits = bits
@@ -182,6 +183,17 @@ struct TransferTable: Equatable, Sendable {
 
     func isCurrent(_ id: Int, version: Int) -> Bool {
         id < transfers.count && transfers[id].isLive && transfers[id].version == version
+    }
+
+    /// Whether something is moving from `sender` to `receiver` now.
+    func hasTransfer(from sender: NodeID, to receiver: NodeID) -> Bool {
+        let from = Int32(sender.rawValue)
+        var cursor = endpoints[receiver.rawValue].firstDownload
+        while cursor >= 0 {
+            if links[Int(cursor)].sender == from { return true }
+            cursor = links[Int(cursor)].nextDownload
+        }
+        return false
     }
 
     /// The transfers leaving `node`, oldest first. For reading: the list holds the table

@@ -80,6 +80,21 @@ import Testing
         #expect(sim.metrics.completionTimes.count == 30)
     }
 
+    @Test func requestsArePipelinedSoASourceSendsTheNextChunkWhileTheLastOneTravels() throws {
+        let nodes = [
+            NodeConfig(name: "seed", role: .peer, upload: 1e6, download: 1e6),
+            NodeConfig(name: "p1", role: .peer, upload: 1e6, download: 10e6),
+        ]
+        var sim = Simulation(network: NetworkConfig(nodes: nodes, defaultLatency: 100_000), seed: 1)
+        try sim.perform(.startSwarm(SwarmConfig(
+            fileBits: 4e6, chunks: 4, seeds: [NodeID(0)], peers: [NodeID(1)], uploadSlots: 1
+        )))
+        sim.runToIdle()
+        // One chunk at a time, each 1 s at 1 Mbps, back to back: the last arrives one
+        // latency after 4 s, not four latencies.
+        #expect(sim.metrics.completionTimes[NodeID(1)] == 4_100_000)
+    }
+
     @Test func rarestFirstPicksTheChunkFewestMembersHold() {
         var state = SwarmState(config: Self.config(peers: 3, chunks: 4), nodeCount: 5)
         // Chunk 2 is held by the seed only; chunks 0, 1 and 3 also by other peers.

@@ -1,0 +1,33 @@
+/// The messages on their way, in reusable slots: events and transfers name a message by
+/// its slot, so reaching it costs no hashing and a change happens in place. A slot is
+/// freed only when its message is delivered or lost, and nothing names it after that.
+struct FlightTable: Equatable, Sendable {
+    private var slots: [Flight?] = []
+    private var free: [Int] = []
+
+    /// Stores a message that has just been sent and returns its slot.
+    mutating func insert(_ flight: Flight) -> Int {
+        if let slot = free.popLast() {
+            slots[slot] = flight
+            return slot
+        }
+        slots.append(flight)
+        return slots.count - 1
+    }
+
+    /// Takes out a message that arrived or was lost.
+    mutating func remove(_ slot: Int) -> Flight {
+        let flight = slots[slot]!
+        slots[slot] = nil
+        free.append(slot)
+        return flight
+    }
+
+    subscript(slot: Int) -> Flight {
+        get { slots[slot]! }
+        _modify { yield &slots[slot]! }
+    }
+
+    /// Every message on its way, in no particular order.
+    var all: [Flight] { slots.compactMap { $0 } }
+}
