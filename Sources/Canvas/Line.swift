@@ -33,19 +33,16 @@ public enum LinePath {
 }
 
 extension Canvas {
-    /// Draws a straight line between two cells, skipping cells inside any of `avoiding`
-    /// (the boxes of the nodes it joins), and returns the cells it drew in order.
+    /// Draws a line between two cells, around every box in `avoiding` except those
+    /// holding its ends (see `LineRouter`) and inside `bounds` (the whole canvas when
+    /// nil), straight through when no way around exists. Cells inside any of `avoiding`
+    /// are skipped; returns the cells it drew, in order.
     @discardableResult
     public mutating func line(
-        from start: Point, to end: Point, glyphs: GlyphSet, style: Style = .plain, avoiding: [Rect] = []
+        from start: Point, to end: Point, glyphs: GlyphSet, style: Style = .plain, avoiding: [Rect] = [], within bounds: Rect? = nil
     ) -> [Point] {
-        let path = LinePath.cells(from: start, to: end)
-        let strokes = LinePath.strokes(for: path, glyphs: glyphs)
-        var drawn: [Point] = []
-        for (point, stroke) in zip(path, strokes) where !avoiding.contains(where: { $0.contains(point) }) {
-            put(String(stroke), x: point.x, y: point.y, style: style)
-            drawn.append(point)
-        }
-        return drawn
+        let path = LineRouter(around: avoiding, within: bounds ?? self.bounds).route(from: start, to: end)
+            ?? LinePath.cells(from: start, to: end)
+        return stroke(path, glyphs: glyphs, style: style, skipping: avoiding)
     }
 }

@@ -7,7 +7,9 @@ extension Scene {
     ///
     /// Networks where anyone may talk to anyone (`fullMesh`) have no links to draw, so
     /// the picture gets the links the layout implies: spokes to the hub in a star with
-    /// one hub, the ring's neighbours, every pair in a small mesh. A larger mesh, or a
+    /// one hub, and with several a spoke from each client to every server it has asked
+    /// (a second server added to a star keeps the first one's spokes and gets its own),
+    /// the ring's neighbours, every pair in a small mesh. A larger mesh, or a
     /// star with no hub, implies no particular links: drawing some (neighbours on a
     /// circle) would wire together nodes that have nothing to do with each other, such
     /// as a server's clients and a swarm's peers. Pairs that exchange
@@ -31,7 +33,7 @@ extension Scene {
             .filter { present.contains($0.a.rawValue) && present.contains($0.b.rawValue) }
             .map { SceneLink(a: $0.a.rawValue, b: $0.b.rawValue) }
         if links.isEmpty, simulation.network.fullMesh {
-            links = Self.impliedLinks(nodes, layout: layout)
+            links = Self.impliedLinks(nodes, layout: layout, asked: simulation.serversAsked)
         }
         let packets = frame.inFlight
             .filter { present.contains($0.from.rawValue) && present.contains($0.to.rawValue) }
@@ -42,12 +44,14 @@ extension Scene {
     /// Largest mesh drawn with every pair linked; beyond it the lines hide the nodes.
     static let largestFullMesh = 8
 
-    private static func impliedLinks(_ nodes: [SceneNode], layout: StageLayoutKind) -> [SceneLink] {
+    private static func impliedLinks(_ nodes: [SceneNode], layout: StageLayoutKind, asked: [NodeID: Set<NodeID>]) -> [SceneLink] {
         let hubs = nodes.filter(\.role.isHub), others = nodes.filter { !$0.role.isHub }
         switch layout {
         case .star:
-            guard hubs.count == 1, let hub = hubs.first else { return [] }
-            return others.map { SceneLink(a: hub.id, b: $0.id) }
+            guard hubs.count > 1 else { return hubs.flatMap { hub in others.map { SceneLink(a: hub.id, b: $0.id) } } }
+            return hubs.flatMap { hub in
+                others.filter { asked[NodeID($0.id)]?.contains(NodeID(hub.id)) == true }.map { SceneLink(a: hub.id, b: $0.id) }
+            }
         case .ring:
             return ring(others)
         case .mesh:

@@ -25,6 +25,15 @@ struct StagePlacement: Hashable, Sendable {
     func node(at point: Point) -> Int? {
         frames.first { $0.value.contains(point) }?.key
     }
+
+    /// A cell where a message or a count can be drawn and read as such: outside every
+    /// node, and not right beside a one-line label, where it would read as part of the name.
+    func isOpen(_ point: Point) -> Bool {
+        frames.values.allSatisfy { frame in
+            !frame.contains(point)
+                && (form != .compact || !frame.contains(x: point.x - 1, y: point.y) && !frame.contains(x: point.x + 1, y: point.y))
+        }
+    }
 }
 
 /// Places nodes on the stage: hubs (servers, trackers, supernodes) in the middle and the
@@ -34,21 +43,41 @@ enum StageLayout {
     /// Above this many nodes no ring of labels is readable: straight to the grid.
     static let largestRing = 60
 
+    /// Tries the forms roomiest first and, within a form, every arrangement of the hubs
+    /// (see `Strain` for how arrangements are compared). A form is used only when every
+    /// link can be drawn clear of the other nodes with room for a message on it; when no
+    /// form manages that, the ring with the fewest such failures, and the grid when no
+    /// ring fits.
+    ///
+    /// - Parameter links: the lines to be drawn, so none has to pass through a node.
     /// - Parameter roomy: large boxes may be used (presenting): on a projector the picture
     ///   has to read from the back of the room.
-    static func place(_ nodes: [SceneNode], kind: StageLayoutKind, in rect: Rect, roomy: Bool = false) -> StagePlacement {
-        if kind != .grid, nodes.count <= largestRing {
-            for form in roomy ? [NodeForm.largeBox, .box, .compact] : [.box, .compact] {
-                for hubs in HubArrangement.allCases {
-                    for turn in [0.0, 0.5] {
-                        if let frames = ring(nodes, form: form, hubs: hubs, turn: turn, in: rect) {
-                            return StagePlacement(form: form, kind: kind, frames: frames, hidden: 0)
-                        }
-                    }
+    static func place(
+        _ nodes: [SceneNode], links: [SceneLink] = [], kind: StageLayoutKind, in rect: Rect, roomy: Bool = false
+    ) -> StagePlacement {
+        guard kind != .grid, nodes.count <= largestRing else { return grid(nodes, in: rect) }
+        // A column of margin each side for boxes: a box's side against the stage's frame
+        // reads as a double line (a one-line label does not, and needs the room more).
+        let inner = Rect(x: rect.x + 1, y: rect.y, width: rect.width - 2, height: rect.height)
+        let likely = likelyLinks(nodes)
+        var fallback: (placement: StagePlacement, strain: Strain)?
+        for form in roomy ? [NodeForm.largeBox, .box, .compact] : [.box, .compact] {
+            var best: (placement: StagePlacement, strain: Strain)?
+            for hubs in HubArrangement.allCases {
+                for (order, turn) in [(false, 0.0), (false, 0.5), (true, 0.0), (true, 0.5)] {
+                    let area = form == .compact ? rect : inner
+                    guard let frames = ring(nodes, form: form, hubs: hubs, reversed: order, turn: turn, in: area) else { continue }
+                    let placement = StagePlacement(form: form, kind: kind, frames: frames, hidden: 0)
+                    let strain = Strain(placement, links: links, likely: likely, within: rect)
+                    if strain == Strain() { return placement }
+                    if best.map({ strain < $0.strain }) ?? true { best = (placement, strain) }
                 }
             }
+            guard let best else { continue }
+            if best.strain.blocked == 0 { return best.placement }
+            if fallback.map({ best.strain.blocked < $0.strain.blocked }) ?? true { fallback = best }
         }
-        return grid(nodes, in: rect)
+        return fallback?.placement ?? grid(nodes, in: rect)
     }
 
     /// The frame size of a node in a form.
@@ -67,13 +96,24 @@ enum StageLayout {
         case row, column, innerRing
     }
 
-    /// Hubs in the middle and everyone else on an ellipse around them (turned by `turn`
-    /// of the spacing between neighbours); nil when any two frames would touch.
+    /// Who is likely to talk to whom, whatever the links say: servers to clients,
+    /// trackers and supernodes to peers. Placing these pairs in clear sight of each other
+    /// keeps the messages of a network without drawn links off the other hubs.
+    private static func likelyLinks(_ nodes: [SceneNode]) -> [SceneLink] {
+        nodes.filter(\.role.isHub).flatMap { hub in
+            nodes.filter { ($0.role == .client) == (hub.role == .server) && !$0.role.isHub }
+                .map { SceneLink(a: hub.id, b: $0.id) }
+        }
+    }
+
+    /// Hubs in the middle (in the lesson's order or `reversed`) and everyone else on an
+    /// ellipse around them (turned by `turn` of the spacing between neighbours); nil when
+    /// any two frames would touch.
     private static func ring(
-        _ nodes: [SceneNode], form: NodeForm, hubs arrangement: HubArrangement, turn: Double, in rect: Rect
+        _ nodes: [SceneNode], form: NodeForm, hubs arrangement: HubArrangement, reversed: Bool, turn: Double, in rect: Rect
     ) -> [Int: Rect]? {
         guard !nodes.isEmpty else { return [:] }
-        let hubs = nodes.filter(\.role.isHub)
+        let hubs = reversed ? nodes.filter(\.role.isHub).reversed() : nodes.filter(\.role.isHub)
         let others = nodes.filter { !$0.role.isHub }
         let sizes = nodes.map { size(of: $0, form: form) }
         let widest = sizes.map(\.width).max() ?? 0, tallest = sizes.map(\.height).max() ?? 0
@@ -93,7 +133,9 @@ enum StageLayout {
         let middle = others.isEmpty ? [] : hubs
         switch arrangement {
         case .row:
-            let gap = 2
+            // One-line labels need a wider gap: a message between them needs a cell of its
+            // own with a blank on either side, or it reads as part of a name.
+            let gap = form == .compact ? 3 : 2
             let width = middle.reduce(0) { $0 + size(of: $1, form: form).width } + gap * max(0, middle.count - 1)
             guard width <= rect.width else { return nil }
             var x = centre.x - width / 2

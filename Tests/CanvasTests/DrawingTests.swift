@@ -63,6 +63,27 @@ import Testing
         #expect(canvas.text == "   ------")
         #expect(drawn.first == Point(x: 3, y: 0))
     }
+
+    @Test func lineGoesAroundABoxInItsWayWithABlankColumnBesideIt() {
+        var canvas = Canvas(width: 13, height: 5)
+        let ends = [Rect(x: 0, y: 2, width: 1, height: 1), Rect(x: 12, y: 2, width: 1, height: 1)]
+        let between = Rect(x: 5, y: 1, width: 3, height: 3)
+        let drawn = canvas.line(from: Point(x: 0, y: 2), to: Point(x: 12, y: 2), glyphs: .ascii, avoiding: ends + [between])
+        let wall = Rect(x: 4, y: 1, width: 5, height: 3)
+        #expect(!drawn.isEmpty)
+        #expect(!drawn.contains { wall.contains($0) })
+        #expect(drawn.allSatisfy { canvas.bounds.contains($0) })
+    }
+
+    @Test func aClearLineStaysStraight() {
+        let router = LineRouter(around: [Rect(x: 5, y: 3, width: 3, height: 1)], within: Rect(x: 0, y: 0, width: 13, height: 5))
+        #expect(router.route(from: Point(x: 0, y: 0), to: Point(x: 12, y: 0)) == LinePath.cells(from: Point(x: 0, y: 0), to: Point(x: 12, y: 0)))
+    }
+
+    @Test func noRouteWhenABoxFillsTheWay() {
+        let router = LineRouter(around: [Rect(x: 5, y: 0, width: 3, height: 3)], within: Rect(x: 0, y: 0, width: 13, height: 3))
+        #expect(router.route(from: Point(x: 0, y: 1), to: Point(x: 12, y: 1)) == nil)
+    }
 }
 
 @Suite struct BarTests {

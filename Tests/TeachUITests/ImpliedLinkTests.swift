@@ -45,3 +45,39 @@ import Testing
         #expect(scene.links.count == 4)
     }
 }
+
+/// With several servers in a star, each client keeps a line to every server it has asked.
+@Suite struct SeveralServersLinkTests {
+    @Test func eachClientIsLinkedToTheServersItAsked() {
+        let lesson = TestLessons.load("""
+            ---
+            id: test-two-servers
+            title: Two servers
+            summary: Which lines the stage draws with two servers.
+            essay: [4]
+            claims: [C9]
+            network:
+              layout: star
+              nodes:
+                server: { role: server, service: 1ms }
+                server2: { role: server, service: 1ms }
+              groups:
+                clients: { count: 3, prefix: c, role: client }
+            ---
+
+            ## Ask
+
+            ```sim
+            - request: { from: c1, to: server }
+            - request: { from: c2, to: server2 }
+            - run: idle
+            ```
+            """, path: "two-servers.md")
+        var runner = LessonRunner(lesson: lesson)
+        runner.finishStep()
+        let scene = Scene(Frame(simulation: runner.simulation, time: runner.simulation.now), layout: .star, legend: [])
+        let names = Dictionary(uniqueKeysWithValues: scene.nodes.map { ($0.id, $0.name) })
+        let pairs = Set(scene.links.map { [names[$0.a]!, names[$0.b]!].sorted().joined(separator: "-") })
+        #expect(pairs == ["c1-server", "c2-server2"])
+    }
+}

@@ -16,9 +16,9 @@ import Testing
             │                       │                      ││                              │
             │                  ┏━━━━━━━━┓                  ││ Select a node with Tab or a  │
             │                  ┃▦ server┃                  ││ click; k takes it down or    │
-            │    ┌────┐  ─●────┗━━━━━━━━┛────●── ┌────┐    ││ brings it back, x removes    │
-            │    │□ c3│─╱                       ╲│□ c2│    ││ it, u and U double or halve  │
-            │    └────┘                          └────┘    ││ its upload.                  │
+            │     ┌────┐ ──●───┗━━━━━━━━┛───●───┌────┐     ││ brings it back, x removes    │
+            │     │□ c3│╱                       │□ c2│     ││ it, u and U double or halve  │
+            │     └────┘                        └────┘     ││ its upload.                  │
             │                                              ││                              │
             │                                              ││ 3 requests sent              │
             └─ ● request ──────────────────────────────────┘│                              │
@@ -101,9 +101,9 @@ import Testing
             │                       │                      ││                              │
             │                  ┏━━━━━━━━┓                  ││ Select a node with Tab or a  │
             │                  ┃▦ server┃                  ││ click; k takes it down or    │
-            │    ┌────┐  ─────●┗━ busy ━┛●────── ┌────┐    ││ brings it back, x removes    │
-            │    │□ c3│─╱                       ╲│□ c2│    ││ it, u and U double or halve  │
-            │    └────┘                          └────┘    ││ its upload.                  │
+            │     ┌────┐ ─────●┗━ busy ━┛●──────┌────┐     ││ brings it back, x removes    │
+            │     │□ c3│╱                       │□ c2│     ││ it, u and U double or halve  │
+            │     └────┘                        └────┘     ││ its upload.                  │
             │                                              ││                              │
             │                                              ││ c1 is down                   │
             └─ ● request ──────────────────────────────────┘│                              │
@@ -176,9 +176,9 @@ import Testing
             │     ║                                                                  ║     │
             │     ║                                                                  ║r a  │
             │     ║                                                                  ║r    │
-            │    ┌║                                                                  ║s    │
-            │    │║                                                                  ║lve  │
-            │    └║                                                                  ║     │
+            │     ║                                                                  ║s    │
+            │     ║                                                                  ║lve  │
+            │     ║                                                                  ║     │
             │     ║                                                                  ║     │
             │     ║                                                                  ║     │
             └─ ● r║                                                                  ║     │

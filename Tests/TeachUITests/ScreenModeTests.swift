@@ -110,7 +110,7 @@ import Testing
             d                  bbbbbbbbbb                  dd                    uuu       d
             d                  bbbbbbbbbb                  dd        u                     d
             d            bbbbbbbbbbbbbbbbbbbbbbb           dd                 u            d
-            d          bb                       b          dd     u     u                  d
+            d           b                                  dd     u     u                  d
             d                                              dd                              d
             d                                              dd                              d
             d                                              dd                              d
@@ -141,9 +141,9 @@ import Testing
             |                       |                      ||                              |
             |                  #========#                  || Select a node with Tab or a  |
             |                  |S server|                  || click; k takes it down or    |
-            |    +----+  -o----#========#----o-- +----+    || brings it back, x removes    |
-            |    |c c3|-/                       \|c c2|    || it, u and U double or halve  |
-            |    +----+                          +----+    || its upload.                  |
+            |     +----+ --o---#========#---o---+----+     || brings it back, x removes    |
+            |     |c c3|/                       |c c2|     || it, u and U double or halve  |
+            |     +----+                        +----+     || its upload.                  |
             |                                              ||                              |
             |                                              || 3 requests sent              |
             +- o request ----------------------------------+|                              |

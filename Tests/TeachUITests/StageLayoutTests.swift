@@ -81,9 +81,9 @@ import Testing
         let nodes = [SceneNode(id: 0, name: "a", role: .peer), SceneNode(id: 1, name: "b", role: .peer)]
         let packets = (1...3).map { ScenePacket(id: $0, kind: .chunk, from: 1, to: 0, progress: 0.5) }
         let scene = Scene(nodes: nodes, links: [SceneLink(a: 0, b: 1)], packets: packets, layout: .ring)
-        var canvas = Canvas(width: 5, height: 9)
+        var canvas = Canvas(width: 7, height: 9)
         StageRenderer(scene: scene, theme: Theme(.plain)).draw(into: &canvas, rect: canvas.bounds)
-        #expect(canvas.text.split(separator: "\n").contains("  #3"))
+        #expect(canvas.text.split(separator: "\n").contains("   #3"))
     }
 
     @Test func aMessageIsDrawnWhereItsProgressPutsIt() {
@@ -91,31 +91,31 @@ import Testing
         func drawn(progress: Double) -> String {
             let scene = Scene(nodes: nodes, links: [SceneLink(a: 0, b: 1)],
                               packets: [ScenePacket(id: 1, kind: .chunk, from: 1, to: 0, progress: progress)], layout: .ring)
-            var canvas = Canvas(width: 5, height: 9)
+            var canvas = Canvas(width: 7, height: 9)
             StageRenderer(scene: scene, theme: Theme(.plain)).draw(into: &canvas, rect: canvas.bounds)
             return canvas.text
         }
         #expect(drawn(progress: 0) == """
-            +---+
-            |p a|
-            +---+
-              |
-              |
-              #
-            +---+
-            |p b|
-            +---+
+             +---+
+             |p a|
+             +---+
+               |
+               |
+               #
+             +---+
+             |p b|
+             +---+
             """)
         #expect(drawn(progress: 1) == """
-            +---+
-            |p a|
-            +---+
-              #
-              |
-              |
-            +---+
-            |p b|
-            +---+
+             +---+
+             |p a|
+             +---+
+               #
+               |
+               |
+             +---+
+             |p b|
+             +---+
             """)
     }
 }

@@ -1,0 +1,82 @@
+/// Finds lines that go around boxes instead of through them: a link drawn across a third
+/// node's box would read as passing through that node.
+///
+/// Every box is a wall, widened by a blank column on either side (a line running into a
+/// label's side reads as joining it), except for the boxes holding a line's own ends.
+/// The walls are counted into a grid over the bounds once, so checking a path costs one
+/// look-up per cell however many boxes there are.
+public struct LineRouter: Sendable {
+    public let bounds: Rect
+    private let walls: [Rect]
+    /// How many walls cover each cell of the bounds.
+    private var cover: [Int]
+
+    public init(around boxes: [Rect], within bounds: Rect) {
+        self.bounds = bounds
+        walls = boxes.map { Rect(x: $0.x - 1, y: $0.y, width: $0.width + 2, height: $0.height) }
+        cover = Array(repeating: 0, count: bounds.width * bounds.height)
+        for wall in walls {
+            let area = wall.intersection(bounds)
+            guard !area.isEmpty else { continue }
+            for y in area.y..<area.maxY {
+                for x in area.x..<area.maxX { cover[(y - bounds.y) * bounds.width + x - bounds.x] += 1 }
+            }
+        }
+    }
+
+    /// A line from `start` to `end` that enters no wall but those of the boxes holding its
+    /// ends and stays inside the bounds: the straight line when that is clear, else the
+    /// shortest line bent just outside a wall's corners: once, or twice to go along one
+    /// of its sides; nil when none exists.
+    public func route(from start: Point, to end: Point) -> [Point]? {
+        let own = walls.filter { $0.contains(x: start.x, y: start.y) || $0.contains(x: end.x, y: end.y) }
+        func clear(_ path: [Point]) -> Bool { path.allSatisfy { isFree($0, except: own) } }
+        let straight = LinePath.cells(from: start, to: end)
+        if clear(straight) { return straight }
+        var best: [Point]?
+        func consider(_ bends: [Point]) {
+            guard bends.allSatisfy({ isFree($0, except: own) }) else { return }
+            let stops = [start] + bends + [end]
+            let legs = zip(stops, stops.dropFirst()).map { LinePath.cells(from: $0.0, to: $0.1) }
+            guard legs.reduce(1, { $0 + $1.count - 1 }) < best?.count ?? .max, legs.allSatisfy(clear) else { return }
+            best = legs.dropFirst().reduce(legs[0]) { $0 + $1.dropFirst() }
+        }
+        for wall in walls {
+            let topLeft = Point(x: wall.x - 1, y: wall.y - 1), topRight = Point(x: wall.maxX, y: wall.y - 1)
+            let bottomLeft = Point(x: wall.x - 1, y: wall.maxY), bottomRight = Point(x: wall.maxX, y: wall.maxY)
+            for corner in [topLeft, topRight, bottomLeft, bottomRight] { consider([corner]) }
+            for (a, b) in [(topLeft, topRight), (bottomLeft, bottomRight), (topLeft, bottomLeft), (topRight, bottomRight)] {
+                consider([a, b])
+                consider([b, a])
+            }
+        }
+        return best
+    }
+
+    /// Whether the straight line between two cells is clear of every other wall.
+    public func isClear(from start: Point, to end: Point) -> Bool {
+        let own = walls.filter { $0.contains(x: start.x, y: start.y) || $0.contains(x: end.x, y: end.y) }
+        return LinePath.cells(from: start, to: end).allSatisfy { isFree($0, except: own) }
+    }
+
+    /// Inside the bounds and under no wall but the line's own.
+    private func isFree(_ point: Point, except own: [Rect]) -> Bool {
+        guard bounds.contains(point) else { return false }
+        let covering = cover[(point.y - bounds.y) * bounds.width + point.x - bounds.x]
+        return covering == 0 || covering == own.count(where: { $0.contains(point) })
+    }
+}
+
+extension Canvas {
+    /// Draws a path of cells with the strokes its steps call for, skipping the cells
+    /// inside any of `skipping` (the boxes it joins), and returns the cells it drew.
+    @discardableResult
+    public mutating func stroke(_ path: [Point], glyphs: GlyphSet, style: Style = .plain, skipping boxes: [Rect] = []) -> [Point] {
+        var drawn: [Point] = []
+        for (point, stroke) in zip(path, LinePath.strokes(for: path, glyphs: glyphs)) where !boxes.contains(where: { $0.contains(point) }) {
+            put(String(stroke), x: point.x, y: point.y, style: style)
+            drawn.append(point)
+        }
+        return drawn
+    }
+}

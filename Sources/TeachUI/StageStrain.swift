@@ -1,0 +1,36 @@
+import Canvas
+
+/// How badly a placement suits the lines to be drawn on it, for choosing among the
+/// arrangements of one form; compared in order of what a learner would notice most.
+struct Strain: Comparable, Sendable {
+    /// Links that cannot be drawn clear of the other nodes with an open cell for a
+    /// message: what travels on them would pass through a node, or not show at all.
+    var blocked = 0
+    /// Links that have to bend around a node.
+    var bent = 0
+    /// Likely pairs (a server and a client) whose straight line crosses another node:
+    /// their messages would have to bend around it when they come.
+    var crossed = 0
+
+    init() {}
+
+    init(_ placement: StagePlacement, links: [SceneLink], likely: [SceneLink], within rect: Rect) {
+        let router = LineRouter(around: Array(placement.frames.values), within: rect)
+        for link in links {
+            guard let a = placement.frames[link.a], let b = placement.frames[link.b] else { continue }
+            guard let route = router.route(from: a.center, to: b.center), route.contains(where: placement.isOpen) else {
+                blocked += 1
+                continue
+            }
+            if route != LinePath.cells(from: a.center, to: b.center) { bent += 1 }
+        }
+        for link in likely {
+            guard let a = placement.frames[link.a], let b = placement.frames[link.b] else { continue }
+            if !router.isClear(from: a.center, to: b.center) { crossed += 1 }
+        }
+    }
+
+    static func < (lhs: Strain, rhs: Strain) -> Bool {
+        (lhs.blocked, lhs.bent, lhs.crossed) < (rhs.blocked, rhs.bent, rhs.crossed)
+    }
+}
