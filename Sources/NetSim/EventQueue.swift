@@ -33,16 +33,29 @@ struct ScheduledEvent: Comparable, Hashable, Sendable {
 /// Cancelled events stay in the heap and are skipped when they come out (lazy
 /// invalidation); `staleCount` says how many of those there are, so the queue knows
 /// whether anything live is left without searching it.
+///
+/// Arrivals scheduled no earlier than the last arrival waiting wait in a plain list
+/// beside the heap instead: messages mostly travel for the same latency, so their
+/// arrivals come in time order, and the earliest event is whichever of the two heads
+/// comes first. Half a swarm's events then cost no heap work, and the order is the same.
 struct EventQueue: Sendable, Equatable {
     private var heap = Heap<ScheduledEvent>()
+    /// Arrivals in order; those before `arrivalsStart` have been taken.
+    private var arrivals: [ScheduledEvent] = []
+    private var arrivalsStart = 0
     private var nextSequence = 0
     private(set) var staleCount = 0
 
-    var liveCount: Int { heap.count - staleCount }
+    var liveCount: Int { heap.count + arrivals.count - arrivalsStart - staleCount }
 
     mutating func schedule(_ event: Event, at time: SimTime) {
-        heap.insert(ScheduledEvent(time: time, sequence: nextSequence, event: event))
+        let scheduled = ScheduledEvent(time: time, sequence: nextSequence, event: event)
         nextSequence += 1
+        if case .arrival = event, arrivalsStart == arrivals.count || arrivals[arrivals.count - 1].time <= time {
+            arrivals.append(scheduled)
+        } else {
+            heap.insert(scheduled)
+        }
     }
 
     /// Records that one scheduled event will be skipped when it comes out.
@@ -52,7 +65,20 @@ struct EventQueue: Sendable, Equatable {
     }
 
     /// Takes the earliest event; the caller says whether it was stale.
-    mutating func popMin() -> ScheduledEvent? { heap.popMin() }
+    mutating func popMin() -> ScheduledEvent? {
+        guard arrivalsStart < arrivals.count else { return heap.popMin() }
+        let arrival = arrivals[arrivalsStart]
+        if let first = heap.min, first < arrival { return heap.popMin() }
+        arrivalsStart += 1
+        if arrivalsStart == arrivals.count {
+            arrivals.removeAll(keepingCapacity: true)
+            arrivalsStart = 0
+        } else if arrivalsStart >= 4096, 2 * arrivalsStart >= arrivals.count {
+            arrivals.removeFirst(arrivalsStart)
+            arrivalsStart = 0
+        }
+        return arrival
+    }
 
     /// Returns an event taken by `popMin` that is not to be handled yet; it keeps its
     /// place in the order because the order is by (time, sequence).
@@ -65,10 +91,14 @@ struct EventQueue: Sendable, Equatable {
         assert(staleCount >= 0, "stale count below zero")
     }
 
-    /// Equal when the same events are pending, whatever the heap's internal layout (which
-    /// never affects the order events come out in, since (time, sequence) is a total order).
+    /// Equal when the same events are pending, wherever they wait (which never affects
+    /// the order events come out in, since (time, sequence) is a total order).
     static func == (lhs: EventQueue, rhs: EventQueue) -> Bool {
-        lhs.nextSequence == rhs.nextSequence && lhs.staleCount == rhs.staleCount
-            && lhs.heap.unordered.sorted() == rhs.heap.unordered.sorted()
+        lhs.nextSequence == rhs.nextSequence && lhs.staleCount == rhs.staleCount && lhs.pending == rhs.pending
+    }
+
+    /// Every pending event, in order.
+    private var pending: [ScheduledEvent] {
+        (Array(heap.unordered) + arrivals[arrivalsStart...]).sorted()
     }
 }

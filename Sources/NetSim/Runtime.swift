@@ -2,8 +2,6 @@
 struct NodeRuntime: Equatable, Sendable {
     var isUp = true
     var hasLeft = false
-    var bitsUp = 0.0
-    var bitsDown = 0.0
     /// Requests waiting, oldest first, and the one being processed.
     var waiting: [Job] = []
     var inService: Job?

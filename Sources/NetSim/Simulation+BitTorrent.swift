@@ -70,9 +70,7 @@ extension Simulation {
         let known = Set(swarm.neighbours[member])
         for other in list where !swarm.departed[other] && !known.contains(Int32(other)) {
             swarm.neighbours[member].append(Int32(other))
-            swarm.received[member].append(0)
             swarm.neighbours[other].append(Int32(member))
-            swarm.received[other].append(0)
         }
         refreshSlots(member)
         for other in list
@@ -121,10 +119,13 @@ extension Simulation {
         if swarm.unchoked[member].count < swarm.config.uploadSlots { refreshSlots(member) }
     }
 
-    /// Counts what `sink` got from `source`, for tit-for-tat.
+    /// Counts what `sink` got from `source` (always one of its neighbours), for tit-for-tat.
     mutating func credit(_ sink: Int, from source: Int, bits: Double) {
-        if let position = swarm.neighbours[sink].firstIndex(of: Int32(source)) {
-            swarm.received[sink][position] += bits
+        let giver = Int32(source)
+        if let index = swarm.credits[sink].firstIndex(where: { $0.giver == giver }) {
+            swarm.credits[sink][index].bits += bits
+        } else {
+            swarm.credits[sink].append(Credit(giver: giver, bits: bits))
         }
     }
 
@@ -139,43 +140,71 @@ extension Simulation {
     /// Every member re-chooses whom to upload to.
     mutating func rechoke() -> Happening {
         swarm.rechokePending = false
-        let slots = swarm.config.uploadSlots
         for member in swarm.members.indices where !swarm.departed[member] && swarm.connected[member] {
-            let neighbours = swarm.neighbours[member]
-            var interested = swarm.interestedNeighbours(of: member)
-            let regular = min(interested.count, swarm.config.optimisticUnchoke ? slots - 1 : slots)
-            if swarm.held[member] == swarm.config.chunks {
-                // A seed has nobody to reciprocate: it serves interested peers in turn.
-                for place in 0..<regular {
-                    interested.swapAt(place, place + random.below(interested.count - place))
-                }
-            } else {
-                // Tit-for-tat: the neighbours that gave the most since the last re-choke.
-                let received = swarm.received[member]
-                for place in 0..<regular {
-                    var best = place
-                    for candidate in (place + 1)..<interested.count
-                    where received[interested[candidate]] > received[interested[best]] {
-                        best = candidate
-                    }
-                    interested.swapAt(place, best)
-                }
-            }
-            var chosen = interested.prefix(regular).map { Int(neighbours[$0]) }
-            let rest = interested.dropFirst(regular)
-            if swarm.config.optimisticUnchoke, !rest.isEmpty {
-                chosen.append(Int(neighbours[rest[rest.startIndex + random.below(rest.count)]]))
-            }
+            let chosen = chooseUnchoked(by: member)
             for peer in swarm.unchoked[member] where !chosen.contains(Int(peer)) { choke(Int(peer), by: member) }
             for peer in chosen where !swarm.unchoked[member].contains(Int32(peer)) { unchoke(peer, by: member) }
-            swarm.received[member].withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+            swarm.credits[member].removeAll(keepingCapacity: true)
         }
-        // A swarm where nothing is moving even after re-choosing is stuck (the last copy
-        // of some chunk left with its holder): the timer stops, so the run can end.
-        if swarm.isActive, swarm.downloading.contains(where: { $0 > 0 }) {
+        // A swarm where nothing is on its way even after re-choosing is stuck (the last
+        // copy of some chunk left with its holder): the timer stops, so the run can end.
+        if swarm.isActive, swarm.inflight.contains(where: { $0 > 0 }) {
             swarm.rechokeVersion += 1
             scheduleRechoke()
         }
         return Happening(kind: .rechoked)
+    }
+
+    /// The neighbours `member` unchokes until the next re-choke, all interested in
+    /// something it has. A peer takes those that gave it the most since the last
+    /// re-choke (tit-for-tat; the earlier giver on ties, its earliest neighbours when too
+    /// few gave anything); a seed, with nobody to reciprocate, takes interested peers at
+    /// random, so that it serves them in turn. One more slot, with optimistic unchoking,
+    /// goes to a random interested neighbour, so newcomers get a start. Only the few
+    /// neighbours that gave something are ranked: nobody looks at every neighbour while
+    /// most of them are interested.
+    private mutating func chooseUnchoked(by member: Int) -> [Int] {
+        let slots = swarm.config.uploadSlots
+        let optimistic = swarm.config.optimisticUnchoke ? 1 : 0
+        let regular = slots - optimistic
+        guard swarm.held[member] < swarm.config.chunks else {
+            return randomInterestedNeighbours(of: member, count: slots, besides: [])
+        }
+        var chosen: [Int] = []
+        let givers = swarm.credits[member].enumerated().sorted { first, second in
+            first.element.bits != second.element.bits ? first.element.bits > second.element.bits : first.offset < second.offset
+        }
+        for (_, credit) in givers where chosen.count < regular && swarm.isInterested(Int(credit.giver), in: member) {
+            chosen.append(Int(credit.giver))
+        }
+        for neighbour in swarm.neighbours[member] {
+            guard chosen.count < regular else { break }
+            let peer = Int(neighbour)
+            if !chosen.contains(peer), swarm.isInterested(peer, in: member) { chosen.append(peer) }
+        }
+        return chosen + randomInterestedNeighbours(of: member, count: optimistic, besides: chosen)
+    }
+
+    /// Up to `count` different random neighbours of `member` interested in something it
+    /// has and not in `taken`, each as likely as the others. A few random draws nearly
+    /// always find them; only when they do not are all neighbours looked at, once.
+    private mutating func randomInterestedNeighbours(of member: Int, count: Int, besides taken: [Int]) -> [Int] {
+        let neighbours = swarm.neighbours[member]
+        var picked: [Int] = []
+        guard count > 0, !neighbours.isEmpty else { return picked }
+        var draws = 0
+        while picked.count < count, draws < 8 * count {
+            draws += 1
+            let peer = Int(neighbours[random.below(neighbours.count)])
+            if !taken.contains(peer), !picked.contains(peer), swarm.isInterested(peer, in: member) { picked.append(peer) }
+        }
+        guard picked.count < count else { return picked }
+        var rest = neighbours.map(Int.init).filter { peer in
+            !taken.contains(peer) && !picked.contains(peer) && swarm.isInterested(peer, in: member)
+        }
+        while picked.count < count, !rest.isEmpty {
+            picked.append(rest.remove(at: random.below(rest.count)))
+        }
+        return picked
     }
 }

@@ -81,7 +81,7 @@ extension Simulation {
         return NodeState(
             id: id, config: network.nodes[id.rawValue], isUp: runtime.isUp, hasLeft: runtime.hasLeft,
             queueLength: runtime.waiting.count, inService: runtime.inService != nil,
-            bitsUp: runtime.bitsUp, bitsDown: runtime.bitsDown,
+            bitsUp: transfers[id].bitsUp, bitsDown: transfers[id].bitsDown,
             uploadRate: transfers.uploads(of: id).reduce(0) { $0 + transfers.rate(of: $1) },
             downloadRate: max(0, transfers[id].incomingRate),
             chunksHeld: swarm.member(id).map { swarm.held[$0] } ?? 0, chunkCount: swarm.member(id) == nil ? 0 : swarm.config.chunks,

@@ -227,8 +227,12 @@ extension Simulation {
     }
 
     /// Stops other downloads of a chunk that has just arrived (endgame duplicates).
+    /// Only a sink that has reached its endgame (it was missing no more chunks than it
+    /// has download slots) can have fetched a chunk twice.
     private mutating func cancelDuplicates(of chunk: Int, to node: NodeID) {
-        guard swarm.inflight[chunk] > 0, swarm.downloading[swarm.member(node)!] > 0 else { return }
+        let sink = swarm.member(node)!
+        guard swarm.config.chunks - swarm.held[sink] < swarm.downloadSlots, swarm.inflight[chunk] > 0, swarm.downloading[sink] > 0
+        else { return }
         let duplicates = transfers.downloads(of: node).filter { transfers[$0].chunk == chunk }
         if !duplicates.isEmpty { abortTransfers(duplicates, lost: false) }
     }

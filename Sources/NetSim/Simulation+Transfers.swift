@@ -65,11 +65,11 @@ extension Simulation {
     }
 
     private mutating func account(sender: NodeID, receiver: NodeID, bits: Double) {
-        nodes[sender.rawValue].bitsUp += bits
-        nodes[receiver.rawValue].bitsDown += bits
+        transfers[sender].bitsUp += bits
+        transfers[receiver].bitsDown += bits
         metrics.recordBits(
-            sender: sender, sent: nodes[sender.rawValue].bitsUp,
-            receiver: receiver, received: nodes[receiver.rawValue].bitsDown, at: now
+            sender: sender, sent: transfers[sender].bitsUp,
+            receiver: receiver, received: transfers[receiver].bitsDown, at: now
         )
     }
 

@@ -39,8 +39,9 @@ struct SwarmState: Equatable, Sendable {
     /// Members the tracker (or, without one, the swarm) knows, in the order they joined.
     var registry: [Int] = []
     var neighbours: [[Int32]]
-    /// Bits received from each neighbour since the last re-choke (parallel to `neighbours`).
-    var received: [[Double]]
+    /// What each member received from each neighbour that sent it something since the
+    /// last re-choke, in the order they first did.
+    var credits: [[Credit]]
     /// Whom each member uploads to, and who uploads to each member.
     var unchoked: [[Int32]]
     var unchokedBy: [[Int32]]
@@ -75,7 +76,7 @@ struct SwarmState: Equatable, Sendable {
         banned = Array(repeating: [], count: count)
         let perMember = config.scheduling == .bitTorrent ? count : 0
         neighbours = Array(repeating: [], count: perMember)
-        received = Array(repeating: [], count: perMember)
+        credits = Array(repeating: [], count: perMember)
         unchoked = Array(repeating: [], count: perMember)
         unchokedBy = Array(repeating: [], count: perMember)
         connected = Array(repeating: false, count: perMember)
@@ -86,6 +87,10 @@ struct SwarmState: Equatable, Sendable {
         self.init(config: SwarmConfig(fileBits: 0, chunks: 0, seeds: [], peers: []), nodeCount: 0)
     }
 
+    /// The member number of `node`, nil outside the swarm. This and the two checks below
+    /// are always inlined: the engine calls them in its hottest loops, where a call from
+    /// a mutating method would first copy the whole swarm state.
+    @inline(__always)
     func member(_ node: NodeID) -> Int? {
         guard node.rawValue < memberOf.count, memberOf[node.rawValue] >= 0 else { return nil }
         return Int(memberOf[node.rawValue])
@@ -94,20 +99,13 @@ struct SwarmState: Equatable, Sendable {
     var isActive: Bool { unfinished > 0 }
 
     /// Whether `peer` is still in the swarm and wants something `member` has.
+    @inline(__always)
     func isInterested(_ peer: Int, in member: Int) -> Bool {
         !departed[peer] && held[peer] < config.chunks && canHelp(member, peer)
     }
 
-    /// Where, in `neighbours[member]`, the neighbours that want something `member` has are.
-    func interestedNeighbours(of member: Int) -> [Int] {
-        var positions: [Int] = []
-        for (position, neighbour) in neighbours[member].enumerated() where isInterested(Int(neighbour), in: member) {
-            positions.append(position)
-        }
-        return positions
-    }
-
     /// Whether `source` holds a chunk `sink` neither has nor is fetching.
+    @inline(__always)
     func canHelp(_ source: Int, _ sink: Int) -> Bool {
         for index in 0..<have.wordsPerRow
         where have.word(row: source, index) & ~have.word(row: sink, index) & ~pending.word(row: sink, index) != 0 {
@@ -137,4 +135,10 @@ struct SwarmState: Equatable, Sendable {
         }
         return best
     }
+}
+
+/// Bits a member received from one neighbour since the last re-choke.
+struct Credit: Equatable, Sendable {
+    let giver: Int32
+    var bits: Double
 }

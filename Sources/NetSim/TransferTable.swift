@@ -51,11 +51,14 @@ struct TransferLink: Equatable, Sendable {
 }
 
 /// A node as its transfers see it: the capacity they share now (0 while the node is
-/// down), the sum of the rates coming in, and its transfers in each direction.
+/// down), the sum of the rates coming in, the bits sent and received so far, and its
+/// transfers in each direction.
 struct Endpoint: Equatable, Sendable {
     var upload: Double
     var download: Double
     var incomingRate = 0.0
+    var bitsUp = 0.0
+    var bitsDown = 0.0
     fileprivate(set) var uploadCount: Int32 = 0
     fileprivate(set) var downloadCount: Int32 = 0
     fileprivate(set) var firstUpload: Int32 = -1
