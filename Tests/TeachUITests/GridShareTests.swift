@@ -62,4 +62,14 @@ import Testing
         #expect(rows.contains { $0.contains("□ a1") })
         #expect(!rows.contains { $0.contains("share of the file") })
     }
+
+    /// The lightest shade is for none of the file and the darkest for all of it, so a
+    /// node with a few chunks does not look empty, nor one a chunk short look done.
+    @Test func aCellIsEmptyOnlyForNoneOfTheFileAndFullOnlyForAllOfIt() {
+        let shares = [0, 0.05, 0.3, 0.5, 0.9, 0.99, 1]
+        let nodes = shares.enumerated().map { SceneNode(id: $0, name: "p\($0)", role: .peer, share: $1) }
+        var canvas = Canvas(width: 40, height: 3)
+        StageRenderer(scene: Scene(nodes: nodes, layout: .grid), theme: Theme(.full)).draw(into: &canvas, rect: canvas.bounds)
+        #expect(canvas.text.filter { !$0.isWhitespace } == "·░░▒▓▓█")
+    }
 }
