@@ -22,6 +22,23 @@ public enum MessageKind: String, Sendable, CaseIterable {
     case control
     /// Call set-up and call media between peers.
     case call
+
+    /// The kind in words, as event summaries and the stage's legend name it: "peer list".
+    public var title: String {
+        switch self {
+        case .request: "request"
+        case .response: "response"
+        case .refused: "refused"
+        case .file: "file"
+        case .chunk: "chunk"
+        case .corruptChunk: "corrupt chunk"
+        case .lookup: "lookup"
+        case .lookupReply: "lookup reply"
+        case .peerList: "peer list"
+        case .control: "control"
+        case .call: "call"
+        }
+    }
 }
 
 /// A message travelling between two nodes, as the UI draws it.

@@ -32,7 +32,11 @@ public struct NodeState: Sendable, Hashable {
     /// When the node had the whole file (swarm or client-server distribution).
     public let completedAt: SimTime?
     public let malicious: Bool
+    /// Whether the node checks who asks before it serves a request.
     public let accessControl: Bool
+    /// The clients it lets in while it checks (kept, and ignored, while it does not).
+    public let granted: Set<NodeID>
+    /// Every request it received, oldest first, whether or not it checks.
     public let accessLog: [AccessLogEntry]
     /// Resources this node can be found for by lookups.
     public let published: [String]

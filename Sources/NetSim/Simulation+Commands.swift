@@ -89,7 +89,7 @@ extension Simulation {
                 (0..<swarm.config.chunks).count { swarm.corrupt.contains(row: member, column: $0) }
             } ?? 0,
             completedAt: runtime.completedAt, malicious: runtime.malicious, accessControl: runtime.accessControl,
-            accessLog: runtime.accessLog, published: runtime.published
+            granted: runtime.granted, accessLog: runtime.accessLog, published: runtime.published
         )
     }
 

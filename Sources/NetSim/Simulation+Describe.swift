@@ -8,12 +8,15 @@ extension Simulation {
         case .transmitted, .delivered, .completed, .lost:
             guard let message = happening.message else { return "\(at): \(happening.kind.rawValue)" }
             let route = "\(name(message.from)) → \(name(message.to)): \(message.label)"
-            let size = message.bits > 0 ? ", \(Units.format(bits: message.bits))" : ""
+            // The kind in words, unless the label already begins with them ("chunk 3/40").
+            let kind = message.label.hasPrefix(message.kind.title) ? [] : [message.kind.title]
+            let details = (kind + (message.bits > 0 ? [Units.format(bits: message.bits)] : [])).joined(separator: ", ")
+            let about = details.isEmpty ? "" : " (\(details))"
             switch happening.kind {
-            case .transmitted: return "\(route) (\(message.kind.rawValue)\(size)) sent, travelling"
+            case .transmitted: return "\(route)\(about) sent, travelling"
             case .completed: return "\(route) arrived: \(name(message.to)) has the whole file"
             case .lost: return "\(route) lost: \(lossReason(message))"
-            default: return "\(route) (\(message.kind.rawValue)\(size))"
+            default: return "\(route)\(about)"
             }
         case .accepted: return "\(at) starts on \(what) from \(client)"
         case .queued: return "\(at) queues \(what) from \(client) (\(nodes[happening.node!.rawValue].waiting.count) waiting)"

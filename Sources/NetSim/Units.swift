@@ -74,11 +74,12 @@ public enum Units {
         rate.isInfinite ? "unlimited" : scaled(rate, unit: "bps")
     }
 
-    /// A duration for people: `1.50 s`, `20.0 ms`, `300 µs`, `7500 s`.
+    /// A duration for people: `1.50 s`, `20.0 ms`, `300 µs`, `7500 s`. A value that
+    /// rounds to 1000 of a unit is written in the next one: `1.00 s`, not `1000 ms`.
     public static func format(duration: SimTime) -> String {
         let micros = Double(duration)
         if abs(micros) < 1e3 { return "\(duration) µs" }
-        if abs(micros) < 1e6 { return significant(micros / 1e3) + " ms" }
+        if abs(micros) < roundsUp * 1e6 { return significant(micros / 1e3) + " ms" }
         return significant(micros / 1e6) + " s"
     }
 
@@ -104,21 +105,28 @@ public enum Units {
         ["": 1, "k": 1e3, "K": 1e3, "M": 1e6, "G": 1e9, "T": 1e12][prefix]
     }
 
+    /// The fraction of a unit from which three significant figures of the unit below
+    /// round to 1000 of them.
+    private static let roundsUp = 0.9995
+
+    /// `value` with the largest prefix it is at least one of, after rounding: `1.00 Mb`
+    /// for 999,700 bits, not `1000 kb`.
     private static func scaled(_ value: Double, unit: String) -> String {
         let steps: [(Double, String)] = [(1e12, "T"), (1e9, "G"), (1e6, "M"), (1e3, "k")]
-        for (factor, prefix) in steps where abs(value) >= factor {
+        for (factor, prefix) in steps where abs(value) >= roundsUp * factor {
             return significant(value / factor) + " \(prefix)\(unit)"
         }
         return significant(value) + " \(unit)"
     }
 
-    /// Three significant figures, without exponent notation.
+    /// Three significant figures, without exponent notation; the digits are chosen by
+    /// the value as rounded, so 9.996 is `10.0`, not `10.00`.
     private static func significant(_ value: Double) -> String {
         let magnitude = abs(value)
-        if magnitude >= 100 {
+        if magnitude >= roundsUp * 100 {
             return String(format: "%.0f", value)
         }
-        if magnitude >= 10 { return String(format: "%.1f", value) }
+        if magnitude >= roundsUp * 10 { return String(format: "%.1f", value) }
         return String(format: "%.2f", value)
     }
 }

@@ -17,4 +17,12 @@ struct FileShares {
         if let progress = incoming[state.id] { return progress }
         return state.completedAt == nil ? nil : 1
     }
+
+    /// When the node came to hold the whole file being shared now; nil while it does
+    /// not, and for a seed, which never had to get it. A node the file is being sent to
+    /// again still carries its completion time from the earlier copy (the engine keeps
+    /// it until the new one arrives), so that time counts only while its share is whole.
+    func finished(_ state: NodeState) -> SimTime? {
+        share(of: state) == 1 ? state.completedAt : nil
+    }
 }

@@ -17,30 +17,40 @@ struct InspectView: Hashable, Sendable {
     var facts: [Fact]
     /// In words, why it is there or what it is doing.
     var explanation: String
+    /// The newest entries of a log the node keeps (a server's access log), oldest first,
+    /// listed under the facts beside `recentLabel`: as many of the newest as leave room
+    /// for the whole explanation, and at least one.
+    var recent: [String] = []
+    var recentLabel = "latest"
 
     /// Draws the inspector over the stage, so the narration beside it stays readable. A
     /// stage too small for it takes in the metrics panel below it (`column`); what does
-    /// not fit even there is cut from the explanation's end, with an ellipsis.
+    /// not fit even there is cut from the oldest of the recent entries, then from the
+    /// explanation's end, with an ellipsis.
     func draw(into canvas: inout Canvas, theme: Theme, stage: Rect, column: Rect) {
-        let labelWidth = facts.map { DisplayWidth.of($0.label) }.max() ?? 0
-        let widest = max(36, facts.map { labelWidth + 2 + DisplayWidth.of($0.value) }.max() ?? 0)
+        let rows = facts + recent.map { Fact(recentLabel, $0) }
+        let labelWidth = rows.map { DisplayWidth.of($0.label) }.max() ?? 0
+        let widest = max(36, rows.map { labelWidth + 2 + DisplayWidth.of($0.value) }.max() ?? 0)
         func layout(in area: Rect) -> (width: Int, why: [[StyledSpan]]) {
             let width = max(1, min(widest, area.width - 4))
             return (width, StyledText(markup: explanation).wrapped(width: width))
         }
-        // Inside the frame: the facts, a blank row, the explanation, a blank row, the keys.
-        func height(_ why: [[StyledSpan]]) -> Int { facts.count + 1 + why.count + 2 }
+        // Inside the frame: the facts and recent entries, a blank row, the explanation, a
+        // blank row, the keys.
+        func height(_ why: [[StyledSpan]], recent: Int) -> Int { facts.count + recent + 1 + why.count + 2 }
         let area = [stage, column].first { area in
             let (width, why) = layout(in: area)
-            return width + 4 <= area.width && height(why) + 2 <= area.height
+            return width + 4 <= area.width && height(why, recent: recent.count) + 2 <= area.height
         } ?? column
         var (width, why) = layout(in: area)
-        let room = max(0, area.height - 2 - height([]))
+        let spare = area.height - 2 - height(why, recent: 0)
+        let shown = recent.suffix(min(recent.count, max(1, spare))).enumerated().map { Fact($0 == 0 ? recentLabel : "", $1) }
+        let room = max(0, area.height - 2 - height([], recent: shown.count))
         let isCut = why.count > room
         why = Array(why.prefix(room))
-        let inside = Overlay.frame(width: width, height: height(why), title: title, into: &canvas, theme: theme, area: area)
+        let inside = Overlay.frame(width: width, height: height(why, recent: shown.count), title: title, into: &canvas, theme: theme, area: area)
         var y = inside.y
-        for fact in facts where y < inside.maxY - 1 {
+        for fact in facts + shown where y < inside.maxY - 1 {
             canvas.put(fact.label, x: inside.x, y: y, style: theme.dim)
             canvas.put(fact.value, x: inside.x + labelWidth + 2, y: y, style: .plain, limit: inside.width - labelWidth - 2, ellipsis: theme.glyphs.ellipsis)
             y += 1

@@ -18,13 +18,10 @@ extension InspectView {
             facts.append(Fact("chunks", "\(state.chunksHeld) of \(state.chunkCount)" + (state.corruptChunks > 0 ? ", \(state.corruptChunks) corrupt" : "")))
         }
         if let done = state.completedAt { facts.append(Fact("had the file", "at " + Units.format(duration: done))) }
-        if state.accessControl {
-            let refused = state.accessLog.filter { !$0.granted }.count
-            facts.append(Fact("access log", "\(state.accessLog.count) entries, \(refused) refused"))
-        }
         let busy = simulation.inFlight.filter { $0.from == state.id || $0.to == state.id }.count
         facts.append(Fact("in flight", "\(busy) messages to or from it"))
-        self.init(title: config.name, facts: facts, explanation: Self.explain(state))
+        let access = Self.access(state, simulation: simulation)
+        self.init(title: config.name, facts: facts + access.facts, explanation: Self.explain(state), recent: access.recent)
     }
 
     /// What a message is, where it goes and why.

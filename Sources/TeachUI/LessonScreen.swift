@@ -29,11 +29,15 @@ struct LessonScreenView: Hashable, Sendable {
         if let curve {
             let chart = CurveChartRenderer(chart: curve, theme: theme)
             let bothDrawn = chart.draw(into: &canvas, rect: Self.inner(layout.stage))
-            drawLegend(chart.legend(bothDrawn: bothDrawn), into: &canvas, along: layout.stage, theme: theme)
+            drawLegend(chart.legend(bothDrawn: bothDrawn).map { (String($0.glyph), $0.style, $0.title) }, into: &canvas, along: layout.stage, theme: theme)
         } else {
-            StageRenderer(scene: scene, theme: theme, selection: selection, roomy: presenting)
+            let hits = StageRenderer(scene: scene, theme: theme, selection: selection, roomy: presenting)
                 .draw(into: &canvas, rect: layout.stage.inset(by: 1))
-            drawLegend(scene.legend.map { (theme.glyph($0), theme.style($0), $0.title) }, into: &canvas, along: layout.stage, theme: theme)
+            // A grid shows each node's share of the file as a shade, which nothing else explains.
+            let shades = hits.placement.form == .dot && scene.nodes.contains { $0.share != nil }
+                ? [(String(theme.glyphs.shades), Style.plain, "share of the file")] : []
+            let kinds = scene.legend.map { (String(theme.glyph($0)), theme.style($0), $0.title) }
+            drawLegend(shades + kinds, into: &canvas, along: layout.stage, theme: theme)
         }
 
         canvas.box(layout.narration, glyphs: theme.glyphs, style: theme.panelBorder, title: panelTitle, titleStyle: theme.panelTitle)
@@ -52,17 +56,18 @@ struct LessonScreenView: Hashable, Sendable {
         Rect(x: rect.x + 2, y: rect.y + 1, width: rect.width - 4, height: rect.height - 2)
     }
 
-    /// What each glyph on the stage means (the message kinds seen so far, or a chart's
-    /// lines), set into the stage's bottom border.
-    private func drawLegend(_ entries: [(glyph: Character, style: Style, title: String)], into canvas: inout Canvas, along stage: Rect, theme: Theme) {
+    /// What each glyph on the stage means (a grid's shades, the message kinds seen so far,
+    /// or a chart's lines), set into the stage's bottom border.
+    private func drawLegend(_ entries: [(glyphs: String, style: Style, title: String)], into canvas: inout Canvas, along stage: Rect, theme: Theme) {
         var x = stage.x + 2
         let y = stage.maxY - 1
         for entry in entries {
-            let width = 3 + DisplayWidth.of(entry.title)
+            let glyphs = DisplayWidth.of(entry.glyphs)
+            let width = 2 + glyphs + DisplayWidth.of(entry.title)
             guard x + width < stage.maxX - 1 else { break }
             canvas.put(" ", x: x, y: y)
-            canvas.put(String(entry.glyph), x: x + 1, y: y, style: entry.style)
-            canvas.put(" " + entry.title, x: x + 2, y: y, style: theme.dim)
+            canvas.put(entry.glyphs, x: x + 1, y: y, style: entry.style)
+            canvas.put(" " + entry.title, x: x + 1 + glyphs, y: y, style: theme.dim)
             x += width
         }
         if x > stage.x + 2 { canvas.put(" ", x: x, y: y) }

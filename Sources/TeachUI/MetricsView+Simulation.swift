@@ -2,9 +2,10 @@ import NetSim
 
 extension MetricsView {
     /// The metrics panel for a frame: queue gauges for servers whose queue has a limit,
-    /// upload gauges for servers, a trend up to the instant shown (how many have the
-    /// whole file when one is being shared, else a server's queue, else how long answers
-    /// took), what each node has uploaded so far, and each peer's share of the file.
+    /// upload gauges for servers, a trend up to the instant shown (how many of the nodes
+    /// sharing a file have the whole of it, as the "done" count says; else a server's
+    /// queue, else how long answers took), what each node has uploaded so far, and each
+    /// peer's share of the file.
     /// `focus` says what a lesson is about: its highlighted nodes come first wherever
     /// only some nodes fit, and file progress is shown only for the nodes taking part in
     /// the file being shared.
@@ -25,7 +26,6 @@ extension MetricsView {
                 gauges.append(Meter(label: "\(name) upload", fraction: load, value: "\(Int((load * 100).rounded()))%", alarm: load >= 0.999))
             }
         }
-        trend = Self.trend(simulation: simulation, servers: servers, until: time)
 
         let busiest = states.map(\.bitsUp).max() ?? 0
         if busiest > 0 {
@@ -34,15 +34,17 @@ extension MetricsView {
             }
         }
         let fileShares = FileShares(frame)
-        shares = states.filter { !$0.config.role.isHub && focus.takesPart($0) }.compactMap { state in
-            fileShares.share(of: state).map {
-                Meter(label: state.config.name, fraction: $0, value: "\(Int(($0 * 100).rounded(.down)))%", alarm: state.corruptChunks > 0)
-            }
+        let sharing = states.filter { !$0.config.role.isHub && focus.takesPart($0) }.compactMap { state in
+            fileShares.share(of: state).map { (state: state, share: $0) }
+        }
+        let finished = sharing.compactMap { fileShares.finished($0.state) }
+        trend = Self.trend(simulation: simulation, servers: servers, finished: finished, until: time)
+        shares = sharing.map { state, share in
+            Meter(label: state.config.name, fraction: share, value: "\(Int((share * 100).rounded(.down)))%", alarm: state.corruptChunks > 0)
         }
         if shares.count > Self.largestShareList {
             let mean = shares.map(\.fraction).reduce(0, +) / Double(shares.count)
-            let done = shares.filter { $0.fraction >= 1 }.count
-            shares = [Meter(label: "all \(shares.count)", fraction: mean, value: "\(done) done",
+            shares = [Meter(label: "all \(shares.count)", fraction: mean, value: "\(finished.count) done",
                             alarm: shares.contains(where: \.alarm))]
         }
 
@@ -65,12 +67,14 @@ extension MetricsView {
     /// Points a trend is sampled at: more than any panel is wide.
     static let trendSamples = 64
 
-    private static func trend(simulation: Simulation, servers: [NodeState], until now: SimTime) -> Trend? {
+    /// `finished`: when each node sharing the file came to hold it, which the "done"
+    /// count beside the shares reads too, so the two always agree.
+    private static func trend(simulation: Simulation, servers: [NodeState], finished: [SimTime], until now: SimTime) -> Trend? {
         guard now > 0 else { return nil }
         let metrics = simulation.metrics
         let times = (1...trendSamples).map { now * SimTime($0) / SimTime(trendSamples) }
         if (metrics.messages[.file] ?? 0) + (metrics.messages[.chunk] ?? 0) > 0 {
-            let finished = metrics.completionTimes.values.sorted()
+            let finished = finished.sorted()
             let counts = times.map { time in Double(finished.prefix { $0 <= time }.count) }
             return Trend(label: "finished", values: counts, value: "\(Int(counts.last ?? 0))")
         }

@@ -53,25 +53,6 @@ struct SceneLink: Hashable, Sendable {
     var isUp: Bool = true
 }
 
-extension MessageKind {
-    /// What the legend calls it.
-    var title: String {
-        switch self {
-        case .request: "request"
-        case .response: "response"
-        case .refused: "refused"
-        case .file: "file"
-        case .chunk: "chunk"
-        case .corruptChunk: "corrupt chunk"
-        case .lookup: "lookup"
-        case .lookupReply: "lookup reply"
-        case .peerList: "peer list"
-        case .control: "control"
-        case .call: "call"
-        }
-    }
-}
-
 struct ScenePacket: Hashable, Sendable {
     var id: Int
     var kind: MessageKind

@@ -150,7 +150,17 @@ struct StageRenderer {
         if !node.isUp || node.isOverloaded || node.isMalicious || node.role.isHub { return marker(for: node) }
         guard let share = node.share else { return theme.glyph(node.role) }
         let shades = theme.glyphs.shades
-        return shades[min(shades.count - 1, Int((share * Double(shades.count - 1)).rounded(.down)))]
+        return shades[Self.shade(of: share, among: shades.count)]
+    }
+
+    /// Which of `count` shades, lightest first, stands for a share of the file: the
+    /// lightest only for none of it and the darkest only for all of it, so a node with
+    /// a few chunks never looks empty and one a chunk short never looks done; the
+    /// shades between split the rest evenly.
+    static func shade(of share: Double, among count: Int) -> Int {
+        guard share > 0 else { return 0 }
+        guard share < 1 else { return count - 1 }
+        return 1 + min(count - 3, Int((share * Double(count - 2)).rounded(.down)))
     }
 
     /// Draws each message in flight where its progress puts it on its pair's path, and

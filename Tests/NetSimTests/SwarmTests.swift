@@ -68,6 +68,21 @@ import Testing
         #expect(!lists.contains { $0.contains("(1 peers)") || $0.contains("(0 peer)") })
     }
 
+    /// The event list names a message's kind as the legend does, in words, and only once.
+    @Test func summariesNameMessageKindsInWordsNotCode() throws {
+        var sim = Simulation(network: Self.network(peers: 5), seed: 1)
+        try sim.perform(.startSwarm(Self.config(peers: 5)))
+        var summaries: [String] = []
+        while let report = sim.step() { summaries.append(report.summary) }
+        #expect(summaries.contains { $0.hasSuffix(": announce (control, 800 b)") })
+        #expect(summaries.contains { $0.contains(": peer list (1 peer) (48.0 b)") })
+        #expect(summaries.contains { $0.contains(": chunk 1/") && $0.hasSuffix(" (1.00 Mb)") })
+        #expect(!summaries.contains { $0.contains("(peer list, ") || $0.contains("(chunk, ") })
+        for kind in MessageKind.allCases where kind.title != kind.rawValue {
+            #expect(!summaries.contains { $0.contains(kind.rawValue) }, "no '\(kind.rawValue)' in the event list")
+        }
+    }
+
     @Test func uploadsNeverExceedTheUploadSlotsAndPeersAreRechoked() throws {
         var sim = Simulation(network: Self.network(peers: 30), seed: 3)
         try sim.perform(.startSwarm(Self.config(peers: 30, slots: 3)))

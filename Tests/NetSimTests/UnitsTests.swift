@@ -38,6 +38,17 @@ import Testing
         #expect(throws: UnitError.self) { try Units.bytes("1.5B") }
     }
 
+    /// What rounds to 1000 of a unit is written in the next one, with three figures.
+    @Test func formattingNeverWritesAThousandOfAUnit() {
+        #expect(Units.format(duration: 999_600) == "1.00 s", "not 1000 ms")
+        #expect(Units.format(duration: 999_400) == "999 ms")
+        #expect(Units.format(duration: 9_996_000) == "10.0 s", "not 10.00 s")
+        #expect(Units.format(duration: 99_960_000) == "100 s", "not 100.0 s")
+        #expect(Units.format(bits: 999_700) == "1.00 Mb", "not 1000 kb")
+        #expect(Units.format(rate: 999.8e6) == "1.00 Gbps")
+        #expect(Units.format(bits: 999) == "999 b")
+    }
+
     @Test func formattingReadsBackAsTheSameValue() throws {
         #expect(Units.format(duration: 1_500_000) == "1.50 s")
         #expect(Units.format(duration: 20_000) == "20.0 ms")

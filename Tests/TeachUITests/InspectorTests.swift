@@ -62,6 +62,30 @@ import Testing
         #expect(!shown.contains("when the queue is full"))
     }
 
+    /// Access control at a server is a list and a log kept in one place: the inspector
+    /// shows both, not only a count (claim C7).
+    @Test func aServerThatChecksSaysWhoItLetsInAndShowsItsLog() {
+        let shown = screen(inspecting("files", step: 0), width: 100, height: 30)
+        #expect(shown.contains("access      checked; lets in c1 "))
+        #expect(shown.contains("access log  2 entries, 1 refused"))
+        #expect(shown.contains("latest      11.6 ms  c1  granted"))
+        #expect(shown.contains("            11.6 ms  c2  refused"))
+    }
+
+    /// A log longer than the room left keeps its newest entries and the whole explanation.
+    @Test func aLongLogShowsItsNewestEntriesThatFit() {
+        var canvas = Canvas(width: 60, height: 16)
+        let view = InspectView(title: "node", facts: (1...6).map { Fact("fact \($0)", "value") },
+                               explanation: "A short explanation.", recent: (1...9).map { "entry \($0)" })
+        let area = Rect(x: 0, y: 0, width: 40, height: 16)
+        view.draw(into: &canvas, theme: Theme(.full), stage: area, column: area)
+        let rows = canvas.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(rows.contains { $0.contains("latest  entry 6") })
+        #expect(rows.contains { $0.contains("entry 9") })
+        #expect(!rows.contains { $0.contains("entry 5") })
+        #expect(rows.contains { $0.contains("A short explanation.") })
+    }
+
     @Test func aClientInASwarmIsSaidToUploadNotToNeverServe() {
         let shown = screen(inspecting("c1", step: 1), width: 100, height: 30)
         #expect(shown.contains("╔ c1 "))

@@ -73,3 +73,57 @@ import Testing
         #expect(!counters.contains("server.queue") && !counters.contains("server queue"))
     }
 }
+
+/// The file's "done" count and its "finished" trend read the same thing: who holds the
+/// whole of the file being shared now.
+@Suite struct FileDoneTests {
+    /// Twenty-five clients get a file, then are sent it again.
+    static let sentTwice = TestLessons.load("""
+        ---
+        id: test-sent-twice
+        title: A file sent twice
+        summary: One server sends twenty-five clients a file, then sends it again.
+        essay: [4]
+        claims: [C8]
+        network:
+          layout: star
+          nodes:
+            server: { role: server, upload: 10Mbps, download: 100Mbps }
+          groups:
+            crowd: { count: 25, prefix: c, role: client, upload: 1Mbps, download: 20Mbps }
+        ---
+
+        ## First copy
+
+        ```sim
+        - serve-file: { from: server, to: crowd, size: 4Mb }
+        - run: idle
+        ```
+
+        ## Second copy
+
+        ```sim
+        - serve-file: { from: server, to: crowd, size: 4Mb }
+        - run: 5s
+        - pause: Halfway through the second copy.
+        ```
+        """, path: "05-sent-twice.md")
+
+    /// The panel's rows for the file: the summary bar of the crowd and the trend.
+    private func fileRows(step: Int) -> (bar: String, trend: String) {
+        var state = AppState(lessons: [Self.sentTwice], start: .lesson(id: "test-sent-twice", step: step))
+        send(&state, .key(.enter))
+        while state.wantsTicks { send(&state, .tick(elapsedMicroseconds: 5_000_000)) }
+        let rows = screen(state, width: 100, height: 30).split(separator: "\n").map(String.init)
+        return (rows.first { $0.contains("│ all 25 ") } ?? "", rows.first { $0.contains("│ finished ") } ?? "")
+    }
+
+    @Test func clientsSentTheFileAgainAreNotCountedFinishedByTheTrend() {
+        let first = fileRows(step: 0)
+        #expect(first.bar.contains(" 25 done"))
+        #expect(first.trend.contains(" 25 │"))
+        let second = fileRows(step: 1)
+        #expect(second.bar.contains(" 0 done"), "halfway through the second copy, no client has it yet")
+        #expect(second.trend.contains(" 0 │"), "the trend agrees: not 25 from the first copy")
+    }
+}

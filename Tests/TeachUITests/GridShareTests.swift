@@ -1,0 +1,75 @@
+import Canvas
+import LessonKit
+import Testing
+@testable import TeachUI
+
+/// A grid too dense for names shows each node's share of the file as a shade, and the
+/// legend says so.
+@Suite struct GridShareTests {
+    /// Five clients get a whole copy from one server; then a second server seeds a swarm
+    /// of twenty beside them (05-cs-cost, at 80x24).
+    static let copiesBesideASwarm = TestLessons.load("""
+        ---
+        id: test-copies-beside-a-swarm
+        title: Copies beside a swarm
+        summary: Five clients get whole copies, then twenty others share the file in a swarm.
+        essay: [4]
+        claims: [C8]
+        network:
+          layout: star
+          nodes:
+            small: { role: server, upload: 10Mbps, download: 100Mbps }
+            large: { role: server, upload: 10Mbps, download: 100Mbps }
+          groups:
+            few: { count: 5, prefix: a, role: client, upload: 1Mbps, download: 20Mbps }
+            many: { count: 20, prefix: c, role: client, upload: 1Mbps, download: 20Mbps }
+        ---
+
+        ## Copies
+
+        ```sim
+        - serve-file: { from: small, to: few, size: 4Mb }
+        - run: idle
+        ```
+
+        ## A swarm beside them
+
+        ```sim
+        - swarm: { file: 40Mb, chunks: 40, seeds: [large], peers: many }
+        - run: 2s
+        - pause: The swarm has begun.
+        ```
+        """, path: "05-copies-beside-a-swarm.md")
+
+    private func stage(width: Int, height: Int) -> [String] {
+        var state = AppState(lessons: [Self.copiesBesideASwarm], start: .lesson(id: "test-copies-beside-a-swarm", step: 1))
+        send(&state, .key(.enter))
+        while state.wantsTicks { send(&state, .tick(elapsedMicroseconds: 5_000_000)) }
+        return screen(state, width: width, height: height).split(separator: "\n").map(String.init)
+    }
+
+    @Test func clientsWithTheirWholeCopyLookFullBesideASwarmAndTheShadesHaveALegend() {
+        let rows = stage(width: 80, height: 24)
+        let stage = rows.map { String($0.prefix(ScreenLayout(width: 80, height: 24, presenting: false).stage.width)) }
+        let firstCells = stage.first { $0.contains("█") }.map { Array($0.filter { !$0.isWhitespace && $0 != "│" }) } ?? []
+        #expect(firstCells.prefix(5) == ["█", "█", "█", "█", "█"], "a1 to a5 hold the whole file")
+        #expect(firstCells.dropFirst(5).first != "█", "the swarm has only begun")
+        #expect(rows.contains { $0.hasPrefix("└─ ·░▒▓█ share of the file ") })
+    }
+
+    @Test func aStageWithNamesNeedsNoShadeLegend() {
+        let rows = stage(width: 100, height: 30)
+        #expect(rows.contains { $0.contains("□ a1") })
+        #expect(!rows.contains { $0.contains("share of the file") })
+    }
+
+    /// The lightest shade is for none of the file and the darkest for all of it, so a
+    /// node with a few chunks does not look empty, nor one a chunk short look done.
+    @Test func aCellIsEmptyOnlyForNoneOfTheFileAndFullOnlyForAllOfIt() {
+        let shares = [0, 0.05, 0.3, 0.5, 0.9, 0.99, 1]
+        let nodes = shares.enumerated().map { SceneNode(id: $0, name: "p\($0)", role: .peer, share: $1) }
+        var canvas = Canvas(width: 40, height: 3)
+        StageRenderer(scene: Scene(nodes: nodes, layout: .grid), theme: Theme(.full)).draw(into: &canvas, rect: canvas.bounds)
+        #expect(canvas.text.filter { !$0.isWhitespace } == "·░░▒▓▓█")
+    }
+}
