@@ -7,8 +7,10 @@
 /// max-min fairly among the offers. A change at a receiver moves its senders' offers,
 /// which moves their other receivers, so the work spans three hops from the change and
 /// no more. Nodes are visited in the order they are found, so the result never depends
-/// on hashing. Receivers are re-divided only where an offer changed (or their own
-/// transfers or capacity did): elsewhere the division would give the rates they have.
+/// on hashing. Work is skipped where it could not change anything: a sender that split
+/// its upload evenly is not re-divided for a receiver whose new cap still allows its
+/// even share, and receivers are re-divided only where an offer changed (or their own
+/// transfers or capacity did).
 extension TransferTable {
     /// Re-shares after the upload side of `senders` and the download side of `receivers`
     /// changed (a transfer started or ended there, or a capacity changed). The completion
@@ -19,7 +21,10 @@ extension TransferTable {
         for receiver in receivers {
             var cursor = endpoints[receiver.rawValue].firstDownload
             while cursor >= 0 {
-                scratch.joinUploadSide(NodeID(Int(links[Int(cursor)].sender)))
+                let sender = endpoints[Int(links[Int(cursor)].sender)]
+                if sender.evenShare < 0 || offerCap(for: Int(cursor)) < sender.evenShare {
+                    scratch.joinUploadSide(NodeID(Int(links[Int(cursor)].sender)))
+                }
                 cursor = links[Int(cursor)].nextDownload
             }
         }
@@ -42,6 +47,9 @@ extension TransferTable {
                 cursor = links[Int(cursor)].nextUpload
             }
             shareMaxMinFairly(capacity: endpoint.upload, shares)
+            let even = endpoint.upload / Double(ids.count)
+            let isEven = !ids.isEmpty && endpoint.upload.isFinite && shares.allSatisfy { $0 == even }
+            self[sender].evenShare = isEven ? even : -1
             for index in ids.indices {
                 let id = Int(ids[index])
                 let changed = links[id].upShare != shares[index]

@@ -59,6 +59,9 @@ struct Endpoint: Equatable, Sendable {
     var incomingRate = 0.0
     var bitsUp = 0.0
     var bitsDown = 0.0
+    /// What each upload was offered at the node's last division of its upload when none
+    /// was held back by its receiver (an even split); -1 otherwise.
+    var evenShare = -1.0
     fileprivate(set) var uploadCount: Int32 = 0
     fileprivate(set) var downloadCount: Int32 = 0
     fileprivate(set) var firstUpload: Int32 = -1
