@@ -34,7 +34,8 @@ public struct Metrics: Sendable, Equatable {
     /// Cumulative bits sent and received per node, whenever a transfer ends.
     public internal(set) var bitsUp: [NodeID: [SamplePoint]] = [:]
     public internal(set) var bitsDown: [NodeID: [SamplePoint]] = [:]
-    /// When each node finished receiving the file.
+    /// When each node finished receiving the file it was sent last (a node sent a second
+    /// file is no longer counted until that one is in).
     public internal(set) var completionTimes: [NodeID: SimTime] = [:]
     /// Messages and hops each finished lookup cost, in the order they finished.
     public internal(set) var lookups: [LookupResult] = []

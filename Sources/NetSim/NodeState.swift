@@ -29,7 +29,8 @@ public struct NodeState: Sendable, Hashable {
     public let chunkCount: Int
     /// Chunks held whose content is corrupt.
     public let corruptChunks: Int
-    /// When the node had the whole file (swarm or client-server distribution).
+    /// When the node had the whole file (swarm or client-server distribution); nil again
+    /// once it is sent another.
     public let completedAt: SimTime?
     public let malicious: Bool
     /// Whether the node checks who asks before it serves a request.

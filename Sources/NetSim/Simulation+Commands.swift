@@ -20,6 +20,7 @@ extension Simulation {
             serveFile(from: server, to: clients, bits: bits)
         case let .startSwarm(config):
             try startSwarm(config)
+            forgetCompletion(of: config.peers)
         case let .publish(key, at):
             try check(at)
             publish(key, at: at)

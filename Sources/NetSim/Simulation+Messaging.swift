@@ -77,8 +77,18 @@ extension Simulation {
         return Happening(kind: .completed, message: message, node: node)
     }
 
+    /// Nodes sent a new file no longer have "the file": their completion time is for the
+    /// file on its way now, so a second distribution is not counted done before it starts.
+    mutating func forgetCompletion(of receivers: [NodeID]) {
+        for node in receivers {
+            nodes[node.rawValue].completedAt = nil
+            metrics.completionTimes[node] = nil
+        }
+    }
+
     /// Client-server distribution: one transfer per client, all sharing the server's upload.
     mutating func serveFile(from server: NodeID, to clients: [NodeID], bits: Double) {
+        forgetCompletion(of: clients)
         for client in clients {
             send(.file, from: server, to: client, bits: bits, label: "file", payload: .file)
         }

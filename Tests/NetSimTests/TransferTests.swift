@@ -27,6 +27,25 @@ import Testing
         #expect(abs(simulated - textbook) / textbook < 0.01)
     }
 
+    @Test func aSecondFileIsNotDoneUntilItArrives() throws {
+        var sim = distribution(n: 2, serverUp: 10e6, clientDowns: [10e6])
+        let clients = [NodeID(1), NodeID(2)]
+        try sim.perform(.serveFile(from: NodeID(0), to: clients, bits: 10e6))
+        sim.runToIdle()
+        #expect(sim.node(NodeID(1)).completedAt == 2_000_000)
+        try sim.perform(.serveFile(from: NodeID(0), to: [NodeID(1)], bits: 10e6))
+        #expect(sim.node(NodeID(1)).completedAt == nil, "the new copy is on its way")
+        #expect(sim.metrics.completionTimes[NodeID(1)] == nil)
+        #expect(sim.metrics.completionTimes[NodeID(2)] == 2_000_000, "c2 was not sent another")
+        sim.runToIdle()
+        #expect(sim.node(NodeID(1)).completedAt == 3_000_000)
+        var swarm = sim
+        try swarm.perform(.startSwarm(SwarmConfig(fileBits: 4e6, chunks: 4, seeds: [NodeID(0)], peers: clients, scheduling: .relay)))
+        #expect(swarm.metrics.completionTimes.isEmpty, "a swarm's peers want its file anew")
+        swarm.runToIdle()
+        #expect(clients.allSatisfy { swarm.metrics.completionTimes[$0] != nil })
+    }
+
     @Test func concurrentTransfersShareTheSendersUploadFairly() throws {
         var sim = distribution(n: 2, serverUp: 2e6, clientDowns: [10e6])
         try sim.perform(.serveFile(from: NodeID(0), to: [NodeID(1), NodeID(2)], bits: 1e6))
