@@ -7,7 +7,7 @@ struct PresentCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "present",
         abstract: "Present a lesson to a class: large stage, clicker keys, speaker notes.",
-        discussion: "PageDown (what a clicker sends) plays the step, then moves to the next one once it is done; PageUp goes back a step; `.` or `b` blanks the screen and any key brings it back. Run `netstep notes` in a second terminal to follow the speaker notes. A lesson file's path is reloaded whenever it is saved, keeping the step."
+        discussion: "PageDown (what a clicker sends) plays the step, then moves to the next one once it is done; on a quiz it first shows the answer and why each choice is right or wrong; PageUp goes back a step; `.` or `b` blanks the screen and any key brings it back. Run `netstep notes` in a second terminal to follow the speaker notes. A lesson file's path is reloaded whenever it is saved, keeping the step."
     )
 
     @Argument(help: ArgumentHelp("The lesson: an id (see `netstep list`) or a lesson file's path.", valueName: "LESSON"))
