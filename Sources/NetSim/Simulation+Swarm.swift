@@ -1,6 +1,8 @@
 /// A file spread in chunks among peers. Peers pull: each keeps up to `downloadSlots`
-/// chunks coming at once, each from a different source, choosing the rarest chunk the
-/// source can give. Which sources a peer may use depends on the scheduling:
+/// chunks being sent to it at once, each from a different source, choosing the rarest
+/// chunk the source can give; requests are pipelined, so the next chunk from a source
+/// starts as the last bit of the one before leaves (see `chunkTransmitted`). Which
+/// sources a peer may use depends on the scheduling:
 ///
 /// - relay: any member; the peer samples a few and takes the one whose upload would give
 ///   it the biggest share, so busy sources shed requesters to idle ones;
