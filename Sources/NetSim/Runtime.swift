@@ -59,7 +59,9 @@ enum Payload: Equatable, Sendable {
     case refused(Job)
     case file
     /// A chunk of the swarm's file; `corrupt` when its content does not match its hash.
-    case chunk(Int, corrupt: Bool)
+    /// `swarm` is the swarm's generation: a chunk still travelling when its swarm ends and
+    /// another begins belongs to none of the new swarm's members.
+    case chunk(Int, corrupt: Bool, swarm: Int)
     /// A swarm member tells the tracker it is there.
     case announce
     /// The tracker's answer: swarm members to connect to.

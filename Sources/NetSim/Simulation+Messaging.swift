@@ -45,7 +45,7 @@ extension Simulation {
         else {
             metrics.lost += 1
             switch flight.payload {
-            case let .chunk(chunk, _):
+            case let .chunk(chunk, _, generation) where generation == swarm.generation:
                 releaseChunk(chunk, from: message.from, to: message.to, holdingSlots: !flight.slotsFreed)
                 refill(after: [message.to])
             case let .lookup(id, _, _), let .lookupReply(id, _, _, _):
@@ -60,7 +60,8 @@ extension Simulation {
         case let .response(job): return receiveResponse(job, message: message)
         case let .refused(job): return receiveRefusal(job, message: message)
         case .file: return completeFile(at: message.to, message: message)
-        case let .chunk(chunk, corrupt):
+        case let .chunk(chunk, corrupt, generation):
+            guard generation == swarm.generation else { return Happening(kind: .delivered, message: message, node: message.to) }
             return receiveChunk(chunk, corrupt: corrupt, message: message, holdingSlots: !flight.slotsFreed)
         case .announce: return receiveAnnounce(message)
         case let .peerList(list): return receivePeerList(list, message: message)

@@ -21,9 +21,14 @@ extension Simulation {
             throw .invalid("upload slots, re-choke interval and peer list size must be positive")
         }
         if let tracker = config.tracker, all.contains(tracker) { throw .invalid("the tracker cannot also be a swarm member") }
-        let epoch = swarm.rechokeVersion + 1
+        // The last swarm's chunks still being sent are wanted by nobody now; those already
+        // sent and travelling arrive marked with its generation, and are ignored.
+        let leftovers = nodeIDs.flatMap { Array(transfers.uploads(of: $0)) }.filter { transfers[$0].chunk >= 0 }
+        if !leftovers.isEmpty { abortTransfers(leftovers, lost: false) }
+        let (epoch, generation) = (swarm.rechokeVersion + 1, swarm.generation + 1)
         swarm = SwarmState(config: config, nodeCount: nodes.count)
         swarm.rechokeVersion = epoch
+        swarm.generation = generation
         for member in swarm.members.indices where !nodes[swarm.members[member].rawValue].isUp {
             leaveSwarm(member)
         }
@@ -121,7 +126,7 @@ extension Simulation {
         swarm.inflight[chunk] += 1
         send(
             corrupt ? .corruptChunk : .chunk, from: sourceNode, to: swarm.members[sink], bits: swarm.chunkBits,
-            label: swarm.chunkLabels[chunk], payload: .chunk(chunk, corrupt: corrupt)
+            label: swarm.chunkLabels[chunk], payload: .chunk(chunk, corrupt: corrupt, swarm: swarm.generation)
         )
     }
 

@@ -10,7 +10,7 @@ extension Simulation {
     /// is set when the current event ends.
     mutating func startTransfer(of message: Message, carrying payload: Payload, flight: Int) {
         var transfer = Transfer(flight: flight, sender: message.from, receiver: message.to, bits: message.bits, updatedAt: now)
-        if case let .chunk(chunk, _) = payload { transfer.chunk = chunk }
+        if case let .chunk(chunk, _, _) = payload { transfer.chunk = chunk }
         flights[flight].transfer = transfers.insert(transfer)
         rerate(senders: [message.from], receivers: [message.to])
     }
@@ -41,7 +41,7 @@ extension Simulation {
             account(sender: transfer.sender, receiver: transfer.receiver, bits: transfer.bits - max(0, transfer.remaining))
             _ = detach(transferID, eventPending: transfer.scheduledAt != .max)
             switch flights.remove(transfer.flight).payload {
-            case let .chunk(chunk, _):
+            case let .chunk(chunk, _, _):
                 releaseChunk(chunk, from: transfer.sender, to: transfer.receiver)
             case let .lookup(id, _, _), let .lookupReply(id, _, _, _):
                 lookupMessageLost(id)

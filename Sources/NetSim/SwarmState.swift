@@ -49,6 +49,8 @@ struct SwarmState: Equatable, Sendable {
     var connected: [Bool]
     var rechokeVersion = 0
     var rechokePending = false
+    /// Counts the swarms started so far; chunk messages carry it (see `Payload.chunk`).
+    var generation = 0
 
     init(config: SwarmConfig, nodeCount: Int) {
         self.config = config

@@ -46,6 +46,23 @@ import Testing
         #expect(sim.node(NodeID(2)).chunkCount == 32)
     }
 
+    @Test func aChunkStillTravellingWhenItsSwarmEndsIsNoPartOfTheNext() throws {
+        let nodes = [NodeConfig(name: "seed", role: .server, upload: 1e6, download: 4e6)]
+            + (1...6).map { NodeConfig(name: "p\($0)", role: .peer, upload: 1e6, download: 4e6) }
+        var sim = Simulation(network: NetworkConfig(nodes: nodes, defaultLatency: 100_000), seed: 10)
+        let peers = (1...6).map(NodeID.init)
+        try sim.perform(.startSwarm(SwarmConfig(fileBits: 16e6, chunks: 16, seeds: [NodeID(0)], peers: peers, scheduling: .relay)))
+        while sim.metrics.completionTimes.count < peers.count, sim.step() != nil {}
+        #expect(sim.inFlight.contains { $0.kind == .chunk }, "the first swarm ends with chunks on their way")
+        try sim.perform(.startSwarm(SwarmConfig(fileBits: 16e6, chunks: 16, seeds: [NodeID(0)], peers: peers, scheduling: .relay)))
+        // The new swarm's first chunk needs 1 s to send and 100 ms to travel: until then
+        // nothing that arrives is one of its chunks.
+        sim.run(until: .time(sim.now + 1_000_000))
+        #expect(peers.allSatisfy { sim.node($0).chunksHeld == 0 })
+        sim.runToIdle()
+        #expect(peers.allSatisfy { sim.node($0).chunksHeld == 16 && sim.node($0).completedAt != nil })
+    }
+
     @Test func peersGetPeerListsFromTheTrackerBeforeTrading() throws {
         var sim = Simulation(network: Self.network(peers: 5), seed: 1)
         try sim.perform(.startSwarm(Self.config(peers: 5)))
