@@ -55,6 +55,10 @@ extension LessonSession {
         case .pause where goOn:
             move { $0.resolveInteraction() }
             return .done
+        case .pause where key == .enter:
+            // Enter plays: past the pause, into the wait that follows it.
+            pass()
+            return .done
         case let .quiz(quiz):
             guard let place = pendingQuiz?.1 else { return nil }
             var answer = answers[place] ?? QuizAnswer()

@@ -125,7 +125,7 @@ struct LessonSession: Sendable {
     }
 
     /// Goes on from the interaction the step waits on, and plays the wait that follows it.
-    private mutating func pass() {
+    mutating func pass() {
         move { $0.resolveInteraction() }
         if case .running = runner.pending { stage.togglePlay() }
     }

@@ -33,7 +33,7 @@ extension AppState {
             selection: stage.selection, curve: curve, narration: narration(session, theme: theme), metrics: metrics,
             panelTitle: "step \(runner.stepIndex + 1)/\(stepCount)",
             status: StatusView(
-                playing: stage.playback.playing, position: "step \(runner.stepIndex + 1)/\(stepCount)",
+                playing: stage.isPlaying, position: "step \(runner.stepIndex + 1)/\(stepCount)",
                 time: Units.format(duration: stage.clock), speed: stage.playback.speedLabel(unicode: theme.unicode),
                 events: stage.shown.simulation.eventCount, note: statusNote(session)),
             hints: presenting ? [] : lessonHints(session, unicode: theme.unicode), presenting: presenting)

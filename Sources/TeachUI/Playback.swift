@@ -31,6 +31,9 @@ struct Playback: Hashable, Sendable {
         var to: SimTime
         var elapsed: Int64
         var duration: Int64
+        /// It carries a play to the event where the play stopped: to the learner, still
+        /// playing.
+        var endsPlay = false
 
         /// The simulated instant shown now.
         var time: SimTime {

@@ -20,7 +20,7 @@ extension AppState {
             title: "Sandbox", stepTitle: sandbox.model.rawValue, scene: stage.scene(frame), selection: stage.selection,
             narration: narration, metrics: MetricsView(frame), panelTitle: "sandbox",
             status: StatusView(
-                playing: stage.playback.playing, position: "sandbox", time: Units.format(duration: stage.shown.time),
+                playing: stage.isPlaying, position: "sandbox", time: Units.format(duration: stage.shown.time),
                 speed: stage.playback.speedLabel(unicode: theme.unicode), events: frame.simulation.eventCount),
             hints: SandboxSession.hints(model: sandbox.model) + KeyHint.stage(unicode: theme.unicode, leaving: sandboxOnly ? "quit" : "back"),
             presenting: presenting)

@@ -31,7 +31,7 @@ extension Scene {
         let present = Set(nodes.map(\.id))
         var links = simulation.network.links
             .filter { present.contains($0.a.rawValue) && present.contains($0.b.rawValue) }
-            .map { SceneLink(a: $0.a.rawValue, b: $0.b.rawValue) }
+            .map { SceneLink(a: $0.a.rawValue, b: $0.b.rawValue, isUp: simulation.isLinkUp($0.a, $0.b) ?? true) }
         if links.isEmpty, simulation.network.fullMesh {
             links = Self.impliedLinks(nodes, layout: layout, asked: simulation.serversAsked)
         }

@@ -42,6 +42,10 @@ struct StageSession<Driver: SimulationDriver>: Sendable {
     /// Something moves on screen: the loop should tick.
     var isAnimating: Bool { playback.playing || playback.glide != nil }
 
+    /// What the status line calls playing: a play under way, or the glide that carries it
+    /// to the event where it stops (a single step's glide is not).
+    var isPlaying: Bool { playback.playing || playback.glide?.endsPlay == true }
+
     /// The simulation as the screen shows it now, and the instant shown: while a state
     /// is held, that state (the stage, metrics, inspector and event list all show the
     /// moment the clock is at, not the event the driver has already run).
@@ -138,6 +142,7 @@ struct StageSession<Driver: SimulationDriver>: Sendable {
                 if driver.simulation.now > target, let before {
                     heldState = before
                     glide(to: driver.simulation.now)
+                    playback.glide?.endsPlay = true
                 } else {
                     clock = max(clock, driver.simulation.now)
                 }

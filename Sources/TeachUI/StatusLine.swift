@@ -2,6 +2,7 @@ import Canvas
 
 /// The facts the status line shows: where the learner is and what the clock is doing.
 struct StatusView: Hashable, Sendable {
+    /// A play is under way (see `StageSession.isPlaying`).
     var playing: Bool
     /// Where the learner is: "step 2/5", or "sandbox".
     var position: String

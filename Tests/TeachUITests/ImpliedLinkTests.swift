@@ -1,3 +1,4 @@
+import NetSim
 import LessonKit
 import Testing
 @testable import TeachUI
@@ -79,5 +80,22 @@ import Testing
         let names = Dictionary(uniqueKeysWithValues: scene.nodes.map { ($0.id, $0.name) })
         let pairs = Set(scene.links.map { [names[$0.a]!, names[$0.b]!].sorted().joined(separator: "-") })
         #expect(pairs == ["c1-server", "c2-server2"])
+    }
+}
+
+@Suite struct CutLinkTests {
+    @Test func aCutLinkIsDrawnCutUntilItIsRestored() throws {
+        var network = NetworkConfig(nodes: [
+            NodeConfig(name: "a", role: .peer, upload: 1e6, download: 1e6),
+            NodeConfig(name: "b", role: .peer, upload: 1e6, download: 1e6),
+        ], links: [LinkConfig(a: NodeID(0), b: NodeID(1), latency: 1_000)])
+        network.fullMesh = false
+        var simulation = Simulation(network: network, seed: 1)
+        func linkUp() -> Bool? { Scene(Frame(simulation: simulation, time: simulation.now), layout: .mesh, legend: []).links.first?.isUp }
+        #expect(linkUp() == true)
+        try simulation.perform(.setLinkUp(NodeID(0), NodeID(1), false))
+        #expect(linkUp() == false)
+        try simulation.perform(.setLinkUp(NodeID(0), NodeID(1), true))
+        #expect(linkUp() == true)
     }
 }

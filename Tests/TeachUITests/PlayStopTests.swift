@@ -128,3 +128,29 @@ import Testing
         #expect(arrived.contains("Press n for the next step."))
     }
 }
+
+/// Small keys of the lesson screen that say what they do.
+@Suite struct PlayingKeysTests {
+    @Test func enterAtAPauseGoesOnAndPlaysWhatFollows() {
+        let source = TestLessons.requestSource.replacingOccurrences(of: "- run: idle", with: "- pause: What comes back?\n- run: idle")
+        var state = AppState(lessons: [TestLessons.load(source, path: "01-request.md")], start: .lesson(id: "test-request", step: 0))
+        #expect(state.lesson?.stage.driver.runner.pending == .pause("What comes back?"))
+        #expect(update(&state, .key(.enter)) == [.animate(true)], "Enter plays, as its hint says")
+        #expect(screen(state).contains("▶ playing"))
+    }
+
+    @Test func theStatusSaysPlayingUntilThePlayHasReachedItsStop() throws {
+        var state = AppState(lessons: [TestLessons.request], start: .lesson(id: "test-request", step: 0))
+        send(&state, .key(.enter))
+        var ticks = 0
+        while state.lesson?.stage.playback.glide == nil, state.wantsTicks, ticks < 10_000 {
+            send(&state, .tick(elapsedMicroseconds: 100_000))
+            ticks += 1
+        }
+        #expect(state.lesson?.stage.playback.playing == false, "the play has run the event where it stops")
+        #expect(state.lesson?.stage.heldState != nil, "and the last message is still gliding there")
+        #expect(screen(state).contains("▶ playing"))
+        send(&state, .tick(elapsedMicroseconds: 1_000_000))
+        #expect(screen(state).contains("❚❚ paused"))
+    }
+}
