@@ -30,7 +30,8 @@ public enum LessonAction: Sendable, Hashable {
     case placeCall(from: String, to: String, relay: String?)
     /// Draw attention to a node or a live value on screen; changes nothing in the simulation.
     case highlight(Highlight)
-    /// Show a chart of a live value over time; changes nothing in the simulation.
+    /// Keep a live value in view for the rest of the lesson (the screen reads it out as it
+    /// changes); changes nothing in the simulation.
     case chart(LiveValue)
     /// Measure distribution times for several crowd sizes in separate runs of the engine
     /// and draw them against the number of peers; changes nothing in this simulation.

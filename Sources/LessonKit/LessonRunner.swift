@@ -120,7 +120,7 @@ public struct LessonRunner: Sendable {
     /// file progress can leave out nodes that have nothing to do with it. Empty before
     /// any file is shared.
     public var fileShareNodes: [String] { scene.place.fileShare.nodes }
-    /// Values the lesson has asked to chart, in order.
+    /// Values the lesson has asked to keep in view (`chart`), in order.
     public var charts: [LiveValue] { scene.place.charts }
     /// The latest distribution curve measured so far, which `{curve.N.…}` values read.
     public var curve: DistributionCurve? { scene.place.curve?.measured }
