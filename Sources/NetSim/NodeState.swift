@@ -17,6 +17,8 @@ public struct NodeState: Sendable, Hashable {
     public let queueLength: Int
     /// Whether a request is being processed now.
     public let inService: Bool
+    /// Bits sent and received so far, including the part of transfers under way that
+    /// has already gone (a file being served counts as it goes, not only when it is in).
     public let bitsUp: Double
     public let bitsDown: Double
     /// Bits per second leaving and entering the node now.

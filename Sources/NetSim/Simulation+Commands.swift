@@ -82,7 +82,10 @@ extension Simulation {
         return NodeState(
             id: id, config: network.nodes[id.rawValue], isUp: runtime.isUp, hasLeft: runtime.hasLeft,
             queueLength: runtime.waiting.count, inService: runtime.inService != nil,
-            bitsUp: transfers[id].bitsUp, bitsDown: transfers[id].bitsDown,
+            // Sent and received so far: what finished transfers carried, and the part of
+            // those under way that has already gone.
+            bitsUp: transfers[id].bitsUp + transfers.uploads(of: id).reduce(0) { $0 + bitsSent(by: $1) },
+            bitsDown: transfers[id].bitsDown + transfers.downloads(of: id).reduce(0) { $0 + bitsSent(by: $1) },
             uploadRate: transfers.uploads(of: id).reduce(0) { $0 + transfers.rate(of: $1) },
             downloadRate: max(0, transfers[id].incomingRate),
             chunksHeld: swarm.member(id).map { swarm.held[$0] } ?? 0, chunkCount: swarm.member(id) == nil ? 0 : swarm.config.chunks,

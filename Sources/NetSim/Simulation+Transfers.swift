@@ -30,15 +30,21 @@ extension Simulation {
         return Happening(kind: .transmitted, message: flights[transfer.flight].message, node: transfer.sender)
     }
 
+    /// How much of a transfer under way has been sent by now, in bits.
+    func bitsSent(by transferID: Int) -> Double {
+        let transfer = transfers[transferID]
+        let remaining = transfer.remaining - transfers.rate(of: transferID) * Double(now - transfer.updatedAt) / 1e6
+        return transfer.bits - max(0, remaining)
+    }
+
     /// Stops the given transfers: their node or link failed (`lost`), or their message is
     /// no longer wanted. Receivers of swarm chunks look for other sources.
     mutating func abortTransfers(_ transferIDs: [Int], lost: Bool = true) {
         var senders: [NodeID] = []
         var receivers: [NodeID] = []
         for transferID in transferIDs {
-            var transfer = transfers[transferID]
-            transfer.remaining -= transfers.rate(of: transferID) * Double(now - transfer.updatedAt) / 1e6
-            account(sender: transfer.sender, receiver: transfer.receiver, bits: transfer.bits - max(0, transfer.remaining))
+            let transfer = transfers[transferID]
+            account(sender: transfer.sender, receiver: transfer.receiver, bits: bitsSent(by: transferID))
             _ = detach(transferID, eventPending: transfer.scheduledAt != .max)
             switch flights.remove(transfer.flight).payload {
             case let .chunk(chunk, _, _):

@@ -27,6 +27,18 @@ import Testing
         #expect(abs(simulated - textbook) / textbook < 0.01)
     }
 
+    @Test func sentAndReceivedCountWhatHasGoneSoFar() throws {
+        var sim = distribution(n: 2, serverUp: 10e6, clientDowns: [10e6])
+        try sim.perform(.serveFile(from: NodeID(0), to: [NodeID(1), NodeID(2)], bits: 10e6))
+        sim.run(until: .time(1_000_000))
+        // Two copies share 10 Mbps: after 1 s each client has 5 Mb, the server sent 10 Mb.
+        #expect(abs(sim.node(NodeID(0)).bitsUp - 10e6) < 1)
+        #expect(abs(sim.node(NodeID(1)).bitsDown - 5e6) < 1)
+        sim.runToIdle()
+        #expect(sim.node(NodeID(0)).bitsUp == 20e6, "finished transfers are counted once")
+        #expect(sim.node(NodeID(2)).bitsDown == 10e6)
+    }
+
     @Test func aSecondFileIsNotDoneUntilItArrives() throws {
         var sim = distribution(n: 2, serverUp: 10e6, clientDowns: [10e6])
         let clients = [NodeID(1), NodeID(2)]
