@@ -24,9 +24,9 @@ public struct NodeState: Sendable, Hashable {
     /// Bits per second leaving and entering the node now.
     public let uploadRate: Double
     public let downloadRate: Double
-    /// Chunks of the swarm's file held (counting corrupt ones kept without verification).
-    /// Chunks of the swarm's file the node holds, and how many there are; both 0 for a
-    /// node outside the swarm (a server's client fetching a whole copy beside it).
+    /// Chunks of the swarm's file the node holds (counting corrupt ones kept without
+    /// verification), and how many there are; both 0 for a node outside the swarm (a
+    /// server's client fetching a whole copy beside it).
     public let chunksHeld: Int
     public let chunkCount: Int
     /// Chunks held whose content is corrupt.

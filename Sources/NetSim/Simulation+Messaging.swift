@@ -29,14 +29,14 @@ extension Simulation {
         return message
     }
 
-    /// One-way delay between two nodes, nil when they cannot reach each other now: the
-    /// link between them is cut, or there is none and the network is not a full mesh.
     /// Whether the configured link between `a` and `b` carries messages now (false once
     /// cut, true again when restored); nil where the network has no such link.
     public func isLinkUp(_ a: NodeID, _ b: NodeID) -> Bool? {
         links[LinkKey(a, b)]?.isUp
     }
 
+    /// One-way delay between two nodes, nil when they cannot reach each other now: the
+    /// link between them is cut, or there is none and the network is not a full mesh.
     func routeLatency(_ a: NodeID, _ b: NodeID) -> SimTime? {
         if a == b { return 0 }
         if !links.isEmpty, let link = links[LinkKey(a, b)] { return link.isUp ? link.latency : nil }

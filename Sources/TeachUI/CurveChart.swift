@@ -26,7 +26,8 @@ public struct CurveChart: Hashable, Sendable {
 
     /// The chart of measured distribution times, in crowd-size order.
     public init(_ results: [DistributionResult]) {
-        points = results.map {
+        // Along the axis in order of size, whatever order they were measured in.
+        points = results.sorted { $0.peers < $1.peers }.map {
             Point(peers: $0.peers, clientServer: $0.clientServerSimulated, clientServerBound: $0.clientServerBound,
                   peerToPeer: $0.peerToPeerSimulated, peerToPeerBound: $0.peerToPeerBound)
         }
@@ -123,7 +124,8 @@ struct CurveChartRenderer {
                 let (a, b) = (line.seconds(from), line.seconds(to))
                 guard a.isFinite, b.isFinite else { continue }
                 let (x0, x1) = (column(from.peers), column(to.peers))
-                for x in x0...x1 where x1 > x0 {
+                guard x1 > x0 else { continue }
+                for x in x0...x1 {
                     let seconds = a + (b - a) * Double(x - x0) / Double(x1 - x0)
                     if canvas[x, row(seconds)].text == " " { canvas.put(String(dot), x: x, y: row(seconds), style: style(line)) }
                 }
@@ -154,7 +156,7 @@ struct CurveChartRenderer {
     /// The chart's figures for the metrics panel: the crowd sizes, then each line's
     /// measured times above the textbook's bound for it.
     var figureRows: [FigureRow] {
-        let time = { (seconds: Double) in seconds.isFinite ? Self.seconds(seconds) : "never" }
+        let time = DistributionCurve.time
         return [
             FigureRow(label: "peers", shortLabel: "peers", figures: chart.points.map { String($0.peers) }, labelStyle: theme.dim),
             FigureRow(label: "\(glyph(.clientServer)) client-server", shortLabel: "\(glyph(.clientServer)) server",

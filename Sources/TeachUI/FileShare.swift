@@ -19,9 +19,9 @@ struct FileShares {
     }
 
     /// When the node came to hold the whole file being shared now; nil while it does
-    /// not, and for a seed, which never had to get it. A node the file is being sent to
-    /// again still carries its completion time from the earlier copy (the engine keeps
-    /// it until the new one arrives), so that time counts only while its share is whole.
+    /// not, and for a seed, which never had to get it. The time counts only while the
+    /// node's share is whole, so a completion time can never speak for a file still on
+    /// its way.
     func finished(_ state: NodeState) -> SimTime? {
         share(of: state) == 1 ? state.completedAt : nil
     }

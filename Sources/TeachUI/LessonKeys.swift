@@ -48,7 +48,8 @@ extension LessonSession {
     /// The step waits for the learner: its ask key, going on after a pause, a quiz answer.
     private mutating func handleInteraction(_ key: Key) -> LessonKeyOutcome? {
         let goOn = key == .right || key == .character(" ")
-        switch runner.pending {
+        // Only an interaction on screen takes keys: not one the stage is still gliding to.
+        switch shownPending {
         case let .ask(ask) where key == .character(ask.key):
             move { $0.resolveInteraction() }
             return .done

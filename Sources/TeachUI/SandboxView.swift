@@ -22,7 +22,7 @@ extension AppState {
             status: StatusView(
                 playing: stage.isPlaying, position: "sandbox", time: Units.format(duration: stage.shown.time),
                 speed: stage.playback.speedLabel(unicode: theme.unicode), events: frame.simulation.eventCount),
-            hints: SandboxSession.hints(model: sandbox.model) + KeyHint.stage(unicode: theme.unicode, leaving: sandboxOnly ? "quit" : "back"),
+            hints: SandboxSession.hints(model: sandbox.model) + KeyHint.stage(unicode: theme.unicode, leaving: leavingQuits ? "quit" : "back"),
             presenting: presenting)
     }
 }

@@ -56,6 +56,17 @@ struct CommandLineTests {
         #expect(cRow < pRow)
     }
 
+    @Test("distribution --plot with sizes out of order draws them in order along the axis")
+    func distributionPlotSortsSizes() {
+        let result = netstep([
+            "experiment", "distribution", "--file", "1Gb", "--server-up", "30Mbps", "--peer-down", "2Mbps",
+            "--peer-up", "700kbps", "--peers", "40,2", "--plot",
+        ])
+        #expect(result.status == 0, "it used to trap drawing a line from 40 back to 2")
+        let axis = result.output.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        #expect(axis.contains { $0.hasPrefix("0  2") && $0.hasSuffix("40") })
+    }
+
     @Test("a size that is not a size: the reason and an example, and a failing exit")
     func badSizeIsRefused() {
         let result = netstep([

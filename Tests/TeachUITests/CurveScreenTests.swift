@@ -59,11 +59,11 @@ import Testing
             │        0        2        4                 8 ││                              │
             └─ ● client-server ◆ peer-to-peer ─────────────┘│                              │
             ┌ metrics ─────────────────────────────────────┐│                              │
-            │ peers               2     4     8            ││                              │
-            │ ● client-server 0.8 s 1.6 s 3.2 s            ││                              │
-            │   textbook      0.8 s 1.6 s 3.2 s            ││                              │
-            │ ◆ peer-to-peer  0.7 s 1.2 s 1.9 s            ││                              │
-            │   textbook      0.7 s 1.1 s 1.8 s            ││                              │
+            │ peers                2      4      8         ││                              │
+            │ ● client-server 800 ms 1.60 s 3.20 s         ││                              │
+            │   textbook      800 ms 1.60 s 3.20 s         ││                              │
+            │ ◆ peer-to-peer  672 ms 1.20 s 1.90 s         ││                              │
+            │   textbook      667 ms 1.14 s 1.78 s         ││                              │
             └──────────────────────────────────────────────┘└──────────────────────────────┘
              ❚❚ paused │ step 1/2 │ t 0 µs │ ×0.1 │ event 0 │ step done
              n p next/prev step  → step  ← back  Enter play  +- speed  ? help  q back
@@ -74,13 +74,13 @@ import Testing
         let text = screen(state(), capabilities: .plain)
         #expect(text.contains("+- c client-server p peer-to-peer ---"))
         #expect(text.contains("|       |         c........p.                  |"))
-        #expect(text.contains("| p peer-to-peer  0.7 s 1.2 s 1.9 s"))
+        #expect(text.contains("| p peer-to-peer  672 ms 1.20 s 1.90 s"))
     }
 
     @Test func aNarrowPanelUsesShortLabels() {
         let text = screen(state(), width: 64, height: 24)
-        #expect(text.contains("● server 0.8 s 1.6 s 3.2 s"))
-        #expect(text.contains("◆ swarm  0.7 s 1.2 s 1.9 s"))
+        #expect(text.contains("● server 800 ms 1.60 s 3.20 s"))
+        #expect(text.contains("◆ swarm  672 ms 1.20 s 1.90 s"))
     }
 
     @Test func twoTimesInOneCellKeepTheirOrderUnlessTheyAreTheSame() {
