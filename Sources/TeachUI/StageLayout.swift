@@ -21,6 +21,13 @@ struct StagePlacement: Hashable, Sendable {
     /// Nodes a grid had no room for.
     var hidden: Int
 
+    /// Every frame, in the order of the nodes' ids: never in a dictionary's order, which
+    /// Swift seeds afresh in every process (routing breaks ties by the order of the boxes,
+    /// so that order would move lines from one run to the next).
+    var boxes: [Rect] {
+        frames.keys.sorted().compactMap { frames[$0] }
+    }
+
     /// The node whose frame holds the cell, for mouse clicks.
     func node(at point: Point) -> Int? {
         frames.first { $0.value.contains(point) }?.key
