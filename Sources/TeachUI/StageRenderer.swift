@@ -32,21 +32,18 @@ struct StageRenderer {
     /// Draws the stage and says where everything went (for hit testing and tests).
     @discardableResult
     func draw(into canvas: inout Canvas, rect: Rect) -> StageHits {
-        let placement = StageLayout.place(scene.nodes, links: scene.links, kind: scene.layout, in: rect, roomy: roomy)
-        let paths = placement.form == .dot ? [:] : drawLinks(into: &canvas, placement: placement, within: rect)
+        let geometry = scene.geometry(in: rect, roomy: roomy)
+        let placement = geometry.placement
+        drawCaptions(into: &canvas, placement: placement)
+        let paths = drawLinks(into: &canvas, geometry: geometry, within: rect)
         for node in scene.nodes {
             guard let frame = placement.frames[node.id] else { continue }
             drawNode(node, frame: frame, form: placement.form, into: &canvas)
         }
-        var packets: [Point: Int] = [:]
-        if placement.form == .dot {
-            markReceivers(into: &canvas, placement: placement)
-            if placement.hidden > 0 {
-                let note = " +\(placement.hidden) more "
-                canvas.put(note, x: rect.maxX - DisplayWidth.of(note), y: rect.maxY - 1, style: theme.dim)
-            }
-        } else {
-            packets = drawPackets(into: &canvas, paths: paths, placement: placement)
+        let packets = drawPackets(into: &canvas, paths: paths, placement: placement)
+        if placement.form == .dot, placement.hidden > 0 {
+            let note = " +\(placement.hidden) more "
+            canvas.put(note, x: rect.maxX - DisplayWidth.of(note), y: rect.maxY - 1, style: theme.dim)
         }
         return StageHits(placement: placement, packets: packets)
     }
