@@ -33,11 +33,7 @@ struct LessonScreenView: Hashable, Sendable {
         } else {
             let hits = StageRenderer(scene: scene, theme: theme, selection: selection, roomy: presenting)
                 .draw(into: &canvas, rect: layout.stage.inset(by: 1))
-            // A grid shows each node's share of the file as a shade, which nothing else explains.
-            let shades = hits.placement.form == .dot && scene.nodes.contains { $0.share != nil }
-                ? [(String(theme.glyphs.shades), Style.plain, "share of the file")] : []
-            let kinds = scene.legend.map { (String(theme.glyph($0)), theme.style($0), $0.title) }
-            drawLegend(shades + kinds, into: &canvas, along: layout.stage, theme: theme)
+            drawLegend(hits.legend.map { ($0.glyphs, $0.style, $0.title) }, into: &canvas, along: layout.stage, theme: theme)
         }
 
         canvas.box(layout.narration, glyphs: theme.glyphs, style: theme.panelBorder, title: panelTitle, titleStyle: theme.panelTitle)
