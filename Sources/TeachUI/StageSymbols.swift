@@ -106,12 +106,12 @@ struct LegendEntry: Hashable, Sendable {
 }
 
 extension MessageKind {
-    /// Data a node sends for someone (an answer, a file, a piece of one, a call's media),
-    /// as opposed to asking, looking up or protocol chatter: what "sending" marks.
+    /// Data a node sends for someone (an answer, a file, a piece of one), as opposed to
+    /// asking, looking up, setting up a call or protocol chatter: what "sending" marks.
     var carriesData: Bool {
         switch self {
-        case .response, .file, .chunk, .corruptChunk, .call: true
-        case .request, .refused, .lookup, .lookupReply, .peerList, .control: false
+        case .response, .file, .chunk, .corruptChunk: true
+        case .request, .refused, .lookup, .lookupReply, .peerList, .control, .call: false
         }
     }
 }
