@@ -52,20 +52,24 @@ struct LessonScreenView: Hashable, Sendable {
         Rect(x: rect.x + 2, y: rect.y + 1, width: rect.width - 4, height: rect.height - 2)
     }
 
-    /// What each glyph on the stage means (a grid's shades, the message kinds seen so far,
-    /// or a chart's lines), set into the stage's bottom border.
+    /// What each glyph on the stage means (a grid's shades, the marks and messages drawn,
+    /// or a chart's lines), set into the stage's bottom border, and continued along its
+    /// top border when the bottom one is full.
     private func drawLegend(_ entries: [(glyphs: String, style: Style, title: String)], into canvas: inout Canvas, along stage: Rect, theme: Theme) {
-        var x = stage.x + 2
-        let y = stage.maxY - 1
-        for entry in entries {
-            let glyphs = DisplayWidth.of(entry.glyphs)
-            let width = 2 + glyphs + DisplayWidth.of(entry.title)
-            guard x + width < stage.maxX - 1 else { break }
-            canvas.put(" ", x: x, y: y)
-            canvas.put(entry.glyphs, x: x + 1, y: y, style: entry.style)
-            canvas.put(" " + entry.title, x: x + 1 + glyphs, y: y, style: theme.dim)
-            x += width
+        var rest = entries[...]
+        for y in [stage.maxY - 1, stage.y] where !rest.isEmpty {
+            var x = stage.x + 2
+            while let entry = rest.first {
+                let glyphs = DisplayWidth.of(entry.glyphs)
+                let width = 2 + glyphs + DisplayWidth.of(entry.title)
+                guard x + width < stage.maxX - 1 else { break }
+                canvas.put(" ", x: x, y: y)
+                canvas.put(entry.glyphs, x: x + 1, y: y, style: entry.style)
+                canvas.put(" " + entry.title, x: x + 1 + glyphs, y: y, style: theme.dim)
+                x += width
+                rest = rest.dropFirst()
+            }
+            if x > stage.x + 2 { canvas.put(" ", x: x, y: y) }
         }
-        if x > stage.x + 2 { canvas.put(" ", x: x, y: y) }
     }
 }

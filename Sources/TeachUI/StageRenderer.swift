@@ -37,7 +37,6 @@ struct StageRenderer {
         let placement = StageLayout.place(scene.nodes, links: scene.links, kind: scene.layout, in: rect, roomy: roomy)
         var symbols: Set<StageSymbol> = []
         let paths = placement.form == .dot ? [:] : drawLinks(into: &canvas, placement: placement, within: rect)
-        symbols.formUnion(markCuts(into: &canvas, paths: paths, placement: placement))
         for node in scene.nodes {
             guard let frame = placement.frames[node.id] else { continue }
             symbols.formUnion(drawNode(node, frame: frame, form: placement.form, within: rect, into: &canvas))
@@ -57,9 +56,30 @@ struct StageRenderer {
             // A message with no path to ride marks its receiver in its colour instead.
             symbols.formUnion(scene.packets.filter { paths[Pair($0.from, $0.to)]?.isEmpty ?? true }
                 .filter { placement.frames[$0.to] != nil }.map { .message($0.kind) })
+            // Over any message there, so the legend's cut is always in sight.
+            symbols.formUnion(markCuts(into: &canvas, paths: paths, placement: placement))
+        }
+        // Only what can still be seen: a mark or message drawn over another hides it. In a
+        // grid, a message shows as its receiver's colour, with no glyph of its own.
+        let seen = glyphs(in: rect, of: canvas)
+        symbols = symbols.filter { symbol in
+            if case .message = symbol, placement.form == .dot { return true }
+            return seen.contains(theme.glyph(symbol))
         }
         let shades = placement.form == .dot && scene.nodes.contains { $0.share != nil && placement.frames[$0.id] != nil }
         return StageHits(placement: placement, packets: packets, legend: legend(symbols, shades: shades))
+    }
+
+    /// Every glyph drawn in a rectangle.
+    private func glyphs(in rect: Rect, of canvas: Canvas) -> Set<Character> {
+        var seen: Set<Character> = []
+        guard rect.width > 0, rect.height > 0 else { return seen }
+        for y in rect.y..<rect.maxY where y >= 0 && y < canvas.height {
+            for x in rect.x..<rect.maxX where x >= 0 && x < canvas.width {
+                if let glyph = canvas[x, y].text.first { seen.insert(glyph) }
+            }
+        }
+        return seen
     }
 
     /// The legend for the symbols drawn: what went wrong first (it is what a lesson is
@@ -119,7 +139,7 @@ struct StageRenderer {
         }
         let drawsTraffic = unlinked.count <= Self.largestTrafficWeb
 
-        let frames = Array(placement.frames.values)
+        let frames = placement.frames.sorted { $0.key < $1.key }.map(\.value)
         let router = LineRouter(around: frames, within: rect)
         var paths: [Pair: [Point]] = [:]
         for pair in (Array(links.keys) + unlinked).sorted(by: { ($0.low, $0.high) < ($1.low, $1.high) }) {
