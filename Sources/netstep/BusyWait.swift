@@ -12,7 +12,9 @@ import Darwin
 /// so a long computation (a lesson measuring hundreds of curves, a big run) never takes
 /// the keyboard and the signals away: q, Ctrl-C, SIGTERM and SIGHUP end the session at any
 /// moment, and after a moment a line at the bottom says the program is busy and for how
-/// long. Quick work (almost every key) finishes before anything is drawn.
+/// long. Quick work (almost every key) finishes before anything is drawn. Keys typed
+/// meanwhile are not lost: they are put back to be read once the work is done (q quits
+/// at once only while the busy line shows).
 ///
 /// Work that is abandoned (the user quit meanwhile) keeps running on its thread until the
 /// process exits, which it does as soon as the terminal is restored.
@@ -34,8 +36,6 @@ struct BusyWait {
     /// Becomes readable when a worker finishes: one byte per piece of work.
     private let finished: (read: Int32, write: Int32)
     private let clock = ContinuousClock()
-    /// A resize that arrived while waiting, for the caller to pass on once the work is done.
-    private(set) var pendingResize: (width: Int, height: Int)?
 
     init(screen: CursesScreen, signals: SignalWatch) {
         self.screen = screen
@@ -49,7 +49,7 @@ struct BusyWait {
 
     /// Runs `work` off the main thread and waits for it, answering the terminal meanwhile.
     /// - Parameter frame: what is on screen now, kept under the busy line.
-    mutating func run<Value>(_ work: @escaping () -> Value, over frame: Canvas?) -> Outcome<Value> {
+    func run<Value>(_ work: @escaping () -> Value, over frame: Canvas?) -> Outcome<Value> {
         let handoff = Handoff(work)
         let signal = finished.write
         let worker = Thread {
@@ -61,6 +61,8 @@ struct BusyWait {
         worker.stackSize = 16 << 20
         let started = clock.now
         worker.start()
+        var typedAhead: [TerminalInput] = []
+        defer { screen.putBack(typedAhead) }
         while true {
             let shownBusy = clock.now - started >= Self.quietFor
             let wait = shownBusy ? Self.redrawEvery : Self.milliseconds(Self.quietFor - (clock.now - started))
@@ -74,27 +76,21 @@ struct BusyWait {
             case let .ready(descriptor) where descriptor == signals.descriptor:
                 for number in signals.received() {
                     guard number == SIGWINCH else { return .ended(.signal(number)) }
-                    if case let .resize(width, height)? = screen.adoptWindowSize() { pendingResize = (width, height) }
+                    if let resize = screen.adoptWindowSize() { typedAhead.append(resize) }
                 }
             case .key(.control("c")):
                 return .ended(.signal(SIGINT))
-            case .key(.character("q")), .key(.character("Q")):
+            case .key(.character("q")) where shownBusy, .key(.character("Q")) where shownBusy:
                 return .ended(.quit)
-            case let .resize(width, height):
-                pendingResize = (width, height)
             case .hangUp:
                 return .ended(.hangUp)
-            case .key, .ready, nil:
+            case let input?:
+                typedAhead.append(input)
+            case nil:
                 break
             }
             if clock.now - started >= Self.quietFor { showBusy(since: started, over: frame) }
         }
-    }
-
-    /// Takes the resize that arrived while waiting, if any.
-    mutating func takeResize() -> (width: Int, height: Int)? {
-        defer { pendingResize = nil }
-        return pendingResize
     }
 
     /// The frame on screen with one line at the bottom: busy for how long, and how to quit.

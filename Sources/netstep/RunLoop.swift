@@ -29,7 +29,7 @@ struct RunLoop {
     let lessonFile: LessonFileReload?
     /// Messages for the shell, printed once the terminal is restored.
     var notices: [String] = []
-    private var busy: BusyWait
+    private let busy: BusyWait
     /// The frame last drawn, kept under the busy line while an update takes long.
     private var frame: Canvas?
 
@@ -126,9 +126,7 @@ struct RunLoop {
         case let .ended(end):
             return end
         }
-        if let end = carryOut(handoff.effects) { return end }
-        if let (width, height) = busy.takeResize() { return send(.resize(width: width, height: height)) }
-        return nil
+        return carryOut(handoff.effects)
     }
 
     private mutating func carryOut(_ effects: [AppEffect]) -> SessionEnd? {
@@ -160,7 +158,7 @@ struct RunLoop {
         do {
             try progress.save(saved)
         } catch {
-            let notice = "netstep: progress could not be saved to \(progress.file.path): \(error.localizedDescription)"
+            let notice = "netstep: progress could not be saved: \(error)"
             if !notices.contains(notice) { notices.append(notice) }
         }
     }

@@ -15,7 +15,7 @@ enum Session {
         try FullScreen.run { screen, signals, notices in
             if let warning { notices.append(warning) }
             // Opening a lesson can run its first step's simulations: off the main thread too.
-            var busy = BusyWait(screen: screen, signals: signals)
+            let busy = BusyWait(screen: screen, signals: signals)
             let start: AppState
             switch busy.run({ makeState(progress) }, over: nil) {
             case let .finished(state): start = state
