@@ -1,8 +1,8 @@
 import Testing
 @testable import LessonKit
 
-/// What an author writing a lesson by hand runs into: a group where the network takes
-/// nodes, and an id that is already a bundled lesson's.
+/// What an author writing a lesson by hand runs into: groups where the network or an
+/// action takes nodes, and an id that is already a bundled lesson's.
 @Suite struct AuthorMessagesTests {
     private func lesson(links: String, id: String = "edges", path: String = "edges.md") -> LoadOutcome {
         LessonLoader.load(source: """
@@ -42,6 +42,25 @@ import Testing
         let outcome = lesson(links: "    - { between: [east, east] }\n    - { between: [edge, origin] }")
         let network = try #require(outcome.lesson).network
         #expect(network.links.prefix(3).map { "\($0.a)-\($0.b)" } == ["e1-e2", "e1-e3", "e2-e3"])
+    }
+
+    @Test func highlightingAGroupPointsAtEachOfItsNodes() throws {
+        let source = lessonSource(id: "group-highlight").replacingOccurrences(of: "## One\nText.\n", with: """
+        ## One
+        Text.
+
+        ```sim
+        - highlight: east
+        - highlight: server
+        - run: idle
+        ```
+
+        """).replacingOccurrences(of: "    server: { role: server }", with: "    server: { role: server }\n  groups:\n    east: { count: 3, prefix: e }")
+        let lesson = try #require(LessonLoader.load(source: source, path: "group-highlight.md").lesson)
+        var runner = LessonRunner(lesson: lesson)
+        runner.finishStep()
+        #expect(runner.highlightedNodes == ["e1", "e2", "e3", "server"])
+        #expect(PlainTranscript.render(lesson).contains("  * look at east\n"))
     }
 
     @Test func aLessonWhoseIdIsABundledOnesIsWarnedAboutNamingBothFiles() throws {
