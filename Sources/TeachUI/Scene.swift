@@ -11,8 +11,6 @@ struct Scene: Hashable, Sendable {
     var links: [SceneLink]
     var packets: [ScenePacket]
     var layout: StageLayoutKind
-    /// Message kinds the legend explains: those seen so far in this run.
-    var legend: [MessageKind]
     /// What the layout is computed from: every node the network has had (present or
     /// not), the configured links and the lesson's plan.
     var shape: StageShape
@@ -21,18 +19,17 @@ struct Scene: Hashable, Sendable {
 
     /// A hand-made scene: its shape is its nodes and links, with no standing lines
     /// implied when it has no links (any node reaches any other).
-    init(nodes: [SceneNode], links: [SceneLink] = [], packets: [ScenePacket] = [], layout: StageLayoutKind, legend: [MessageKind] = []) {
-        self.init(nodes: nodes, links: links, packets: packets, layout: layout, legend: legend,
+    init(nodes: [SceneNode], links: [SceneLink] = [], packets: [ScenePacket] = [], layout: StageLayoutKind) {
+        self.init(nodes: nodes, links: links, packets: packets, layout: layout,
                   shape: StageShape(nodes, links: links, layout: layout, anyReachesAny: links.isEmpty))
     }
 
-    init(nodes: [SceneNode], links: [SceneLink], packets: [ScenePacket], layout: StageLayoutKind, legend: [MessageKind], shape: StageShape,
+    init(nodes: [SceneNode], links: [SceneLink], packets: [ScenePacket], layout: StageLayoutKind, shape: StageShape,
          geometry: StageGeometryCache? = nil) {
         self.nodes = nodes
         self.links = links
         self.packets = packets
         self.layout = layout
-        self.legend = legend
         self.shape = shape
         self.geometry = geometry
     }
@@ -59,9 +56,13 @@ struct SceneNode: Hashable, Sendable {
     var name: String
     var role: Role
     var isUp: Bool = true
-    /// Its queue is full or it is dropping work: drawn as an alarm.
-    var isOverloaded: Bool = false
-    var isMalicious: Bool = false
+    /// What is wrong with it (or what it did wrong), most important first: the first is
+    /// drawn in front of its name.
+    var marks: [StageMark] = []
+    /// Its part in a swarm, which it is drawn as whatever it was set up as.
+    var swarmRole: SwarmRole? = nil
+    /// Data it is sending now (responses, a file, chunks): how many messages.
+    var sending = 0
     /// A server working on a request now, and how many more wait in its queue: the
     /// processing between a request's arrival and its answer, made visible.
     var isWorking = false
@@ -70,6 +71,20 @@ struct SceneNode: Hashable, Sendable {
     var share: Double? = nil
     /// The lesson points at it.
     var isHighlighted = false
+
+    /// Its queue is full or it is dropping work: drawn as an alarm.
+    var isOverloaded: Bool { marks.first == .dropped || marks.first == .queueFull }
+
+    /// It left the network; it is drawn where it was, with nothing to or from it.
+    var hasLeft: Bool { !isUp && marks.first == .left }
+}
+
+/// What a node does in a swarm.
+enum SwarmRole: Hashable, Sendable {
+    /// It started with the whole file.
+    case seed
+    /// It came to get the file, and passes on what it has.
+    case peer
 }
 
 struct SceneLink: Hashable, Sendable {

@@ -35,7 +35,7 @@ import Testing
             let lesson = lesson(layout: layout, nodes: "    server: { role: server }",
                                 groups: "    clients: { count: 4, prefix: c, role: client }\n    peers: { count: 6, prefix: p, role: peer }")
             let simulation = LessonRunner(lesson: lesson).simulation
-            let scene = Scene(Frame(simulation: simulation, time: 0), plan: StagePlan(lesson.network), legend: [])
+            let scene = Scene(Frame(simulation: simulation, time: 0), plan: StagePlan(lesson.network))
             #expect(scene.links.isEmpty, "\(layout)")
             #expect(scene.anyReachesAny)
             var canvas = Canvas(width: 80, height: 24)
@@ -74,7 +74,7 @@ import Testing
         ], links: [LinkConfig(a: NodeID(0), b: NodeID(1), latency: 1_000)])
         network.fullMesh = false
         var simulation = Simulation(network: network, seed: 1)
-        func linkUp() -> Bool? { Scene(Frame(simulation: simulation, time: simulation.now), layout: .mesh, legend: []).links.first?.isUp }
+        func linkUp() -> Bool? { Scene(Frame(simulation: simulation, time: simulation.now), layout: .mesh).links.first?.isUp }
         #expect(linkUp() == true)
         try simulation.perform(.setLinkUp(NodeID(0), NodeID(1), false))
         #expect(linkUp() == false)
