@@ -68,7 +68,13 @@ struct StageRenderer {
             return seen.contains(theme.glyph(symbol))
         }
         let shades = placement.form == .dot && scene.nodes.contains { $0.share != nil && placement.frames[$0.id] != nil }
-        return StageHits(placement: placement, packets: packets, legend: legend(symbols, shades: shades))
+        var legend = legend(symbols, shades: shades)
+        if scene.anyReachesAny, scene.links.isEmpty, !scene.nodes.isEmpty {
+            // No line stands for a link here: say why the stage has none.
+            let peers = scene.nodes.allSatisfy { $0.role == .peer }
+            legend.append(LegendEntry(glyphs: "", style: theme.dim, title: peers ? "any peer reaches any other" : "any node reaches any other"))
+        }
+        return StageHits(placement: placement, packets: packets, legend: legend)
     }
 
     /// Every glyph drawn in a rectangle.
