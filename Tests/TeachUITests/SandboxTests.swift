@@ -21,7 +21,7 @@ import Testing
             │     └────┘                        └────┘     ││ its upload.                  │
             │                                              ││                              │
             │                                              ││ 3 requests sent              │
-            └─ ● request ──────────────────────────────────┘│                              │
+            └─ ● request any node reaches any other ───────┘│                              │
             ┌ metrics ─────────────────────────────────────┐│                              │
             │ messages 3 · in flight 3                     ││                              │
             │ server queue  ·························· 0/8 ││                              │
@@ -106,7 +106,7 @@ import Testing
             │     └────┘                        └────┘     ││ its upload.                  │
             │                                              ││                              │
             │                                              ││ c1 is down                   │
-            └─ ✕ down ● request ───────────────────────────┘│                              │
+            └─ ✕ down ● request any node reaches any other ┘│                              │
             ┌ metrics ─────────────────────────────────────┐│                              │
             │ messages 3 · in flight 2                     ││                              │
             │ server queue  ·························· 0/8 ││                              │

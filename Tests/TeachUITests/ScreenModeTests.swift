@@ -114,7 +114,7 @@ import Testing
             d                                              dd                              d
             d                                              dd                              d
             d                                              dd                              d
-            dd dddddd bdddddddd ddddddddddddddddddddddddddddd                              d
+            dd dddddd bdddddddd dddddddddddddddddddddddddd dd                              d
             dbbbbbbbbbddddddddddddddddddddddddddddddddddddddd                              d
             d dddddddddddddddddddddddd                     dd                              d
             d               dddddddddddddddddddddddddd     dd                              d
@@ -146,7 +146,7 @@ import Testing
             |     +----+                        +----+     || its upload.                  |
             |                                              ||                              |
             |                                              || 3 requests sent              |
-            +- o request ----------------------------------+|                              |
+            +- o request any node reaches any other -------+|                              |
             + metrics -------------------------------------+|                              |
             | messages 3 . in flight 3                     ||                              |
             | server queue  .......................... 0/8 ||                              |
