@@ -78,7 +78,7 @@ struct ScriptParser {
             return nil
         }
         if let use = ScreenKeys.use(of: key) {
-            log.error("key '\(key)' is taken (it \(use)); choose a key the lesson screen leaves free: \(ScreenKeys.freeKeys)",
+            log.error("key '\(key)' is taken (on the lesson screen it means: \(use)); choose a key the lesson screen leaves free: \(ScreenKeys.freeKeys)",
                       at: reader.location(keyNode))
             return nil
         }

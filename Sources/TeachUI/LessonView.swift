@@ -59,22 +59,24 @@ extension AppState {
         var asked: Set<String> = []
         switch session.shownPending {
         case let .ask(ask):
-            hints.append(KeyHint(String(ask.key), "do it"))
+            hints.append(KeyHint(String(ask.key), "do it", hold: .asked))
             asked = KeyMentions.keys(in: ask.prompt)
         case let .quiz(quiz):
             if let place = session.pendingQuiz?.1, session.answers[place]?.answered == true {
-                hints.append(KeyHint("Space", "go on"))
+                hints.append(KeyHint("Space", "go on", hold: .asked))
             } else {
-                hints.append(KeyHint("1-\(quiz.choices.count)", "answer"))
+                hints.append(KeyHint("1-\(quiz.choices.count)", "answer", hold: .asked))
             }
         case let .pause(text):
-            hints.append(KeyHint("Space", "go on"))
+            hints.append(KeyHint("Space", "go on", hold: .asked))
             asked = KeyMentions.keys(in: text)
         case .running, .done: break
         }
-        hints.append(KeyHint("n p", "next/prev step"))
-        if !session.runner.step.hints.isEmpty { hints.append(KeyHint("h", "hint")) }
-        return (hints + KeyHint.stage(unicode: unicode)).map { $0.holding(asked) }
+        var own = [KeyBarEntry(.nextStep, .previousStep, text: "steps")]
+        if !session.runner.step.hints.isEmpty { own.append(KeyBarEntry(.hint, text: "hint")) }
+        hints += KeyBar.hints(own, places: screenPlaces, presenting: presentingLesson, unicode: unicode)
+        return (hints + KeyBar.stage(places: screenPlaces, presenting: presentingLesson, unicode: unicode, leaving: leavingQuits ? "quit" : "back"))
+            .map { $0.holding(asked) }
     }
 
     /// The step's narration so far (paragraphs appear as the script passes them) with live values filled in, the quiz, hints when asked for,

@@ -1,4 +1,5 @@
 import Canvas
+import LessonKit
 import NetSim
 
 extension AppState {
@@ -22,7 +23,8 @@ extension AppState {
             status: StatusView(
                 playing: stage.isPlaying, position: "sandbox", time: Units.format(duration: stage.shown.time),
                 speed: stage.playback.speedLabel(unicode: theme.unicode), events: frame.simulation.eventCount),
-            hints: SandboxSession.hints(model: sandbox.model) + KeyHint.stage(unicode: theme.unicode, leaving: leavingQuits ? "quit" : "back"),
+            hints: SandboxSession.hints(model: sandbox.model, unicode: theme.unicode)
+                + KeyBar.stage(places: screenPlaces, unicode: theme.unicode, leaving: leavingQuits ? "quit" : "back"),
             presenting: presenting)
     }
 }
