@@ -46,7 +46,7 @@ extension AppState {
 
     private func statusNote(_ session: LessonSession) -> String {
         switch session.shownPending {
-        case let .running(wait): wait.source
+        case let .running(wait): wait.inWords
         case .ask, .pause, .quiz: "your turn"
         case .done: session.runner.isLastStep ? "lesson done" : "step done"
         }
