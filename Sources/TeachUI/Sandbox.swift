@@ -19,6 +19,8 @@ struct SandboxSession: Sendable {
     var stage: StageSession<Timeline>
     /// What the last key did, or why the engine refused it.
     var message: String
+    /// The counts when the latest swarm started: the metrics panel counts that swarm's.
+    var countsStart: Metrics?
 
     /// Capacities chosen so that effects show within seconds of simulated time.
     static let serverUpload = 10e6, clientUpload = 1e6, peerUpload = 2e6, download = 10e6
@@ -103,14 +105,19 @@ struct SandboxSession: Sendable {
         return true
     }
 
-    private mutating func perform(_ command: Command, done: String) {
+    /// Does `command`, saying `done` on the status line, or why the engine refused it
+    /// (then false).
+    @discardableResult
+    private mutating func perform(_ command: Command, done: String) -> Bool {
         stage.settle()
         do {
             try stage.driver.perform(command)
             message = done
             stage.suggestSpeed()
+            return true
         } catch {
             message = "Not possible: \(error)"
+            return false
         }
     }
 
@@ -149,7 +156,10 @@ struct SandboxSession: Sendable {
             guard let seed = members.first else { return }
             let config = SwarmConfig(fileBits: Self.fileBits, chunks: Self.chunks, seeds: [seed], peers: Array(members.dropFirst()),
                                      tracker: simulation.network.ids(withRole: .tracker).first)
-            perform(.startSwarm(config), done: "\(simulation.node(seed).config.name) seeds a \(megabits) file in \(Self.chunks) chunks")
+            let before = simulation.metrics
+            if perform(.startSwarm(config), done: "\(simulation.node(seed).config.name) seeds a \(megabits) file in \(Self.chunks) chunks") {
+                countsStart = before
+            }
         case .p2p:
             break
         }

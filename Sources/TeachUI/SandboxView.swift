@@ -19,7 +19,8 @@ extension AppState {
             prompt: StyledText(markup: sandbox.message))
         return LessonScreenView(
             title: "Sandbox", stepTitle: sandbox.model.rawValue, scene: stage.scene(frame), selection: stage.selection,
-            narration: narration, metrics: MetricsView(frame), panelTitle: "sandbox",
+            narration: narration, metrics: MetricsView(frame, countsFrom: sandbox.countsStart), panelTitle: "sandbox",
+            metricsTitle: sandbox.countsStart == nil ? "metrics" : "metrics · this swarm",
             status: StatusView(
                 playing: stage.isPlaying, position: "sandbox", time: Units.format(duration: stage.shown.time),
                 speed: stage.playback.speedLabel(unicode: theme.unicode), events: frame.simulation.eventCount),
