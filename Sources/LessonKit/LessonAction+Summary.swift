@@ -57,6 +57,10 @@ extension LessonAction {
             }
         case let .chart(value):
             return "chart of \(value.source)"
+        case .resetCounts:
+            return "the metrics' counts start again from zero"
+        case let .gauges(gauges):
+            return "the metrics panel shows " + (gauges.map { $0.map(\.rawValue).joined(separator: ", ") } ?? "everything")
         case let .curve(spec):
             let sizes = spec.sizes.map(String.init).joined(separator: ", ")
             return "distribution times measured for \(sizes) peers, client-server and peer-to-peer (a file of \(Units.format(bits: spec.fileBits)) in \(spec.chunks) chunks, \(spec.server)'s upload, \(spec.peer)'s rates)"

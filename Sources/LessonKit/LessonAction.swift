@@ -36,12 +36,17 @@ public enum LessonAction: Sendable, Hashable {
     /// Measure distribution times for several crowd sizes in separate runs of the engine
     /// and draw them against the number of peers; changes nothing in this simulation.
     case curve(CurveSpec)
+    /// The metrics panel's counts start again from zero (a new scenario); changes nothing
+    /// in the simulation.
+    case resetCounts
+    /// The parts of the metrics panel to show from now on (nil: all of them).
+    case gauges([Gauge]?)
 
     /// Whether the action changes the simulation (highlights, charts and curves only
     /// change the picture).
     public var changesSimulation: Bool {
         switch self {
-        case .highlight, .chart, .curve: false
+        case .highlight, .chart, .curve, .resetCounts, .gauges: false
         default: true
         }
     }

@@ -11,8 +11,6 @@ struct LessonSession: Sendable {
     /// Answers given, by step and script position.
     var answers: [QuizPlace: QuizAnswer] = [:]
     var showsHints = false
-    /// Digits typed after `g`, while choosing a step to jump to.
-    var jumpDigits: String?
     /// Lines of the step's narration scrolled past (Up and Down), back to 0 on a new step.
     var narrationScroll = 0
 
