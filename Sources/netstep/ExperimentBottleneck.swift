@@ -53,6 +53,12 @@ struct ExperimentBottleneck: ParsableCommand {
         guard Double(clients.max() ?? 0) * rate * Double(duration) / 1e6 <= 5_000_000 else {
             throw ValidationError("that is more than 5 million requests; lower --clients, --rate or --duration")
         }
+        let requests = Double(clients.max() ?? 0) * rate * Double(duration) / 1e6
+        let perRequest = Double(service) / 1e6 + Double(responseBytes) * 8 / serverUp
+        try SimulatedSpan.check(
+            requests * perRequest,
+            "serving about \(Int(requests.rounded())) requests of \(Units.format(duration: service)) each with --response \(responseBytes)B at --server-up \(SimulatedSpan.rate(serverUp))",
+            change: "raise --server-up, or lower --response, --service, --clients, --rate or --duration")
     }
 
     func run() throws {
@@ -60,7 +66,25 @@ struct ExperimentBottleneck: ParsableCommand {
             serviceTime: service, queueLimit: queue, requestsPerClientPerSecond: rate, duration: duration,
             serverUpload: serverUp, responseBytes: responseBytes
         )
-        let results = clients.map { BottleneckExperiment.run(setting, clients: $0, seed: seed) }
+        let progress = CommandProgress(machineReadable: format != .table)
+        // Each count of clients costs about its number of requests, so its number of clients.
+        let total = Double(clients.reduce(0, +))
+        var results: [BottleneckResult] = []
+        var done = 0.0
+        for count in clients {
+            let result = BottleneckExperiment.run(setting, clients: count, seed: seed) { fraction in
+                progress.report((done + fraction * Double(count)) / total, doing: "simulating \(count) client\(count == 1 ? "" : "s") (\(results.count + 1) of \(clients.count))")
+            }
+            guard let result else { break }
+            results.append(result)
+            done += Double(count)
+        }
+        progress.finish()
+        printResults(results)
+        if progress.stoppedBy != nil { progress.stop(after: "\(results.count) of \(clients.count) counts of clients", printed: !results.isEmpty) }
+    }
+
+    private func printResults(_ results: [BottleneckResult]) {
         switch format {
         case .json, .csv:
             let table = ExperimentRows(

@@ -43,6 +43,17 @@ public struct BottleneckResult: Sendable, Hashable {
 
 public enum BottleneckExperiment {
     public static func run(_ setting: BottleneckSetting, clients: Int, seed: UInt64 = 1) -> BottleneckResult {
+        guard let result = run(setting, clients: clients, seed: seed, between: { _ in true }) else {
+            preconditionFailure("a run that is never told to stop finishes")
+        }
+        return result
+    }
+
+    /// The same run, telling `between` every thousand requests how far it has come (0 to
+    /// 1, by simulated time) and asking whether to go on; nil when it said stop.
+    public static func run(
+        _ setting: BottleneckSetting, clients: Int, seed: UInt64 = 1, between: (Double) -> Bool
+    ) -> BottleneckResult? {
         precondition(clients > 0 && setting.requestsPerClientPerSecond > 0, "needs clients who ask")
         let server = NodeID(0)
         let network = NetworkConfig(
@@ -66,7 +77,8 @@ public enum BottleneckExperiment {
         }
         requests.sort { ($0.time, $0.client) < ($1.time, $1.client) }
         var sim = Simulation(network: network, seed: seed)
-        for request in requests {
+        for (index, request) in requests.enumerated() {
+            if index % 1000 == 999, !between(min(0.99, Double(request.time) / Double(setting.duration))) { return nil }
             sim.run(until: .time(request.time))
             try! sim.perform(.request(from: request.client, to: server, what: "GET /report", bytes: 400, responseBytes: setting.responseBytes))
         }
