@@ -96,6 +96,7 @@ struct ActionParser {
             guard let text = reader.text(node, "highlight", log: &log) else { return nil }
             if text == "none" { return .highlight(.none) }
             if scope.isNode(text) { return .highlight(.node(text)) }
+            if let members = scope.members(ofSet: text), !members.isEmpty { return .highlight(.nodes(name: text, members: members)) }
             return values.parse(text, at: reader.location(node), log: &log).map { .highlight(.value($0)) }
         case "chart":
             guard let text = reader.text(node, "chart", log: &log) else { return nil }

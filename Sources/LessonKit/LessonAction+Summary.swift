@@ -51,6 +51,7 @@ extension LessonAction {
         case let .highlight(target):
             switch target {
             case let .node(name): return "look at \(name)"
+            case let .nodes(name, _): return "look at \(name)"
             case let .value(value): return "look at \(value.source)"
             case .none: return "highlights cleared"
             }

@@ -49,6 +49,8 @@ public enum LessonAction: Sendable, Hashable {
 
 public enum Highlight: Sendable, Hashable {
     case node(String)
+    /// Every node of a group (or of `all`, or of a role's plural), named as written.
+    case nodes(name: String, members: [String])
     case value(LiveValue)
     /// Remove every highlight.
     case none

@@ -415,9 +415,9 @@ public struct LessonRunner: Sendable {
         // A step's first highlight replaces those of earlier steps: "look at db" points at
         // db, not at everything pointed at so far. Within a step they add up.
         case let .highlight(.node(name)):
-            if scene.place.highlightSteps.nodes != stepIndex { scene.place.highlightedNodes = [] }
-            scene.place.highlightSteps.nodes = stepIndex
-            if !scene.place.highlightedNodes.contains(name) { scene.place.highlightedNodes.append(name) }
+            highlight([name])
+        case let .highlight(.nodes(_, members)):
+            highlight(members)
         case let .highlight(.value(value)):
             if scene.place.highlightSteps.values != stepIndex { scene.place.highlightedValues = [] }
             scene.place.highlightSteps.values = stepIndex
@@ -456,6 +456,13 @@ public struct LessonRunner: Sendable {
                 note("step \(stepIndex + 1): no node '\(error.name)' in the network at this point", at: location)
             }
         }
+    }
+
+    /// Points the picture at `nodes`, replacing an earlier step's highlights.
+    private mutating func highlight(_ nodes: [String]) {
+        if scene.place.highlightSteps.nodes != stepIndex { scene.place.highlightedNodes = [] }
+        scene.place.highlightSteps.nodes = stepIndex
+        for name in nodes where !scene.place.highlightedNodes.contains(name) { scene.place.highlightedNodes.append(name) }
     }
 
     /// What a curve's measurement depends on: the action and the rates it read.

@@ -22,6 +22,9 @@ struct LiveValueParser {
             if let value = Property(rawValue: text), Property.simulationProperties.contains(value) {
                 return LiveValue(subject: .simulation, property: value, source: text)
             }
+            if !scope.knowsEveryName && FrontMatterParser.isIdentifier(text, maximumLength: 24) {
+                return nil
+            }
             if scope.isNode(text) || scope.members(ofSet: text) != nil {
                 log.error("'\(text)' needs a property, like '\(text).\(scope.isNode(text) ? "queue" : "finished")'", at: location)
             } else {
@@ -61,7 +64,9 @@ struct LiveValueParser {
                 LiveValue(subject: .nodes(name: subject, members: members), property: $0, source: text)
             }
         }
-        log.error("unknown node '\(subject)' in '\(text)'\(Suggestion.phrase(for: subject, in: scope.allNames + ["completion"])); the nodes are \(scope.nodeSummary)", at: location)
+        if scope.knowsEveryName {
+            log.error(scope.unknownNode(subject, in: text, alsoMeaning: ["completion"]), at: location)
+        }
         return nil
     }
 

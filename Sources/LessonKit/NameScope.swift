@@ -9,6 +9,10 @@ struct NameScope: Sendable {
     private(set) var groups: [String: [String]] = [:]
     /// The crowd sizes of the latest `curve` so far, which `{curve.N.PROPERTY}` may name.
     private(set) var curveSizes: [Int] = []
+    /// False until the network is read, and again when a node or group in it could not
+    /// be: then a name the scope does not know may be one the author declared, and saying
+    /// "unknown node" about it would bury the one real mistake under its echoes.
+    private(set) var knowsEveryName = false
 
     mutating func add(node name: String, role: Role) {
         if roles[name] == nil { nodeOrder.append(name) }
@@ -17,6 +21,16 @@ struct NameScope: Sendable {
 
     mutating func add(group name: String, members: [String]) {
         groups[name] = members
+    }
+
+    /// The network was read: from here on a name the scope does not know is a mistake.
+    mutating func networkRead() {
+        knowsEveryName = true
+    }
+
+    /// A node or group of the network could not be read, so its names are missing.
+    mutating func declarationFailed() {
+        knowsEveryName = false
     }
 
     /// A `curve` replaces any earlier one, on screen and for live values.
@@ -44,6 +58,13 @@ struct NameScope: Sendable {
     /// Every word that names something, for "did you mean".
     var allNames: [String] {
         nodeOrder + groups.keys.sorted() + ["all"] + Role.allCases.map { $0.rawValue + "s" }
+    }
+
+    /// What to say about a name that is not a node here: "unknown node 'c13' (did you mean
+    /// 'c1'?); the nodes are server, c1, c2, c3". Say it only when `knowsEveryName`.
+    func unknownNode(_ name: String, in value: String? = nil, alsoMeaning others: [String] = []) -> String {
+        let place = value.map { " in '\($0)'" } ?? ""
+        return "unknown node '\(name)'\(place)\(Suggestion.phrase(for: name, in: allNames + others)); the nodes are \(nodeSummary)"
     }
 
     /// A short list of the nodes for an error message: "server, c1 ... c12".

@@ -48,6 +48,7 @@ public enum PlainTranscript {
         out.append(String(repeating: "=", count: heading.count))
         let problemsBefore = runner.problems.count
         var shown = 0
+        var noted = 0
         var log: [String] = []
         func reveal(upTo position: Int, runner: LessonRunner) {
             while shown < step.narration.count, step.narration[shown].revealAt <= position {
@@ -58,6 +59,10 @@ public enum PlainTranscript {
                 out.append(text(of: step.narration[shown], runner: runner))
                 out.append("")
                 shown += 1
+            }
+            while noted < step.notes.count, step.notes[noted].revealAt <= position {
+                log.append("  Note for the tutor: \(step.notes[noted].text)")
+                noted += 1
             }
         }
         for (position, item) in step.script.enumerated() {
@@ -93,7 +98,6 @@ public enum PlainTranscript {
             out.append("  ! \(problem.message)")
         }
         for hint in step.hints { out.append("  Hint: \(hint)") }
-        for note in step.notes { out.append("  Note for the tutor: \(note)") }
     }
 
     private static func text(of paragraph: Paragraph, runner: LessonRunner) -> String {

@@ -38,12 +38,8 @@ struct WaitParser {
         }
         var queueNode: String?
         if let value = fields["node"] {
-            guard let name = reader.text(value, "node", log: &log) else { return nil }
-            guard values.scope.isNode(name) else {
-                log.error("unknown node '\(name)'\(Suggestion.phrase(for: name, in: values.scope.allNames)); the nodes are \(values.scope.nodeSummary)", at: reader.location(value))
-                return nil
-            }
-            queueNode = name
+            guard let server = TargetResolver(reader: reader, scope: values.scope).node(value, log: &log) else { return nil }
+            queueNode = server
         }
         let value = fields[kinds[0]]!
         switch kinds[0] {

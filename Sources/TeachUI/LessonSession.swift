@@ -155,12 +155,6 @@ struct LessonSession: Sendable {
     func reading(_ value: LiveValue) -> LiveReading {
         value.read(in: stage.shown.simulation, stepStart: runner.stepStartTime, curve: runner.curve)
     }
-
-    /// The speaker notes of the step on screen, headed by the lesson's id and the step.
-    var notes: SpeakerNotes {
-        let heading = "\(lesson.id) · step \(runner.stepIndex + 1)/\(lesson.steps.count): \(runner.step.title)"
-        return SpeakerNotes(heading: heading, text: runner.step.notes.joined(separator: "\n\n"))
-    }
 }
 
 extension StageLayoutKind {

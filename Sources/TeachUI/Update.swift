@@ -7,12 +7,13 @@ import NetSim
 public func update(_ state: inout AppState, _ message: AppMessage) -> [AppEffect] {
     let ticking = state.wantsTicks
     let place = state.lessonPlace
+    let notes = state.presenting ? state.speakerNotes : nil
     let progress = state.progress
     let handled = state.handle(message)
     state.recordProgress()
     // Progress is saved before a quit is acted on.
     var effects: [AppEffect] = state.progress != progress ? [.saveProgress(state.progress)] : []
-    if state.presenting, let notes = state.speakerNotes, state.lessonPlace != place { effects.append(.publishNote(notes)) }
+    if state.presenting, let now = state.speakerNotes, now != notes || state.lessonPlace != place { effects.append(.publishNote(now)) }
     effects += handled
     if state.wantsTicks != ticking { effects.append(.animate(state.wantsTicks)) }
     return effects

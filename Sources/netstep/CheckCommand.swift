@@ -25,6 +25,9 @@ struct CheckCommand: ParsableCommand {
             throw ExitCode.failure
         }
         var diagnostics = course.diagnostics
+        if !paths.isEmpty, let bundled = LessonLibrary.bundledCourse() {
+            diagnostics += course.shadowing(bundled)
+        }
         for lesson in course.lessons {
             diagnostics += LessonChecker.play(lesson)
         }
