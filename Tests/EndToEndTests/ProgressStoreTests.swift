@@ -113,3 +113,20 @@ struct ProgressStoreTests {
         #expect(stat(file.path, &status) == 0 && status.st_mode & 0o777 == 0)
     }
 }
+
+@Suite("Progress problems on screen", .enabled(if: TerminalSession.tmuxStarts, "tmux cannot start on this machine"))
+struct ProgressProblemScreenTests {
+    @Test("a named pipe where the progress file goes: netstep opens at once, and says so after quitting")
+    func namedPipe() throws {
+        let terminal = try TerminalSession(width: 200)
+        let folder = terminal.home.appendingPathComponent("state/netstep")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        #expect(mkfifo(folder.appendingPathComponent("progress.json").path, 0o644) == 0)
+        terminal.startNetstep()
+        try terminal.waitFor("1. ")
+        terminal.press("q")
+        let (status, screen) = try terminal.waitForExit()
+        #expect(status == 0)
+        #expect(screen.contains("is a named pipe (FIFO), not a file"))
+    }
+}
