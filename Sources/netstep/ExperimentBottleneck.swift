@@ -54,11 +54,13 @@ struct ExperimentBottleneck: ParsableCommand {
             throw ValidationError("that is more than 5 million requests; lower --clients, --rate or --duration")
         }
         let requests = Double(clients.max() ?? 0) * rate * Double(duration) / 1e6
-        let perRequest = Double(service) / 1e6 + Double(responseBytes) * 8 / serverUp
+        let perRequest = Double(service) / 1e6 + Double(responseBytes) * 8 / min(serverUp, BottleneckExperiment.clientDownload)
         try SimulatedSpan.check(
             requests * perRequest,
             "serving about \(Int(requests.rounded())) requests of \(Units.format(duration: service)) each with --response \(responseBytes)B at --server-up \(SimulatedSpan.rate(serverUp))",
-            change: "raise --server-up, or lower --response, --service, --clients, --rate or --duration")
+            change: serverUp < BottleneckExperiment.clientDownload
+                ? "raise --server-up, or lower --response, --service, --clients, --rate or --duration"
+                : "lower --response (answers reach the clients at \(Units.format(rate: BottleneckExperiment.clientDownload)) at most), --service, --clients, --rate or --duration")
     }
 
     func run() throws {

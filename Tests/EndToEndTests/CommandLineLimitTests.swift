@@ -35,6 +35,14 @@ struct CommandLineLimitTests {
         #expect(!result.output.contains("inf"))
     }
 
+    @Test("answers too large for the clients' links are refused naming --response, not --server-up")
+    func hugeResponses() {
+        let result = netstep(["experiment", "bottleneck", "--response", "2000000000000000000B", "--server-up", "1000000Tbps", "--clients", "1"])
+        #expect(result.status == 64)
+        #expect(result.error.contains("lower --response"))
+        #expect(!result.error.contains("raise --server-up"))
+    }
+
     @Test("a size too large to count once its prefix is applied is not a size")
     func sizeBeyondDouble() {
         let result = netstep(["experiment", "distribution", "--file", String(repeating: "9", count: 300) + "Tb"])

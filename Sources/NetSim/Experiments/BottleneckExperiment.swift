@@ -42,6 +42,9 @@ public struct BottleneckResult: Sendable, Hashable {
 }
 
 public enum BottleneckExperiment {
+    /// Every client's download rate in bit/s: an answer arrives no faster than this.
+    public static let clientDownload = 100e6
+
     public static func run(_ setting: BottleneckSetting, clients: Int, seed: UInt64 = 1) -> BottleneckResult {
         guard let result = run(setting, clients: clients, seed: seed, between: { _ in true }) else {
             preconditionFailure("a run that is never told to stop finishes")
@@ -60,7 +63,7 @@ public enum BottleneckExperiment {
             nodes: [NodeConfig(
                 name: "server", role: .server, upload: setting.serverUpload, download: 1e9,
                 serviceTime: setting.serviceTime, queueLimit: setting.queueLimit
-            )] + (1...clients).map { NodeConfig(name: "c\($0)", role: .client, upload: 10e6, download: 100e6) },
+            )] + (1...clients).map { NodeConfig(name: "c\($0)", role: .client, upload: 10e6, download: clientDownload) },
             defaultLatency: 5_000
         )
         var arrivals = SeededGenerator(seed: seed ^ 0x5EED)
