@@ -18,6 +18,8 @@ final class CommandProgress {
     /// How long a command runs before the bar appears.
     static let quietFor: Duration = .seconds(1)
     private static let redrawEvery: Duration = .milliseconds(100)
+    /// How often a report looks for a signal.
+    private static let lookEvery: Duration = .milliseconds(20)
     private static let barWidth = 24
 
     private let shown: Bool
@@ -25,6 +27,7 @@ final class CommandProgress {
     private let clock = ContinuousClock()
     private let started: ContinuousClock.Instant
     private var lastDrawn: ContinuousClock.Instant?
+    private var lastLooked: ContinuousClock.Instant?
     private var drawn = false
     /// The signal that asked the command to stop, once one has.
     private(set) var stoppedBy: Int32?
@@ -39,6 +42,10 @@ final class CommandProgress {
     /// Says how far the command has come (`fraction` of all its work) and what it is
     /// simulating now; false once a signal asked it to stop.
     func report(_ fraction: Double, doing: String) -> Bool {
+        // Called between small slices of work: most calls only read the clock.
+        let now = clock.now
+        if let lastLooked, now - lastLooked < Self.lookEvery { return true }
+        lastLooked = now
         var number: Int32 = 0
         if read(stops, &number, MemoryLayout<Int32>.size) == MemoryLayout<Int32>.size {
             stoppedBy = number
@@ -46,7 +53,6 @@ final class CommandProgress {
             return false
         }
         guard shown else { return true }
-        let now = clock.now
         guard now - started >= Self.quietFor else { return true }
         if let lastDrawn, now - lastDrawn < Self.redrawEvery { return true }
         lastDrawn = now
