@@ -99,7 +99,7 @@ struct BusyWait {
         var canvas = frame.flatMap { $0.width == size.width && $0.height == size.height ? $0 : nil }
             ?? Canvas(width: size.width, height: size.height)
         let seconds = (clock.now - started).components.seconds
-        let line = " Working… \(seconds) s   (q or Ctrl-C quits) "
+        let line = " Working\(screen.capabilities.unicode ? "…" : "...") \(seconds) s   (q or Ctrl-C quits) "
         let row = canvas.height - 1
         canvas.fill(Rect(x: 0, y: row, width: canvas.width, height: 1))
         canvas.put(line, x: 0, y: row, style: Style(attributes: .reverse))
