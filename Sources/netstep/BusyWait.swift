@@ -71,8 +71,7 @@ struct BusyWait {
             case let .ready(descriptor) where descriptor == finished.read:
                 var byte: UInt8 = 0
                 while read(finished.read, &byte, 1) == 1 {}
-                guard let result = handoff.result else { preconditionFailure("the worker signals only once it has a result") }
-                return .finished(result)
+                return .finished(handoff.takeResult())
             case let .ready(descriptor) where descriptor == signals.descriptor:
                 for number in signals.received() {
                     guard number == SIGWINCH else { return .ended(.signal(number)) }
@@ -120,5 +119,13 @@ private final class Handoff<Value>: @unchecked Sendable {
 
     init(_ work: @escaping () -> Value) {
         self.work = work
+    }
+
+    /// The result, no longer held here: the caller owns it alone (an app state changed in
+    /// place by the next update, not copied).
+    func takeResult() -> Value {
+        guard let result else { preconditionFailure("the worker signals only once it has a result") }
+        self.result = nil
+        return result
     }
 }
