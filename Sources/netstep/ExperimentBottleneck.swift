@@ -12,7 +12,8 @@ struct ExperimentBottleneck: ParsableCommand {
             --duration. The server handles one request at a time, taking --service each, \
             and holds at most --queue waiting; the rest are dropped. Once the offered load \
             (requests per second times service time) passes 1, the queue fills, response \
-            times climb to the queue's length times the service time, and drops begin.
+            times climb to the queue's length times the service time, and drops begin. \
+            Ctrl-C stops a long run with the numbers of clients finished printed.
 
             Example: netstep experiment bottleneck --service 20ms --queue 8 --clients 1,5,10,20,40
             """

@@ -19,6 +19,10 @@ struct ExperimentDistribution: ParsableCommand {
             the last. The default of \(DistributionExperiment.defaultChunks) chunks keeps \
             that cost small while giving every peer plenty to trade; fewer chunks cost more.
 
+            Thousands of peers take minutes: on a terminal a progress bar shows the size \
+            being simulated and the time left, and Ctrl-C stops with the sizes finished \
+            printed (exit status 130).
+
             Example: netstep experiment distribution --file 15Gb --server-up 30Mbps \
             --peer-down 2Mbps --peer-up 700kbps --peers 10,100,1000 --plot
             """
