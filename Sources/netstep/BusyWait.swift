@@ -19,8 +19,9 @@ import Darwin
 /// Work that is abandoned (the user quit meanwhile) keeps running on its thread until the
 /// process exits, which it does as soon as the terminal is restored.
 struct BusyWait {
-    /// How long work runs before the busy line appears.
-    static let quietFor: Duration = .milliseconds(300)
+    /// How long work runs before the busy line appears: longer than any frame of a heavy
+    /// animation, so the line never flickers over one.
+    static let quietFor: Duration = .seconds(1)
     /// How often the busy line's clock is redrawn.
     static let redrawEvery = 250
 
