@@ -55,16 +55,24 @@ struct BenchEngine: ParsableCommand {
         guard (1...100_000).contains(chunks) else { throw ValidationError("--chunks must be between 1 and 100000") }
     }
 
+    /// Events run between progress reports: well under a millisecond of the hold
+    /// model's work, and a swarm's slowest events still answer Ctrl-C within a second.
+    private static let slice = 256
+
     func run() throws {
         var simulation: Simulation
         let start: ContinuousClock.Instant
-        let outcome: RunOutcome
+        var eventsRun = 0
+        let progress = CommandProgress(machineReadable: format == .json)
         switch model {
         case .hold:
             simulation = Simulation(network: NetworkConfig(nodes: [NodeConfig(name: "timer", role: .peer)]), seed: 1)
             try simulation.perform(.startHoldWorkload(pending: n))
             start = .now
-            outcome = simulation.run(until: .events(events))
+            while eventsRun < events {
+                eventsRun += simulation.run(until: .events(min(Self.slice, events - eventsRun))).eventsRun
+                guard progress.report(Double(eventsRun) / Double(events), doing: "hold model: \(eventsRun) of \(events) events") else { break }
+            }
         case .swarm:
             simulation = Simulation(network: swarmNetwork(peers: peers), seed: 1)
             try simulation.perform(.startSwarm(SwarmConfig(
@@ -72,14 +80,23 @@ struct BenchEngine: ParsableCommand {
                 peers: (2..<(peers + 2)).map(NodeID.init), tracker: NodeID(0)
             )))
             start = .now
-            outcome = simulation.run(until: .idle)
+            let chunksToSend = Double(peers * chunks)
+            while true {
+                let slice = simulation.run(until: .idle, maxEvents: Self.slice)
+                eventsRun += slice.eventsRun
+                let sent = Double(simulation.metrics.messages[.chunk] ?? 0)
+                guard slice.reason == .eventLimit,
+                      progress.report(min(0.99, sent / chunksToSend), doing: "swarm of \(peers) peers, \(chunks) chunks: \(eventsRun) events")
+                else { break }
+            }
         case .stepback:
             try runStepBack()
             return
         }
         let seconds = secondsSince(start)
+        progress.finish()
         let figures = (
-            events: outcome.eventsRun, seconds: seconds, perSecond: Double(outcome.eventsRun) / max(seconds, 1e-9),
+            events: eventsRun, seconds: seconds, perSecond: Double(eventsRun) / max(seconds, 1e-9),
             memory: peakMemoryMegabytes()
         )
         switch format {
@@ -95,6 +112,7 @@ struct BenchEngine: ParsableCommand {
                 print("simulated time \(Units.format(duration: simulation.now)); trace \(String(simulation.traceHash, radix: 16))")
             }
         }
+        if progress.stoppedBy != nil { progress.stop(after: "\(eventsRun) events", printed: true) }
     }
 
     /// Builds a lesson-sized timeline, then times stepping back from points along it.
