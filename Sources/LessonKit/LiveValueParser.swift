@@ -46,6 +46,9 @@ struct LiveValueParser {
                 LiveValue(subject: .lookup, property: $0, source: text)
             }
         }
+        if subject == "latency" {
+            return route(name, source: text, at: location, log: &log)
+        }
         if subject == "curve" {
             return curvePoint(name, source: text, at: location, log: &log)
         }
@@ -68,6 +71,25 @@ struct LiveValueParser {
             log.error(scope.unknownNode(subject, in: text, alsoMeaning: ["completion"]), at: location)
         }
         return nil
+    }
+
+    /// `latency.c1.server`: the one-way delay between two nodes.
+    private func route(_ rest: String, source: String, at location: SourceLocation, log: inout DiagnosticLog) -> LiveValue? {
+        let ends = rest.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        guard ends.count == 2, ends.allSatisfy({ !$0.isEmpty }) else {
+            log.error("'\(source)' names the two ends of a way through the network, like 'latency.c1.server'", at: location)
+            return nil
+        }
+        var known = true
+        for end in ends where !scope.isNode(end) {
+            known = false
+            if scope.members(ofSet: end) != nil {
+                log.error("'\(end)' stands for several nodes, but each end of 'latency.A.B' is one node", at: location)
+            } else if scope.knowsEveryName {
+                log.error(scope.unknownNode(end, in: source), at: location)
+            }
+        }
+        return known ? LiveValue(subject: .route(ends[0], ends[1]), property: .latency, source: source) : nil
     }
 
     /// `curve.40.p2p`: a crowd size the latest curve so far measured, and what of it.

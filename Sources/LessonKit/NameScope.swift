@@ -39,7 +39,7 @@ struct NameScope: Sendable {
     }
 
     /// Words that never name a node: `all` and the subjects of live values.
-    static let reservedWords: Set<String> = ["all", "completion", "time", "events", "messages", "lookup", "curve"]
+    static let reservedWords: Set<String> = ["all", "completion", "time", "events", "messages", "lookup", "curve", "latency"]
 
     func isNode(_ name: String) -> Bool { roles[name] != nil }
 
