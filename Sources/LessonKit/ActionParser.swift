@@ -103,6 +103,18 @@ struct ActionParser {
             return values.parse(text, at: reader.location(node), log: &log).map { .chart($0) }
         case "curve":
             return curve(node, targets: targets, log: &log, scope: &scope).map { .curve($0) }
+        case "moment":
+            guard let text = reader.text(node, "moment", log: &log) else { return nil }
+            guard FrontMatterParser.isIdentifier(text, maximumLength: 24) else {
+                log.error("a moment's name is lower-case letters, digits and '-', starting with a letter, like 'before-edges'", at: reader.location(node))
+                return nil
+            }
+            guard !scope.isMoment(text) else {
+                log.error("a moment called '\(text)' is already kept earlier in the lesson; give this one another name", at: reader.location(node))
+                return nil
+            }
+            scope.add(moment: text)
+            return .moment(text)
         default:
             preconditionFailure("every entry name is handled")
         }

@@ -57,6 +57,8 @@ extension LessonAction {
             }
         case let .chart(value):
             return "chart of \(value.source)"
+        case let .moment(name):
+            return "the figures now are kept as '\(name)'"
         case let .curve(spec):
             let sizes = spec.sizes.map(String.init).joined(separator: ", ")
             return "distribution times measured for \(sizes) peers, client-server and peer-to-peer (a file of \(Units.format(bits: spec.fileBits)) in \(spec.chunks) chunks, \(spec.server)'s upload, \(spec.peer)'s rates)"

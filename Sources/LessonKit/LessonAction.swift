@@ -36,12 +36,15 @@ public enum LessonAction: Sendable, Hashable {
     /// Measure distribution times for several crowd sizes in separate runs of the engine
     /// and draw them against the number of peers; changes nothing in this simulation.
     case curve(CurveSpec)
+    /// Keep the simulation as it is now under a name, so later text can quote its
+    /// figures: `- moment: origin-alone`, then `{origin.served@origin-alone}`.
+    case moment(String)
 
     /// Whether the action changes the simulation (highlights, charts and curves only
     /// change the picture).
     public var changesSimulation: Bool {
         switch self {
-        case .highlight, .chart, .curve: false
+        case .highlight, .chart, .curve, .moment: false
         default: true
         }
     }

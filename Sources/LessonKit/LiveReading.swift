@@ -16,6 +16,24 @@ public struct LiveReading: Sendable, Hashable {
 }
 
 extension LiveValue {
+    /// Reads the value over its span: the lesson so far, what grew since the step began
+    /// (`stepStartState` is the simulation as it began), or as it was at a kept moment.
+    public func read(in simulation: Simulation, stepStartState: Simulation, moments: [String: Simulation], curve: DistributionCurve?) -> LiveReading {
+        switch span {
+        case .lesson:
+            return read(in: simulation, stepStart: stepStartState.now, curve: curve)
+        case .step:
+            let now = read(in: simulation, stepStart: stepStartState.now, curve: curve)
+            guard let total = now.number, let before = read(in: stepStartState, stepStart: stepStartState.now, curve: curve).number else { return now }
+            let grown = total - before
+            let isBits = property == .served || property == .received
+            return LiveReading(grown, isBits ? Units.format(bits: grown) : String(Int(grown.rounded())))
+        case let .moment(name):
+            guard let then = moments[name] else { return LiveReading(nil, "not yet") }
+            return read(in: then, stepStart: stepStartState.now, curve: curve)
+        }
+    }
+
     /// Reads the value from the simulation as it is now; `elapsed` counts from `stepStart`,
     /// and a curve's points come from `curve`, the latest one measured.
     public func read(in simulation: Simulation, stepStart: SimTime = 0, curve: DistributionCurve? = nil) -> LiveReading {

@@ -60,10 +60,34 @@ public struct LiveValue: Sendable, Hashable {
         public static let completionProperties: [Property] = [.min, .max, .mean, .count]
         public static let lookupProperties: [Property] = [.messages, .hops, .found, .duration]
         public static let curveProperties: [Property] = [.clientServer, .peerToPeer, .clientServerBound, .peerToPeerBound]
+        /// The simulation's counts, which `{step.…}` may take over a step.
+        static let simulationTotals: [Property] = [.events, .messages, .responses, .dropped, .refused, .lost, .failed, .retries,
+                                                   .corruptRejected, .corruptAccepted]
+    }
+
+    /// Which stretch of the lesson a value covers.
+    public enum Span: Sendable, Hashable {
+        /// The lesson so far: `{server.served}`.
+        case lesson
+        /// Since the current step began: `{step.server.served}`.
+        case step
+        /// As it was at a moment kept earlier: `{server.served@before-edges}`.
+        case moment(String)
     }
 
     public var subject: Subject
     public var property: Property
     /// As the author wrote it, without braces: `server.queue`.
     public var source: String
+    public var span: Span = .lesson
+
+    /// Whether the value only grows, so that its growth over a step means something.
+    var isTotal: Bool {
+        switch subject {
+        case .simulation: Property.simulationTotals.contains(property)
+        case .node, .nodes: [.served, .received, .accesses, .refused].contains(property)
+        case .messages: true
+        case .completion, .lookup, .curve, .route: false
+        }
+    }
 }

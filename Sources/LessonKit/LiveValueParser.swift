@@ -5,8 +5,39 @@ struct LiveValueParser {
     let scope: NameScope
 
     func parse(_ source: String, at location: SourceLocation, log: inout DiagnosticLog) -> LiveValue? {
-        typealias Property = LiveValue.Property
         let text = source.trimmingCharacters()
+        if let at = text.firstIndex(of: "@") {
+            let moment = String(text[text.index(after: at)...])
+            guard scope.isMoment(moment) else {
+                let kept = scope.moments.isEmpty ? "no moment is kept before this point; add '- moment: \(moment)' to a sim block earlier"
+                    : "the moments kept before this point are \(scope.moments.joined(separator: ", "))"
+                log.error("'\(moment)' after '@' is not a moment\(Suggestion.phrase(for: moment, in: scope.moments)); \(kept)", at: location)
+                return nil
+            }
+            guard var value = parse(String(text[..<at]), at: location, log: &log) else { return nil }
+            guard value.span == .lesson else {
+                log.error("'\(text)': a value is either over the step ('step.') or at a moment ('@'), not both", at: location)
+                return nil
+            }
+            value.span = .moment(moment)
+            value.source = text
+            return value
+        }
+        if text.hasPrefix("step.") {
+            guard var value = parse(String(text.dropFirst("step.".count)), at: location, log: &log) else { return nil }
+            guard value.isTotal else {
+                log.error("'\(text)': only a count or a total grows over a step, such as step.responses, step.dropped or step.NODE.served; '\(value.source)' is read as it is now", at: location)
+                return nil
+            }
+            value.span = .step
+            value.source = text
+            return value
+        }
+        return parseNow(text, at: location, log: &log)
+    }
+
+    private func parseNow(_ text: String, at location: SourceLocation, log: inout DiagnosticLog) -> LiveValue? {
+        typealias Property = LiveValue.Property
         if text.hasPrefix("{") {
             log.error("live values take single braces: write '{\(text.drop { $0 == "{" })}', not '{\(text)}'", at: location)
             return nil
