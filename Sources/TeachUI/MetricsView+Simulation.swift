@@ -27,6 +27,8 @@ extension MetricsView {
             }
         }
 
+        if let seeds = Self.seedsShare(states, simulation: simulation) { gauges.append(seeds) }
+
         let busiest = states.map(\.bitsUp).max() ?? 0
         if busiest > 0 {
             uploads = states.filter { $0.bitsUp > 0 }.sorted { $0.bitsUp > $1.bitsUp }.map {
@@ -58,6 +60,22 @@ extension MetricsView {
         if metrics.corruptRejected > 0 { parts.append("rejected \(metrics.corruptRejected)") }
         if metrics.corruptAccepted > 0 { parts.append("corrupt kept \(metrics.corruptAccepted)") }
         counters = parts + ["messages \(metrics.totalMessages)", "in flight \(frame.inFlight.count)"]
+    }
+
+    /// In a swarm, how much of what its members send now comes from the seeds: all of it
+    /// at first, less and less as the peers pass pieces on to each other. Nil when no
+    /// member is sending.
+    private static func seedsShare(_ states: [NodeState], simulation: Simulation) -> Meter? {
+        var seeds: [NodeState] = [], total = 0.0
+        for state in states {
+            guard let part = simulation.swarmPart(of: state.id), !part.departed else { continue }
+            total += state.uploadRate
+            if part.isSeed { seeds.append(state) }
+        }
+        guard total > 0, !seeds.isEmpty else { return nil }
+        let share = seeds.reduce(0) { $0 + $1.uploadRate } / total
+        return Meter(label: "from \(seeds.count == 1 ? seeds[0].config.name : "seeds") now", fraction: share,
+                     value: "\(Int((share * 100).rounded()))%")
     }
 
     /// Beyond this many, each node's share of the file is summed up in one bar (the grid

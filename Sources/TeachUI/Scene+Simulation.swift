@@ -3,7 +3,9 @@ import NetSim
 extension Scene {
     /// The stage for a frame (a simulation at an instant: its clock, or a moment a glide
     /// has reached after it): every node still in the network, its links, and the
-    /// messages in flight at their position at `time`.
+    /// messages in flight at their position at `time`; each node's marks (see
+    /// `NodeMarks`, which reads `reports`, the events up to the instant shown), its part
+    /// in a swarm and what it is sending; and the nodes that left, where they were.
     ///
     /// Networks where anyone may talk to anyone (`fullMesh`) have no links to draw, so
     /// the picture gets the links the layout implies: spokes to the hub in a star with
@@ -15,16 +17,20 @@ extension Scene {
     /// as a server's clients and a swarm's peers. Pairs that exchange
     /// messages get a link drawn for as long as something travels between them (with
     /// several servers, who talks to which is exactly what the learner should see).
-    init(_ frame: Frame, layout: StageLayoutKind, legend: [MessageKind]) {
+    init(_ frame: Frame, layout: StageLayoutKind, reports: ArraySlice<StepReport> = []) {
         let simulation = frame.simulation, time = frame.time
         let states = frame.nodes
         let shares = FileShares(frame)
-        let nodes = states.map { state in
+        let marks = NodeMarks(frame, reports: reports)
+        var sending: [NodeID: Int] = [:]
+        for message in frame.inFlight where message.kind.carriesData { sending[message.from, default: 0] += 1 }
+        let uploading = Set(states.filter { $0.uploadRate > 0 }.map(\.id))
+        var nodes = states.map { state in
             let config = state.config
             return SceneNode(
                 id: state.id.rawValue, name: config.name, role: config.role, isUp: state.isUp,
-                isOverloaded: config.role == .server && config.queueLimit > 0 && state.queueLength >= config.queueLimit,
-                isMalicious: state.malicious,
+                marks: marks.marks(of: state), swarmRole: marks.swarmRole(of: state),
+                sending: uploading.contains(state.id) ? sending[state.id] ?? 0 : 0,
                 isWorking: state.inService, waiting: state.queueLength,
                 share: shares.share(of: state))
         }
@@ -38,7 +44,13 @@ extension Scene {
         let packets = frame.inFlight
             .filter { present.contains($0.from.rawValue) && present.contains($0.to.rawValue) }
             .map { ScenePacket(id: $0.id, kind: $0.kind, from: $0.from.rawValue, to: $0.to.rawValue, progress: $0.progress(at: time)) }
-        self.init(nodes: nodes, links: links, packets: packets, layout: layout, legend: legend)
+        // A node that left stays drawn where it was, marked, with nothing to or from it.
+        let departed = simulation.departedNodes.map { id in
+            let config = simulation.network.nodes[id.rawValue]
+            return SceneNode(id: id.rawValue, name: config.name, role: config.role, isUp: false, marks: [.left])
+        }
+        if !departed.isEmpty { nodes = (nodes + departed).sorted { $0.id < $1.id } }
+        self.init(nodes: nodes, links: links, packets: packets, layout: layout)
     }
 
     /// Largest mesh drawn with every pair linked; beyond it the lines hide the nodes.

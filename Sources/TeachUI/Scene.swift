@@ -10,15 +10,12 @@ struct Scene: Hashable, Sendable {
     var links: [SceneLink]
     var packets: [ScenePacket]
     var layout: StageLayoutKind
-    /// Message kinds the legend explains: those seen so far in this run.
-    var legend: [MessageKind]
 
-    init(nodes: [SceneNode], links: [SceneLink] = [], packets: [ScenePacket] = [], layout: StageLayoutKind, legend: [MessageKind] = []) {
+    init(nodes: [SceneNode], links: [SceneLink] = [], packets: [ScenePacket] = [], layout: StageLayoutKind) {
         self.nodes = nodes
         self.links = links
         self.packets = packets
         self.layout = layout
-        self.legend = legend
     }
 
     func node(_ id: Int) -> SceneNode? { nodes.first { $0.id == id } }
@@ -34,9 +31,13 @@ struct SceneNode: Hashable, Sendable {
     var name: String
     var role: Role
     var isUp: Bool = true
-    /// Its queue is full or it is dropping work: drawn as an alarm.
-    var isOverloaded: Bool = false
-    var isMalicious: Bool = false
+    /// What is wrong with it (or what it did wrong), most important first: the first is
+    /// drawn in front of its name.
+    var marks: [StageMark] = []
+    /// Its part in a swarm, which it is drawn as whatever it was set up as.
+    var swarmRole: SwarmRole? = nil
+    /// Data it is sending now (responses, a file, chunks): how many messages.
+    var sending = 0
     /// A server working on a request now, and how many more wait in its queue: the
     /// processing between a request's arrival and its answer, made visible.
     var isWorking = false
@@ -45,6 +46,20 @@ struct SceneNode: Hashable, Sendable {
     var share: Double? = nil
     /// The lesson points at it.
     var isHighlighted = false
+
+    /// Its queue is full or it is dropping work: drawn as an alarm.
+    var isOverloaded: Bool { marks.first == .dropped || marks.first == .queueFull }
+
+    /// It left the network; it is drawn where it was, with nothing to or from it.
+    var hasLeft: Bool { !isUp && marks.first == .left }
+}
+
+/// What a node does in a swarm.
+enum SwarmRole: Hashable, Sendable {
+    /// It started with the whole file.
+    case seed
+    /// It came to get the file, and passes on what it has.
+    case peer
 }
 
 struct SceneLink: Hashable, Sendable {

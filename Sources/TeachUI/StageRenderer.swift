@@ -12,6 +12,8 @@ struct StageHits {
     var placement: StagePlacement
     /// The cell each message in flight was drawn at (the last drawn wins a shared cell).
     var packets: [Point: Int]
+    /// What the glyphs drawn mean, for the legend: exactly those on the stage now.
+    var legend: [LegendEntry] = []
 
     /// The message or node drawn at a cell; messages first, as they are drawn on top.
     func selection(at point: Point) -> Selection? {
@@ -33,22 +35,81 @@ struct StageRenderer {
     @discardableResult
     func draw(into canvas: inout Canvas, rect: Rect) -> StageHits {
         let placement = StageLayout.place(scene.nodes, links: scene.links, kind: scene.layout, in: rect, roomy: roomy)
+        var symbols: Set<StageSymbol> = []
         let paths = placement.form == .dot ? [:] : drawLinks(into: &canvas, placement: placement, within: rect)
         for node in scene.nodes {
             guard let frame = placement.frames[node.id] else { continue }
-            drawNode(node, frame: frame, form: placement.form, into: &canvas)
+            symbols.formUnion(drawNode(node, frame: frame, form: placement.form, within: rect, into: &canvas))
         }
         var packets: [Point: Int] = [:]
         if placement.form == .dot {
             markReceivers(into: &canvas, placement: placement)
+            symbols.formUnion(scene.packets.filter { placement.frames[$0.to] != nil }.map { .message($0.kind) })
             if placement.hidden > 0 {
                 let note = " +\(placement.hidden) more "
                 canvas.put(note, x: rect.maxX - DisplayWidth.of(note), y: rect.maxY - 1, style: theme.dim)
             }
         } else {
             packets = drawPackets(into: &canvas, paths: paths, placement: placement)
+            let drawn = Set(packets.values)
+            symbols.formUnion(scene.packets.filter { drawn.contains($0.id) }.map { .message($0.kind) })
+            // A message with no path to ride marks its receiver in its colour instead.
+            symbols.formUnion(scene.packets.filter { paths[Pair($0.from, $0.to)]?.isEmpty ?? true }
+                .filter { placement.frames[$0.to] != nil }.map { .message($0.kind) })
+            // Over any message there, so the legend's cut is always in sight.
+            symbols.formUnion(markCuts(into: &canvas, paths: paths, placement: placement))
         }
-        return StageHits(placement: placement, packets: packets)
+        // Only what can still be seen: a mark or message drawn over another hides it. In a
+        // grid, a message shows as its receiver's colour, with no glyph of its own.
+        let seen = glyphs(in: rect, of: canvas)
+        symbols = symbols.filter { symbol in
+            if case .message = symbol, placement.form == .dot { return true }
+            return seen.contains(theme.glyph(symbol))
+        }
+        let shades = placement.form == .dot && scene.nodes.contains { $0.share != nil && placement.frames[$0.id] != nil }
+        return StageHits(placement: placement, packets: packets, legend: legend(symbols, shades: shades))
+    }
+
+    /// Every glyph drawn in a rectangle.
+    private func glyphs(in rect: Rect, of canvas: Canvas) -> Set<Character> {
+        var seen: Set<Character> = []
+        guard rect.width > 0, rect.height > 0 else { return seen }
+        for y in rect.y..<rect.maxY where y >= 0 && y < canvas.height {
+            for x in rect.x..<rect.maxX where x >= 0 && x < canvas.width {
+                if let glyph = canvas[x, y].text.first { seen.insert(glyph) }
+            }
+        }
+        return seen
+    }
+
+    /// The legend for the symbols drawn: what went wrong first (it is what a lesson is
+    /// about, and a narrow stage keeps the first entries), then a grid's shades, seeds,
+    /// and the messages in flight. Two symbols drawn alike (a refused answer and a
+    /// refused client) are one entry.
+    private func legend(_ symbols: Set<StageSymbol>, shades: Bool) -> [LegendEntry] {
+        var entries: [LegendEntry] = []
+        func add(_ candidates: [StageSymbol]) {
+            for symbol in candidates where symbols.contains(symbol) {
+                let entry = LegendEntry(glyphs: String(theme.glyph(symbol)), style: theme.style(symbol), title: SymbolLook.of(symbol).word)
+                if !entries.contains(entry) { entries.append(entry) }
+            }
+        }
+        add(StageMark.allCases.map(StageSymbol.mark))
+        if shades { entries.append(LegendEntry(glyphs: String(theme.glyphs.shades), style: .plain, title: "share of the file")) }
+        add([.seed] + MessageKind.allCases.map(StageSymbol.message))
+        return entries
+    }
+
+    /// A cut link gets a mark halfway along its path, in a cell of its own.
+    private func markCuts(into canvas: inout Canvas, paths: [Pair: [Point]], placement: StagePlacement) -> [StageSymbol] {
+        var drawn: [StageSymbol] = []
+        for link in scene.links where !link.isUp {
+            guard let path = paths[Pair(link.a, link.b)]?.filter(placement.isOpen), !path.isEmpty else { continue }
+            let middle = path[path.count / 2]
+            canvas.put(String(theme.glyph(.mark(.cut))), x: middle.x, y: middle.y, style: theme.style(.mark(.cut)))
+            drawn = [.mark(.cut)]
+        }
+        return drawn
     }
 
     /// An undirected pair of node ids, smaller first.
@@ -78,7 +139,7 @@ struct StageRenderer {
         }
         let drawsTraffic = unlinked.count <= Self.largestTrafficWeb
 
-        let frames = Array(placement.frames.values)
+        let frames = placement.frames.sorted { $0.key < $1.key }.map(\.value)
         let router = LineRouter(around: frames, within: rect)
         var paths: [Pair: [Point]] = [:]
         for pair in (Array(links.keys) + unlinked).sorted(by: { ($0.low, $0.high) < ($1.low, $1.high) }) {
@@ -97,10 +158,15 @@ struct StageRenderer {
         return paths
     }
 
-    private func drawNode(_ node: SceneNode, frame: Rect, form: NodeForm, into canvas: inout Canvas) {
+    /// Draws a node: its marker (what is wrong with it, else what it does) and name, in
+    /// a box or on one line, and what it is sending; says which legend symbols it drew.
+    private func drawNode(_ node: SceneNode, frame: Rect, form: NodeForm, within rect: Rect, into canvas: inout Canvas) -> [StageSymbol] {
         let selected = selection == .node(node.id)
         let style = theme.style(node, selected: selected)
-        let label = String(marker(for: node)) + " " + node.name
+        var markerStyle = marker(for: node).map { theme.style($0) } ?? style
+        if selected { markerStyle.attributes.insert(.reverse) }
+        let name = " " + node.name
+        var symbols = marker(for: node).map { [$0] } ?? []
         switch form {
         case .box, .largeBox:
             var border = style
@@ -108,17 +174,33 @@ struct StageRenderer {
             canvas.fill(frame)
             canvas.box(frame, weight: theme.border(node, selected: selected), glyphs: theme.glyphs, style: border)
             let inset = form == .largeBox ? 3 : 1
-            canvas.put(label, x: frame.x + inset, y: frame.y + frame.height / 2, style: style)
+            canvas.put(String(glyph(for: node)), x: frame.x + inset, y: frame.y + frame.height / 2, style: markerStyle)
+            canvas.put(name, x: frame.x + inset + 1, y: frame.y + frame.height / 2, style: style)
             if let badge = workBadge(for: node, width: frame.width - 2) {
                 canvas.put(badge, x: frame.x + 1 + (frame.width - 2 - DisplayWidth.of(badge)) / 2, y: frame.maxY - 1, style: border)
             }
+            if node.sending > 0, node.isUp {
+                let badge = String(theme.glyph(.mark(.sending))) + (node.sending > 1 ? String(min(node.sending, 9)) : "")
+                if DisplayWidth.of(badge) <= frame.width - 4 {
+                    canvas.put(badge, x: frame.maxX - 2 - DisplayWidth.of(badge), y: frame.y, style: theme.style(.mark(.sending)))
+                    symbols.append(.mark(.sending))
+                }
+            }
         case .compact:
-            canvas.put(label, x: frame.x, y: frame.y, style: style)
+            canvas.put(String(glyph(for: node)), x: frame.x, y: frame.y, style: markerStyle)
+            canvas.put(name, x: frame.x + 1, y: frame.y, style: style)
+            if node.sending > 0, node.isUp, rect.contains(x: frame.maxX, y: frame.y) {
+                canvas.put(String(theme.glyph(.mark(.sending))), x: frame.maxX, y: frame.y, style: theme.style(.mark(.sending)))
+                symbols.append(.mark(.sending))
+            }
         case .dot where frame.width > 1:
-            canvas.put(label, x: frame.x, y: frame.y, style: style)
+            canvas.put(String(glyph(for: node)), x: frame.x, y: frame.y, style: markerStyle)
+            canvas.put(name, x: frame.x + 1, y: frame.y, style: style)
         case .dot:
-            canvas.put(String(dot(for: node)), x: frame.x, y: frame.y, style: style)
+            let marked = marker(for: node) != nil || node.role.isHub || node.share == nil
+            canvas.put(String(marked ? glyph(for: node) : dot(for: node)), x: frame.x, y: frame.y, style: markerStyle)
         }
+        return symbols
     }
 
     /// What a server is doing, set into its box's bottom border: "working" (or "busy"
@@ -137,20 +219,22 @@ struct StageRenderer {
         return forms.first { DisplayWidth.of($0) <= width }
     }
 
-    /// The glyph in front of a node's name: its state when something is wrong, else its role.
-    private func marker(for node: SceneNode) -> Character {
-        if !node.isUp { return theme.deadGlyph }
-        if node.isOverloaded { return theme.overloadMark }
-        if node.isMalicious { return theme.maliciousMark }
-        return theme.glyph(node.role)
+    /// What the glyph in front of a node's name stands for, when the legend explains it:
+    /// the first of its marks, else its part as a seed; nil for a plain role.
+    private func marker(for node: SceneNode) -> StageSymbol? {
+        if let mark = node.marks.first { return .mark(mark) }
+        return node.swarmRole == .seed ? .seed : nil
+    }
+
+    /// The glyph in front of a node's name: its first mark, else what it does.
+    private func glyph(for node: SceneNode) -> Character {
+        marker(for: node).map { theme.glyph($0) } ?? theme.glyph(node)
     }
 
     /// In a grid, a peer's cell shows how much of the file it holds.
     private func dot(for node: SceneNode) -> Character {
-        if !node.isUp || node.isOverloaded || node.isMalicious || node.role.isHub { return marker(for: node) }
-        guard let share = node.share else { return theme.glyph(node.role) }
         let shades = theme.glyphs.shades
-        return shades[Self.shade(of: share, among: shades.count)]
+        return shades[Self.shade(of: node.share ?? 0, among: shades.count)]
     }
 
     /// Which of `count` shades, lightest first, stands for a share of the file: the

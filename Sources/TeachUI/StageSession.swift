@@ -241,16 +241,11 @@ struct StageSession<Driver: SimulationDriver>: Sendable {
 
     // MARK: views
 
-    /// Message kinds seen so far, in a fixed order, for the legend.
-    var legend: [MessageKind] {
-        let seen = shown.simulation.metrics.messages
-        return MessageKind.allCases.filter { (seen[$0] ?? 0) > 0 }
-    }
-
     /// What the screen reads from the simulation this frame.
     var frame: Frame { Frame(simulation: shown.simulation, time: clock) }
 
-    func scene(_ frame: Frame) -> Scene { Scene(frame, layout: layout, legend: legend) }
+    /// The stage at the instant shown, marked from the events up to it.
+    func scene(_ frame: Frame) -> Scene { Scene(frame, layout: layout, reports: shownReports) }
 
     var scene: Scene { scene(frame) }
 

@@ -9,7 +9,8 @@ import TeachUI
 /// rendered and written to the terminal as a diff.
 ///
 /// While something moves it ticks about 30 times a second; otherwise it sleeps in the key
-/// read, so a paused lesson costs no CPU.
+/// read, so a paused lesson costs no CPU. Every update runs through `BusyWait`, so one
+/// that takes long (measuring curves) leaves the keys and signals answered.
 struct RunLoop {
     /// Time between animation frames: about 30 a second.
     static let frameInterval: Duration = .milliseconds(33)
@@ -28,15 +29,19 @@ struct RunLoop {
     let lessonFile: LessonFileReload?
     /// Messages for the shell, printed once the terminal is restored.
     var notices: [String] = []
+    private let busy: BusyWait
+    /// The frame last drawn, kept under the busy line while an update takes long.
+    private var frame: Canvas?
 
     private let clock = ContinuousClock()
     private var lastTick: ContinuousClock.Instant
 
-    init(state: AppState, screen: CursesScreen, signals: SignalWatch, progress: ProgressStore?, notes: NotesFile?,
+    init(state: AppState, screen: CursesScreen, signals: SignalWatch, busy: BusyWait, progress: ProgressStore?, notes: NotesFile?,
          lessonFile: LessonFileReload?) {
         self.state = state
         self.screen = screen
         self.signals = signals
+        self.busy = busy
         self.progress = progress
         self.notes = notes
         self.lessonFile = lessonFile
@@ -82,6 +87,10 @@ struct RunLoop {
         switch input {
         case .key(.control("l")):
             screen.invalidate()
+        case .key(.control("c")):
+            // The terminal is in raw mode, so Ctrl-C is a key, not SIGINT; it ends the
+            // session as the signal would, and the shell sees an interrupted program.
+            return .signal(SIGINT)
         case let .key(key):
             return send(.key(key))
         case let .resize(width, height):
@@ -106,8 +115,23 @@ struct RunLoop {
 
     /// Updates the state and carries out its effects; `.quit` ends the session.
     private mutating func send(_ message: AppMessage) -> SessionEnd? {
+        let handoff = StateHandoff(state)
+        switch busy.run({ () -> AppState in
+            var changed = handoff.state
+            handoff.effects = update(&changed, message)
+            return changed
+        }, over: frame) {
+        case let .finished(changed):
+            state = changed
+        case let .ended(end):
+            return end
+        }
+        return carryOut(handoff.effects)
+    }
+
+    private mutating func carryOut(_ effects: [AppEffect]) -> SessionEnd? {
         var end: SessionEnd?
-        for effect in update(&state, message) {
+        for effect in effects {
             switch effect {
             case .quit:
                 end = .quit
@@ -122,9 +146,11 @@ struct RunLoop {
         return end
     }
 
-    private func draw() {
+    private mutating func draw() {
         let size = screen.size
-        screen.draw(render(state, width: size.width, height: size.height, capabilities: screen.capabilities))
+        let canvas = render(state, width: size.width, height: size.height, capabilities: screen.capabilities)
+        screen.draw(canvas)
+        frame = canvas
     }
 
     private mutating func save(_ saved: LessonKit.Progress) {
@@ -132,7 +158,7 @@ struct RunLoop {
         do {
             try progress.save(saved)
         } catch {
-            let notice = "netstep: progress could not be saved to \(progress.file.path): \(error.localizedDescription)"
+            let notice = "netstep: progress could not be saved: \(error)"
             if !notices.contains(notice) { notices.append(notice) }
         }
     }
@@ -145,6 +171,17 @@ struct RunLoop {
             let notice = "netstep: speaker notes could not be written to \(notes.file.path): \(error.localizedDescription)"
             if !notices.contains(notice) { notices.append(notice) }
         }
+    }
+}
+
+/// The state and the effects of one update, handed to the worker and back (see
+/// `BusyWait`: only one thread touches it at a time).
+private final class StateHandoff: @unchecked Sendable {
+    let state: AppState
+    var effects: [AppEffect] = []
+
+    init(_ state: AppState) {
+        self.state = state
     }
 }
 

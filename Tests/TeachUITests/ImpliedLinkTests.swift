@@ -26,7 +26,7 @@ import Testing
             Look at the lines.
             """, path: "links.md")
         let simulation = LessonRunner(lesson: lesson).simulation
-        return Scene(Frame(simulation: simulation, time: 0), layout: StageLayoutKind(lesson.network.layout), legend: [])
+        return Scene(Frame(simulation: simulation, time: 0), layout: StageLayoutKind(lesson.network.layout))
     }
 
     @Test func aLargeMeshOfClientsAndPeersGetsNoInventedLinks() {
@@ -76,7 +76,7 @@ import Testing
             """, path: "two-servers.md")
         var runner = LessonRunner(lesson: lesson)
         runner.finishStep()
-        let scene = Scene(Frame(simulation: runner.simulation, time: runner.simulation.now), layout: .star, legend: [])
+        let scene = Scene(Frame(simulation: runner.simulation, time: runner.simulation.now), layout: .star)
         let names = Dictionary(uniqueKeysWithValues: scene.nodes.map { ($0.id, $0.name) })
         let pairs = Set(scene.links.map { [names[$0.a]!, names[$0.b]!].sorted().joined(separator: "-") })
         #expect(pairs == ["c1-server", "c2-server2"])
@@ -91,7 +91,7 @@ import Testing
         ], links: [LinkConfig(a: NodeID(0), b: NodeID(1), latency: 1_000)])
         network.fullMesh = false
         var simulation = Simulation(network: network, seed: 1)
-        func linkUp() -> Bool? { Scene(Frame(simulation: simulation, time: simulation.now), layout: .mesh, legend: []).links.first?.isUp }
+        func linkUp() -> Bool? { Scene(Frame(simulation: simulation, time: simulation.now), layout: .mesh).links.first?.isUp }
         #expect(linkUp() == true)
         try simulation.perform(.setLinkUp(NodeID(0), NodeID(1), false))
         #expect(linkUp() == false)

@@ -114,7 +114,7 @@ import Testing
             d                                              dd                              d
             d                                              dd                              d
             d                                              dd                              d
-            dd bdddddddd dddddddddddddddddddddddddddddddddddd                              d
+            dd dddddd bdddddddd ddddddddddddddddddddddddddddd                              d
             dbbbbbbbbbddddddddddddddddddddddddddddddddddddddd                              d
             d dddddddddddddddddddddddd                     dd                              d
             d               dddddddddddddddddddddddddd     dd                              d
