@@ -102,7 +102,11 @@ struct ActionParser {
             guard let text = reader.text(node, "chart", log: &log) else { return nil }
             return values.parse(text, at: reader.location(node), log: &log).map { .chart($0) }
         case "curve":
-            return curve(node, targets: targets, log: &log, scope: &scope).map { .curve($0) }
+            guard let spec = curve(node, targets: targets, log: &log, scope: &scope) else {
+                scope.curveFailed()
+                return nil
+            }
+            return .curve(spec)
         case "moment":
             guard let text = reader.text(node, "moment", log: &log) else { return nil }
             guard FrontMatterParser.isIdentifier(text, maximumLength: 24) else {

@@ -132,6 +132,7 @@ struct LiveValueParser {
             return nil
         }
         guard scope.curveSizes.contains(peers) else {
+            guard scope.knowsCurveSizes else { return nil }
             let measured = scope.curveSizes.isEmpty
                 ? "no curve is measured before this point; add a '- curve:' action earlier in the lesson"
                 : "the latest curve before this point measured \(scope.curveSizes.map(String.init).joined(separator: ", ")) peers"

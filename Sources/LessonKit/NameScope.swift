@@ -9,6 +9,7 @@ struct NameScope: Sendable {
     private(set) var groups: [String: [String]] = [:]
     /// The crowd sizes of the latest `curve` so far, which `{curve.N.PROPERTY}` may name.
     private(set) var curveSizes: [Int] = []
+    private(set) var knowsCurveSizes = true
     /// Moments kept so far (`- moment: NAME`), which `{VALUE@NAME}` may quote.
     private(set) var moments: [String] = []
     /// False until the network is read, and again when a node or group in it could not
@@ -38,6 +39,13 @@ struct NameScope: Sendable {
     /// A `curve` replaces any earlier one, on screen and for live values.
     mutating func measuredCurve(sizes: [Int]) {
         curveSizes = sizes
+        knowsCurveSizes = true
+    }
+
+    /// The latest `curve` could not be read, so which crowd sizes it measures is unknown
+    /// and `{curve.N.…}` is not reported until it can be.
+    mutating func curveFailed() {
+        knowsCurveSizes = false
     }
 
     /// Words that never name a node: `all` and the subjects of live values.
