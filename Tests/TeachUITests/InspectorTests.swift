@@ -86,14 +86,16 @@ import Testing
         #expect(rows.contains { $0.contains("A short explanation.") })
     }
 
-    @Test func aClientInASwarmIsSaidToUploadNotToNeverServe() {
+    @Test func aClientInASwarmIsDescribedAsThePeerItIs() {
         let shown = screen(inspecting("c1", step: 1), width: 100, height: 30)
         #expect(shown.contains("╔ c1 "))
         #expect(!shown.contains("never serves anyone"))
-        #expect(shown.contains("A client in a swarm: like a peer, it"))
-        #expect(shown.contains("uploads the ones it has to other"))
+        #expect(shown.contains("peer (set up as a client)"))
+        #expect(shown.contains("c1 is a peer in a swarm"))
+        #expect(shown.contains("uploads pieces to"))
         let seed = screen(inspecting("files", step: 1), width: 100, height: 30)
-        #expect(seed.contains("A server seeding the swarm: it"))
+        #expect(seed.contains("seed (set up as a server)"))
+        #expect(seed.contains("files is a seed"))
     }
 
     @Test func aClientOutsideASwarmStillOnlyAsks() {
