@@ -34,10 +34,16 @@ struct ActionParser {
         case "fail-link", "recover-link":
             let ends = reader.list(node)
             guard ends.count == 2 else {
-                log.error("\(name) names the two ends of a link, like [c1, server]", at: reader.location(node))
+                log.error("\(name) names the two ends of a link, like [c1, server] (an end may be a group: [clients, server])", at: reader.location(node))
                 return nil
             }
-            guard let a = targets.node(ends[0], log: &log), let b = targets.node(ends[1], log: &log) else { return nil }
+            let a = targets.nodes(ends[0], log: &log)
+            let b = targets.nodes(ends[1], log: &log)
+            guard let a, let b else { return nil }
+            guard a.contains(where: { first in b.contains { $0 != first } }) else {
+                log.error("\(name) needs two different ends", at: reader.location(node))
+                return nil
+            }
             return .setLinkUp(a, b, name == "recover-link")
         case "add-node":
             return addNode(node, targets: targets, log: &log, scope: &scope)

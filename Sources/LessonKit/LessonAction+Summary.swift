@@ -18,7 +18,8 @@ extension LessonAction {
         case let .setNodesUp(list, up):
             return "\(names(list)) \(up ? "recover" + (list.count == 1 ? "s" : "") : "fail" + (list.count == 1 ? "s" : ""))"
         case let .setLinkUp(a, b, up):
-            return "the link \(a)–\(b) \(up ? "is restored" : "is cut")"
+            let one = a.count == 1 && b.count == 1
+            return "the link\(one ? "" : "s") \(names(a))–\(names(b)) \(up ? (one ? "is" : "are") + " restored" : (one ? "is" : "are") + " cut")"
         case let .addNode(spec, _):
             return "\(spec.name) joins as a \(spec.role.rawValue)"
         case let .removeNode(name):

@@ -12,7 +12,9 @@ public enum LessonAction: Sendable, Hashable {
     case swarm(SwarmSpec)
     /// `fail` (false) and `recover` (true) for each node.
     case setNodesUp([String], Bool)
-    case setLinkUp(String, String, Bool)
+    /// `fail-link` (false) and `recover-link` (true): the link between each node of one
+    /// end and each of the other (an end is one node, or a group's nodes).
+    case setLinkUp([String], [String], Bool)
     /// A node joins; it may talk to `linkTo` (everyone, in a full mesh).
     case addNode(NetworkSpec.NodeSpec, linkTo: [String])
     /// A node leaves the network.

@@ -27,12 +27,15 @@ import Testing
     {edge.service}. A client waits {e1.timeout} before it asks again; the origin never
     gives up: {origin.timeout}.
 
+    ## Cut off
+    The edge's links go down.
+
     ```sim
-    - fail-link: [e2, edge]
+    - fail-link: [east, edge]
     - run: idle
     ```
 
-    Now e2 and the edge: {latency.e2.edge}.
+    Now e2 and the edge: {latency.e2.edge}; e1 and the origin: {latency.e1.origin}.
 
     ```quiz
     ask: Which is nearer to e1?
@@ -45,13 +48,14 @@ import Testing
     ```
     """
 
-    @Test func delaysAndTimesAreReadFromTheNetwork() throws {
+    @Test func delaysAndTimesAreReadFromTheNetworkAndALinkToAGroupIsCutWhole() throws {
         let outcome = LessonLoader.load(source: source, path: "far.md")
         #expect(outcome.diagnostics.map(\.description) == [])
         let transcript = PlainTranscript.render(try #require(outcome.lesson))
         #expect(transcript.contains("The origin is 40.0 ms away and the edge 2.00 ms; any two others are 40.0 ms apart."))
         #expect(transcript.contains("The origin works 30.0 ms on a request, the edge 5.00 ms. A client waits 1.50 s before it asks again; the origin never gives up: none."))
-        #expect(transcript.contains("Now e2 and the edge: cut."))
+        #expect(transcript.contains("  * the links e1, e2–edge are cut"), "a group at one end cuts each of its links")
+        #expect(transcript.contains("Now e2 and the edge: cut; e1 and the origin: 40.0 ms."))
     }
 
     @Test(arguments: [
