@@ -151,7 +151,7 @@ struct LessonSession: Sendable {
 
     /// A live value as the screen shows it: from the state the stage shows.
     func reading(_ value: LiveValue) -> LiveReading {
-        value.read(in: stage.shown.simulation, stepStart: runner.stepStartTime, curve: runner.curve)
+        runner.reading(value, in: stage.shown.simulation)
     }
 }
 
