@@ -34,7 +34,7 @@ struct NetworkParser {
                 spec.links += self.links(link, existing: spec.links.count, log: &log, scope: scope)
             }
         }
-        if !spec.fullMesh && spec.links.isEmpty {
+        if !spec.fullMesh && reader.list(fields["links"] ?? .sequence([])).isEmpty {
             log.error("with 'mesh: false' nodes can only talk along links, but there are none: add 'links'", at: reader.location(node))
         }
         return spec

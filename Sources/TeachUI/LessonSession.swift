@@ -11,8 +11,6 @@ struct LessonSession: Sendable {
     /// Answers given, by step and script position.
     var answers: [QuizPlace: QuizAnswer] = [:]
     var showsHints = false
-    /// Digits typed after `g`, while choosing a step to jump to.
-    var jumpDigits: String?
     /// Lines of the step's narration scrolled past (Up and Down), back to 0 on a new step.
     var narrationScroll = 0
 
@@ -153,7 +151,7 @@ struct LessonSession: Sendable {
 
     /// A live value as the screen shows it: from the state the stage shows.
     func reading(_ value: LiveValue) -> LiveReading {
-        value.read(in: stage.shown.simulation, stepStart: runner.stepStartTime, curve: runner.curve)
+        runner.reading(value, in: stage.shown.simulation)
     }
 }
 

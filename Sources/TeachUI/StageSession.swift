@@ -1,14 +1,6 @@
 import Canvas
 import NetSim
 
-/// What a key did to a stage.
-enum StageKeyOutcome: Hashable, Sendable {
-    case ignored
-    case done
-    /// The key asks for a panel over the screen.
-    case show(OverlayState)
-}
-
 /// A simulation on screen: the driver that runs it, the instant the screen shows, how
 /// that instant moves, and what is selected. Lessons and the sandbox both show one.
 ///
@@ -191,27 +183,6 @@ struct StageSession<Driver: SimulationDriver>: Sendable {
         assertClockShowsNoFuture()
     }
 
-    // MARK: keys
-
-    /// Keys every simulation screen shares.
-    mutating func handle(_ key: Key) -> StageKeyOutcome {
-        switch key {
-        case .right, .character(" "): stepForward()
-        case .left: stepBack()
-        case .enter: togglePlay()
-        case .character("+"), .character("="): playback.faster()
-        case .character("-"), .character("_"): playback.slower()
-        case .tab: selectNext()
-        case .character("i"):
-            if selection == nil { selectNext() }
-            return inspector == nil ? .done : .show(.inspect)
-        case .character("e"):
-            return .show(.events(selected: max(0, shownReports.count - 1)))
-        default: return .ignored
-        }
-        return .done
-    }
-
     // MARK: selection
 
     /// Everything selectable in order: nodes, then the messages in flight.
@@ -264,18 +235,6 @@ struct StageSession<Driver: SimulationDriver>: Sendable {
         case nil:
             return nil
         }
-    }
-
-    /// The event list around the selected event: a window of rows taller than any
-    /// screen, so a run of 10^5 events costs no more to show than a short one.
-    func events(selected: Int) -> EventListView {
-        let reports = shownReports
-        let window = max(0, selected - EventListView.window)..<min(reports.count, selected + EventListView.window)
-        return EventListView(
-            rows: reports.dropFirst(window.lowerBound).prefix(window.count).map {
-                EventListView.Row(index: $0.index, time: Units.format(duration: $0.time), summary: $0.summary)
-            },
-            total: reports.count, selected: selected - window.lowerBound)
     }
 
     /// The message or node drawn at a cell of the stage, for mouse clicks: the stage is

@@ -29,7 +29,7 @@ import Testing
             │                                              ││                              │
             └──────────────────────────────────────────────┘└──────────────────────────────┘
              ❚❚ paused │ step 1/2 │ t 0 µs │ ×0.01 │ event 0 │ until: idle
-             n p next/prev step  → step  ← back  Enter play  +- speed  ? help  q back
+             n p steps  → step  ← back  Enter play  Tab i inspect  e events  ? help  q back
             """#)
     }
 
@@ -100,7 +100,7 @@ import Testing
             │                                              ││                              │
             └──────────────────────────────────────────────┘└──────────────────────────────┘
              ❚❚ paused │ step 2/2 │ t 44.8 ms │ ×0.1 │ event 5 │ your turn
-             1-2 answer  n p next/prev step  → step  ← back  Enter play  ? help  q back
+             1-2 answer  → step  Enter play  Tab i inspect  e events  ? help  q back
             """#)
         var expected = Progress()
         expected.recordStep(1, in: "test-request")
