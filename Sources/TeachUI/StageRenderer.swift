@@ -51,35 +51,20 @@ struct StageRenderer {
             }
         } else {
             packets = drawPackets(into: &canvas, paths: paths, placement: placement)
-            let drawn = Set(packets.values)
-            symbols.formUnion(scene.packets.filter { drawn.contains($0.id) }.map { .message($0.kind) })
-            // A message with no path to ride marks its receiver in its colour instead.
-            symbols.formUnion(scene.packets.filter { paths[Pair($0.from, $0.to)]?.isEmpty ?? true }
-                .filter { placement.frames[$0.to] != nil }.map { .message($0.kind) })
-            // Over any message there, so the legend's cut is always in sight.
-            symbols.formUnion(markCuts(into: &canvas, paths: paths, placement: placement))
-        }
-        // Only what can still be seen: a mark or message drawn over another hides it. In a
-        // grid, a message shows as its receiver's colour, with no glyph of its own.
-        let seen = glyphs(in: rect, of: canvas)
-        symbols = symbols.filter { symbol in
-            if case .message = symbol, placement.form == .dot { return true }
-            return seen.contains(theme.glyph(symbol))
+            // Cut marks go over any message there, so the legend's cut is always in sight;
+            // a message under one is hidden, and so is one under a later message.
+            let cuts = markCuts(into: &canvas, paths: paths, placement: placement)
+            if !cuts.isEmpty {
+                symbols.insert(.mark(.cut))
+                packets = packets.filter { !cuts.contains($0.key) }
+            }
+            // Only messages drawn as glyphs: one with no path to ride only tints its
+            // receiver (protocol chatter in a swarm), which needs no legend of its own.
+            let seen = Set(packets.values)
+            symbols.formUnion(scene.packets.filter { seen.contains($0.id) }.map { .message($0.kind) })
         }
         let shades = placement.form == .dot && scene.nodes.contains { $0.share != nil && placement.frames[$0.id] != nil }
         return StageHits(placement: placement, packets: packets, legend: legend(symbols, shades: shades))
-    }
-
-    /// Every glyph drawn in a rectangle.
-    private func glyphs(in rect: Rect, of canvas: Canvas) -> Set<Character> {
-        var seen: Set<Character> = []
-        guard rect.width > 0, rect.height > 0 else { return seen }
-        for y in rect.y..<rect.maxY where y >= 0 && y < canvas.height {
-            for x in rect.x..<rect.maxX where x >= 0 && x < canvas.width {
-                if let glyph = canvas[x, y].text.first { seen.insert(glyph) }
-            }
-        }
-        return seen
     }
 
     /// The legend for the symbols drawn: what went wrong first (it is what a lesson is
@@ -100,16 +85,17 @@ struct StageRenderer {
         return entries
     }
 
-    /// A cut link gets a mark halfway along its path, in a cell of its own.
-    private func markCuts(into canvas: inout Canvas, paths: [Pair: [Point]], placement: StagePlacement) -> [StageSymbol] {
-        var drawn: [StageSymbol] = []
+    /// A cut link gets a mark halfway along its path, in a cell of its own; returns the
+    /// cells marked.
+    private func markCuts(into canvas: inout Canvas, paths: [Pair: [Point]], placement: StagePlacement) -> Set<Point> {
+        var marked: Set<Point> = []
         for link in scene.links where !link.isUp {
             guard let path = paths[Pair(link.a, link.b)]?.filter(placement.isOpen), !path.isEmpty else { continue }
             let middle = path[path.count / 2]
             canvas.put(String(theme.glyph(.mark(.cut))), x: middle.x, y: middle.y, style: theme.style(.mark(.cut)))
-            drawn = [.mark(.cut)]
+            marked.insert(middle)
         }
-        return drawn
+        return marked
     }
 
     /// An undirected pair of node ids, smaller first.
