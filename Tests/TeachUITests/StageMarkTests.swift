@@ -339,18 +339,18 @@ import Testing
         #expect(Self.coloured(Self.poisoned, step: 0) == #"""
              1. Poisoned · Unchecked
             ┌─ ◎ seed ■ chunk ─────────────────────────────┐┌ step 1/2 ────────────────────┐
-            │                  ┌─────────┐                 ││ Press n for the next step.   │
-            │                  │☠ mallory│                 ││                              │
-            │                  └─────────┘                 ││                              │
-            │                   ─╱  │  ╲─ ╲───             ││                              │
-            │    ┌────┐       ─╱    ■    ╲─   ■──┌─↑3─┐    ││                              │
-            │    │◌ c4│      ■  ┏━━━━↑4━┓  ■╱────│◉ c1│    ││                              │
-            │    └────┘      │  ┃◎ files┃──■    ─└────┘    ││                              │
-            │               ╱   ┗━━━━━━━┛   ───╱  ╱        ││                              │
-            │              ╱  ─■╱      ──■2╱ ╲  ─■2        ││                              │
-            │          ┌─↑3─┐╱ ─────■─╱    ┌─↑3─┐          ││                              │
-            │          │◉ c3│─────■──■─────│☣ c2│          ││                              │
-            │          └────┘              └────┘          ││                              │
+            │       files · 4 clients                      ││ Press n for the next step.   │
+            │             ┌─↑3─┐                           ││                              │
+            │             │◉ c1│                           ││                              │
+            │            ─└────┘─■───■                     ││                              │
+            │          ─╱    ■    ╲■──■────╲──             ││                              │
+            │  ┌────┐  ■ ┏━━━━↑4━┓  ╲┌─↑3─┐ ───┌─────────┐ ││                              │
+            │  │◌ c4│  │ ┃◎ files┃─■─│☣ c2│─■──│☠ mallory│ ││                              │
+            │  └────┘  ■ ┗━━━━━━━┛  ─└────┘ ───└─────────┘ ││                              │
+            │          │─    ■    ─■  ─────╱               ││                              │
+            │            ╲┌─↑3─┐─■───■                     ││                              │
+            │             │◉ c3│                           ││                              │
+            │             └────┘                           ││                              │
             └─ ◌ left ☠ malicious ☣ poisoned ↑ sending ────┘│                              │
             ┌ metrics ─────────────────────────────────────┐│                              │
             │ lost 8 · corrupt kept 1 · messages 66        ││                              │
@@ -364,18 +364,18 @@ import Testing
 
 
                G      C
-                               MMMMMMMMMMM
-                               MMMMMMMMMMM
-                               MMMMMMMMMMM
-                                YY     YY YYYY
-                              YY    C    YY   CYYggCCgg
-                             C  GGGGGCCGG  C     gggggg
-                             Y  GGGGGGGGG  C    Ygggggg
-                            Y   GGGGGGGGG   YYYY  Y
-                           Y   C       YYCCY Y  YCC
-                       ggCCgg  YYYYYCYY    ggCCgg
-                       ggggggYYYYYCYYCYYYYYgRgggg
-                       gggggg              gggggg
+
+                          ggCCgg
+                          gggggg
+                         YggggggYCYYYC
+                       YY    C    YCYYCYYYYYYY
+                       C GGGGGCCGG  YggCCgg YYYMMMMMMMMMMM
+                       Y GGGGGGGGGYCYgRggggYCYYMMMMMMMMMMM
+                       C GGGGGGGGG  Ygggggg YYYMMMMMMMMMMM
+                       YY    C    YC  YYYYYY
+                         YggCCggYCYYYC
+                          gggggg
+                          gggggg
                       M           R          C
 
 
@@ -390,21 +390,21 @@ import Testing
     }
 
     @Test func aMaliciousPeerALeaverAndTheSeedAreMarkedInPlainText() {
-        #expect(Self.plain(Self.poisoned, step: 0) == #"""
+        #expect(Self.plain(Self.poisoned, step: 0) == ##"""
              1. Poisoned - Unchecked
             +- P seed # chunk -----------------------------++ step 1/2 --------------------+
-            |                  +---------+                 || Press n for the next step.   |
-            |                  |* mallory|                 ||                              |
-            |                  +---------+                 ||                              |
-            |                   -/  |  \- \---             ||                              |
-            |    +----+       -/    #    \-   #--+-^3-+    ||                              |
-            |    |_ c4|      #  #====^4=#  #/----|p c1|    ||                              |
-            |    +----+      |  |P files|--#    -+----+    ||                              |
-            |               /   #=======#   ---/  /        ||                              |
-            |              /  -#/      --#2/ \  -#2        ||                              |
-            |          +-^3-+/ -----#-/    +-^3-+          ||                              |
-            |          |p c3|-----#--#-----|; c2|          ||                              |
-            |          +----+              +----+          ||                              |
+            |       files . 4 clients                      || Press n for the next step.   |
+            |             +-^3-+                           ||                              |
+            |             |p c1|                           ||                              |
+            |            -+----+-#---#                     ||                              |
+            |          -/    #    \#--#----\--             ||                              |
+            |  +----+  # #====^4=#  \+-^3-+ ---+---------+ ||                              |
+            |  |_ c4|  | |P files|-#-|; c2|-#--|* mallory| ||                              |
+            |  +----+  # #=======#  -+----+ ---+---------+ ||                              |
+            |          |-    #    -#  -----/               ||                              |
+            |            \+-^3-+-#---#                     ||                              |
+            |             |p c3|                           ||                              |
+            |             +----+                           ||                              |
             +- _ left * malicious ; poisoned ^ sending ----+|                              |
             + metrics -------------------------------------+|                              |
             | lost 8 . corrupt kept 1 . messages 66        ||                              |
@@ -418,17 +418,17 @@ import Testing
 
             rrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrr
             dd bddddd bdddddd dddddddddddddddddddddddddddddddbbbbbbbbbbddddddddddddddddddddd
-            d                  bbbbbbbbbbb                 dd       b                      d
-            d                  bbbbbbbbbbb                 dd                              d
-            d                  bbbbbbbbbbb                 dd                              d
-            d                   bb  d  bb bbbb             dd                              d
-            d    dddddd       bb    b    bb   bbb  bb      dd                              d
-            d    dddddd      b  bbbbbbbbb  bddddd          dd                              d
-            d    dddddd      b  bbbbbbbbbddb    b          dd                              d
-            d               b   bbbbbbbbb   bbbb  b        dd                              d
-            d              b  dbd      bbbbb b  bbb        dd                              d
-            d            bb  d bbbbbbbb      bb            dd                              d
-            d                bbbbbbbbbbbbbb b              dd                              d
+            d       ddddddddddddddddd                      dd       b                      d
+            d               bb                             dd                              d
+            d                                              dd                              d
+            d            b      bbbbbb                     dd                              d
+            d          bb    b    bbbbbbbbbbbb             dd                              d
+            d  dddddd  b bbbbbbbbb  b  bb   bbbbbbbbbbbbbb dd                              d
+            d  dddddd  b bbbbbbbbbbbb b    bbbbbbbbbbbbbbb dd                              d
+            d  dddddd  b bbbbbbbbb  b       bbbbbbbbbbbbbb dd                              d
+            d          bb    b    bb  bbbbbb               dd                              d
+            d            b  bb  bbbbbb                     dd                              d
+            d                                              dd                              d
             d                                              dd                              d
             dd dddddd bdddddddddd bddddddddd bdddddddd dddddd                              d
             dbbbbbbbbbddddddddddddddddddddddddddddddddddddddd                              d
@@ -440,25 +440,25 @@ import Testing
             dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd
             dbbbbbbbbbddd        ddd        ddd    ddd        ddd         dddddddddddddddddd
              bbb dddddddddddddd  b dddd  b dddd  bbbbb dddd  bb ddddd  b dddd  b dddd
-            """#)
+            """##)
     }
 
     @Test func aRejectedChunkIsMarkedAtItsReceiverAndPoisonedPeersStayMarked() {
         #expect(Self.coloured(Self.poisoned, step: 1) == #"""
              1. Poisoned · Checked
             ┌─ ↑ sending ◎ seed ■ chunk ───────────────────┐┌ step 2/2 ────────────────────┐
-            │                  ┌─────────┐                 ││ Lesson complete. Press q for │
-            │                  │☠ mallory│                 ││ the menu.                    │
-            │                  └─────────┘                 ││                              │
-            │                   ─╱  │  ╲─ ╲───             ││                              │
-            │    ┌────┐       ─╱    ■    ╲─   ╲─■┌─↑2─┐    ││                              │
-            │    │◌ c4│      ╱  ┏━━━━↑4━┓  ╲╱────│◉ c1│    ││                              │
-            │    └────┘      │  ┃◎ files┃──■    ─└────┘    ││                              │
-            │               ╱   ┗━━━━━━━┛   ───╱  ■        ││                              │
-            │              ■  ─■╱      ──■─╱ ■  ■╱         ││                              │
-            │          ┌─↑2─┐╱ ───────╱    ┌─↑3─┐          ││                              │
-            │          │⊠ c3│─■───────────■│☣ c2│          ││                              │
-            │          └────┘              └────┘          ││                              │
+            │       files · 4 clients                      ││ Lesson complete. Press q for │
+            │             ┌─↑2─┐                           ││ the menu.                    │
+            │             │◉ c1│                           ││                              │
+            │            ─└────┘■■───╲                     ││                              │
+            │          ─╱    ■    ╲───■────╲──             ││                              │
+            │  ┌────┐  │ ┏━━━━↑4━┓  ■┌─↑3─┐ ───┌─────────┐ ││                              │
+            │  │◌ c4│  │ ┃◎ files┃─■─│☣ c2│■───│☠ mallory│ ││                              │
+            │  └────┘  │ ┗━━━━━━━┛  ■└────┘ ───└─────────┘ ││                              │
+            │          │─    ■    ─╱  ─────╱               ││                              │
+            │            ■┌─↑2─┐─■───╱                     ││                              │
+            │             │⊠ c3│                           ││                              │
+            │             └────┘                           ││                              │
             └─ ◌ left ⊠ rejected ☠ malicious ☣ poisoned ───┘│                              │
             ┌ metrics ─────────────────────────────────────┐│                              │
             │ lost 8 · rejected 1 · corrupt kept 1         ││                              │
@@ -472,18 +472,18 @@ import Testing
 
 
                C         G      C
-                               MMMMMMMMMMM
-                               MMMMMMMMMMM
-                               MMMMMMMMMMM
-                                YY     YY YYYY
-                              YY    C    YY   YYCggCCgg
-                             Y  GGGGGCCGG  Y     gggggg
-                             Y  GGGGGGGGG  C    Ygggggg
-                            Y   GGGGGGGGG   YYYY  C
-                           C   C       YYCYY C  CY
-                       ggCCgg  YYYYYYYY    ggCCgg
-                       gYggggYCYYYYYYYYYYYCgRgggg
-                       gggggg              gggggg
+
+                          ggCCgg
+                          gggggg
+                         YggggggCCYYYY
+                       YY    C    YYYYCYYYYYYY
+                       Y GGGGGCCGG  CggCCgg YYYMMMMMMMMMMM
+                       Y GGGGGGGGGYCYgRggggCYYYMMMMMMMMMMM
+                       Y GGGGGGGGG  Cgggggg YYYMMMMMMMMMMM
+                       YY    C    YY  YYYYYY
+                         CggCCggYCYYYY
+                          gYgggg
+                          gggggg
                       Y          M           R
 
 
@@ -498,21 +498,21 @@ import Testing
     }
 
     @Test func aRejectedChunkIsMarkedAtItsReceiverAndPoisonedPeersStayMarkedInPlainText() {
-        #expect(Self.plain(Self.poisoned, step: 1) == #"""
+        #expect(Self.plain(Self.poisoned, step: 1) == ##"""
              1. Poisoned - Checked
             +- ^ sending P seed # chunk -------------------++ step 2/2 --------------------+
-            |                  +---------+                 || Lesson complete. Press q for |
-            |                  |* mallory|                 || the menu.                    |
-            |                  +---------+                 ||                              |
-            |                   -/  |  \- \---             ||                              |
-            |    +----+       -/    #    \-   \-#+-^2-+    ||                              |
-            |    |_ c4|      /  #====^4=#  \/----|p c1|    ||                              |
-            |    +----+      |  |P files|--#    -+----+    ||                              |
-            |               /   #=======#   ---/  #        ||                              |
-            |              #  -#/      --#-/ #  #/         ||                              |
-            |          +-^2-+/ -------/    +-^3-+          ||                              |
-            |          |< c3|-#-----------#|; c2|          ||                              |
-            |          +----+              +----+          ||                              |
+            |       files . 4 clients                      || Lesson complete. Press q for |
+            |             +-^2-+                           || the menu.                    |
+            |             |p c1|                           ||                              |
+            |            -+----+##---\                     ||                              |
+            |          -/    #    \---#----\--             ||                              |
+            |  +----+  | #====^4=#  #+-^3-+ ---+---------+ ||                              |
+            |  |_ c4|  | |P files|-#-|; c2|#---|* mallory| ||                              |
+            |  +----+  | #=======#  #+----+ ---+---------+ ||                              |
+            |          |-    #    -/  -----/               ||                              |
+            |            #+-^2-+-#---/                     ||                              |
+            |             |< c3|                           ||                              |
+            |             +----+                           ||                              |
             +- _ left < rejected * malicious ; poisoned ---+|                              |
             + metrics -------------------------------------+|                              |
             | lost 8 . rejected 1 . corrupt kept 1         ||                              |
@@ -526,17 +526,17 @@ import Testing
 
             rrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrr
             dd bdddddddd bddddd bdddddd dddddddddddddddddddddbbbbbbbbbbddddddddddddddddddddd
-            d                  bbbbbbbbbbb                 dd bbbbbb bbbbbbbbb       b     d
-            d                  bbbbbbbbbbb                 dd                              d
-            d                  bbbbbbbbbbb                 dd                              d
-            d                   bb  d  bb bbbb             dd                              d
-            d    dddddd       bb    b    bb   bbb  bb      dd                              d
-            d    dddddd      b  bbbbbbbbb  bddddd          dd                              d
-            d    dddddd      b  bbbbbbbbbddb    b          dd                              d
-            d               b   bbbbbbbbb   bbbb  b        dd                              d
-            d              b  dbd      bbbbb b  bb         dd                              d
-            d            bb  d bbbbbbbb      bb            dd                              d
-            d           b    bbbbbbbbbbbbbb b              dd                              d
+            d       ddddddddddddddddd                      dd bbbbbb bbbbbbbbb       b     d
+            d               bb                             dd                              d
+            d                                              dd                              d
+            d            b      bbbbbb                     dd                              d
+            d          bb    b    bbbbbbbbbbbb             dd                              d
+            d  dddddd  b bbbbbbbbb  b  bb   bbbbbbbbbbbbbb dd                              d
+            d  dddddd  b bbbbbbbbbbbb b    bbbbbbbbbbbbbbb dd                              d
+            d  dddddd  b bbbbbbbbb  b       bbbbbbbbbbbbbb dd                              d
+            d          bb    b    bb  bbbbbb               dd                              d
+            d            b  bb  bbbbbb                     dd                              d
+            d              b                               dd                              d
             d                                              dd                              d
             dd dddddd bddddddddd bdddddddddd bddddddddd ddddd                              d
             dbbbbbbbbbddddddddddddddddddddddddddddddddddddddd                              d
@@ -548,7 +548,7 @@ import Testing
             dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd
             dbbbbbbbbbddd        ddd        ddd    ddd         ddd           ddddddddddddddd
              bbb dddddddddddddd  b dddd  b dddd  bbbbb dddd  bb ddddd  b dddd  b dddd
-            """#)
+            """##)
     }
 
 }
