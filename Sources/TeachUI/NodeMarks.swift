@@ -22,7 +22,13 @@ struct NodeMarks {
     init(_ frame: Frame, reports: ArraySlice<StepReport>) {
         simulation = frame.simulation
         outcomes = frame.simulation.latestRequestOutcomes
-        for report in reports.suffix(Self.recentEvents).reversed() {
+        var index = reports.endIndex
+        let oldest = max(reports.startIndex, reports.endIndex - Self.recentEvents)
+        while index > oldest {
+            index -= 1
+            // Most events leave no mark: look at the kind before copying the report.
+            guard reports[index].kind == .dropped || reports[index].kind == .rejected else { continue }
+            let report = reports[index]
             guard let node = report.node, let hold = hold(of: report), frame.time - report.time <= hold else { continue }
             let mark: StageMark = report.kind == .dropped ? .dropped : .rejected
             if momentary[node]?.contains(mark) != true { momentary[node, default: []].append(mark) }

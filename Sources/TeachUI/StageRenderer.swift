@@ -43,29 +43,26 @@ struct StageRenderer {
             guard let frame = placement.frames[node.id] else { continue }
             symbols.formUnion(drawNode(node, frame: frame, form: placement.form, within: rect, into: &canvas))
         }
-        let packets = drawPackets(into: &canvas, paths: paths, placement: placement)
+        var packets = drawPackets(into: &canvas, paths: paths, placement: placement)
         if placement.form == .dot, paths.isEmpty {
             // A grid too busy for lines shows a message as its ends' colours, no glyph of its own.
             symbols.formUnion(scene.packets.filter { placement.frames[$0.to] != nil }.map { .message($0.kind) })
         } else {
-            let drawn = Set(packets.values)
-            symbols.formUnion(scene.packets.filter { drawn.contains($0.id) }.map { .message($0.kind) })
-            // A message with no open cell on its path marks its receiver in its colour instead.
-            symbols.formUnion(scene.packets.filter { paths[NodePair($0.from, $0.to)]?.isEmpty ?? false }
-                .filter { placement.frames[$0.to] != nil }.map { .message($0.kind) })
-            // Over any message there, so the legend's cut is always in sight.
-            symbols.formUnion(markCuts(into: &canvas, paths: paths, placement: placement))
+            // Cut marks go over any message there, so the legend's cut is always in sight;
+            // a message under one is hidden, and so is one under a later message.
+            let cuts = markCuts(into: &canvas, paths: paths, placement: placement)
+            if !cuts.isEmpty {
+                symbols.insert(.mark(.cut))
+                packets = packets.filter { !cuts.contains($0.key) }
+            }
+            // Only messages drawn as glyphs: one with no open cell on its path only tints
+            // its receiver, which needs no legend of its own.
+            let seen = Set(packets.values)
+            symbols.formUnion(scene.packets.filter { seen.contains($0.id) }.map { .message($0.kind) })
         }
         if placement.form == .dot, placement.hidden > 0 {
             let note = " +\(placement.hidden) more "
             canvas.put(note, x: rect.maxX - DisplayWidth.of(note), y: rect.maxY - 1, style: theme.dim)
-        }
-        // Only what can still be seen: a mark or message drawn over another hides it. In a
-        // grid, a message shows as its receiver's colour, with no glyph of its own.
-        let seen = glyphs(in: rect, of: canvas)
-        symbols = symbols.filter { symbol in
-            if case .message = symbol, placement.form == .dot { return true }
-            return seen.contains(theme.glyph(symbol))
         }
         let shades = placement.form == .dot && scene.nodes.contains { $0.share != nil && placement.frames[$0.id] != nil }
         var legend = legend(symbols, shades: shades)
@@ -75,18 +72,6 @@ struct StageRenderer {
             legend.append(LegendEntry(glyphs: "any", style: theme.dim, title: peers ? "peer reaches any other" : "node reaches any other"))
         }
         return StageHits(placement: placement, packets: packets, legend: legend)
-    }
-
-    /// Every glyph drawn in a rectangle.
-    private func glyphs(in rect: Rect, of canvas: Canvas) -> Set<Character> {
-        var seen: Set<Character> = []
-        guard rect.width > 0, rect.height > 0 else { return seen }
-        for y in rect.y..<rect.maxY where y >= 0 && y < canvas.height {
-            for x in rect.x..<rect.maxX where x >= 0 && x < canvas.width {
-                if let glyph = canvas[x, y].text.first { seen.insert(glyph) }
-            }
-        }
-        return seen
     }
 
     /// The legend for the symbols drawn: what went wrong first (it is what a lesson is
@@ -107,16 +92,17 @@ struct StageRenderer {
         return entries
     }
 
-    /// A cut link gets a mark halfway along its path, in a cell of its own.
-    private func markCuts(into canvas: inout Canvas, paths: [NodePair: [Point]], placement: StagePlacement) -> [StageSymbol] {
-        var drawn: [StageSymbol] = []
+    /// A cut link gets a mark halfway along its path, in a cell of its own; returns the
+    /// cells marked.
+    private func markCuts(into canvas: inout Canvas, paths: [NodePair: [Point]], placement: StagePlacement) -> Set<Point> {
+        var marked: Set<Point> = []
         for link in scene.links where !link.isUp {
             guard let path = paths[NodePair(link.a, link.b)]?.filter(placement.isOpen), !path.isEmpty else { continue }
             let middle = path[path.count / 2]
             canvas.put(String(theme.glyph(.mark(.cut))), x: middle.x, y: middle.y, style: theme.style(.mark(.cut)))
-            drawn = [.mark(.cut)]
+            marked.insert(middle)
         }
-        return drawn
+        return marked
     }
 
     private func drawNode(_ node: SceneNode, frame: Rect, form: NodeForm, within rect: Rect, into canvas: inout Canvas) -> [StageSymbol] {
