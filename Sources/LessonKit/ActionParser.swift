@@ -102,6 +102,8 @@ struct ActionParser {
             return values.parse(text, at: reader.location(node), log: &log).map { .chart($0) }
         case "curve":
             return curve(node, targets: targets, log: &log, scope: &scope).map { .curve($0) }
+        case "speed":
+            return WaitParser.speed(node, reader: reader, log: &log).map { .speed($0) }
         default:
             preconditionFailure("every entry name is handled")
         }

@@ -56,6 +56,8 @@ extension LessonAction {
             }
         case let .chart(value):
             return "chart of \(value.source)"
+        case let .speed(speed):
+            return "play at \(speed >= 1 ? String(Int(speed)) : String(speed)) simulated seconds a second"
         case let .curve(spec):
             let sizes = spec.sizes.map(String.init).joined(separator: ", ")
             return "distribution times measured for \(sizes) peers, client-server and peer-to-peer (a file of \(Units.format(bits: spec.fileBits)) in \(spec.chunks) chunks, \(spec.server)'s upload, \(spec.peer)'s rates)"

@@ -36,12 +36,15 @@ public enum LessonAction: Sendable, Hashable {
     /// Measure distribution times for several crowd sizes in separate runs of the engine
     /// and draw them against the number of peers; changes nothing in this simulation.
     case curve(CurveSpec)
+    /// Play the runs after it in the step at this speed (simulated seconds per second),
+    /// unless a run sets its own; changes nothing in the simulation.
+    case speed(Double)
 
     /// Whether the action changes the simulation (highlights, charts and curves only
     /// change the picture).
     public var changesSimulation: Bool {
         switch self {
-        case .highlight, .chart, .curve: false
+        case .highlight, .chart, .curve, .speed: false
         default: true
         }
     }

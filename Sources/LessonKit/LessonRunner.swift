@@ -54,12 +54,15 @@ public struct LessonRunner: Sendable {
         /// Readings of the live values of each paragraph shown after a wait, by index in
         /// the step's narration, taken when the script reached the paragraph.
         var frozen: [Int: [LiveReading]] = [:]
+        /// The speed the step's `speed` action asked for, for its later runs.
+        var speed: Double?
 
         /// Back to the start of a step's script, keeping what earlier steps set up.
         mutating func rewind() {
             cursor = 0
             wait = nil
             frozen = [:]
+            speed = nil
         }
     }
 
@@ -144,6 +147,13 @@ public struct LessonRunner: Sendable {
         case let .quiz(quiz): return .quiz(quiz)
         case .act: preconditionFailure("settle() never stops at an action")
         }
+    }
+
+    /// How the screen should play the wait under way (its own speed, or the one the
+    /// step's `speed` action set, and its slow motion); nil when no wait is under way.
+    public var pace: Pace? {
+        guard case let .running(wait) = pending else { return nil }
+        return Pace(wait: [stepIndex, scene.place.cursor], speed: wait.speed ?? scene.place.speed, slow: wait.slow)
     }
 
     /// The lesson is on its last step and that step's script is complete.
@@ -427,6 +437,8 @@ public struct LessonRunner: Sendable {
             scene.place.highlightedValues = []
         case let .chart(value):
             if !scene.place.charts.contains(value) { scene.place.charts.append(value) }
+        case let .speed(speed):
+            scene.place.speed = speed
         case let .curve(spec):
             do {
                 scene.place.curve = (try measure(spec), stepIndex)

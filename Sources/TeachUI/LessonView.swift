@@ -35,7 +35,7 @@ extension AppState {
             status: StatusView(
                 playing: stage.isPlaying, position: "step \(runner.stepIndex + 1)/\(stepCount)",
                 time: Units.format(duration: stage.clock), speed: stage.playback.speedLabel(unicode: theme.unicode),
-                events: stage.shown.simulation.eventCount, note: statusNote(session)),
+                events: stage.shown.simulation.eventCount, note: statusNote(session), stepped: stage.lastStep, showsEvents: !presenting),
             hints: presenting ? [] : lessonHints(session, unicode: theme.unicode), presenting: presenting)
     }
 
@@ -46,7 +46,8 @@ extension AppState {
 
     private func statusNote(_ session: LessonSession) -> String {
         switch session.shownPending {
-        case let .running(wait): wait.source
+        // A wait as written (`until: queue-full`) is the author's words, not the class's.
+        case let .running(wait): presenting ? "" : wait.source
         case .ask, .pause, .quiz: "your turn"
         case .done: session.runner.isLastStep ? "lesson done" : "step done"
         }

@@ -21,7 +21,7 @@ extension AppState {
             narration: narration, metrics: MetricsView(frame), panelTitle: "sandbox",
             status: StatusView(
                 playing: stage.isPlaying, position: "sandbox", time: Units.format(duration: stage.shown.time),
-                speed: stage.playback.speedLabel(unicode: theme.unicode), events: frame.simulation.eventCount),
+                speed: stage.playback.speedLabel(unicode: theme.unicode), events: frame.simulation.eventCount, stepped: stage.lastStep),
             hints: SandboxSession.hints(model: sandbox.model) + KeyHint.stage(unicode: theme.unicode, leaving: leavingQuits ? "quit" : "back"),
             presenting: presenting)
     }
