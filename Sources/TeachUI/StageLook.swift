@@ -20,10 +20,12 @@ struct StageLook: Hashable, Sendable {
         self.roomy = roomy
     }
 
-    /// The stage drawn from `simulation` at `time`, as it would appear on screen.
-    func picture(of simulation: Simulation, at time: SimTime, layout: StageLayoutKind) -> Canvas {
+    /// The stage drawn from `simulation` at `time` (marked from `reports`, the events that
+    /// led to it), as it would appear on screen.
+    func picture(of simulation: Simulation, at time: SimTime, plan: StagePlan, reports: ArraySlice<StepReport>,
+                 geometry: StageGeometryCache) -> Canvas {
         var canvas = Canvas(width: width, height: height)
-        let scene = Scene(Frame(simulation: simulation, time: time), layout: layout, legend: [])
+        let scene = Scene(Frame(simulation: simulation, time: time), plan: plan, reports: reports, geometry: geometry)
         StageRenderer(scene: scene, theme: Theme(.full), roomy: roomy).draw(into: &canvas, rect: Rect(x: 0, y: 0, width: width, height: height))
         return canvas
     }

@@ -1,3 +1,4 @@
+import Canvas
 import NetSim
 
 /// Where → and ← stop. A step shows a change: it goes on to the next moment whose stage,
@@ -29,26 +30,33 @@ enum StepStops {
 }
 
 extension StageSession {
+    /// The stage drawn from `simulation` at `time`, as the learner would see it; the
+    /// driver must not be behind `simulation` (its events mark the picture).
+    func picture(_ simulation: Simulation, at time: SimTime) -> Canvas {
+        look.picture(of: simulation, at: time, plan: plan, reports: driver.reports.prefix(simulation.eventCount), geometry: geometry)
+    }
+
     /// Moments inside the gap from `segment`'s instant to `end` (shown from `segment`)
     /// whose picture differs from the moment before.
     func stages(of segment: Simulation, until end: SimTime) -> [SimTime] {
         let moments = StepStops.moments(from: segment.now, to: end)
         guard !moments.isEmpty else { return [] }
-        var previous = look.picture(of: segment, at: segment.now, layout: layout)
+        var previous = picture(segment, at: segment.now)
         var stages: [SimTime] = []
         for moment in moments {
-            let picture = look.picture(of: segment, at: moment, layout: layout)
+            let picture = picture(segment, at: moment)
             if picture != previous { stages.append(moment) }
             previous = picture
         }
         return stages
     }
 
-    /// Whether stepping stops at the event (or deadline) that took `before` to `after`.
-    func stopsAt(before: Simulation, after: Simulation, endedWait: Bool) -> Bool {
+    /// Whether stepping stops at the event (or deadline) that took `before` to `after`,
+    /// given the picture `after` shows at its instant.
+    func stopsAt(before: Simulation, after: Simulation, showing picture: Canvas, endedWait: Bool) -> Bool {
         if endedWait { return true }
         if after.eventCount != before.eventCount, after.eventCount.isMultiple(of: StepStops.longestWalk) { return true }
-        return look.picture(of: before, at: after.now, layout: layout) != look.picture(of: after, at: after.now, layout: layout)
+        return self.picture(before, at: after.now) != picture
     }
 
     /// → : on to the next stop, the messages gliding there through every event the step
@@ -72,7 +80,7 @@ extension StageSession {
                 break
             }
             endedWait = driver.lastStepEndedWait
-            let stops = stopsAt(before: segment, after: next, endedWait: endedWait)
+            let stops = stopsAt(before: segment, after: next, showing: picture(next, at: next.now), endedWait: endedWait)
             passed.append(segment)
             heldState = nil
             clock = next.now
@@ -119,9 +127,10 @@ extension StageSession {
                 fromLater = true
             }
             let after = driver.simulation, position = driver.scriptPosition
+            let shown = fromLater ? picture(after, at: after.now) : nil
             guard driver.stepBack() else { break }
             let before = driver.simulation
-            if fromLater, stopsAt(before: before, after: after, endedWait: driver.scriptPosition != position) {
+            if let shown, stopsAt(before: before, after: after, showing: shown, endedWait: driver.scriptPosition != position) {
                 _ = driver.stepForward()
                 break
             }
