@@ -23,7 +23,7 @@ extension AppState {
             metricsTitle: sandbox.countsStart == nil ? "metrics" : "metrics · this swarm",
             status: StatusView(
                 playing: stage.isPlaying, position: "sandbox", time: Units.format(duration: stage.shown.time),
-                speed: stage.playback.speedLabel(unicode: theme.unicode), events: frame.simulation.eventCount),
+                speed: stage.playback.speedLabel(unicode: theme.unicode), events: frame.simulation.eventCount, stepped: stage.lastStep),
             hints: SandboxSession.hints(model: sandbox.model, unicode: theme.unicode)
                 + KeyBar.stage(places: screenPlaces, unicode: theme.unicode, leaving: leavingQuits ? "quit" : "back"),
             presenting: presenting)

@@ -29,7 +29,7 @@ import Testing
             │                  │        │                  ││                              │
             │                  └────────┘                  ││                              │
             └─ any node reaches any other ─────────────────┘└──────────────────────────────┘
-             ❚❚ paused │ step 1/2 │ t 0 µs │ ×0.1 │ event 0 │ your turn
+             ❚❚ paused │ step 1/2 │ t 0 µs │ ×0.1 │ your turn
             """#)
     }
 
