@@ -118,7 +118,7 @@ import Testing
         send(&state, .key(.left), .tick(elapsedMicroseconds: 1_000_000), .key(.right))
         let gliding = screen(state, width: 120)
         #expect(state.lesson?.stage.heldState != nil, "the answer is still gliding to c1")
-        #expect(gliding.contains("until: idle"))
+        #expect(gliding.contains("until nothing more happens"))
         #expect(!gliding.contains("step done"))
         #expect(gliding.contains("Press → to step or Enter to play."))
 

@@ -78,10 +78,13 @@ import Testing
         #expect(!rows.contains("server upload") && !rows.contains("messages"), "\(rows)")
     }
 
-    @Test func badResetsAndGaugesAreReportedWhereTheyAre() {
+    @Test func badResetsAndGaugesAreReportedWhereTheyAre() throws {
+        // The line the entry lands on in the test lesson (the first run's, plus one).
+        let line = try #require(TestLessons.requestSource.split(separator: "\n", omittingEmptySubsequences: false)
+            .firstIndex { $0.hasSuffix("- run: idle") }) + 2
         let badReset = lesson("- reset: everything").diagnostics.map(\.description)
-        #expect(badReset.contains { $0.hasPrefix("01-request.md:24:10: error: 'reset' takes 'counts'") }, "\(badReset)")
+        #expect(badReset.contains { $0.hasPrefix("01-request.md:\(line):10: error: 'reset' takes 'counts'") }, "\(badReset)")
         let badGauge = lesson("- gauges: [queue, qeue2, lod]").diagnostics.map(\.description)
-        #expect(badGauge.contains { $0.hasPrefix("01-request.md:24:19: error: unknown gauge 'qeue2'") }, "\(badGauge)")
+        #expect(badGauge.contains { $0.hasPrefix("01-request.md:\(line):19: error: unknown gauge 'qeue2'") }, "\(badGauge)")
     }
 }

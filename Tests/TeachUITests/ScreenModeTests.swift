@@ -73,7 +73,7 @@ import Testing
             ║ ↓        scroll the narration down                                          ║│
             ╚═════════════════════════════════════════════════════════════════════════════╝│
             └──────────────────────────────────────────────┘└──────────────────────────────┘
-             ❚❚ paused │ step 1/2 │ t 0 µs │ ×0.01 │ event 0 │ until: idle
+             ❚❚ paused │ step 1/2 │ t 0 µs │ ×0.01 │ event 0 │ until nothing more happens
              n p steps  → step  ← back  Enter play  Tab i inspect  e events  ? help  q back
             """#)
         send(&state, .key(.character("x")))
