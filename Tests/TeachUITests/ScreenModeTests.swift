@@ -111,7 +111,7 @@ import Testing
             d                  bbbbbbbbbb                  dd        u                     d
             d            bbbbbbbbbbbbbbbbbbbbbbb           dd                 u            d
             d           b                                  dd     u     u                  d
-            d                                              dd                              d
+            d                                              dd             u u u            d
             d                                              dd                              d
             d                                              dd                              d
             dd dddddd bdddddddd ddddddddddddddddddddddddddddd                              d
@@ -143,11 +143,11 @@ import Testing
             |                  |S server|                  || click; k takes it down or    |
             |     +----+ --o---#========#---o---+----+     || brings it back, x removes    |
             |     |c c3|/                       |c c2|     || it, u and U double or halve  |
-            |     +----+                        +----+     || its upload.                  |
-            |                                              ||                              |
-            |                                              || 3 requests sent              |
+            |     +----+                        +----+     || its upload. 1 2 3 start      |
+            |                                              || again as client-server, p2p  |
+            |                                              || or swarm.                    |
             +- o request ----------------------------------+|                              |
-            + metrics -------------------------------------+|                              |
+            + metrics -------------------------------------+| 3 requests sent              |
             | messages 3 . in flight 3                     ||                              |
             | server queue  .......................... 0/8 ||                              |
             | server upload ..........................  0% ||                              |
