@@ -34,10 +34,16 @@ struct ActionParser {
         case "fail-link", "recover-link":
             let ends = reader.list(node)
             guard ends.count == 2 else {
-                log.error("\(name) names the two ends of a link, like [c1, server]", at: reader.location(node))
+                log.error("\(name) names the two ends of a link, like [c1, server] (an end may be a group: [clients, server])", at: reader.location(node))
                 return nil
             }
-            guard let a = targets.node(ends[0], log: &log), let b = targets.node(ends[1], log: &log) else { return nil }
+            let a = targets.nodes(ends[0], log: &log)
+            let b = targets.nodes(ends[1], log: &log)
+            guard let a, let b else { return nil }
+            guard a.contains(where: { first in b.contains { $0 != first } }) else {
+                log.error("\(name) needs two different ends", at: reader.location(node))
+                return nil
+            }
             return .setLinkUp(a, b, name == "recover-link")
         case "add-node":
             return addNode(node, targets: targets, log: &log, scope: &scope)
@@ -102,7 +108,11 @@ struct ActionParser {
             guard let text = reader.text(node, "chart", log: &log) else { return nil }
             return values.parse(text, at: reader.location(node), log: &log).map { .chart($0) }
         case "curve":
-            return curve(node, targets: targets, log: &log, scope: &scope).map { .curve($0) }
+            guard let spec = curve(node, targets: targets, log: &log, scope: &scope) else {
+                scope.curveFailed()
+                return nil
+            }
+            return .curve(spec)
         case "reset":
             guard let text = reader.text(node, "reset", log: &log) else { return nil }
             guard text == "counts" else {
@@ -112,6 +122,18 @@ struct ActionParser {
             return .resetCounts
         case "gauges":
             return gauges(node, log: &log)
+        case "moment":
+            guard let text = reader.text(node, "moment", log: &log) else { return nil }
+            guard FrontMatterParser.isIdentifier(text, maximumLength: 24) else {
+                log.error("a moment's name is lower-case letters, digits and '-', starting with a letter, like 'before-edges'", at: reader.location(node))
+                return nil
+            }
+            guard !scope.isMoment(text) else {
+                log.error("a moment called '\(text)' is already kept earlier in the lesson; give this one another name", at: reader.location(node))
+                return nil
+            }
+            scope.add(moment: text)
+            return .moment(text)
         default:
             preconditionFailure("every entry name is handled")
         }

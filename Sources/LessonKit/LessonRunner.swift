@@ -57,6 +57,8 @@ public struct LessonRunner: Sendable {
         /// Readings of the live values of each paragraph shown after a wait, by index in
         /// the step's narration, taken when the script reached the paragraph.
         var frozen: [Int: [LiveReading]] = [:]
+        /// The simulation as it was at each moment kept so far (`- moment: NAME`).
+        var moments: [String: Simulation] = [:]
 
         /// Back to the start of a step's script, keeping what earlier steps set up.
         mutating func rewind() {
@@ -183,7 +185,12 @@ public struct LessonRunner: Sendable {
 
     /// A live value as it is now.
     public func reading(_ value: LiveValue) -> LiveReading {
-        value.read(in: simulation, stepStart: stepStartTime, curve: curve)
+        reading(value, in: simulation)
+    }
+
+    /// A live value read from `shown`, a state of this step (the one a screen shows).
+    public func reading(_ value: LiveValue, in shown: Simulation) -> LiveReading {
+        value.read(in: shown, stepStartState: entries[stepIndex].timeline.current, moments: scene.place.moments, curve: curve)
     }
 
     /// The simulated time at which the current step began (for `{elapsed}`).
@@ -440,6 +447,8 @@ public struct LessonRunner: Sendable {
             scene.place.countsStart = CountsStart(reason: .reset, metrics: simulation.metrics, time: simulation.now)
         case let .gauges(gauges):
             scene.place.gauges = gauges
+        case let .moment(name):
+            scene.place.moments[name] = simulation
         case let .curve(spec):
             do {
                 scene.place.curve = (try measure(spec), stepIndex)

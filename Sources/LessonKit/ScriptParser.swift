@@ -8,7 +8,7 @@ struct ScriptParser {
     static let entries = ["request", "serve-file", "swarm", "fail", "recover", "fail-link", "recover-link",
                           "add-node", "remove-node", "capacity", "access-control", "grant", "revoke",
                           "verification", "malicious", "publish", "lookup", "call", "highlight", "chart",
-                          "curve", "reset", "gauges", "run", "ask", "pause"]
+                          "curve", "reset", "gauges", "moment", "run", "ask", "pause"]
 
     let reader: YAMLReader
     let values: LiveValueParser

@@ -44,7 +44,7 @@ struct SandboxSession: Sendable {
         }
         let network = NetworkConfig(nodes: nodes, defaultLatency: Self.latency, fullMesh: true)
         let layout: StageLayoutKind = model == .clientServer ? .star : (count > 24 ? .grid : .ring)
-        stage = StageSession(driver: Timeline(Simulation(network: network, seed: seed)), layout: layout)
+        stage = StageSession(driver: Timeline(Simulation(network: network, seed: seed)), plan: StagePlan(layout: layout))
         message = "Press r to send requests" + (model == .clientServer ? ", f to serve a file" : (model == .swarm ? ", f to share a file" : ""))
     }
 

@@ -11,7 +11,10 @@ import NetSim
 /// there, whether the learner steps (the message glides) or plays.
 struct StageSession<Driver: SimulationDriver>: Sendable {
     var driver: Driver
-    var layout: StageLayoutKind
+    /// How the lesson (or the sandbox) asks for the network to be laid out.
+    var plan: StagePlan
+    /// The layout of the network's shape, computed once and reused every frame.
+    let geometry = StageGeometryCache()
     var playback = Playback()
     /// The simulated instant on screen; never behind the state shown.
     var clock: SimTime
@@ -24,9 +27,9 @@ struct StageSession<Driver: SimulationDriver>: Sendable {
     /// one of them early.
     static var heldEventsPerTick: Int { 8 }
 
-    init(driver: Driver, layout: StageLayoutKind) {
+    init(driver: Driver, plan: StagePlan) {
         self.driver = driver
-        self.layout = layout
+        self.plan = plan
         clock = driver.simulation.now
         suggestSpeed()
     }
@@ -216,7 +219,7 @@ struct StageSession<Driver: SimulationDriver>: Sendable {
     var frame: Frame { Frame(simulation: shown.simulation, time: clock) }
 
     /// The stage at the instant shown, marked from the events up to it.
-    func scene(_ frame: Frame) -> Scene { Scene(frame, layout: layout, reports: shownReports) }
+    func scene(_ frame: Frame) -> Scene { Scene(frame, plan: plan, reports: shownReports, geometry: geometry) }
 
     var scene: Scene { scene(frame) }
 

@@ -97,8 +97,8 @@ import Testing
             │                    ╔════╗                    ││ A client-server network of 4 │
             │                    ║✕ c1║                    ││ nodes. Change it with the    │
             │                    ╚════╝                    ││ keys below and watch the     │
-            │                       │                      ││ metrics answer.              │
-            │                       │                      ││                              │
+            │                                              ││ metrics answer.              │
+            │                                              ││                              │
             │                  ┏━━━━━━━━┓                  ││ Select a node with Tab or a  │
             │                  ┃▦ server┃                  ││ click; k takes it down or    │
             │     ┌────┐ ─────●┗━ busy ━┛●──────┌────┐     ││ brings it back, x removes    │

@@ -53,6 +53,12 @@ import Testing
         #expect(!rows.contains("refused"), "\(rows)")
     }
 
+    /// The line `lesson(_:)` puts its action on: the one after the first `- run: idle`.
+    private var lineOfInsertedAction: Int {
+        let lines = TestLessons.requestSource.split(separator: "\n", omittingEmptySubsequences: false)
+        return (lines.firstIndex { $0 == "- run: idle" } ?? 0) + 2
+    }
+
     private func lesson(_ extra: String) -> LoadOutcome {
         let source = TestLessons.requestSource.replacingOccurrences(
             of: "- run: idle\n", with: "- run: idle\n\(extra)\n- request: { from: c2, to: server, what: \"GET /b\" }\n- run: idle\n")
@@ -78,10 +84,8 @@ import Testing
         #expect(!rows.contains("server upload") && !rows.contains("messages"), "\(rows)")
     }
 
-    @Test func badResetsAndGaugesAreReportedWhereTheyAre() throws {
-        // The line the entry lands on in the test lesson (the first run's, plus one).
-        let line = try #require(TestLessons.requestSource.split(separator: "\n", omittingEmptySubsequences: false)
-            .firstIndex { $0.hasSuffix("- run: idle") }) + 2
+    @Test func badResetsAndGaugesAreReportedWhereTheyAre() {
+        let line = lineOfInsertedAction
         let badReset = lesson("- reset: everything").diagnostics.map(\.description)
         #expect(badReset.contains { $0.hasPrefix("01-request.md:\(line):10: error: 'reset' takes 'counts'") }, "\(badReset)")
         let badGauge = lesson("- gauges: [queue, qeue2, lod]").diagnostics.map(\.description)

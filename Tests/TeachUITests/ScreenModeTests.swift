@@ -105,8 +105,8 @@ import Testing
             d                    dddddd                    dd   bbbbbbbbbbbbb              d
             d                    drrrrd                    dd                              d
             d                    dddddd                    dd                              d
-            d                       d                      dd                              d
-            d                       d                      dd                              d
+            d                                              dd                              d
+            d                                              dd                              d
             d                  bbbbbbbbbb                  dd                    uuu       d
             d                  bbbbbbbbbb                  dd        u                     d
             d            bbbbbbbbbbbbbbbbbbbbbbb           dd                 u            d
