@@ -21,14 +21,14 @@ import Testing
             │                                              ││                              │
             │                                              ││                              │
             └─ ● request any node reaches any other ───────┘│                              │
-            ┌ metrics ─────────────────────────────────────┐│                              │
+            ┌ metrics · this lesson ───────────────────────┐│                              │
             │ messages 1 · in flight 1                     ││                              │
             │ server queue  ·························· 0/2 ││                              │
             │ server upload ··························  0% ││                              │
             │                                              ││                              │
             │                                              ││                              │
             └──────────────────────────────────────────────┘└──────────────────────────────┘
-             ❚❚ paused │ step 1/2 │ t 0 µs │ ×0.01 │ event 0 │ until: idle
+             ❚❚ paused │ step 1/2 │ t 0 µs │ ×0.01 │ event 0 │ until nothing more happens
              n p steps  → step  ← back  Enter play  Tab i inspect  e events  ? help  q back
             """#)
     }
@@ -50,15 +50,15 @@ import Testing
             │                                              ││                              │
             │                                              ││                              │
             └─ ● request any node reaches any other ───────┘│                              │
-            ┌ metrics ─────────────────────────────────────┐│                              │
+            ┌ metrics · this lesson ───────────────────────┐│                              │
             │ messages 1 · in flight 1                     ││                              │
             │ server queue  ·························· 0/2 ││                              │
             │ server upload ··························  0% ││                              │
             │ queue ▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁ 0 ││                              │
             │                                              ││                              │
             └──────────────────────────────────────────────┘└──────────────────────────────┘
-             ❚❚ paused │ step 1/2 │ t 6.53 ms │ ×0.01 │ event 1 │ until: idle
-             n p next/prev step  → step  ← back  Enter play  +- speed  ? help  q back
+             ❚❚ paused │ step 1/2 │ t 6.53 ms │ ×0.01 │ event 1 │ until nothing more happens
+             n p steps  → step  ← back  Enter play  Tab i inspect  e events  ? help  q back
             """#)
     }
 
@@ -94,7 +94,7 @@ import Testing
             │                                              ││                              │
             │                                              ││                              │
             └─ any node reaches any other ─────────────────┘│                              │
-            ┌ metrics ─────────────────────────────────────┐│                              │
+            ┌ metrics · this lesson ───────────────────────┐│                              │
             │ messages 2 · in flight 0                     ││                              │
             │ server queue  ·························· 0/2 ││                              │
             │ server upload ··························  0% ││                              │
