@@ -9,6 +9,9 @@ struct NameScope: Sendable {
     private(set) var groups: [String: [String]] = [:]
     /// The crowd sizes of the latest `curve` so far, which `{curve.N.PROPERTY}` may name.
     private(set) var curveSizes: [Int] = []
+    private(set) var knowsCurveSizes = true
+    /// Moments kept so far (`- moment: NAME`), which `{VALUE@NAME}` may quote.
+    private(set) var moments: [String] = []
     /// False until the network is read, and again when a node or group in it could not
     /// be: then a name the scope does not know may be one the author declared, and saying
     /// "unknown node" about it would bury the one real mistake under its echoes.
@@ -36,10 +39,23 @@ struct NameScope: Sendable {
     /// A `curve` replaces any earlier one, on screen and for live values.
     mutating func measuredCurve(sizes: [Int]) {
         curveSizes = sizes
+        knowsCurveSizes = true
+    }
+
+    /// The latest `curve` could not be read, so which crowd sizes it measures is unknown
+    /// and `{curve.N.…}` is not reported until it can be.
+    mutating func curveFailed() {
+        knowsCurveSizes = false
     }
 
     /// Words that never name a node: `all` and the subjects of live values.
-    static let reservedWords: Set<String> = ["all", "completion", "time", "events", "messages", "lookup", "curve"]
+    static let reservedWords: Set<String> = ["all", "completion", "time", "events", "messages", "lookup", "curve", "latency", "step"]
+
+    mutating func add(moment name: String) {
+        moments.append(name)
+    }
+
+    func isMoment(_ name: String) -> Bool { moments.contains(name) }
 
     func isNode(_ name: String) -> Bool { roles[name] != nil }
 

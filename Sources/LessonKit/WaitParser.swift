@@ -89,6 +89,10 @@ struct WaitParser {
         }
         let right = sides[1].trimmingCharacters()
         guard let value = values.parse(sides[0], at: reader.location(node), log: &log) else { return nil }
+        guard value.span == .lesson else {
+            log.error("'\(value.source)': a wait compares a value as it is now; write it without 'step.' or '@'", at: reader.location(node))
+            return nil
+        }
         if case .curve = value.subject {
             log.error("'\(value.source)' is measured once, when its curve is drawn, and never changes while the simulation runs; a wait cannot test it", at: reader.location(node))
             return nil
