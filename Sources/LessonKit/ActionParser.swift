@@ -113,6 +113,15 @@ struct ActionParser {
                 return nil
             }
             return .curve(spec)
+        case "reset":
+            guard let text = reader.text(node, "reset", log: &log) else { return nil }
+            guard text == "counts" else {
+                log.error("'reset' takes 'counts' (the metrics panel's counts start again from zero), not '\(text)'", at: reader.location(node))
+                return nil
+            }
+            return .resetCounts
+        case "gauges":
+            return gauges(node, log: &log)
         case "moment":
             guard let text = reader.text(node, "moment", log: &log) else { return nil }
             guard FrontMatterParser.isIdentifier(text, maximumLength: 24) else {
@@ -162,6 +171,27 @@ struct ActionParser {
     static let curveSizes = 1...200
     static let curvePoints = 2...8
     static let curveChunks = 1...500
+
+    /// `gauges: [queue, counts]`, or `gauges: all` for every part of the panel.
+    private func gauges(_ node: Node, log: inout DiagnosticLog) -> LessonAction? {
+        let names = Gauge.allCases.map(\.rawValue)
+        if case .scalar = node, reader.text(node, "gauges", log: &log) == "all" { return .gauges(nil) }
+        var gauges: [Gauge] = []
+        for item in reader.list(node) {
+            guard let text = reader.text(item, "a gauge", log: &log) else { return nil }
+            guard let gauge = Gauge(rawValue: text) else {
+                log.error("unknown gauge '\(text)'\(Suggestion.phrase(for: text, in: names)); expected \(names.joined(separator: ", ")), or all",
+                          at: reader.location(item))
+                return nil
+            }
+            if !gauges.contains(gauge) { gauges.append(gauge) }
+        }
+        guard !gauges.isEmpty else {
+            log.error("'gauges' lists what the metrics panel shows: \(names.joined(separator: ", ")), or all", at: reader.location(node))
+            return nil
+        }
+        return .gauges(gauges)
+    }
 
     private func curve(_ node: Node, targets: TargetResolver, log: inout DiagnosticLog, scope: inout NameScope) -> CurveSpec? {
         guard let fields = reader.fields(node, of: "curve", allowed: ["file", "chunks", "server", "peer", "peers"], log: &log) else { return nil }

@@ -58,6 +58,10 @@ extension LessonAction {
             }
         case let .chart(value):
             return "chart of \(value.source)"
+        case .resetCounts:
+            return "the metrics' counts start again from zero"
+        case let .gauges(gauges):
+            return "the metrics panel shows " + (gauges.map { $0.map(\.rawValue).joined(separator: ", ") } ?? "everything")
         case let .moment(name):
             return "the figures now are kept as '\(name)'"
         case let .curve(spec):

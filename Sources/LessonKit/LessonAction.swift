@@ -38,6 +38,11 @@ public enum LessonAction: Sendable, Hashable {
     /// Measure distribution times for several crowd sizes in separate runs of the engine
     /// and draw them against the number of peers; changes nothing in this simulation.
     case curve(CurveSpec)
+    /// The metrics panel's counts start again from zero (a new scenario); changes nothing
+    /// in the simulation.
+    case resetCounts
+    /// The parts of the metrics panel to show from now on (nil: all of them).
+    case gauges([Gauge]?)
     /// Keep the simulation as it is now under a name, so later text can quote its
     /// figures: `- moment: origin-alone`, then `{origin.served@origin-alone}`.
     case moment(String)
@@ -46,7 +51,7 @@ public enum LessonAction: Sendable, Hashable {
     /// change the picture).
     public var changesSimulation: Bool {
         switch self {
-        case .highlight, .chart, .curve, .moment: false
+        case .highlight, .chart, .curve, .resetCounts, .gauges, .moment: false
         default: true
         }
     }

@@ -51,6 +51,9 @@ public struct LessonRunner: Sendable {
         /// Who takes part in the file being shared now, and the step that began sharing it.
         var fileShare: (nodes: [String], step: Int) = ([], 0)
         var problems: [Problem] = []
+        /// Where the metrics panel's counts start, and which parts it shows.
+        var countsStart: CountsStart?
+        var gauges: [Gauge]?
         /// Readings of the live values of each paragraph shown after a wait, by index in
         /// the step's narration, taken when the script reached the paragraph.
         var frozen: [Int: [LiveReading]] = [:]
@@ -124,6 +127,12 @@ public struct LessonRunner: Sendable {
     public var fileShareNodes: [String] { scene.place.fileShare.nodes }
     /// Values the lesson has asked to keep in view (`chart`), in order.
     public var charts: [LiveValue] { scene.place.charts }
+
+    /// Where the metrics panel's counts start: nil, from the start of the lesson.
+    public var countsStart: CountsStart? { scene.place.countsStart }
+
+    /// The parts of the metrics panel the lesson chose to show; nil: all of them.
+    public var gauges: [Gauge]? { scene.place.gauges }
     /// The latest distribution curve measured so far, which `{curve.N.…}` values read.
     public var curve: DistributionCurve? { scene.place.curve?.measured }
     /// The curve to show instead of the network: one drawn in this step, or in an earlier
@@ -434,6 +443,10 @@ public struct LessonRunner: Sendable {
             scene.place.highlightedValues = []
         case let .chart(value):
             if !scene.place.charts.contains(value) { scene.place.charts.append(value) }
+        case .resetCounts:
+            scene.place.countsStart = CountsStart(reason: .reset, metrics: simulation.metrics, time: simulation.now)
+        case let .gauges(gauges):
+            scene.place.gauges = gauges
         case let .moment(name):
             scene.place.moments[name] = simulation
         case let .curve(spec):
@@ -450,6 +463,7 @@ public struct LessonRunner: Sendable {
                 shareFile(among: [from] + to)
             }
             if case let .swarm(spec) = action {
+                scene.place.countsStart = CountsStart(reason: .swarm, metrics: simulation.metrics, time: simulation.now)
                 scene.place.fileTargets += spec.peers
                 shareFile(among: spec.seeds + spec.peers)
             }

@@ -6,8 +6,8 @@ struct NetworkParser {
     static let fields = ["layout", "latency", "mesh", "nodes", "groups", "links"]
     /// What a node's behaviour may be set with, for named nodes, groups and `add-node`.
     static let capacityFields = ["upload", "download", "service", "queue", "timeout", "retries"]
-    static let nodeFields = ["role"] + capacityFields
-    static let groupFields = ["count", "prefix", "role"] + capacityFields
+    static let nodeFields = ["role", "place"] + capacityFields
+    static let groupFields = ["count", "prefix", "role", "place", "layout"] + capacityFields
     static let linkFields = ["between", "latency"]
     /// Bounds that keep a lesson file from asking the engine for something absurd.
     static let maximumNodes = 300
@@ -20,15 +20,8 @@ struct NetworkParser {
     func parse(_ node: Node, log: inout DiagnosticLog, scope: inout NameScope) -> NetworkSpec? {
         guard let fields = reader.fields(node, of: "network", allowed: Self.fields, log: &log) else { return nil }
         scope.networkRead()
-        var spec = NetworkSpec(layout: .star, nodes: [], groups: [], links: [], defaultLatency: nil, fullMesh: true)
-        if let layout = fields["layout"], let text = reader.text(layout, "layout", log: &log) {
-            if let value = NetworkSpec.Layout(rawValue: text) {
-                spec.layout = value
-            } else {
-                log.error("unknown layout '\(text)'\(Suggestion.phrase(for: text, in: NetworkSpec.Layout.allCases.map(\.rawValue))); expected star, ring, mesh or grid",
-                          at: reader.location(layout))
-            }
-        }
+        var spec = NetworkSpec(layout: .auto, nodes: [], groups: [], links: [], defaultLatency: nil, fullMesh: true)
+        if let layout = fields["layout"], let value = self.layout(layout, log: &log) { spec.layout = value }
         if let latency = fields["latency"] { spec.defaultLatency = reader.duration(latency, "latency", log: &log) }
         if let mesh = fields["mesh"], let value = reader.boolean(mesh, "mesh", log: &log) { spec.fullMesh = value }
         if let nodes = fields["nodes"] { namedNodes(nodes, into: &spec, log: &log, scope: &scope) }
@@ -68,6 +61,7 @@ struct NetworkParser {
             }
             var configured = NetworkSpec.NodeSpec(name: name, role: role, location: reader.location(key))
             capacities(fields, into: &configured, log: &log)
+            if let place = fields["place"] { configured.place = self.place(place, log: &log) }
             spec.nodes.append(configured)
             scope.add(node: name, role: role)
         }
@@ -120,7 +114,10 @@ struct NetworkParser {
             scope.add(node: member, role: role)
             members.append(member)
         }
-        spec.groups.append(NetworkSpec.GroupSpec(name: name, members: members, location: reader.location(key)))
+        var group = NetworkSpec.GroupSpec(name: name, members: members, location: reader.location(key))
+        if let place = fields["place"] { group.place = self.place(place, log: &log) }
+        if let layout = fields["layout"] { group.layout = self.layout(layout, log: &log) }
+        spec.groups.append(group)
         scope.add(group: name, members: members)
         return members.count == count
     }
@@ -141,6 +138,28 @@ struct NetworkParser {
             return nil
         }
         return name
+    }
+
+    private func layout(_ node: Node, log: inout DiagnosticLog) -> NetworkSpec.Layout? {
+        guard let text = reader.text(node, "layout", log: &log) else { return nil }
+        guard let layout = NetworkSpec.Layout(rawValue: text) else {
+            let names = NetworkSpec.Layout.allCases.map(\.rawValue)
+            log.error("unknown layout '\(text)'\(Suggestion.phrase(for: text, in: names)); expected \(names.joined(separator: ", "))",
+                      at: reader.location(node))
+            return nil
+        }
+        return layout
+    }
+
+    private func place(_ node: Node, log: inout DiagnosticLog) -> NetworkSpec.Place? {
+        guard let text = reader.text(node, "place", log: &log) else { return nil }
+        guard let place = NetworkSpec.Place(rawValue: text) else {
+            let names = NetworkSpec.Place.allCases.map(\.rawValue)
+            log.error("unknown place '\(text)'\(Suggestion.phrase(for: text, in: names)); expected \(names.joined(separator: ", "))",
+                      at: reader.location(node))
+            return nil
+        }
+        return place
     }
 
     private func role(_ node: Node, log: inout DiagnosticLog) -> Role? {

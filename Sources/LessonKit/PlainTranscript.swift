@@ -11,6 +11,12 @@ public enum PlainTranscript {
     static let eventsShownAtEnd = 4
 
     public static func render(_ lesson: Lesson, seed: UInt64? = nil) -> String {
+        play(lesson, seed: seed).text
+    }
+
+    /// The transcript and what went wrong on the way, as `netstep check` reports it: the
+    /// actions the engine refused and the waits that never came true.
+    public static func play(_ lesson: Lesson, seed: UInt64? = nil) -> (text: String, problems: [Diagnostic]) {
         var runner = LessonRunner(lesson: lesson, seed: seed)
         var out: [String] = []
         out.append("\(lesson.title) (\(lesson.id))")
@@ -27,7 +33,10 @@ public enum PlainTranscript {
         }
         out.append("")
         out.append("End of lesson: \(Units.format(duration: runner.simulation.now)) simulated, \(runner.simulation.eventCount) events.")
-        return out.joined(separator: "\n") + "\n"
+        let problems = runner.problems.map {
+            Diagnostic(path: lesson.sourcePath, location: $0.location, severity: .error, message: $0.message)
+        }
+        return (out.joined(separator: "\n") + "\n", problems)
     }
 
     /// One step: narration and what happened, interleaved in file order, so every live

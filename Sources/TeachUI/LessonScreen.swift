@@ -15,6 +15,8 @@ struct LessonScreenView: Hashable, Sendable {
     var metrics: MetricsView
     /// The narration panel's title: "step 2/5", "sandbox".
     var panelTitle: String
+    /// The metrics panel's title, saying what its counts cover: "metrics · this swarm".
+    var metricsTitle = "metrics"
     var status: StatusView
     var hints: [KeyHint]
     var presenting: Bool
@@ -40,7 +42,7 @@ struct LessonScreenView: Hashable, Sendable {
         NarrationRenderer(narration: narration, theme: theme).draw(into: &canvas, rect: Self.inner(layout.narration))
 
         if !layout.metrics.isEmpty {
-            canvas.box(layout.metrics, glyphs: theme.glyphs, style: theme.panelBorder, title: "metrics", titleStyle: theme.panelTitle)
+            canvas.box(layout.metrics, glyphs: theme.glyphs, style: theme.panelBorder, title: metricsTitle, titleStyle: theme.panelTitle)
             MetricsRenderer(metrics: metrics, theme: theme).draw(into: &canvas, rect: Self.inner(layout.metrics))
         }
         status.draw(into: &canvas, rect: layout.status, theme: theme)

@@ -11,8 +11,6 @@ struct LessonSession: Sendable {
     /// Answers given, by step and script position.
     var answers: [QuizPlace: QuizAnswer] = [:]
     var showsHints = false
-    /// Digits typed after `g`, while choosing a step to jump to.
-    var jumpDigits: String?
     /// Lines of the step's narration scrolled past (Up and Down), back to 0 on a new step.
     var narrationScroll = 0
 
@@ -43,7 +41,7 @@ struct LessonSession: Sendable {
         self.index = index
         var runner = LessonRunner(lesson: lesson)
         runner.jump(to: step)
-        stage = StageSession(driver: LessonDriver(runner: runner), layout: StageLayoutKind(lesson.network.layout))
+        stage = StageSession(driver: LessonDriver(runner: runner), plan: StagePlan(lesson.network))
     }
 
     var runner: LessonRunner { stage.driver.runner }
@@ -160,10 +158,37 @@ struct LessonSession: Sendable {
 extension StageLayoutKind {
     init(_ layout: NetworkSpec.Layout) {
         switch layout {
+        case .auto: self = .auto
         case .star: self = .star
         case .ring: self = .ring
         case .mesh: self = .mesh
+        case .tiers: self = .tiers
         case .grid: self = .grid
+        }
+    }
+}
+
+extension StagePlan {
+    /// A lesson's layout, and the place and layout of each group and named node.
+    init(_ network: NetworkSpec) {
+        self.init(
+            layout: StageLayoutKind(network.layout),
+            groups: network.groups.map { group in
+                Group(name: group.name, members: group.members, place: group.place.map(StagePlace.init),
+                      layout: group.layout.map(StageLayoutKind.init))
+            },
+            places: Dictionary(network.nodes.compactMap { node in node.place.map { (node.name, StagePlace($0)) } }) { first, _ in first })
+    }
+}
+
+extension StagePlace {
+    init(_ place: NetworkSpec.Place) {
+        switch place {
+        case .left: self = .left
+        case .right: self = .right
+        case .top: self = .top
+        case .bottom: self = .bottom
+        case .centre: self = .centre
         }
     }
 }

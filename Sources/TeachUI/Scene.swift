@@ -1,3 +1,4 @@
+import Canvas
 import NetSim
 
 /// What the stage shows at one instant, whatever produced it (a lesson's simulation, the
@@ -10,12 +11,36 @@ struct Scene: Hashable, Sendable {
     var links: [SceneLink]
     var packets: [ScenePacket]
     var layout: StageLayoutKind
+    /// What the layout is computed from: every node the network has had (present or
+    /// not), the configured links and the lesson's plan.
+    var shape: StageShape
+    /// Remembers the layout of a shape between frames (see `StageGeometryCache`).
+    var geometry: StageGeometryCache?
 
+    /// A hand-made scene: its shape is its nodes and links, with no standing lines
+    /// implied when it has no links (any node reaches any other).
     init(nodes: [SceneNode], links: [SceneLink] = [], packets: [ScenePacket] = [], layout: StageLayoutKind) {
+        self.init(nodes: nodes, links: links, packets: packets, layout: layout,
+                  shape: StageShape(nodes, links: links, layout: layout, anyReachesAny: links.isEmpty))
+    }
+
+    init(nodes: [SceneNode], links: [SceneLink], packets: [ScenePacket], layout: StageLayoutKind, shape: StageShape,
+         geometry: StageGeometryCache? = nil) {
         self.nodes = nodes
         self.links = links
         self.packets = packets
         self.layout = layout
+        self.shape = shape
+        self.geometry = geometry
+    }
+
+    /// Any node may talk to any other, so no line stands for a link.
+    var anyReachesAny: Bool { shape.anyReachesAny }
+
+    /// The stage's geometry in a rectangle: remembered when the scene has a cache.
+    func geometry(in rect: Rect, roomy: Bool) -> StageGeometry {
+        let key = StageGeometry.Key(shape: shape, rect: rect, roomy: roomy)
+        return geometry?.geometry(for: key) ?? StageGeometry(key)
     }
 
     func node(_ id: Int) -> SceneNode? { nodes.first { $0.id == id } }
@@ -80,5 +105,8 @@ struct ScenePacket: Hashable, Sendable {
 /// How the stage arranges nodes; lessons ask for one, and the stage falls back to a
 /// denser one when the window is too small for it.
 enum StageLayoutKind: String, Hashable, Sendable, CaseIterable {
-    case star, ring, mesh, grid
+    /// Chosen from the network: a star around each server, tiers under a tracker or
+    /// supernodes, a ring of peers (linked neighbours side by side).
+    case auto
+    case star, ring, mesh, tiers, grid
 }

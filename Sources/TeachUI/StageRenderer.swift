@@ -34,30 +34,31 @@ struct StageRenderer {
     /// Draws the stage and says where everything went (for hit testing and tests).
     @discardableResult
     func draw(into canvas: inout Canvas, rect: Rect) -> StageHits {
-        let placement = StageLayout.place(scene.nodes, links: scene.links, kind: scene.layout, in: rect, roomy: roomy)
+        let geometry = scene.geometry(in: rect, roomy: roomy)
+        let placement = geometry.placement
         var symbols: Set<StageSymbol> = []
-        let paths = placement.form == .dot ? [:] : drawLinks(into: &canvas, placement: placement, within: rect)
+        drawCaptions(into: &canvas, placement: placement)
+        let paths = drawLinks(into: &canvas, geometry: geometry, within: rect)
         for node in scene.nodes {
             guard let frame = placement.frames[node.id] else { continue }
             symbols.formUnion(drawNode(node, frame: frame, form: placement.form, within: rect, into: &canvas))
         }
-        var packets: [Point: Int] = [:]
-        if placement.form == .dot {
-            markReceivers(into: &canvas, placement: placement)
+        let packets = drawPackets(into: &canvas, paths: paths, placement: placement)
+        if placement.form == .dot, paths.isEmpty {
+            // A grid too busy for lines shows a message as its ends' colours, no glyph of its own.
             symbols.formUnion(scene.packets.filter { placement.frames[$0.to] != nil }.map { .message($0.kind) })
-            if placement.hidden > 0 {
-                let note = " +\(placement.hidden) more "
-                canvas.put(note, x: rect.maxX - DisplayWidth.of(note), y: rect.maxY - 1, style: theme.dim)
-            }
         } else {
-            packets = drawPackets(into: &canvas, paths: paths, placement: placement)
             let drawn = Set(packets.values)
             symbols.formUnion(scene.packets.filter { drawn.contains($0.id) }.map { .message($0.kind) })
-            // A message with no path to ride marks its receiver in its colour instead.
-            symbols.formUnion(scene.packets.filter { paths[Pair($0.from, $0.to)]?.isEmpty ?? true }
+            // A message with no open cell on its path marks its receiver in its colour instead.
+            symbols.formUnion(scene.packets.filter { paths[NodePair($0.from, $0.to)]?.isEmpty ?? false }
                 .filter { placement.frames[$0.to] != nil }.map { .message($0.kind) })
             // Over any message there, so the legend's cut is always in sight.
             symbols.formUnion(markCuts(into: &canvas, paths: paths, placement: placement))
+        }
+        if placement.form == .dot, placement.hidden > 0 {
+            let note = " +\(placement.hidden) more "
+            canvas.put(note, x: rect.maxX - DisplayWidth.of(note), y: rect.maxY - 1, style: theme.dim)
         }
         // Only what can still be seen: a mark or message drawn over another hides it. In a
         // grid, a message shows as its receiver's colour, with no glyph of its own.
@@ -101,10 +102,10 @@ struct StageRenderer {
     }
 
     /// A cut link gets a mark halfway along its path, in a cell of its own.
-    private func markCuts(into canvas: inout Canvas, paths: [Pair: [Point]], placement: StagePlacement) -> [StageSymbol] {
+    private func markCuts(into canvas: inout Canvas, paths: [NodePair: [Point]], placement: StagePlacement) -> [StageSymbol] {
         var drawn: [StageSymbol] = []
         for link in scene.links where !link.isUp {
-            guard let path = paths[Pair(link.a, link.b)]?.filter(placement.isOpen), !path.isEmpty else { continue }
+            guard let path = paths[NodePair(link.a, link.b)]?.filter(placement.isOpen), !path.isEmpty else { continue }
             let middle = path[path.count / 2]
             canvas.put(String(theme.glyph(.mark(.cut))), x: middle.x, y: middle.y, style: theme.style(.mark(.cut)))
             drawn = [.mark(.cut)]
@@ -112,54 +113,6 @@ struct StageRenderer {
         return drawn
     }
 
-    /// An undirected pair of node ids, smaller first.
-    private struct Pair: Hashable {
-        let low: Int, high: Int
-        init(_ a: Int, _ b: Int) { (low, high) = a < b ? (a, b) : (b, a) }
-    }
-
-    /// Above this many pairs talking without a link (a busy swarm), their lines are not
-    /// drawn: the messages still travel the same paths, and stay visible.
-    static let largestTrafficWeb = 6
-
-    /// Draws every configured link, and a faint line for every pair that exchanges
-    /// messages without one (peers that reach each other across the internet), unless
-    /// there are so many that the lines would hide the messages. A busy configured link
-    /// stands out. Lines go around the other nodes. Returns each pair's path (the cells
-    /// outside the nodes), from the lower id to the higher.
-    private func drawLinks(into canvas: inout Canvas, placement: StagePlacement, within rect: Rect) -> [Pair: [Point]] {
-        var traffic: Set<Pair> = []
-        for packet in scene.packets { traffic.insert(Pair(packet.from, packet.to)) }
-        var links: [Pair: Bool] = [:]
-        for link in scene.links { links[Pair(link.a, link.b)] = link.isUp }
-        // Small protocol chatter gets no path of its own: in a swarm it would hide the chunks.
-        var unlinked: Set<Pair> = []
-        for packet in scene.packets where packet.kind != .control && links[Pair(packet.from, packet.to)] == nil {
-            unlinked.insert(Pair(packet.from, packet.to))
-        }
-        let drawsTraffic = unlinked.count <= Self.largestTrafficWeb
-
-        let frames = placement.frames.sorted { $0.key < $1.key }.map(\.value)
-        let router = LineRouter(around: frames, within: rect)
-        var paths: [Pair: [Point]] = [:]
-        for pair in (Array(links.keys) + unlinked).sorted(by: { ($0.low, $0.high) < ($1.low, $1.high) }) {
-            guard let a = placement.frames[pair.low], let b = placement.frames[pair.high] else { continue }
-            let path = router.route(from: a.center, to: b.center) ?? LinePath.cells(from: a.center, to: b.center)
-            guard let isUp = links[pair] else {
-                paths[pair] = drawsTraffic
-                    ? canvas.stroke(path, glyphs: theme.glyphs, style: theme.link, skipping: frames)
-                    : path.filter { point in !frames.contains { $0.contains(point) } }
-                continue
-            }
-            let endsUp = scene.node(pair.low)?.isUp != false && scene.node(pair.high)?.isUp != false
-            let style = !isUp || !endsUp ? theme.deadLink : traffic.contains(pair) ? theme.busyLink : theme.link
-            paths[pair] = canvas.stroke(path, glyphs: theme.glyphs, style: style, skipping: frames)
-        }
-        return paths
-    }
-
-    /// Draws a node: its marker (what is wrong with it, else what it does) and name, in
-    /// a box or on one line, and what it is sending; says which legend symbols it drew.
     private func drawNode(_ node: SceneNode, frame: Rect, form: NodeForm, within rect: Rect, into canvas: inout Canvas) -> [StageSymbol] {
         let selected = selection == .node(node.id)
         let style = theme.style(node, selected: selected)
@@ -245,49 +198,5 @@ struct StageRenderer {
         guard share > 0 else { return 0 }
         guard share < 1 else { return count - 1 }
         return 1 + min(count - 3, Int((share * Double(count - 2)).rounded(.down)))
-    }
-
-    /// Draws each message in flight where its progress puts it on its pair's path, and
-    /// says which cell each went to. Messages keep to the path's open cells, off the
-    /// node labels; one whose path has no cell at all marks its receiver instead, as in
-    /// a grid. Messages sharing a cell (three photos leaving together on one link) would
-    /// look like one, so their count is written beside the glyph, in an open cell.
-    private func drawPackets(into canvas: inout Canvas, paths: [Pair: [Point]], placement: StagePlacement) -> [Point: Int] {
-        var drawn: [Point: Int] = [:]
-        var counts: [Point: (count: Int, kind: MessageKind)] = [:]
-        for packet in scene.packets {
-            guard var path = paths[Pair(packet.from, packet.to)], !path.isEmpty else {
-                if let frame = placement.frames[packet.to] { canvas.restyle(frame) { $0 = theme.style(packet.kind) } }
-                continue
-            }
-            if packet.from > packet.to { path.reverse() }
-            let open = path.filter(placement.isOpen)
-            if !open.isEmpty { path = open }
-            let progress = min(1, max(0, packet.progress.isFinite ? packet.progress : 0))
-            let point = path[Int((progress * Double(path.count - 1)).rounded())]
-            var style = theme.style(packet.kind)
-            if selection == .packet(packet.id) { style.attributes.insert(.reverse) }
-            canvas.put(String(theme.glyph(packet.kind)), x: point.x, y: point.y, style: style)
-            drawn[point] = packet.id
-            counts[point, default: (0, packet.kind)].count += 1
-        }
-        for (point, shared) in counts.sorted(by: { ($0.key.y, $0.key.x) < ($1.key.y, $1.key.x) }) where shared.count > 1 {
-            let mark = shared.count > 9 ? "+" : String(shared.count)
-            let around = [(1, 0), (-1, 0), (0, -1), (0, 1)].map { Point(x: point.x + $0.0, y: point.y + $0.1) }
-            let beside = around.first { cell in
-                canvas.bounds.contains(cell) && placement.isOpen(cell) && counts[cell] == nil
-            }
-            if let beside { canvas.put(mark, x: beside.x, y: beside.y, style: theme.style(shared.kind)) }
-        }
-        return drawn
-    }
-
-    /// A grid has no room for links: a node receiving something is drawn in the
-    /// colour of what it receives, so traffic still shows as activity.
-    private func markReceivers(into canvas: inout Canvas, placement: StagePlacement) {
-        for packet in scene.packets {
-            guard let frame = placement.frames[packet.to] else { continue }
-            canvas.restyle(frame) { $0 = theme.style(packet.kind) }
-        }
     }
 }

@@ -19,8 +19,9 @@ import Darwin
 /// Work that is abandoned (the user quit meanwhile) keeps running on its thread until the
 /// process exits, which it does as soon as the terminal is restored.
 struct BusyWait {
-    /// How long work runs before the busy line appears.
-    static let quietFor: Duration = .milliseconds(300)
+    /// How long work runs before the busy line appears: longer than any frame of a heavy
+    /// animation, so the line never flickers over one.
+    static let quietFor: Duration = .seconds(1)
     /// How often the busy line's clock is redrawn.
     static let redrawEvery = 250
 
@@ -71,8 +72,7 @@ struct BusyWait {
             case let .ready(descriptor) where descriptor == finished.read:
                 var byte: UInt8 = 0
                 while read(finished.read, &byte, 1) == 1 {}
-                guard let result = handoff.result else { preconditionFailure("the worker signals only once it has a result") }
-                return .finished(result)
+                return .finished(handoff.takeResult())
             case let .ready(descriptor) where descriptor == signals.descriptor:
                 for number in signals.received() {
                     guard number == SIGWINCH else { return .ended(.signal(number)) }
@@ -99,7 +99,7 @@ struct BusyWait {
         var canvas = frame.flatMap { $0.width == size.width && $0.height == size.height ? $0 : nil }
             ?? Canvas(width: size.width, height: size.height)
         let seconds = (clock.now - started).components.seconds
-        let line = " Working… \(seconds) s   (q or Ctrl-C quits) "
+        let line = " Working\(screen.capabilities.unicode ? "…" : "...") \(seconds) s   (q or Ctrl-C quits) "
         let row = canvas.height - 1
         canvas.fill(Rect(x: 0, y: row, width: canvas.width, height: 1))
         canvas.put(line, x: 0, y: row, style: Style(attributes: .reverse))
@@ -120,5 +120,13 @@ private final class Handoff<Value>: @unchecked Sendable {
 
     init(_ work: @escaping () -> Value) {
         self.work = work
+    }
+
+    /// The result, no longer held here: the caller owns it alone (an app state changed in
+    /// place by the next update, not copied).
+    func takeResult() -> Value {
+        guard let result else { preconditionFailure("the worker signals only once it has a result") }
+        self.result = nil
+        return result
     }
 }

@@ -56,7 +56,9 @@ struct CheckCommand: ParsableCommand {
     }
 }
 
-/// Writes a line to standard error (diagnostics and failures, never mixed into output).
+/// Writes a line to standard error (diagnostics and failures, never mixed into output),
+/// its control characters shown rather than obeyed: it may quote a name from the command
+/// line or a lesson.
 func printError(_ line: String) {
-    FileHandle.standardError.write(Data((line + "\n").utf8))
+    FileHandle.standardError.write(Data((VisibleControls.escape(line) + "\n").utf8))
 }

@@ -28,7 +28,7 @@ enum ProgressFile {
             case let .notRegular(kind): "is \(kind), not a file"
             case let .danglingLink(target): "is a link to \(target), which does not exist"
             case let .unreadable(reason): "cannot be read (\(reason))"
-            case let .tooLarge(size): "is \(size / 1_000_000) MB, far more than any progress (at most \(ProgressStore.sizeLimit / 1_000_000) MB)"
+            case let .tooLarge(size): "is \(size / 1_000_000) MB, far more than any progress holds (at most \(ProgressStore.sizeLimit / 1_000_000) MB)"
             }
         }
     }

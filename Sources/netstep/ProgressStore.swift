@@ -56,7 +56,7 @@ final class ProgressStore {
                 return (LessonKit.Progress(), setAside(because: error.description))
             }
         case let .problem(problem) where problem.isTooLarge:
-            return (LessonKit.Progress(), setAside(because: problem.description))
+            return (LessonKit.Progress(), setAside(because: "it \(problem.description)"))
         case let .problem(problem):
             reported = problem
             return (LessonKit.Progress(), "netstep: your progress file \(file.path) \(problem.description); it is left as it is, and progress will not be saved until it is moved away")
@@ -69,9 +69,9 @@ final class ProgressStore {
             .appendingPathComponent("progress.corrupt-\(Int(Date().timeIntervalSince1970)).json")
         guard rename(file.path, aside.path) == 0 else {
             reported = .unreadable(ProgressFile.lastError())
-            return "netstep: your progress file \(file.path) could not be read (\(reason)) nor moved aside; it is left as it is and progress will not be saved over it"
+            return "netstep: your progress file \(file.path) could not be read (\(reason)) nor moved aside; it is left as it is, and progress will not be saved over it"
         }
-        return "netstep: your progress file could not be read (\(reason)); it was moved to \(aside.path) and a new one started"
+        return "netstep: your progress file could not be read: \(reason); it was moved to \(aside.path) and a new one started"
     }
 
     /// What stops a save, in words for the learner.

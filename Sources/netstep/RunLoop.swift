@@ -18,7 +18,14 @@ struct RunLoop {
     /// Ctrl-Z, a slow frame) the animation resumes where it was instead of leaping ahead.
     static let longestTick: Duration = .milliseconds(250)
 
-    var state: AppState
+    /// The app; nil only while an update has it on the worker thread. Moved there and
+    /// back rather than shared, so the update owns it alone and changes it in place (a
+    /// second reference would make every change copy the step-back history).
+    private var held: AppState?
+    private var state: AppState {
+        guard let held else { preconditionFailure("the state is read only between updates") }
+        return held
+    }
     let screen: CursesScreen
     let signals: SignalWatch
     /// Where progress is saved; nil when there is no home to save it in.
@@ -38,7 +45,7 @@ struct RunLoop {
 
     init(state: AppState, screen: CursesScreen, signals: SignalWatch, busy: BusyWait, progress: ProgressStore?, notes: NotesFile?,
          lessonFile: LessonFileReload?) {
-        self.state = state
+        held = state
         self.screen = screen
         self.signals = signals
         self.busy = busy
@@ -115,14 +122,16 @@ struct RunLoop {
 
     /// Updates the state and carries out its effects; `.quit` ends the session.
     private mutating func send(_ message: AppMessage) -> SessionEnd? {
-        let handoff = StateHandoff(state)
+        guard let current = held else { preconditionFailure("one update at a time") }
+        held = nil
+        let handoff = StateHandoff(consume current)
         switch busy.run({ () -> AppState in
-            var changed = handoff.state
+            var changed = handoff.takeState()
             handoff.effects = update(&changed, message)
             return changed
         }, over: frame) {
         case let .finished(changed):
-            state = changed
+            held = consume changed
         case let .ended(end):
             return end
         }
@@ -177,11 +186,18 @@ struct RunLoop {
 /// The state and the effects of one update, handed to the worker and back (see
 /// `BusyWait`: only one thread touches it at a time).
 private final class StateHandoff: @unchecked Sendable {
-    let state: AppState
+    private var state: AppState?
     var effects: [AppEffect] = []
 
-    init(_ state: AppState) {
+    init(_ state: consuming AppState) {
         self.state = state
+    }
+
+    /// The state, no longer held here.
+    func takeState() -> AppState {
+        guard let state else { preconditionFailure("the state is taken once") }
+        self.state = nil
+        return state
     }
 }
 

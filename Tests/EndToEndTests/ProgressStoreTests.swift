@@ -113,3 +113,43 @@ struct ProgressStoreTests {
         #expect(stat(file.path, &status) == 0 && status.st_mode & 0o777 == 0)
     }
 }
+
+@Suite("Progress problems on screen", .enabled(if: TerminalSession.tmuxStarts, "tmux cannot start on this machine"))
+struct ProgressProblemScreenTests {
+    @Test("a named pipe where the progress file goes: netstep opens at once, and says so after quitting")
+    func namedPipe() throws {
+        let terminal = try TerminalSession(width: 200)
+        let folder = terminal.home.appendingPathComponent("state/netstep")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        #expect(mkfifo(folder.appendingPathComponent("progress.json").path, 0o644) == 0)
+        terminal.startNetstep()
+        try terminal.waitFor("1. ")
+        terminal.press("q")
+        let (status, screen) = try terminal.waitForExit()
+        #expect(status == 0)
+        #expect(screen.contains("is a named pipe (FIFO), not a file"))
+    }
+
+    @Test("two netstep processes on one state folder: both lessons' progress is kept")
+    func twoProcesses() throws {
+        let state = FileManager.default.temporaryDirectory.appendingPathComponent("netstep-shared-state-\(UUID().uuidString.prefix(8))")
+        defer { try? FileManager.default.removeItem(at: state) }
+        let first = try TerminalSession(environment: ["XDG_STATE_HOME": state.path])
+        let second = try TerminalSession(environment: ["XDG_STATE_HOME": state.path])
+        first.startNetstep(try FixtureLesson.write(for: first).path)
+        second.startNetstep("cs-basics")
+        try first.waitFor("step 1/3")
+        try second.waitFor("step 1/")
+        first.press("n")
+        try first.waitFor("step 2/3")
+        second.press("n")
+        try second.waitFor("step 2/")
+        first.press("q", "q")
+        second.press("q", "q")
+        #expect(try first.waitForExit().status == 0)
+        #expect(try second.waitForExit().status == 0)
+        let saved = try LessonKit.Progress.decode(Data(contentsOf: state.appendingPathComponent("netstep/progress.json")))
+        #expect(saved.lessons[FixtureLesson.id]?.step == 1)
+        #expect(saved.lessons["cs-basics"]?.step == 1)
+    }
+}

@@ -66,4 +66,15 @@ struct TerminalModeTests {
         #expect(try terminal.waitForExit().status == 143)
         try terminal.expectSaneShell()
     }
+
+    @Test("SIGHUP during a long computation ends netstep and restores the terminal's modes")
+    func hangUpDuringCurves() throws {
+        let terminal = try TerminalSession()
+        terminal.startNetstep(try SlowLesson.write(for: terminal).path)
+        try terminal.waitFor("Working…")
+        let process = try #require(terminal.foregroundProcess)
+        kill(process, SIGHUP)
+        #expect(try terminal.waitForExit().status == 129)
+        try terminal.expectSaneShell()
+    }
 }

@@ -339,18 +339,18 @@ import Testing
         #expect(Self.coloured(Self.poisoned, step: 0) == #"""
              1. Poisoned · Unchecked
             ┌─ ◎ seed ■ chunk ─────────────────────────────┐┌ step 1/2 ────────────────────┐
-            │                  ┌─────────┐                 ││ Press n for the next step.   │
-            │                  │☠ mallory│                 ││                              │
-            │                  └─────────┘                 ││                              │
-            │                   ─╱  │  ╲─ ╲───             ││                              │
-            │    ┌────┐       ─╱    ■    ╲─   ■──┌─↑3─┐    ││                              │
-            │    │◌ c4│      ■  ┏━━━━↑4━┓  ■╱────│◉ c1│    ││                              │
-            │    └────┘      │  ┃◎ files┃──■    ─└────┘    ││                              │
-            │               ╱   ┗━━━━━━━┛   ───╱  ╱        ││                              │
-            │              ╱  ─■╱      ──■2╱ ╲  ─■2        ││                              │
-            │          ┌─↑3─┐╱ ─────■─╱    ┌─↑3─┐          ││                              │
-            │          │◉ c3│─────■──■─────│☣ c2│          ││                              │
-            │          └────┘              └────┘          ││                              │
+            │       files · 4 clients                      ││ Press n for the next step.   │
+            │             ┌─↑3─┐                           ││                              │
+            │             │◉ c1│                           ││                              │
+            │            ─└────┘─■───■                     ││                              │
+            │          ─╱    ■    ╲■──■────╲──             ││                              │
+            │  ┌────┐  ■ ┏━━━━↑4━┓  ╲┌─↑3─┐ ───┌─────────┐ ││                              │
+            │  │◌ c4│  │ ┃◎ files┃─■─│☣ c2│─■──│☠ mallory│ ││                              │
+            │  └────┘  ■ ┗━━━━━━━┛  ─└────┘ ───└─────────┘ ││                              │
+            │          │─    ■    ─■  ─────╱               ││                              │
+            │            ╲┌─↑3─┐─■───■                     ││                              │
+            │             │◉ c3│                           ││                              │
+            │             └────┘                           ││                              │
             └─ ◌ left ☠ malicious ☣ poisoned ↑ sending ────┘│                              │
             ┌ metrics ─────────────────────────────────────┐│                              │
             │ lost 8 · corrupt kept 1 · messages 66        ││                              │
@@ -364,18 +364,18 @@ import Testing
 
 
                G      C
-                               MMMMMMMMMMM
-                               MMMMMMMMMMM
-                               MMMMMMMMMMM
-                                YY     YY YYYY
-                              YY    C    YY   CYYggCCgg
-                             C  GGGGGCCGG  C     gggggg
-                             Y  GGGGGGGGG  C    Ygggggg
-                            Y   GGGGGGGGG   YYYY  Y
-                           Y   C       YYCCY Y  YCC
-                       ggCCgg  YYYYYCYY    ggCCgg
-                       ggggggYYYYYCYYCYYYYYgRgggg
-                       gggggg              gggggg
+
+                          ggCCgg
+                          gggggg
+                         YggggggYCYYYC
+                       YY    C    YCYYCYYYYYYY
+                       C GGGGGCCGG  YggCCgg YYYMMMMMMMMMMM
+                       Y GGGGGGGGGYCYgRggggYCYYMMMMMMMMMMM
+                       C GGGGGGGGG  Ygggggg YYYMMMMMMMMMMM
+                       YY    C    YC  YYYYYY
+                         YggCCggYCYYYC
+                          gggggg
+                          gggggg
                       M           R          C
 
 
@@ -390,21 +390,21 @@ import Testing
     }
 
     @Test func aMaliciousPeerALeaverAndTheSeedAreMarkedInPlainText() {
-        #expect(Self.plain(Self.poisoned, step: 0) == #"""
+        #expect(Self.plain(Self.poisoned, step: 0) == ##"""
              1. Poisoned - Unchecked
             +- P seed # chunk -----------------------------++ step 1/2 --------------------+
-            |                  +---------+                 || Press n for the next step.   |
-            |                  |* mallory|                 ||                              |
-            |                  +---------+                 ||                              |
-            |                   -/  |  \- \---             ||                              |
-            |    +----+       -/    #    \-   #--+-^3-+    ||                              |
-            |    |_ c4|      #  #====^4=#  #/----|p c1|    ||                              |
-            |    +----+      |  |P files|--#    -+----+    ||                              |
-            |               /   #=======#   ---/  /        ||                              |
-            |              /  -#/      --#2/ \  -#2        ||                              |
-            |          +-^3-+/ -----#-/    +-^3-+          ||                              |
-            |          |p c3|-----#--#-----|; c2|          ||                              |
-            |          +----+              +----+          ||                              |
+            |       files . 4 clients                      || Press n for the next step.   |
+            |             +-^3-+                           ||                              |
+            |             |p c1|                           ||                              |
+            |            -+----+-#---#                     ||                              |
+            |          -/    #    \#--#----\--             ||                              |
+            |  +----+  # #====^4=#  \+-^3-+ ---+---------+ ||                              |
+            |  |_ c4|  | |P files|-#-|; c2|-#--|* mallory| ||                              |
+            |  +----+  # #=======#  -+----+ ---+---------+ ||                              |
+            |          |-    #    -#  -----/               ||                              |
+            |            \+-^3-+-#---#                     ||                              |
+            |             |p c3|                           ||                              |
+            |             +----+                           ||                              |
             +- _ left * malicious ; poisoned ^ sending ----+|                              |
             + metrics -------------------------------------+|                              |
             | lost 8 . corrupt kept 1 . messages 66        ||                              |
@@ -418,17 +418,17 @@ import Testing
 
             rrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrr
             dd bddddd bdddddd dddddddddddddddddddddddddddddddbbbbbbbbbbddddddddddddddddddddd
-            d                  bbbbbbbbbbb                 dd       b                      d
-            d                  bbbbbbbbbbb                 dd                              d
-            d                  bbbbbbbbbbb                 dd                              d
-            d                   bb  d  bb bbbb             dd                              d
-            d    dddddd       bb    b    bb   bbb  bb      dd                              d
-            d    dddddd      b  bbbbbbbbb  bddddd          dd                              d
-            d    dddddd      b  bbbbbbbbbddb    b          dd                              d
-            d               b   bbbbbbbbb   bbbb  b        dd                              d
-            d              b  dbd      bbbbb b  bbb        dd                              d
-            d            bb  d bbbbbbbb      bb            dd                              d
-            d                bbbbbbbbbbbbbb b              dd                              d
+            d       ddddddddddddddddd                      dd       b                      d
+            d               bb                             dd                              d
+            d                                              dd                              d
+            d            b      bbbbbb                     dd                              d
+            d          bb    b    bbbbbbbbbbbb             dd                              d
+            d  dddddd  b bbbbbbbbb  b  bb   bbbbbbbbbbbbbb dd                              d
+            d  dddddd  b bbbbbbbbbbbb b    bbbbbbbbbbbbbbb dd                              d
+            d  dddddd  b bbbbbbbbb  b       bbbbbbbbbbbbbb dd                              d
+            d          bb    b    bb  bbbbbb               dd                              d
+            d            b  bb  bbbbbb                     dd                              d
+            d                                              dd                              d
             d                                              dd                              d
             dd dddddd bdddddddddd bddddddddd bdddddddd dddddd                              d
             dbbbbbbbbbddddddddddddddddddddddddddddddddddddddd                              d
@@ -440,25 +440,25 @@ import Testing
             dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd
             dbbbbbbbbbddd        ddd        ddd    ddd        ddd         dddddddddddddddddd
              bbb dddddddddddddd  b dddd  b dddd  bbbbb dddd  bb ddddd  b dddd  b dddd
-            """#)
+            """##)
     }
 
     @Test func aRejectedChunkIsMarkedAtItsReceiverAndPoisonedPeersStayMarked() {
         #expect(Self.coloured(Self.poisoned, step: 1) == #"""
              1. Poisoned · Checked
             ┌─ ↑ sending ◎ seed ■ chunk ───────────────────┐┌ step 2/2 ────────────────────┐
-            │                  ┌─────────┐                 ││ Lesson complete. Press q for │
-            │                  │☠ mallory│                 ││ the menu.                    │
-            │                  └─────────┘                 ││                              │
-            │                   ─╱  │  ╲─ ╲───             ││                              │
-            │    ┌────┐       ─╱    ■    ╲─   ╲─■┌─↑2─┐    ││                              │
-            │    │◌ c4│      ╱  ┏━━━━↑4━┓  ╲╱────│◉ c1│    ││                              │
-            │    └────┘      │  ┃◎ files┃──■    ─└────┘    ││                              │
-            │               ╱   ┗━━━━━━━┛   ───╱  ■        ││                              │
-            │              ■  ─■╱      ──■─╱ ■  ■╱         ││                              │
-            │          ┌─↑2─┐╱ ───────╱    ┌─↑3─┐          ││                              │
-            │          │⊠ c3│─■───────────■│☣ c2│          ││                              │
-            │          └────┘              └────┘          ││                              │
+            │       files · 4 clients                      ││ Lesson complete. Press q for │
+            │             ┌─↑2─┐                           ││ the menu.                    │
+            │             │◉ c1│                           ││                              │
+            │            ─└────┘■■───╲                     ││                              │
+            │          ─╱    ■    ╲───■────╲──             ││                              │
+            │  ┌────┐  │ ┏━━━━↑4━┓  ■┌─↑3─┐ ───┌─────────┐ ││                              │
+            │  │◌ c4│  │ ┃◎ files┃─■─│☣ c2│■───│☠ mallory│ ││                              │
+            │  └────┘  │ ┗━━━━━━━┛  ■└────┘ ───└─────────┘ ││                              │
+            │          │─    ■    ─╱  ─────╱               ││                              │
+            │            ■┌─↑2─┐─■───╱                     ││                              │
+            │             │⊠ c3│                           ││                              │
+            │             └────┘                           ││                              │
             └─ ◌ left ⊠ rejected ☠ malicious ☣ poisoned ───┘│                              │
             ┌ metrics ─────────────────────────────────────┐│                              │
             │ lost 8 · rejected 1 · corrupt kept 1         ││                              │
@@ -472,18 +472,18 @@ import Testing
 
 
                C         G      C
-                               MMMMMMMMMMM
-                               MMMMMMMMMMM
-                               MMMMMMMMMMM
-                                YY     YY YYYY
-                              YY    C    YY   YYCggCCgg
-                             Y  GGGGGCCGG  Y     gggggg
-                             Y  GGGGGGGGG  C    Ygggggg
-                            Y   GGGGGGGGG   YYYY  C
-                           C   C       YYCYY C  CY
-                       ggCCgg  YYYYYYYY    ggCCgg
-                       gYggggYCYYYYYYYYYYYCgRgggg
-                       gggggg              gggggg
+
+                          ggCCgg
+                          gggggg
+                         YggggggCCYYYY
+                       YY    C    YYYYCYYYYYYY
+                       Y GGGGGCCGG  CggCCgg YYYMMMMMMMMMMM
+                       Y GGGGGGGGGYCYgRggggCYYYMMMMMMMMMMM
+                       Y GGGGGGGGG  Cgggggg YYYMMMMMMMMMMM
+                       YY    C    YY  YYYYYY
+                         CggCCggYCYYYY
+                          gYgggg
+                          gggggg
                       Y          M           R
 
 
@@ -498,21 +498,21 @@ import Testing
     }
 
     @Test func aRejectedChunkIsMarkedAtItsReceiverAndPoisonedPeersStayMarkedInPlainText() {
-        #expect(Self.plain(Self.poisoned, step: 1) == #"""
+        #expect(Self.plain(Self.poisoned, step: 1) == ##"""
              1. Poisoned - Checked
             +- ^ sending P seed # chunk -------------------++ step 2/2 --------------------+
-            |                  +---------+                 || Lesson complete. Press q for |
-            |                  |* mallory|                 || the menu.                    |
-            |                  +---------+                 ||                              |
-            |                   -/  |  \- \---             ||                              |
-            |    +----+       -/    #    \-   \-#+-^2-+    ||                              |
-            |    |_ c4|      /  #====^4=#  \/----|p c1|    ||                              |
-            |    +----+      |  |P files|--#    -+----+    ||                              |
-            |               /   #=======#   ---/  #        ||                              |
-            |              #  -#/      --#-/ #  #/         ||                              |
-            |          +-^2-+/ -------/    +-^3-+          ||                              |
-            |          |< c3|-#-----------#|; c2|          ||                              |
-            |          +----+              +----+          ||                              |
+            |       files . 4 clients                      || Lesson complete. Press q for |
+            |             +-^2-+                           || the menu.                    |
+            |             |p c1|                           ||                              |
+            |            -+----+##---\                     ||                              |
+            |          -/    #    \---#----\--             ||                              |
+            |  +----+  | #====^4=#  #+-^3-+ ---+---------+ ||                              |
+            |  |_ c4|  | |P files|-#-|; c2|#---|* mallory| ||                              |
+            |  +----+  | #=======#  #+----+ ---+---------+ ||                              |
+            |          |-    #    -/  -----/               ||                              |
+            |            #+-^2-+-#---/                     ||                              |
+            |             |< c3|                           ||                              |
+            |             +----+                           ||                              |
             +- _ left < rejected * malicious ; poisoned ---+|                              |
             + metrics -------------------------------------+|                              |
             | lost 8 . rejected 1 . corrupt kept 1         ||                              |
@@ -526,17 +526,17 @@ import Testing
 
             rrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrr
             dd bdddddddd bddddd bdddddd dddddddddddddddddddddbbbbbbbbbbddddddddddddddddddddd
-            d                  bbbbbbbbbbb                 dd bbbbbb bbbbbbbbb       b     d
-            d                  bbbbbbbbbbb                 dd                              d
-            d                  bbbbbbbbbbb                 dd                              d
-            d                   bb  d  bb bbbb             dd                              d
-            d    dddddd       bb    b    bb   bbb  bb      dd                              d
-            d    dddddd      b  bbbbbbbbb  bddddd          dd                              d
-            d    dddddd      b  bbbbbbbbbddb    b          dd                              d
-            d               b   bbbbbbbbb   bbbb  b        dd                              d
-            d              b  dbd      bbbbb b  bb         dd                              d
-            d            bb  d bbbbbbbb      bb            dd                              d
-            d           b    bbbbbbbbbbbbbb b              dd                              d
+            d       ddddddddddddddddd                      dd bbbbbb bbbbbbbbb       b     d
+            d               bb                             dd                              d
+            d                                              dd                              d
+            d            b      bbbbbb                     dd                              d
+            d          bb    b    bbbbbbbbbbbb             dd                              d
+            d  dddddd  b bbbbbbbbb  b  bb   bbbbbbbbbbbbbb dd                              d
+            d  dddddd  b bbbbbbbbbbbb b    bbbbbbbbbbbbbbb dd                              d
+            d  dddddd  b bbbbbbbbb  b       bbbbbbbbbbbbbb dd                              d
+            d          bb    b    bb  bbbbbb               dd                              d
+            d            b  bb  bbbbbb                     dd                              d
+            d              b                               dd                              d
             d                                              dd                              d
             dd dddddd bddddddddd bdddddddddd bddddddddd ddddd                              d
             dbbbbbbbbbddddddddddddddddddddddddddddddddddddddd                              d
@@ -548,9 +548,137 @@ import Testing
             dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd
             dbbbbbbbbbddd        ddd        ddd    ddd         ddd           ddddddddddddddd
              bbb dddddddddddddd  b dddd  b dddd  bbbbb dddd  bb ddddd  b dddd  b dddd
-            """#)
+            """##)
     }
 
+}
+
+/// The legend names exactly what the stage shows, across the whole course; marks that
+/// last a moment are a function of the moment; who sends now can be seen.
+@Suite struct LegendTests {
+    /// Every glyph the symbol table draws, in Unicode.
+    static let symbolGlyphs: Set<Character> = {
+        let theme = Theme(.full)
+        return Set((StageMark.allCases.map(StageSymbol.mark) + [.seed] + MessageKind.allCases.map(StageSymbol.message)).map(theme.glyph))
+    }()
+
+    /// The symbol glyphs drawn inside the stage, and the glyphs its legend explains; nil
+    /// when a grid shows messages as colours only (checked separately).
+    static func drawnAndExplained(_ state: AppState, width: Int, height: Int) -> (drawn: Set<Character>, explained: Set<Character>) {
+        let stage = ScreenLayout(width: width, height: height, presenting: false).stage.inset(by: 1)
+        var canvas = Canvas(width: width, height: height)
+        let scene = state.lesson!.stage.scene
+        let hits = StageRenderer(scene: scene, theme: Theme(.full)).draw(into: &canvas, rect: stage)
+        var drawn: Set<Character> = []
+        for y in stage.y..<stage.maxY {
+            for x in stage.x..<stage.maxX {
+                if let glyph = canvas[x, y].text.first, symbolGlyphs.contains(glyph) { drawn.insert(glyph) }
+            }
+        }
+        var explained = Set(hits.legend.filter { $0.title != "share of the file" }.compactMap(\.glyphs.first))
+        if hits.placement.form == .dot {
+            // A grid's lightest shade is the control glyph's dot; its messages are colours.
+            drawn.remove(Theme(.full).glyph(.control))
+            explained.subtract(MessageKind.allCases.map { Theme(.full).glyph($0) })
+            explained.formUnion(drawn.intersection(MessageKind.allCases.map { Theme(.full).glyph($0) }))
+        }
+        return (drawn, explained)
+    }
+
+    @Test(arguments: CoursePlayTests.lessons.map(\.id))
+    func theLegendListsExactlyTheGlyphsOnTheStage(id: String) throws {
+        let lesson = try #require(CoursePlayTests.lessons.first { $0.id == id })
+        for step in lesson.steps.indices {
+            var state = AppState(lessons: [lesson], start: .lesson(id: id, step: step))
+            var looks = 0
+            func look() {
+                looks += 1
+                for (width, height) in [(80, 24), (100, 30)] {
+                    let (drawn, explained) = Self.drawnAndExplained(state, width: width, height: height)
+                    #expect(drawn == explained, "\(id) step \(step + 1) look \(looks) at \(width)x\(height)")
+                }
+            }
+            look()
+            var moves = 0
+            while moves < 200, let pending = state.lesson?.stage.driver.runner.pending {
+                moves += 1
+                switch pending {
+                case .running:
+                    send(&state, .key(.enter))
+                    for _ in 0..<3 where state.wantsTicks {
+                        send(&state, .tick(elapsedMicroseconds: 700_000))
+                        look()
+                    }
+                    while state.wantsTicks { send(&state, .tick(elapsedMicroseconds: 5_000_000)) }
+                case let .ask(ask): send(&state, .key(.character(ask.key)))
+                case .pause: send(&state, .key(.character(" ")))
+                case let .quiz(quiz):
+                    for answer in quiz.answers.sorted() { send(&state, .key(.character(Character(String(answer + 1))))) }
+                    if quiz.multiple { send(&state, .key(.enter)) }
+                    send(&state, .key(.character(" ")))
+                case .done: moves = .max
+                }
+                look()
+            }
+        }
+    }
+
+    @Test func everyAsciiGlyphMeansOneThingAndIsNoLineOrBorder() {
+        let theme = Theme(.plain)
+        let symbols = StageMark.allCases.map(StageSymbol.mark) + [.seed] + MessageKind.allCases.filter { $0 != .refused }.map(StageSymbol.message)
+        let glyphs = symbols.map(theme.glyph)
+        #expect(Set(glyphs).count == glyphs.count, "\(glyphs)")
+        #expect(theme.glyph(.refused) == theme.glyph(.mark(.refused)), "a refused answer and a refused client are one legend entry")
+        let ascii = GlyphSet.ascii
+        let drawing: Set<Character> = [ascii.light, ascii.heavy, ascii.double].reduce(into: [ascii.rising, ascii.falling]) { set, border in
+            set.formUnion([border.horizontal, border.vertical, border.topLeft, border.topRight, border.bottomLeft, border.bottomRight])
+        }
+        let roles = Set(Role.allCases.map(theme.glyph))
+        #expect(drawing.isDisjoint(with: glyphs.filter { $0 != theme.glyph(.chunk) }), "a chunk's # was a heavy corner before the marks came")
+        #expect(roles.isDisjoint(with: glyphs))
+        #expect(Set(StageMark.allCases.map { SymbolLook.of(.mark($0)).word }).count == StageMark.allCases.count)
+    }
+
+    /// The server's drop mark lasts while the backlog that caused it is worked off, and
+    /// the same moment, reached again by stepping back, shows it again.
+    @Test func aDropIsMarkedForAMomentOfSimulatedTimeAndBackAgainAfterAStepBack() throws {
+        var state = AppState(lessons: [StageMarkTests.troubles], start: .lesson(id: "test-troubles", step: 1))
+        let atDrop = screen(state)
+        #expect(atDrop.contains("↓ server"))
+        var steps = 0
+        while screen(state).contains("↓ server"), steps < 50 {
+            send(&state, .key(.right))
+            while state.wantsTicks { send(&state, .tick(elapsedMicroseconds: 5_000_000)) }
+            steps += 1
+        }
+        let session = try #require(state.lesson?.stage)
+        let server = try #require(session.shown.simulation.network.id(named: "server"))
+        let config = session.shown.simulation.network.nodes[server.rawValue]
+        #expect(session.clock > config.serviceTime * SimTime(config.queueLimit + 1), "the mark outlived the drop by the backlog's time")
+        #expect(!screen(state).contains("↓ dropped"), "the legend lets go of it too")
+        for _ in 0..<steps { send(&state, .key(.left)) }
+        #expect(screen(state) == atDrop)
+    }
+
+    /// At the start of a swarm only the seed sends; soon the peers send most of it, and
+    /// the stage and the metrics panel both show it.
+    @Test func whoSendsNowIsMarkedOnTheStageAndTheSeedsShareIsMetered() throws {
+        var state = AppState(lessons: [StageMarkTests.poisoned], start: .lesson(id: "test-poisoned", step: 0))
+        var early = screen(state)
+        while !early.contains("from files now"), state.lesson!.stage.shown.simulation.eventCount < 200 {
+            send(&state, .key(.right))
+            while state.wantsTicks { send(&state, .tick(elapsedMicroseconds: 5_000_000)) }
+            early = screen(state)
+        }
+        #expect(early.contains("from files now █████████████████████████ 100%") || early.contains("100%"))
+        let senders = state.lesson!.stage.scene.nodes.filter { $0.sending > 0 }.map(\.name)
+        #expect(senders == ["files"], "at first only the seed sends")
+        #expect(early.contains("↑ sending"))
+        let later = screen(StageMarkTests.played(StageMarkTests.poisoned, step: 0))
+        let share = try #require(later.split(separator: "\n").first { $0.contains("from files now") })
+        #expect(!share.contains("100%"), "the peers took over most of the sending: \(share)")
+        #expect(later.contains("◉ c1"), "a client fetching a swarm is drawn as a peer")
+    }
 }
 
 /// One character per cell for its foreground colour (r red, g green, y yellow, b blue,
