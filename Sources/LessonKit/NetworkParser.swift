@@ -10,8 +10,8 @@ struct NetworkParser {
     static let groupFields = ["count", "prefix", "role"] + capacityFields
     static let linkFields = ["between", "latency"]
     /// Bounds that keep a lesson file from asking the engine for something absurd.
-    static let maximumNodes = 300
-    static let maximumGroupSize = 200
+    static let maximumNodes = LessonLimits.nodes
+    static let maximumGroupSize = LessonLimits.groupSize
 
     let reader: YAMLReader
 

@@ -13,7 +13,8 @@ struct LessonDriver: SimulationDriver {
     private(set) var stopFrom: Int?
 
     var simulation: Simulation { runner.simulation }
-    var reports: [StepReport] { runner.timeline.reports }
+    var reports: EventReports { runner.timeline.reports }
+    var forgottenEvents: Int { runner.timeline.forgottenEvents }
 
     /// Runs an event (or moves the clock to a deadline, or gives up a wait that can no
     /// longer come true) while the step waits on the simulation; reaches a stop when
@@ -37,8 +38,8 @@ struct LessonDriver: SimulationDriver {
     /// previous-step is for.
     mutating func seek(toEvent n: Int) {
         stopFrom = nil
-        while reports.count > n, runner.stepEventBack() {}
-        while reports.count < n, stepForward().ranSomething {}
+        while runner.timeline.eventCount > n, runner.stepEventBack() {}
+        while runner.timeline.eventCount < n, stepForward().ranSomething {}
     }
 
     /// When the wait under way would be over if played out (or how far a probe gets).

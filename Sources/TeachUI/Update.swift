@@ -71,8 +71,8 @@ extension AppState {
             case .enter:
                 overlay = nil
                 if eventCount > 0 {
-                    lesson?.stage.seek(toEvent: selected + 1)
-                    sandbox?.stage.seek(toEvent: selected + 1)
+                    lesson?.stage.seek(toListed: selected)
+                    sandbox?.stage.seek(toListed: selected)
                 }
             case .escape, .character("e"), .character("q"): overlay = nil
             default: break

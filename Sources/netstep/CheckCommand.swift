@@ -25,9 +25,13 @@ struct CheckCommand: ParsableCommand {
             throw ExitCode.failure
         }
         var diagnostics = course.diagnostics
-        for lesson in course.lessons {
-            diagnostics += LessonChecker.play(lesson)
+        var progress = CheckProgress()
+        for (number, lesson) in course.lessons.enumerated() {
+            diagnostics += LessonChecker.play(lesson) { step, steps in
+                progress.show("checking \(TextSanitizer.clean(lesson.sourcePath)) (lesson \(number + 1) of \(course.lessons.count)): step \(step + 1) of \(steps)")
+            }
         }
+        progress.clear()
         for diagnostic in diagnostics {
             printError(diagnostic.description)
         }
