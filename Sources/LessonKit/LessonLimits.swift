@@ -22,6 +22,7 @@ public enum LessonLimits {
     // The network.
     public static let nodes = 300
     public static let groupSize = 200
+    public static let links = 2000
 
     // Swarms.
     /// Chunks of a swarm's file.

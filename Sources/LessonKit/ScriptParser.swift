@@ -8,7 +8,7 @@ struct ScriptParser {
     static let entries = ["request", "serve-file", "swarm", "fail", "recover", "fail-link", "recover-link",
                           "add-node", "remove-node", "capacity", "access-control", "grant", "revoke",
                           "verification", "malicious", "publish", "lookup", "call", "highlight", "chart",
-                          "curve", "run", "ask", "pause"]
+                          "curve", "reset", "gauges", "moment", "run", "ask", "pause"]
 
     let reader: YAMLReader
     let values: LiveValueParser
@@ -78,7 +78,7 @@ struct ScriptParser {
             return nil
         }
         if let use = ScreenKeys.use(of: key) {
-            log.error("key '\(key)' is taken (it \(use)); choose a key the lesson screen leaves free: \(ScreenKeys.freeKeys)",
+            log.error("key '\(key)' is taken (on the lesson screen it means: \(use)); choose a key the lesson screen leaves free: \(ScreenKeys.freeKeys)",
                       at: reader.location(keyNode))
             return nil
         }

@@ -38,12 +38,8 @@ struct WaitParser {
         }
         var queueNode: String?
         if let value = fields["node"] {
-            guard let name = reader.text(value, "node", log: &log) else { return nil }
-            guard values.scope.isNode(name) else {
-                log.error("unknown node '\(name)'\(Suggestion.phrase(for: name, in: values.scope.allNames)); the nodes are \(values.scope.nodeSummary)", at: reader.location(value))
-                return nil
-            }
-            queueNode = name
+            guard let server = TargetResolver(reader: reader, scope: values.scope).node(value, log: &log) else { return nil }
+            queueNode = server
         }
         let value = fields[kinds[0]]!
         switch kinds[0] {
@@ -93,6 +89,10 @@ struct WaitParser {
         }
         let right = sides[1].trimmingCharacters()
         guard let value = values.parse(sides[0], at: reader.location(node), log: &log) else { return nil }
+        guard value.span == .lesson else {
+            log.error("'\(value.source)': a wait compares a value as it is now; write it without 'step.' or '@'", at: reader.location(node))
+            return nil
+        }
         if case .curve = value.subject {
             log.error("'\(value.source)' is measured once, when its curve is drawn, and never changes while the simulation runs; a wait cannot test it", at: reader.location(node))
             return nil

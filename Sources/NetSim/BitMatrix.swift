@@ -30,6 +30,13 @@ struct BitMatrix: Equatable, Sendable {
         for index in row * wordsPerRow..<(row + 1) * wordsPerRow { words[index] = 0 }
     }
 
+    /// How many columns of a row are set.
+    func count(row: Int) -> Int {
+        var total = 0
+        for index in row * wordsPerRow..<(row + 1) * wordsPerRow { total += words[index].nonzeroBitCount }
+        return total
+    }
+
     /// The i-th word of a row, for set operations across rows.
     func word(row: Int, _ index: Int) -> UInt64 {
         words[row * wordsPerRow + index]

@@ -1,5 +1,3 @@
-import HeapModule
-
 /// Something the simulation will do at a given time.
 enum Event: Hashable, Sendable {
     /// The last bit of a transfer leaves its sender (stale if the transfer was re-rated).
@@ -39,7 +37,7 @@ struct ScheduledEvent: Comparable, Hashable, Sendable {
 /// arrivals come in time order, and the earliest event is whichever of the two heads
 /// comes first. Half a swarm's events then cost no heap work, and the order is the same.
 struct EventQueue: Sendable, Equatable {
-    private var heap = Heap<ScheduledEvent>()
+    private var heap = EventHeap()
     /// Arrivals in order; those before `arrivalsStart` have been taken.
     private var arrivals: [ScheduledEvent] = []
     private var arrivalsStart = 0
@@ -99,6 +97,53 @@ struct EventQueue: Sendable, Equatable {
 
     /// Every pending event, in order.
     private var pending: [ScheduledEvent] {
-        (Array(heap.unordered) + arrivals[arrivalsStart...]).sorted()
+        (heap.unordered + arrivals[arrivalsStart...]).sorted()
+    }
+}
+
+/// A plain binary min-heap of scheduled events in one array. The engine only ever
+/// pushes and pops the minimum, which a binary heap does with the fewest comparisons
+/// (a min-max heap, which can also pop the maximum, compares more on every level), and
+/// the sift loops work on the array's buffer directly.
+struct EventHeap: Sendable {
+    private var storage: [ScheduledEvent] = []
+
+    var count: Int { storage.count }
+    var min: ScheduledEvent? { storage.first }
+    /// The events in heap order (not sorted).
+    var unordered: [ScheduledEvent] { storage }
+
+    mutating func insert(_ event: ScheduledEvent) {
+        storage.append(event)
+        storage.withUnsafeMutableBufferPointer { heap in
+            var index = heap.count - 1
+            while index > 0 {
+                let parent = (index - 1) / 2
+                guard event < heap[parent] else { break }
+                heap[index] = heap[parent]
+                index = parent
+            }
+            heap[index] = event
+        }
+    }
+
+    mutating func popMin() -> ScheduledEvent? {
+        guard let last = storage.popLast() else { return nil }
+        guard !storage.isEmpty else { return last }
+        return storage.withUnsafeMutableBufferPointer { heap in
+            let top = heap[0]
+            let count = heap.count
+            var index = 0
+            while true {
+                var child = 2 * index + 1
+                guard child < count else { break }
+                if child + 1 < count, heap[child + 1] < heap[child] { child += 1 }
+                guard heap[child] < last else { break }
+                heap[index] = heap[child]
+                index = child
+            }
+            heap[index] = last
+            return top
+        }
     }
 }

@@ -4,7 +4,7 @@
 /// snapshots of the simulation, and with one dictionary every change after a snapshot
 /// copied all the records, so a long sandbox session held dozens of copies of
 /// everything ever asked. Now a snapshot shares every chunk but the one that changed.
-struct RequestTable: Equatable, Sendable {
+struct RequestTable: Sequence, Equatable, Sendable {
     private static let chunkSize = 256
     private var chunks: [[RequestRecord]] = []
     private var count = 0
@@ -13,6 +13,11 @@ struct RequestTable: Equatable, Sendable {
     var keys: Range<Int> { 1..<(count + 1) }
 
     var values: some Sequence<RequestRecord> { chunks.joined() }
+
+    /// Each request with its id, in the order they were made.
+    func makeIterator() -> Zip2Sequence<Range<Int>, FlattenSequence<[[RequestRecord]]>>.Iterator {
+        zip(keys, chunks.joined()).makeIterator()
+    }
 
     /// A new id must follow the last one; changing a record keeps its id.
     subscript(id: Int) -> RequestRecord? {

@@ -4,18 +4,39 @@
 /// chosen at random (optimistic unchoke) so newcomers get a start.
 extension Simulation {
     mutating func startBitTorrent() {
-        let config = swarm.config
-        for member in swarm.members.indices where !swarm.departed[member] {
-            if let tracker = config.tracker {
-                send(
-                    .control, from: swarm.members[member], to: tracker, bits: 8 * 100, label: "announce",
-                    payload: .announce, sharesCapacity: false
-                )
-            } else {
-                join(member)
-            }
-        }
+        for member in swarm.members.indices where !swarm.departed[member] { announce(member) }
         scheduleRechoke()
+    }
+
+    /// The member asks the tracker for peers (or, without one, learns them at once).
+    private mutating func announce(_ member: Int) {
+        if let tracker = swarm.config.tracker {
+            send(
+                .control, from: swarm.members[member], to: tracker, bits: 8 * 100, label: "announce",
+                payload: .announce, sharesCapacity: false
+            )
+        } else {
+            join(member)
+        }
+    }
+
+    /// A member back from a failure: one that never had its peer list asks for it; one
+    /// that had it takes up its neighbours again, and they it. The re-choke timer, which
+    /// stops in a swarm where nothing moves, runs again.
+    mutating func returnToBitTorrent(_ member: Int) {
+        if !swarm.rechokePending {
+            swarm.rechokeVersion += 1
+            scheduleRechoke()
+        }
+        guard swarm.connected[member] else {
+            announce(member)
+            return
+        }
+        refreshSlots(member)
+        for neighbour in swarm.neighbours[member] where !swarm.departed[Int(neighbour)] {
+            refreshSlots(Int(neighbour))
+        }
+        fillDownloads(member)
     }
 
     private mutating func scheduleRechoke() {

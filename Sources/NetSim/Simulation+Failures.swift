@@ -9,8 +9,11 @@ extension Simulation {
         guard nodes[index].isUp != up else { return }
         nodes[index].isUp = up
         refreshCapacity(of: id)
-        guard !up else { return }
-        if let member = swarm.member(id) { leaveSwarm(member) }
+        guard !up else {
+            if let member = swarm.member(id) { rejoinSwarm(member) }
+            return
+        }
+        if let member = swarm.member(id) { leaveSwarm(member, comingBack: true) }
         abortTransfers(Array(transfers.uploads(of: id)) + Array(transfers.downloads(of: id)))
         if !nodes[index].waiting.isEmpty {
             nodes[index].waiting.removeAll()
@@ -60,7 +63,12 @@ extension Simulation {
     }
 
     mutating func setCapacity(_ id: NodeID, upload: Double?, download: Double?) {
-        if let upload { network.nodes[id.rawValue].upload = upload }
+        if let upload {
+            if let member = swarm.member(id), !swarm.departed[member] {
+                swarm.uploadTotal += min(upload, 1e15) - countedUpload(of: id)
+            }
+            network.nodes[id.rawValue].upload = upload
+        }
         if let download { network.nodes[id.rawValue].download = download }
         refreshCapacity(of: id)
         rerate(senders: [id], receivers: [id])

@@ -24,8 +24,10 @@ extension Simulation {
     mutating func receiveRequest(_ job: Job, message: Message) -> Happening {
         let server = message.to
         let record = requests[job.request]!
-        let runtime = nodes[server.rawValue]
-        let granted = !runtime.accessControl || runtime.granted.contains(record.client)
+        // Read what is needed of the server's state, never a copy of it kept across the
+        // append below: a live copy would make the append copy the whole access log, and
+        // a busy server's run quadratic in its requests.
+        let granted = !nodes[server.rawValue].accessControl || nodes[server.rawValue].granted.contains(record.client)
         nodes[server.rawValue].accessLog.append(
             AccessLogEntry(time: now, client: record.client, what: record.what, granted: granted)
         )
@@ -35,11 +37,11 @@ extension Simulation {
             send(.refused, from: server, to: record.client, bits: 0, label: "refused: \(record.what)", payload: .refused(job))
             return with(happening, kind: .refused)
         }
-        if runtime.inService == nil {
+        if nodes[server.rawValue].inService == nil {
             startService(job, at: server)
             return with(happening, kind: .accepted)
         }
-        if runtime.waiting.count < network.nodes[server.rawValue].queueLimit {
+        if nodes[server.rawValue].waiting.count < network.nodes[server.rawValue].queueLimit {
             nodes[server.rawValue].waiting.append(job)
             metrics.recordQueue(server, length: nodes[server.rawValue].waiting.count, at: now)
             return with(happening, kind: .queued)

@@ -7,10 +7,33 @@
 /// - relay: any member; the peer samples a few and takes the one whose upload would give
 ///   it the biggest share, so busy sources shed requesters to idle ones;
 /// - bitTorrent: only neighbours (from the tracker's peer list) that have unchoked it.
+///
+/// Relay mode aims at the textbook's bound, max(F/u_s, F/d, N·F/(u_s + Σu_i)), and so
+/// must never do worse than the server sending to everyone itself. Three rules get it
+/// there across the whole range of rates:
+///
+/// - **Rarest first.** A source gives the chunk fewest members hold or are fetching, so a
+///   slow server puts each chunk into the swarm once and the peers spread it; this is
+///   what keeps P2P near F/u_s when the server is the bottleneck.
+/// - **Only chunks that arrive in time** (`arrivesInTime`). A chunk from a peer whose
+///   upload is slow can take longer than the whole distribution has left: a peer that
+///   waits for it finishes late, though the server could have sent it the chunk itself.
+///   So a peer fetches from a source only if one chunk from it would arrive within the
+///   time the swarm still needs at best (the chunks still lacking over all the upload
+///   left, the `horizon`) or within the time the peer needs for its own missing chunks
+///   at its full download. Slow peers still help while there is time, and the server
+///   keeps sending to peers directly, as the bound's optimal scheme does when the
+///   peers' uploads cannot carry everything.
+/// - **Endgame only where it wins** (`endgameSource`). Once every chunk a peer lacks is on
+///   its way, it asks a second source for the chunk whose transfer ends last, only if
+///   that source would bring it sooner. A duplicate from a source no faster would only
+///   split the peer's download and delay both copies.
+///
+/// Re-sharing is max-min fair at both ends (see `TransferTable.reshare`), so a stream
+/// from a fast source takes whatever download a slow one leaves.
 extension Simulation {
     mutating func startSwarm(_ config: SwarmConfig) throws(SimError) {
         for node in config.seeds + config.peers + (config.tracker.map { [$0] } ?? []) { try check(node) }
-        guard !swarm.isActive else { throw .invalid("a swarm is already running") }
         guard config.chunks > 0, config.fileBits > 0, config.fileBits.isFinite else {
             throw .invalid("a swarm needs a file of positive size and at least one chunk")
         }
@@ -21,16 +44,23 @@ extension Simulation {
             throw .invalid("upload slots, re-choke interval and peer list size must be positive")
         }
         if let tracker = config.tracker, all.contains(tracker) { throw .invalid("the tracker cannot also be a swarm member") }
-        // The last swarm's chunks still being sent are wanted by nobody now; those already
-        // sent and travelling arrive marked with its generation, and are ignored.
+        // A swarm still running is replaced: it ends here, so that stopping its transfers
+        // below starts nothing new in it. Its chunks still being sent are wanted by nobody
+        // now; those already sent and travelling arrive marked with its generation, and
+        // are ignored.
+        if swarm.isActive {
+            endSwarm()
+            swarm.unfinished = 0
+        }
         let leftovers = nodeIDs.flatMap { Array(transfers.uploads(of: $0)) }.filter { transfers[$0].chunk >= 0 }
         if !leftovers.isEmpty { abortTransfers(leftovers, lost: false) }
         let (epoch, generation) = (swarm.rechokeVersion + 1, swarm.generation + 1)
         swarm = SwarmState(config: config, nodeCount: nodes.count)
         swarm.rechokeVersion = epoch
         swarm.generation = generation
+        swarm.uploadTotal = swarm.members.reduce(0) { $0 + countedUpload(of: $1) }
         for member in swarm.members.indices where !nodes[swarm.members[member].rawValue].isUp {
-            leaveSwarm(member)
+            leaveSwarm(member, comingBack: true)
         }
         switch config.scheduling {
         case .relay:
@@ -44,45 +74,126 @@ extension Simulation {
     mutating func fillDownloads(_ member: Int) {
         guard swarm.isActive, !swarm.departed[member], swarm.held[member] < swarm.config.chunks else { return }
         while swarm.downloading[member] < swarm.downloadSlots {
-            guard let (source, chunk) = findSource(for: member, endgame: false)
-                ?? lastResortSource(for: member) ?? findSource(for: member, endgame: true)
+            guard let (source, chunk) = findSource(for: member) ?? lastResortSource(for: member) ?? endgameSource(for: member)
             else {
-                if swarm.config.scheduling == .relay, swarm.downloading[member] == 0 { swarm.starved.append(member) }
+                if swarm.config.scheduling == .relay, swarm.downloading[member] == 0, !swarm.isStarved[member] {
+                    swarm.isStarved[member] = true
+                    swarm.starved.append(member)
+                }
                 return
             }
             sendChunk(chunk, from: source, to: member)
         }
     }
 
-    /// The source and chunk for `sink`'s next download. In the endgame (every chunk it
-    /// lacks is already on its way) it may fetch a chunk a second time from another,
-    /// faster source; the first copy to arrive cancels the other.
-    private mutating func findSource(for sink: Int, endgame: Bool) -> (Int, Int)? {
-        if endgame {
-            let missing = swarm.config.chunks - swarm.held[sink]
-            guard missing <= swarm.downloadSlots, swarm.downloading[sink] < 2 * missing else { return nil }
-        }
-        let candidates: [Int32]
-        switch swarm.config.scheduling {
-        case .relay:
-            let seeds = Int32(min(swarm.config.seeds.count, 4))
-            let sampled = (0..<swarm.sampleSize).map { _ in Int32(random.below(swarm.members.count)) }
-            candidates = Array(0..<seeds) + sampled
-        case .bitTorrent:
-            candidates = swarm.unchokedBy[sink]
-        }
-        var best: (source: Int, chunk: Int, share: Double)?
-        for candidate in candidates {
+    /// The source and chunk for `sink`'s next download: of the sources it may use (see
+    /// `candidates`), the one that would give it the biggest share and has a chunk it
+    /// lacks and is not fetching yet.
+    private mutating func findSource(for sink: Int) -> (Int, Int)? {
+        var best: (source: Int, chunk: Int, rate: Double)?
+        for candidate in candidates(for: sink) {
             let source = Int(candidate)
             guard usable(source, by: sink), hasRoom(source, for: sink) else { continue }
-            let share = transfers[swarm.members[source]].upload / Double(swarm.serving[source] + 1)
-            guard best == nil || share > best!.share,
-                  let chunk = swarm.rarestChunk(from: source, to: sink, includingPending: endgame)
+            let rate = expectedRate(from: source, to: sink)
+            guard best == nil || rate > best!.rate, arrivesInTime(from: source, at: rate, to: sink),
+                  let chunk = swarm.rarestChunk(from: source, to: sink, includingPending: false)
             else { continue }
-            best = (source, chunk, share)
+            best = (source, chunk, rate)
         }
         return best.map { ($0.source, $0.chunk) }
     }
+
+    /// The sources `sink` considers. Relay mode: the seeds (up to four) and a few members
+    /// drawn at random. BitTorrent mode: the neighbours that have unchoked it.
+    private mutating func candidates(for sink: Int) -> [Int32] {
+        switch swarm.config.scheduling {
+        case .relay:
+            let seeds = Int32(min(swarm.config.seeds.count, 4))
+            return Array(0..<seeds) + (0..<swarm.sampleSize).map { _ in Int32(random.below(swarm.members.count)) }
+        case .bitTorrent:
+            return swarm.unchokedBy[sink]
+        }
+    }
+
+    /// The endgame: every chunk `sink` lacks is on its way (and there are no more of them
+    /// than it has download slots). It fetches the chunk that would land last a second
+    /// time, from another source, only if that copy would land sooner. The copy shares
+    /// the sink's download with the first, so it can only use what the first leaves: a
+    /// first copy limited by the sink's own download is never duplicated (that would
+    /// only split the download and delay both). The first copy to arrive cancels the other.
+    private mutating func endgameSource(for sink: Int) -> (Int, Int)? {
+        let lacking = swarm.config.chunks - swarm.held[sink]
+        guard lacking <= swarm.downloadSlots, swarm.downloading[sink] < 2 * lacking else { return nil }
+        let download = transfers[swarm.members[sink]].download
+        var latest: (chunk: Int, seconds: Double, rate: Double)?
+        for id in transfers.downloads(of: swarm.members[sink]) {
+            let transfer = transfers[id]
+            guard transfer.chunk >= 0, swarm.inflight[transfer.chunk] == 1, let source = swarm.member(transfer.sender) else { continue }
+            let rate = min(transfers[transfer.sender].upload / Double(max(1, swarm.serving[source])), download)
+            let seconds = (transfer.bits - bitsSent(by: id)) / rate
+            if latest == nil || seconds > latest!.seconds { latest = (transfer.chunk, seconds, rate) }
+        }
+        guard let latest, latest.rate < download else { return nil }
+        var best: (source: Int, rate: Double)?
+        for candidate in candidates(for: sink) {
+            let source = Int(candidate)
+            guard usable(source, by: sink), hasRoom(source, for: sink),
+                  swarm.have.contains(row: source, column: latest.chunk) else { continue }
+            let rate = min(expectedRate(from: source, to: sink), download - latest.rate)
+            if best == nil || rate > best!.rate { best = (source, rate) }
+        }
+        guard let best, swarm.chunkBits / best.rate < latest.seconds else { return nil }
+        return (best.source, latest.chunk)
+    }
+
+    /// The rate `sink` may expect for one chunk from `source`: the source's upload split
+    /// evenly among its streams and this one, at most the sink's download.
+    private func expectedRate(from source: Int, to sink: Int) -> Double {
+        min(
+            transfers[swarm.members[source]].upload / Double(swarm.serving[source] + 1),
+            transfers[swarm.members[sink]].download
+        )
+    }
+
+    /// Relay mode: whether one chunk from `source` at `rate` would reach `sink` within
+    /// the time the swarm still needs at best (`horizon`), or within the time the sink
+    /// needs at its full download for the rest of what it lacks. A chunk slower than both
+    /// would make the sink, and so the swarm, finish later than fetching it elsewhere:
+    /// from a seed, which always passes (every chunk has to leave a seed once, however
+    /// slow it is, and a peer that waits for a seed never waits in vain), or from a
+    /// faster peer. BitTorrent mode takes what it is given: its peers know nothing of
+    /// the swarm's rates.
+    private func arrivesInTime(from source: Int, at rate: Double, to sink: Int) -> Bool {
+        guard swarm.config.scheduling == .relay, !swarm.isSeed[source] else { return true }
+        let seconds = swarm.chunkBits / rate
+        return seconds <= horizon || seconds <= bitsStillToFetch(by: sink) / transfers[swarm.members[sink]].download
+    }
+
+    /// What `sink` has yet to download, in bits: the chunks it lacks and is not fetching,
+    /// this one among them, and what is left of those on their way (several may be about
+    /// to land at once, so counting them whole would let a slow chunk in at the end).
+    private func bitsStillToFetch(by sink: Int) -> Double {
+        let unasked = swarm.config.chunks - swarm.held[sink] - swarm.pending.count(row: sink)
+        var bits = Double(unasked) * swarm.chunkBits
+        for id in transfers.downloads(of: swarm.members[sink]) where transfers[id].chunk >= 0 {
+            bits += transfers[id].bits - bitsSent(by: id)
+        }
+        return bits
+    }
+
+    /// Relay mode's estimate of the time the swarm still needs at best, in seconds: the
+    /// chunks its peers lack, sent at the members' whole upload (the textbook's third
+    /// term, for the work left).
+    var horizon: Double {
+        swarm.uploadTotal > 0 ? Double(swarm.missing) * swarm.chunkBits / swarm.uploadTotal : .infinity
+    }
+
+    /// A node's upload as the horizon counts it (an unlimited one as very large, so that
+    /// sums stay finite and can be taken apart again).
+    func countedUpload(of node: NodeID) -> Double {
+        min(network.nodes[node.rawValue].upload, 1e15)
+    }
+
 
     /// In relay mode, when the sample found nobody and nothing is on its way, every member
     /// is asked: this happens only once the seeds are gone, and keeps a peer from waiting
@@ -151,6 +262,7 @@ extension Simulation {
               swarm.downloading[sink] < swarm.downloadSlots,
               swarm.config.scheduling == .relay || swarm.unchokedBy[sink].contains(Int32(source)),
               usable(source, by: sink), hasRoom(source, for: sink),
+              arrivesInTime(from: source, at: expectedRate(from: source, to: sink), to: sink),
               let chunk = swarm.rarestChunk(from: source, to: sink, includingPending: false)
         else { return }
         sendChunk(chunk, from: source, to: sink)
@@ -181,6 +293,7 @@ extension Simulation {
         } else if !swarm.departed[sink], !swarm.have.contains(row: sink, column: chunk) {
             swarm.have.insert(row: sink, column: chunk)
             swarm.held[sink] += 1
+            swarm.missing -= 1
             swarm.availability[chunk] += 1
             if corrupt {
                 swarm.corrupt.insert(row: sink, column: chunk)
@@ -214,6 +327,7 @@ extension Simulation {
                 let progress = swarm.held[sink] + swarm.downloading[sink]
                 guard swarm.downloading[sink] < swarm.downloadSlots, swarm.held[sink] < swarm.config.chunks,
                       best == nil || progress < best!.progress, usable(source, by: sink),
+                      arrivesInTime(from: source, at: expectedRate(from: source, to: sink), to: sink),
                       let chunk = swarm.rarestChunk(from: source, to: sink, includingPending: false)
                 else { continue }
                 best = (sink, chunk, progress)
@@ -252,22 +366,52 @@ extension Simulation {
     }
 
     /// The member stops taking part: its chunks are no longer available and its transfers
-    /// stop (their receivers look for other sources).
-    mutating func leaveSwarm(_ member: Int) {
+    /// stop (their receivers look for other sources). `comingBack`: its node went down,
+    /// and it rejoins when the node is up again (see `rejoinSwarm`).
+    mutating func leaveSwarm(_ member: Int, comingBack: Bool = false) {
         guard !swarm.departed[member] else { return }
         swarm.departed[member] = true
+        swarm.away[member] = comingBack
         let node = swarm.members[member]
         for chunk in 0..<swarm.config.chunks where swarm.have.contains(row: member, column: chunk) {
             swarm.availability[chunk] -= 1
         }
+        swarm.uploadTotal -= countedUpload(of: node)
         if !swarm.isSeed[member], swarm.held[member] < swarm.config.chunks {
             swarm.unfinished -= 1
+            swarm.missing -= swarm.config.chunks - swarm.held[member]
         }
         if swarm.config.scheduling == .bitTorrent { disconnect(member) }
         let chunkTransfers = (Array(transfers.uploads(of: node)) + Array(transfers.downloads(of: node)))
             .filter { transfers[$0].chunk >= 0 }
         abortTransfers(chunkTransfers)
         if !swarm.isActive { endSwarm() }
+    }
+
+    /// A member whose node went down is up again: it takes part with the chunks it held,
+    /// and the swarm picks up where it stalled (a seed that failed mid-swarm may have held
+    /// the only copies of some chunks). A swarm that had ended for want of it runs again.
+    mutating func rejoinSwarm(_ member: Int) {
+        guard swarm.departed[member], swarm.away[member] else { return }
+        swarm.departed[member] = false
+        swarm.away[member] = false
+        for chunk in 0..<swarm.config.chunks where swarm.have.contains(row: member, column: chunk) {
+            swarm.availability[chunk] += 1
+        }
+        swarm.uploadTotal += countedUpload(of: swarm.members[member])
+        if !swarm.isSeed[member], swarm.held[member] < swarm.config.chunks {
+            swarm.unfinished += 1
+            swarm.missing += swarm.config.chunks - swarm.held[member]
+        }
+        guard swarm.isActive else { return }
+        switch swarm.config.scheduling {
+        case .relay:
+            // Rare, and any member may now find a source again: all of them look.
+            for other in swarm.members.indices { fillDownloads(other) }
+            offerUploads(from: member)
+        case .bitTorrent:
+            returnToBitTorrent(member)
+        }
     }
 
     /// The receivers of aborted chunk transfers look for other sources.
@@ -279,12 +423,26 @@ extension Simulation {
         wakeStarved()
     }
 
-    /// Gives waiting members another try now that some chunk has a new holder.
+    /// Gives waiting members another try now that some chunk has a new holder or some
+    /// source has room: the few that have waited longest, so that an event costs the
+    /// same however many wait (thousands may, for a server busy with others). Those that
+    /// still find nothing wait again, at the back.
     private mutating func wakeStarved() {
-        guard !swarm.starved.isEmpty else { return }
-        let waiting = swarm.starved
-        swarm.starved.removeAll()
-        for member in waiting where swarm.downloading[member] == 0 { fillDownloads(member) }
+        var woken = 0
+        while woken < swarm.sampleSize, swarm.starvedHead < swarm.starved.count {
+            let member = swarm.starved[swarm.starvedHead]
+            swarm.starvedHead += 1
+            swarm.isStarved[member] = false
+            woken += 1
+            if swarm.downloading[member] == 0 { fillDownloads(member) }
+        }
+        if swarm.starvedHead == swarm.starved.count {
+            swarm.starved.removeAll(keepingCapacity: true)
+            swarm.starvedHead = 0
+        } else if swarm.starvedHead >= 1024, 2 * swarm.starvedHead >= swarm.starved.count {
+            swarm.starved.removeFirst(swarm.starvedHead)
+            swarm.starvedHead = 0
+        }
     }
 
     private mutating func endSwarm() {
@@ -293,5 +451,7 @@ extension Simulation {
             swarm.rechokePending = false
         }
         swarm.starved.removeAll()
+        swarm.starvedHead = 0
+        swarm.isStarved = Array(repeating: false, count: swarm.members.count)
     }
 }

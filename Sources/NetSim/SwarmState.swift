@@ -28,12 +28,23 @@ struct SwarmState: Equatable, Sendable {
     var inflight: [Int]
     /// Left the swarm: finished and did not stay, went down, or removed.
     var departed: [Bool]
+    /// Left because their node went down (or was down when the swarm started): they come
+    /// back when it does, with the chunks they held.
+    var away: [Bool]
     /// Peers that do not have the whole file yet and are still in the swarm.
     var unfinished: Int
+    /// Chunks those peers still lack, all together, and the upload capacity (bit/s) of
+    /// the members still in the swarm: the work left and what can do it, from which relay
+    /// mode estimates how long the swarm still needs (see `Simulation.horizon`).
+    var missing: Int
+    var uploadTotal = 0.0
     /// Sources a member will not use again: they sent it a corrupt chunk.
     var banned: [[Int32]]
-    /// Members with free download slots and no source to use (relay mode).
+    /// Members with free download slots and no source to use (relay mode), waiting in
+    /// turn from `starvedHead` on; `isStarved` marks them, so none waits twice.
     var starved: [Int] = []
+    var starvedHead = 0
+    var isStarved: [Bool]
 
     // BitTorrent mode.
     /// Members the tracker (or, without one, the swarm) knows, in the order they joined.
@@ -74,7 +85,10 @@ struct SwarmState: Equatable, Sendable {
         availability = Array(repeating: config.seeds.count, count: config.chunks)
         inflight = Array(repeating: 0, count: config.chunks)
         departed = Array(repeating: false, count: count)
+        away = Array(repeating: false, count: count)
+        isStarved = Array(repeating: false, count: count)
         unfinished = config.peers.count
+        missing = config.peers.count * config.chunks
         banned = Array(repeating: [], count: count)
         let perMember = config.scheduling == .bitTorrent ? count : 0
         neighbours = Array(repeating: [], count: perMember)

@@ -1,4 +1,5 @@
 import Canvas
+import LessonKit
 import NetSim
 
 extension AppState {
@@ -18,11 +19,13 @@ extension AppState {
             prompt: StyledText(markup: sandbox.message))
         return LessonScreenView(
             title: "Sandbox", stepTitle: sandbox.model.rawValue, scene: stage.scene(frame), selection: stage.selection,
-            narration: narration, metrics: MetricsView(frame), panelTitle: "sandbox",
+            narration: narration, metrics: MetricsView(frame, countsFrom: sandbox.countsStart), panelTitle: "sandbox",
+            metricsTitle: sandbox.countsStart == nil ? "metrics" : "metrics · this swarm",
             status: StatusView(
                 playing: stage.isPlaying, position: "sandbox", time: Units.format(duration: stage.shown.time),
                 speed: stage.playback.speedLabel(unicode: theme.unicode), events: frame.simulation.eventCount),
-            hints: SandboxSession.hints(model: sandbox.model) + KeyHint.stage(unicode: theme.unicode, leaving: leavingQuits ? "quit" : "back"),
+            hints: SandboxSession.hints(model: sandbox.model, unicode: theme.unicode)
+                + KeyBar.stage(places: screenPlaces, unicode: theme.unicode, leaving: leavingQuits ? "quit" : "back"),
             presenting: presenting)
     }
 }

@@ -1,14 +1,6 @@
 import Canvas
 import NetSim
 
-/// What a key did to a stage.
-enum StageKeyOutcome: Hashable, Sendable {
-    case ignored
-    case done
-    /// The key asks for a panel over the screen.
-    case show(OverlayState)
-}
-
 /// A simulation on screen: the driver that runs it, the instant the screen shows, how
 /// that instant moves, and what is selected. Lessons and the sandbox both show one.
 ///
@@ -19,7 +11,10 @@ enum StageKeyOutcome: Hashable, Sendable {
 /// there, whether the learner steps (the message glides) or plays.
 struct StageSession<Driver: SimulationDriver>: Sendable {
     var driver: Driver
-    var layout: StageLayoutKind
+    /// How the lesson (or the sandbox) asks for the network to be laid out.
+    var plan: StagePlan
+    /// The layout of the network's shape, computed once and reused every frame.
+    let geometry = StageGeometryCache()
     var playback = Playback()
     /// The simulated instant on screen; never behind the state shown.
     var clock: SimTime
@@ -32,9 +27,9 @@ struct StageSession<Driver: SimulationDriver>: Sendable {
     /// one of them early.
     static var heldEventsPerTick: Int { 8 }
 
-    init(driver: Driver, layout: StageLayoutKind) {
+    init(driver: Driver, plan: StagePlan) {
         self.driver = driver
-        self.layout = layout
+        self.plan = plan
         clock = driver.simulation.now
         suggestSpeed()
     }
@@ -194,27 +189,6 @@ struct StageSession<Driver: SimulationDriver>: Sendable {
         assertClockShowsNoFuture()
     }
 
-    // MARK: keys
-
-    /// Keys every simulation screen shares.
-    mutating func handle(_ key: Key) -> StageKeyOutcome {
-        switch key {
-        case .right, .character(" "): stepForward()
-        case .left: stepBack()
-        case .enter: togglePlay()
-        case .character("+"), .character("="): playback.faster()
-        case .character("-"), .character("_"): playback.slower()
-        case .tab: selectNext()
-        case .character("i"):
-            if selection == nil { selectNext() }
-            return inspector == nil ? .done : .show(.inspect)
-        case .character("e"):
-            return .show(.events(selected: max(0, shownReports.count - 1)))
-        default: return .ignored
-        }
-        return .done
-    }
-
     // MARK: selection
 
     /// Everything selectable in order: nodes, then the messages in flight.
@@ -247,16 +221,11 @@ struct StageSession<Driver: SimulationDriver>: Sendable {
 
     // MARK: views
 
-    /// Message kinds seen so far, in a fixed order, for the legend.
-    var legend: [MessageKind] {
-        let seen = shown.simulation.metrics.messages
-        return MessageKind.allCases.filter { (seen[$0] ?? 0) > 0 }
-    }
-
     /// What the screen reads from the simulation this frame.
     var frame: Frame { Frame(simulation: shown.simulation, time: clock) }
 
-    func scene(_ frame: Frame) -> Scene { Scene(frame, layout: layout, legend: legend) }
+    /// The stage at the instant shown, marked from the events up to it.
+    func scene(_ frame: Frame) -> Scene { Scene(frame, plan: plan, reports: shownReports, geometry: geometry) }
 
     var scene: Scene { scene(frame) }
 
@@ -272,18 +241,6 @@ struct StageSession<Driver: SimulationDriver>: Sendable {
         case nil:
             return nil
         }
-    }
-
-    /// The event list around the selected event: a window of rows taller than any
-    /// screen, so a run of 10^5 events costs no more to show than a short one.
-    func events(selected: Int) -> EventListView {
-        let reports = shownReports
-        let window = max(0, selected - EventListView.window)..<min(reports.count, selected + EventListView.window)
-        return EventListView(
-            rows: reports.dropFirst(window.lowerBound).prefix(window.count).map {
-                EventListView.Row(index: $0.index, time: Units.format(duration: $0.time), summary: $0.summary)
-            },
-            total: reports.count, selected: selected - window.lowerBound)
     }
 
     /// The message or node drawn at a cell of the stage, for mouse clicks: the stage is

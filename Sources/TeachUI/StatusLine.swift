@@ -35,6 +35,9 @@ struct KeyHint: Hashable, Sendable {
     enum Hold: Int, Comparable, Sendable {
         /// Shown if there is room.
         case ifRoom
+        /// Shown before those only shown if there is room: the keys that make the screen
+        /// worth having (stepping, playing, inspecting, the event list).
+        case useful
         /// A key the step's text tells the learner to press: kept before the others.
         case asked
         /// Kept however narrow: how to get help and how to leave, without which a new
@@ -74,14 +77,6 @@ struct KeyHint: Hashable, Sendable {
 
     /// Columns the hint takes on a line.
     var width: Int { DisplayWidth.of(keys) + 1 + DisplayWidth.of(action) }
-
-    /// Keys on the hint line of any simulation screen, after the screen's own; q goes
-    /// `leaving` ("back" to the menu, or "quit").
-    static func stage(unicode: Bool, leaving: String = "back") -> [KeyHint] {
-        let (right, left) = unicode ? ("→", "←") : (">", "<")
-        return [KeyHint(right, "step"), KeyHint(left, "back"), KeyHint("Enter", "play"), KeyHint("+-", "speed"),
-                KeyHint("Tab i", "inspect"), KeyHint("e", "events"), .help, .leave(leaving)]
-    }
 
     /// Draws hints in order, as many whole ones as fit on the row: when not all fit, the
     /// last of those held least firmly make way, so the keys the step asks for, help and

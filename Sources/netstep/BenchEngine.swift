@@ -3,7 +3,9 @@ import Foundation
 import NetSim
 
 /// `netstep bench engine`: events per second through the engine's scheduler and
-/// dispatch, and the peak memory of the process.
+/// dispatch, and the peak memory of the process, each beside the floor: a bare binary
+/// heap doing the hold model's pops and pushes in the same run (see `HeapFloor`), so
+/// that the figure reads as a share of what the machine can do at all.
 struct BenchEngine: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "engine",
@@ -15,7 +17,9 @@ struct BenchEngine: ParsableCommand {
             --peers BitTorrent-like peers with a tracker, run until every peer has it. \
             stepback: a lesson-sized timeline (about 10^5 events: 50 peers, 1000 chunks) \
             run to its end, then stepped back from 20 points along it; prints the slowest \
-            step back.
+            step back. floor: the hold model on a bare binary heap of (time, sequence) \
+            pairs, nothing else; hold and swarm print it beside their own figure, with the \
+            ratio of their events per second to it.
 
             Examples: netstep bench engine --model hold --n 10000
                       netstep bench engine --model swarm --peers 10000 --chunks 200 --format json
@@ -23,20 +27,20 @@ struct BenchEngine: ParsableCommand {
     )
 
     enum Model: String, ExpressibleByArgument, CaseIterable {
-        case hold, swarm, stepback
+        case hold, swarm, stepback, floor
     }
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case text, json
     }
 
-    @Option(help: "Workload: hold, swarm or stepback.")
+    @Option(help: "Workload: hold, swarm, stepback or floor.")
     var model: Model = .hold
 
-    @Option(help: "Pending events in the hold model.")
+    @Option(help: "Pending events in the hold model and the floor.")
     var n: Int = 10_000
 
-    @Option(help: "Events to run in the hold model.")
+    @Option(help: "Events to run in the hold model and the floor.")
     var events: Int = 10_000_000
 
     @Option(help: "Peers in the swarm model.")
@@ -55,16 +59,24 @@ struct BenchEngine: ParsableCommand {
         guard (1...100_000).contains(chunks) else { throw ValidationError("--chunks must be between 1 and 100000") }
     }
 
+    /// Events run between progress reports: well under a millisecond of the hold
+    /// model's work, and a swarm's slowest events still answer Ctrl-C within a second.
+    private static let slice = 256
+
     func run() throws {
         var simulation: Simulation
         let start: ContinuousClock.Instant
-        let outcome: RunOutcome
+        var eventsRun = 0
+        let progress = CommandProgress(machineReadable: format == .json)
         switch model {
         case .hold:
             simulation = Simulation(network: NetworkConfig(nodes: [NodeConfig(name: "timer", role: .peer)]), seed: 1)
             try simulation.perform(.startHoldWorkload(pending: n))
             start = .now
-            outcome = simulation.run(until: .events(events))
+            while eventsRun < events {
+                eventsRun += simulation.run(until: .events(min(Self.slice, events - eventsRun))).eventsRun
+                guard progress.report(Double(eventsRun) / Double(events), doing: "hold model: \(eventsRun) of \(events) events") else { break }
+            }
         case .swarm:
             simulation = Simulation(network: swarmNetwork(peers: peers), seed: 1)
             try simulation.perform(.startSwarm(SwarmConfig(
@@ -72,29 +84,49 @@ struct BenchEngine: ParsableCommand {
                 peers: (2..<(peers + 2)).map(NodeID.init), tracker: NodeID(0)
             )))
             start = .now
-            outcome = simulation.run(until: .idle)
+            let chunksToSend = Double(peers * chunks)
+            while true {
+                let slice = simulation.run(until: .idle, maxEvents: Self.slice)
+                eventsRun += slice.eventsRun
+                let sent = Double(simulation.metrics.messages[.chunk] ?? 0)
+                guard slice.reason == .eventLimit,
+                      progress.report(min(0.99, sent / chunksToSend), doing: "swarm of \(peers) peers, \(chunks) chunks: \(eventsRun) events")
+                else { break }
+            }
         case .stepback:
             try runStepBack()
             return
+        case .floor:
+            let floor = measureFloor()
+            switch format {
+            case .json: print(String(format: "{\"events\": %d, \"seconds\": %.3f, \"events_per_s\": %.0f}", events, floor.seconds, floor.perSecond))
+            case .text: print(String(format: "model floor: %d events in %.3f s\n%.0f events/s", events, floor.seconds, floor.perSecond))
+            }
+            return
         }
         let seconds = secondsSince(start)
+        progress.finish()
         let figures = (
-            events: outcome.eventsRun, seconds: seconds, perSecond: Double(outcome.eventsRun) / max(seconds, 1e-9),
+            events: eventsRun, seconds: seconds, perSecond: Double(eventsRun) / max(seconds, 1e-9),
             memory: peakMemoryMegabytes()
         )
+        let floor = measureFloor()
+        let ratio = figures.perSecond / floor.perSecond
         switch format {
         case .json:
             print(String(
-                format: "{\"events\": %d, \"seconds\": %.3f, \"events_per_s\": %.0f, \"peak_memory_mb\": %.1f}",
-                figures.events, figures.seconds, figures.perSecond, figures.memory
+                format: "{\"events\": %d, \"seconds\": %.3f, \"events_per_s\": %.0f, \"peak_memory_mb\": %.1f, \"floor_events_per_s\": %.0f, \"ratio_to_floor\": %.4f}",
+                figures.events, figures.seconds, figures.perSecond, figures.memory, floor.perSecond, ratio
             ))
         case .text:
             print("model \(model.rawValue): \(figures.events) events in \(String(format: "%.3f", figures.seconds)) s")
             print(String(format: "%.0f events/s, peak memory %.1f MB", figures.perSecond, figures.memory))
+            print(String(format: "floor %.0f events/s (bare heap, hold model, n %d); ratio %.3f", floor.perSecond, n, ratio))
             if model == .swarm {
                 print("simulated time \(Units.format(duration: simulation.now)); trace \(String(simulation.traceHash, radix: 16))")
             }
         }
+        if progress.stoppedBy != nil { progress.stop(after: "\(eventsRun) events", printed: true) }
     }
 
     /// Builds a lesson-sized timeline, then times stepping back from points along it.
@@ -126,6 +158,16 @@ struct BenchEngine: ParsableCommand {
             print("timeline of \(total) events built in \(String(format: "%.3f", buildSeconds)) s")
             print(String(format: "slowest step back: %.2f ms, peak memory %.1f MB", slowest * 1000, peakMemoryMegabytes()))
         }
+    }
+
+    /// The bare heap's events per second on the hold model with this run's --n and --events.
+    private func measureFloor() -> (seconds: Double, perSecond: Double) {
+        let start = ContinuousClock.now
+        let last = HeapFloor.hold(pending: n, events: events)
+        let seconds = secondsSince(start)
+        // The last time popped is used, so the compiler keeps the work.
+        precondition(last >= 0, "time went backwards")
+        return (seconds, Double(events) / max(seconds, 1e-9))
     }
 
     private func secondsSince(_ start: ContinuousClock.Instant) -> Double {

@@ -25,6 +25,9 @@ struct CheckCommand: ParsableCommand {
             throw ExitCode.failure
         }
         var diagnostics = course.diagnostics
+        if !paths.isEmpty, let bundled = LessonLibrary.bundledCourse() {
+            diagnostics += course.shadowing(bundled)
+        }
         var progress = CheckProgress()
         for (number, lesson) in course.lessons.enumerated() {
             diagnostics += LessonChecker.play(lesson) { step, steps in
@@ -57,7 +60,9 @@ struct CheckCommand: ParsableCommand {
     }
 }
 
-/// Writes a line to standard error (diagnostics and failures, never mixed into output).
+/// Writes a line to standard error (diagnostics and failures, never mixed into output),
+/// its control characters shown rather than obeyed: it may quote a name from the command
+/// line or a lesson.
 func printError(_ line: String) {
-    FileHandle.standardError.write(Data((line + "\n").utf8))
+    FileHandle.standardError.write(Data((TextSanitizer.cleanLines(line) + "\n").utf8))
 }

@@ -52,7 +52,9 @@ import Testing
         var sim = Simulation(network: NetworkConfig(nodes: nodes, defaultLatency: 100_000), seed: 10)
         let peers = (1...6).map(NodeID.init)
         try sim.perform(.startSwarm(SwarmConfig(fileBits: 16e6, chunks: 16, seeds: [NodeID(0)], peers: peers, scheduling: .relay)))
-        while sim.metrics.completionTimes.count < peers.count, sim.step() != nil {}
+        // Run until a chunk has left its source and travels: the first swarm is replaced
+        // while it is on its way.
+        while let report = sim.step(), !(report.kind == .transmitted && report.message?.kind == .chunk) {}
         #expect(sim.inFlight.contains { $0.kind == .chunk }, "the first swarm ends with chunks on their way")
         try sim.perform(.startSwarm(SwarmConfig(fileBits: 16e6, chunks: 16, seeds: [NodeID(0)], peers: peers, scheduling: .relay)))
         // The new swarm's first chunk needs 1 s to send and 100 ms to travel: until then

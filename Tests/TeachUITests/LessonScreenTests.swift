@@ -15,8 +15,8 @@ import Testing
             │                       │                      ││ play.                        │
             │                  ┏━━━━━━━━┓                  ││                              │
             │                  ┃▦ server┃                  ││                              │
-            │     ┌────┐ ──────┗━━━━━━━━┛───────┌────┐     ││                              │
-            │     │□ c3│╱                       │□ c2│     ││                              │
+            │     ┌────┐       ┗━━━━━━━━┛       ┌────┐     ││                              │
+            │     │□ c3│                        │□ c2│     ││                              │
             │     └────┘                        └────┘     ││                              │
             │                                              ││                              │
             │                                              ││                              │
@@ -29,7 +29,7 @@ import Testing
             │                                              ││                              │
             └──────────────────────────────────────────────┘└──────────────────────────────┘
              ❚❚ paused │ step 1/2 │ t 0 µs │ ×0.01 │ event 0 │ until: idle
-             n p next/prev step  → step  ← back  Enter play  +- speed  ? help  q back
+             n p steps  → step  ← back  Enter play  Tab i inspect  e events  ? help  q back
             """#)
     }
 
@@ -44,8 +44,8 @@ import Testing
             │                       │                      ││ play.                        │
             │                  ┏━━━━━━━━┓                  ││                              │
             │                  ┃▦ server┃                  ││                              │
-            │     ┌────┐ ──────┗━━━━━━━━┛───────┌────┐     ││                              │
-            │     │□ c3│╱                       │□ c2│     ││                              │
+            │     ┌────┐       ┗━━━━━━━━┛       ┌────┐     ││                              │
+            │     │□ c3│                        │□ c2│     ││                              │
             │     └────┘                        └────┘     ││                              │
             │                                              ││                              │
             │                                              ││                              │
@@ -82,16 +82,16 @@ import Testing
             │                    ┌────┐                    ││ Who answers the request?     │
             │                    │□ c1│                    ││ ✗1. Another client           │
             │                    └────┘                    ││  2. The server               │
-            │                       │                      ││ Not quite. Have another go.  │
-            │                       │                      ││ 1: Clients hold nothing to   │
+            │                                              ││ Not quite. Have another go.  │
+            │                                              ││ 1: Clients hold nothing to   │
             │                  ┏━━━━━━━━┓                  ││ answer with.                 │
             │                  ┃▦ server┃                  ││                              │
-            │     ┌────┐ ──────┗━━━━━━━━┛───────┌────┐     ││ Answer with 1-2.             │
-            │     │□ c3│╱                       │□ c2│     ││                              │
+            │     ┌────┐       ┗━━━━━━━━┛       ┌────┐     ││ Answer with 1-2.             │
+            │     │□ c3│                        │□ c2│     ││                              │
             │     └────┘                        └────┘     ││                              │
             │                                              ││                              │
             │                                              ││                              │
-            └─ ● request ◆ response ───────────────────────┘│                              │
+            └──────────────────────────────────────────────┘│                              │
             ┌ metrics ─────────────────────────────────────┐│                              │
             │ messages 2 · in flight 0                     ││                              │
             │ server queue  ·························· 0/2 ││                              │
@@ -100,7 +100,7 @@ import Testing
             │                                              ││                              │
             └──────────────────────────────────────────────┘└──────────────────────────────┘
              ❚❚ paused │ step 2/2 │ t 44.8 ms │ ×0.1 │ event 5 │ your turn
-             1-2 answer  n p next/prev step  → step  ← back  Enter play  ? help  q back
+             1-2 answer  → step  Enter play  Tab i inspect  e events  ? help  q back
             """#)
         var expected = Progress()
         expected.recordStep(1, in: "test-request")
@@ -204,16 +204,16 @@ import Testing
             │                  │  □ c1  │                  ││ Which clients will still get │
             │                  │        │                  ││ answers?                     │
             │                  └────────┘                  ││                              │
-            │                       │                      ││                              │
-            │                       │                      ││                              │
-            │                       │                      ││                              │
+            │                                              ││                              │
+            │                                              ││                              │
+            │                                              ││                              │
             │                ┏━━━━━╔ go to step ════════════════════╗                      │
             │                ┃     ║ Step (1-2): 2_                 ║                      │
             │                ┃  ▦ s║ Enter go  Esc cancel           ║                      │
             │                ┃     ╚════════════════════════════════╝                      │
             │                ┗━━━━━━━━━━━━┛                ││                              │
-            │                       │                      ││                              │
-            │                       │                      ││                              │
+            │                                              ││                              │
+            │                                              ││                              │
             │                  ┌────────┐                  ││                              │
             │                  │        │                  ││                              │
             │                  │  □ c2  │                  ││                              │

@@ -30,7 +30,7 @@ import Testing
             │                                              ││                              │
             └──────────────────────────────────────────────┘└──────────────────────────────┘
              ❚❚ paused │ sandbox │ t 6.20 ms │ ×0.03 │ event 3
-             r requests  f file  a add  x remove  k kill/revive  ? help  q quit
+             r requests  f file  → step  Enter play  Tab i inspect  e events  ? help  q quit
             """#)
     }
 
@@ -97,8 +97,8 @@ import Testing
             │                    ╔════╗                    ││ A client-server network of 4 │
             │                    ║✕ c1║                    ││ nodes. Change it with the    │
             │                    ╚════╝                    ││ keys below and watch the     │
-            │                       │                      ││ metrics answer.              │
-            │                       │                      ││                              │
+            │                                              ││ metrics answer.              │
+            │                                              ││                              │
             │                  ┏━━━━━━━━┓                  ││ Select a node with Tab or a  │
             │                  ┃▦ server┃                  ││ click; k takes it down or    │
             │     ┌────┐ ─────●┗━ busy ━┛●──────┌────┐     ││ brings it back, x removes    │
@@ -106,7 +106,7 @@ import Testing
             │     └────┘                        └────┘     ││ its upload.                  │
             │                                              ││                              │
             │                                              ││ c1 is down                   │
-            └─ ● request ──────────────────────────────────┘│                              │
+            └─ ✕ down ● request ───────────────────────────┘│                              │
             ┌ metrics ─────────────────────────────────────┐│                              │
             │ messages 3 · in flight 2                     ││                              │
             │ server queue  ·························· 0/8 ││                              │
@@ -115,7 +115,7 @@ import Testing
             │                                              ││                              │
             └──────────────────────────────────────────────┘└──────────────────────────────┘
              ❚❚ paused │ sandbox │ t 13.2 ms │ ×0.03 │ event 4
-             r requests  f file  a add  x remove  k kill/revive  ? help  q quit
+             r requests  f file  → step  Enter play  Tab i inspect  e events  ? help  q quit
             """#)
         send(&state, .key(.character("k")))
         #expect(screen(state).contains("c1 is up again"))
@@ -149,7 +149,7 @@ import Testing
             │                                              ││                              │
             └──────────────────────────────────────────────┘└──────────────────────────────┘
              ❚❚ paused │ sandbox │ t 6.20 ms │ ×0.03 │ event 3
-             r requests  f file  a add  x remove  k kill/revive  ? help  q quit
+             r requests  f file  → step  Enter play  Tab i inspect  e events  ? help  q quit
             """#)
         send(&state, .key(.escape))
         #expect(screen(state) == screen(sandboxWithSelection(.node(0))))
@@ -169,28 +169,28 @@ import Testing
         #expect(Screens.eventList() == #"""
              Sandbox · client-server
             ┌──────────────────────────────────────────────┐┌ sandbox ─────────────────────┐
-            │     ╔ events: 3 ═══════════════════════════════════════════════════════╗of 4 │
-            │     ║ 1  3.20 ms  c1 → server: GET /item (request, 3.20 kb) sent, tra… ║e    │
-            │     ║ 2  3.20 ms  c2 → server: GET /item (request, 3.20 kb) sent, tra… ║     │
-            │     ║ 3  3.20 ms  c3 → server: GET /item (request, 3.20 kb) sent, tra… ║     │
-            │     ║                                                                  ║     │
-            │     ║                                                                  ║r a  │
-            │     ║                                                                  ║r    │
-            │     ║                                                                  ║s    │
-            │     ║                                                                  ║lve  │
-            │     ║                                                                  ║     │
-            │     ║                                                                  ║     │
-            │     ║                                                                  ║     │
-            └─ ● r║                                                                  ║     │
-            ┌ metr║                                                                  ║     │
-            │ mess║                                                                  ║     │
-            │ serv║                                                                  ║     │
-            │ serv║                                                                  ║     │
-            │ queu║                                                                  ║     │
-            │     ║ ↑↓ move  Enter go to that event  e Esc close                     ║     │
-            └─────╚══════════════════════════════════════════════════════════════════╝─────┘
+            │ ╔ events: 3 ═══════════════════════════════════════════════════════════════╗ │
+            │ ║ 1  3.20 ms  sent    c1 → server: GET /item (request, 3.20 kb)            ║ │
+            │ ║ 2  3.20 ms  sent    c2 → server: GET /item (request, 3.20 kb)            ║ │
+            │ ║ 3  3.20 ms  sent    c3 → server: GET /item (request, 3.20 kb)            ║ │
+            │ ║                                                                          ║ │
+            │ ║                                                                          ║ │
+            │ ║                                                                          ║ │
+            │ ║                                                                          ║ │
+            │ ║                                                                          ║ │
+            │ ║                                                                          ║ │
+            │ ║                                                                          ║ │
+            │ ║                                                                          ║ │
+            └─║                                                                          ║ │
+            ┌ ║                                                                          ║ │
+            │ ║                                                                          ║ │
+            │ ║                                                                          ║ │
+            │ ║                                                                          ║ │
+            │ ║                                                                          ║ │
+            │ ║ ↑↓ move  Enter show it  / search  n N next/prev match  e Esc close       ║ │
+            └─╚══════════════════════════════════════════════════════════════════════════╝─┘
              ❚❚ paused │ sandbox │ t 6.20 ms │ ×0.03 │ event 3
-             r requests  f file  a add  x remove  k kill/revive  ? help  q quit
+             r requests  f file  → step  Enter play  Tab i inspect  e events  ? help  q quit
             """#)
     }
 

@@ -25,14 +25,16 @@ enum TestLessons {
 
         The client `c1` sends a *request*; the **server** answers.
 
+        <!-- note: Point at the request leaving c1. -->
+
         ```sim
         - request: { from: c1, to: server, what: "GET /page", size: 400B, reply: 2KB }
         - run: idle
         ```
 
-        <!-- note: Point at the request leaving c1. -->
-
         ## Check
+
+        <!-- note: Ask the room before revealing. -->
 
         ```quiz
         ask: Who answers the request?
@@ -44,7 +46,7 @@ enum TestLessons {
         answer: 2
         ```
 
-        <!-- note: Ask the room before revealing. -->
+        <!-- note: Now ask who else could have answered. -->
         """
 
     static let swarmSource = """
