@@ -145,7 +145,7 @@ struct ActionParser {
         let allowed = ["file", "chunks", "seeds", "peers", "tracker", "slots", "rechoke", "seeds-stay", "scheme"]
         guard let fields = reader.fields(node, of: "swarm", allowed: allowed, log: &log) else { return nil }
         let file = reader.require("file", in: fields, of: "swarm", log: &log).flatMap { reader.bits($0, "file", log: &log) }
-        let chunks = fields["chunks"].map { reader.integer($0, "chunks", in: 1...10_000, log: &log) } ?? 100
+        let chunks = fields["chunks"].map { reader.integer($0, "chunks", in: 1...LessonLimits.swarmChunks, log: &log) } ?? 100
         let seeds = reader.require("seeds", in: fields, of: "swarm", log: &log).flatMap { targets.nodes($0, log: &log) }
         let peers = reader.require("peers", in: fields, of: "swarm", log: &log).flatMap { targets.nodes($0, log: &log) }
         let tracker = fields["tracker"].map { targets.node($0, log: &log) }
@@ -163,16 +163,17 @@ struct ActionParser {
             }
         }
         guard let file, let chunks, let seeds, let peers, tracker != .some(nil), slots != .some(nil), rechoke != .some(nil), let stay else { return nil }
-        return SwarmSpec(fileBits: file, chunks: chunks, seeds: seeds, peers: peers, tracker: tracker ?? nil,
-                         uploadSlots: slots ?? nil, rechoke: rechoke ?? nil, seedsStay: stay, scheduling: scheduling)
+        let spec = SwarmSpec(fileBits: file, chunks: chunks, seeds: seeds, peers: peers, tracker: tracker ?? nil,
+                             uploadSlots: slots ?? nil, rechoke: rechoke ?? nil, seedsStay: stay, scheduling: scheduling)
+        return swarmWithinLimits(spec, fields: fields, at: node, log: &log) ? spec : nil
     }
 
     /// Crowd sizes a curve may measure, and how many: each point is a whole simulated
     /// distribution, run when the step is reached, so the figures stay lesson-sized
     /// (`netstep experiment distribution` is the place for thousands of peers).
-    static let curveSizes = 1...200
-    static let curvePoints = 2...8
-    static let curveChunks = 1...500
+    static let curveSizes = LessonLimits.curveSizes
+    static let curvePoints = LessonLimits.curvePoints
+    static let curveChunks = LessonLimits.curveChunks
 
     /// `gauges: [queue, counts]`, or `gauges: all` for every part of the panel.
     private func gauges(_ node: Node, log: inout DiagnosticLog) -> LessonAction? {
@@ -214,8 +215,10 @@ struct ActionParser {
             log.error("crowd sizes go from smallest to largest, each once: \(counts[index]) comes after \(counts[index - 1])", at: reader.location(items[index]))
             return nil
         }
+        let spec = CurveSpec(fileBits: file, chunks: chunks, server: server, peer: peer, sizes: counts)
+        guard curveWithinLimits(spec, fields: fields, at: node, log: &log) else { return nil }
         scope.measuredCurve(sizes: counts)
-        return CurveSpec(fileBits: file, chunks: chunks, server: server, peer: peer, sizes: counts)
+        return spec
     }
 
     private func addNode(_ node: Node, targets: TargetResolver, log: inout DiagnosticLog, scope: inout NameScope) -> LessonAction? {

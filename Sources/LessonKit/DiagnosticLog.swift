@@ -2,7 +2,7 @@
 struct DiagnosticLog: Sendable {
     /// Past this many, more problems are counted but not kept: a file that broken needs
     /// its first problems fixed, and a flood of messages helps nobody.
-    static let maximumKept = 200
+    static let maximumKept = LessonLimits.diagnostics
 
     let path: String
     private(set) var all: [Diagnostic] = []

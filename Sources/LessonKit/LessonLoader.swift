@@ -8,8 +8,7 @@ public struct LoadOutcome: Sendable {
 /// Reads lesson files. Pure: it is handed the bytes and the path to report, and never
 /// touches the file system, so the checker, the UI and the tests share one code path.
 public enum LessonLoader {
-    /// More steps than any lesson needs; past this the file is refused.
-    static let maximumSteps = 200
+    static let maximumSteps = LessonLimits.steps
 
     /// Loads a lesson from a file's raw bytes, refusing binary, non-UTF-8 and oversized input first.
     public static func load(contents: some Collection<UInt8>, path: String) -> LoadOutcome {
@@ -18,14 +17,15 @@ public enum LessonLoader {
 
     static func load(contents: some Collection<UInt8>, path: String, size: Int?) -> LoadOutcome {
         if let size, size > SourceGuard.maximumBytes {
-            return LoadOutcome(lesson: nil, diagnostics: [Diagnostic(path: path, location: SourceLocation(line: 1, column: 1), severity: .error,
-                                                                     message: SourceGuard.tooLarge(size))])
+            return LoadOutcome(lesson: nil, diagnostics: [.wholeFile(path: path, message: SourceGuard.tooLarge(size))])
         }
         switch SourceGuard.text(from: contents) {
         case let .success(text):
             return load(source: text, path: path)
         case let .failure(problem):
-            return LoadOutcome(lesson: nil, diagnostics: [Diagnostic(path: path, location: problem.location, severity: .error, message: problem.message)])
+            let diagnostic = problem.location.map { Diagnostic(path: path, location: $0, severity: .error, message: problem.message) }
+                ?? .wholeFile(path: path, message: problem.message)
+            return LoadOutcome(lesson: nil, diagnostics: [diagnostic])
         }
     }
 
@@ -33,8 +33,7 @@ public enum LessonLoader {
     public static func load(source: String, path: String) -> LoadOutcome {
         var log = DiagnosticLog(path: path)
         if source.utf8.count > SourceGuard.maximumBytes {
-            log.error("the file is \(source.utf8.count) bytes; a lesson may be at most \(SourceGuard.maximumBytes / 1024) KB", at: SourceLocation(line: 1, column: 1))
-            return LoadOutcome(lesson: nil, diagnostics: log.sorted)
+            return LoadOutcome(lesson: nil, diagnostics: [.wholeFile(path: path, message: SourceGuard.tooLarge(source.utf8.count))])
         }
         let outline = MarkdownOutline(lines: SourceLine.split(source))
         for (location, severity, message) in outline.diagnostics {
@@ -57,6 +56,7 @@ public enum LessonLoader {
         for step in outline.steps {
             steps.append(StepBuilder.build(step, log: &log, scope: &scope))
         }
+        checkBudget(steps: steps, nodes: frontMatter?.network.nodes.count ?? 0, log: &log)
         StepBuilder.warnAboutTitles(steps, log: &log)
         if let block = outline.frontMatter, !log.hasErrors {
             StepBuilder.warnWithoutInteraction(steps, at: block.opening, log: &log)

@@ -223,7 +223,7 @@ public struct LessonRunner: Sendable {
     @discardableResult
     public mutating func stepEvent() -> StepReport? {
         let before = scene.place
-        let reportsBefore = scene.timeline.reports.count
+        let eventsBefore = scene.timeline.eventCount
         let report: StepReport?
         switch pending {
         case .running:
@@ -234,7 +234,7 @@ public struct LessonRunner: Sendable {
         default:
             return nil
         }
-        moves.append(Move(kind: .event, before: before, ranOneEvent: scene.timeline.reports.count == reportsBefore + 1))
+        moves.append(Move(kind: .event, before: before, ranOneEvent: scene.timeline.eventCount == eventsBefore + 1))
         return report
     }
 
@@ -393,7 +393,7 @@ public struct LessonRunner: Sendable {
     private mutating func advanceWait() -> StepReport? {
         guard case let .running(wait) = pending, var progress = scene.place.wait else { return nil }
         let location = step.script[scene.place.cursor].location
-        let before = scene.timeline.reports.count
+        let before = scene.timeline.eventCount
         if let deadline = wait.condition.deadline(progress: progress) {
             scene.timeline.run(until: .time(deadline), maxEvents: 1)
         } else if scene.timeline.step() == nil {
@@ -401,7 +401,7 @@ public struct LessonRunner: Sendable {
             giveUpWait()
             return nil
         }
-        let report = scene.timeline.reports.count > before ? scene.timeline.reports.last : nil
+        let report = scene.timeline.eventCount > before ? scene.timeline.reports.last : nil
         if case let .event(kind) = wait.condition, report?.kind == kind {
             progress.sawEvent = true
         }
@@ -409,6 +409,11 @@ public struct LessonRunner: Sendable {
         let holds = wait.condition.holds(in: simulation, progress: progress, fileTargets: scene.place.fileTargets, stepStart: stepStartTime)
         if !holds && simulation.eventCount - progress.startEvents >= wait.budget {
             note("step \(stepIndex + 1): `\(wait.source)` did not happen within \(wait.budget) events (simulated time \(Units.format(duration: simulation.now)))", at: location)
+            giveUpWait()
+            return report
+        }
+        if !holds, let limit = LessonLimits.exceeded(by: simulation) {
+            note("step \(stepIndex + 1): `\(wait.source)` was cut off: \(limit)", at: location)
             giveUpWait()
             return report
         }

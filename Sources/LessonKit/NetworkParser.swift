@@ -10,9 +10,9 @@ struct NetworkParser {
     static let groupFields = ["count", "prefix", "role", "place", "layout"] + capacityFields
     static let linkFields = ["between", "latency"]
     /// Bounds that keep a lesson file from asking the engine for something absurd.
-    static let maximumNodes = 300
-    static let maximumGroupSize = 200
-    static let maximumLinks = 2000
+    static let maximumNodes = LessonLimits.nodes
+    static let maximumGroupSize = LessonLimits.groupSize
+    static let maximumLinks = LessonLimits.links
 
     let reader: YAMLReader
 

@@ -73,11 +73,11 @@ public enum PlainTranscript {
                 if case .curve = action, let curve = runner.curve { log += curveLines(curve) }
             case let .run(wait):
                 let startTime = runner.simulation.now
-                let startReports = runner.timeline.reports.count
+                let startEvent = runner.timeline.eventCount
                 while runner.scriptPosition == position, case .running = runner.pending {
                     runner.stepEvent()
                 }
-                let reports = Array(runner.timeline.reports[startReports...])
+                let reports = Array(runner.timeline.reports.suffix(runner.timeline.eventCount - startEvent))
                 log.append("  * run (\(wait.source)): \(reports.count) event\(reports.count == 1 ? "" : "s"), \(Units.format(duration: startTime)) to \(Units.format(duration: runner.simulation.now))")
                 log += eventLines(reports)
             case let .ask(ask):

@@ -1,23 +1,21 @@
 /// Checks a lesson file's bytes before anything parses them: size, text encoding and
 /// binary content, so that a wrong file gets one clear error at once.
 enum SourceGuard {
-    /// Why a file is not lesson text, and where.
+    /// Why a file is not lesson text, and where (nil: the whole file).
     struct Problem: Error {
-        var location: SourceLocation
+        var location: SourceLocation?
         var message: String
     }
 
-    /// The largest lesson file accepted; the biggest real lesson is a few kilobytes.
-    static let maximumBytes = 512 * 1024
+    static let maximumBytes = LessonLimits.fileBytes
 
     /// The file's text, or the reason it is not a lesson file, with where that is.
     static func text(from bytes: some Collection<UInt8>) -> Result<String, Problem> {
-        let start = SourceLocation(line: 1, column: 1)
         if bytes.count > maximumBytes {
-            return .failure(Problem(location: start, message: tooLarge(bytes.count)))
+            return .failure(Problem(location: nil, message: tooLarge(bytes.count)))
         }
         if bytes.isEmpty {
-            return .failure(Problem(location: start, message: "the file is empty: a lesson starts with front matter between '---' lines"))
+            return .failure(Problem(location: nil, message: "the file is empty: a lesson starts with front matter between '---' lines"))
         }
         var line = 1
         var column = 1

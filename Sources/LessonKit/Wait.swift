@@ -39,8 +39,8 @@ public struct Wait: Sendable, Hashable {
     }
 
     /// The default and the largest number of events a wait may take before it is reported as never coming true.
-    public static let defaultBudget = 200_000
-    public static let maximumBudget = 2_000_000
+    public static let defaultBudget = LessonLimits.defaultBudget
+    public static let maximumBudget = LessonLimits.maximumBudget
 
     public var condition: Condition
     /// Events the wait may take; past that it gave up (and `check` says so).

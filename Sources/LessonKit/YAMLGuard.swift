@@ -8,8 +8,8 @@
 /// rephrase), but it can never be tricked into letting an anchor through. Flow nesting is
 /// bounded because composing recurses once per level.
 enum YAMLGuard {
-    static let maximumBytes = 64 * 1024
-    static let maximumFlowDepth = 32
+    static let maximumBytes = LessonLimits.yamlBlockBytes
+    static let maximumFlowDepth = LessonLimits.yamlFlowDepth
 
     /// The first reason not to parse `block`, with its place in the file, or nil when it is safe.
     static func problem(in block: SourceBlock) -> (SourceLocation, String)? {

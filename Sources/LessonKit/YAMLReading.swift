@@ -116,7 +116,7 @@ struct YAMLReader {
 
     func duration(_ node: Node, _ what: String, log: inout DiagnosticLog) -> SimTime? {
         guard let value = quantity(node, what, Units.duration, log: &log) else { return nil }
-        guard value <= 24 * 3600 * 1_000_000 else {
+        guard value <= LessonLimits.simulatedTime else {
             log.error("\(what) must be at most a day of simulated time", at: location(node))
             return nil
         }

@@ -43,18 +43,27 @@ public struct Metrics: Sendable, Equatable {
     public internal(set) var calls: [CallResult] = []
 
     var keepsNodeSeries = true
+    /// The most points a series keeps, nil for no limit. A timeline keeps many copies of
+    /// the state, so it bounds them: a longer series is thinned to every other point (its
+    /// last point always kept), and per-node series to a 64th of it.
+    var seriesLimit: Int?
+    private var responseTotal = 0.0
+    private var responseCount = 0
+    private var responseMax = 0.0
 
     public var totalMessages: Int { messages.values.reduce(0, +) }
 
-    /// Mean response time in seconds, nil before any answer.
+    /// Mean response time in seconds over every answer, nil before any answer.
     public var meanResponseTime: Double? {
-        responseTimes.isEmpty ? nil : responseTimes.map(\.value).reduce(0, +) / Double(responseTimes.count)
+        responseCount == 0 ? nil : responseTotal / Double(responseCount)
     }
 
     /// The response time (seconds) that a fraction `p` of answers did not exceed
-    /// (nearest rank), nil before any answer.
+    /// (nearest rank), nil before any answer. Exact unless the series was thinned
+    /// (`seriesLimit`); the longest (`p` = 1) always is.
     public func responseTimePercentile(_ p: Double) -> Double? {
         guard !responseTimes.isEmpty else { return nil }
+        if p >= 1 { return responseMax }
         let sorted = responseTimes.map(\.value).sorted()
         let rank = Int((p * Double(sorted.count)).rounded(.up)) - 1
         return sorted[min(sorted.count - 1, max(0, rank))]
@@ -65,13 +74,30 @@ public struct Metrics: Sendable, Equatable {
     }
 
     mutating func recordQueue(_ node: NodeID, length: Int, at time: SimTime) {
-        queueLength[node, default: []].append(SamplePoint(time: time, value: Double(length)))
+        Self.append(SamplePoint(time: time, value: Double(length)), to: &queueLength[node, default: []], limit: seriesLimit)
+    }
+
+    mutating func recordResponse(seconds: Double, at time: SimTime) {
+        responseTotal += seconds
+        responseCount += 1
+        responseMax = max(responseMax, seconds)
+        Self.append(SamplePoint(time: time, value: seconds), to: &responseTimes, limit: seriesLimit)
     }
 
     mutating func recordBits(sender: NodeID, sent: Double, receiver: NodeID, received: Double, at time: SimTime) {
         guard keepsNodeSeries else { return }
-        bitsUp[sender, default: []].append(SamplePoint(time: time, value: sent))
-        bitsDown[receiver, default: []].append(SamplePoint(time: time, value: received))
+        let limit = seriesLimit.map { max(2, $0 / 64) }
+        Self.append(SamplePoint(time: time, value: sent), to: &bitsUp[sender, default: []], limit: limit)
+        Self.append(SamplePoint(time: time, value: received), to: &bitsDown[receiver, default: []], limit: limit)
+    }
+
+    /// Appends a point; a series twice its limit long keeps every other point (and its
+    /// last), so thinning costs a constant time per point on average.
+    private static func append(_ point: SamplePoint, to series: inout [SamplePoint], limit: Int?) {
+        series.append(point)
+        guard let limit, series.count >= 2 * limit else { return }
+        let last = series[series.count - 1]
+        series = stride(from: 0, to: series.count - 1, by: 2).map { series[$0] } + [last]
     }
 }
 

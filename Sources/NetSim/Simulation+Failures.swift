@@ -24,7 +24,7 @@ extension Simulation {
             nodes[index].serviceVersion += 1
             queue.invalidateOne()
         }
-        for requestID in requests.keys.sorted() where requests[requestID]!.client == id && requests[requestID]!.state == .waiting {
+        for requestID in requests.keys where requests[requestID]!.client == id && requests[requestID]!.state == .waiting {
             end(requestID, as: .failed)
             metrics.failures += 1
         }

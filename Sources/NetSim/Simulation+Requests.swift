@@ -83,7 +83,7 @@ extension Simulation {
         if requests[job.request]!.state == .waiting {
             end(job.request, as: .answered)
             let seconds = Double(now - requests[job.request]!.firstSent) / 1e6
-            metrics.responseTimes.append(SamplePoint(time: now, value: seconds))
+            metrics.recordResponse(seconds: seconds, at: now)
         }
         return Happening(kind: .delivered, message: message, node: message.to, request: job.request)
     }

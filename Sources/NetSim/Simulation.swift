@@ -20,7 +20,7 @@ public struct Simulation: Sendable, Equatable {
     var links: [LinkKey: LinkRuntime] = [:]
     var transfers: TransferTable
     var flights = FlightTable()
-    var requests: [Int: RequestRecord] = [:]
+    var requests = RequestTable()
     /// The swarm running or last run; an empty one before any starts.
     var swarm = SwarmState()
     var lookupsInProgress: [Int: LookupState] = [:]
@@ -76,32 +76,7 @@ public struct Simulation: Sendable, Equatable {
     /// Runs events until `condition` holds, nothing is left, or `maxEvents` have run.
     @discardableResult
     public mutating func run(until condition: StopCondition, maxEvents: Int = .max) -> RunOutcome {
-        var count = 0
-        let target: Int? = if case let .events(n) = condition { n } else { nil }
-        while true {
-            switch condition {
-            case let .time(limit):
-                // Looking at the next event discards stale entries, so it must not happen
-                // once the budget is spent: that look would change the state unlogged.
-                if count >= maxEvents { return RunOutcome(eventsRun: count, reason: .eventLimit) }
-                guard let next = nextEventTime(), next <= limit else {
-                    advanceClock(to: limit)
-                    return RunOutcome(eventsRun: count, reason: .reached)
-                }
-            case .events:
-                if count >= target! { return RunOutcome(eventsRun: count, reason: .reached) }
-            case .idle:
-                break
-            case let .condition(holds):
-                if holds(self) { return RunOutcome(eventsRun: count, reason: .reached) }
-            }
-            if count >= maxEvents { return RunOutcome(eventsRun: count, reason: .eventLimit) }
-            guard handleNextEvent() != nil else {
-                if case .idle = condition { return RunOutcome(eventsRun: count, reason: .reached) }
-                return RunOutcome(eventsRun: count, reason: .idle)
-            }
-            count += 1
-        }
+        runSteps(until: condition, maxEvents: maxEvents)
     }
 
     /// Moves the clock forward to `time` without handling anything (nothing is due before).

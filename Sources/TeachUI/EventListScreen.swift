@@ -83,7 +83,7 @@ struct EventListPanel: Panel {
 
     /// Finds the events matching the query and selects the nearest one at or before the
     /// selected event (the first match when none comes before it).
-    private mutating func find(in reports: ArraySlice<StepReport>) {
+    private mutating func find(in reports: Slice<EventReports>) {
         let words = query.lowercased().split(separator: " ").map(String.init)
         matches = words.isEmpty ? [] : reports.enumerated().compactMap { offset, report in
             let text = Self.searchText(report)

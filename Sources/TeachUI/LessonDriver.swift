@@ -13,7 +13,8 @@ struct LessonDriver: SimulationDriver {
     private(set) var stopFrom: Int?
 
     var simulation: Simulation { runner.simulation }
-    var reports: [StepReport] { runner.timeline.reports }
+    var reports: EventReports { runner.timeline.reports }
+    var forgottenEvents: Int { runner.timeline.forgottenEvents }
     var lastStepEndedWait: Bool { stopFrom != nil }
     var scriptPosition: Int { runner.scriptPosition }
     var pace: Pace? { runner.pace }
@@ -40,8 +41,8 @@ struct LessonDriver: SimulationDriver {
     /// previous-step is for.
     mutating func seek(toEvent n: Int) {
         stopFrom = nil
-        while reports.count > n, runner.stepEventBack() {}
-        while reports.count < n, stepForward().ranSomething {}
+        while runner.timeline.eventCount > n, runner.stepEventBack() {}
+        while runner.timeline.eventCount < n, stepForward().ranSomething {}
     }
 
     /// When the wait under way would be over if played out (or how far a probe gets).

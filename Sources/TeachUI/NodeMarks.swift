@@ -19,7 +19,7 @@ struct NodeMarks {
     private let outcomes: [NodeID: RequestOutcome]
     private let simulation: Simulation
 
-    init(_ frame: Frame, reports: ArraySlice<StepReport>) {
+    init(_ frame: Frame, reports: Slice<EventReports>) {
         simulation = frame.simulation
         outcomes = frame.simulation.latestRequestOutcomes
         var index = reports.endIndex

@@ -11,7 +11,7 @@ extension Scene {
     /// (`fullMesh`) no lines stand for it; a message then draws its own path while it
     /// travels (`StageRenderer.drawLinks`). The layout comes from the network's shape,
     /// drawn to the lesson's `plan`, and is remembered in `geometry`.
-    init(_ frame: Frame, plan: StagePlan, reports: ArraySlice<StepReport> = [], geometry: StageGeometryCache? = nil) {
+    init(_ frame: Frame, plan: StagePlan, reports: Slice<EventReports> = EventReports()[...], geometry: StageGeometryCache? = nil) {
         let simulation = frame.simulation, time = frame.time
         let states = frame.nodes
         let shares = FileShares(frame)
@@ -46,7 +46,7 @@ extension Scene {
     }
 
     /// The stage for a frame with only a layout asked for.
-    init(_ frame: Frame, layout: StageLayoutKind, reports: ArraySlice<StepReport> = []) {
+    init(_ frame: Frame, layout: StageLayoutKind, reports: Slice<EventReports> = EventReports()[...]) {
         self.init(frame, plan: StagePlan(layout: layout), reports: reports)
     }
 }

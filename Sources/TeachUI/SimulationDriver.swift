@@ -5,8 +5,10 @@ import NetSim
 /// sandbox's timeline): the state now, the events so far, and moving through time.
 protocol SimulationDriver: Sendable {
     var simulation: Simulation { get }
-    /// Every event so far, oldest first.
-    var reports: [StepReport] { get }
+    /// The events kept, oldest first: all of them, or the latest of a long run.
+    var reports: EventReports { get }
+    /// Events before the first of `reports`, forgotten by a long run's history.
+    var forgottenEvents: Int { get }
     /// Runs one event (or moves the clock to a deadline the driver waits for), and says
     /// whether playing may go on past it.
     mutating func stepForward() -> ForwardStep

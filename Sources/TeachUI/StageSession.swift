@@ -66,8 +66,8 @@ struct StageSession<Driver: SimulationDriver>: Sendable {
     }
 
     /// The events that have happened by the instant shown.
-    var shownReports: ArraySlice<StepReport> {
-        driver.reports.prefix(shown.simulation.eventCount)
+    var shownReports: Slice<EventReports> {
+        driver.reports.prefix(max(0, shown.simulation.eventCount - driver.forgottenEvents))
     }
 
     // MARK: moving through time
@@ -88,6 +88,12 @@ struct StageSession<Driver: SimulationDriver>: Sendable {
         settle()
         dropStaleSelection()
         suggestSpeed()
+    }
+
+    /// Goes to the event at `index` in the event list (which starts after the events a
+    /// long run has forgotten).
+    mutating func seek(toListed index: Int) {
+        seek(toEvent: driver.forgottenEvents + index + 1)
     }
 
     mutating func seek(toEvent n: Int) {

@@ -160,22 +160,23 @@ extension AppState {
         return KeyHint(keys.map { $0.keyNames(unicode: true) }.joined(separator: " "), leavingQuits ? "quit" : "back to the menu")
     }
 
-    /// The events so far on the screen's stage, as it shows them.
-    var shownReports: ArraySlice<StepReport> {
-        lesson?.stage.shownReports ?? sandbox?.stage.shownReports ?? []
+    /// The events so far on the screen's stage, as it shows them (the latest ones, once a
+    /// long run has forgotten its beginning).
+    var shownReports: Slice<EventReports> {
+        lesson?.stage.shownReports ?? sandbox?.stage.shownReports ?? EventReports()[...]
     }
 
-    /// Shows the screen's stage just after event `n` (1-based), exactly as stepping there
-    /// would. False, leaving the stage as it was, when the event is out of reach: a
-    /// lesson's stage goes back no further than the start of its step.
+    /// Shows the screen's stage just after the `n`th event of `shownReports` (1-based),
+    /// exactly as stepping there would. False, leaving the stage as it was, when the event
+    /// is out of reach: a lesson's stage goes back no further than the start of its step.
     mutating func seekStage(toEvent n: Int) -> Bool {
         if var stage = lesson?.stage {
-            stage.seek(toEvent: n)
+            stage.seek(toListed: n - 1)
             guard stage.shownReports.count == n else { return false }
             lesson?.stage = stage
             return true
         }
-        sandbox?.stage.seek(toEvent: n)
+        sandbox?.stage.seek(toListed: n - 1)
         return sandbox != nil
     }
 }

@@ -28,9 +28,13 @@ struct CheckCommand: ParsableCommand {
         if !paths.isEmpty, let bundled = LessonLibrary.bundledCourse() {
             diagnostics += course.shadowing(bundled)
         }
-        for lesson in course.lessons {
-            diagnostics += LessonChecker.play(lesson)
+        var progress = CheckProgress()
+        for (number, lesson) in course.lessons.enumerated() {
+            diagnostics += LessonChecker.play(lesson) { step, steps in
+                progress.show("checking \(TextSanitizer.clean(lesson.sourcePath)) (lesson \(number + 1) of \(course.lessons.count)): step \(step + 1) of \(steps)")
+            }
         }
+        progress.clear()
         for diagnostic in diagnostics {
             printError(diagnostic.description)
         }
@@ -60,5 +64,5 @@ struct CheckCommand: ParsableCommand {
 /// its control characters shown rather than obeyed: it may quote a name from the command
 /// line or a lesson.
 func printError(_ line: String) {
-    FileHandle.standardError.write(Data((VisibleControls.escape(line) + "\n").utf8))
+    FileHandle.standardError.write(Data((TextSanitizer.cleanLines(line) + "\n").utf8))
 }

@@ -31,20 +31,3 @@ struct Netstep: ParsableCommand {
         }
     }
 }
-
-/// Writes control characters so they can be seen rather than obeyed: ESC as `\e`, other
-/// C0 and C1 characters and DEL as `\xNN`, tabs and line breaks kept (messages have lines).
-enum VisibleControls {
-    static func escape(_ text: String) -> String {
-        var result = ""
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0x0A, 0x09: result.unicodeScalars.append(scalar)
-            case 0x1B: result += "\\e"
-            case 0..<0x20, 0x7F..<0xA0: result += String(format: "\\x%02X", scalar.value)
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
-    }
-}

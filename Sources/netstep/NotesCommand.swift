@@ -1,6 +1,7 @@
 import ArgumentParser
 import Canvas
 import Foundation
+import LessonKit
 import TeachUI
 
 /// `netstep notes`: follows the speaker notes of a netstep presenting in another
@@ -48,8 +49,8 @@ struct NotesCommand: ParsableCommand {
     }
 
     /// Lesson text is sanitized when it is loaded; the notes file could be anything, so
-    /// control characters are dropped here too (newlines and tabs kept).
+    /// it goes through the same sanitiser (line breaks kept).
     static func printable(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.filter { $0 == "\n" || $0 == "\t" || !DisplayWidth.isControl($0) }))
+        TextSanitizer.cleanLines(text)
     }
 }
