@@ -38,6 +38,12 @@ extension CursesScreen {
     /// drawing, so a held-down key never queues frames behind it.
     public var hasPendingInput: Bool { !pendingInput.isEmpty }
 
+    /// Puts inputs back to be read again before anything else, in the order given: keys
+    /// typed while the caller was busy, handled once it is free.
+    public func putBack(_ inputs: [TerminalInput]) {
+        pendingInput.insert(contentsOf: inputs, at: 0)
+    }
+
     /// Reads everything ncurses can decode without waiting, so keys typed faster than
     /// frames are drawn are not lost behind the next poll.
     private func drainInput() {

@@ -53,7 +53,10 @@ public final class CursesScreen {
     private init(screen: OpaquePointer, colorAllowed: Bool) {
         self.screen = screen
         let window = netstep_stdscr()
-        cbreak()
+        // Raw, not cbreak: with ISIG on, Ctrl-\ made the runtime dump a backtrace over
+        // the picture and Ctrl-Z stopped the program mid-frame; with IXON on, Ctrl-S froze
+        // the output. Every one of them is now a key the app reads (Ctrl-C quits).
+        raw()
         noecho()
         nonl()
         intrflush(window, false)

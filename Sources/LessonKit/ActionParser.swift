@@ -34,10 +34,16 @@ struct ActionParser {
         case "fail-link", "recover-link":
             let ends = reader.list(node)
             guard ends.count == 2 else {
-                log.error("\(name) names the two ends of a link, like [c1, server]", at: reader.location(node))
+                log.error("\(name) names the two ends of a link, like [c1, server] (an end may be a group: [clients, server])", at: reader.location(node))
                 return nil
             }
-            guard let a = targets.node(ends[0], log: &log), let b = targets.node(ends[1], log: &log) else { return nil }
+            let a = targets.nodes(ends[0], log: &log)
+            let b = targets.nodes(ends[1], log: &log)
+            guard let a, let b else { return nil }
+            guard a.contains(where: { first in b.contains { $0 != first } }) else {
+                log.error("\(name) needs two different ends", at: reader.location(node))
+                return nil
+            }
             return .setLinkUp(a, b, name == "recover-link")
         case "add-node":
             return addNode(node, targets: targets, log: &log, scope: &scope)
@@ -96,12 +102,40 @@ struct ActionParser {
             guard let text = reader.text(node, "highlight", log: &log) else { return nil }
             if text == "none" { return .highlight(.none) }
             if scope.isNode(text) { return .highlight(.node(text)) }
+            if let members = scope.members(ofSet: text), !members.isEmpty { return .highlight(.nodes(name: text, members: members)) }
             return values.parse(text, at: reader.location(node), log: &log).map { .highlight(.value($0)) }
         case "chart":
             guard let text = reader.text(node, "chart", log: &log) else { return nil }
             return values.parse(text, at: reader.location(node), log: &log).map { .chart($0) }
         case "curve":
-            return curve(node, targets: targets, log: &log, scope: &scope).map { .curve($0) }
+            guard let spec = curve(node, targets: targets, log: &log, scope: &scope) else {
+                scope.curveFailed()
+                return nil
+            }
+            return .curve(spec)
+        case "reset":
+            guard let text = reader.text(node, "reset", log: &log) else { return nil }
+            guard text == "counts" else {
+                log.error("'reset' takes 'counts' (the metrics panel's counts start again from zero), not '\(text)'", at: reader.location(node))
+                return nil
+            }
+            return .resetCounts
+        case "gauges":
+            return gauges(node, log: &log)
+        case "moment":
+            guard let text = reader.text(node, "moment", log: &log) else { return nil }
+            guard FrontMatterParser.isIdentifier(text, maximumLength: 24) else {
+                log.error("a moment's name is lower-case letters, digits and '-', starting with a letter, like 'before-edges'", at: reader.location(node))
+                return nil
+            }
+            guard !scope.isMoment(text) else {
+                log.error("a moment called '\(text)' is already kept earlier in the lesson; give this one another name", at: reader.location(node))
+                return nil
+            }
+            scope.add(moment: text)
+            return .moment(text)
+        case "speed":
+            return WaitParser.speed(node, reader: reader, log: &log).map { .speed($0) }
         default:
             preconditionFailure("every entry name is handled")
         }
@@ -139,6 +173,27 @@ struct ActionParser {
     static let curveSizes = 1...200
     static let curvePoints = 2...8
     static let curveChunks = 1...500
+
+    /// `gauges: [queue, counts]`, or `gauges: all` for every part of the panel.
+    private func gauges(_ node: Node, log: inout DiagnosticLog) -> LessonAction? {
+        let names = Gauge.allCases.map(\.rawValue)
+        if case .scalar = node, reader.text(node, "gauges", log: &log) == "all" { return .gauges(nil) }
+        var gauges: [Gauge] = []
+        for item in reader.list(node) {
+            guard let text = reader.text(item, "a gauge", log: &log) else { return nil }
+            guard let gauge = Gauge(rawValue: text) else {
+                log.error("unknown gauge '\(text)'\(Suggestion.phrase(for: text, in: names)); expected \(names.joined(separator: ", ")), or all",
+                          at: reader.location(item))
+                return nil
+            }
+            if !gauges.contains(gauge) { gauges.append(gauge) }
+        }
+        guard !gauges.isEmpty else {
+            log.error("'gauges' lists what the metrics panel shows: \(names.joined(separator: ", ")), or all", at: reader.location(node))
+            return nil
+        }
+        return .gauges(gauges)
+    }
 
     private func curve(_ node: Node, targets: TargetResolver, log: inout DiagnosticLog, scope: inout NameScope) -> CurveSpec? {
         guard let fields = reader.fields(node, of: "curve", allowed: ["file", "chunks", "server", "peer", "peers"], log: &log) else { return nil }

@@ -35,7 +35,14 @@ enum CommandMapper {
         case let .setNodesUp(names, up):
             return try ids(names).map { .setNodeUp($0, up) }
         case let .setLinkUp(a, b, up):
-            return [.setLinkUp(try id(a), try id(b), up)]
+            var joined = Set<[String]>()
+            var commands: [Command] = []
+            for first in a {
+                for second in b where first != second && joined.insert([first, second].sorted()).inserted {
+                    commands.append(.setLinkUp(try id(first), try id(second), up))
+                }
+            }
+            return commands
         case let .addNode(spec, linkTo):
             return [.addNode(NetworkBuilder.nodeConfig(spec), linkTo: try ids(linkTo))]
         case let .removeNode(name):
@@ -66,7 +73,7 @@ enum CommandMapper {
             return [.lookup(from: try id(from), key: key, method: engineMethod)]
         case let .placeCall(from, to, relay):
             return [.placeCall(from: try id(from), to: try id(to), relay: try relay.map { (name: String) throws(UnknownName) in try id(name) })]
-        case .highlight, .chart, .curve:
+        case .highlight, .chart, .curve, .resetCounts, .gauges, .moment, .speed:
             return []
         }
     }

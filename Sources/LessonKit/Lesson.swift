@@ -24,8 +24,8 @@ public struct LessonStep: Sendable, Hashable {
     public var title: String
     public var narration: [Paragraph]
     public var script: [ScriptItem]
-    /// Speaker notes for the tutor (`<!-- note: ... -->`).
-    public var notes: [String]
+    /// Speaker notes for the tutor (`<!-- note: ... -->`), each with its place in the script.
+    public var notes: [StepNote]
     /// Help for a learner who is stuck (`> hint: ...`).
     public var hints: [String]
     /// Where the step's heading is.

@@ -18,7 +18,8 @@ extension LessonAction {
         case let .setNodesUp(list, up):
             return "\(names(list)) \(up ? "recover" + (list.count == 1 ? "s" : "") : "fail" + (list.count == 1 ? "s" : ""))"
         case let .setLinkUp(a, b, up):
-            return "the link \(a)–\(b) \(up ? "is restored" : "is cut")"
+            let one = a.count == 1 && b.count == 1
+            return "the link\(one ? "" : "s") \(names(a))–\(names(b)) \(up ? (one ? "is" : "are") + " restored" : (one ? "is" : "are") + " cut")"
         case let .addNode(spec, _):
             return "\(spec.name) joins as a \(spec.role.rawValue)"
         case let .removeNode(name):
@@ -51,11 +52,20 @@ extension LessonAction {
         case let .highlight(target):
             switch target {
             case let .node(name): return "look at \(name)"
+            case let .nodes(name, _): return "look at \(name)"
             case let .value(value): return "look at \(value.source)"
             case .none: return "highlights cleared"
             }
         case let .chart(value):
             return "chart of \(value.source)"
+        case let .speed(speed):
+            return "play at \(speed >= 1 ? String(Int(speed)) : String(speed)) simulated seconds a second"
+        case .resetCounts:
+            return "the metrics' counts start again from zero"
+        case let .gauges(gauges):
+            return "the metrics panel shows " + (gauges.map { $0.map(\.rawValue).joined(separator: ", ") } ?? "everything")
+        case let .moment(name):
+            return "the figures now are kept as '\(name)'"
         case let .curve(spec):
             let sizes = spec.sizes.map(String.init).joined(separator: ", ")
             return "distribution times measured for \(sizes) peers, client-server and peer-to-peer (a file of \(Units.format(bits: spec.fileBits)) in \(spec.chunks) chunks, \(spec.server)'s upload, \(spec.peer)'s rates)"

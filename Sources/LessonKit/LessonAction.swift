@@ -12,7 +12,9 @@ public enum LessonAction: Sendable, Hashable {
     case swarm(SwarmSpec)
     /// `fail` (false) and `recover` (true) for each node.
     case setNodesUp([String], Bool)
-    case setLinkUp(String, String, Bool)
+    /// `fail-link` (false) and `recover-link` (true): the link between each node of one
+    /// end and each of the other (an end is one node, or a group's nodes).
+    case setLinkUp([String], [String], Bool)
     /// A node joins; it may talk to `linkTo` (everyone, in a full mesh).
     case addNode(NetworkSpec.NodeSpec, linkTo: [String])
     /// A node leaves the network.
@@ -36,12 +38,23 @@ public enum LessonAction: Sendable, Hashable {
     /// Measure distribution times for several crowd sizes in separate runs of the engine
     /// and draw them against the number of peers; changes nothing in this simulation.
     case curve(CurveSpec)
+    /// The metrics panel's counts start again from zero (a new scenario); changes nothing
+    /// in the simulation.
+    case resetCounts
+    /// The parts of the metrics panel to show from now on (nil: all of them).
+    case gauges([Gauge]?)
+    /// Keep the simulation as it is now under a name, so later text can quote its
+    /// figures: `- moment: origin-alone`, then `{origin.served@origin-alone}`.
+    case moment(String)
+    /// Play the runs after it in the step at this speed (simulated seconds per second),
+    /// unless a run sets its own; changes nothing in the simulation.
+    case speed(Double)
 
     /// Whether the action changes the simulation (highlights, charts and curves only
     /// change the picture).
     public var changesSimulation: Bool {
         switch self {
-        case .highlight, .chart, .curve: false
+        case .highlight, .chart, .curve, .resetCounts, .gauges, .moment, .speed: false
         default: true
         }
     }
@@ -49,6 +62,8 @@ public enum LessonAction: Sendable, Hashable {
 
 public enum Highlight: Sendable, Hashable {
     case node(String)
+    /// Every node of a group (or of `all`, or of a role's plural), named as written.
+    case nodes(name: String, members: [String])
     case value(LiveValue)
     /// Remove every highlight.
     case none

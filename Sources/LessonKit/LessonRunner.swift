@@ -51,15 +51,23 @@ public struct LessonRunner: Sendable {
         /// Who takes part in the file being shared now, and the step that began sharing it.
         var fileShare: (nodes: [String], step: Int) = ([], 0)
         var problems: [Problem] = []
+        /// Where the metrics panel's counts start, and which parts it shows.
+        var countsStart: CountsStart?
+        var gauges: [Gauge]?
         /// Readings of the live values of each paragraph shown after a wait, by index in
         /// the step's narration, taken when the script reached the paragraph.
         var frozen: [Int: [LiveReading]] = [:]
+        /// The simulation as it was at each moment kept so far (`- moment: NAME`).
+        var moments: [String: Simulation] = [:]
+        /// The speed the step's `speed` action asked for, for its later runs.
+        var speed: Double?
 
         /// Back to the start of a step's script, keeping what earlier steps set up.
         mutating func rewind() {
             cursor = 0
             wait = nil
             frozen = [:]
+            speed = nil
         }
     }
 
@@ -122,6 +130,12 @@ public struct LessonRunner: Sendable {
     public var fileShareNodes: [String] { scene.place.fileShare.nodes }
     /// Values the lesson has asked to keep in view (`chart`), in order.
     public var charts: [LiveValue] { scene.place.charts }
+
+    /// Where the metrics panel's counts start: nil, from the start of the lesson.
+    public var countsStart: CountsStart? { scene.place.countsStart }
+
+    /// The parts of the metrics panel the lesson chose to show; nil: all of them.
+    public var gauges: [Gauge]? { scene.place.gauges }
     /// The latest distribution curve measured so far, which `{curve.N.…}` values read.
     public var curve: DistributionCurve? { scene.place.curve?.measured }
     /// The curve to show instead of the network: one drawn in this step, or in an earlier
@@ -144,6 +158,13 @@ public struct LessonRunner: Sendable {
         case let .quiz(quiz): return .quiz(quiz)
         case .act: preconditionFailure("settle() never stops at an action")
         }
+    }
+
+    /// How the screen should play the wait under way (its own speed, or the one the
+    /// step's `speed` action set, and its slow motion); nil when no wait is under way.
+    public var pace: Pace? {
+        guard case let .running(wait) = pending else { return nil }
+        return Pace(wait: [stepIndex, scene.place.cursor], speed: wait.speed ?? scene.place.speed, slow: wait.slow)
     }
 
     /// The lesson is on its last step and that step's script is complete.
@@ -174,7 +195,12 @@ public struct LessonRunner: Sendable {
 
     /// A live value as it is now.
     public func reading(_ value: LiveValue) -> LiveReading {
-        value.read(in: simulation, stepStart: stepStartTime, curve: curve)
+        reading(value, in: simulation)
+    }
+
+    /// A live value read from `shown`, a state of this step (the one a screen shows).
+    public func reading(_ value: LiveValue, in shown: Simulation) -> LiveReading {
+        value.read(in: shown, stepStartState: entries[stepIndex].timeline.current, moments: scene.place.moments, curve: curve)
     }
 
     /// The simulated time at which the current step began (for `{elapsed}`).
@@ -415,9 +441,9 @@ public struct LessonRunner: Sendable {
         // A step's first highlight replaces those of earlier steps: "look at db" points at
         // db, not at everything pointed at so far. Within a step they add up.
         case let .highlight(.node(name)):
-            if scene.place.highlightSteps.nodes != stepIndex { scene.place.highlightedNodes = [] }
-            scene.place.highlightSteps.nodes = stepIndex
-            if !scene.place.highlightedNodes.contains(name) { scene.place.highlightedNodes.append(name) }
+            highlight([name])
+        case let .highlight(.nodes(_, members)):
+            highlight(members)
         case let .highlight(.value(value)):
             if scene.place.highlightSteps.values != stepIndex { scene.place.highlightedValues = [] }
             scene.place.highlightSteps.values = stepIndex
@@ -427,6 +453,14 @@ public struct LessonRunner: Sendable {
             scene.place.highlightedValues = []
         case let .chart(value):
             if !scene.place.charts.contains(value) { scene.place.charts.append(value) }
+        case .resetCounts:
+            scene.place.countsStart = CountsStart(reason: .reset, metrics: simulation.metrics, time: simulation.now)
+        case let .gauges(gauges):
+            scene.place.gauges = gauges
+        case let .moment(name):
+            scene.place.moments[name] = simulation
+        case let .speed(speed):
+            scene.place.speed = speed
         case let .curve(spec):
             do {
                 scene.place.curve = (try measure(spec), stepIndex)
@@ -441,6 +475,7 @@ public struct LessonRunner: Sendable {
                 shareFile(among: [from] + to)
             }
             if case let .swarm(spec) = action {
+                scene.place.countsStart = CountsStart(reason: .swarm, metrics: simulation.metrics, time: simulation.now)
                 scene.place.fileTargets += spec.peers
                 shareFile(among: spec.seeds + spec.peers)
             }
@@ -456,6 +491,13 @@ public struct LessonRunner: Sendable {
                 note("step \(stepIndex + 1): no node '\(error.name)' in the network at this point", at: location)
             }
         }
+    }
+
+    /// Points the picture at `nodes`, replacing an earlier step's highlights.
+    private mutating func highlight(_ nodes: [String]) {
+        if scene.place.highlightSteps.nodes != stepIndex { scene.place.highlightedNodes = [] }
+        scene.place.highlightSteps.nodes = stepIndex
+        for name in nodes where !scene.place.highlightedNodes.contains(name) { scene.place.highlightedNodes.append(name) }
     }
 
     /// What a curve's measurement depends on: the action and the rates it read.

@@ -16,6 +16,24 @@ public struct LiveReading: Sendable, Hashable {
 }
 
 extension LiveValue {
+    /// Reads the value over its span: the lesson so far, what grew since the step began
+    /// (`stepStartState` is the simulation as it began), or as it was at a kept moment.
+    public func read(in simulation: Simulation, stepStartState: Simulation, moments: [String: Simulation], curve: DistributionCurve?) -> LiveReading {
+        switch span {
+        case .lesson:
+            return read(in: simulation, stepStart: stepStartState.now, curve: curve)
+        case .step:
+            let now = read(in: simulation, stepStart: stepStartState.now, curve: curve)
+            guard let total = now.number, let before = read(in: stepStartState, stepStart: stepStartState.now, curve: curve).number else { return now }
+            let grown = total - before
+            let isBits = property == .served || property == .received
+            return LiveReading(grown, isBits ? Units.format(bits: grown) : String(Int(grown.rounded())))
+        case let .moment(name):
+            guard let then = moments[name] else { return LiveReading(nil, "not yet") }
+            return read(in: then, stepStart: stepStartState.now, curve: curve)
+        }
+    }
+
     /// Reads the value from the simulation as it is now; `elapsed` counts from `stepStart`,
     /// and a curve's points come from `curve`, the latest one measured.
     public func read(in simulation: Simulation, stepStart: SimTime = 0, curve: DistributionCurve? = nil) -> LiveReading {
@@ -47,6 +65,8 @@ extension LiveValue {
         case let .curve(peers):
             guard let point = curve?.point(peers: peers) else { return .none }
             return readCurvePoint(point)
+        case let .route(a, b):
+            return readRoute(a, b, in: simulation)
         }
     }
 
@@ -62,6 +82,20 @@ extension LiveValue {
             return .none
         }
         return LiveReading(seconds.isFinite ? seconds * 1e6 : nil, DistributionCurve.time(seconds))
+    }
+
+    /// The one-way delay between two nodes: their link's, or the network's latency where
+    /// anyone may talk to anyone; "cut" or "no link" where no message gets through.
+    private func readRoute(_ a: String, _ b: String, in simulation: Simulation) -> LiveReading {
+        let network = simulation.network
+        guard let first = network.id(named: a), let second = network.id(named: b) else { return LiveReading(nil, "no node \(network.id(named: a) == nil ? a : b)") }
+        if first == second { return LiveReading(0, Units.format(duration: 0)) }
+        if simulation.isLinkUp(first, second) == false { return LiveReading(nil, "cut") }
+        if let link = network.links.first(where: { Set([$0.a, $0.b]) == Set([first, second]) }) {
+            return LiveReading(Double(link.latency), Units.format(duration: link.latency))
+        }
+        guard network.fullMesh else { return LiveReading(nil, "no link") }
+        return LiveReading(Double(network.defaultLatency), Units.format(duration: network.defaultLatency))
     }
 
     private func readLookup(_ lookup: LookupResult, in simulation: Simulation) -> LiveReading {
@@ -89,6 +123,7 @@ extension LiveValue {
         }
         switch property {
         case .time: return LiveReading(Double(simulation.now), Units.format(duration: simulation.now))
+        case .latency: return LiveReading(Double(simulation.network.defaultLatency), Units.format(duration: simulation.network.defaultLatency))
         case .events: return count(simulation.eventCount)
         case .messages: return count(metrics.totalMessages)
         case .responses: return count(metrics.messages[.response, default: 0])
@@ -126,6 +161,10 @@ extension LiveValue {
             guard let time = node.completedAt else { return LiveReading(nil, "not yet") }
             return LiveReading(Double(time), Units.format(duration: time))
         case .corrupt: return LiveReading(Double(node.corruptChunks), String(node.corruptChunks))
+        case .service: return LiveReading(Double(node.config.serviceTime), Units.format(duration: node.config.serviceTime))
+        case .timeout:
+            guard let timeout = node.config.timeout else { return LiveReading(.infinity, "none") }
+            return LiveReading(Double(timeout), Units.format(duration: timeout))
         case .accesses: return LiveReading(Double(node.accessLog.count), String(node.accessLog.count))
         case .refused:
             let refused = node.accessLog.filter { !$0.granted }.count

@@ -21,12 +21,14 @@ public struct LiveValue: Sendable, Hashable {
         case lookup
         /// One crowd size of the latest `curve`: `{curve.40.p2p}`.
         case curve(peers: Int)
+        /// The way between two nodes: `{latency.c1.server}` (property `latency`).
+        case route(String, String)
     }
 
     /// What is measured. Raw values are the names authors write.
     public enum Property: String, Sendable, Hashable, CaseIterable {
         // the simulation
-        case time, elapsed, events, messages, responses, dropped, refused, lost, failed, retries
+        case time, elapsed, events, messages, responses, dropped, refused, lost, failed, retries, latency
         case inFlight = "in-flight"
         case responseTime = "response-time"
         case responseTimeMax = "response-time-max"
@@ -35,7 +37,7 @@ public struct LiveValue: Sendable, Hashable {
         // one node (and, summed, several)
         case queue
         case queueLimit = "queue-limit"
-        case served, received, upload, download, chunks, state, done, corrupt, accesses
+        case served, received, upload, download, chunks, state, done, corrupt, accesses, service, timeout
         // several nodes
         case finished, busiest
         // completion times, message counts
@@ -51,17 +53,41 @@ public struct LiveValue: Sendable, Hashable {
         /// The properties each kind of subject has, for checking and for the author's guide.
         public static let simulationProperties: [Property] = [.time, .elapsed, .events, .messages, .responses, .dropped, .refused,
                                                               .lost, .failed, .retries, .inFlight, .responseTime, .responseTimeMax,
-                                                              .corruptRejected, .corruptAccepted]
+                                                              .corruptRejected, .corruptAccepted, .latency]
         public static let nodeProperties: [Property] = [.queue, .queueLimit, .served, .received, .upload, .download, .chunks, .state,
-                                                        .done, .corrupt, .accesses, .refused]
+                                                        .done, .corrupt, .accesses, .refused, .service, .timeout]
         public static let groupProperties: [Property] = [.finished, .served, .received, .busiest, .queue, .corrupt]
         public static let completionProperties: [Property] = [.min, .max, .mean, .count]
         public static let lookupProperties: [Property] = [.messages, .hops, .found, .duration]
         public static let curveProperties: [Property] = [.clientServer, .peerToPeer, .clientServerBound, .peerToPeerBound]
+        /// The simulation's counts, which `{step.…}` may take over a step.
+        static let simulationTotals: [Property] = [.events, .messages, .responses, .dropped, .refused, .lost, .failed, .retries,
+                                                   .corruptRejected, .corruptAccepted]
+    }
+
+    /// Which stretch of the lesson a value covers.
+    public enum Span: Sendable, Hashable {
+        /// The lesson so far: `{server.served}`.
+        case lesson
+        /// Since the current step began: `{step.server.served}`.
+        case step
+        /// As it was at a moment kept earlier: `{server.served@before-edges}`.
+        case moment(String)
     }
 
     public var subject: Subject
     public var property: Property
     /// As the author wrote it, without braces: `server.queue`.
     public var source: String
+    public var span: Span = .lesson
+
+    /// Whether the value only grows, so that its growth over a step means something.
+    var isTotal: Bool {
+        switch subject {
+        case .simulation: Property.simulationTotals.contains(property)
+        case .node, .nodes: [.served, .received, .accesses, .refused].contains(property)
+        case .messages: true
+        case .completion, .lookup, .curve, .route: false
+        }
+    }
 }

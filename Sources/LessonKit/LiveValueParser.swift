@@ -5,8 +5,39 @@ struct LiveValueParser {
     let scope: NameScope
 
     func parse(_ source: String, at location: SourceLocation, log: inout DiagnosticLog) -> LiveValue? {
-        typealias Property = LiveValue.Property
         let text = source.trimmingCharacters()
+        if let at = text.firstIndex(of: "@") {
+            let moment = String(text[text.index(after: at)...])
+            guard scope.isMoment(moment) else {
+                let kept = scope.moments.isEmpty ? "no moment is kept before this point; add '- moment: \(moment)' to a sim block earlier"
+                    : "the moments kept before this point are \(scope.moments.joined(separator: ", "))"
+                log.error("'\(moment)' after '@' is not a moment\(Suggestion.phrase(for: moment, in: scope.moments)); \(kept)", at: location)
+                return nil
+            }
+            guard var value = parse(String(text[..<at]), at: location, log: &log) else { return nil }
+            guard value.span == .lesson else {
+                log.error("'\(text)': a value is either over the step ('step.') or at a moment ('@'), not both", at: location)
+                return nil
+            }
+            value.span = .moment(moment)
+            value.source = text
+            return value
+        }
+        if text.hasPrefix("step.") {
+            guard var value = parse(String(text.dropFirst("step.".count)), at: location, log: &log) else { return nil }
+            guard value.isTotal else {
+                log.error("'\(text)': only a count or a total grows over a step, such as step.responses, step.dropped or step.NODE.served; '\(value.source)' is read as it is now", at: location)
+                return nil
+            }
+            value.span = .step
+            value.source = text
+            return value
+        }
+        return parseNow(text, at: location, log: &log)
+    }
+
+    private func parseNow(_ text: String, at location: SourceLocation, log: inout DiagnosticLog) -> LiveValue? {
+        typealias Property = LiveValue.Property
         if text.hasPrefix("{") {
             log.error("live values take single braces: write '{\(text.drop { $0 == "{" })}', not '{\(text)}'", at: location)
             return nil
@@ -21,6 +52,9 @@ struct LiveValueParser {
         guard parts.count == 2 else {
             if let value = Property(rawValue: text), Property.simulationProperties.contains(value) {
                 return LiveValue(subject: .simulation, property: value, source: text)
+            }
+            if !scope.knowsEveryName && FrontMatterParser.isIdentifier(text, maximumLength: 24) {
+                return nil
             }
             if scope.isNode(text) || scope.members(ofSet: text) != nil {
                 log.error("'\(text)' needs a property, like '\(text).\(scope.isNode(text) ? "queue" : "finished")'", at: location)
@@ -43,6 +77,9 @@ struct LiveValueParser {
                 LiveValue(subject: .lookup, property: $0, source: text)
             }
         }
+        if subject == "latency" {
+            return route(name, source: text, at: location, log: &log)
+        }
         if subject == "curve" {
             return curvePoint(name, source: text, at: location, log: &log)
         }
@@ -61,8 +98,29 @@ struct LiveValueParser {
                 LiveValue(subject: .nodes(name: subject, members: members), property: $0, source: text)
             }
         }
-        log.error("unknown node '\(subject)' in '\(text)'\(Suggestion.phrase(for: subject, in: scope.allNames + ["completion"])); the nodes are \(scope.nodeSummary)", at: location)
+        if scope.knowsEveryName {
+            log.error(scope.unknownNode(subject, in: text, alsoMeaning: ["completion"]), at: location)
+        }
         return nil
+    }
+
+    /// `latency.c1.server`: the one-way delay between two nodes.
+    private func route(_ rest: String, source: String, at location: SourceLocation, log: inout DiagnosticLog) -> LiveValue? {
+        let ends = rest.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        guard ends.count == 2, ends.allSatisfy({ !$0.isEmpty }) else {
+            log.error("'\(source)' names the two ends of a way through the network, like 'latency.c1.server'", at: location)
+            return nil
+        }
+        var known = true
+        for end in ends where !scope.isNode(end) {
+            known = false
+            if scope.members(ofSet: end) != nil {
+                log.error("'\(end)' stands for several nodes, but each end of 'latency.A.B' is one node", at: location)
+            } else if scope.knowsEveryName {
+                log.error(scope.unknownNode(end, in: source), at: location)
+            }
+        }
+        return known ? LiveValue(subject: .route(ends[0], ends[1]), property: .latency, source: source) : nil
     }
 
     /// `curve.40.p2p`: a crowd size the latest curve so far measured, and what of it.
@@ -74,6 +132,7 @@ struct LiveValueParser {
             return nil
         }
         guard scope.curveSizes.contains(peers) else {
+            guard scope.knowsCurveSizes else { return nil }
             let measured = scope.curveSizes.isEmpty
                 ? "no curve is measured before this point; add a '- curve:' action earlier in the lesson"
                 : "the latest curve before this point measured \(scope.curveSizes.map(String.init).joined(separator: ", ")) peers"

@@ -107,6 +107,10 @@ struct MarkdownOutline: Sendable {
                 index += 1
                 continue
             }
+            if text.hasPrefix("# ") {
+                diagnostics.append((line.location(), .warning,
+                                    "'# ' does not start a step, so this line is shown as text in the step above: write '## \(text.dropFirst(2).trimmingCharacters())' to start a step"))
+            }
             if text.hasPrefix(">") {
                 flush(&self)
                 parseQuote(line)
@@ -130,24 +134,37 @@ struct MarkdownOutline: Sendable {
     }
 
     /// Reads a fenced block from its opening fence; returns the index after the closing fence.
+    ///
+    /// A block left open would swallow the rest of the file, and its YAML would then fail
+    /// far from the mistake. So a `sim` or `quiz` block, which never holds Markdown, also
+    /// ends where another fence opens (```` ```quiz ````) or a step starts (`## `), and
+    /// the missing fence is reported where the block opens.
     private mutating func parseFence(_ lines: ArraySlice<SourceLine>, at start: Int) -> Int {
         let opening = lines[start]
         let fence = String(opening.text.prefix(while: { $0 == "`" }))
         let info = opening.text.dropFirst(fence.count).trimmingCharacters()
+        let holdsYAML = info == "sim" || info == "quiz"
         func closes(_ line: SourceLine) -> Bool {
             let text = line.text.trimmingTrailingSpaces()
             return text.count >= fence.count && text.allSatisfy { $0 == "`" }
         }
-        var end = start + 1
-        while end < lines.endIndex, !closes(lines[end]) {
-            end += 1
+        func interrupts(_ line: SourceLine) -> Bool {
+            guard holdsYAML else { return false }
+            let text = line.text
+            return text.hasPrefix("## ") || (text.hasPrefix("```") && !text.drop(while: { $0 == "`" }).trimmingCharacters().isEmpty)
         }
-        if end == lines.endIndex {
-            diagnostics.append((opening.location(), .error, "this ``` block is never closed: add a line \(fence) after it"))
+        var end = start + 1
+        while end < lines.endIndex, !closes(lines[end]), !interrupts(lines[end]) {
+            end += 1
         }
         let block = SourceBlock(lines: lines[(start + 1)..<end], opening: opening.location())
         append(.fenced(info: String(info), block: block))
-        return min(end + 1, lines.endIndex)
+        guard end < lines.endIndex, closes(lines[end]) else {
+            let name = holdsYAML ? "```\(info)" : "```"
+            diagnostics.append((opening.location(), .error, "this \(name) block is never closed: add a line \(fence) after it"))
+            return end
+        }
+        return end + 1
     }
 
     /// Reads an HTML comment; `<!-- note: ... -->` becomes a speaker note, others are ignored.

@@ -6,28 +6,22 @@ struct NetworkParser {
     static let fields = ["layout", "latency", "mesh", "nodes", "groups", "links"]
     /// What a node's behaviour may be set with, for named nodes, groups and `add-node`.
     static let capacityFields = ["upload", "download", "service", "queue", "timeout", "retries"]
-    static let nodeFields = ["role"] + capacityFields
-    static let groupFields = ["count", "prefix", "role"] + capacityFields
+    static let nodeFields = ["role", "place"] + capacityFields
+    static let groupFields = ["count", "prefix", "role", "place", "layout"] + capacityFields
     static let linkFields = ["between", "latency"]
     /// Bounds that keep a lesson file from asking the engine for something absurd.
     static let maximumNodes = 300
     static let maximumGroupSize = 200
+    static let maximumLinks = 2000
 
     let reader: YAMLReader
-
 
     /// Reads the `network` mapping and fills `scope` with its node and group names.
     func parse(_ node: Node, log: inout DiagnosticLog, scope: inout NameScope) -> NetworkSpec? {
         guard let fields = reader.fields(node, of: "network", allowed: Self.fields, log: &log) else { return nil }
-        var spec = NetworkSpec(layout: .star, nodes: [], groups: [], links: [], defaultLatency: nil, fullMesh: true)
-        if let layout = fields["layout"], let text = reader.text(layout, "layout", log: &log) {
-            if let value = NetworkSpec.Layout(rawValue: text) {
-                spec.layout = value
-            } else {
-                log.error("unknown layout '\(text)'\(Suggestion.phrase(for: text, in: NetworkSpec.Layout.allCases.map(\.rawValue))); expected star, ring, mesh or grid",
-                          at: reader.location(layout))
-            }
-        }
+        scope.networkRead()
+        var spec = NetworkSpec(layout: .auto, nodes: [], groups: [], links: [], defaultLatency: nil, fullMesh: true)
+        if let layout = fields["layout"], let value = self.layout(layout, log: &log) { spec.layout = value }
         if let latency = fields["latency"] { spec.defaultLatency = reader.duration(latency, "latency", log: &log) }
         if let mesh = fields["mesh"], let value = reader.boolean(mesh, "mesh", log: &log) { spec.fullMesh = value }
         if let nodes = fields["nodes"] { namedNodes(nodes, into: &spec, log: &log, scope: &scope) }
@@ -37,10 +31,10 @@ struct NetworkParser {
         }
         if let links = fields["links"] {
             for link in reader.list(links) {
-                if let value = self.link(link, log: &log, scope: scope) { spec.links.append(value) }
+                spec.links += self.links(link, existing: spec.links.count, log: &log, scope: scope)
             }
         }
-        if !spec.fullMesh && spec.links.isEmpty {
+        if !spec.fullMesh && reader.list(fields["links"] ?? .sequence([])).isEmpty {
             log.error("with 'mesh: false' nodes can only talk along links, but there are none: add 'links'", at: reader.location(node))
         }
         return spec
@@ -49,19 +43,25 @@ struct NetworkParser {
     private func namedNodes(_ node: Node, into spec: inout NetworkSpec, log: inout DiagnosticLog, scope: inout NameScope) {
         guard case let .mapping(mapping) = node else {
             log.error("nodes must map each node's name to its fields, like 'server: { role: server }'", at: reader.location(node))
+            scope.declarationFailed()
             return
         }
         for (key, value) in mapping {
-            guard let name = nodeName(key, log: &log, scope: scope) else { continue }
+            guard let name = nodeName(key, log: &log, scope: scope) else { scope.declarationFailed(); continue }
             guard spec.nodes.count < Self.maximumNodes else {
                 log.error("a lesson may have at most \(Self.maximumNodes) nodes", at: reader.location(key))
+                scope.declarationFailed()
                 return
             }
-            guard let fields = reader.fields(value, of: "node '\(name)'", allowed: Self.nodeFields, log: &log) else { continue }
-            guard let roleNode = reader.require("role", in: fields, of: "node '\(name)'", log: &log),
-                  let role = self.role(roleNode, log: &log) else { continue }
+            guard let fields = reader.fields(value, of: "node '\(name)'", allowed: Self.nodeFields, log: &log),
+                  let roleNode = reader.require("role", in: fields, of: "node '\(name)'", log: &log),
+                  let role = self.role(roleNode, log: &log) else {
+                scope.declarationFailed()
+                continue
+            }
             var configured = NetworkSpec.NodeSpec(name: name, role: role, location: reader.location(key))
             capacities(fields, into: &configured, log: &log)
+            if let place = fields["place"] { configured.place = self.place(place, log: &log) }
             spec.nodes.append(configured)
             scope.add(node: name, role: role)
         }
@@ -70,46 +70,56 @@ struct NetworkParser {
     private func generatedGroups(_ node: Node, into spec: inout NetworkSpec, log: inout DiagnosticLog, scope: inout NameScope) {
         guard case let .mapping(mapping) = node else {
             log.error("groups must map each group's name to its fields, like 'clients: { count: 12, prefix: c }'", at: reader.location(node))
+            scope.declarationFailed()
             return
         }
-        for (key, value) in mapping {
-            guard let name = nodeName(key, log: &log, scope: scope, isGroup: true) else { continue }
-            guard let fields = reader.fields(value, of: "group '\(name)'", allowed: Self.groupFields, log: &log) else { continue }
-            guard let countNode = reader.require("count", in: fields, of: "group '\(name)'", log: &log),
-                  let count = reader.integer(countNode, "count", in: 1...Self.maximumGroupSize, log: &log) else { continue }
-            guard spec.nodes.count + count <= Self.maximumNodes else {
-                log.error("this group would make \(spec.nodes.count + count) nodes; a lesson may have at most \(Self.maximumNodes)", at: reader.location(countNode))
-                continue
-            }
-            var prefix = String(name.prefix(1))
-            if let prefixNode = fields["prefix"], let text = reader.text(prefixNode, "prefix", log: &log) {
-                guard FrontMatterParser.isIdentifier(text, maximumLength: 16) else {
-                    log.error("prefix '\(text)' must be lower-case letters, digits and '-', starting with a letter", at: reader.location(prefixNode))
-                    continue
-                }
-                prefix = text
-            }
-            var role = Role.allCases.first { $0.rawValue + "s" == name } ?? .client
-            if let roleNode = fields["role"] {
-                guard let value = self.role(roleNode, log: &log) else { continue }
-                role = value
-            }
-            var members: [String] = []
-            for index in 1...count {
-                let member = prefix + String(index)
-                if scope.isNode(member) {
-                    log.error("group '\(name)' would make node '\(member)', but that name is taken; choose another prefix", at: reader.location(key))
-                    break
-                }
-                var configured = NetworkSpec.NodeSpec(name: member, role: role, group: name, location: reader.location(key))
-                capacities(fields, into: &configured, log: &log)
-                spec.nodes.append(configured)
-                scope.add(node: member, role: role)
-                members.append(member)
-            }
-            spec.groups.append(NetworkSpec.GroupSpec(name: name, members: members, location: reader.location(key)))
-            scope.add(group: name, members: members)
+        for (key, value) in mapping where !generatedGroup(key, value, into: &spec, log: &log, scope: &scope) {
+            scope.declarationFailed()
         }
+    }
+
+    /// One group and its members; false when it, or some of its members, could not be made.
+    private func generatedGroup(_ key: Node, _ value: Node, into spec: inout NetworkSpec, log: inout DiagnosticLog, scope: inout NameScope) -> Bool {
+        guard let name = nodeName(key, log: &log, scope: scope, isGroup: true),
+              let fields = reader.fields(value, of: "group '\(name)'", allowed: Self.groupFields, log: &log),
+              let countNode = reader.require("count", in: fields, of: "group '\(name)'", log: &log),
+              let count = reader.integer(countNode, "count", in: 1...Self.maximumGroupSize, log: &log) else { return false }
+        guard spec.nodes.count + count <= Self.maximumNodes else {
+            log.error("this group would make \(spec.nodes.count + count) nodes; a lesson may have at most \(Self.maximumNodes)", at: reader.location(countNode))
+            return false
+        }
+        var prefix = String(name.prefix(1))
+        if let prefixNode = fields["prefix"], let text = reader.text(prefixNode, "prefix", log: &log) {
+            guard FrontMatterParser.isIdentifier(text, maximumLength: 16) else {
+                log.error("prefix '\(text)' must be lower-case letters, digits and '-', starting with a letter", at: reader.location(prefixNode))
+                return false
+            }
+            prefix = text
+        }
+        var role = Role.allCases.first { $0.rawValue + "s" == name } ?? .client
+        if let roleNode = fields["role"] {
+            guard let value = self.role(roleNode, log: &log) else { return false }
+            role = value
+        }
+        var members: [String] = []
+        for index in 1...count {
+            let member = prefix + String(index)
+            if scope.isNode(member) {
+                log.error("group '\(name)' would make node '\(member)', but that name is taken; choose another prefix", at: reader.location(key))
+                break
+            }
+            var configured = NetworkSpec.NodeSpec(name: member, role: role, group: name, location: reader.location(key))
+            capacities(fields, into: &configured, log: &log)
+            spec.nodes.append(configured)
+            scope.add(node: member, role: role)
+            members.append(member)
+        }
+        var group = NetworkSpec.GroupSpec(name: name, members: members, location: reader.location(key))
+        if let place = fields["place"] { group.place = self.place(place, log: &log) }
+        if let layout = fields["layout"] { group.layout = self.layout(layout, log: &log) }
+        spec.groups.append(group)
+        scope.add(group: name, members: members)
+        return members.count == count
     }
 
     private func nodeName(_ key: Node, log: inout DiagnosticLog, scope: NameScope, isGroup: Bool = false) -> String? {
@@ -128,6 +138,28 @@ struct NetworkParser {
             return nil
         }
         return name
+    }
+
+    private func layout(_ node: Node, log: inout DiagnosticLog) -> NetworkSpec.Layout? {
+        guard let text = reader.text(node, "layout", log: &log) else { return nil }
+        guard let layout = NetworkSpec.Layout(rawValue: text) else {
+            let names = NetworkSpec.Layout.allCases.map(\.rawValue)
+            log.error("unknown layout '\(text)'\(Suggestion.phrase(for: text, in: names)); expected \(names.joined(separator: ", "))",
+                      at: reader.location(node))
+            return nil
+        }
+        return layout
+    }
+
+    private func place(_ node: Node, log: inout DiagnosticLog) -> NetworkSpec.Place? {
+        guard let text = reader.text(node, "place", log: &log) else { return nil }
+        guard let place = NetworkSpec.Place(rawValue: text) else {
+            let names = NetworkSpec.Place.allCases.map(\.rawValue)
+            log.error("unknown place '\(text)'\(Suggestion.phrase(for: text, in: names)); expected \(names.joined(separator: ", "))",
+                      at: reader.location(node))
+            return nil
+        }
+        return place
     }
 
     private func role(_ node: Node, log: inout DiagnosticLog) -> Role? {
@@ -150,28 +182,39 @@ struct NetworkParser {
         if let value = fields["retries"] { node.retries = reader.integer(value, "retries", in: 0...10, log: &log) }
     }
 
-    private func link(_ node: Node, log: inout DiagnosticLog, scope: NameScope) -> NetworkSpec.LinkSpec? {
+    /// One entry of `links`: a link between two nodes, or, where an end is a group (or
+    /// `all`, or a role's plural), a link from every node of one end to every node of the other.
+    private func links(_ node: Node, existing: Int, log: inout DiagnosticLog, scope: NameScope) -> [NetworkSpec.LinkSpec] {
         guard let fields = reader.fields(node, of: "a link", allowed: Self.linkFields, log: &log),
-              let between = reader.require("between", in: fields, of: "a link", log: &log) else { return nil }
+              let between = reader.require("between", in: fields, of: "a link", log: &log) else { return [] }
         let ends = reader.list(between)
         guard ends.count == 2 else {
-            log.error("'between' names exactly two nodes, like [c1, server]", at: reader.location(between))
-            return nil
+            log.error("'between' names exactly two ends, each a node or a group, like [c1, server] or [clients, edge]", at: reader.location(between))
+            return []
         }
-        var names: [String] = []
-        for end in ends {
-            guard let name = reader.text(end, "a node", log: &log) else { return nil }
-            guard scope.isNode(name) else {
-                log.error("unknown node '\(name)'\(Suggestion.phrase(for: name, in: scope.allNames)); the nodes are \(scope.nodeSummary)", at: reader.location(end))
-                return nil
-            }
-            names.append(name)
-        }
+        let targets = TargetResolver(reader: reader, scope: scope)
+        let a = targets.nodes(ends[0], log: &log)
+        let b = targets.nodes(ends[1], log: &log)
         var latency: SimTime = 0
         if let value = fields["latency"] {
-            guard let parsed = reader.duration(value, "latency", log: &log) else { return nil }
+            guard let parsed = reader.duration(value, "latency", log: &log) else { return [] }
             latency = parsed
         }
-        return NetworkSpec.LinkSpec(a: names[0], b: names[1], latency: latency, location: reader.location(node))
+        guard let a, let b else { return [] }
+        var made: [NetworkSpec.LinkSpec] = []
+        var joined = Set<[String]>()
+        for first in a {
+            for second in b where first != second && joined.insert([first, second].sorted()).inserted {
+                made.append(NetworkSpec.LinkSpec(a: first, b: second, latency: latency, location: reader.location(node)))
+            }
+        }
+        if made.isEmpty {
+            log.error("this link joins a node to itself; name two different ends", at: reader.location(between))
+        }
+        guard existing + made.count <= Self.maximumLinks else {
+            log.error("this entry would make \(existing + made.count) links; a lesson may have at most \(Self.maximumLinks)", at: reader.location(between))
+            return []
+        }
+        return made
     }
 }

@@ -8,7 +8,15 @@ import NetSim
 public struct NetworkSpec: Sendable, Hashable {
     /// How the picture arranges the nodes.
     public enum Layout: String, Sendable, Hashable, CaseIterable {
-        case star, ring, mesh, grid
+        /// Chosen from the network: a star for each server and the clients that use it,
+        /// tiers for a tracker or supernodes above their peers, a ring of peers.
+        case auto
+        case star, ring, mesh, tiers, grid
+    }
+
+    /// Where a group (or a named node) goes on the stage.
+    public enum Place: String, Sendable, Hashable, CaseIterable {
+        case left, right, top, bottom, centre
     }
 
     public struct NodeSpec: Sendable, Hashable {
@@ -25,12 +33,17 @@ public struct NetworkSpec: Sendable, Hashable {
         public var retries: Int?
         /// The group this node was generated from, if any.
         public var group: String?
+        /// Where the lesson put this named node on the stage.
+        public var place: Place?
         public var location: SourceLocation
     }
 
     public struct GroupSpec: Sendable, Hashable {
         public var name: String
         public var members: [String]
+        /// Where the lesson put the group on the stage, and how it lays it out there.
+        public var place: Place?
+        public var layout: Layout?
         public var location: SourceLocation
     }
 

@@ -11,6 +11,12 @@ public enum PlainTranscript {
     static let eventsShownAtEnd = 4
 
     public static func render(_ lesson: Lesson, seed: UInt64? = nil) -> String {
+        play(lesson, seed: seed).text
+    }
+
+    /// The transcript and what went wrong on the way, as `netstep check` reports it: the
+    /// actions the engine refused and the waits that never came true.
+    public static func play(_ lesson: Lesson, seed: UInt64? = nil) -> (text: String, problems: [Diagnostic]) {
         var runner = LessonRunner(lesson: lesson, seed: seed)
         var out: [String] = []
         out.append("\(lesson.title) (\(lesson.id))")
@@ -27,7 +33,10 @@ public enum PlainTranscript {
         }
         out.append("")
         out.append("End of lesson: \(Units.format(duration: runner.simulation.now)) simulated, \(runner.simulation.eventCount) events.")
-        return out.joined(separator: "\n") + "\n"
+        let problems = runner.problems.map {
+            Diagnostic(path: lesson.sourcePath, location: $0.location, severity: .error, message: $0.message)
+        }
+        return (out.joined(separator: "\n") + "\n", problems)
     }
 
     /// One step: narration and what happened, interleaved in file order, so every live
@@ -39,6 +48,7 @@ public enum PlainTranscript {
         out.append(String(repeating: "=", count: heading.count))
         let problemsBefore = runner.problems.count
         var shown = 0
+        var noted = 0
         var log: [String] = []
         func reveal(upTo position: Int, runner: LessonRunner) {
             while shown < step.narration.count, step.narration[shown].revealAt <= position {
@@ -49,6 +59,10 @@ public enum PlainTranscript {
                 out.append(text(of: step.narration[shown], runner: runner))
                 out.append("")
                 shown += 1
+            }
+            while noted < step.notes.count, step.notes[noted].revealAt <= position {
+                log.append("  Note for the tutor: \(step.notes[noted].text)")
+                noted += 1
             }
         }
         for (position, item) in step.script.enumerated() {
@@ -84,7 +98,6 @@ public enum PlainTranscript {
             out.append("  ! \(problem.message)")
         }
         for hint in step.hints { out.append("  Hint: \(hint)") }
-        for note in step.notes { out.append("  Note for the tutor: \(note)") }
     }
 
     private static func text(of paragraph: Paragraph, runner: LessonRunner) -> String {

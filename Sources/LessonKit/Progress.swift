@@ -68,6 +68,28 @@ public struct Progress: Codable, Sendable, Hashable {
         lessons[lesson] = entry
     }
 
+    /// This progress with what another process saved meanwhile: `base` is what this one
+    /// last read or wrote, `saved` what the file holds now. A lesson only one side changed
+    /// takes that side's state; one both changed keeps this side's step (the learner's
+    /// latest move here), is finished if either finished it, and keeps every quiz answer.
+    public func merged(into saved: Progress, since base: Progress) -> Progress {
+        var result = saved
+        result.version = max(version, saved.version)
+        for (id, mine) in lessons where mine != base.lessons[id] {
+            guard let theirs = saved.lessons[id], theirs != base.lessons[id] else {
+                result.lessons[id] = mine
+                continue
+            }
+            var both = mine
+            both.finished = mine.finished || theirs.finished
+            both.quizzes = theirs.quizzes.merging(mine.quizzes) { theirAnswer, myAnswer in
+                myAnswer.attempts >= theirAnswer.attempts ? myAnswer : theirAnswer
+            }
+            result.lessons[id] = both
+        }
+        return result
+    }
+
     /// Stable JSON (sorted keys), so the file diffs cleanly and tests can compare it.
     public func encoded() -> Data {
         let encoder = JSONEncoder()

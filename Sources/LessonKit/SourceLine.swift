@@ -6,11 +6,12 @@ struct SourceLine: Sendable {
     /// The column of `text`'s first character (above 1 when a prefix such as `> ` was cut off).
     var firstColumn: Int = 1
 
-    /// Splits a file into lines; a trailing carriage return (Windows line ends) is dropped.
+    /// Splits a file into lines; Windows line ends count as line ends. (A Swift `Character`
+    /// holds "\r\n" whole, so splitting on "\n" alone left a CRLF file one long line.)
     static func split(_ source: String) -> [SourceLine] {
         var lines: [SourceLine] = []
         var number = 1
-        for raw in source.split(separator: "\n", omittingEmptySubsequences: false) {
+        for raw in source.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
             let text = raw.hasSuffix("\r") ? raw.dropLast() : raw
             lines.append(SourceLine(number: number, text: text))
             number += 1

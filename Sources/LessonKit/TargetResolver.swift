@@ -26,7 +26,7 @@ struct TargetResolver {
             if scope.isNode(name) {
                 result.append(name)
             } else if let members = scope.members(ofSet: name) {
-                if members.isEmpty {
+                if members.isEmpty, scope.knowsEveryName {
                     log.error("'\(name)' stands for no node in this lesson", at: reader.location(item))
                     failed = true
                 }
@@ -42,6 +42,7 @@ struct TargetResolver {
     }
 
     private func unknown(_ name: String, at node: Node, log: inout DiagnosticLog) {
-        log.error("unknown node '\(name)'\(Suggestion.phrase(for: name, in: scope.allNames)); the nodes are \(scope.nodeSummary)", at: reader.location(node))
+        guard scope.knowsEveryName else { return }
+        log.error(scope.unknownNode(name), at: reader.location(node))
     }
 }

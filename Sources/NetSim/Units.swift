@@ -30,7 +30,7 @@ public enum Units {
         guard let (number, unit) = split(text), let factor = sizeFactor(unit) else {
             throw UnitError(input: text, expected: sizeExpectation)
         }
-        return number * factor
+        return try finite(number * factor, text, sizeExpectation)
     }
 
     /// Bits per second in a rate: `30Mbps`, `700kbps`, `1MBps` (8×10^6 bit/s).
@@ -38,7 +38,13 @@ public enum Units {
         guard let (number, unit) = split(text), unit.hasSuffix("ps"),
               let factor = sizeFactor(String(unit.dropLast(2)))
         else { throw UnitError(input: text, expected: rateExpectation) }
-        return number * factor
+        return try finite(number * factor, text, rateExpectation)
+    }
+
+    /// A value that stays finite once its prefix is applied: 400 nines and a T are not a size.
+    private static func finite(_ value: Double, _ text: String, _ expected: String) throws(UnitError) -> Double {
+        guard value.isFinite else { throw UnitError(input: text, expected: expected + " (this one is too large to count)") }
+        return value
     }
 
     /// A duration in microseconds: `20ms`, `1.5s`, `300us`, `2min`.

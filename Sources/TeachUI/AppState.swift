@@ -24,7 +24,8 @@ public struct AppState: Sendable {
     var sandbox: SandboxSession?
     /// Why the last edit of the lesson on screen does not load; shown until one does.
     var reloadProblems: [Diagnostic] = []
-    var overlay: OverlayState?
+    /// The panel open over the screen, which takes the keys while it is.
+    var overlay: (any Panel)?
     var width = 80
     var height = 24
     /// Presenter mode: no key hints, a larger stage, clicker keys, speaker notes.
@@ -83,12 +84,4 @@ public struct AppState: Sendable {
         lesson = LessonSession(index: index, lesson: lessons[index], step: step)
         recordProgress()
     }
-}
-
-/// A panel over the screen.
-enum OverlayState: Sendable, Hashable {
-    case help
-    /// The event list, with the selected row.
-    case events(selected: Int)
-    case inspect
 }

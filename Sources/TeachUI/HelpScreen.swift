@@ -1,72 +1,49 @@
 import Canvas
+import LessonKit
 
-/// Which screen the help is for: each lists its own keys first.
-enum HelpContext: Hashable, Sendable {
-    case menu, lesson, sandbox
-}
+/// Every key of the screen under it, grouped by what it is for, read from the keymap.
+/// The key bar shows a few; this shows all. Any key closes it.
+struct HelpPanel: Panel {
+    var places: [KeyPlace] { [.help] }
 
-/// Every key of the screen, grouped by what it is for. The hint line shows a few; this
-/// shows all.
-enum HelpScreen {
-    /// `leaving` is how the screen is left: back to the menu, or quitting where there is
-    /// no menu behind it.
-    static func sections(for context: HelpContext, leaving: KeyHint, unicode: Bool) -> [(String, [KeyHint])] {
-        let (right, left) = unicode ? ("→", "←") : ("Right", "Left")
-        let anywhere = ("Anywhere", [KeyHint("?", "this help"), leaving])
-        if context == .menu {
-            return [
-                ("Menu", [
-                    KeyHint(unicode ? "↑ ↓" : "Up Down", "choose a lesson"),
-                    KeyHint("Enter", "open it"),
-                    KeyHint("1-9", "open lesson by number"),
-                    KeyHint("s", "the sandbox"),
-                ]),
-                anywhere,
-            ]
-        }
-        var stepping = [
-            KeyHint("\(right) Space", "one event forward"),
-            KeyHint(left, "one event back"),
-            KeyHint("Enter", "play or pause"),
-            KeyHint("+ -", "faster, slower"),
-        ]
-        var closer = [
-            KeyHint("Tab", "select next node or message"),
-            KeyHint("i", "inspect the selection"),
-            KeyHint("e", "event list"),
-            KeyHint("click", "inspect a node or message"),
-        ]
-        if context == .sandbox {
-            return [
-                ("Sandbox", [
-                    KeyHint("r", "every client or peer asks"),
-                    KeyHint("f", "share a file (not p2p)"),
-                    KeyHint("a x", "add a node, remove one"),
-                    KeyHint("k", "kill or revive the selection"),
-                    KeyHint("u U", "double, halve its upload"),
-                    KeyHint("m v", "malicious peer, verification"),
-                ]),
-                ("Stepping", stepping), ("Looking closer", closer), anywhere,
-            ]
-        }
-        stepping += [
-            KeyHint("n PgDn", "next step"),
-            KeyHint("p PgUp", "previous step"),
-            KeyHint("g", "go to step (type a number)"),
-            KeyHint("r R", "restart step, lesson"),
-        ]
-        closer += [KeyHint("1-9", "answer the quiz"), KeyHint("h", "a hint for the step"),
-                   KeyHint(unicode ? "↑ ↓" : "Up Down", "scroll the narration")]
-        return [
-            ("Stepping", stepping), ("Looking closer", closer),
-            ("Presenting", [KeyHint("PgDn", "play, then next step"), KeyHint("PgUp", "previous step"), KeyHint(". b", "blank the screen")]),
-            anywhere,
-        ]
+    mutating func handle(_ key: Key, action: KeyAction?, app: inout AppState) -> PanelReply { .closes }
+
+    func draw(_ app: AppState, into canvas: inout Canvas, theme: Theme) {
+        HelpScreen.draw(Self.sections(places: app.screenPlaces, presenting: app.presentingLesson, leaving: app.leaveHint, unicode: theme.unicode),
+                        into: &canvas, theme: theme)
     }
 
+    /// The keys bound where the screen looks keys up, grouped by their section in the
+    /// keymap's order; keys doing the same thing share a line. `leaving` says what q does
+    /// here (back to the menu, or quit).
+    static func sections(places: [KeyPlace], presenting: Bool, leaving: KeyHint, unicode: Bool) -> [(String, [KeyHint])] {
+        var sections: [(String, [(action: KeyAction, keys: [String], help: String)])] = []
+        for binding in Keymap.bindings(in: places, presenting: presenting) {
+            let help = binding.action == .leave ? leaving.action : binding.help
+            let keys = binding.keyNames(unicode: unicode)
+            if let s = sections.firstIndex(where: { $0.0 == binding.section }) {
+                if let line = sections[s].1.firstIndex(where: { $0.action == binding.action && $0.help == help }) {
+                    sections[s].1[line].keys.append(keys)
+                } else {
+                    sections[s].1.append((binding.action, [keys], help))
+                }
+            } else {
+                sections.append((binding.section, [(binding.action, [keys], help)]))
+            }
+        }
+        // The screen's own keys, then the stage's, then what works anywhere.
+        let order = ["Menu", "Sandbox", "Stepping", "Steps", "Looking closer", "Presenting"]
+        sections = sections.enumerated().sorted {
+            (order.firstIndex(of: $0.element.0) ?? order.count, $0.offset) < (order.firstIndex(of: $1.element.0) ?? order.count, $1.offset)
+        }.map(\.element)
+        return sections.map { title, lines in (title, lines.map { KeyHint($0.keys.joined(separator: " "), $0.help) }) }
+    }
+}
+
+/// Draws the help's sections in a frame.
+enum HelpScreen {
     /// One column when the window is tall enough, else two, split between sections.
-    static func draw(for context: HelpContext, leaving: KeyHint, into canvas: inout Canvas, theme: Theme) {
-        let sections = sections(for: context, leaving: leaving, unicode: theme.unicode)
+    static func draw(_ sections: [(String, [KeyHint])], into canvas: inout Canvas, theme: Theme) {
         let hints = sections.flatMap(\.1)
         let keyWidth = hints.map { DisplayWidth.of($0.keys) }.max() ?? 0
         let columnWidth = hints.map { keyWidth + 2 + DisplayWidth.of($0.action) }.max() ?? 0
@@ -85,16 +62,17 @@ enum HelpScreen {
         let rows = columns.map { $0.reduce(0) { $0 + $1.1.count + 2 } - 1 }.max() ?? 0
         let width = columnWidth * columns.count + 3 * (columns.count - 1)
         let inside = Overlay.frame(width: width, height: rows, title: "keys", into: &canvas, theme: theme)
-        for (index, column) in columns.enumerated() {
-            let x = inside.x + index * (columnWidth + 3)
+        let column = (inside.width - 3 * (columns.count - 1)) / max(1, columns.count)
+        for (index, sectionColumn) in columns.enumerated() {
+            let x = inside.x + index * (column + 3)
             var y = inside.y
-            for (title, hints) in column {
+            for (title, hints) in sectionColumn {
                 guard y < inside.maxY else { break }
-                canvas.put(title, x: x, y: y, style: theme.panelTitle, limit: columnWidth)
+                canvas.put(title, x: x, y: y, style: theme.panelTitle, limit: column)
                 y += 1
                 for hint in hints where y < inside.maxY {
-                    canvas.put(hint.keys, x: x, y: y, style: theme.key, limit: columnWidth)
-                    canvas.put(hint.action, x: x + keyWidth + 2, y: y, limit: max(0, inside.maxX - x - keyWidth - 2))
+                    canvas.put(hint.keys, x: x, y: y, style: theme.key, limit: column)
+                    canvas.put(hint.action, x: x + keyWidth + 2, y: y, limit: max(0, x + column - x - keyWidth - 2), ellipsis: theme.glyphs.ellipsis)
                     y += 1
                 }
                 y += 1

@@ -1,4 +1,5 @@
 import Canvas
+import LessonKit
 
 /// One labelled fact in the inspector: "queue", "3 waiting".
 struct Fact: Hashable, Sendable {
@@ -62,7 +63,32 @@ struct InspectView: Hashable, Sendable {
             if last { canvas.put(theme.glyphs.ellipsis, x: inside.x + written, y: y, style: theme.dim) }
             y += 1
         }
-        KeyHint.drawLine([KeyHint("Tab", "next"), KeyHint("i Esc", "close")], into: &canvas,
+        let hints = KeyBar.hints([KeyBarEntry(.selectNext, text: "next"), KeyBarEntry(.close, text: "close", keyCount: 2)], places: [.inspector], unicode: theme.unicode)
+        KeyHint.drawLine(hints, into: &canvas,
                          rect: Rect(x: inside.x - 1, y: inside.maxY - 1, width: inside.width + 1, height: 1), theme: theme)
+    }
+}
+
+/// The inspector as a panel: Tab moves to the next node or message, its close keys close
+/// it, and any other key closes it and goes on to the screen (a step shows the stage).
+struct InspectPanel: Panel {
+    var places: [KeyPlace] { [.inspector] }
+
+    mutating func handle(_ key: Key, action: KeyAction?, app: inout AppState) -> PanelReply {
+        switch action {
+        case .selectNext:
+            app.lesson?.stage.selectNext()
+            app.sandbox?.stage.selectNext()
+            return .used
+        case .close:
+            return .closes
+        default:
+            return .closesAndPasses
+        }
+    }
+
+    func draw(_ app: AppState, into canvas: inout Canvas, theme: Theme) {
+        let layout = ScreenLayout(width: canvas.width, height: canvas.height, presenting: app.presenting)
+        (app.lesson?.stage.inspector ?? app.sandbox?.stage.inspector)?.draw(into: &canvas, theme: theme, stage: layout.stage, column: layout.stageColumn)
     }
 }

@@ -3,43 +3,54 @@ import LessonKit
 import NetSim
 
 /// What a key did on the lesson screen, for the parts of the app outside the lesson.
-enum LessonKeyOutcome: Hashable, Sendable {
+enum LessonKeyOutcome: Sendable {
     case ignored
     case done
-    case show(OverlayState)
+    case show(any Panel)
     case leave
     case toggleBlank
+    /// Up or Down: scroll the narration by this many lines.
+    case scroll(Int)
     /// The learner answered quiz number `quiz` (0-based within the step).
     case answered(step: Int, quiz: Int, correct: Bool)
 }
 
 extension LessonSession {
+    /// Where the lesson screen looks keys up in the keymap.
+    static func places(presenting: Bool) -> [KeyPlace] {
+        presenting ? [.presenting, .lesson, .stage] : [.lesson, .stage]
+    }
+
     /// Handles a key on the lesson screen. The step's own key (an ask) and the quiz come
-    /// first, then navigation between steps, then the stage's keys.
+    /// first, then the keymap's lesson keys, then the stage's.
     mutating func handle(_ key: Key, presenting: Bool, stage stageRect: Rect) -> LessonKeyOutcome {
-        if jumpDigits != nil { return typeStepNumber(key) }
         if let outcome = handleInteraction(key) { return outcome }
-        switch key {
-        case .pageDown where presenting: advance()
-        case .character("n"), .pageDown: nextStep()
-        case .character("p"), .pageUp: move { $0.previousStep() }
-        case .character("r"): move { $0.resetStep() }
-        case .character("R"): move { $0.restart() }
-        case .character("g"): jumpDigits = ""
-        case .character("h"): showsHints.toggle()
-        case .character(".") where presenting, .character("b") where presenting: return .toggleBlank
-        case .character("q"): return .leave
-        // A clicker's stop button sends Esc: while presenting only q leaves.
-        case .escape where !presenting: return .leave
-        case let .click(x, y):
-            guard let hit = stage.selection(at: Point(x: x, y: y), stage: stageRect, presenting: presenting) else { return .done }
+        guard let screenKey = ScreenKey(key),
+              let action = Keymap.action(for: screenKey, in: Self.places(presenting: presenting), presenting: presenting) else { return .ignored }
+        switch action {
+        case .advance: advance()
+        case .nextStep: nextStep()
+        case .previousStep: move { $0.previousStep() }
+        case .restartStep: move { $0.resetStep() }
+        case .restartLesson: move { $0.restart() }
+        case .goToStep: return .show(GoToPanel())
+        case .hint: showsHints.toggle()
+        case .blank: return .toggleBlank
+        case .leave: return .leave
+        case .help: return .show(HelpPanel())
+        case .scrollUp: return .scroll(-1)
+        case .scrollDown: return .scroll(1)
+        case .clickToInspect:
+            guard case let .click(x, y) = key,
+                  let hit = stage.selection(at: Point(x: x, y: y), stage: stageRect, presenting: presenting) else { return .done }
             stage.selection = hit
-            return .show(.inspect)
+            return .show(InspectPanel())
         default:
-            switch stage.handle(key) {
+            switch stage.perform(action) {
             case .ignored: return .ignored
             case .done: return .done
-            case let .show(panel): return .show(panel)
+            case .showInspector: return .show(InspectPanel())
+            case .showEvents: return .show(EventListPanel(selected: max(0, stage.shownReports.count - 1)))
             }
         }
         return .done
@@ -104,32 +115,10 @@ extension LessonSession {
     private func quizNumber(at position: Int) -> Int {
         runner.step.script.prefix(position).filter { if case .quiz = $0.kind { true } else { false } }.count
     }
-
-    /// Digits after `g`: Enter goes to that step, Esc gives up.
-    private mutating func typeStepNumber(_ key: Key) -> LessonKeyOutcome {
-        switch key {
-        case let .character(c) where c.isASCII && c.isNumber:
-            if (jumpDigits ?? "").count < 3 { jumpDigits?.append(c) }
-        case .backspace:
-            if jumpDigits?.isEmpty == false { jumpDigits?.removeLast() }
-        case .enter:
-            if let number = Int(jumpDigits ?? ""), number >= 1 { move { $0.jump(to: number - 1) } }
-            jumpDigits = nil
-        case .escape, .character("g"), .character("q"):
-            jumpDigits = nil
-        default:
-            break
-        }
-        return .done
-    }
 }
 
 extension AppState {
     mutating func handleLesson(_ key: Key) -> [AppEffect] {
-        if key == .up || key == .down, let session = lesson {
-            scrollNarration(of: session, by: key == .up ? -1 : 1)
-            return []
-        }
         let (presenting, stage) = (self.presenting, stageRect)
         let before = lesson?.quizProgress
         defer {
@@ -142,6 +131,8 @@ extension AppState {
             break
         case let .show(panel):
             overlay = panel
+        case let .scroll(lines):
+            if let session = lesson { scrollNarration(of: session, by: lines) }
         case .leave:
             return leave()
         case .toggleBlank:

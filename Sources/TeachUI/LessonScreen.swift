@@ -15,6 +15,8 @@ struct LessonScreenView: Hashable, Sendable {
     var metrics: MetricsView
     /// The narration panel's title: "step 2/5", "sandbox".
     var panelTitle: String
+    /// The metrics panel's title, saying what its counts cover: "metrics · this swarm".
+    var metricsTitle = "metrics"
     var status: StatusView
     var hints: [KeyHint]
     var presenting: Bool
@@ -33,18 +35,14 @@ struct LessonScreenView: Hashable, Sendable {
         } else {
             let hits = StageRenderer(scene: scene, theme: theme, selection: selection, roomy: presenting)
                 .draw(into: &canvas, rect: layout.stage.inset(by: 1))
-            // A grid shows each node's share of the file as a shade, which nothing else explains.
-            let shades = hits.placement.form == .dot && scene.nodes.contains { $0.share != nil }
-                ? [(String(theme.glyphs.shades), Style.plain, "share of the file")] : []
-            let kinds = scene.legend.map { (String(theme.glyph($0)), theme.style($0), $0.title) }
-            drawLegend(shades + kinds, into: &canvas, along: layout.stage, theme: theme)
+            drawLegend(hits.legend.map { ($0.glyphs, $0.style, $0.title) }, into: &canvas, along: layout.stage, theme: theme)
         }
 
         canvas.box(layout.narration, glyphs: theme.glyphs, style: theme.panelBorder, title: panelTitle, titleStyle: theme.panelTitle)
         NarrationRenderer(narration: narration, theme: theme).draw(into: &canvas, rect: Self.inner(layout.narration))
 
         if !layout.metrics.isEmpty {
-            canvas.box(layout.metrics, glyphs: theme.glyphs, style: theme.panelBorder, title: "metrics", titleStyle: theme.panelTitle)
+            canvas.box(layout.metrics, glyphs: theme.glyphs, style: theme.panelBorder, title: metricsTitle, titleStyle: theme.panelTitle)
             MetricsRenderer(metrics: metrics, theme: theme).draw(into: &canvas, rect: Self.inner(layout.metrics))
         }
         status.draw(into: &canvas, rect: layout.status, theme: theme)
@@ -56,20 +54,24 @@ struct LessonScreenView: Hashable, Sendable {
         Rect(x: rect.x + 2, y: rect.y + 1, width: rect.width - 4, height: rect.height - 2)
     }
 
-    /// What each glyph on the stage means (a grid's shades, the message kinds seen so far,
-    /// or a chart's lines), set into the stage's bottom border.
+    /// What each glyph on the stage means (a grid's shades, the marks and messages drawn,
+    /// or a chart's lines), set into the stage's bottom border, and continued along its
+    /// top border when the bottom one is full.
     private func drawLegend(_ entries: [(glyphs: String, style: Style, title: String)], into canvas: inout Canvas, along stage: Rect, theme: Theme) {
-        var x = stage.x + 2
-        let y = stage.maxY - 1
-        for entry in entries {
-            let glyphs = DisplayWidth.of(entry.glyphs)
-            let width = 2 + glyphs + DisplayWidth.of(entry.title)
-            guard x + width < stage.maxX - 1 else { break }
-            canvas.put(" ", x: x, y: y)
-            canvas.put(entry.glyphs, x: x + 1, y: y, style: entry.style)
-            canvas.put(" " + entry.title, x: x + 1 + glyphs, y: y, style: theme.dim)
-            x += width
+        var rest = entries[...]
+        for y in [stage.maxY - 1, stage.y] where !rest.isEmpty {
+            var x = stage.x + 2
+            while let entry = rest.first {
+                let glyphs = DisplayWidth.of(entry.glyphs)
+                let width = 2 + glyphs + DisplayWidth.of(entry.title)
+                guard x + width < stage.maxX - 1 else { break }
+                canvas.put(" ", x: x, y: y)
+                canvas.put(entry.glyphs, x: x + 1, y: y, style: entry.style)
+                canvas.put(" " + entry.title, x: x + 1 + glyphs, y: y, style: theme.dim)
+                x += width
+                rest = rest.dropFirst()
+            }
+            if x > stage.x + 2 { canvas.put(" ", x: x, y: y) }
         }
-        if x > stage.x + 2 { canvas.put(" ", x: x, y: y) }
     }
 }

@@ -11,8 +11,6 @@ struct LessonSession: Sendable {
     /// Answers given, by step and script position.
     var answers: [QuizPlace: QuizAnswer] = [:]
     var showsHints = false
-    /// Digits typed after `g`, while choosing a step to jump to.
-    var jumpDigits: String?
     /// Lines of the step's narration scrolled past (Up and Down), back to 0 on a new step.
     var narrationScroll = 0
 
@@ -43,7 +41,7 @@ struct LessonSession: Sendable {
         self.index = index
         var runner = LessonRunner(lesson: lesson)
         runner.jump(to: step)
-        stage = StageSession(driver: LessonDriver(runner: runner), layout: StageLayoutKind(lesson.network.layout))
+        stage = StageSession(driver: LessonDriver(runner: runner), plan: StagePlan(lesson.network))
     }
 
     var runner: LessonRunner { stage.driver.runner }
@@ -153,23 +151,44 @@ struct LessonSession: Sendable {
 
     /// A live value as the screen shows it: from the state the stage shows.
     func reading(_ value: LiveValue) -> LiveReading {
-        value.read(in: stage.shown.simulation, stepStart: runner.stepStartTime, curve: runner.curve)
-    }
-
-    /// The speaker notes of the step on screen, headed by the lesson's id and the step.
-    var notes: SpeakerNotes {
-        let heading = "\(lesson.id) · step \(runner.stepIndex + 1)/\(lesson.steps.count): \(runner.step.title)"
-        return SpeakerNotes(heading: heading, text: runner.step.notes.joined(separator: "\n\n"))
+        runner.reading(value, in: stage.shown.simulation)
     }
 }
 
 extension StageLayoutKind {
     init(_ layout: NetworkSpec.Layout) {
         switch layout {
+        case .auto: self = .auto
         case .star: self = .star
         case .ring: self = .ring
         case .mesh: self = .mesh
+        case .tiers: self = .tiers
         case .grid: self = .grid
+        }
+    }
+}
+
+extension StagePlan {
+    /// A lesson's layout, and the place and layout of each group and named node.
+    init(_ network: NetworkSpec) {
+        self.init(
+            layout: StageLayoutKind(network.layout),
+            groups: network.groups.map { group in
+                Group(name: group.name, members: group.members, place: group.place.map(StagePlace.init),
+                      layout: group.layout.map(StageLayoutKind.init))
+            },
+            places: Dictionary(network.nodes.compactMap { node in node.place.map { (node.name, StagePlace($0)) } }) { first, _ in first })
+    }
+}
+
+extension StagePlace {
+    init(_ place: NetworkSpec.Place) {
+        switch place {
+        case .left: self = .left
+        case .right: self = .right
+        case .top: self = .top
+        case .bottom: self = .bottom
+        case .centre: self = .centre
         }
     }
 }

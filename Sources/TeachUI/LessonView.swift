@@ -13,8 +13,13 @@ extension AppState {
         for index in scene.nodes.indices where highlighted.contains(scene.nodes[index].name) {
             scene.nodes[index].isHighlighted = true
         }
+        // Counts from where the scenario on screen began, unless the stage is still
+        // showing the moment before it.
+        let countsStart = runner.countsStart.flatMap { $0.time <= frame.time ? $0 : nil }
         var metrics = MetricsView(frame, focus: MetricsFocus(
-            highlighted: runner.highlightedNodes, sharing: runner.fileShareNodes.isEmpty ? nil : Set(runner.fileShareNodes)))
+            highlighted: runner.highlightedNodes, sharing: runner.fileShareNodes.isEmpty ? nil : Set(runner.fileShareNodes)),
+            countsFrom: countsStart?.metrics)
+        if let gauges = runner.gauges { metrics.keep(gauges) }
         let watched = runner.highlightedValues + runner.charts.filter { !runner.highlightedValues.contains($0) }
         // Watched values in words ("server.queue" reads "server queue"), leaving out any
         // a gauge already shows.
@@ -31,12 +36,21 @@ extension AppState {
         return LessonScreenView(
             title: "\(session.index + 1). \(runner.lesson.title)", stepTitle: runner.step.title, scene: scene,
             selection: stage.selection, curve: curve, narration: narration(session, theme: theme), metrics: metrics,
-            panelTitle: "step \(runner.stepIndex + 1)/\(stepCount)",
+            panelTitle: "step \(runner.stepIndex + 1)/\(stepCount)", metricsTitle: Self.metricsTitle(countsStart, curve: curve != nil),
             status: StatusView(
                 playing: stage.isPlaying, position: "step \(runner.stepIndex + 1)/\(stepCount)",
                 time: Units.format(duration: stage.clock), speed: stage.playback.speedLabel(unicode: theme.unicode),
-                events: stage.shown.simulation.eventCount, note: statusNote(session)),
+                events: stage.shown.simulation.eventCount, note: statusNote(session), stepped: stage.lastStep, showsEvents: !presenting),
             hints: presenting ? [] : lessonHints(session, unicode: theme.unicode), presenting: presenting)
+    }
+
+    /// The metrics panel's title: what its counts cover.
+    static func metricsTitle(_ start: CountsStart?, curve: Bool) -> String {
+        guard !curve, let start else { return curve ? "metrics" : "metrics · this lesson" }
+        switch start.reason {
+        case .swarm: return "metrics · this swarm"
+        case .reset: return "metrics · since \(Units.format(duration: start.time))"
+        }
     }
 
     /// A live value's name as a reader would say it: "server.queue" is "server queue".
@@ -46,7 +60,7 @@ extension AppState {
 
     private func statusNote(_ session: LessonSession) -> String {
         switch session.shownPending {
-        case let .running(wait): wait.source
+        case let .running(wait): wait.inWords
         case .ask, .pause, .quiz: "your turn"
         case .done: session.runner.isLastStep ? "lesson done" : "step done"
         }
@@ -59,22 +73,24 @@ extension AppState {
         var asked: Set<String> = []
         switch session.shownPending {
         case let .ask(ask):
-            hints.append(KeyHint(String(ask.key), "do it"))
+            hints.append(KeyHint(String(ask.key), "do it", hold: .asked))
             asked = KeyMentions.keys(in: ask.prompt)
         case let .quiz(quiz):
             if let place = session.pendingQuiz?.1, session.answers[place]?.answered == true {
-                hints.append(KeyHint("Space", "go on"))
+                hints.append(KeyHint("Space", "go on", hold: .asked))
             } else {
-                hints.append(KeyHint("1-\(quiz.choices.count)", "answer"))
+                hints.append(KeyHint("1-\(quiz.choices.count)", "answer", hold: .asked))
             }
         case let .pause(text):
-            hints.append(KeyHint("Space", "go on"))
+            hints.append(KeyHint("Space", "go on", hold: .asked))
             asked = KeyMentions.keys(in: text)
         case .running, .done: break
         }
-        hints.append(KeyHint("n p", "next/prev step"))
-        if !session.runner.step.hints.isEmpty { hints.append(KeyHint("h", "hint")) }
-        return (hints + KeyHint.stage(unicode: unicode)).map { $0.holding(asked) }
+        var own = [KeyBarEntry(.nextStep, .previousStep, text: "steps")]
+        if !session.runner.step.hints.isEmpty { own.append(KeyBarEntry(.hint, text: "hint")) }
+        hints += KeyBar.hints(own, places: screenPlaces, presenting: presentingLesson, unicode: unicode)
+        return (hints + KeyBar.stage(places: screenPlaces, presenting: presentingLesson, unicode: unicode, leaving: leavingQuits ? "quit" : "back"))
+            .map { $0.holding(asked) }
     }
 
     /// The step's narration so far (paragraphs appear as the script passes them) with live values filled in, the quiz, hints when asked for,

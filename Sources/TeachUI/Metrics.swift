@@ -1,4 +1,5 @@
 import Canvas
+import LessonKit
 
 /// One labelled quantity with a bar: a queue's fill, a node's upload, a peer's share.
 struct Meter: Hashable, Sendable {
@@ -40,6 +41,17 @@ struct MetricsView: Hashable, Sendable {
     var counters: [String] = []
     /// A table of figures, drawn before everything else.
     var table: [FigureRow] = []
+}
+
+extension MetricsView {
+    /// Keeps only the parts of the panel a lesson chose to show.
+    mutating func keep(_ chosen: [Gauge]) {
+        if !chosen.contains(.counts) { counters = [] }
+        gauges = gauges.filter { chosen.contains($0.label.hasSuffix("queue") ? .queue : .load) }
+        if !chosen.contains(.file) { shares = [] }
+        if !chosen.contains(.trend) { trend = nil }
+        if !chosen.contains(.uploads) { uploads = [] }
+    }
 }
 
 /// Draws a `MetricsView` into a panel, as many rows as fit, in columns when wide.

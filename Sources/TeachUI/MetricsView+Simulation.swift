@@ -8,8 +8,9 @@ extension MetricsView {
     /// peer's share of the file.
     /// `focus` says what a lesson is about: its highlighted nodes come first wherever
     /// only some nodes fit, and file progress is shown only for the nodes taking part in
-    /// the file being shared.
-    init(_ frame: Frame, focus: MetricsFocus = MetricsFocus()) {
+    /// the file being shared. `countsFrom`: the counts when the scenario on screen began
+    /// (a new swarm, a lesson's `reset`), taken away so the counts are this scenario's.
+    init(_ frame: Frame, focus: MetricsFocus = MetricsFocus(), countsFrom start: Metrics? = nil) {
         let simulation = frame.simulation, time = frame.time
         let states = focus.ordered(frame.nodes)
         let servers = states.filter { $0.config.role == .server }
@@ -26,6 +27,8 @@ extension MetricsView {
                 gauges.append(Meter(label: "\(name) upload", fraction: load, value: "\(Int((load * 100).rounded()))%", alarm: load >= 0.999))
             }
         }
+
+        if let seeds = Self.seedsShare(states, simulation: simulation) { gauges.append(seeds) }
 
         let busiest = states.map(\.bitsUp).max() ?? 0
         if busiest > 0 {
@@ -51,13 +54,29 @@ extension MetricsView {
         // What went wrong (counted only once it happens) is what a lesson is about: it
         // comes before the message totals, which a narrow panel leaves out first.
         let metrics = simulation.metrics
+        func count(_ figure: KeyPath<Metrics, Int>) -> Int { max(0, metrics[keyPath: figure] - (start?[keyPath: figure] ?? 0)) }
         var parts: [String] = []
-        if metrics.drops > 0 { parts.append("dropped \(metrics.drops)") }
-        if metrics.refusals > 0 { parts.append("refused \(metrics.refusals)") }
-        if metrics.lost > 0 { parts.append("lost \(metrics.lost)") }
-        if metrics.corruptRejected > 0 { parts.append("rejected \(metrics.corruptRejected)") }
-        if metrics.corruptAccepted > 0 { parts.append("corrupt kept \(metrics.corruptAccepted)") }
-        counters = parts + ["messages \(metrics.totalMessages)", "in flight \(frame.inFlight.count)"]
+        for (label, figure) in [("dropped", \Metrics.drops), ("refused", \.refusals), ("lost", \.lost),
+                                ("rejected", \.corruptRejected), ("corrupt kept", \.corruptAccepted)] where count(figure) > 0 {
+            parts.append("\(label) \(count(figure))")
+        }
+        counters = parts + ["messages \(count(\.totalMessages))", "in flight \(frame.inFlight.count)"]
+    }
+
+    /// In a swarm, how much of what its members send now comes from the seeds: all of it
+    /// at first, less and less as the peers pass pieces on to each other. Nil when no
+    /// member is sending.
+    private static func seedsShare(_ states: [NodeState], simulation: Simulation) -> Meter? {
+        var seeds: [NodeState] = [], total = 0.0
+        for state in states {
+            guard let part = simulation.swarmPart(of: state.id), !part.departed else { continue }
+            total += state.uploadRate
+            if part.isSeed { seeds.append(state) }
+        }
+        guard total > 0, !seeds.isEmpty else { return nil }
+        let share = seeds.reduce(0) { $0 + $1.uploadRate } / total
+        return Meter(label: "from \(seeds.count == 1 ? seeds[0].config.name : "seeds") now", fraction: share,
+                     value: "\(Int((share * 100).rounded()))%")
     }
 
     /// Beyond this many, each node's share of the file is summed up in one bar (the grid

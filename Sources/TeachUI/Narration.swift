@@ -41,10 +41,10 @@ struct NarrationView: Hashable, Sendable {
 }
 
 /// Draws narration into a panel. The prompt (what to press) is anchored at the bottom so
-/// it is always in view; the quiz is anchored above it while that leaves the narration
-/// some rows. Whatever does not fit scrolls, with a line that says there is more: the
-/// narration alone, or, when the quiz and its notes take most of the panel, the narration
-/// and the quiz together.
+/// it is always in view, and a quiz's question and choices above it; the quiz's notes are
+/// anchored under the choices while that leaves the narration some rows. Whatever does
+/// not fit scrolls, with a line that says there is more: the narration, and, when the
+/// quiz takes most of the panel, the notes on the answer after it.
 struct NarrationRenderer {
     let narration: NarrationView
     let theme: Theme
@@ -87,9 +87,12 @@ struct NarrationRenderer {
         if height - gap.count - quizAnchored.count >= min(text.count, Self.narrationRows) {
             return (text, gap + quizAnchored, nil)
         }
-        let scrolling = Self.stacked([text, quiz + feedback])
-        let anchored = scrolling.isEmpty || prompt.isEmpty ? prompt : [NarrationLine()] + prompt
-        return (scrolling, Array(anchored.prefix(height)), feedback.isEmpty ? nil : scrolling.count - feedback.count)
+        // Short of room: the question and every choice stay anchored (a learner cannot
+        // answer what is scrolled away); the text and the notes on the answer scroll.
+        let scrolling = Self.stacked([text, feedback])
+        let anchored = Self.stacked([quiz, prompt])
+        let spaced = scrolling.isEmpty || anchored.isEmpty ? anchored : [NarrationLine()] + anchored
+        return (scrolling, Array(spaced.prefix(height)), feedback.isEmpty ? nil : scrolling.count - feedback.count)
     }
 
     /// The lines shown: the scrolled window, ending with a line that says what more there

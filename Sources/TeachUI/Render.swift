@@ -27,34 +27,9 @@ extension AppState {
         } else {
             MenuRenderer(menu: menuView, theme: theme).draw(into: &canvas)
         }
-        switch overlay {
-        case .help:
-            HelpScreen.draw(for: lesson != nil ? .lesson : sandbox != nil ? .sandbox : .menu, leaving: leaveHint, into: &canvas, theme: theme)
-        case let .events(selected):
-            (lesson?.stage.events(selected: selected) ?? sandbox?.stage.events(selected: selected))?.draw(into: &canvas, theme: theme)
-        case .inspect:
-            let layout = ScreenLayout(width: canvas.width, height: canvas.height, presenting: presenting)
-            (lesson?.stage.inspector ?? sandbox?.stage.inspector)?.draw(into: &canvas, theme: theme, stage: layout.stage, column: layout.stageColumn)
-        case nil: break
-        }
-        if let digits = lesson?.jumpDigits, let count = lesson?.lesson.steps.count {
-            let inside = Overlay.frame(width: 30, height: 2, title: "go to step", into: &canvas, theme: theme)
-            canvas.put("Step (1-\(count)): \(digits)_", x: inside.x, y: inside.y, style: theme.key)
-            canvas.put("Enter go  Esc cancel", x: inside.x, y: inside.y + 1, style: theme.dim)
-        }
-        if !reloadProblems.isEmpty, lesson?.index == watchedLesson { drawReloadProblems(into: &canvas, theme: theme) }
-    }
-
-    /// A broken edit of the watched lesson, while it is on screen: what is wrong and where, over the lesson
-    /// (which keeps running as it was) until a good edit arrives.
-    private func drawReloadProblems(into canvas: inout Canvas, theme: Theme) {
-        let width = min(canvas.width - 6, 100)
-        let lines = reloadProblems.flatMap { StyledText([StyledSpan($0.description)]).wrapped(width: width) }
-        let inside = Overlay.frame(width: width, height: min(lines.count + 2, canvas.height - 4), title: "this edit does not load",
-                                   into: &canvas, theme: theme)
-        canvas.put("The lesson keeps running as it was. Fix the file and save it again.", x: inside.x, y: inside.y, style: theme.dim, limit: inside.width)
-        for (offset, line) in lines.enumerated() where inside.y + 2 + offset < inside.maxY {
-            canvas.put(line, x: inside.x, y: inside.y + 2 + offset) { _ in theme.alarm }
+        overlay?.draw(self, into: &canvas, theme: theme)
+        if !reloadProblems.isEmpty, lesson?.index == watchedLesson {
+            ReloadProblemsPanel(problems: reloadProblems).draw(self, into: &canvas, theme: theme)
         }
     }
 }

@@ -1,4 +1,5 @@
 import Canvas
+import LessonKit
 import NetSim
 
 /// The networks the sandbox starts from.
@@ -18,6 +19,8 @@ struct SandboxSession: Sendable {
     var stage: StageSession<Timeline>
     /// What the last key did, or why the engine refused it.
     var message: String
+    /// The counts when the latest swarm started: the metrics panel counts that swarm's.
+    var countsStart: Metrics?
 
     /// Capacities chosen so that effects show within seconds of simulated time.
     static let serverUpload = 10e6, clientUpload = 1e6, peerUpload = 2e6, download = 10e6
@@ -41,7 +44,7 @@ struct SandboxSession: Sendable {
         }
         let network = NetworkConfig(nodes: nodes, defaultLatency: Self.latency, fullMesh: true)
         let layout: StageLayoutKind = model == .clientServer ? .star : (count > 24 ? .grid : .ring)
-        stage = StageSession(driver: Timeline(Simulation(network: network, seed: seed)), layout: layout)
+        stage = StageSession(driver: Timeline(Simulation(network: network, seed: seed)), plan: StagePlan(layout: layout))
         message = "Press r to send requests" + (model == .clientServer ? ", f to serve a file" : (model == .swarm ? ", f to share a file" : ""))
     }
 
@@ -61,27 +64,40 @@ struct SandboxSession: Sendable {
         liveIDs.filter { !simulation.node($0).config.role.isHub }
     }
 
-    /// The keys the sandbox adds to the stage's, with what they do.
-    static func hints(model: SandboxModel) -> [KeyHint] {
-        var hints = [KeyHint("r", "requests")]
-        if model != .p2p { hints.append(KeyHint("f", "file")) }
-        hints += [KeyHint("a", "add"), KeyHint("x", "remove"), KeyHint("k", "kill/revive"), KeyHint("u U", "upload ×2 ÷2")]
-        if model != .clientServer { hints += [KeyHint("m", "malicious"), KeyHint("v", "verify")] }
-        return hints
+    /// The keys the sandbox adds to the stage's, with what they do (those the model has).
+    static func hints(model: SandboxModel, unicode: Bool) -> [KeyHint] {
+        var entries = [KeyBarEntry(.requests, text: "requests", hold: .useful)]
+        if model != .p2p { entries.append(KeyBarEntry(.shareFile, text: "file", hold: .useful)) }
+        entries += [KeyBarEntry(.addNode, text: "add"), KeyBarEntry(.removeNode, text: "remove"), KeyBarEntry(.toggleUp, text: "kill/revive"),
+                    KeyBarEntry(.doubleUpload, .halveUpload, text: "upload ×2 ÷2")]
+        if model != .clientServer { entries += [KeyBarEntry(.toggleMalicious, text: "malicious"), KeyBarEntry(.toggleVerification, text: "verify")] }
+        entries.append(KeyBarEntry(.switchModel, text: "network"))
+        return KeyBar.hints(entries, places: [.sandbox], unicode: unicode)
     }
 
-    /// Handles a sandbox key; false when the key is not one of the sandbox's.
-    mutating func handle(_ character: Character) -> Bool {
-        switch character {
-        case "r": sendRequests()
-        case "f" where model != .p2p: shareFile()
-        case "a": addNode()
-        case "x": removeNode()
-        case "k": toggleSelectedUp()
-        case "u": scaleUpload(by: 2)
-        case "U": scaleUpload(by: 0.5)
-        case "m" where model != .clientServer: toggleMalicious()
-        case "v" where model != .clientServer:
+    /// Clients or peers in the network now (not the server or tracker).
+    var memberCount: Int { members.count }
+
+    /// A fresh network of `model` with as many clients or peers as this one has.
+    mutating func switchModel(to model: SandboxModel, seed: UInt64) {
+        let fresh = SandboxSession(model: model, nodes: max(2, memberCount), seed: seed)
+        self = fresh
+        message = "A new \(model.rawValue) network. " + fresh.message
+    }
+
+    /// Does a sandbox action; false when the action is not one of the sandbox's (or not
+    /// one this model has).
+    mutating func perform(_ action: KeyAction) -> Bool {
+        switch action {
+        case .requests: sendRequests()
+        case .shareFile where model != .p2p: shareFile()
+        case .addNode: addNode()
+        case .removeNode: removeNode()
+        case .toggleUp: toggleSelectedUp()
+        case .doubleUpload: scaleUpload(by: 2)
+        case .halveUpload: scaleUpload(by: 0.5)
+        case .toggleMalicious where model != .clientServer: toggleMalicious()
+        case .toggleVerification where model != .clientServer:
             let on = !simulation.verification
             perform(.setVerification(on), done: on ? "Peers now check every chunk's hash" : "Peers no longer check hashes")
         default: return false
@@ -89,14 +105,19 @@ struct SandboxSession: Sendable {
         return true
     }
 
-    private mutating func perform(_ command: Command, done: String) {
+    /// Does `command`, saying `done` on the status line, or why the engine refused it
+    /// (then false).
+    @discardableResult
+    private mutating func perform(_ command: Command, done: String) -> Bool {
         stage.settle()
         do {
             try stage.driver.perform(command)
             message = done
             stage.suggestSpeed()
+            return true
         } catch {
             message = "Not possible: \(error)"
+            return false
         }
     }
 
@@ -135,7 +156,12 @@ struct SandboxSession: Sendable {
             guard let seed = members.first else { return }
             let config = SwarmConfig(fileBits: Self.fileBits, chunks: Self.chunks, seeds: [seed], peers: Array(members.dropFirst()),
                                      tracker: simulation.network.ids(withRole: .tracker).first)
-            perform(.startSwarm(config), done: "\(simulation.node(seed).config.name) seeds a \(megabits) file in \(Self.chunks) chunks")
+            let before = simulation.metrics
+            if perform(.startSwarm(config), done: "\(simulation.node(seed).config.name) seeds a \(megabits) file in \(Self.chunks) chunks") {
+                countsStart = before
+            } else {
+                message += ". Press 3 to start again with a new swarm network."
+            }
         case .p2p:
             break
         }

@@ -1,3 +1,4 @@
+import Canvas
 import NetSim
 
 /// What the stage shows at one instant, whatever produced it (a lesson's simulation, the
@@ -10,15 +11,36 @@ struct Scene: Hashable, Sendable {
     var links: [SceneLink]
     var packets: [ScenePacket]
     var layout: StageLayoutKind
-    /// Message kinds the legend explains: those seen so far in this run.
-    var legend: [MessageKind]
+    /// What the layout is computed from: every node the network has had (present or
+    /// not), the configured links and the lesson's plan.
+    var shape: StageShape
+    /// Remembers the layout of a shape between frames (see `StageGeometryCache`).
+    var geometry: StageGeometryCache?
 
-    init(nodes: [SceneNode], links: [SceneLink] = [], packets: [ScenePacket] = [], layout: StageLayoutKind, legend: [MessageKind] = []) {
+    /// A hand-made scene: its shape is its nodes and links, with no standing lines
+    /// implied when it has no links (any node reaches any other).
+    init(nodes: [SceneNode], links: [SceneLink] = [], packets: [ScenePacket] = [], layout: StageLayoutKind) {
+        self.init(nodes: nodes, links: links, packets: packets, layout: layout,
+                  shape: StageShape(nodes, links: links, layout: layout, anyReachesAny: links.isEmpty))
+    }
+
+    init(nodes: [SceneNode], links: [SceneLink], packets: [ScenePacket], layout: StageLayoutKind, shape: StageShape,
+         geometry: StageGeometryCache? = nil) {
         self.nodes = nodes
         self.links = links
         self.packets = packets
         self.layout = layout
-        self.legend = legend
+        self.shape = shape
+        self.geometry = geometry
+    }
+
+    /// Any node may talk to any other, so no line stands for a link.
+    var anyReachesAny: Bool { shape.anyReachesAny }
+
+    /// The stage's geometry in a rectangle: remembered when the scene has a cache.
+    func geometry(in rect: Rect, roomy: Bool) -> StageGeometry {
+        let key = StageGeometry.Key(shape: shape, rect: rect, roomy: roomy)
+        return geometry?.geometry(for: key) ?? StageGeometry(key)
     }
 
     func node(_ id: Int) -> SceneNode? { nodes.first { $0.id == id } }
@@ -34,9 +56,13 @@ struct SceneNode: Hashable, Sendable {
     var name: String
     var role: Role
     var isUp: Bool = true
-    /// Its queue is full or it is dropping work: drawn as an alarm.
-    var isOverloaded: Bool = false
-    var isMalicious: Bool = false
+    /// What is wrong with it (or what it did wrong), most important first: the first is
+    /// drawn in front of its name.
+    var marks: [StageMark] = []
+    /// Its part in a swarm, which it is drawn as whatever it was set up as.
+    var swarmRole: SwarmRole? = nil
+    /// Data it is sending now (responses, a file, chunks): how many messages.
+    var sending = 0
     /// A server working on a request now, and how many more wait in its queue: the
     /// processing between a request's arrival and its answer, made visible.
     var isWorking = false
@@ -45,6 +71,20 @@ struct SceneNode: Hashable, Sendable {
     var share: Double? = nil
     /// The lesson points at it.
     var isHighlighted = false
+
+    /// Its queue is full or it is dropping work: drawn as an alarm.
+    var isOverloaded: Bool { marks.first == .dropped || marks.first == .queueFull }
+
+    /// It left the network; it is drawn where it was, with nothing to or from it.
+    var hasLeft: Bool { !isUp && marks.first == .left }
+}
+
+/// What a node does in a swarm.
+enum SwarmRole: Hashable, Sendable {
+    /// It started with the whole file.
+    case seed
+    /// It came to get the file, and passes on what it has.
+    case peer
 }
 
 struct SceneLink: Hashable, Sendable {
@@ -65,5 +105,8 @@ struct ScenePacket: Hashable, Sendable {
 /// How the stage arranges nodes; lessons ask for one, and the stage falls back to a
 /// denser one when the window is too small for it.
 enum StageLayoutKind: String, Hashable, Sendable, CaseIterable {
-    case star, ring, mesh, grid
+    /// Chosen from the network: a star around each server, tiers under a tracker or
+    /// supernodes, a ring of peers (linked neighbours side by side).
+    case auto
+    case star, ring, mesh, tiers, grid
 }

@@ -1,4 +1,5 @@
 import Canvas
+import NetSim
 
 /// How much room each node gets on the stage.
 enum NodeForm: Hashable, Sendable {
@@ -12,18 +13,40 @@ enum NodeForm: Hashable, Sendable {
     case dot
 }
 
+/// A unit's caption on the stage: "small · 5 clients".
+struct StageCaption: Hashable, Sendable {
+    var text: String
+    var frame: Rect
+}
+
 /// Where every node sits on the stage, and in which form.
 struct StagePlacement: Hashable, Sendable {
     var form: NodeForm
     /// The layout actually used: a lesson's star or ring becomes a grid when it cannot fit.
     var kind: StageLayoutKind
+    /// Every node the network has had, those that left included (they keep their place).
     var frames: [Int: Rect]
     /// Nodes a grid had no room for.
     var hidden: Int
+    /// Each unit's caption, when the stage holds several units or a grid.
+    var captions: [StageCaption] = []
+    /// The configured links drawn as lines: all but those inside a unit whose nodes are
+    /// all linked to each other.
+    var drawnLinks: [NodePair] = []
+
+    /// Every frame, in the order of the nodes' ids: never in a dictionary's order, which
+    /// Swift seeds afresh in every process (routing breaks ties by the order of the boxes,
+    /// so that order would move lines from one run to the next).
+    var boxes: [Rect] {
+        frames.keys.sorted().compactMap { frames[$0] }
+    }
+
+    /// What lines must keep out of: the nodes and the captions.
+    var walls: [Rect] { boxes + captions.map(\.frame) }
 
     /// The node whose frame holds the cell, for mouse clicks.
     func node(at point: Point) -> Int? {
-        frames.first { $0.value.contains(point) }?.key
+        frames.keys.sorted().first { frames[$0]!.contains(point) }
     }
 
     /// A cell where a message or a count can be drawn and read as such: outside every
@@ -32,13 +55,17 @@ struct StagePlacement: Hashable, Sendable {
         frames.values.allSatisfy { frame in
             !frame.contains(point)
                 && (form != .compact || !frame.contains(x: point.x - 1, y: point.y) && !frame.contains(x: point.x + 1, y: point.y))
-        }
+        } && !captions.contains { $0.frame.contains(point) }
     }
 }
 
-/// Places nodes on the stage: hubs (servers, trackers, supernodes) in the middle and the
-/// rest on an ellipse around them, as boxes when they fit, as one-line labels when they
-/// do not, and as a dense grid when not even those fit or the lesson asks for a grid.
+/// Places nodes on the stage. The network is split into units (`StageUnit`: a server's
+/// star, a tracker's swarm, a group), each unit gets a region of the stage (where the
+/// lesson put it, else side by side in order) and is laid out there: hubs in the middle
+/// and the rest on an ellipse around them (a ring keeps linked neighbours side by side),
+/// or hubs on a row above the rest (tiers). Nodes are boxes when they fit, one-line
+/// labels when they do not, and a labelled grid of cells when not even those fit or the
+/// lesson asks for a grid.
 enum StageLayout {
     /// Above this many nodes no ring of labels is readable: straight to the grid.
     static let largestRing = 60
@@ -46,28 +73,28 @@ enum StageLayout {
     /// Tries the forms roomiest first and, within a form, every arrangement of the hubs
     /// (see `Strain` for how arrangements are compared). A form is used only when every
     /// link can be drawn clear of the other nodes with room for a message on it; when no
-    /// form manages that, the ring with the fewest such failures, and the grid when no
-    /// ring fits.
+    /// form manages that, the one with the fewest such failures, and the grid when none
+    /// fits.
     ///
-    /// - Parameter links: the lines to be drawn, so none has to pass through a node.
     /// - Parameter roomy: large boxes may be used (presenting): on a projector the picture
     ///   has to read from the back of the room.
-    static func place(
-        _ nodes: [SceneNode], links: [SceneLink] = [], kind: StageLayoutKind, in rect: Rect, roomy: Bool = false
-    ) -> StagePlacement {
-        guard kind != .grid, nodes.count <= largestRing else { return grid(nodes, in: rect) }
-        // A column of margin each side for boxes: a box's side against the stage's frame
-        // reads as a double line (a one-line label does not, and needs the room more).
-        let inner = Rect(x: rect.x + 1, y: rect.y, width: rect.width - 2, height: rect.height)
-        let likely = likelyLinks(nodes)
+    static func place(_ shape: StageShape, in rect: Rect, roomy: Bool = false) -> StagePlacement {
+        let units = StageUnit.units(of: shape)
+        let drawn = drawnLinks(shape, units: units)
+        let captioned = units.count > 1
+        guard shape.layout != .grid, shape.nodes.count <= largestRing, !units.contains(where: { $0.layout == .grid }) else {
+            return grid(shape, units: units, drawn: drawn, in: rect)
+        }
+        let likely = likelyLinks(units, shape: shape)
+        let links = drawn.map { SceneLink(a: $0.low, b: $0.high) }
         var fallback: (placement: StagePlacement, strain: Strain)?
         for form in roomy ? [NodeForm.largeBox, .box, .compact] : [.box, .compact] {
             var best: (placement: StagePlacement, strain: Strain)?
             for hubs in HubArrangement.allCases {
                 for (order, turn) in [(false, 0.0), (false, 0.5), (true, 0.0), (true, 0.5)] {
-                    let area = form == .compact ? rect : inner
-                    guard let frames = ring(nodes, form: form, hubs: hubs, reversed: order, turn: turn, in: area) else { continue }
-                    let placement = StagePlacement(form: form, kind: kind, frames: frames, hidden: 0)
+                    let variant = Variant(hubs: hubs, reversed: order, turn: turn)
+                    guard var placement = arrange(shape, units: units, form: form, variant: variant, captioned: captioned, in: rect) else { continue }
+                    placement.drawnLinks = drawn
                     let strain = Strain(placement, links: links, likely: likely, within: rect)
                     if strain == Strain() { return placement }
                     if best.map({ strain < $0.strain }) ?? true { best = (placement, strain) }
@@ -77,12 +104,19 @@ enum StageLayout {
             if best.strain.blocked == 0 { return best.placement }
             if fallback.map({ best.strain.blocked < $0.strain.blocked }) ?? true { fallback = best }
         }
-        return fallback?.placement ?? grid(nodes, in: rect)
+        return fallback?.placement ?? grid(shape, units: units, drawn: drawn, in: rect)
+    }
+
+    /// A hand-made scene's nodes and links (tests, small examples).
+    static func place(
+        _ nodes: [SceneNode], links: [SceneLink] = [], kind: StageLayoutKind, in rect: Rect, roomy: Bool = false
+    ) -> StagePlacement {
+        place(StageShape(nodes, links: links, layout: kind, anyReachesAny: links.isEmpty), in: rect, roomy: roomy)
     }
 
     /// The frame size of a node in a form.
-    static func size(of node: SceneNode, form: NodeForm) -> (width: Int, height: Int) {
-        let name = DisplayWidth.of(node.name)
+    static func size(of name: String, form: NodeForm) -> (width: Int, height: Int) {
+        let name = DisplayWidth.of(name)
         switch form {
         case .largeBox: return (name + 8, 5)
         case .box: return (name + 4, 3)
@@ -96,62 +130,214 @@ enum StageLayout {
         case row, column, innerRing
     }
 
-    /// Who is likely to talk to whom, whatever the links say: servers to clients,
-    /// trackers and supernodes to peers. Placing these pairs in clear sight of each other
-    /// keeps the messages of a network without drawn links off the other hubs.
-    private static func likelyLinks(_ nodes: [SceneNode]) -> [SceneLink] {
-        nodes.filter(\.role.isHub).flatMap { hub in
-            nodes.filter { ($0.role == .client) == (hub.role == .server) && !$0.role.isHub }
-                .map { SceneLink(a: hub.id, b: $0.id) }
+    /// One way of arranging every unit, tried against the others.
+    private struct Variant {
+        var hubs: HubArrangement
+        var reversed: Bool
+        var turn: Double
+    }
+
+    /// Links inside a unit whose nodes are all linked to each other are not drawn.
+    private static func drawnLinks(_ shape: StageShape, units: [StageUnit]) -> [NodePair] {
+        var meshedUnit: [Int: Int] = [:]
+        for (index, unit) in units.enumerated() where unit.meshed {
+            for node in unit.nodes { meshedUnit[node] = index }
+        }
+        return shape.links.filter { link in
+            guard let unit = meshedUnit[link.low] else { return true }
+            return meshedUnit[link.high] != unit
         }
     }
 
-    /// Hubs in the middle (in the lesson's order or `reversed`) and everyone else on an
+    /// Who is likely to talk to whom, whatever the links say: each hub to the nodes of
+    /// its unit. Placing these pairs in clear sight of each other keeps the messages of
+    /// a network without drawn links off the other nodes.
+    private static func likelyLinks(_ units: [StageUnit], shape: StageShape) -> [SceneLink] {
+        units.flatMap { unit in unit.hubs.flatMap { hub in unit.members.map { SceneLink(a: hub, b: $0) } } }
+    }
+
+    // MARK: regions
+
+    /// A region of the stage for each unit: units placed at the top or the bottom share
+    /// a band there; the others stand side by side in the middle, left ones first, then
+    /// centre and unplaced ones in order, then right ones; units placed alike share a
+    /// column, one above the other. Sizes follow how many nodes each unit holds.
+    static func regions(for units: [StageUnit], in rect: Rect) -> [Rect] {
+        func weight(_ index: Int) -> Double { max(4, 2 + Double(units[index].nodes.count)) }
+        var regions = Array(repeating: rect, count: units.count)
+        let top = units.indices.filter { units[$0].place == .top }
+        let bottom = units.indices.filter { units[$0].place == .bottom }
+        let middle = units.indices.filter { units[$0].place != .top && units[$0].place != .bottom }
+        // Columns of the middle band, each a list of units stacked in it.
+        var columns: [[Int]] = []
+        func column(for place: StagePlace) -> [Int] { middle.filter { units[$0].place == place } }
+        if !column(for: .left).isEmpty { columns.append(column(for: .left)) }
+        for index in middle where units[index].place == nil { columns.append([index]) }
+        if !column(for: .centre).isEmpty {
+            let centre = column(for: .centre)
+            columns.insert(centre, at: columns.isEmpty ? 0 : min(columns.count, (columns.count + 1) / 2))
+        }
+        if !column(for: .right).isEmpty { columns.append(column(for: .right)) }
+
+        // Each band a list of cells side by side, each cell units stacked in it.
+        let bands = [top.map { [$0] }, columns, bottom.map { [$0] }]
+        let heights = split(rect.height, by: bands.map { cells in cells.map { $0.map(weight).reduce(0, +) }.max() ?? 0 })
+        var y = rect.y
+        for (cells, height) in zip(bands, heights) {
+            let widths = split(rect.width, by: cells.map { $0.map(weight).max() ?? 0 })
+            var x = rect.x
+            for (stack, width) in zip(cells, widths) {
+                var stackY = y
+                for (index, stackHeight) in zip(stack, split(height, by: stack.map(weight))) {
+                    regions[index] = Rect(x: x, y: stackY, width: width, height: stackHeight)
+                    stackY += stackHeight
+                }
+                x += width
+            }
+            y += height
+        }
+        return regions
+    }
+
+    /// `total` cells shared out in proportion to `weights` (zero weights get none).
+    private static func split(_ total: Int, by weights: [Double]) -> [Int] {
+        let sum = weights.reduce(0, +)
+        guard sum > 0 else { return weights.map { _ in 0 } }
+        var shares: [Int] = []
+        var before = 0.0
+        for weight in weights {
+            let start = Int((Double(total) * before / sum).rounded())
+            before += weight
+            shares.append(Int((Double(total) * before / sum).rounded()) - start)
+        }
+        return shares
+    }
+
+    /// A caption on the top row of a region, centred, the longest of `texts` that fits;
+    /// its cells are kept clear of lines.
+    private static func caption(_ texts: [String], in region: Rect) -> StageCaption {
+        let room = max(0, region.width - 2)
+        let text = texts.first { DisplayWidth.of($0) <= room } ?? texts.last ?? ""
+        let width = min(DisplayWidth.of(text), room)
+        return StageCaption(text: text, frame: Rect(x: region.x + (region.width - width) / 2, y: region.y, width: width, height: 1))
+    }
+
+    // MARK: arranging units
+
+    private static func arrange(
+        _ shape: StageShape, units: [StageUnit], form: NodeForm, variant: Variant, captioned: Bool, in rect: Rect
+    ) -> StagePlacement? {
+        let names = Dictionary(uniqueKeysWithValues: shape.nodes.map { ($0.id, $0.name) })
+        let roles = Dictionary(uniqueKeysWithValues: shape.nodes.map { ($0.id, $0.role) })
+        var frames: [Int: Rect] = [:]
+        var captions: [StageCaption] = []
+        for (unit, region) in zip(units, regions(for: units, in: rect)) {
+            var area = region
+            if captioned {
+                guard region.height > 2 else { return nil }
+                // A lone node's name says it all.
+                if unit.nodes.count > 1 { captions.append(caption(unit.labels(in: shape, roles: roles), in: region)) }
+                area = Rect(x: region.x, y: region.y + 1, width: region.width, height: region.height - 1)
+            }
+            // A column of margin each side for boxes: a box's side against the stage's
+            // frame or a neighbour's reads as a double line.
+            if form != .compact { area = Rect(x: area.x + 1, y: area.y, width: area.width - 2, height: area.height) }
+            let layout = unit.layout ?? (shape.layout == .auto ? automaticLayout(unit, roles: roles) : shape.layout)
+            let placed: [Int: Rect]?
+            if layout == .tiers {
+                placed = tiers(unit, shape: shape, names: names, form: form, in: area)
+            } else {
+                // A region too small for a ring around its hubs may still hold them in rows.
+                placed = around(unit, shape: shape, names: names, form: form, variant: variant, in: area)
+                    ?? (linksAmong(unit.members, shape.links) ? nil : tiers(unit, shape: shape, names: names, form: form, in: area))
+            }
+            guard let placed else { return nil }
+            frames.merge(placed) { first, _ in first }
+        }
+        guard separated(frames.keys.sorted().compactMap { frames[$0] }) else { return nil }
+        return StagePlacement(form: form, kind: shape.layout, frames: frames, hidden: 0, captions: captions)
+    }
+
+    /// Whether any two of `members` are linked: their ring keeps neighbours side by side,
+    /// which rows would not.
+    private static func linksAmong(_ members: [Int], _ links: [NodePair]) -> Bool {
+        let inUnit = Set(members)
+        return links.contains { inUnit.contains($0.low) && inUnit.contains($0.high) }
+    }
+
+    /// Tiers for a tracker or supernodes with their peers; a ring for everything else.
+    private static func automaticLayout(_ unit: StageUnit, roles: [Int: Role]) -> StageLayoutKind {
+        let tiered = unit.hubs.contains { roles[$0] == .tracker || roles[$0] == .supernode } && !unit.members.isEmpty
+        return tiered ? .tiers : .ring
+    }
+
+    /// The members in ring order: when their links close a ring through all of them
+    /// (each to its next), in that order, so neighbours sit side by side and the other
+    /// links are chords across; otherwise as numbered.
+    static func ringOrder(_ members: [Int], links: [NodePair]) -> [Int] {
+        guard members.count > 3 else { return members }
+        let inUnit = Set(members)
+        var neighbours: [Int: [Int]] = [:]
+        for link in links where inUnit.contains(link.low) && inUnit.contains(link.high) {
+            neighbours[link.low, default: []].append(link.high)
+            neighbours[link.high, default: []].append(link.low)
+        }
+        var order = [members[0]], visited: Set<Int> = [members[0]]
+        while order.count < members.count {
+            let next = (neighbours[order.last!] ?? []).filter { !visited.contains($0) }.min()
+            guard let next else { return members }
+            order.append(next)
+            visited.insert(next)
+        }
+        return (neighbours[order.last!] ?? []).contains(order[0]) ? order : members
+    }
+
+    /// Hubs in the middle (in the lesson's order or `reversed`) and the members on an
     /// ellipse around them (turned by `turn` of the spacing between neighbours); nil when
-    /// any two frames would touch.
-    private static func ring(
-        _ nodes: [SceneNode], form: NodeForm, hubs arrangement: HubArrangement, reversed: Bool, turn: Double, in rect: Rect
+    /// anything would not fit.
+    private static func around(
+        _ unit: StageUnit, shape: StageShape, names: [Int: String], form: NodeForm, variant: Variant, in rect: Rect
     ) -> [Int: Rect]? {
-        guard !nodes.isEmpty else { return [:] }
-        let hubs = reversed ? nodes.filter(\.role.isHub).reversed() : nodes.filter(\.role.isHub)
-        let others = nodes.filter { !$0.role.isHub }
-        let sizes = nodes.map { size(of: $0, form: form) }
+        let hubs = variant.reversed ? unit.hubs.reversed() : unit.hubs
+        let others = ringOrder(unit.members, links: shape.links)
+        func size(_ id: Int) -> (width: Int, height: Int) { StageLayout.size(of: names[id] ?? "", form: form) }
+        let sizes = unit.nodes.map(size)
         let widest = sizes.map(\.width).max() ?? 0, tallest = sizes.map(\.height).max() ?? 0
         guard widest <= rect.width, tallest <= rect.height else { return nil }
         var frames: [Int: Rect] = [:]
         let centre = rect.center
         let rx = Double(rect.width - widest) / 2, ry = Double(rect.height - tallest) / 2
 
-        func put(_ node: SceneNode, at point: Point) {
-            let (w, h) = size(of: node, form: form)
+        func put(_ id: Int, at point: Point) {
+            let (w, h) = size(id)
             let left = min(max(rect.x, point.x - w / 2), rect.maxX - w)
             let top = min(max(rect.y, point.y - h / 2), rect.maxY - h)
-            frames[node.id] = Rect(x: left, y: top, width: w, height: h)
+            frames[id] = Rect(x: left, y: top, width: w, height: h)
         }
 
         // Hubs in the middle, or alone on the ring when there is nobody else.
         let middle = others.isEmpty ? [] : hubs
-        switch arrangement {
+        switch variant.hubs {
         case .row:
             // One-line labels need a wider gap: a message between them needs a cell of its
             // own with a blank on either side, or it reads as part of a name.
             let gap = form == .compact ? 3 : 2
-            let width = middle.reduce(0) { $0 + size(of: $1, form: form).width } + gap * max(0, middle.count - 1)
+            let width = middle.reduce(0) { $0 + size($1).width } + gap * max(0, middle.count - 1)
             guard width <= rect.width else { return nil }
             var x = centre.x - width / 2
             for hub in middle {
-                let (w, h) = size(of: hub, form: form)
-                frames[hub.id] = Rect(x: x, y: centre.y - h / 2, width: w, height: h)
+                let (w, h) = size(hub)
+                frames[hub] = Rect(x: x, y: centre.y - h / 2, width: w, height: h)
                 x += w + gap
             }
         case .column:
             guard middle.count > 1 else { return nil }
-            let height = middle.reduce(0) { $0 + size(of: $1, form: form).height }
+            let height = middle.reduce(0) { $0 + size($1).height }
             guard height <= rect.height else { return nil }
             var y = centre.y - height / 2
             for hub in middle {
-                let (w, h) = size(of: hub, form: form)
-                frames[hub.id] = Rect(x: centre.x - w / 2, y: y, width: w, height: h)
+                let (w, h) = size(hub)
+                frames[hub] = Rect(x: centre.x - w / 2, y: y, width: w, height: h)
                 y += h
             }
         case .innerRing:
@@ -161,12 +347,62 @@ enum StageLayout {
             }
         }
 
-        let around = others.isEmpty ? hubs : others
-        let points = around.count == 1 && middle.isEmpty
+        let ring = others.isEmpty ? hubs : others
+        let points = ring.count == 1 && middle.isEmpty
             ? [centre]
-            : Ellipse.points(count: around.count, center: centre, rx: rx, ry: ry, turn: turn)
-        for (node, point) in zip(around, points) { put(node, at: point) }
-        return separated(Array(frames.values)) ? frames : nil
+            : Ellipse.points(count: ring.count, center: centre, rx: rx, ry: ry, turn: variant.turn)
+        for (node, point) in zip(ring, points) { put(node, at: point) }
+        return separated(frames.keys.sorted().compactMap { frames[$0] }) ? frames : nil
+    }
+
+    /// Hubs on a row at the top, the members on rows below, each under the hubs it is
+    /// linked to where it can be (so lines from a hub fan out instead of crossing).
+    private static func tiers(
+        _ unit: StageUnit, shape: StageShape, names: [Int: String], form: NodeForm, in rect: Rect
+    ) -> [Int: Rect]? {
+        func size(_ id: Int) -> (width: Int, height: Int) { StageLayout.size(of: names[id] ?? "", form: form) }
+        let gap = form == .compact ? 3 : 2
+        let tallest = unit.nodes.map { size($0).height }.max() ?? 0
+        /// How many of `ids` fit on a row, each in a slot as wide as the widest of them.
+        func perRow(_ ids: [Int]) -> Int {
+            max(1, (rect.width + gap) / ((ids.map { size($0).width }.max() ?? 0) + gap))
+        }
+        guard (unit.nodes.map { size($0).width }.max() ?? 0) <= rect.width else { return nil }
+        let hubsPerRow = perRow(unit.hubs), membersPerRow = perRow(unit.members)
+        let hubRows = (unit.hubs.count + hubsPerRow - 1) / hubsPerRow
+        let memberRows = (unit.members.count + membersPerRow - 1) / membersPerRow
+        let rows = hubRows + memberRows
+        // A blank row between tiers at least, so the lines between them show.
+        guard rows > 0, rows * tallest + (rows - 1) <= rect.height else { return nil }
+        var frames: [Int: Rect] = [:]
+        func lay(_ row: [Int], at index: Int) {
+            let y = rows == 1 ? rect.y + (rect.height - tallest) / 2 : rect.y + index * (rect.height - tallest) / (rows - 1)
+            for (slot, id) in row.enumerated() {
+                let (w, h) = size(id)
+                let centre = rect.x + (2 * slot + 1) * rect.width / (2 * row.count)
+                frames[id] = Rect(x: min(max(rect.x, centre - w / 2), rect.maxX - w), y: y, width: w, height: h)
+            }
+        }
+        for row in 0..<hubRows {
+            lay(Array(unit.hubs[(row * hubsPerRow)..<min(unit.hubs.count, (row + 1) * hubsPerRow)]), at: row)
+        }
+        // Members under the mean position of the hubs they are linked to.
+        let hubSlot = Dictionary(uniqueKeysWithValues: unit.hubs.enumerated().map { ($1, Double($0)) })
+        var linkedHubs: [Int: [Double]] = [:]
+        for link in shape.links {
+            if let slot = hubSlot[link.low] { linkedHubs[link.high, default: []].append(slot) }
+            if let slot = hubSlot[link.high] { linkedHubs[link.low, default: []].append(slot) }
+        }
+        let middle = Double(unit.hubs.count - 1) / 2
+        let members = unit.members.enumerated().sorted { a, b in
+            let slotA = linkedHubs[a.element].map { $0.reduce(0, +) / Double($0.count) } ?? middle
+            let slotB = linkedHubs[b.element].map { $0.reduce(0, +) / Double($0.count) } ?? middle
+            return (slotA, a.offset) < (slotB, b.offset)
+        }.map(\.element)
+        for row in 0..<memberRows {
+            lay(Array(members[(row * membersPerRow)..<min(members.count, (row + 1) * membersPerRow)]), at: hubRows + row)
+        }
+        return separated(frames.keys.sorted().compactMap { frames[$0] }) ? frames : nil
     }
 
     /// No two frames touch: at least one blank column between them side by side.
@@ -178,15 +414,35 @@ enum StageLayout {
         return true
     }
 
+    // MARK: grid
+
     /// Spacings tried for a grid, roomiest first; columns are twice as far apart as
     /// rows because terminal cells are about twice as tall as wide.
     private static let gridPitches = [(6, 3), (4, 2), (3, 2), (2, 2), (3, 1), (2, 1)]
 
-    /// Hubs centred on the top row (named when there is room), everyone else row by row
-    /// below them, one cell each, spaced as widely as the stage allows and centred on it.
-    private static func grid(_ nodes: [SceneNode], in rect: Rect) -> StagePlacement {
-        let hubs = nodes.filter(\.role.isHub), others = nodes.filter { !$0.role.isHub }
-        guard !rect.isEmpty else { return StagePlacement(form: .dot, kind: .grid, frames: [:], hidden: nodes.count) }
+    /// Each unit a block of cells in its region under a caption that says how many of
+    /// what it shows ("peers · 200 peers"): hubs on the top row (named when there is
+    /// room), the rest row by row below, spaced as widely as the region allows.
+    private static func grid(_ shape: StageShape, units: [StageUnit], drawn: [NodePair], in rect: Rect) -> StagePlacement {
+        let names = Dictionary(uniqueKeysWithValues: shape.nodes.map { ($0.id, $0.name) })
+        let roles = Dictionary(uniqueKeysWithValues: shape.nodes.map { ($0.id, $0.role) })
+        var frames: [Int: Rect] = [:]
+        var captions: [StageCaption] = []
+        guard !rect.isEmpty else { return StagePlacement(form: .dot, kind: .grid, frames: [:], hidden: shape.nodes.count) }
+        for (unit, region) in zip(units, regions(for: units, in: rect)) {
+            var area = region
+            if region.height > 2 {
+                captions.append(caption(unit.labels(in: shape, roles: roles), in: region))
+                area = Rect(x: region.x + 1, y: region.y + 1, width: max(0, region.width - 2), height: region.height - 1)
+            }
+            frames.merge(block(hubs: unit.hubs, members: unit.members, names: names, in: area)) { first, _ in first }
+        }
+        return StagePlacement(form: .dot, kind: .grid, frames: frames, hidden: shape.nodes.count - frames.count,
+                              captions: captions, drawnLinks: drawn)
+    }
+
+    private static func block(hubs: [Int], members others: [Int], names: [Int: String], in rect: Rect) -> [Int: Rect] {
+        guard !rect.isEmpty else { return [:] }
         let hubRows = hubs.isEmpty || others.isEmpty ? 0 : 1
         let members = hubRows == 0 ? hubs + others : others
         var chosen = (x: 2, y: 1)
@@ -208,18 +464,18 @@ enum StageLayout {
         var frames: [Int: Rect] = [:]
         if hubRows > 0 {
             // Hubs keep their names (as one-line labels) when the row has room for them.
-            let labelled = hubs.reduce(0) { $0 + size(of: $1, form: .compact).width + 2 } - 2 <= rect.width
-            let widths = hubs.map { labelled ? size(of: $0, form: .compact).width : 1 }
+            let labelled = hubs.reduce(0) { $0 + size(of: names[$1] ?? "", form: .compact).width + 2 } - 2 <= rect.width
+            let widths = hubs.map { labelled ? size(of: names[$0] ?? "", form: .compact).width : 1 }
             var x = rect.x + max(0, (rect.width - (widths.reduce(0, +) + 2 * (hubs.count - 1))) / 2)
             for (hub, width) in zip(hubs, widths) where x + width <= rect.maxX {
-                frames[hub.id] = Rect(x: x, y: top, width: width, height: 1)
+                frames[hub] = Rect(x: x, y: top, width: width, height: 1)
                 x += width + 2
             }
         }
         let firstRow = top + hubRows * chosen.y
         for (index, node) in members.prefix(shown).enumerated() {
-            frames[node.id] = Rect(x: left + (index % columns) * chosen.x, y: firstRow + (index / columns) * chosen.y, width: 1, height: 1)
+            frames[node] = Rect(x: left + (index % columns) * chosen.x, y: firstRow + (index / columns) * chosen.y, width: 1, height: 1)
         }
-        return StagePlacement(form: .dot, kind: .grid, frames: frames, hidden: nodes.count - frames.count)
+        return frames
     }
 }

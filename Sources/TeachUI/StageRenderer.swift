@@ -12,6 +12,8 @@ struct StageHits {
     var placement: StagePlacement
     /// The cell each message in flight was drawn at (the last drawn wins a shared cell).
     var packets: [Point: Int]
+    /// What the glyphs drawn mean, for the legend: exactly those on the stage now.
+    var legend: [LegendEntry] = []
 
     /// The message or node drawn at a cell; messages first, as they are drawn on top.
     func selection(at point: Point) -> Selection? {
@@ -32,75 +34,84 @@ struct StageRenderer {
     /// Draws the stage and says where everything went (for hit testing and tests).
     @discardableResult
     func draw(into canvas: inout Canvas, rect: Rect) -> StageHits {
-        let placement = StageLayout.place(scene.nodes, links: scene.links, kind: scene.layout, in: rect, roomy: roomy)
-        let paths = placement.form == .dot ? [:] : drawLinks(into: &canvas, placement: placement, within: rect)
+        let geometry = scene.geometry(in: rect, roomy: roomy)
+        let placement = geometry.placement
+        var symbols: Set<StageSymbol> = []
+        drawCaptions(into: &canvas, placement: placement)
+        let paths = drawLinks(into: &canvas, geometry: geometry, within: rect)
         for node in scene.nodes {
             guard let frame = placement.frames[node.id] else { continue }
-            drawNode(node, frame: frame, form: placement.form, into: &canvas)
+            symbols.formUnion(drawNode(node, frame: frame, form: placement.form, within: rect, into: &canvas))
         }
-        var packets: [Point: Int] = [:]
-        if placement.form == .dot {
-            markReceivers(into: &canvas, placement: placement)
-            if placement.hidden > 0 {
-                let note = " +\(placement.hidden) more "
-                canvas.put(note, x: rect.maxX - DisplayWidth.of(note), y: rect.maxY - 1, style: theme.dim)
-            }
+        var packets = drawPackets(into: &canvas, paths: paths, placement: placement)
+        if placement.form == .dot, paths.isEmpty {
+            // A grid too busy for lines shows a message as its ends' colours, no glyph of its own.
+            symbols.formUnion(scene.packets.filter { placement.frames[$0.to] != nil }.map { .message($0.kind) })
         } else {
-            packets = drawPackets(into: &canvas, paths: paths, placement: placement)
-        }
-        return StageHits(placement: placement, packets: packets)
-    }
-
-    /// An undirected pair of node ids, smaller first.
-    private struct Pair: Hashable {
-        let low: Int, high: Int
-        init(_ a: Int, _ b: Int) { (low, high) = a < b ? (a, b) : (b, a) }
-    }
-
-    /// Above this many pairs talking without a link (a busy swarm), their lines are not
-    /// drawn: the messages still travel the same paths, and stay visible.
-    static let largestTrafficWeb = 6
-
-    /// Draws every configured link, and a faint line for every pair that exchanges
-    /// messages without one (peers that reach each other across the internet), unless
-    /// there are so many that the lines would hide the messages. A busy configured link
-    /// stands out. Lines go around the other nodes. Returns each pair's path (the cells
-    /// outside the nodes), from the lower id to the higher.
-    private func drawLinks(into canvas: inout Canvas, placement: StagePlacement, within rect: Rect) -> [Pair: [Point]] {
-        var traffic: Set<Pair> = []
-        for packet in scene.packets { traffic.insert(Pair(packet.from, packet.to)) }
-        var links: [Pair: Bool] = [:]
-        for link in scene.links { links[Pair(link.a, link.b)] = link.isUp }
-        // Small protocol chatter gets no path of its own: in a swarm it would hide the chunks.
-        var unlinked: Set<Pair> = []
-        for packet in scene.packets where packet.kind != .control && links[Pair(packet.from, packet.to)] == nil {
-            unlinked.insert(Pair(packet.from, packet.to))
-        }
-        let drawsTraffic = unlinked.count <= Self.largestTrafficWeb
-
-        let frames = Array(placement.frames.values)
-        let router = LineRouter(around: frames, within: rect)
-        var paths: [Pair: [Point]] = [:]
-        for pair in (Array(links.keys) + unlinked).sorted(by: { ($0.low, $0.high) < ($1.low, $1.high) }) {
-            guard let a = placement.frames[pair.low], let b = placement.frames[pair.high] else { continue }
-            let path = router.route(from: a.center, to: b.center) ?? LinePath.cells(from: a.center, to: b.center)
-            guard let isUp = links[pair] else {
-                paths[pair] = drawsTraffic
-                    ? canvas.stroke(path, glyphs: theme.glyphs, style: theme.link, skipping: frames)
-                    : path.filter { point in !frames.contains { $0.contains(point) } }
-                continue
+            // Cut marks go over any message there, so the legend's cut is always in sight;
+            // a message under one is hidden, and so is one under a later message.
+            let cuts = markCuts(into: &canvas, paths: paths, placement: placement)
+            if !cuts.isEmpty {
+                symbols.insert(.mark(.cut))
+                packets = packets.filter { !cuts.contains($0.key) }
             }
-            let endsUp = scene.node(pair.low)?.isUp != false && scene.node(pair.high)?.isUp != false
-            let style = !isUp || !endsUp ? theme.deadLink : traffic.contains(pair) ? theme.busyLink : theme.link
-            paths[pair] = canvas.stroke(path, glyphs: theme.glyphs, style: style, skipping: frames)
+            // Only messages drawn as glyphs: one with no open cell on its path only tints
+            // its receiver, which needs no legend of its own.
+            let seen = Set(packets.values)
+            symbols.formUnion(scene.packets.filter { seen.contains($0.id) }.map { .message($0.kind) })
         }
-        return paths
+        if placement.form == .dot, placement.hidden > 0 {
+            let note = " +\(placement.hidden) more "
+            canvas.put(note, x: rect.maxX - DisplayWidth.of(note), y: rect.maxY - 1, style: theme.dim)
+        }
+        let shades = placement.form == .dot && scene.nodes.contains { $0.share != nil && placement.frames[$0.id] != nil }
+        var legend = legend(symbols, shades: shades)
+        if scene.anyReachesAny, scene.links.isEmpty, !scene.nodes.isEmpty {
+            // No line stands for a link here: say why the stage has none.
+            let peers = scene.nodes.allSatisfy { $0.role == .peer }
+            legend.append(LegendEntry(glyphs: "any", style: theme.dim, title: peers ? "peer reaches any other" : "node reaches any other"))
+        }
+        return StageHits(placement: placement, packets: packets, legend: legend)
     }
 
-    private func drawNode(_ node: SceneNode, frame: Rect, form: NodeForm, into canvas: inout Canvas) {
+    /// The legend for the symbols drawn: what went wrong first (it is what a lesson is
+    /// about, and a narrow stage keeps the first entries), then a grid's shades, seeds,
+    /// and the messages in flight. Two symbols drawn alike (a refused answer and a
+    /// refused client) are one entry.
+    private func legend(_ symbols: Set<StageSymbol>, shades: Bool) -> [LegendEntry] {
+        var entries: [LegendEntry] = []
+        func add(_ candidates: [StageSymbol]) {
+            for symbol in candidates where symbols.contains(symbol) {
+                let entry = LegendEntry(glyphs: String(theme.glyph(symbol)), style: theme.style(symbol), title: SymbolLook.of(symbol).word)
+                if !entries.contains(entry) { entries.append(entry) }
+            }
+        }
+        add(StageMark.allCases.map(StageSymbol.mark))
+        if shades { entries.append(LegendEntry(glyphs: String(theme.glyphs.shades), style: .plain, title: "share of the file")) }
+        add([.seed] + MessageKind.allCases.map(StageSymbol.message))
+        return entries
+    }
+
+    /// A cut link gets a mark halfway along its path, in a cell of its own; returns the
+    /// cells marked.
+    private func markCuts(into canvas: inout Canvas, paths: [NodePair: [Point]], placement: StagePlacement) -> Set<Point> {
+        var marked: Set<Point> = []
+        for link in scene.links where !link.isUp {
+            guard let path = paths[NodePair(link.a, link.b)]?.filter(placement.isOpen), !path.isEmpty else { continue }
+            let middle = path[path.count / 2]
+            canvas.put(String(theme.glyph(.mark(.cut))), x: middle.x, y: middle.y, style: theme.style(.mark(.cut)))
+            marked.insert(middle)
+        }
+        return marked
+    }
+
+    private func drawNode(_ node: SceneNode, frame: Rect, form: NodeForm, within rect: Rect, into canvas: inout Canvas) -> [StageSymbol] {
         let selected = selection == .node(node.id)
         let style = theme.style(node, selected: selected)
-        let label = String(marker(for: node)) + " " + node.name
+        var markerStyle = marker(for: node).map { theme.style($0) } ?? style
+        if selected { markerStyle.attributes.insert(.reverse) }
+        let name = " " + node.name
+        var symbols = marker(for: node).map { [$0] } ?? []
         switch form {
         case .box, .largeBox:
             var border = style
@@ -108,17 +119,33 @@ struct StageRenderer {
             canvas.fill(frame)
             canvas.box(frame, weight: theme.border(node, selected: selected), glyphs: theme.glyphs, style: border)
             let inset = form == .largeBox ? 3 : 1
-            canvas.put(label, x: frame.x + inset, y: frame.y + frame.height / 2, style: style)
+            canvas.put(String(glyph(for: node)), x: frame.x + inset, y: frame.y + frame.height / 2, style: markerStyle)
+            canvas.put(name, x: frame.x + inset + 1, y: frame.y + frame.height / 2, style: style)
             if let badge = workBadge(for: node, width: frame.width - 2) {
                 canvas.put(badge, x: frame.x + 1 + (frame.width - 2 - DisplayWidth.of(badge)) / 2, y: frame.maxY - 1, style: border)
             }
+            if node.sending > 0, node.isUp {
+                let badge = String(theme.glyph(.mark(.sending))) + (node.sending > 1 ? String(min(node.sending, 9)) : "")
+                if DisplayWidth.of(badge) <= frame.width - 4 {
+                    canvas.put(badge, x: frame.maxX - 2 - DisplayWidth.of(badge), y: frame.y, style: theme.style(.mark(.sending)))
+                    symbols.append(.mark(.sending))
+                }
+            }
         case .compact:
-            canvas.put(label, x: frame.x, y: frame.y, style: style)
+            canvas.put(String(glyph(for: node)), x: frame.x, y: frame.y, style: markerStyle)
+            canvas.put(name, x: frame.x + 1, y: frame.y, style: style)
+            if node.sending > 0, node.isUp, rect.contains(x: frame.maxX, y: frame.y) {
+                canvas.put(String(theme.glyph(.mark(.sending))), x: frame.maxX, y: frame.y, style: theme.style(.mark(.sending)))
+                symbols.append(.mark(.sending))
+            }
         case .dot where frame.width > 1:
-            canvas.put(label, x: frame.x, y: frame.y, style: style)
+            canvas.put(String(glyph(for: node)), x: frame.x, y: frame.y, style: markerStyle)
+            canvas.put(name, x: frame.x + 1, y: frame.y, style: style)
         case .dot:
-            canvas.put(String(dot(for: node)), x: frame.x, y: frame.y, style: style)
+            let marked = marker(for: node) != nil || node.role.isHub || node.share == nil
+            canvas.put(String(marked ? glyph(for: node) : dot(for: node)), x: frame.x, y: frame.y, style: markerStyle)
         }
+        return symbols
     }
 
     /// What a server is doing, set into its box's bottom border: "working" (or "busy"
@@ -137,20 +164,22 @@ struct StageRenderer {
         return forms.first { DisplayWidth.of($0) <= width }
     }
 
-    /// The glyph in front of a node's name: its state when something is wrong, else its role.
-    private func marker(for node: SceneNode) -> Character {
-        if !node.isUp { return theme.deadGlyph }
-        if node.isOverloaded { return theme.overloadMark }
-        if node.isMalicious { return theme.maliciousMark }
-        return theme.glyph(node.role)
+    /// What the glyph in front of a node's name stands for, when the legend explains it:
+    /// the first of its marks, else its part as a seed; nil for a plain role.
+    private func marker(for node: SceneNode) -> StageSymbol? {
+        if let mark = node.marks.first { return .mark(mark) }
+        return node.swarmRole == .seed ? .seed : nil
+    }
+
+    /// The glyph in front of a node's name: its first mark, else what it does.
+    private func glyph(for node: SceneNode) -> Character {
+        marker(for: node).map { theme.glyph($0) } ?? theme.glyph(node)
     }
 
     /// In a grid, a peer's cell shows how much of the file it holds.
     private func dot(for node: SceneNode) -> Character {
-        if !node.isUp || node.isOverloaded || node.isMalicious || node.role.isHub { return marker(for: node) }
-        guard let share = node.share else { return theme.glyph(node.role) }
         let shades = theme.glyphs.shades
-        return shades[Self.shade(of: share, among: shades.count)]
+        return shades[Self.shade(of: node.share ?? 0, among: shades.count)]
     }
 
     /// Which of `count` shades, lightest first, stands for a share of the file: the
@@ -161,49 +190,5 @@ struct StageRenderer {
         guard share > 0 else { return 0 }
         guard share < 1 else { return count - 1 }
         return 1 + min(count - 3, Int((share * Double(count - 2)).rounded(.down)))
-    }
-
-    /// Draws each message in flight where its progress puts it on its pair's path, and
-    /// says which cell each went to. Messages keep to the path's open cells, off the
-    /// node labels; one whose path has no cell at all marks its receiver instead, as in
-    /// a grid. Messages sharing a cell (three photos leaving together on one link) would
-    /// look like one, so their count is written beside the glyph, in an open cell.
-    private func drawPackets(into canvas: inout Canvas, paths: [Pair: [Point]], placement: StagePlacement) -> [Point: Int] {
-        var drawn: [Point: Int] = [:]
-        var counts: [Point: (count: Int, kind: MessageKind)] = [:]
-        for packet in scene.packets {
-            guard var path = paths[Pair(packet.from, packet.to)], !path.isEmpty else {
-                if let frame = placement.frames[packet.to] { canvas.restyle(frame) { $0 = theme.style(packet.kind) } }
-                continue
-            }
-            if packet.from > packet.to { path.reverse() }
-            let open = path.filter(placement.isOpen)
-            if !open.isEmpty { path = open }
-            let progress = min(1, max(0, packet.progress.isFinite ? packet.progress : 0))
-            let point = path[Int((progress * Double(path.count - 1)).rounded())]
-            var style = theme.style(packet.kind)
-            if selection == .packet(packet.id) { style.attributes.insert(.reverse) }
-            canvas.put(String(theme.glyph(packet.kind)), x: point.x, y: point.y, style: style)
-            drawn[point] = packet.id
-            counts[point, default: (0, packet.kind)].count += 1
-        }
-        for (point, shared) in counts.sorted(by: { ($0.key.y, $0.key.x) < ($1.key.y, $1.key.x) }) where shared.count > 1 {
-            let mark = shared.count > 9 ? "+" : String(shared.count)
-            let around = [(1, 0), (-1, 0), (0, -1), (0, 1)].map { Point(x: point.x + $0.0, y: point.y + $0.1) }
-            let beside = around.first { cell in
-                canvas.bounds.contains(cell) && placement.isOpen(cell) && counts[cell] == nil
-            }
-            if let beside { canvas.put(mark, x: beside.x, y: beside.y, style: theme.style(shared.kind)) }
-        }
-        return drawn
-    }
-
-    /// A grid has no room for links: a node receiving something is drawn in the
-    /// colour of what it receives, so traffic still shows as activity.
-    private func markReceivers(into canvas: inout Canvas, placement: StagePlacement) {
-        for packet in scene.packets {
-            guard let frame = placement.frames[packet.to] else { continue }
-            canvas.restyle(frame) { $0 = theme.style(packet.kind) }
-        }
     }
 }

@@ -15,7 +15,7 @@ struct Strain: Comparable, Sendable {
     init() {}
 
     init(_ placement: StagePlacement, links: [SceneLink], likely: [SceneLink], within rect: Rect) {
-        let router = LineRouter(around: Array(placement.frames.values), within: rect)
+        let router = LineRouter(around: placement.walls, within: rect)
         for link in links {
             guard let a = placement.frames[link.a], let b = placement.frames[link.b] else { continue }
             guard let route = router.route(from: a.center, to: b.center), route.contains(where: placement.isOpen) else {

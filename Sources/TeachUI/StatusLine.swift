@@ -13,6 +13,22 @@ struct StatusView: Hashable, Sendable {
     var events: Int
     /// What the step is waiting for, or that it is done.
     var note: String = ""
+    /// Engine events the last step covered (negative: stepped back over), so a learner
+    /// sees that one press may take several events together.
+    var stepped: Int? = nil
+    /// Event numbers are engine detail: a presenter's class does not see them.
+    var showsEvents = true
+
+    /// "event 16"; "events 11–16" after a step over six; "event 10 (6 undone)" after
+    /// stepping back over six.
+    func eventsText(unicode: Bool) -> String {
+        guard showsEvents else { return "" }
+        switch stepped ?? 0 {
+        case let covered where covered > 1: return "events \(events - covered + 1)\(unicode ? "\u{2013}" : "-")\(events)"
+        case let covered where covered < 0: return "event \(events) (\(-covered) undone)"
+        default: return "event \(events)"
+        }
+    }
 
     /// Draws one row: play state, step, time, speed, events, then the note.
     func draw(into canvas: inout Canvas, rect: Rect, theme: Theme) {
@@ -22,7 +38,7 @@ struct StatusView: Hashable, Sendable {
         let separator = theme.unicode ? " │ " : " | "
         var x = rect.x + 1
         x += canvas.put(state, x: x, y: rect.y, style: playing ? theme.good : theme.key, limit: rect.maxX - x)
-        for part in [position, "t \(time)", speed, "event \(events)", note] where !part.isEmpty {
+        for part in [position, "t \(time)", speed, eventsText(unicode: theme.unicode), note] where !part.isEmpty {
             x += canvas.put(separator, x: x, y: rect.y, style: theme.dim, limit: rect.maxX - x)
             x += canvas.put(part, x: x, y: rect.y, limit: rect.maxX - x)
         }
@@ -35,6 +51,9 @@ struct KeyHint: Hashable, Sendable {
     enum Hold: Int, Comparable, Sendable {
         /// Shown if there is room.
         case ifRoom
+        /// Shown before those only shown if there is room: the keys that make the screen
+        /// worth having (stepping, playing, inspecting, the event list).
+        case useful
         /// A key the step's text tells the learner to press: kept before the others.
         case asked
         /// Kept however narrow: how to get help and how to leave, without which a new
@@ -74,14 +93,6 @@ struct KeyHint: Hashable, Sendable {
 
     /// Columns the hint takes on a line.
     var width: Int { DisplayWidth.of(keys) + 1 + DisplayWidth.of(action) }
-
-    /// Keys on the hint line of any simulation screen, after the screen's own; q goes
-    /// `leaving` ("back" to the menu, or "quit").
-    static func stage(unicode: Bool, leaving: String = "back") -> [KeyHint] {
-        let (right, left) = unicode ? ("→", "←") : (">", "<")
-        return [KeyHint(right, "step"), KeyHint(left, "back"), KeyHint("Enter", "play"), KeyHint("+-", "speed"),
-                KeyHint("Tab i", "inspect"), KeyHint("e", "events"), .help, .leave(leaving)]
-    }
 
     /// Draws hints in order, as many whole ones as fit on the row: when not all fit, the
     /// last of those held least firmly make way, so the keys the step asks for, help and

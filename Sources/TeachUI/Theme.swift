@@ -17,35 +17,9 @@ struct Theme: Sendable {
 
     // MARK: messages
 
-    func glyph(_ kind: MessageKind) -> Character {
-        switch kind {
-        case .request: unicode ? "●" : "o"
-        case .response: unicode ? "◆" : "@"
-        case .refused: unicode ? "⊘" : "x"
-        case .file: unicode ? "▬" : "$"
-        case .chunk: unicode ? "■" : "#"
-        case .corruptChunk: unicode ? "▣" : "%"
-        case .lookup: unicode ? "○" : "?"
-        case .lookupReply: unicode ? "◇" : "!"
-        case .peerList: unicode ? "≡" : "&"
-        case .call: unicode ? "≈" : "~"
-        case .control: unicode ? "·" : "."
-        }
-    }
+    func glyph(_ kind: MessageKind) -> Character { glyph(.message(kind)) }
 
-    func style(_ kind: MessageKind) -> Style {
-        switch kind {
-        case .request: Style(foreground: .yellow, attributes: .bold)
-        case .response: Style(foreground: .green, attributes: .bold)
-        case .refused: Style(foreground: .red, attributes: .bold)
-        case .file, .chunk: Style(foreground: .cyan, attributes: .bold)
-        case .corruptChunk: Style(foreground: .red, attributes: [.bold, .reverse])
-        case .lookup, .lookupReply: Style(foreground: .magenta, attributes: .bold)
-        case .peerList: Style(foreground: .blue, attributes: .bold)
-        case .call: Style(foreground: .blue, attributes: .bold)
-        case .control: Style(attributes: .dim)
-        }
-    }
+    func style(_ kind: MessageKind) -> Style { style(.message(kind)) }
 
     // MARK: nodes
 
@@ -59,20 +33,26 @@ struct Theme: Sendable {
         }
     }
 
-    var deadGlyph: Character { unicode ? "✕" : "x" }
-    var overloadMark: Character { "!" }
-    var maliciousMark: Character { unicode ? "☠" : "*" }
+    /// The glyph for what a node does: its part in a swarm when it takes part in one
+    /// (a server seeding it is a seed, a client fetching it a peer), else its role.
+    func glyph(_ node: SceneNode) -> Character {
+        switch node.swarmRole {
+        case .seed: glyph(.seed)
+        case .peer: glyph(Role.peer)
+        case nil: glyph(node.role)
+        }
+    }
 
+    /// A node's name: in the style of what is wrong with it when that is the node as a
+    /// whole (down, left, overloaded, malicious), else of what it does.
     func style(_ node: SceneNode, selected: Bool) -> Style {
         var style: Style
-        if !node.isUp {
-            style = Style(foreground: .red, attributes: .dim)
-        } else if node.isOverloaded {
-            style = Style(foreground: .red, attributes: .bold)
-        } else if node.isMalicious {
-            style = Style(foreground: .magenta, attributes: .bold)
+        if let mark = node.marks.first, [.down, .left, .dropped, .queueFull, .malicious].contains(mark) {
+            style = self.style(.mark(mark))
+        } else if node.swarmRole == .seed {
+            style = self.style(.seed)
         } else {
-            switch node.role {
+            switch node.swarmRole == .peer ? .peer : node.role {
             case .server: style = Style(foreground: .blue, attributes: .bold)
             case .tracker: style = Style(foreground: .magenta)
             case .supernode: style = Style(foreground: .cyan, attributes: .bold)

@@ -7,12 +7,13 @@ import NetSim
 public func update(_ state: inout AppState, _ message: AppMessage) -> [AppEffect] {
     let ticking = state.wantsTicks
     let place = state.lessonPlace
+    let notes = state.presenting ? state.speakerNotes : nil
     let progress = state.progress
     let handled = state.handle(message)
     state.recordProgress()
     // Progress is saved before a quit is acted on.
     var effects: [AppEffect] = state.progress != progress ? [.saveProgress(state.progress)] : []
-    if state.presenting, let notes = state.speakerNotes, state.lessonPlace != place { effects.append(.publishNote(notes)) }
+    if state.presenting, let now = state.speakerNotes, now != notes || state.lessonPlace != place { effects.append(.publishNote(now)) }
     effects += handled
     if state.wantsTicks != ticking { effects.append(.animate(state.wantsTicks)) }
     return effects
@@ -20,6 +21,10 @@ public func update(_ state: inout AppState, _ message: AppMessage) -> [AppEffect
 
 extension AppState {
     mutating func handle(_ message: AppMessage) -> [AppEffect] {
+        // Stepping stops where the stage, as drawn on this screen, changes.
+        let look = stageLook
+        lesson?.stage.look = look
+        sandbox?.stage.look = look
         switch message {
         case let .resize(width, height):
             self.width = max(0, width)
@@ -38,86 +43,62 @@ extension AppState {
     }
 
     private mutating func handle(_ key: Key) -> [AppEffect] {
-        if key == .control("c") { return [.quit] }
+        let screenKey = ScreenKey(key)
+        if let screenKey, Keymap.action(for: screenKey, in: []) == .quit { return [.quit] }
         if blanked {
             blanked = false
             return []
         }
-        if let overlay, handle(key, over: overlay) { return [] }
-        if key == .character("?") {
-            overlay = .help
-            return []
+        if var panel = overlay {
+            overlay = nil
+            switch panel.handle(key, action: panel.action(for: key), app: &self) {
+            case .used:
+                if overlay == nil { overlay = panel }
+                return []
+            case .closes:
+                return []
+            case .closesAndPasses:
+                break
+            }
         }
         if lesson != nil { return handleLesson(key) }
-        if sandbox != nil { return handleSandbox(key) }
-        return handleMenu(key)
+        guard let screenKey else { return [] }
+        if sandbox != nil { return handleSandbox(key, Keymap.action(for: screenKey, in: screenPlaces)) }
+        return handleMenu(Keymap.action(for: screenKey, in: screenPlaces), key: key)
     }
 
-    /// Keys while a panel is open. True when the key was used up by the panel.
-    private mutating func handle(_ key: Key, over current: OverlayState) -> Bool {
-        switch current {
-        case .help:
-            overlay = nil
-            return true
-        case let .events(selected):
-            let last = max(0, eventCount - 1)
-            switch key {
-            case .up, .character("k"): overlay = .events(selected: max(0, selected - 1))
-            case .down, .character("j"): overlay = .events(selected: min(last, selected + 1))
-            case .pageUp: overlay = .events(selected: max(0, selected - 10))
-            case .pageDown: overlay = .events(selected: min(last, selected + 10))
-            case .home: overlay = .events(selected: 0)
-            case .end: overlay = .events(selected: last)
-            case .enter:
-                overlay = nil
-                if eventCount > 0 {
-                    lesson?.stage.seek(toEvent: selected + 1)
-                    sandbox?.stage.seek(toEvent: selected + 1)
-                }
-            case .escape, .character("e"), .character("q"): overlay = nil
-            default: break
-            }
-            return true
-        case .inspect:
-            switch key {
-            case .tab:
-                lesson?.stage.selectNext()
-                sandbox?.stage.selectNext()
-                return true
-            case .escape, .character("i"), .character("q"), .enter:
-                overlay = nil
-                return true
-            default:
-                overlay = nil
-                return false
-            }
-        }
+    /// Where the screen on show looks its keys up in the keymap, in order.
+    var screenPlaces: [KeyPlace] {
+        if lesson != nil { return LessonSession.places(presenting: presenting) }
+        if sandbox != nil { return [.sandbox, .stage] }
+        return [.menu]
     }
+
+    /// A lesson is presented: keys a clicker sends mean what they mean to a presenter.
+    var presentingLesson: Bool { presenting && lesson != nil }
 
     // MARK: menu
 
     private var menuRows: Int { lessons.count + (resumePlace == nil ? 0 : 1) }
 
-    private mutating func handleMenu(_ key: Key) -> [AppEffect] {
-        switch key {
-        case .character("q"), .escape:
-            return [.quit]
-        case .up, .character("k"):
-            menuSelection = max(0, menuSelection - 1)
-        case .down, .character("j"):
-            menuSelection = min(max(0, menuRows - 1), menuSelection + 1)
-        case .home:
-            menuSelection = 0
-        case .end:
-            menuSelection = max(0, menuRows - 1)
-        case .enter, .right:
+    private mutating func handleMenu(_ action: KeyAction?, key: Key) -> [AppEffect] {
+        switch action {
+        case .leave: return [.quit]
+        case .help: overlay = HelpPanel()
+        case .choosePrevious: menuSelection = max(0, menuSelection - 1)
+        case .chooseNext: menuSelection = min(max(0, menuRows - 1), menuSelection + 1)
+        case .chooseFirst: menuSelection = 0
+        case .chooseLast: menuSelection = max(0, menuRows - 1)
+        case .open:
             if let place = menuView.target(ofRow: menuSelection) {
                 open(lesson: place.lesson, step: place.step)
             }
-        case .character("s"):
+        case .openSandbox:
             sandbox = SandboxSession(model: .clientServer, nodes: 6, seed: seed)
-        case let .character(c) where c.isNumber:
-            if let number = c.wholeNumberValue, lessons.indices.contains(number - 1) { open(lesson: number - 1, step: 0) }
+        case .openByNumber:
+            if case let .character(c) = key, let number = c.wholeNumberValue, lessons.indices.contains(number - 1) {
+                open(lesson: number - 1, step: 0)
+            }
         default:
             break
         }
@@ -126,22 +107,32 @@ extension AppState {
 
     // MARK: sandbox
 
-    private mutating func handleSandbox(_ key: Key) -> [AppEffect] {
-        switch key {
-        case .character("q"), .escape:
+    private mutating func handleSandbox(_ key: Key, _ action: KeyAction?) -> [AppEffect] {
+        guard let action else { return [] }
+        switch action {
+        case .leave:
             return leave()
-        case let .character(c) where sandbox?.handle(c) == true:
-            return []
-        case let .click(x, y):
-            if let hit = sandbox?.stage.selection(at: Point(x: x, y: y), stage: stageRect, presenting: presenting) {
+        case .help:
+            overlay = HelpPanel()
+        case .switchModel:
+            guard case let .character(c) = key, let number = c.wholeNumberValue,
+                  SandboxModel.allCases.indices.contains(number - 1) else { return [] }
+            sandbox?.switchModel(to: SandboxModel.allCases[number - 1], seed: seed)
+        case .clickToInspect:
+            if case let .click(x, y) = key,
+               let hit = sandbox?.stage.selection(at: Point(x: x, y: y), stage: stageRect, presenting: presenting) {
                 sandbox?.stage.selection = hit
-                overlay = .inspect
+                overlay = InspectPanel()
             }
-            return []
         default:
-            openPanel(sandbox?.stage.handle(key))
-            return []
+            if sandbox?.perform(action) == true { return [] }
+            switch sandbox?.stage.perform(action) {
+            case .showInspector: overlay = InspectPanel()
+            case .showEvents: overlay = EventListPanel(selected: max(0, shownReports.count - 1))
+            default: break
+            }
         }
+        return []
     }
 
     // MARK: shared
@@ -165,16 +156,26 @@ extension AppState {
     /// How the screen shown is left, as its help says: Esc too, but not while presenting
     /// (a clicker's stop button sends it).
     var leaveHint: KeyHint {
-        KeyHint(presenting && lesson != nil ? "q" : "q Esc", leavingQuits ? "quit" : "back to the menu")
+        let keys = Keymap.bindings(in: screenPlaces, presenting: presentingLesson).filter { $0.action == .leave }
+        return KeyHint(keys.map { $0.keyNames(unicode: true) }.joined(separator: " "), leavingQuits ? "quit" : "back to the menu")
     }
 
-    /// Opens the panel a stage key asked for.
-    mutating func openPanel(_ outcome: StageKeyOutcome?) {
-        if case let .show(panel) = outcome { overlay = panel }
+    /// The events so far on the screen's stage, as it shows them.
+    var shownReports: ArraySlice<StepReport> {
+        lesson?.stage.shownReports ?? sandbox?.stage.shownReports ?? []
     }
 
-    /// Events so far on the screen's stage.
-    private var eventCount: Int {
-        lesson?.stage.shownReports.count ?? sandbox?.stage.shownReports.count ?? 0
+    /// Shows the screen's stage just after event `n` (1-based), exactly as stepping there
+    /// would. False, leaving the stage as it was, when the event is out of reach: a
+    /// lesson's stage goes back no further than the start of its step.
+    mutating func seekStage(toEvent n: Int) -> Bool {
+        if var stage = lesson?.stage {
+            stage.seek(toEvent: n)
+            guard stage.shownReports.count == n else { return false }
+            lesson?.stage = stage
+            return true
+        }
+        sandbox?.stage.seek(toEvent: n)
+        return sandbox != nil
     }
 }

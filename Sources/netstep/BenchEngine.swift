@@ -59,16 +59,24 @@ struct BenchEngine: ParsableCommand {
         guard (1...100_000).contains(chunks) else { throw ValidationError("--chunks must be between 1 and 100000") }
     }
 
+    /// Events run between progress reports: well under a millisecond of the hold
+    /// model's work, and a swarm's slowest events still answer Ctrl-C within a second.
+    private static let slice = 256
+
     func run() throws {
         var simulation: Simulation
         let start: ContinuousClock.Instant
-        let outcome: RunOutcome
+        var eventsRun = 0
+        let progress = CommandProgress(machineReadable: format == .json)
         switch model {
         case .hold:
             simulation = Simulation(network: NetworkConfig(nodes: [NodeConfig(name: "timer", role: .peer)]), seed: 1)
             try simulation.perform(.startHoldWorkload(pending: n))
             start = .now
-            outcome = simulation.run(until: .events(events))
+            while eventsRun < events {
+                eventsRun += simulation.run(until: .events(min(Self.slice, events - eventsRun))).eventsRun
+                guard progress.report(Double(eventsRun) / Double(events), doing: "hold model: \(eventsRun) of \(events) events") else { break }
+            }
         case .swarm:
             simulation = Simulation(network: swarmNetwork(peers: peers), seed: 1)
             try simulation.perform(.startSwarm(SwarmConfig(
@@ -76,7 +84,15 @@ struct BenchEngine: ParsableCommand {
                 peers: (2..<(peers + 2)).map(NodeID.init), tracker: NodeID(0)
             )))
             start = .now
-            outcome = simulation.run(until: .idle)
+            let chunksToSend = Double(peers * chunks)
+            while true {
+                let slice = simulation.run(until: .idle, maxEvents: Self.slice)
+                eventsRun += slice.eventsRun
+                let sent = Double(simulation.metrics.messages[.chunk] ?? 0)
+                guard slice.reason == .eventLimit,
+                      progress.report(min(0.99, sent / chunksToSend), doing: "swarm of \(peers) peers, \(chunks) chunks: \(eventsRun) events")
+                else { break }
+            }
         case .stepback:
             try runStepBack()
             return
@@ -89,26 +105,31 @@ struct BenchEngine: ParsableCommand {
             return
         }
         let seconds = secondsSince(start)
+        progress.finish()
         let figures = (
-            events: outcome.eventsRun, seconds: seconds, perSecond: Double(outcome.eventsRun) / max(seconds, 1e-9),
+            events: eventsRun, seconds: seconds, perSecond: Double(eventsRun) / max(seconds, 1e-9),
             memory: peakMemoryMegabytes()
         )
-        let floor = measureFloor()
-        let ratio = figures.perSecond / floor.perSecond
+        // A run stopped by Ctrl-C prints its figures at once, without the floor's seconds.
+        let floor = progress.stoppedBy == nil ? measureFloor() : nil
         switch format {
         case .json:
+            let floorFields = floor.map { String(format: ", \"floor_events_per_s\": %.0f, \"ratio_to_floor\": %.4f", $0.perSecond, figures.perSecond / $0.perSecond) } ?? ""
             print(String(
-                format: "{\"events\": %d, \"seconds\": %.3f, \"events_per_s\": %.0f, \"peak_memory_mb\": %.1f, \"floor_events_per_s\": %.0f, \"ratio_to_floor\": %.4f}",
-                figures.events, figures.seconds, figures.perSecond, figures.memory, floor.perSecond, ratio
-            ))
+                format: "{\"events\": %d, \"seconds\": %.3f, \"events_per_s\": %.0f, \"peak_memory_mb\": %.1f",
+                figures.events, figures.seconds, figures.perSecond, figures.memory
+            ) + floorFields + "}")
         case .text:
             print("model \(model.rawValue): \(figures.events) events in \(String(format: "%.3f", figures.seconds)) s")
             print(String(format: "%.0f events/s, peak memory %.1f MB", figures.perSecond, figures.memory))
-            print(String(format: "floor %.0f events/s (bare heap, hold model, n %d); ratio %.3f", floor.perSecond, n, ratio))
+            if let floor {
+                print(String(format: "floor %.0f events/s (bare heap, hold model, n %d); ratio %.3f", floor.perSecond, n, figures.perSecond / floor.perSecond))
+            }
             if model == .swarm {
                 print("simulated time \(Units.format(duration: simulation.now)); trace \(String(simulation.traceHash, radix: 16))")
             }
         }
+        if progress.stoppedBy != nil { progress.stop(after: "\(eventsRun) events", printed: true) }
     }
 
     /// Builds a lesson-sized timeline, then times stepping back from points along it.

@@ -25,6 +25,9 @@ struct CheckCommand: ParsableCommand {
             throw ExitCode.failure
         }
         var diagnostics = course.diagnostics
+        if !paths.isEmpty, let bundled = LessonLibrary.bundledCourse() {
+            diagnostics += course.shadowing(bundled)
+        }
         for lesson in course.lessons {
             diagnostics += LessonChecker.play(lesson)
         }
@@ -53,7 +56,9 @@ struct CheckCommand: ParsableCommand {
     }
 }
 
-/// Writes a line to standard error (diagnostics and failures, never mixed into output).
+/// Writes a line to standard error (diagnostics and failures, never mixed into output),
+/// its control characters shown rather than obeyed: it may quote a name from the command
+/// line or a lesson.
 func printError(_ line: String) {
-    FileHandle.standardError.write(Data((line + "\n").utf8))
+    FileHandle.standardError.write(Data((VisibleControls.escape(line) + "\n").utf8))
 }

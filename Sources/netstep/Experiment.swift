@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import NetSim
 
 /// `netstep experiment …`: headless runs of the engine that print figures.
@@ -54,5 +55,36 @@ enum UnitArgument {
         } catch {
             throw ValidationError(error.description)
         }
+    }
+}
+
+/// The span of simulated time an experiment may cover. The engine counts microseconds in
+/// 64 bits (about 292,000 years); settings that would run past this span are refused with
+/// the options to change, instead of overflowing the clock (a trap) or printing `inf`.
+enum SimulatedSpan {
+    /// About 317 years, far inside the clock's range even with a swarm's overheads.
+    static let longest = 1e10
+    /// Below this a time is mostly the rounding of a microsecond clock.
+    static let shortest = 1e-3
+
+    /// Refuses a time in seconds beyond `longest`; `what` names the options that make it.
+    static func check(_ seconds: Double, _ what: String, change: String) throws {
+        guard seconds.isFinite, seconds <= longest else {
+            throw ValidationError("\(what) would take \(spoken(seconds)); the simulation covers at most \(spoken(longest)): \(change)")
+        }
+    }
+
+    /// A rate as the message about it should show it: below 1 bit/s the usual three
+    /// figures would read "0.00 bps".
+    static func rate(_ bitsPerSecond: Double) -> String {
+        bitsPerSecond >= 1 ? Units.format(rate: bitsPerSecond) : String(format: "%g bps", bitsPerSecond)
+    }
+
+    /// "317 years", "4.76e+09 years": a long span in words.
+    static func spoken(_ seconds: Double) -> String {
+        guard seconds.isFinite else { return "forever" }
+        let years = seconds / 31_557_600
+        if years >= 1 { return years < 1e6 ? String(format: "%.0f years", years) : String(format: "%.3g years", years) }
+        return String(format: "%.0f s", seconds)
     }
 }

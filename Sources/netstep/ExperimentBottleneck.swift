@@ -12,7 +12,8 @@ struct ExperimentBottleneck: ParsableCommand {
             --duration. The server handles one request at a time, taking --service each, \
             and holds at most --queue waiting; the rest are dropped. Once the offered load \
             (requests per second times service time) passes 1, the queue fills, response \
-            times climb to the queue's length times the service time, and drops begin.
+            times climb to the queue's length times the service time, and drops begin. \
+            Ctrl-C stops a long run with the numbers of clients finished printed.
 
             Example: netstep experiment bottleneck --service 20ms --queue 8 --clients 1,5,10,20,40
             """
@@ -53,6 +54,14 @@ struct ExperimentBottleneck: ParsableCommand {
         guard Double(clients.max() ?? 0) * rate * Double(duration) / 1e6 <= 5_000_000 else {
             throw ValidationError("that is more than 5 million requests; lower --clients, --rate or --duration")
         }
+        let requests = Double(clients.max() ?? 0) * rate * Double(duration) / 1e6
+        let perRequest = Double(service) / 1e6 + Double(responseBytes) * 8 / min(serverUp, BottleneckExperiment.clientDownload)
+        try SimulatedSpan.check(
+            requests * perRequest,
+            "serving about \(Int(requests.rounded())) requests of \(Units.format(duration: service)) each with --response \(responseBytes)B at --server-up \(SimulatedSpan.rate(serverUp))",
+            change: serverUp < BottleneckExperiment.clientDownload
+                ? "raise --server-up, or lower --response, --service, --clients, --rate or --duration"
+                : "lower --response (answers reach the clients at \(Units.format(rate: BottleneckExperiment.clientDownload)) at most), --service, --clients, --rate or --duration")
     }
 
     func run() throws {
@@ -60,7 +69,25 @@ struct ExperimentBottleneck: ParsableCommand {
             serviceTime: service, queueLimit: queue, requestsPerClientPerSecond: rate, duration: duration,
             serverUpload: serverUp, responseBytes: responseBytes
         )
-        let results = clients.map { BottleneckExperiment.run(setting, clients: $0, seed: seed) }
+        let progress = CommandProgress(machineReadable: format != .table)
+        // Each count of clients costs about its number of requests, so its number of clients.
+        let total = Double(clients.reduce(0, +))
+        var results: [BottleneckResult] = []
+        var done = 0.0
+        for count in clients {
+            let result = BottleneckExperiment.run(setting, clients: count, seed: seed) { fraction in
+                progress.report((done + fraction * Double(count)) / total, doing: "simulating \(count) client\(count == 1 ? "" : "s") (\(results.count + 1) of \(clients.count))")
+            }
+            guard let result else { break }
+            results.append(result)
+            done += Double(count)
+        }
+        progress.finish()
+        printResults(results)
+        if progress.stoppedBy != nil { progress.stop(after: "\(results.count) of \(clients.count) counts of clients", printed: !results.isEmpty) }
+    }
+
+    private func printResults(_ results: [BottleneckResult]) {
         switch format {
         case .json, .csv:
             let table = ExperimentRows(

@@ -19,6 +19,10 @@ struct ExperimentDistribution: ParsableCommand {
             the last. The default of \(DistributionExperiment.defaultChunks) chunks keeps \
             that cost small while giving every peer plenty to trade; fewer chunks cost more.
 
+            Thousands of peers take minutes: on a terminal a progress bar shows the size \
+            being simulated and the time left, and Ctrl-C stops with the sizes finished \
+            printed (exit status 130).
+
             Example: netstep experiment distribution --file 15Gb --server-up 30Mbps \
             --peer-down 2Mbps --peer-up 700kbps --peers 10,100,1000 --plot
             """
@@ -53,13 +57,45 @@ struct ExperimentDistribution: ParsableCommand {
 
     func validate() throws {
         guard (1...100_000).contains(chunks) else { throw ValidationError("--chunks must be between 1 and 100000") }
+        let largest = Double(peers.max() ?? 1)
+        let file = Units.format(bits: self.file)
+        try SimulatedSpan.check(
+            largest * self.file / serverUp, "sending --file \(file) to \(peers.max() ?? 1) peers at --server-up \(SimulatedSpan.rate(serverUp))",
+            change: "raise --server-up, or lower --file or --peers")
+        try SimulatedSpan.check(
+            self.file / peerDown, "receiving --file \(file) at --peer-down \(SimulatedSpan.rate(peerDown))",
+            change: "raise --peer-down or lower --file")
+        try SimulatedSpan.check(
+            self.file / Double(chunks) / peerUp, "passing on one of \(chunks) chunks of \(file) at --peer-up \(SimulatedSpan.rate(peerUp))",
+            change: "raise --peer-up or --chunks, or lower --file")
+        guard self.file / Double(chunks) / peerDown >= SimulatedSpan.shortest else {
+            throw ValidationError("each of \(chunks) chunks of --file \(file) arrives at --peer-down \(SimulatedSpan.rate(peerDown)) in under a millisecond, too short for the engine's microsecond clock to time well: raise --file or lower --chunks")
+        }
     }
 
     func run() throws {
         let setting = DistributionSetting(
             fileBits: file, serverUpload: serverUp, peerDownload: peerDown, peerUpload: peerUp, chunks: chunks
         )
-        let results = peers.map { DistributionExperiment.run(setting, peers: $0, seed: seed) }
+        let progress = CommandProgress(machineReadable: format != .table)
+        // Each size costs about its number of peers (times the chunks, for every size alike).
+        let total = Double(peers.reduce(0, +))
+        var results: [DistributionResult] = []
+        var done = 0.0
+        for size in peers {
+            let result = DistributionExperiment.run(setting, peers: size, seed: seed) { fraction in
+                progress.report((done + fraction * Double(size)) / total, doing: "simulating \(size) peer\(size == 1 ? "" : "s") (size \(results.count + 1) of \(peers.count))")
+            }
+            guard let result else { break }
+            results.append(result)
+            done += Double(size)
+        }
+        progress.finish()
+        printResults(results)
+        if progress.stoppedBy != nil { progress.stop(after: "\(results.count) of \(peers.count) sizes", printed: !results.isEmpty) }
+    }
+
+    private func printResults(_ results: [DistributionResult]) {
         switch format {
         case .json, .csv:
             let table = ExperimentRows(
@@ -79,7 +115,7 @@ struct ExperimentDistribution: ParsableCommand {
                         + pad(seconds(r.peerToPeerBound), 20) + pad(seconds(r.peerToPeerSimulated), 12) + String(format: "%.1f%%", above)
                 )
             }
-            if plot { print("\n" + CurveChart(results).text(width: 72, height: 18)) }
+            if plot, !results.isEmpty { print("\n" + CurveChart(results).text(width: 72, height: 18)) }
         }
     }
 

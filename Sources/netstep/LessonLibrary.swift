@@ -47,6 +47,12 @@ enum LessonLibrary {
         return nil
     }
 
+    /// The bundled course alone, if the program was installed with it and it can be read.
+    static func bundledCourse() -> Course? {
+        guard let folder = bundledFolder(), let files = try? lessonFiles(in: folder, shownAs: "Lessons") else { return nil }
+        return Course(files: files)
+    }
+
     /// The course: the bundled lessons, then each `--lessons` folder's, in file-name order within each.
     static func course(adding folders: [String]) throws(NotFound) -> Course {
         var files: [Course.SourceFile] = []

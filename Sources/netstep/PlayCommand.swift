@@ -7,7 +7,7 @@ struct PlayCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "play",
         abstract: "Play a lesson to its end and print it as plain text.",
-        discussion: "Narration, what the simulation did at each step, the key figures and every quiz with its answers. No escape sequences; the same lesson and seed always print the same text."
+        discussion: "Narration, what the simulation did at each step, the key figures and every quiz with its answers. No escape sequences; the same lesson and seed always print the same text. Exits 1 when the lesson fails as it plays (an action the engine refuses, a wait that never comes true), after printing those problems as `check` does."
     )
 
     @Argument(help: ArgumentHelp("A lesson id (see `netstep list`) or a lesson file's path.", valueName: "LESSON"))
@@ -35,7 +35,14 @@ struct PlayCommand: ParsableCommand {
             printError("netstep: \(error)")
             throw ExitCode.failure
         }
-        print(PlainTranscript.render(found, seed: seed), terminator: "")
+        let (text, problems) = PlainTranscript.play(found, seed: seed)
+        print(text, terminator: "")
+        // The transcript shows each problem where it happened; the exit status tells a
+        // script, as `check` would, that the lesson did not play as written.
+        guard problems.isEmpty else {
+            problems.forEach { printError($0.description) }
+            throw ExitCode.failure
+        }
     }
 
     /// A path (it names an existing file or ends in .md) or an id in the course.

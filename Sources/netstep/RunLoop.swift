@@ -9,7 +9,8 @@ import TeachUI
 /// rendered and written to the terminal as a diff.
 ///
 /// While something moves it ticks about 30 times a second; otherwise it sleeps in the key
-/// read, so a paused lesson costs no CPU.
+/// read, so a paused lesson costs no CPU. Every update runs through `BusyWait`, so one
+/// that takes long (measuring curves) leaves the keys and signals answered.
 struct RunLoop {
     /// Time between animation frames: about 30 a second.
     static let frameInterval: Duration = .milliseconds(33)
@@ -17,7 +18,14 @@ struct RunLoop {
     /// Ctrl-Z, a slow frame) the animation resumes where it was instead of leaping ahead.
     static let longestTick: Duration = .milliseconds(250)
 
-    var state: AppState
+    /// The app; nil only while an update has it on the worker thread. Moved there and
+    /// back rather than shared, so the update owns it alone and changes it in place (a
+    /// second reference would make every change copy the step-back history).
+    private var held: AppState?
+    private var state: AppState {
+        guard let held else { preconditionFailure("the state is read only between updates") }
+        return held
+    }
     let screen: CursesScreen
     let signals: SignalWatch
     /// Where progress is saved; nil when there is no home to save it in.
@@ -28,15 +36,19 @@ struct RunLoop {
     let lessonFile: LessonFileReload?
     /// Messages for the shell, printed once the terminal is restored.
     var notices: [String] = []
+    private let busy: BusyWait
+    /// The frame last drawn, kept under the busy line while an update takes long.
+    private var frame: Canvas?
 
     private let clock = ContinuousClock()
     private var lastTick: ContinuousClock.Instant
 
-    init(state: AppState, screen: CursesScreen, signals: SignalWatch, progress: ProgressStore?, notes: NotesFile?,
+    init(state: AppState, screen: CursesScreen, signals: SignalWatch, busy: BusyWait, progress: ProgressStore?, notes: NotesFile?,
          lessonFile: LessonFileReload?) {
-        self.state = state
+        held = state
         self.screen = screen
         self.signals = signals
+        self.busy = busy
         self.progress = progress
         self.notes = notes
         self.lessonFile = lessonFile
@@ -82,6 +94,10 @@ struct RunLoop {
         switch input {
         case .key(.control("l")):
             screen.invalidate()
+        case .key(.control("c")):
+            // The terminal is in raw mode, so Ctrl-C is a key, not SIGINT; it ends the
+            // session as the signal would, and the shell sees an interrupted program.
+            return .signal(SIGINT)
         case let .key(key):
             return send(.key(key))
         case let .resize(width, height):
@@ -106,8 +122,25 @@ struct RunLoop {
 
     /// Updates the state and carries out its effects; `.quit` ends the session.
     private mutating func send(_ message: AppMessage) -> SessionEnd? {
+        guard let current = held else { preconditionFailure("one update at a time") }
+        held = nil
+        let handoff = StateHandoff(consume current)
+        switch busy.run({ () -> AppState in
+            var changed = handoff.takeState()
+            handoff.effects = update(&changed, message)
+            return changed
+        }, over: frame) {
+        case let .finished(changed):
+            held = consume changed
+        case let .ended(end):
+            return end
+        }
+        return carryOut(handoff.effects)
+    }
+
+    private mutating func carryOut(_ effects: [AppEffect]) -> SessionEnd? {
         var end: SessionEnd?
-        for effect in update(&state, message) {
+        for effect in effects {
             switch effect {
             case .quit:
                 end = .quit
@@ -122,9 +155,11 @@ struct RunLoop {
         return end
     }
 
-    private func draw() {
+    private mutating func draw() {
         let size = screen.size
-        screen.draw(render(state, width: size.width, height: size.height, capabilities: screen.capabilities))
+        let canvas = render(state, width: size.width, height: size.height, capabilities: screen.capabilities)
+        screen.draw(canvas)
+        frame = canvas
     }
 
     private mutating func save(_ saved: LessonKit.Progress) {
@@ -132,7 +167,7 @@ struct RunLoop {
         do {
             try progress.save(saved)
         } catch {
-            let notice = "netstep: progress could not be saved to \(progress.file.path): \(error.localizedDescription)"
+            let notice = "netstep: progress could not be saved: \(error)"
             if !notices.contains(notice) { notices.append(notice) }
         }
     }
@@ -145,6 +180,24 @@ struct RunLoop {
             let notice = "netstep: speaker notes could not be written to \(notes.file.path): \(error.localizedDescription)"
             if !notices.contains(notice) { notices.append(notice) }
         }
+    }
+}
+
+/// The state and the effects of one update, handed to the worker and back (see
+/// `BusyWait`: only one thread touches it at a time).
+private final class StateHandoff: @unchecked Sendable {
+    private var state: AppState?
+    var effects: [AppEffect] = []
+
+    init(_ state: consuming AppState) {
+        self.state = state
+    }
+
+    /// The state, no longer held here.
+    func takeState() -> AppState {
+        guard let state else { preconditionFailure("the state is taken once") }
+        self.state = nil
+        return state
     }
 }
 

@@ -9,12 +9,20 @@ enum Session {
     ///   - makeState: the app at its start, given the saved progress.
     ///   - notes: where speaker notes go (presenting only).
     ///   - reload: the author's lesson file to reload on save.
-    static func run(notes: NotesFile? = nil, reload: LessonFileReload? = nil, makeState: (LessonKit.Progress) -> AppState) throws {
+    static func run(notes: NotesFile? = nil, reload: LessonFileReload? = nil, makeState: @escaping (LessonKit.Progress) -> AppState) throws {
         let store = ProgressStore.standard()
         let (progress, warning) = store?.load() ?? (LessonKit.Progress(), nil)
         try FullScreen.run { screen, signals, notices in
             if let warning { notices.append(warning) }
-            var loop = RunLoop(state: makeState(progress), screen: screen, signals: signals, progress: store, notes: notes, lessonFile: reload)
+            // Opening a lesson can run its first step's simulations: off the main thread too.
+            let busy = BusyWait(screen: screen, signals: signals)
+            let start: AppState
+            switch busy.run({ makeState(progress) }, over: nil) {
+            case let .finished(state): start = state
+            case let .ended(end): return end
+            }
+            var loop = RunLoop(state: start, screen: screen, signals: signals, busy: busy, progress: store, notes: notes,
+                               lessonFile: reload)
             let end = loop.run()
             notices += loop.notices
             return end

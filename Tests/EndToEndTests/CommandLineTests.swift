@@ -11,6 +11,33 @@ struct CommandLineTests {
         Subprocess.run(NetstepBinary.path, arguments, environment: environment)
     }
 
+    @Test("new writes a starter lesson that passes check, and never replaces a file; check warns when a lesson's id is a bundled one's")
+    func newWritesAStarterLesson() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("netstep-new-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("cdn-edges.md").path
+        #expect(netstep(["new", "cdn-edges", "--file", file]).status == 0)
+        let check = netstep(["check", file])
+        #expect(check.status == 0)
+        #expect(check.output.contains("0 errors, 0 warnings"), "\(check.output)")
+        let again = netstep(["new", "cdn-edges", "--file", file])
+        #expect(again.status == 1)
+        #expect(again.error.contains("already exists; nothing was written"))
+        let bad = netstep(["new", "CDN_edges", "--file", folder.appendingPathComponent("bad.md").path])
+        #expect(bad.status == 1)
+        #expect(bad.error.contains("'CDN_edges' is not a lesson id"))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("bad.md").path))
+
+        let shadow = folder.appendingPathComponent("my-basics.md")
+        try String(contentsOfFile: file, encoding: .utf8).replacingOccurrences(of: "id: cdn-edges", with: "id: cs-basics")
+            .write(to: shadow, atomically: true, encoding: .utf8)
+        let shadowed = netstep(["check", shadow.path])
+        #expect(shadowed.status == 0, "a warning, not an error")
+        #expect(shadowed.error.contains("my-basics.md:2:1: warning: the id 'cs-basics' is already the bundled lesson's in Lessons/01-client-server-basics.md"),
+                "\(shadowed.error)")
+    }
+
     @Test("distribution JSON: client-server on its formula, peer-to-peer just above its bound")
     func distributionJSONAgreesWithTheTextbook() throws {
         let result = netstep([

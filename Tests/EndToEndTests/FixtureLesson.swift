@@ -27,16 +27,18 @@ enum FixtureLesson {
 
         A client asks the **server** and gets an answer.
 
+        <!-- note: fixture notes for the first step -->
+
         ```sim
         - request: { from: c1, to: server, what: "GET /page", size: 400B, reply: 20KB }
         - run: idle
         ```
 
-        <!-- note: fixture notes for the first step -->
-
         ## A question
 
         Think back to the first step.
+
+        <!-- note: fixture notes for the quiz -->
 
         ```quiz
         ask: Who answered the request?
@@ -48,18 +50,16 @@ enum FixtureLesson {
         answer: 2
         ```
 
-        <!-- note: fixture notes for the quiz -->
-
         ## Everyone asks
 
         Every client asks at once.
+
+        <!-- note: fixture notes for the last step -->
 
         ```sim
         - request: { from: clients, to: server, what: "GET /page", reply: 20KB }
         - run: idle
         ```
-
-        <!-- note: fixture notes for the last step -->
 
         """
 

@@ -71,7 +71,7 @@ import Testing
         """
         let outcome = LessonLoader.load(source: source, path: "escapes.md")
         let lesson = try #require(outcome.lesson)
-        let texts = [lesson.title, lesson.steps[0].title, lesson.steps[0].narration[0].plainText] + lesson.steps[0].notes
+        let texts = [lesson.title, lesson.steps[0].title, lesson.steps[0].narration[0].plainText] + lesson.steps[0].notes.map(\.text)
         for text in texts {
             #expect(!text.unicodeScalars.contains { TextSanitizer.isControl($0) }, "\(text)")
         }

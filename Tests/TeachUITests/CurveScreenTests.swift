@@ -66,7 +66,7 @@ import Testing
             │   textbook      667 ms 1.14 s 1.78 s         ││                              │
             └──────────────────────────────────────────────┘└──────────────────────────────┘
              ❚❚ paused │ step 1/2 │ t 0 µs │ ×0.1 │ event 0 │ step done
-             n p next/prev step  → step  ← back  Enter play  +- speed  ? help  q back
+             n p steps  → step  ← back  Enter play  Tab i inspect  e events  ? help  q back
             """#)
     }
 

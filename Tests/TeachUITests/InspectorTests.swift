@@ -86,14 +86,32 @@ import Testing
         #expect(rows.contains { $0.contains("A short explanation.") })
     }
 
-    @Test func aClientInASwarmIsSaidToUploadNotToNeverServe() {
+    @Test func aClientInASwarmIsDescribedAsThePeerItIsNow() {
         let shown = screen(inspecting("c1", step: 1), width: 100, height: 30)
         #expect(shown.contains("╔ c1 "))
+        #expect(shown.contains("peer (set up as a client)"))
         #expect(!shown.contains("never serves anyone"))
-        #expect(shown.contains("A client in a swarm: like a peer, it"))
-        #expect(shown.contains("uploads the ones it has to other"))
+        #expect(!shown.contains("A client"))
+        #expect(shown.contains("c1 is a peer in a swarm: it has the"))
+        #expect(shown.contains("peers still missing some."))
+    }
+
+    @Test func aSwarmsSeedIsDescribedAsASeedNotAsAServerAnsweringRequests() {
         let seed = screen(inspecting("files", step: 1), width: 100, height: 30)
-        #expect(seed.contains("A server seeding the swarm: it"))
+        #expect(seed.contains("seed (set up as a server)"))
+        #expect(seed.contains("files is a seed: it started with the"))
+        #expect(!seed.contains("answers requests one at a time"))
+    }
+
+    @Test func aServerOutsideASwarmAnswersRequestsOneAtATime() {
+        let server = screen(inspecting("files", step: 0), width: 100, height: 30)
+        #expect(server.contains("role        server"))
+        #expect(server.contains("A server answers requests one at a"))
+    }
+
+    @Test func aRefusedClientIsToldItHasNoPermission() {
+        let refused = screen(inspecting("c2", step: 0), width: 100, height: 30)
+        #expect(refused.contains("refused: it has no permission."))
     }
 
     @Test func aClientOutsideASwarmStillOnlyAsks() {

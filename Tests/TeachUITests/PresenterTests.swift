@@ -13,40 +13,54 @@ import Testing
             │                  │  □ c1  │                  ││ Which clients will still get │
             │                  │        │                  ││ answers?                     │
             │                  └────────┘                  ││                              │
-            │                       │                      ││                              │
-            │                       │                      ││                              │
-            │                       │                      ││                              │
+            │                                              ││                              │
+            │                                              ││                              │
+            │                                              ││                              │
             │                ┏━━━━━━━━━━━━┓                ││                              │
             │                ┃            ┃                ││                              │
             │                ┃  ▦ server  ┃                ││                              │
             │                ┃            ┃                ││                              │
             │                ┗━━━━━━━━━━━━┛                ││                              │
-            │                       │                      ││                              │
-            │                       │                      ││                              │
+            │                                              ││                              │
+            │                                              ││                              │
             │                  ┌────────┐                  ││                              │
             │                  │        │                  ││                              │
             │                  │  □ c2  │                  ││                              │
             │                  │        │                  ││                              │
             │                  └────────┘                  ││                              │
-            └──────────────────────────────────────────────┘└──────────────────────────────┘
-             ❚❚ paused │ step 1/2 │ t 0 µs │ ×0.1 │ event 0 │ your turn
+            └─ any node reaches any other ─────────────────┘└──────────────────────────────┘
+             ❚❚ paused │ step 1/2 │ t 0 µs │ ×0.1 │ your turn
             """#)
     }
 
     @Test func clickerKeysMoveBetweenStepsAndPublishTheNotes() {
         var state = AppState(lessons: TestLessons.course, start: .lesson(id: "test-request", step: 0), presenting: true)
-        let first = SpeakerNotes(heading: "test-request · step 1/2: Ask once", text: "Point at the request leaving c1.")
+        let first = SpeakerNotes(heading: "test-request · step 1/2: Ask once", text: "Point at the request leaving c1.",
+                                 next: "plays until nothing is left to happen")
         #expect(state.speakerNotes == first)
         send(&state, .key(.pageDown), .key(.pageDown))
+        #expect(state.speakerNotes?.next == "step 2 · Check", "the presenter sees where the next click leads")
         let effects = update(&state, .key(.pageDown))
-        #expect(effects.contains(.publishNote(SpeakerNotes(heading: "test-request · step 2/2: Check", text: "Ask the room before revealing."))),
+        #expect(effects.contains(.publishNote(SpeakerNotes(heading: "test-request · step 2/2: Check", text: "Ask the room before revealing.",
+                                                           next: "the quiz's answer"))),
                 "the notes say which lesson and step they belong to")
         #expect(update(&state, .key(.pageUp)).contains(.publishNote(first)))
     }
 
+    @Test func aNoteWrittenAfterTheQuizIsPublishedOnceTheQuizIsPassed() {
+        var state = AppState(lessons: TestLessons.course, start: .lesson(id: "test-request", step: 1), presenting: true)
+        #expect(state.speakerNotes?.text == "Ask the room before revealing.", "the quiz is up: the note before it")
+        #expect(update(&state, .key(.pageDown)).contains { if case let .publishNote(notes) = $0 { notes.next == "on past the quiz" } else { false } },
+                "the answer shown, the next click passes the quiz")
+        let effects = update(&state, .key(.pageDown))
+        #expect(effects.contains(.publishNote(SpeakerNotes(heading: "test-request · step 2/2: Check", text: "Now ask who else could have answered.",
+                                                           next: "the end of the lesson"))))
+    }
+
     @Test func speakerNotesBreakBetweenWordsAtTheFollowersWidthUnderTheStepTheyBelongTo() {
         let notes = SpeakerNotes(heading: "cs-basics · step 2/4: A request and its response",
-                                 text: "Ask how many round trips the page took.\n\nThen point at the two trips across the link.")
+                                 text: "Ask how many round trips the page took.\n\nThen point at the two trips across the link.",
+                                 next: "plays until every message has arrived")
         #expect(notes.page(width: 30) == """
             ---- cs-basics · step 2/4: A
             request and its response ----
@@ -55,16 +69,22 @@ import Testing
 
             Then point at the two trips
             across the link.
+
+            next: plays until every
+            message has arrived
             """)
-        #expect(SpeakerNotes(heading: "cs-basics · step 1/4: Asking", text: "").page(width: 80) == """
+        #expect(SpeakerNotes(heading: "cs-basics · step 1/4: Asking", text: "", next: "step 2 · A request").page(width: 80) == """
             ---- cs-basics · step 1/4: Asking ----
-            (no notes for this step)
+            (no note at this point)
+
+            next: step 2 · A request
             """)
     }
 
     @Test func aClickerPlaysTheStepBeforeMovingOn() throws {
         var state = AppState(lessons: TestLessons.course, start: .lesson(id: "test-request", step: 0), presenting: true)
-        #expect(update(&state, .key(.pageDown)) == [.animate(true)])
+        #expect(update(&state, .key(.pageDown)).contains(.animate(true)))
+        #expect(state.speakerNotes?.next == "goes straight to where this play stops")
         send(&state, .tick(elapsedMicroseconds: 100_000))
         let runner = try #require(state.lesson?.stage.driver.runner)
         #expect(runner.stepIndex == 0)
@@ -83,7 +103,7 @@ import Testing
         let lesson = TestLessons.load(source, path: "01-request.md")
         var state = AppState(lessons: [lesson], start: .lesson(id: "test-request", step: 0), presenting: true)
         #expect(state.lesson?.stage.driver.runner.pending == .pause("What comes back?"))
-        #expect(update(&state, .key(.pageDown)) == [.animate(true)], "one press: the pause goes and the request moves")
+        #expect(update(&state, .key(.pageDown)).contains(.animate(true)), "one press: the pause goes and the request moves")
         send(&state, .tick(elapsedMicroseconds: 100_000))
         #expect(screen(state).contains("playing"))
         #expect(state.lesson?.stage.clock ?? 0 > 0, "the class sees the request on its way")
@@ -93,7 +113,7 @@ import Testing
         var state = AppState(lessons: [TestLessons.failure], start: .lesson(id: "test-failure", step: 0), presenting: true)
         send(&state, .key(.pageDown))
         #expect(state.wantsTicks == false, "after the pause comes the ask: nothing to play yet")
-        #expect(update(&state, .key(.pageDown)) == [.animate(true)], "the server goes down and the request sets off")
+        #expect(update(&state, .key(.pageDown)).contains(.animate(true)), "the server goes down and the request sets off")
         #expect(screen(state).contains("playing"))
     }
 

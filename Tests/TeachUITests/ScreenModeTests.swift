@@ -54,27 +54,27 @@ import Testing
              1. One request · Ask once
             ┌──────────────────────────────────────────────┐┌ step 1/2 ────────────────────┐
             ╔ keys ═══════════════════════════════════════════════════════════════════════╗│
-            ║ Stepping                               Presenting                           ║│
-            ║ → Space  one event forward             PgDn     play, then next step        ║│
-            ║ ←        one event back                PgUp     previous step               ║│
-            ║ Enter    play or pause                 . b      blank the screen            ║│
-            ║ + -      faster, slower                                                     ║│
-            ║ n PgDn   next step                     Anywhere                             ║│
-            ║ p PgUp   previous step                 ?        this help                   ║│
-            ║ g        go to step (type a number)    q Esc    back to the menu            ║│
-            ║ r R      restart step, lesson                                               ║│
-            ║                                                                             ║│
-            ║ Looking closer                                                              ║│
-            ║ Tab      select next node or message                                        ║│
-            ║ i        inspect the selection                                              ║│
-            ║ e        event list                                                         ║│
-            ║ click    inspect a node or message                                          ║│
+            ║ Stepping                               Looking closer                       ║│
+            ║ → Space  one event forward             Tab      select next node or message ║│
+            ║ ←        one event back                i        inspect the selection       ║│
+            ║ Enter    play or pause                 e        event list (/ to search)    ║│
+            ║ + =      faster                        click    inspect a node or message   ║│
+            ║ - _      slower                                                             ║│
+            ║                                        Anywhere                             ║│
+            ║ Steps                                  ?        this help                   ║│
+            ║ n PgDn   next step                     q Esc    back to the menu            ║│
+            ║ p PgUp   previous step                 Ctrl-C   quit at once                ║│
+            ║ g        go to step (type a number)                                         ║│
+            ║ r        restart the step                                                   ║│
+            ║ R        restart the lesson                                                 ║│
             ║ 1-9      answer the quiz                                                    ║│
             ║ h        a hint for the step                                                ║│
-            ║ ↑ ↓      scroll the narration                                               ║│
-            ╚═════════════════════════════════════════════════════════════════════════════╝┘
-             ❚❚ paused │ step 1/2 │ t 0 µs │ ×0.01 │ event 0 │ until: idle
-             n p next/prev step  → step  ← back  Enter play  +- speed  ? help  q back
+            ║ ↑        scroll the narration up                                            ║│
+            ║ ↓        scroll the narration down                                          ║│
+            ╚═════════════════════════════════════════════════════════════════════════════╝│
+            └──────────────────────────────────────────────┘└──────────────────────────────┘
+             ❚❚ paused │ step 1/2 │ t 0 µs │ ×0.01 │ event 0 │ until nothing more happens
+             n p steps  → step  ← back  Enter play  Tab i inspect  e events  ? help  q back
             """#)
         send(&state, .key(.character("x")))
         #expect(screen(state) == lesson)
@@ -105,16 +105,16 @@ import Testing
             d                    dddddd                    dd   bbbbbbbbbbbbb              d
             d                    drrrrd                    dd                              d
             d                    dddddd                    dd                              d
-            d                       d                      dd                              d
-            d                       d                      dd                              d
+            d                                              dd                              d
+            d                                              dd                              d
             d                  bbbbbbbbbb                  dd                    uuu       d
             d                  bbbbbbbbbb                  dd        u                     d
             d            bbbbbbbbbbbbbbbbbbbbbbb           dd                 u            d
             d           b                                  dd     u     u                  d
+            d                                              dd             u u u            d
             d                                              dd                              d
             d                                              dd                              d
-            d                                              dd                              d
-            dd bdddddddd dddddddddddddddddddddddddddddddddddd                              d
+            dd dddddd bdddddddd dddddddddddddddddddddddddd dd                              d
             dbbbbbbbbbddddddddddddddddddddddddddddddddddddddd                              d
             d dddddddddddddddddddddddd                     dd                              d
             d               dddddddddddddddddddddddddd     dd                              d
@@ -123,7 +123,7 @@ import Testing
             d                                              dd                              d
             dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd
             dbbbbbbbbbddd       ddd         ddd     ddd       dddddddddddddddddddddddddddddd
-             b dddddddd  b dddd  b ddd  b dddddd  b ddddddddddd  b dddd  b dddd
+             b dddddddd  b dddd  b dddd  bbbbb dddd  bbbbb ddddddd  b dddddd  b dddd  b dddd
             """#)
     }
 
@@ -143,11 +143,11 @@ import Testing
             |                  |S server|                  || click; k takes it down or    |
             |     +----+ --o---#========#---o---+----+     || brings it back, x removes    |
             |     |c c3|/                       |c c2|     || it, u and U double or halve  |
-            |     +----+                        +----+     || its upload.                  |
-            |                                              ||                              |
-            |                                              || 3 requests sent              |
-            +- o request ----------------------------------+|                              |
-            + metrics -------------------------------------+|                              |
+            |     +----+                        +----+     || its upload. 1 2 3 start      |
+            |                                              || again as client-server, p2p  |
+            |                                              || or swarm.                    |
+            +- o request any node reaches any other -------+|                              |
+            + metrics -------------------------------------+| 3 requests sent              |
             | messages 3 . in flight 3                     ||                              |
             | server queue  .......................... 0/8 ||                              |
             | server upload ..........................  0% ||                              |
@@ -155,7 +155,7 @@ import Testing
             |                                              ||                              |
             +----------------------------------------------++------------------------------+
              || paused | sandbox | t 6.20 ms | x0.03 | event 3
-             r requests  f file  a add  x remove  k kill/revive  ? help  q quit
+             r requests  f file  Right step  Enter play  Tab i inspect  ? help  q quit
             """#)
     }
 }

@@ -63,11 +63,12 @@ import Testing
     @Test func aGridTooSmallForEveryoneSaysHowManyAreLeftOut() {
         let nodes = (0..<500).map { SceneNode(id: $0, name: "p\($0)", role: .peer) }
         let placement = StageLayout.place(nodes, kind: .grid, in: Rect(x: 0, y: 0, width: 20, height: 5))
-        #expect(placement.frames.count == 50)
-        #expect(placement.hidden == 450)
+        #expect(placement.hidden > 0)
+        #expect(placement.frames.count + placement.hidden == 500)
         var canvas = Canvas(width: 20, height: 5)
         StageRenderer(scene: Scene(nodes: nodes, layout: .grid), theme: Theme(.full)).draw(into: &canvas, rect: canvas.bounds)
-        #expect(canvas.row(4).hasSuffix("+450 more"))
+        #expect(canvas.row(4).hasSuffix("+\(placement.hidden) more"))
+        #expect(canvas.row(0).contains("500 peers"), "the caption says how many of what the grid stands for")
     }
 
     @Test func aClickFindsTheNodeUnderIt() {
@@ -136,10 +137,10 @@ import Testing
         #expect(shown.contains("/") || shown.contains("\\"))
     }
 
-    @Test func aBusySwarmShowsItsChunksWithoutTheWebOfLines() {
+    @Test func aBusySwarmDrawsEveryChunkOnTheLineFromItsSenderToItsReceiver() {
         let shown = stage(pairs: 8)
         #expect(shown.filter { $0 == "#" }.count == 8)
-        #expect(!shown.contains("/") && !shown.contains("\\"))
+        #expect(shown.contains("/") || shown.contains("\\"))
     }
 }
 

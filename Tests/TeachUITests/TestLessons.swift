@@ -22,7 +22,7 @@ enum TestLessons {
         ---
 
         ## Ask once
-
+        <!-- note: Point at the request leaving c1. -->
         The client `c1` sends a *request*; the **server** answers.
 
         ```sim
@@ -30,10 +30,10 @@ enum TestLessons {
         - run: idle
         ```
 
-        <!-- note: Point at the request leaving c1. -->
+
 
         ## Check
-
+        <!-- note: Ask the room before revealing. -->
         ```quiz
         ask: Who answers the request?
         choices:
@@ -44,7 +44,7 @@ enum TestLessons {
         answer: 2
         ```
 
-        <!-- note: Ask the room before revealing. -->
+        <!-- note: Now ask who else could have answered. -->
         """
 
     static let swarmSource = """

@@ -42,20 +42,35 @@ public struct BottleneckResult: Sendable, Hashable {
 }
 
 public enum BottleneckExperiment {
+    /// Every client's download rate in bit/s: an answer arrives no faster than this.
+    public static let clientDownload = 100e6
+
     public static func run(_ setting: BottleneckSetting, clients: Int, seed: UInt64 = 1) -> BottleneckResult {
+        guard let result = run(setting, clients: clients, seed: seed, between: { _ in true }) else {
+            preconditionFailure("a run that is never told to stop finishes")
+        }
+        return result
+    }
+
+    /// The same run, telling `between` every thousand requests how far it has come (0 to
+    /// 1, by simulated time) and asking whether to go on; nil when it said stop.
+    public static func run(
+        _ setting: BottleneckSetting, clients: Int, seed: UInt64 = 1, between: (Double) -> Bool
+    ) -> BottleneckResult? {
         precondition(clients > 0 && setting.requestsPerClientPerSecond > 0, "needs clients who ask")
         let server = NodeID(0)
         let network = NetworkConfig(
             nodes: [NodeConfig(
                 name: "server", role: .server, upload: setting.serverUpload, download: 1e9,
                 serviceTime: setting.serviceTime, queueLimit: setting.queueLimit
-            )] + (1...clients).map { NodeConfig(name: "c\($0)", role: .client, upload: 10e6, download: 100e6) },
+            )] + (1...clients).map { NodeConfig(name: "c\($0)", role: .client, upload: 10e6, download: clientDownload) },
             defaultLatency: 5_000
         )
         var arrivals = SeededGenerator(seed: seed ^ 0x5EED)
         var requests: [(time: SimTime, client: NodeID)] = []
         let meanGap = 1e6 / setting.requestsPerClientPerSecond
         for client in 1...clients {
+            if client % 100 == 0, !between(0) { return nil }
             var time = 0.0
             while true {
                 let uniform = (Double(arrivals.next() >> 11) + 0.5) / Double(1 << 53)
@@ -66,7 +81,8 @@ public enum BottleneckExperiment {
         }
         requests.sort { ($0.time, $0.client) < ($1.time, $1.client) }
         var sim = Simulation(network: network, seed: seed)
-        for request in requests {
+        for (index, request) in requests.enumerated() {
+            if index % 1000 == 999, !between(min(0.99, Double(request.time) / Double(setting.duration))) { return nil }
             sim.run(until: .time(request.time))
             try! sim.perform(.request(from: request.client, to: server, what: "GET /report", bytes: 400, responseBytes: setting.responseBytes))
         }

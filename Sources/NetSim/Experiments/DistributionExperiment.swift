@@ -39,6 +39,18 @@ public enum DistributionExperiment {
     public static let defaultChunks = 200
 
     public static func run(_ setting: DistributionSetting, peers: Int, seed: UInt64 = 1) -> DistributionResult {
+        guard let result = run(setting, peers: peers, seed: seed, between: { _ in true }) else {
+            preconditionFailure("a run that is never told to stop finishes")
+        }
+        return result
+    }
+
+    /// The same run, in slices of events: between slices `between` is told how far the
+    /// run has come (0 to 1, by simulated work) and answers whether to go on; nil when it
+    /// said stop. The results are those of an unsliced run.
+    public static func run(
+        _ setting: DistributionSetting, peers: Int, seed: UInt64 = 1, between: (Double) -> Bool
+    ) -> DistributionResult? {
         precondition(peers > 0 && setting.chunks > 0, "needs peers and chunks")
         let n = Double(peers)
         let file = setting.fileBits
@@ -55,14 +67,21 @@ public enum DistributionExperiment {
                     NodeConfig(name: "p\($0.rawValue)", role: .peer, upload: setting.peerUpload, download: setting.peerDownload)
                 }
         )
+        // The swarm's events outnumber the server's by about the number of chunks.
+        let serverShare = 1 / Double(setting.chunks + 1)
         var clientServer = Simulation(network: network, seed: seed)
         try! clientServer.perform(.serveFile(from: server, to: peerIDs, bits: file))
-        clientServer.run(until: .idle)
+        guard clientServer.runUntilIdle(between: {
+            between(serverShare * min(1, Double($0.now) / 1e6 / csBound))
+        }) else { return nil }
         var swarm = Simulation(network: network, seed: seed)
         try! swarm.perform(.startSwarm(SwarmConfig(
             fileBits: file, chunks: setting.chunks, seeds: [server], peers: peerIDs, scheduling: .relay
         )))
-        swarm.run(until: .idle)
+        let chunksToSend = Double(peers * setting.chunks)
+        guard swarm.runUntilIdle(between: {
+            between(serverShare + (1 - serverShare) * min(0.99, Double($0.metrics.messages[.chunk] ?? 0) / chunksToSend))
+        }) else { return nil }
         return DistributionResult(
             peers: peers,
             clientServerBound: csBound, clientServerSimulated: clientServer.lastCompletion(of: peerIDs),
@@ -72,6 +91,15 @@ public enum DistributionExperiment {
 }
 
 extension Simulation {
+    /// Runs until nothing is left to happen, asking `between` after every slice of events
+    /// whether to go on; false when it said stop.
+    mutating func runUntilIdle(slice: Int = 64, between: (Simulation) -> Bool) -> Bool {
+        while run(until: .idle, maxEvents: slice).reason == .eventLimit {
+            guard between(self) else { return false }
+        }
+        return true
+    }
+
     /// When the last of `nodes` had the whole file, in seconds (infinity if one never did).
     func lastCompletion(of nodes: [NodeID]) -> Double {
         var last: SimTime = 0

@@ -1,0 +1,33 @@
+import NetSim
+
+/// The parts of the metrics panel a lesson can choose to show (`- gauges: [...]`).
+public enum Gauge: String, Sendable, Hashable, CaseIterable {
+    /// The line of counts: dropped, refused, lost, rejected, messages, in flight.
+    case counts
+    /// Each server's queue.
+    case queue
+    /// Each server's upload, as a share of its capacity.
+    case load
+    /// Each node's share of the file being shared.
+    case file
+    /// One figure over time: the queue, answer times, or nodes finished.
+    case trend
+    /// What each node has uploaded so far.
+    case uploads
+}
+
+/// Where the metrics panel's counts start: a new swarm or a `reset` begins a new
+/// scenario, and counts from before it belong to another.
+public struct CountsStart: Sendable, Equatable {
+    public enum Reason: Sendable, Hashable {
+        /// A swarm started.
+        case swarm
+        /// The lesson said `- reset: counts`.
+        case reset
+    }
+
+    public var reason: Reason
+    /// The simulation's counts at that moment, taken away from later ones.
+    public var metrics: Metrics
+    public var time: SimTime
+}

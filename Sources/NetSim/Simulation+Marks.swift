@@ -1,0 +1,42 @@
+/// What a node does in the swarm running (or last run): a seed started with the file, a
+/// peer came to get it. `departed`: it has stopped taking part (it finished and did not
+/// stay, went down, or was removed).
+public struct SwarmPart: Sendable, Hashable {
+    public let isSeed: Bool
+    public let departed: Bool
+}
+
+/// How a client's latest request ended, as far as it knows now.
+public enum RequestOutcome: Sendable, Hashable {
+    case waiting, answered, refused, gaveUp
+}
+
+/// Read-only views the stage draws its marks from: who takes part in the swarm and as
+/// what, how each client's latest request ended, who has left.
+extension Simulation {
+    /// The node's part in the swarm running or last run; nil when it is not a member.
+    public func swarmPart(of id: NodeID) -> SwarmPart? {
+        guard let member = swarm.member(id) else { return nil }
+        return SwarmPart(isSeed: swarm.isSeed[member], departed: swarm.departed[member])
+    }
+
+    /// For every node that has asked something, how its latest request ended.
+    public var latestRequestOutcomes: [NodeID: RequestOutcome] {
+        var latest: [NodeID: (id: Int, outcome: RequestOutcome)] = [:]
+        for (id, record) in requests where latest[record.client].map({ $0.id < id }) ?? true {
+            let outcome: RequestOutcome = switch record.state {
+            case .waiting: .waiting
+            case .answered: .answered
+            case .refused: .refused
+            case .failed: .gaveUp
+            }
+            latest[record.client] = (id, outcome)
+        }
+        return latest.mapValues(\.outcome)
+    }
+
+    /// Nodes that have left the network for good, in order.
+    public var departedNodes: [NodeID] {
+        nodes.indices.filter { nodes[$0].hasLeft }.map(NodeID.init)
+    }
+}

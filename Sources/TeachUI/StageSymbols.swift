@@ -1,0 +1,117 @@
+import Canvas
+import NetSim
+
+/// Something wrong (or worth seeing) marked on the stage where it is: on a node, in
+/// front of its name, or on a link. The legend names each in these words.
+enum StageMark: Hashable, Sendable, CaseIterable {
+    /// The node is down.
+    case down
+    /// The node left the network (drawn where it was) or the swarm.
+    case left
+    /// A request was thrown away at this server's full queue a moment ago.
+    case dropped
+    /// The server's queue is full.
+    case queueFull
+    /// This node threw away a chunk that failed its hash check a moment ago.
+    case rejected
+    /// The node serves corrupt chunks on purpose.
+    case malicious
+    /// The node holds a corrupt chunk (and may pass it on unknowing).
+    case poisoned
+    /// This client's latest request was given up after its timeouts.
+    case gaveUp
+    /// This client's latest request was refused by access control.
+    case refused
+    /// The link is cut.
+    case cut
+    /// The node is sending data now (a response, a file, chunks).
+    case sending
+}
+
+/// Everything the stage's legend can explain.
+enum StageSymbol: Hashable, Sendable {
+    case message(MessageKind)
+    case mark(StageMark)
+    /// A seed or peer of a swarm: the role a node takes in the exchange, whatever it was set up as.
+    case seed
+}
+
+/// How a symbol is drawn and named: the one table every glyph, colour and legend word of
+/// the stage comes from, so a new kind of message or mark is added in one place. The
+/// ASCII glyphs are all different from each other and from the line and box glyphs, and
+/// no meaning rests on colour alone.
+struct SymbolLook: Hashable, Sendable {
+    let unicode: Character
+    let ascii: Character
+    let style: Style
+    /// The legend's words for it.
+    let word: String
+
+    static func of(_ symbol: StageSymbol) -> SymbolLook {
+        switch symbol {
+        case let .message(kind): of(kind)
+        case let .mark(mark): of(mark)
+        case .seed: SymbolLook(unicode: "◎", ascii: "P", style: Style(foreground: .green, attributes: .bold), word: "seed")
+        }
+    }
+
+    private static func of(_ kind: MessageKind) -> SymbolLook {
+        switch kind {
+        case .request: SymbolLook(unicode: "●", ascii: "o", style: Style(foreground: .yellow, attributes: .bold), word: kind.title)
+        case .response: SymbolLook(unicode: "◆", ascii: "@", style: Style(foreground: .green, attributes: .bold), word: kind.title)
+        case .refused: of(StageMark.refused)
+        case .file: SymbolLook(unicode: "▬", ascii: "$", style: Style(foreground: .cyan, attributes: .bold), word: kind.title)
+        case .chunk: SymbolLook(unicode: "■", ascii: "#", style: Style(foreground: .cyan, attributes: .bold), word: kind.title)
+        case .corruptChunk: SymbolLook(unicode: "▣", ascii: "%", style: Style(foreground: .red, attributes: [.bold, .reverse]), word: kind.title)
+        case .lookup: SymbolLook(unicode: "○", ascii: "?", style: Style(foreground: .magenta, attributes: .bold), word: kind.title)
+        case .lookupReply: SymbolLook(unicode: "◇", ascii: ")", style: Style(foreground: .magenta, attributes: .bold), word: kind.title)
+        case .peerList: SymbolLook(unicode: "≡", ascii: "&", style: Style(foreground: .blue, attributes: .bold), word: kind.title)
+        case .call: SymbolLook(unicode: "≈", ascii: "~", style: Style(foreground: .blue, attributes: .bold), word: kind.title)
+        case .control: SymbolLook(unicode: "·", ascii: ".", style: Style(attributes: .dim), word: kind.title)
+        }
+    }
+
+    private static func of(_ mark: StageMark) -> SymbolLook {
+        let alarm = Style(foreground: .red, attributes: .bold)
+        return switch mark {
+        case .down: SymbolLook(unicode: "✕", ascii: "X", style: Style(foreground: .red, attributes: .dim), word: "down")
+        case .left: SymbolLook(unicode: "◌", ascii: "_", style: Style(attributes: .dim), word: "left")
+        case .dropped: SymbolLook(unicode: "↓", ascii: "v", style: alarm, word: "dropped")
+        case .queueFull: SymbolLook(unicode: "!", ascii: "!", style: alarm, word: "queue full")
+        case .rejected: SymbolLook(unicode: "⊠", ascii: "<", style: Style(foreground: .yellow, attributes: [.bold, .underline]), word: "rejected")
+        case .malicious: SymbolLook(unicode: "☠", ascii: "*", style: Style(foreground: .magenta, attributes: .bold), word: "malicious")
+        case .poisoned: SymbolLook(unicode: "☣", ascii: ";", style: Style(foreground: .red, attributes: [.bold, .underline]), word: "poisoned")
+        case .gaveUp: SymbolLook(unicode: "∅", ascii: "0", style: Style(foreground: .yellow, attributes: .bold), word: "gave up")
+        case .refused: SymbolLook(unicode: "⊘", ascii: "x", style: alarm, word: "refused")
+        case .cut: SymbolLook(unicode: "✂", ascii: ":", style: alarm, word: "cut")
+        case .sending: SymbolLook(unicode: "↑", ascii: "^", style: Style(foreground: .cyan, attributes: .bold), word: "sending")
+        }
+    }
+}
+
+extension Theme {
+    func glyph(_ symbol: StageSymbol) -> Character {
+        let look = SymbolLook.of(symbol)
+        return unicode ? look.unicode : look.ascii
+    }
+
+    func style(_ symbol: StageSymbol) -> Style { SymbolLook.of(symbol).style }
+}
+
+/// One entry of the stage's legend: a glyph drawn on the stage and what it means.
+struct LegendEntry: Hashable, Sendable {
+    var glyphs: String
+    var style: Style
+    var title: String
+}
+
+extension MessageKind {
+    /// Data a node sends for someone (an answer, a file, a piece of one), as opposed to
+    /// asking, looking up, setting up a call or protocol chatter: what "sending" marks.
+    var carriesData: Bool {
+        switch self {
+        case .response, .file, .chunk, .corruptChunk: true
+        case .request, .refused, .lookup, .lookupReply, .peerList, .control, .call: false
+        }
+    }
+}

@@ -1,0 +1,155 @@
+import NetSim
+
+/// A part of the network laid out together in a region of its own: a server's star with
+/// the clients that use it, a tracker above its swarm, a group of peers on a ring.
+struct StageUnit: Hashable, Sendable {
+    /// Servers, trackers and supernodes: in the middle of a star, on top of tiers.
+    var hubs: [Int] = []
+    var members: [Int] = []
+    /// The group it was made from, if any.
+    var group: Int?
+    var place: StagePlace?
+    /// The lesson's layout for it; nil chooses one from what it holds.
+    var layout: StageLayoutKind?
+    /// Every two of its nodes are linked: those links are not drawn (they would hide
+    /// the nodes), and its label says that any of them reaches any other.
+    var meshed = false
+
+    var nodes: [Int] { hubs + members }
+
+    /// What a unit's label says, longest first, for the caption to take the first that
+    /// fits: "small · 5 clients", "peers · 8 peers · all linked".
+    func labels(in shape: StageShape, roles: [Int: Role]) -> [String] {
+        let name: String
+        if hubs.count == 1, let hub = shape.nodes.first(where: { $0.id == hubs[0] }) {
+            name = hub.name
+        } else if let group {
+            name = shape.groups[group].name
+        } else {
+            name = hubs.compactMap { id in shape.nodes.first { $0.id == id }?.name }.joined(separator: ", ")
+        }
+        let counted = members.isEmpty ? hubs : members
+        let role = Role.allCases.max { a, b in
+            counted.count(where: { roles[$0] == a }) < counted.count(where: { roles[$0] == b })
+        } ?? .peer
+        let count = "\(counted.count) \(role.rawValue)\(counted.count == 1 ? "" : "s")"
+        let linked = meshed ? ["all linked"] : []
+        return [[name, count] + linked, [count] + linked, [name, count], [count]]
+            .map { $0.filter { !$0.isEmpty }.joined(separator: " · ") }
+    }
+
+    /// The units of a shape, in the order of their first node: each lesson group is one
+    /// (split between its servers when several share it), each hub joins the unit it is
+    /// linked to most (else the first unit its role serves: a server its clients, a
+    /// tracker its peers), and nodes of no group join the unit they are linked to or
+    /// share a role with.
+    static func units(of shape: StageShape) -> [StageUnit] {
+        let roles = Dictionary(uniqueKeysWithValues: shape.nodes.map { ($0.id, $0.role) })
+        var neighbours: [Int: [Int]] = [:]
+        for link in shape.links {
+            neighbours[link.low, default: []].append(link.high)
+            neighbours[link.high, default: []].append(link.low)
+        }
+        var units: [StageUnit] = []
+        var unitOf: [Int: Int] = [:]
+        func add(_ id: Int, to index: Int, asHub: Bool) {
+            if asHub { units[index].hubs.append(id) } else { units[index].members.append(id) }
+            unitOf[id] = index
+        }
+        for (index, group) in shape.groups.enumerated() {
+            let members = shape.nodes.filter { $0.group == index }
+            guard !members.isEmpty else { continue }
+            units.append(StageUnit(group: index, place: group.place, layout: group.layout))
+            for member in members { add(member.id, to: units.count - 1, asHub: member.role.isHub) }
+        }
+        // Hubs first, so that a node of no group can join its hub's unit.
+        let loose = shape.nodes.filter { unitOf[$0.id] == nil }
+        for hub in loose where hub.role.isHub {
+            if let place = hub.place {
+                // A hub the lesson placed goes where it was put, with any unit put there.
+                if let index = units.firstIndex(where: { $0.place == place }) {
+                    add(hub.id, to: index, asHub: true)
+                } else {
+                    units.append(StageUnit(place: place))
+                    add(hub.id, to: units.count - 1, asHub: true)
+                }
+                continue
+            }
+            let linked = (neighbours[hub.id] ?? []).compactMap { unitOf[$0] }
+            if let index = mostCommon(linked) {
+                add(hub.id, to: index, asHub: true)
+                continue
+            }
+            let served: Role = hub.role == .server ? .client : .peer
+            let free = units.indices.first { index in
+                units[index].members.contains { roles[$0] == served }
+                    && !units[index].hubs.contains { roles[$0] == hub.role }
+            }
+            if let free, hub.role != .supernode {
+                add(hub.id, to: free, asHub: true)
+            } else if hub.role == .server,
+                      let shared = units.indices.last(where: { units[$0].members.contains { roles[$0] == .client } }) {
+                // More servers than groups of clients: they share the last group.
+                add(hub.id, to: shared, asHub: true)
+            } else {
+                units.append(StageUnit())
+                add(hub.id, to: units.count - 1, asHub: true)
+            }
+        }
+        for node in loose where !node.role.isHub {
+            if let place = node.place {
+                if let index = units.firstIndex(where: { $0.place == place }) {
+                    add(node.id, to: index, asHub: false)
+                } else {
+                    units.append(StageUnit(place: place))
+                    add(node.id, to: units.count - 1, asHub: false)
+                }
+            } else if let index = mostCommon((neighbours[node.id] ?? []).compactMap { unitOf[$0] }) {
+                add(node.id, to: index, asHub: false)
+            } else if let index = units.firstIndex(where: { unit in unit.members.contains { roles[$0] == node.role } }) {
+                add(node.id, to: index, asHub: false)
+            } else if let index = units.firstIndex(where: { unit in
+                unit.group == nil && unit.members.isEmpty && unit.hubs.contains { (roles[$0] == .server) == (node.role == .client) }
+            }) {
+                add(node.id, to: index, asHub: false)
+            } else {
+                units.append(StageUnit())
+                add(node.id, to: units.count - 1, asHub: false)
+            }
+        }
+        units = units.flatMap { splitBetweenServers($0, roles: roles, neighbours: neighbours) }
+        let linked = Set(shape.links)
+        for index in units.indices {
+            let nodes = units[index].nodes
+            units[index].meshed = !shape.anyReachesAny && nodes.count > 2 && nodes.indices.allSatisfy { i in
+                nodes[(i + 1)...].allSatisfy { linked.contains(NodePair(nodes[i], $0)) }
+            }
+        }
+        return units.filter { !$0.nodes.isEmpty }.sorted { ($0.nodes.min() ?? 0) < ($1.nodes.min() ?? 0) }
+    }
+
+    /// A unit with several servers and no links to say who uses which becomes one star
+    /// per server, the clients shared out in order (c1-c6 and c7-c12).
+    private static func splitBetweenServers(_ unit: StageUnit, roles: [Int: Role], neighbours: [Int: [Int]]) -> [StageUnit] {
+        let servers = unit.hubs.filter { roles[$0] == .server }
+        guard servers.count > 1, unit.hubs.count == servers.count else { return [unit] }
+        var parts = servers.map { StageUnit(hubs: [$0], group: unit.group, place: unit.place, layout: unit.layout) }
+        var unassigned: [Int] = []
+        for member in unit.members {
+            if let index = servers.firstIndex(where: { (neighbours[member] ?? []).contains($0) }) {
+                parts[index].members.append(member)
+            } else {
+                unassigned.append(member)
+            }
+        }
+        for (position, member) in unassigned.enumerated() {
+            parts[position * servers.count / unassigned.count].members.append(member)
+        }
+        return parts
+    }
+
+    private static func mostCommon(_ values: [Int]) -> Int? {
+        let counts = Dictionary(values.map { ($0, 1) }, uniquingKeysWith: +)
+        return counts.keys.sorted().max { counts[$0]! < counts[$1]! }
+    }
+}

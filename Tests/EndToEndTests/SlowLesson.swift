@@ -1,0 +1,49 @@
+import Foundation
+
+/// A lesson whose first step measures many distribution curves: seconds of work before
+/// the first frame can be drawn, in which the program must still answer keys and signals.
+/// Each curve sends a different file, so none is a repeat the runner could skip.
+enum SlowLesson {
+    static let curves = 40
+
+    static let source: String = {
+        let entries = (1...curves).map { "- curve: { file: \($0)Mb, chunks: 100, server: seed, peer: p1, peers: [100, 200] }" }
+        return """
+            ---
+            id: slow-curves
+            title: Many curves
+            summary: A lesson that measures many curves before its first picture.
+            essay: [5]
+            seed: 1
+            network:
+              layout: star
+              nodes:
+                seed: { role: server, upload: 30Mbps, download: 30Mbps }
+              groups:
+                peers: { count: 2, prefix: p, upload: 700kbps, download: 2Mbps }
+            ---
+
+            ## Curves
+
+            The engine measures curve after curve.
+
+            ```sim
+            \(entries.joined(separator: "\n"))
+            ```
+
+            ## After
+
+            Done.
+
+            """
+    }()
+
+    /// Writes the lesson into `terminal`'s home and returns the file.
+    static func write(for terminal: TerminalSession) throws -> URL {
+        let folder = terminal.home.appendingPathComponent("lessons")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let file = folder.appendingPathComponent("slow-curves.md")
+        try source.write(to: file, atomically: true, encoding: .utf8)
+        return file
+    }
+}

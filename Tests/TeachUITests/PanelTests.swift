@@ -1,0 +1,233 @@
+import Canvas
+import LessonKit
+import NetSim
+import Testing
+@testable import TeachUI
+
+/// The keymap is the one place keys are defined: help, key bars and the keys an ask may
+/// not take all agree with it.
+@Suite struct KeymapTests {
+    private static let contexts: [(String, AppState)] = [
+        ("menu", AppState(lessons: TestLessons.course)),
+        ("lesson", AppState(lessons: TestLessons.course, start: .lesson(id: "test-request", step: 0))),
+        ("presenting", AppState(lessons: TestLessons.course, start: .lesson(id: "test-request", step: 0), presenting: true)),
+        ("sandbox", AppState(lessons: [], start: .sandbox(.swarm, nodes: 4))),
+    ]
+
+    @Test func helpListsEveryKeyTheScreenAnswers() {
+        for (name, state) in Self.contexts {
+            let listed = HelpPanel.sections(places: state.screenPlaces, presenting: state.presentingLesson, leaving: state.leaveHint, unicode: true)
+                .flatMap(\.1).map(\.keys).joined(separator: " ")
+            for binding in Keymap.bindings(in: state.screenPlaces, presenting: state.presentingLesson) {
+                #expect(listed.contains(binding.keyNames(unicode: true)), "\(name): help leaves out \(binding.keyNames(unicode: true))")
+            }
+        }
+    }
+
+    @Test func everyKeyOnAKeyBarDoesWhatTheBarSays() {
+        for (name, state) in Self.contexts where state.lesson != nil || state.sandbox != nil {
+            let hints = state.lesson.map { state.lessonView($0, theme: Theme(.full)).hints }
+                ?? state.sandbox.map { state.sandboxView($0, theme: Theme(.full)).hints } ?? []
+            let bound = Set(Keymap.bindings(in: state.screenPlaces, presenting: state.presentingLesson).flatMap(\.keys).map { $0.name(unicode: true) })
+            for hint in hints where hint.keys != "?" && !hint.keys.hasPrefix("1-") && hint.keys != "Space" {
+                for key in hint.keyNames {
+                    #expect(bound.contains(key), "\(name): the key bar names \(key), which the keymap does not bind there")
+                }
+            }
+        }
+    }
+
+    @Test func theKeysAnAskMayNotTakeAreTheLessonScreensKeys() {
+        let lessonKeys = Keymap.bindings(in: [.presenting, .lesson, .stage]).flatMap(\.keys).compactMap { key -> Character? in
+            if case let .character(c) = key, c.isLetter || c.isNumber { return c }
+            return nil
+        }
+        for key in "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789" {
+            #expect((ScreenKeys.use(of: key) != nil) == lessonKeys.contains(key), "\(key)")
+        }
+    }
+
+    @Test(arguments: [80, 100])
+    func theKeyBarKeepsInspectAndEventsAt(width: Int) {
+        for (name, state) in Self.contexts where (state.lesson != nil || state.sandbox != nil) && !state.presenting {
+            let hintLine = screen(state, width: width, height: 24).split(separator: "\n").last.map(String.init) ?? ""
+            #expect(hintLine.contains("Tab i inspect") && hintLine.contains("e events"), "\(name): \(hintLine)")
+        }
+    }
+}
+
+/// The event list finds events by what is typed, and Enter shows the stage at one.
+@Suite struct EventSearchTests {
+    private func type(_ text: String, into state: inout AppState) {
+        for c in text { send(&state, .key(.character(c))) }
+    }
+
+    /// The swarm of p2p-security's second step played to its end.
+    private func poisonedSwarm() throws -> AppState {
+        let lesson = try #require(CoursePlayTests.lessons.first { $0.id == "p2p-security" })
+        var state = AppState(lessons: [lesson], start: .lesson(id: lesson.id, step: 1))
+        var guardCount = 0
+        while state.lesson?.runner.pending != .done, guardCount < 100 {
+            guardCount += 1
+            switch state.lesson?.runner.pending {
+            case .running: state.lesson?.stage.playToStop()
+            default: state.lesson?.move { $0.resolveInteraction() }
+            }
+        }
+        return state
+    }
+
+    @Test func anHonestPeerForwardingACorruptChunkIsAFewKeysAway() throws {
+        var state = try poisonedSwarm()
+        let total = state.shownReports.count
+        #expect(total > 100)
+        var keys = 0
+        send(&state, .key(.character("e"))); keys += 1
+        type("/corrupt sent", into: &state); keys += 1
+        send(&state, .key(.enter)); keys += 1
+        let panel = try #require(state.overlay as? EventListPanel)
+        #expect(!panel.matches.isEmpty)
+        let reports = Array(state.shownReports)
+        // Every match is a corrupt chunk being sent.
+        for match in panel.matches {
+            #expect(reports[match].kind == .transmitted && reports[match].message?.kind == .corruptChunk)
+        }
+        let simulation = try #require(state.lesson?.stage.shown.simulation)
+        func sender(_ index: Int) -> String { simulation.node(reports[index].message!.from).config.name }
+        var selected = try #require((state.overlay as? EventListPanel)?.selected)
+        let start = selected
+        while sender(selected) == "mallory" {
+            send(&state, .key(.character("N"))); keys += 1
+            selected = try #require((state.overlay as? EventListPanel)?.selected)
+            if selected == start { break }
+        }
+        #expect(sender(selected) != "mallory", "no honest peer forwarded a corrupt chunk")
+        #expect(keys <= 12, "it took \(keys) keys")
+        // n and N go from match to match.
+        send(&state, .key(.character("n")))
+        let next = try #require((state.overlay as? EventListPanel)?.selected)
+        #expect(panel.matches.contains(next))
+    }
+
+    @Test func enterShowsTheStageExactlyAsSteppingThereWould() throws {
+        var state = try poisonedSwarm()
+        let firstOfStep = try #require(state.lesson?.runner).timeline.reports.count - (state.lesson?.runner.eventsInStep ?? 0)
+        let target = firstOfStep + 40
+        send(&state, .key(.character("e")), .key(.home))
+        // Home lists the first event of the run; move down to the target.
+        for _ in 0..<(target - 1) { send(&state, .key(.down)) }
+        #expect((state.overlay as? EventListPanel)?.selected == target - 1)
+        send(&state, .key(.enter))
+        #expect(state.overlay == nil)
+        let seeked = try #require(state.lesson?.stage)
+        #expect(seeked.shown.simulation.eventCount == target)
+
+        // The same lesson stepped there one event at a time.
+        var fresh = AppState(lessons: [seeked.driver.runner.lesson], start: .lesson(id: "p2p-security", step: 1))
+        while let count = fresh.lesson?.stage.driver.simulation.eventCount, count < target {
+            _ = fresh.lesson?.stage.driver.stepForward()
+        }
+        fresh.lesson?.stage.settle()
+        let stepped = try #require(fresh.lesson)
+        #expect(stepped.stage.shown.simulation.now == seeked.shown.simulation.now)
+        #expect(stepped.stage.clock == seeked.clock)
+        let stage = ScreenLayout(width: 80, height: 24, presenting: false).stage
+        func stageRows(_ state: AppState) -> [Substring] { screen(state).split(separator: "\n")[stage.y..<stage.maxY].map { $0.prefix(stage.width) } }
+        #expect(stageRows(fresh) == stageRows(state))
+    }
+
+    @Test func aSearchListsOnlyTheMatchesAndSaysHowMany() {
+        var state = AppState(lessons: [], start: .sandbox(.clientServer, nodes: 3))
+        send(&state, .key(.character("r")))
+        for _ in 0..<12 { send(&state, .key(.right)) }
+        send(&state, .key(.character("e")), .key(.character("/")))
+        type("c2", into: &state)
+        let text = screen(state)
+        #expect(text.contains("match “c2”"))
+        #expect(!text.contains("c1 → server"))
+        #expect(text.contains("c2 → server"))
+    }
+
+    @Test func rowsKeepTheirVerbAt80Columns() {
+        var state = AppState(lessons: [], start: .sandbox(.clientServer, nodes: 3))
+        send(&state, .key(.character("r")))
+        for _ in 0..<12 { send(&state, .key(.right)) }
+        send(&state, .key(.character("e")))
+        let text = screen(state)
+        #expect(text.contains("sent    c1 → server"))
+        #expect(text.contains("arrived"))
+    }
+}
+
+/// On every quiz of the bundled course, at 80x24, the question and every choice are on
+/// screen: before answering, after a miss, and once answered.
+@Suite struct QuizFitsTests {
+    private static func narrationText(_ state: AppState) -> String {
+        let canvas = render(state, width: 80, height: 24, capabilities: .full)
+        let inner = LessonScreenView.inner(ScreenLayout(width: 80, height: 24, presenting: false).narration)
+        let rows = (inner.y..<inner.maxY).map { y in
+            (inner.x..<inner.maxX).map { canvas[$0, y].text }.joined()
+        }
+        return rows.joined(separator: " ").split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    private static func collapsed(_ text: String) -> String {
+        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    private static func problems(_ state: AppState, quiz: Quiz, moment: String) -> [String] {
+        let shown = narrationText(state)
+        var missing: [String] = []
+        if !shown.contains(collapsed(quiz.question)) { missing.append("\(moment): question") }
+        for (index, choice) in quiz.choices.enumerated() where !shown.contains("\(index + 1). " + collapsed(choice.text)) {
+            missing.append("\(moment): choice \(index + 1)")
+        }
+        return missing
+    }
+
+    @Test(arguments: CoursePlayTests.lessons.map(\.id))
+    func everyChoiceIsOnScreen(id: String) throws {
+        let lesson = try #require(CoursePlayTests.lessons.first { $0.id == id })
+        var missing: [String] = []
+        for step in lesson.steps.indices {
+            var state = AppState(lessons: [lesson], start: .lesson(id: id, step: step))
+            var moves = 0
+            while let session = state.lesson, session.runner.stepIndex == step, !session.runner.isFinished, moves < 50 {
+                moves += 1
+                guard let (quiz, _) = session.pendingQuiz else {
+                    send(&state, .key(.character("n")))
+                    continue
+                }
+                let place = "step \(step + 1)"
+                missing += Self.problems(state, quiz: quiz, moment: place + " before answering")
+                let wrong = quiz.choices.indices.first { !quiz.answers.contains($0) }
+                if let wrong, !quiz.multiple {
+                    send(&state, .key(.character(Character(String(wrong + 1)))))
+                    missing += Self.problems(state, quiz: quiz, moment: place + " after a miss")
+                }
+                for answer in quiz.answers.sorted() { send(&state, .key(.character(Character(String(answer + 1))))) }
+                if quiz.multiple { send(&state, .key(.enter)) }
+                missing += Self.problems(state, quiz: quiz, moment: place + " answered")
+                send(&state, .key(.character(" ")))
+            }
+        }
+        #expect(missing.isEmpty, "\(id): \(missing)")
+    }
+}
+
+/// The sandbox changes model without quitting.
+@Suite struct SandboxRecoveryTests {
+    @Test func numberKeysSwitchTheModel() {
+        var state = AppState(lessons: [], start: .sandbox(.clientServer, nodes: 4))
+        send(&state, .key(.character("r")), .key(.right))
+        send(&state, .key(.character("3")))
+        #expect(state.sandbox?.model == .swarm)
+        #expect(state.sandbox?.stage.driver.simulation.eventCount == 0)
+        #expect(state.sandbox?.memberCount == 4)
+        #expect(screen(state).contains("swarm"))
+        send(&state, .key(.character("2")))
+        #expect(state.sandbox?.model == .p2p)
+        send(&state, .key(.character("1")))
+        #expect(state.sandbox?.model == .clientServer)
+    }
+}

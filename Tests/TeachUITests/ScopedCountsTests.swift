@@ -1,0 +1,94 @@
+import Canvas
+import LessonKit
+import NetSim
+import Testing
+@testable import TeachUI
+
+/// The metrics panel counts the scenario on screen: a new swarm or a lesson's `reset`
+/// starts its counts again from zero, and its title says what they cover.
+@Suite struct ScopedCountsTests {
+    /// Step `step` (0-based) of a bundled lesson played to its end, as the screen shows it.
+    private func played(_ id: String, step: Int) throws -> AppState {
+        let lesson = try #require(CoursePlayTests.lessons.first { $0.id == id })
+        var state = AppState(lessons: [lesson], start: .lesson(id: id, step: step))
+        var moves = 0
+        while state.lesson?.runner.pending != .done, moves < 100 {
+            moves += 1
+            switch state.lesson?.runner.pending {
+            case .running: state.lesson?.stage.playToStop()
+            default: state.lesson?.move { $0.resolveInteraction() }
+            }
+        }
+        return state
+    }
+
+    private func metricsRows(_ state: AppState, width: Int = 100, height: Int = 30) -> [String] {
+        let text = screen(state, width: width, height: height).split(separator: "\n").map(String.init)
+        let layout = ScreenLayout(width: width, height: height, presenting: false)
+        return Array(text[layout.metrics.y..<layout.metrics.maxY])
+    }
+
+    @Test func aSwarmWithHashChecksKeepsNoCorruptChunksOfTheRunBefore() throws {
+        let state = try played("p2p-security", step: 3)
+        let rows = metricsRows(state).joined(separator: "\n")
+        #expect(!rows.contains("corrupt kept"), "\(rows)")
+        #expect(rows.contains("rejected"))
+        #expect(rows.contains("metrics · this swarm"))
+    }
+
+    @Test func theSwarmAfterAServerFailsHasNoneOfItsLosses() throws {
+        let lesson = try #require(CoursePlayTests.lessons.first { $0.id == "resilience" })
+        let swarmStep = try #require(lesson.steps.indices.first { index in
+            lesson.steps[index].script.contains { if case .act(.swarm) = $0.kind { true } else { false } }
+        })
+        let state = try played("resilience", step: swarmStep)
+        let rows = metricsRows(state).joined(separator: "\n")
+        #expect(!rows.contains("lost 16"), "\(rows)")
+        #expect(rows.contains("metrics · this swarm"))
+    }
+
+    @Test func aResetStartsTheCountsAgain() throws {
+        let state = try played("choosing", step: 5)
+        let rows = metricsRows(state).joined(separator: "\n")
+        #expect(!rows.contains("refused"), "\(rows)")
+    }
+
+    /// The line `lesson(_:)` puts its action on: the one after the first `- run: idle`.
+    private var lineOfInsertedAction: Int {
+        let lines = TestLessons.requestSource.split(separator: "\n", omittingEmptySubsequences: false)
+        return (lines.firstIndex { $0 == "- run: idle" } ?? 0) + 2
+    }
+
+    private func lesson(_ extra: String) -> LoadOutcome {
+        let source = TestLessons.requestSource.replacingOccurrences(
+            of: "- run: idle\n", with: "- run: idle\n\(extra)\n- request: { from: c2, to: server, what: \"GET /b\" }\n- run: idle\n")
+        return LessonLoader.load(source: source, path: "01-request.md")
+    }
+
+    @Test func resetCountsFromZeroAndTheTitleSaysSince() throws {
+        let loaded = try #require(lesson("- reset: counts").lesson)
+        var state = AppState(lessons: [loaded], start: .lesson(id: loaded.id, step: 0))
+        while state.lesson?.runner.pending != .done { state.lesson?.stage.playToStop() }
+        let rows = metricsRows(state).joined(separator: "\n")
+        #expect(rows.contains("metrics · since"))
+        // Only the second request and its answer are counted.
+        #expect(rows.contains("messages 2 "), "\(rows)")
+    }
+
+    @Test func aLessonPicksTheGauges() throws {
+        let loaded = try #require(lesson("- gauges: [queue]").lesson)
+        var state = AppState(lessons: [loaded], start: .lesson(id: loaded.id, step: 0))
+        while state.lesson?.runner.pending != .done { state.lesson?.stage.playToStop() }
+        let rows = metricsRows(state).joined(separator: "\n")
+        #expect(rows.contains("server queue"))
+        #expect(!rows.contains("server upload") && !rows.contains("messages"), "\(rows)")
+    }
+
+    @Test func badResetsAndGaugesAreReportedWhereTheyAre() {
+        let line = lineOfInsertedAction
+        let badReset = lesson("- reset: everything").diagnostics.map(\.description)
+        #expect(badReset.contains { $0.hasPrefix("01-request.md:\(line):10: error: 'reset' takes 'counts'") }, "\(badReset)")
+        let badGauge = lesson("- gauges: [queue, qeue2, lod]").diagnostics.map(\.description)
+        #expect(badGauge.contains { $0.hasPrefix("01-request.md:\(line):19: error: unknown gauge 'qeue2'") }, "\(badGauge)")
+    }
+}

@@ -1,0 +1,708 @@
+import Canvas
+import LessonKit
+import NetSim
+import Testing
+@testable import TeachUI
+
+/// What went wrong is marked where it happened, and the legend names exactly the glyphs
+/// on the stage: whole screens, in colour and in monochrome ASCII.
+@Suite struct StageMarkTests {
+    /// A server with a queue of one behind access control: of five clients asking at
+    /// once, one is served, one waits, one is dropped, one refused, and one's link is
+    /// cut; a sixth is down.
+    static let troubles = TestLessons.load("""
+        ---
+        id: test-troubles
+        title: Troubles
+        summary: Everything that can go wrong with requests.
+        essay: [4]
+        claims: [C9]
+        seed: 1
+        network:
+          layout: star
+          latency: 10ms
+          mesh: false
+          nodes:
+            server: { role: server, service: 40ms, queue: 1 }
+            ana: { role: client, timeout: 300ms }
+            ben: { role: client, timeout: 300ms }
+            cat: { role: client, timeout: 300ms }
+            dan: { role: client, timeout: 300ms }
+            eve: { role: client, timeout: 300ms }
+            fay: { role: client, timeout: 300ms }
+          links:
+            - { between: [ana, server] }
+            - { between: [ben, server] }
+            - { between: [cat, server] }
+            - { between: [dan, server] }
+            - { between: [eve, server] }
+            - { between: [fay, server] }
+        ---
+
+        ## Everyone asks
+
+        ```sim
+        - access-control: { server: server }
+        - grant: { server: server, clients: [ana, ben, cat, dan, fay] }
+        - fail-link: [dan, server]
+        - fail: fay
+        - request: { from: [ana, ben, cat, eve, dan], to: server }
+        - run: { event: dropped }
+        ```
+
+        ## Later
+
+        ```sim
+        - run: idle
+        ```
+        """, path: "07-troubles.md")
+
+    /// A server seeds clients, a malicious peer among them, without hash checks; one
+    /// client leaves half way; then the checks are switched on.
+    static let poisoned = TestLessons.load("""
+        ---
+        id: test-poisoned
+        title: Poisoned
+        summary: A swarm with a malicious member.
+        essay: [5]
+        claims: [C12]
+        seed: 4
+        network:
+          layout: mesh
+          latency: 20ms
+          nodes:
+            files: { role: server, upload: 4Mbps, download: 20Mbps }
+            mallory: { role: peer, upload: 4Mbps, download: 20Mbps }
+          groups:
+            clients: { count: 4, prefix: c, role: client, upload: 2Mbps, download: 20Mbps }
+        ---
+
+        ## Unchecked
+
+        ```sim
+        - verification: off
+        - malicious: mallory
+        - swarm: { file: 8Mb, chunks: 16, seeds: [files], peers: [clients, mallory] }
+        - run: 2s
+        - remove-node: c4
+        - run: { until: "c2.corrupt >= 1" }
+        ```
+
+        ## Checked
+
+        ```sim
+        - verification: on
+        - run: { event: rejected }
+        ```
+        """, path: "08-poisoned.md")
+
+    /// The lesson's step played to its end (or its first pause), on the lesson screen.
+    static func played(_ lesson: Lesson, step: Int) -> AppState {
+        var state = AppState(lessons: [lesson], start: .lesson(id: lesson.id, step: step))
+        while case .running = state.lesson?.stage.driver.runner.pending {
+            send(&state, .key(.enter))
+            while state.wantsTicks { send(&state, .tick(elapsedMicroseconds: 5_000_000)) }
+        }
+        return state
+    }
+
+    /// The whole screen in colour: its text, then each cell's colour.
+    static func coloured(_ lesson: Lesson, step: Int) -> String {
+        let state = played(lesson, step: step)
+        return screen(state) + "\n\n" + colourMap(render(state, width: 80, height: 24, capabilities: .full))
+    }
+
+    /// The whole screen on a terminal with neither colour nor UTF-8: its text, then each
+    /// cell's attributes.
+    static func plain(_ lesson: Lesson, step: Int) -> String {
+        let state = played(lesson, step: step)
+        return screen(state, capabilities: .plain) + "\n\n" + attributeMap(render(state, width: 80, height: 24, capabilities: .plain))
+    }
+
+    @Test func aDropIsMarkedAtTheServerBesideADownClientAndACutLink() {
+        #expect(Self.coloured(Self.troubles, step: 0) == #"""
+             1. Troubles · Everyone asks
+            ┌──────────────────────────────────────────────┐┌ step 1/2 ────────────────────┐
+            │                    ┌─────┐                   ││ Press n for the next step.   │
+            │                    │□ ana│                   ││                              │
+            │                    └─────┘                   ││                              │
+            │     ┌─────┐           │           ┌─────┐    ││                              │
+            │     │✕ fay│           │           │□ ben│    ││                              │
+            │     └─────┘──────┏━━━━━━━━┓───────└─────┘    ││                              │
+            │                  ┃↓ server┃                  ││                              │
+            │     ┌─────┐─────●┗busy +1━┛───────┌─────┐    ││                              │
+            │     │□ eve│           ✂           │□ cat│    ││                              │
+            │     └─────┘        ┌─────┐        └─────┘    ││                              │
+            │                    │□ dan│                   ││                              │
+            │                    └─────┘                   ││                              │
+            └─ ✕ down ↓ dropped ✂ cut ● request ───────────┘│                              │
+            ┌ metrics ─────────────────────────────────────┐│                              │
+            │ dropped 1 · messages 5 · in flight 2         ││                              │
+            │ server queue ███████████████████████████ 1/1 ││                              │
+            │                                              ││                              │
+            │                                              ││                              │
+            │                                              ││                              │
+            └──────────────────────────────────────────────┘└──────────────────────────────┘
+             ❚❚ paused │ step 1/2 │ t 0 µs │ ×0.1 │ event 3 │ step done
+             n p next/prev step  → step  ← back  Enter play  +- speed  ? help  q back
+
+
+
+
+
+
+                  rrrrrrr
+                  rrrrrrr
+                  rrrrrrrrrrrrrRRRRRRRRRR
+                               RRRRRRRRRR
+                         YYYYYYRRRRRRRRRR
+                                    R
+
+
+
+               r      R         R     Y
+
+
+              RRRRRRRRRRRR RRRRRRRRRRRRRRRRRRRRRRRRRRR RRR
+
+
+
+
+
+
+            """#)
+    }
+
+    @Test func aDropIsMarkedAtTheServerBesideADownClientAndACutLinkInPlainText() {
+        #expect(Self.plain(Self.troubles, step: 0) == #"""
+             1. Troubles - Everyone asks
+            +----------------------------------------------++ step 1/2 --------------------+
+            |                    +-----+                   || Press n for the next step.   |
+            |                    |c ana|                   ||                              |
+            |                    +-----+                   ||                              |
+            |     +-----+           |           +-----+    ||                              |
+            |     |X fay|           |           |c ben|    ||                              |
+            |     +-----+------#========#-------+-----+    ||                              |
+            |                  |v server|                  ||                              |
+            |     +-----+-----o#busy +1=#-------+-----+    ||                              |
+            |     |c eve|           :           |c cat|    ||                              |
+            |     +-----+        +-----+        +-----+    ||                              |
+            |                    |c dan|                   ||                              |
+            |                    +-----+                   ||                              |
+            +- X down v dropped : cut o request -----------+|                              |
+            + metrics -------------------------------------+|                              |
+            | dropped 1 . messages 5 . in flight 2         ||                              |
+            | server queue ########################### 1/1 ||                              |
+            |                                              ||                              |
+            |                                              ||                              |
+            |                                              ||                              |
+            +----------------------------------------------++------------------------------+
+             || paused | step 1/2 | t 0 us | x0.1 | event 3 | step done
+             n p next/prev step  > step  < back  Enter play  +- speed  ? help  q back
+
+            rrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrr
+            dddddddddddddddddddddddddddddddddddddddddddddddddbbbbbbbbbbddddddddddddddddddddd
+            d                                              dd       b                      d
+            d                                              dd                              d
+            d                                              dd                              d
+            d     ddddddd           d                      dd                              d
+            d     ddddddd           d                      dd                              d
+            d     dddddddddddddbbbbbbbbbbddddddd           dd                              d
+            d                  bbbbbbbbbb                  dd                              d
+            d            bbbbbbbbbbbbbbbbddddddd           dd                              d
+            d                       b                      dd                              d
+            d                                              dd                              d
+            d                                              dd                              d
+            d                                              dd                              d
+            dd dddddd bdddddddd bdddd bdddddddd ddddddddddddd                              d
+            dbbbbbbbbbddddddddddddddddddddddddddddddddddddddd                              d
+            d dddddddddddddddddddddddddddddddddddd         dd                              d
+            d bbbbbbbbbbbb bbbbbbbbbbbbbbbbbbbbbbbbbbb bbb dd                              d
+            d                                              dd                              d
+            d                                              dd                              d
+            d                                              dd                              d
+            dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd
+            dbbbbbbbbbddd        ddd      ddd    ddd       ddd         ddddddddddddddddddddd
+             bbb dddddddddddddd  b dddd  b dddd  bbbbb dddd  bb ddddd  b dddd  b dddd
+            """#)
+    }
+
+    @Test func refusedAndGivenUpClientsAreMarkedOnceTheDropHasPassed() {
+        #expect(Self.coloured(Self.troubles, step: 1) == #"""
+             1. Troubles · Later
+            ┌──────────────────────────────────────────────┐┌ step 2/2 ────────────────────┐
+            │                    ┌─────┐                   ││ Lesson complete. Press q for │
+            │                    │□ ana│                   ││ the menu.                    │
+            │                    └─────┘                   ││                              │
+            │     ┌─────┐           │           ┌─────┐    ││                              │
+            │     │✕ fay│           │           │□ ben│    ││                              │
+            │     └─────┘──────┏━━━━━━━━┓───────└─────┘    ││                              │
+            │                  ┃▦ server┃                  ││                              │
+            │     ┌─────┐──────┗━━━━━━━━┛───────┌─────┐    ││                              │
+            │     │⊘ eve│           ✂           │∅ cat│    ││                              │
+            │     └─────┘        ┌─────┐        └─────┘    ││                              │
+            │                    │∅ dan│                   ││                              │
+            │                    └─────┘                   ││                              │
+            └─ ✕ down ∅ gave up ⊘ refused ✂ cut ───────────┘│                              │
+            ┌ metrics ─────────────────────────────────────┐│                              │
+            │ dropped 1 · refused 1 · lost 1 · messages 8  ││                              │
+            │ server queue ··························· 0/1 ││                              │
+            │ queue ▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁ 0 ││                              │
+            │                                              ││                              │
+            │                                              ││                              │
+            └──────────────────────────────────────────────┘└──────────────────────────────┘
+             ❚❚ paused │ step 2/2 │ t 300 ms │ ×0.03 │ event 12 │ lesson done
+             n p next/prev step  → step  ← back  Enter play  +- speed  ? help  q back
+
+
+
+
+
+
+                  rrrrrrr
+                  rrrrrrr
+                  rrrrrrrrrrrrrBBBBBBBBBB
+                               BBBBBBBBBB
+                               BBBBBBBBBB
+                   R                R            Y
+
+                                  Y
+
+               r      Y         R         R
+
+
+
+                    cccccccccccccccccccccccccccccccccccc
+
+
+
+
+
+            """#)
+    }
+
+    @Test func refusedAndGivenUpClientsAreMarkedOnceTheDropHasPassedInPlainText() {
+        #expect(Self.plain(Self.troubles, step: 1) == #"""
+             1. Troubles - Later
+            +----------------------------------------------++ step 2/2 --------------------+
+            |                    +-----+                   || Lesson complete. Press q for |
+            |                    |c ana|                   || the menu.                    |
+            |                    +-----+                   ||                              |
+            |     +-----+           |           +-----+    ||                              |
+            |     |X fay|           |           |c ben|    ||                              |
+            |     +-----+------#========#-------+-----+    ||                              |
+            |                  |S server|                  ||                              |
+            |     +-----+------#========#-------+-----+    ||                              |
+            |     |x eve|           :           |0 cat|    ||                              |
+            |     +-----+        +-----+        +-----+    ||                              |
+            |                    |0 dan|                   ||                              |
+            |                    +-----+                   ||                              |
+            +- X down 0 gave up x refused : cut -----------+|                              |
+            + metrics -------------------------------------+|                              |
+            | dropped 1 . refused 1 . lost 1 . messages 8  ||                              |
+            | server queue ........................... 0/1 ||                              |
+            | queue ____________________________________ 0 ||                              |
+            |                                              ||                              |
+            |                                              ||                              |
+            +----------------------------------------------++------------------------------+
+             || paused | step 2/2 | t 300 ms | x0.03 | event 12 | lesson done
+             n p next/prev step  > step  < back  Enter play  +- speed  ? help  q back
+
+            rrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrr
+            dddddddddddddddddddddddddddddddddddddddddddddddddbbbbbbbbbbddddddddddddddddddddd
+            d                                              dd bbbbbb bbbbbbbbb       b     d
+            d                                              dd                              d
+            d                                              dd                              d
+            d     ddddddd           d                      dd                              d
+            d     ddddddd           d                      dd                              d
+            d     dddddddddddddbbbbbbbbbbddddddd           dd                              d
+            d                  bbbbbbbbbb                  dd                              d
+            d            ddddddbbbbbbbbbbddddddd           dd                              d
+            d      b                b            b         dd                              d
+            d                                              dd                              d
+            d                     b                        dd                              d
+            d                                              dd                              d
+            dd dddddd bdddddddd bdddddddd bdddd ddddddddddddd                              d
+            dbbbbbbbbbddddddddddddddddddddddddddddddddddddddd                              d
+            d ddddddddddddddddddddddddddddddddddddddddddd  dd                              d
+            d              ddddddddddddddddddddddddddd     dd                              d
+            d bbbbbb                                       dd                              d
+            d                                              dd                              d
+            d                                              dd                              d
+            dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd
+            dbbbbbbbbbddd        ddd        ddd     ddd        ddd           ddddddddddddddd
+             bbb dddddddddddddd  b dddd  b dddd  bbbbb dddd  bb ddddd  b dddd  b dddd
+            """#)
+    }
+
+    @Test func aMaliciousPeerALeaverAndTheSeedAreMarked() {
+        #expect(Self.coloured(Self.poisoned, step: 0) == #"""
+             1. Poisoned · Unchecked
+            ┌─ ◎ seed ■ chunk any node reaches any other ──┐┌ step 1/2 ────────────────────┐
+            │      files · 4 clients                       ││ Press n for the next step.   │
+            │           ┌─↑3─┐                             ││                              │
+            │           │◉ c1│─                            ││                              │
+            │           └────┘─╲───■─                      ││                              │
+            │              ■  ╱■2─■──╲─■─╲─                ││                              │
+            │  ┌────┐  ┏━━━━↑4━┓ ┌─↑3─┐ │ ───┌─────────┐   ││                              │
+            │  │◌ c4│  ┃◎ files┃■│☣ c2│─│■───│☠ mallory│   ││                              │
+            │  └────┘  ┗━━━━━━━┛ └────┘ │ ───└─────────┘   ││                              │
+            │              ■   ■2   ───■│╱                 ││                              │
+            │           ┌─↑3─┐╱────■╱                      ││                              │
+            │           │◉ c3│╱                            ││                              │
+            │           └────┘                             ││                              │
+            └─ ◌ left ☠ malicious ☣ poisoned ↑ sending ────┘│                              │
+            ┌ metrics ─────────────────────────────────────┐│                              │
+            │ lost 8 · corrupt kept 1 · messages 66        ││                              │
+            │ files upload   ████████████████████████ 100% ││                              │
+            │ from files now █████████▋··············  40% ││                              │
+            │ file (1 of 4)                                ││                              │
+            │ mallory ████████████████················ 50% ││                              │
+            └──────────────────────────────────────────────┘└──────────────────────────────┘
+             ❚❚ paused │ step 1/2 │ t 2.67 s │ ×0.1 │ event 90 │ step done
+             n p next/prev step  → step  ← back  Enter play  +- speed  ? help  q back
+
+
+               G      C
+
+                        ggCCgg
+                        ggggggY
+                        ggggggYYYYYCY
+                           C  YCCYCYYYYCYYY
+                       GGGGGCCGG ggCCgg Y YYYMMMMMMMMMMM
+                       GGGGGGGGGCgRggggYYCYYYMMMMMMMMMMM
+                       GGGGGGGGG gggggg Y YYYMMMMMMMMMMM
+                           C   CC   YYYCYY
+                        ggCCggYYYYYCY
+                        ggggggY
+                        gggggg
+                      M           R          C
+
+
+              RRRRRRRRRRRRRR RRRRRRRRRRRRRRRRRRRRRRRR RRRR
+                             cccccccccc
+
+                      cccccccccccccccc
+
+
+
+            """#)
+    }
+
+    @Test func aMaliciousPeerALeaverAndTheSeedAreMarkedInPlainText() {
+        #expect(Self.plain(Self.poisoned, step: 0) == ##"""
+             1. Poisoned - Unchecked
+            +- P seed # chunk any node reaches any other --++ step 1/2 --------------------+
+            |      files . 4 clients                       || Press n for the next step.   |
+            |           +-^3-+                             ||                              |
+            |           |p c1|-                            ||                              |
+            |           +----+-\---#-                      ||                              |
+            |              #  /#2-#--\-#-\-                ||                              |
+            |  +----+  #====^4=# +-^3-+ | ---+---------+   ||                              |
+            |  |_ c4|  |P files|#|; c2|-|#---|* mallory|   ||                              |
+            |  +----+  #=======# +----+ | ---+---------+   ||                              |
+            |              #   #2   ---#|/                 ||                              |
+            |           +-^3-+/----#/                      ||                              |
+            |           |p c3|/                            ||                              |
+            |           +----+                             ||                              |
+            +- _ left * malicious ; poisoned ^ sending ----+|                              |
+            + metrics -------------------------------------+|                              |
+            | lost 8 . corrupt kept 1 . messages 66        ||                              |
+            | files upload   ######################## 100% ||                              |
+            | from files now ##########..............  40% ||                              |
+            | file (1 of 4)                                ||                              |
+            | mallory ################................ 50% ||                              |
+            +----------------------------------------------++------------------------------+
+             || paused | step 1/2 | t 2.67 s | x0.1 | event 90 | step done
+             n p next/prev step  > step  < back  Enter play  +- speed  ? help  q back
+
+            rrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrr
+            dd bddddd bdddddd dddddddddddddddddddddddddd ddddbbbbbbbbbbddddddddddddddddddddd
+            d      ddddddddddddddddd                       dd       b                      d
+            d             bb                               dd                              d
+            d                 b                            dd                              d
+            d                 bbbbbbb                      dd                              d
+            d              b  bbbbbbbbbbbbb                dd                              d
+            d  dddddd  bbbbbbbbb   bb   b bbbbbbbbbbbbbb   dd                              d
+            d  dddddd  bbbbbbbbbb b    bbbbbbbbbbbbbbbbb   dd                              d
+            d  dddddd  bbbbbbbbb        b bbbbbbbbbbbbbb   dd                              d
+            d              b   bb   bbbbbb                 dd                              d
+            d             bb  bbbbbbb                      dd                              d
+            d                 b                            dd                              d
+            d                                              dd                              d
+            dd dddddd bdddddddddd bddddddddd bdddddddd dddddd                              d
+            dbbbbbbbbbddddddddddddddddddddddddddddddddddddddd                              d
+            d ddddddddddddddddddddddddddddddddddddd        dd                              d
+            d bbbbbbbbbbbbbb bbbbbbbbbbbbbbbbbbbbbbbb bbbb dd                              d
+            d                          dddddddddddddd      dd                              d
+            d bbbbbbbbbbbbb                                dd                              d
+            d                         dddddddddddddddd     dd                              d
+            dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd
+            dbbbbbbbbbddd        ddd        ddd    ddd        ddd         dddddddddddddddddd
+             bbb dddddddddddddd  b dddd  b dddd  bbbbb dddd  bb ddddd  b dddd  b dddd
+            """##)
+    }
+
+    @Test func aRejectedChunkIsMarkedAtItsReceiverAndPoisonedPeersStayMarked() {
+        #expect(Self.coloured(Self.poisoned, step: 1) == #"""
+             1. Poisoned · Checked
+            ┌─ ↑ sending ◎ seed ■ chunk ───────────────────┐┌ step 2/2 ────────────────────┐
+            │      files · 4 clients                       ││ Lesson complete. Press q for │
+            │           ┌─↑2─┐                             ││ the menu.                    │
+            │           │◉ c1│─                            ││                              │
+            │           └────┘■■─────                      ││                              │
+            │              ■  ╱╲■─■──╲───╲─                ││                              │
+            │  ┌────┐  ┏━━━━↑4━┓ ┌─↑3─┐ │ ───┌─────────┐   ││                              │
+            │  │◌ c4│  ┃◎ files┃■│☣ c2│■│────│☠ mallory│   ││                              │
+            │  └────┘  ┗━━━━━━━┛ └────┘ │ ───└─────────┘   ││                              │
+            │              ■   ─■   ────│╱                 ││                              │
+            │           ┌─↑2─┐╱■2───╱                      ││                              │
+            │           │⊠ c3│╱                            ││                              │
+            │           └────┘                             ││                              │
+            └─ ◌ left ⊠ rejected ☠ malicious ☣ poisoned ───┘│                              │
+            ┌ metrics ─────────────────────────────────────┐│                              │
+            │ lost 8 · rejected 1 · corrupt kept 1         ││                              │
+            │ files upload   ████████████████████████ 100% ││                              │
+            │ from files now █████████▋··············  40% ││                              │
+            │ file (1 of 4)                                ││                              │
+            │ mallory ████████████████████████········ 75% ││                              │
+            └──────────────────────────────────────────────┘└──────────────────────────────┘
+             ❚❚ paused │ step 2/2 │ t 3.17 s │ ×0.1 │ event 118 │ lesson done
+             n p next/prev step  → step  ← back  Enter play  +- speed  ? help  q back
+
+
+               C         G      C
+
+                        ggCCgg
+                        ggggggY
+                        ggggggCCYYYYY
+                           C  YYCYCYYYYYYYY
+                       GGGGGCCGG ggCCgg Y YYYMMMMMMMMMMM
+                       GGGGGGGGGCgRggggCYYYYYMMMMMMMMMMM
+                       GGGGGGGGG gggggg Y YYYMMMMMMMMMMM
+                           C   YC   YYYYYY
+                        ggCCggYCCYYYY
+                        gYggggY
+                        gggggg
+                      Y          M           R
+
+
+              RRRRRRRRRRRRRR RRRRRRRRRRRRRRRRRRRRRRRR RRRR
+                             cccccccccc
+
+                      cccccccccccccccccccccccc
+
+
+
+            """#)
+    }
+
+    @Test func aRejectedChunkIsMarkedAtItsReceiverAndPoisonedPeersStayMarkedInPlainText() {
+        #expect(Self.plain(Self.poisoned, step: 1) == ##"""
+             1. Poisoned - Checked
+            +- ^ sending P seed # chunk -------------------++ step 2/2 --------------------+
+            |      files . 4 clients                       || Lesson complete. Press q for |
+            |           +-^2-+                             || the menu.                    |
+            |           |p c1|-                            ||                              |
+            |           +----+##-----                      ||                              |
+            |              #  /\#-#--\---\-                ||                              |
+            |  +----+  #====^4=# +-^3-+ | ---+---------+   ||                              |
+            |  |_ c4|  |P files|#|; c2|#|----|* mallory|   ||                              |
+            |  +----+  #=======# +----+ | ---+---------+   ||                              |
+            |              #   -#   ----|/                 ||                              |
+            |           +-^2-+/#2---/                      ||                              |
+            |           |< c3|/                            ||                              |
+            |           +----+                             ||                              |
+            +- _ left < rejected * malicious ; poisoned ---+|                              |
+            + metrics -------------------------------------+|                              |
+            | lost 8 . rejected 1 . corrupt kept 1         ||                              |
+            | files upload   ######################## 100% ||                              |
+            | from files now ##########..............  40% ||                              |
+            | file (1 of 4)                                ||                              |
+            | mallory ########################........ 75% ||                              |
+            +----------------------------------------------++------------------------------+
+             || paused | step 2/2 | t 3.17 s | x0.1 | event 118 | lesson done
+             n p next/prev step  > step  < back  Enter play  +- speed  ? help  q back
+
+            rrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrr
+            dd bdddddddd bddddd bdddddd dddddddddddddddddddddbbbbbbbbbbddddddddddddddddddddd
+            d      ddddddddddddddddd                       dd bbbbbb bbbbbbbbb       b     d
+            d             bb                               dd                              d
+            d                 b                            dd                              d
+            d                 bbbbbbb                      dd                              d
+            d              b  bbbbbbbbbbbbb                dd                              d
+            d  dddddd  bbbbbbbbb   bb   b bbbbbbbbbbbbbb   dd                              d
+            d  dddddd  bbbbbbbbbb b    bbbbbbbbbbbbbbbbb   dd                              d
+            d  dddddd  bbbbbbbbb        b bbbbbbbbbbbbbb   dd                              d
+            d              b   bb   bbbbbb                 dd                              d
+            d             bb  bbbbbbb                      dd                              d
+            d            b    b                            dd                              d
+            d                                              dd                              d
+            dd dddddd bddddddddd bdddddddddd bddddddddd ddddd                              d
+            dbbbbbbbbbddddddddddddddddddddddddddddddddddddddd                              d
+            d dddddddddddddddddddddddddddddddddddd         dd                              d
+            d bbbbbbbbbbbbbb bbbbbbbbbbbbbbbbbbbbbbbb bbbb dd                              d
+            d                          dddddddddddddd      dd                              d
+            d bbbbbbbbbbbbb                                dd                              d
+            d                                 dddddddd     dd                              d
+            dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd
+            dbbbbbbbbbddd        ddd        ddd    ddd         ddd           ddddddddddddddd
+             bbb dddddddddddddd  b dddd  b dddd  bbbbb dddd  bb ddddd  b dddd  b dddd
+            """##)
+    }
+
+}
+
+/// The legend names exactly what the stage shows, across the whole course; marks that
+/// last a moment are a function of the moment; who sends now can be seen.
+@Suite struct LegendTests {
+    /// Every glyph the symbol table draws, in Unicode.
+    static let symbolGlyphs: Set<Character> = {
+        let theme = Theme(.full)
+        return Set((StageMark.allCases.map(StageSymbol.mark) + [.seed] + MessageKind.allCases.map(StageSymbol.message)).map(theme.glyph))
+    }()
+
+    /// The symbol glyphs drawn inside the stage, and the glyphs its legend explains; nil
+    /// when a grid shows messages as colours only (checked separately).
+    static func drawnAndExplained(_ state: AppState, width: Int, height: Int) -> (drawn: Set<Character>, explained: Set<Character>) {
+        let stage = ScreenLayout(width: width, height: height, presenting: false).stage.inset(by: 1)
+        var canvas = Canvas(width: width, height: height)
+        let scene = state.lesson!.stage.scene
+        let hits = StageRenderer(scene: scene, theme: Theme(.full)).draw(into: &canvas, rect: stage)
+        var drawn: Set<Character> = []
+        for y in stage.y..<stage.maxY {
+            for x in stage.x..<stage.maxX {
+                if let glyph = canvas[x, y].text.first, symbolGlyphs.contains(glyph) { drawn.insert(glyph) }
+            }
+        }
+        var explained = Set(hits.legend.filter { $0.title != "share of the file" }.compactMap(\.glyphs.first))
+        if hits.placement.form == .dot {
+            // A grid's lightest shade is the control glyph's dot; its messages are colours.
+            drawn.remove(Theme(.full).glyph(.control))
+            explained.subtract(MessageKind.allCases.map { Theme(.full).glyph($0) })
+            explained.formUnion(drawn.intersection(MessageKind.allCases.map { Theme(.full).glyph($0) }))
+        }
+        return (drawn, explained)
+    }
+
+    @Test(arguments: CoursePlayTests.lessons.map(\.id))
+    func theLegendListsExactlyTheGlyphsOnTheStage(id: String) throws {
+        let lesson = try #require(CoursePlayTests.lessons.first { $0.id == id })
+        for step in lesson.steps.indices {
+            var state = AppState(lessons: [lesson], start: .lesson(id: id, step: step))
+            var looks = 0
+            func look() {
+                looks += 1
+                for (width, height) in [(80, 24), (100, 30)] {
+                    let (drawn, explained) = Self.drawnAndExplained(state, width: width, height: height)
+                    #expect(drawn == explained, "\(id) step \(step + 1) look \(looks) at \(width)x\(height)")
+                }
+            }
+            look()
+            var moves = 0
+            while moves < 200, let pending = state.lesson?.stage.driver.runner.pending {
+                moves += 1
+                switch pending {
+                case .running:
+                    send(&state, .key(.enter))
+                    for _ in 0..<3 where state.wantsTicks {
+                        send(&state, .tick(elapsedMicroseconds: 700_000))
+                        look()
+                    }
+                    while state.wantsTicks { send(&state, .tick(elapsedMicroseconds: 5_000_000)) }
+                case let .ask(ask): send(&state, .key(.character(ask.key)))
+                case .pause: send(&state, .key(.character(" ")))
+                case let .quiz(quiz):
+                    for answer in quiz.answers.sorted() { send(&state, .key(.character(Character(String(answer + 1))))) }
+                    if quiz.multiple { send(&state, .key(.enter)) }
+                    send(&state, .key(.character(" ")))
+                case .done: moves = .max
+                }
+                look()
+            }
+        }
+    }
+
+    @Test func everyAsciiGlyphMeansOneThingAndIsNoLineOrBorder() {
+        let theme = Theme(.plain)
+        let symbols = StageMark.allCases.map(StageSymbol.mark) + [.seed] + MessageKind.allCases.filter { $0 != .refused }.map(StageSymbol.message)
+        let glyphs = symbols.map(theme.glyph)
+        #expect(Set(glyphs).count == glyphs.count, "\(glyphs)")
+        #expect(theme.glyph(.refused) == theme.glyph(.mark(.refused)), "a refused answer and a refused client are one legend entry")
+        let ascii = GlyphSet.ascii
+        let drawing: Set<Character> = [ascii.light, ascii.heavy, ascii.double].reduce(into: [ascii.rising, ascii.falling]) { set, border in
+            set.formUnion([border.horizontal, border.vertical, border.topLeft, border.topRight, border.bottomLeft, border.bottomRight])
+        }
+        let roles = Set(Role.allCases.map(theme.glyph))
+        #expect(drawing.isDisjoint(with: glyphs.filter { $0 != theme.glyph(.chunk) }), "a chunk's # was a heavy corner before the marks came")
+        #expect(roles.isDisjoint(with: glyphs))
+        #expect(Set(StageMark.allCases.map { SymbolLook.of(.mark($0)).word }).count == StageMark.allCases.count)
+    }
+
+    /// The server's drop mark lasts while the backlog that caused it is worked off, and
+    /// the same moment, reached again by stepping back, shows it again.
+    @Test func aDropIsMarkedForAMomentOfSimulatedTimeAndBackAgainAfterAStepBack() throws {
+        var state = AppState(lessons: [StageMarkTests.troubles], start: .lesson(id: "test-troubles", step: 1))
+        let atDrop = screen(state)
+        #expect(atDrop.contains("↓ server"))
+        var steps = 0
+        while screen(state).contains("↓ server"), steps < 50 {
+            send(&state, .key(.right))
+            while state.wantsTicks { send(&state, .tick(elapsedMicroseconds: 5_000_000)) }
+            steps += 1
+        }
+        let session = try #require(state.lesson?.stage)
+        let server = try #require(session.shown.simulation.network.id(named: "server"))
+        let config = session.shown.simulation.network.nodes[server.rawValue]
+        #expect(session.clock > config.serviceTime * SimTime(config.queueLimit + 1), "the mark outlived the drop by the backlog's time")
+        #expect(!screen(state).contains("↓ dropped"), "the legend lets go of it too")
+        for _ in 0..<steps { send(&state, .key(.left)) }
+        #expect(screen(state) == atDrop)
+    }
+
+    /// At the start of a swarm only the seed sends; soon the peers send most of it, and
+    /// the stage and the metrics panel both show it.
+    @Test func whoSendsNowIsMarkedOnTheStageAndTheSeedsShareIsMetered() throws {
+        var state = AppState(lessons: [StageMarkTests.poisoned], start: .lesson(id: "test-poisoned", step: 0))
+        var early = screen(state)
+        while !early.contains("from files now"), state.lesson!.stage.shown.simulation.eventCount < 200 {
+            send(&state, .key(.right))
+            while state.wantsTicks { send(&state, .tick(elapsedMicroseconds: 5_000_000)) }
+            early = screen(state)
+        }
+        #expect(early.contains("from files now █████████████████████████ 100%") || early.contains("100%"))
+        let senders = state.lesson!.stage.scene.nodes.filter { $0.sending > 0 }.map(\.name)
+        #expect(senders == ["files"], "at first only the seed sends")
+        #expect(early.contains("↑ sending"))
+        let later = screen(StageMarkTests.played(StageMarkTests.poisoned, step: 0))
+        let share = try #require(later.split(separator: "\n").first { $0.contains("from files now") })
+        #expect(!share.contains("100%"), "the peers took over most of the sending: \(share)")
+        #expect(later.contains("◉ c1"), "a client fetching a swarm is drawn as a peer")
+    }
+}
+
+/// One character per cell for its foreground colour (r red, g green, y yellow, b blue,
+/// m magenta, c cyan, k black, w white, blank for the terminal's own), upper case when
+/// bold, rows trimmed like `Canvas.text`.
+func colourMap(_ canvas: Canvas, rows: Range<Int>? = nil) -> String {
+    (rows ?? 0..<canvas.height).map { y in
+        var row = ""
+        for x in 0..<canvas.width {
+            let style = canvas[x, y].style
+            let letter: Character = switch style.foreground {
+            case .default: " "
+            case .black: "k"
+            case .red: "r"
+            case .green: "g"
+            case .yellow: "y"
+            case .blue: "b"
+            case .magenta: "m"
+            case .cyan: "c"
+            case .white: "w"
+            }
+            row.append(style.attributes.contains(.bold) ? Character(letter.uppercased()) : letter)
+        }
+        while row.last == " " { row.removeLast() }
+        return row
+    }.joined(separator: "\n")
+}
