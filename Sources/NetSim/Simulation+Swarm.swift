@@ -163,10 +163,28 @@ extension Simulation {
     /// slow it is, and a peer that waits for a seed never waits in vain), or from a
     /// faster peer. BitTorrent mode takes what it is given: its peers know nothing of
     /// the swarm's rates.
+    ///
+    /// The rate counted is what the source would give if it took on as many streams as
+    /// it may (see `hasRoom`), not what it gives now: a slow peer takes a second stream
+    /// at once, and halves the first. A peer no slower than a seed would be always
+    /// passes: where the server is the bottleneck, waiting for it gains nothing.
     private func arrivesInTime(from source: Int, at rate: Double, to sink: Int) -> Bool {
         guard swarm.config.scheduling == .relay, !swarm.isSeed[source] else { return true }
-        let seconds = swarm.chunkBits / rate
+        let upload = transfers[swarm.members[source]].upload
+        let streams = max(2, swarm.serving[source] + 1, Int(min(upload / slotRate(of: sink), 1e6)))
+        let assured = min(rate, upload / Double(streams))
+        guard assured < seedRate(to: sink) else { return true }
+        let seconds = swarm.chunkBits / assured
         return seconds <= horizon || seconds <= bitsStillToFetch(by: sink) / transfers[swarm.members[sink]].download
+    }
+
+    /// The best rate one of the first seeds (those every peer considers) would give `sink`.
+    private func seedRate(to sink: Int) -> Double {
+        var best = 0.0
+        for seed in 0..<min(swarm.config.seeds.count, 4) where !swarm.departed[seed] {
+            best = max(best, expectedRate(from: seed, to: sink))
+        }
+        return best
     }
 
     /// What `sink` has yet to download, in bits: the chunks it lacks and is not fetching,
@@ -217,9 +235,12 @@ extension Simulation {
         let serving = swarm.serving[source]
         guard swarm.config.scheduling == .relay else { return serving < swarm.config.uploadSlots }
         guard serving > 1 else { return true }
-        let upload = transfers[swarm.members[source]].upload
-        let slotRate = transfers[swarm.members[sink]].download / Double(swarm.downloadSlots)
-        return upload / Double(serving + 1) >= slotRate
+        return transfers[swarm.members[source]].upload / Double(serving + 1) >= slotRate(of: sink)
+    }
+
+    /// What one of the sink's download slots can take: its download shared among them.
+    private func slotRate(of sink: Int) -> Double {
+        transfers[swarm.members[sink]].download / Double(swarm.downloadSlots)
     }
 
     /// A source `sink` may fetch from now: in the swarm, up, not banned, not already sending to it.
@@ -250,10 +271,26 @@ extension Simulation {
         guard let source = swarm.member(sourceNode), let sink = swarm.member(sinkNode) else { return }
         swarm.downloading[sink] -= 1
         swarm.serving[source] -= 1
-        continuePipeline(from: source, to: sink)
+        if servesFurthestBehind(source) {
+            offerUploads(from: source)
+        } else {
+            continuePipeline(from: source, to: sink)
+        }
         fillDownloads(sink)
         if swarm.config.scheduling == .relay { offerUploads(from: source) }
         wakeStarved()
+    }
+
+    /// Relay mode, where the seeds are not the bottleneck (they upload more than the
+    /// peers' fair share of all the upload): a seed whose chunk has gone serves the
+    /// peers furthest behind first, before the peer it served asks again. Otherwise the
+    /// peers that reached the seed first would keep it, finish early and leave the last
+    /// few to take the seed's upload one download at a time at the end, where
+    /// client-server shares it evenly. Where the seeds are the bottleneck, every chunk
+    /// they send is new to the swarm and it matters less who gets it first.
+    private func servesFurthestBehind(_ source: Int) -> Bool {
+        swarm.config.scheduling == .relay && swarm.isSeed[source]
+            && Double(swarm.unfinished) * countedUpload(of: swarm.members[source]) > swarm.uploadTotal
     }
 
     /// Sends `sink` the next chunk it asked `source` for ahead, if that still makes sense.
@@ -306,6 +343,7 @@ extension Simulation {
                 finishPeer(sink)
             }
         }
+        if servesFurthestBehind(source) { offerUploads(from: source) }
         fillDownloads(sink)
         if swarm.config.scheduling == .relay {
             offerUploads(from: source)
@@ -317,7 +355,8 @@ extension Simulation {
 
     /// Relay mode: a source with room looks for peers that need what it has, so that no
     /// upload waits for someone to happen to ask. It samples a few members and serves
-    /// the one furthest behind.
+    /// the one furthest behind. A seed serves a peer even when all its download slots are
+    /// taken: by slow peers, perhaps, whose chunks would otherwise keep it from the seed.
     private mutating func offerUploads(from source: Int) {
         guard swarm.isActive, !swarm.departed[source] else { return }
         for _ in 0..<2 {
@@ -325,7 +364,7 @@ extension Simulation {
             for _ in 0..<swarm.sampleSize {
                 let sink = random.below(swarm.members.count)
                 let progress = swarm.held[sink] + swarm.downloading[sink]
-                guard swarm.downloading[sink] < swarm.downloadSlots, swarm.held[sink] < swarm.config.chunks,
+                guard swarm.downloading[sink] < swarm.downloadSlots || swarm.isSeed[source], swarm.held[sink] < swarm.config.chunks,
                       best == nil || progress < best!.progress, usable(source, by: sink),
                       arrivesInTime(from: source, at: expectedRate(from: source, to: sink), to: sink),
                       let chunk = swarm.rarestChunk(from: source, to: sink, includingPending: false)
