@@ -136,7 +136,7 @@ import Testing
             │                    │□ dan│                   ││                              │
             │                    └─────┘                   ││                              │
             └─ ✕ down ↓ dropped ✂ cut ● request ───────────┘│                              │
-            ┌ metrics ─────────────────────────────────────┐│                              │
+            ┌ metrics · this lesson ───────────────────────┐│                              │
             │ dropped 1 · messages 5 · in flight 2         ││                              │
             │ server queue ███████████████████████████ 1/1 ││                              │
             │                                              ││                              │
@@ -144,7 +144,7 @@ import Testing
             │                                              ││                              │
             └──────────────────────────────────────────────┘└──────────────────────────────┘
              ❚❚ paused │ step 1/2 │ t 0 µs │ ×0.1 │ event 3 │ step done
-             n p next/prev step  → step  ← back  Enter play  +- speed  ? help  q back
+             n p steps  → step  ← back  Enter play  Tab i inspect  e events  ? help  q back
 
 
 
@@ -190,7 +190,7 @@ import Testing
             |                    |c dan|                   ||                              |
             |                    +-----+                   ||                              |
             +- X down v dropped : cut o request -----------+|                              |
-            + metrics -------------------------------------+|                              |
+            + metrics . this lesson -----------------------+|                              |
             | dropped 1 . messages 5 . in flight 2         ||                              |
             | server queue ########################### 1/1 ||                              |
             |                                              ||                              |
@@ -198,7 +198,7 @@ import Testing
             |                                              ||                              |
             +----------------------------------------------++------------------------------+
              || paused | step 1/2 | t 0 us | x0.1 | event 3 | step done
-             n p next/prev step  > step  < back  Enter play  +- speed  ? help  q back
+             n p steps  Right step  Enter play  Tab i inspect  e events  ? help  q back
 
             rrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrr
             dddddddddddddddddddddddddddddddddddddddddddddddddbbbbbbbbbbddddddddddddddddddddd
@@ -215,7 +215,7 @@ import Testing
             d                                              dd                              d
             d                                              dd                              d
             dd dddddd bdddddddd bdddd bdddddddd ddddddddddddd                              d
-            dbbbbbbbbbddddddddddddddddddddddddddddddddddddddd                              d
+            dbbbbbbbbbbbbbbbbbbbbbbbddddddddddddddddddddddddd                              d
             d dddddddddddddddddddddddddddddddddddd         dd                              d
             d bbbbbbbbbbbb bbbbbbbbbbbbbbbbbbbbbbbbbbb bbb dd                              d
             d                                              dd                              d
@@ -223,7 +223,7 @@ import Testing
             d                                              dd                              d
             dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd
             dbbbbbbbbbddd        ddd      ddd    ddd       ddd         ddddddddddddddddddddd
-             bbb dddddddddddddd  b dddd  b dddd  bbbbb dddd  bb ddddd  b dddd  b dddd
+             bbb ddddd  bbbbb dddd  bbbbb dddd  bbbbb ddddddd  b dddddd  b dddd  b dddd
             """#)
     }
 
@@ -244,7 +244,7 @@ import Testing
             │                    │∅ dan│                   ││                              │
             │                    └─────┘                   ││                              │
             └─ ✕ down ∅ gave up ⊘ refused ✂ cut ───────────┘│                              │
-            ┌ metrics ─────────────────────────────────────┐│                              │
+            ┌ metrics · this lesson ───────────────────────┐│                              │
             │ dropped 1 · refused 1 · lost 1 · messages 8  ││                              │
             │ server queue ··························· 0/1 ││                              │
             │ queue ▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁ 0 ││                              │
@@ -252,7 +252,7 @@ import Testing
             │                                              ││                              │
             └──────────────────────────────────────────────┘└──────────────────────────────┘
              ❚❚ paused │ step 2/2 │ t 300 ms │ ×0.03 │ event 12 │ lesson done
-             n p next/prev step  → step  ← back  Enter play  +- speed  ? help  q back
+             n p steps  → step  ← back  Enter play  Tab i inspect  e events  ? help  q back
 
 
 
@@ -298,7 +298,7 @@ import Testing
             |                    |0 dan|                   ||                              |
             |                    +-----+                   ||                              |
             +- X down 0 gave up x refused : cut -----------+|                              |
-            + metrics -------------------------------------+|                              |
+            + metrics . this lesson -----------------------+|                              |
             | dropped 1 . refused 1 . lost 1 . messages 8  ||                              |
             | server queue ........................... 0/1 ||                              |
             | queue ____________________________________ 0 ||                              |
@@ -306,7 +306,7 @@ import Testing
             |                                              ||                              |
             +----------------------------------------------++------------------------------+
              || paused | step 2/2 | t 300 ms | x0.03 | event 12 | lesson done
-             n p next/prev step  > step  < back  Enter play  +- speed  ? help  q back
+             n p steps  Right step  Enter play  Tab i inspect  e events  ? help  q back
 
             rrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrr
             dddddddddddddddddddddddddddddddddddddddddddddddddbbbbbbbbbbddddddddddddddddddddd
@@ -323,7 +323,7 @@ import Testing
             d                     b                        dd                              d
             d                                              dd                              d
             dd dddddd bdddddddd bdddddddd bdddd ddddddddddddd                              d
-            dbbbbbbbbbddddddddddddddddddddddddddddddddddddddd                              d
+            dbbbbbbbbbbbbbbbbbbbbbbbddddddddddddddddddddddddd                              d
             d ddddddddddddddddddddddddddddddddddddddddddd  dd                              d
             d              ddddddddddddddddddddddddddd     dd                              d
             d bbbbbb                                       dd                              d
@@ -331,7 +331,7 @@ import Testing
             d                                              dd                              d
             dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd
             dbbbbbbbbbddd        ddd        ddd     ddd        ddd           ddddddddddddddd
-             bbb dddddddddddddd  b dddd  b dddd  bbbbb dddd  bb ddddd  b dddd  b dddd
+             bbb ddddd  bbbbb dddd  bbbbb dddd  bbbbb ddddddd  b dddddd  b dddd  b dddd
             """#)
     }
 
@@ -352,7 +352,7 @@ import Testing
             │             │◉ c3│                           ││                              │
             │             └────┘                           ││                              │
             └─ ◌ left ☠ malicious ☣ poisoned ↑ sending ────┘│                              │
-            ┌ metrics ─────────────────────────────────────┐│                              │
+            ┌ metrics · this swarm ────────────────────────┐│                              │
             │ lost 8 · corrupt kept 1 · messages 66        ││                              │
             │ files upload   ████████████████████████ 100% ││                              │
             │ from files now █████████▋··············  40% ││                              │
@@ -360,7 +360,7 @@ import Testing
             │ mallory ████████████████················ 50% ││                              │
             └──────────────────────────────────────────────┘└──────────────────────────────┘
              ❚❚ paused │ step 1/2 │ t 2.67 s │ ×0.1 │ event 90 │ step done
-             n p next/prev step  → step  ← back  Enter play  +- speed  ? help  q back
+             n p steps  → step  ← back  Enter play  Tab i inspect  e events  ? help  q back
 
 
                G      C
@@ -406,7 +406,7 @@ import Testing
             |             |p c3|                           ||                              |
             |             +----+                           ||                              |
             +- _ left * malicious ; poisoned ^ sending ----+|                              |
-            + metrics -------------------------------------+|                              |
+            + metrics . this swarm ------------------------+|                              |
             | lost 8 . corrupt kept 1 . messages 66        ||                              |
             | files upload   ######################## 100% ||                              |
             | from files now ##########..............  40% ||                              |
@@ -414,7 +414,7 @@ import Testing
             | mallory ################................ 50% ||                              |
             +----------------------------------------------++------------------------------+
              || paused | step 1/2 | t 2.67 s | x0.1 | event 90 | step done
-             n p next/prev step  > step  < back  Enter play  +- speed  ? help  q back
+             n p steps  Right step  Enter play  Tab i inspect  e events  ? help  q back
 
             rrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrr
             dd bddddd bdddddd dddddddddddddddddddddddddddddddbbbbbbbbbbddddddddddddddddddddd
@@ -431,7 +431,7 @@ import Testing
             d                                              dd                              d
             d                                              dd                              d
             dd dddddd bdddddddddd bddddddddd bdddddddd dddddd                              d
-            dbbbbbbbbbddddddddddddddddddddddddddddddddddddddd                              d
+            dbbbbbbbbbbbbbbbbbbbbbbdddddddddddddddddddddddddd                              d
             d ddddddddddddddddddddddddddddddddddddd        dd                              d
             d bbbbbbbbbbbbbb bbbbbbbbbbbbbbbbbbbbbbbb bbbb dd                              d
             d                          dddddddddddddd      dd                              d
@@ -439,7 +439,7 @@ import Testing
             d                         dddddddddddddddd     dd                              d
             dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd
             dbbbbbbbbbddd        ddd        ddd    ddd        ddd         dddddddddddddddddd
-             bbb dddddddddddddd  b dddd  b dddd  bbbbb dddd  bb ddddd  b dddd  b dddd
+             bbb ddddd  bbbbb dddd  bbbbb dddd  bbbbb ddddddd  b dddddd  b dddd  b dddd
             """##)
     }
 
@@ -460,7 +460,7 @@ import Testing
             │             │⊠ c3│                           ││                              │
             │             └────┘                           ││                              │
             └─ ◌ left ⊠ rejected ☠ malicious ☣ poisoned ───┘│                              │
-            ┌ metrics ─────────────────────────────────────┐│                              │
+            ┌ metrics · this swarm ────────────────────────┐│                              │
             │ lost 8 · rejected 1 · corrupt kept 1         ││                              │
             │ files upload   ████████████████████████ 100% ││                              │
             │ from files now █████████▋··············  40% ││                              │
@@ -468,7 +468,7 @@ import Testing
             │ mallory ████████████████████████········ 75% ││                              │
             └──────────────────────────────────────────────┘└──────────────────────────────┘
              ❚❚ paused │ step 2/2 │ t 3.17 s │ ×0.1 │ event 118 │ lesson done
-             n p next/prev step  → step  ← back  Enter play  +- speed  ? help  q back
+             n p steps  → step  ← back  Enter play  Tab i inspect  e events  ? help  q back
 
 
                C         G      C
@@ -514,7 +514,7 @@ import Testing
             |             |< c3|                           ||                              |
             |             +----+                           ||                              |
             +- _ left < rejected * malicious ; poisoned ---+|                              |
-            + metrics -------------------------------------+|                              |
+            + metrics . this swarm ------------------------+|                              |
             | lost 8 . rejected 1 . corrupt kept 1         ||                              |
             | files upload   ######################## 100% ||                              |
             | from files now ##########..............  40% ||                              |
@@ -522,7 +522,7 @@ import Testing
             | mallory ########################........ 75% ||                              |
             +----------------------------------------------++------------------------------+
              || paused | step 2/2 | t 3.17 s | x0.1 | event 118 | lesson done
-             n p next/prev step  > step  < back  Enter play  +- speed  ? help  q back
+             n p steps  Right step  Enter play  Tab i inspect  e events  ? help  q back
 
             rrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrr
             dd bdddddddd bddddd bdddddd dddddddddddddddddddddbbbbbbbbbbddddddddddddddddddddd
@@ -539,7 +539,7 @@ import Testing
             d              b                               dd                              d
             d                                              dd                              d
             dd dddddd bddddddddd bdddddddddd bddddddddd ddddd                              d
-            dbbbbbbbbbddddddddddddddddddddddddddddddddddddddd                              d
+            dbbbbbbbbbbbbbbbbbbbbbbdddddddddddddddddddddddddd                              d
             d dddddddddddddddddddddddddddddddddddd         dd                              d
             d bbbbbbbbbbbbbb bbbbbbbbbbbbbbbbbbbbbbbb bbbb dd                              d
             d                          dddddddddddddd      dd                              d
@@ -547,7 +547,7 @@ import Testing
             d                                 dddddddd     dd                              d
             dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd
             dbbbbbbbbbddd        ddd        ddd    ddd         ddd           ddddddddddddddd
-             bbb dddddddddddddd  b dddd  b dddd  bbbbb dddd  bb ddddd  b dddd  b dddd
+             bbb ddddd  bbbbb dddd  bbbbb dddd  bbbbb ddddddd  b dddddd  b dddd  b dddd
             """##)
     }
 
@@ -570,8 +570,9 @@ import Testing
         let scene = state.lesson!.stage.scene
         let hits = StageRenderer(scene: scene, theme: Theme(.full)).draw(into: &canvas, rect: stage)
         var drawn: Set<Character> = []
+        let captions = hits.placement.captions.map(\.frame)
         for y in stage.y..<stage.maxY {
-            for x in stage.x..<stage.maxX {
+            for x in stage.x..<stage.maxX where !captions.contains(where: { $0.contains(x: x, y: y) }) {
                 if let glyph = canvas[x, y].text.first, symbolGlyphs.contains(glyph) { drawn.insert(glyph) }
             }
         }
