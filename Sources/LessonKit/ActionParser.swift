@@ -134,6 +134,8 @@ struct ActionParser {
             }
             scope.add(moment: text)
             return .moment(text)
+        case "speed":
+            return WaitParser.speed(node, reader: reader, log: &log).map { .speed($0) }
         default:
             preconditionFailure("every entry name is handled")
         }

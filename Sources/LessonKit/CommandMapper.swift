@@ -73,7 +73,7 @@ enum CommandMapper {
             return [.lookup(from: try id(from), key: key, method: engineMethod)]
         case let .placeCall(from, to, relay):
             return [.placeCall(from: try id(from), to: try id(to), relay: try relay.map { (name: String) throws(UnknownName) in try id(name) })]
-        case .highlight, .chart, .curve, .resetCounts, .gauges, .moment:
+        case .highlight, .chart, .curve, .resetCounts, .gauges, .moment, .speed:
             return []
         }
     }

@@ -58,6 +58,8 @@ extension LessonAction {
             }
         case let .chart(value):
             return "chart of \(value.source)"
+        case let .speed(speed):
+            return "play at \(speed >= 1 ? String(Int(speed)) : String(speed)) simulated seconds a second"
         case .resetCounts:
             return "the metrics' counts start again from zero"
         case let .gauges(gauges):

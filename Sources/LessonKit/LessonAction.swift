@@ -46,12 +46,15 @@ public enum LessonAction: Sendable, Hashable {
     /// Keep the simulation as it is now under a name, so later text can quote its
     /// figures: `- moment: origin-alone`, then `{origin.served@origin-alone}`.
     case moment(String)
+    /// Play the runs after it in the step at this speed (simulated seconds per second),
+    /// unless a run sets its own; changes nothing in the simulation.
+    case speed(Double)
 
     /// Whether the action changes the simulation (highlights, charts and curves only
     /// change the picture).
     public var changesSimulation: Bool {
         switch self {
-        case .highlight, .chart, .curve, .resetCounts, .gauges, .moment: false
+        case .highlight, .chart, .curve, .resetCounts, .gauges, .moment, .speed: false
         default: true
         }
     }

@@ -59,12 +59,15 @@ public struct LessonRunner: Sendable {
         var frozen: [Int: [LiveReading]] = [:]
         /// The simulation as it was at each moment kept so far (`- moment: NAME`).
         var moments: [String: Simulation] = [:]
+        /// The speed the step's `speed` action asked for, for its later runs.
+        var speed: Double?
 
         /// Back to the start of a step's script, keeping what earlier steps set up.
         mutating func rewind() {
             cursor = 0
             wait = nil
             frozen = [:]
+            speed = nil
         }
     }
 
@@ -155,6 +158,13 @@ public struct LessonRunner: Sendable {
         case let .quiz(quiz): return .quiz(quiz)
         case .act: preconditionFailure("settle() never stops at an action")
         }
+    }
+
+    /// How the screen should play the wait under way (its own speed, or the one the
+    /// step's `speed` action set, and its slow motion); nil when no wait is under way.
+    public var pace: Pace? {
+        guard case let .running(wait) = pending else { return nil }
+        return Pace(wait: [stepIndex, scene.place.cursor], speed: wait.speed ?? scene.place.speed, slow: wait.slow)
     }
 
     /// The lesson is on its last step and that step's script is complete.
@@ -449,6 +459,8 @@ public struct LessonRunner: Sendable {
             scene.place.gauges = gauges
         case let .moment(name):
             scene.place.moments[name] = simulation
+        case let .speed(speed):
+            scene.place.speed = speed
         case let .curve(spec):
             do {
                 scene.place.curve = (try measure(spec), stepIndex)

@@ -8,7 +8,7 @@ struct ScriptParser {
     static let entries = ["request", "serve-file", "swarm", "fail", "recover", "fail-link", "recover-link",
                           "add-node", "remove-node", "capacity", "access-control", "grant", "revoke",
                           "verification", "malicious", "publish", "lookup", "call", "highlight", "chart",
-                          "curve", "reset", "gauges", "moment", "run", "ask", "pause"]
+                          "curve", "reset", "gauges", "moment", "speed", "run", "ask", "pause"]
 
     let reader: YAMLReader
     let values: LiveValueParser
@@ -62,7 +62,7 @@ struct ScriptParser {
         if let doNode = reader.require("do", in: fields, of: "ask", log: &log) {
             if case let .mapping(mapping) = doNode, mapping.count == 1, let (key, value) = mapping.first,
                let name = reader.text(key, "an action", log: &log) {
-                if Self.entries.contains(name) && !["run", "ask", "pause"].contains(name) {
+                if Self.entries.contains(name) && !["run", "ask", "pause", "speed"].contains(name) {
                     action = ActionParser(reader: reader, values: values).action(name, value, log: &log, scope: &scope)
                 } else {
                     log.error("'do' takes one action that changes the simulation, not '\(name)'", at: reader.location(key))

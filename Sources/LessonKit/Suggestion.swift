@@ -1,8 +1,9 @@
-/// "Did you mean" for misspelt names: the closest candidate within two edits, if any.
+/// "Did you mean" for misspelt names: the closest other candidate within two edits, if any.
 enum Suggestion {
+    /// The word itself is never suggested: it is known, but does not fit where it is written.
     static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
         var best: (name: String, distance: Int)?
-        for candidate in candidates {
+        for candidate in candidates where candidate != word {
             let distance = editDistance(word.lowercased(), candidate.lowercased())
             if distance <= min(2, max(1, word.count / 3)), distance < (best?.distance ?? .max) {
                 best = (candidate, distance)

@@ -47,4 +47,8 @@ public struct Wait: Sendable, Hashable {
     public var budget: Int
     /// As written, for messages: "until: queue-full".
     public var source: String
+    /// The speed the screen plays this run at (`speed: 0.01`), one of `PlaySpeed.all`.
+    public var speed: Double? = nil
+    /// Slow motion around an event while this run plays (`slow: dropped`).
+    public var slow: SlowMotion? = nil
 }

@@ -6,9 +6,10 @@ import Yams
 ///
 /// `run: idle`, `run: 500ms` (that much time passes), `run: { until: queue-full }`,
 /// `run: { until: "server.queue >= 6", budget: 50000 }`, `run: { events: 10 }`,
-/// `run: { event: dropped }`.
+/// `run: { event: dropped }`; any of them may set how the screen plays it:
+/// `run: { until: idle, speed: 0.01, slow: { around: dropped, speed: 0.001, window: 5ms } }`.
 struct WaitParser {
-    static let fields = ["until", "for", "events", "event", "node", "budget"]
+    static let fields = ["until", "for", "events", "event", "node", "budget", "speed", "slow"]
     static let keywords = ["idle", "delivered", "queue-full", "all-done"]
 
     let reader: YAMLReader
@@ -41,8 +42,67 @@ struct WaitParser {
             guard let server = TargetResolver(reader: reader, scope: values.scope).node(value, log: &log) else { return nil }
             queueNode = server
         }
-        let value = fields[kinds[0]]!
-        switch kinds[0] {
+        var speed: Double?
+        if let value = fields["speed"] {
+            guard let parsed = Self.speed(value, reader: reader, log: &log) else { return nil }
+            speed = parsed
+        }
+        var slow: SlowMotion?
+        if let value = fields["slow"] {
+            guard let parsed = Self.slowMotion(value, reader: reader, log: &log) else { return nil }
+            slow = parsed
+        }
+        var wait = condition(kinds[0], fields[kinds[0]]!, queueNode: queueNode, budget: budget, log: &log)
+        wait?.speed = speed
+        wait?.slow = slow
+        return wait
+    }
+
+    /// A speed the screen offers, as a lesson writes it: `0.01` (or `x0.01`).
+    static func speed(_ node: Node, reader: YAMLReader, log: inout DiagnosticLog) -> Double? {
+        guard let text = reader.text(node, "speed", log: &log) else { return nil }
+        let number = text.hasPrefix("x") || text.hasPrefix("×") ? String(text.dropFirst()) : text
+        guard let speed = Double(number), PlaySpeed.all.contains(speed) else {
+            log.error("speed '\(text)' is not one the screen offers; use one of \(PlaySpeed.listed) (simulated seconds per second)", at: reader.location(node))
+            return nil
+        }
+        return speed
+    }
+
+    /// `slow: dropped`, or `slow: { around: dropped, speed: 0.001, window: 5ms }`.
+    static func slowMotion(_ node: Node, reader: YAMLReader, log: inout DiagnosticLog) -> SlowMotion? {
+        let aroundNode: Node
+        var slow = SlowMotion(around: .dropped)
+        if case .scalar = node {
+            aroundNode = node
+        } else {
+            guard let fields = reader.fields(node, of: "slow", allowed: ["around", "speed", "window"], log: &log),
+                  let around = reader.require("around", in: fields, of: "slow", log: &log) else { return nil }
+            aroundNode = around
+            if let value = fields["speed"] {
+                guard let speed = speed(value, reader: reader, log: &log) else { return nil }
+                slow.speed = speed
+            }
+            if let value = fields["window"] {
+                guard let window = reader.duration(value, "window", log: &log) else { return nil }
+                guard window > 0 else {
+                    log.error("window is how long before and after the event the run plays slowly; it must be more than 0", at: reader.location(value))
+                    return nil
+                }
+                slow.window = window
+            }
+        }
+        guard let name = reader.text(aroundNode, "around", log: &log) else { return nil }
+        guard let kind = EventNames.kind(named: name) else {
+            log.error("unknown event '\(name)'\(Suggestion.phrase(for: name, in: EventNames.all)); expected \(EventNames.all.joined(separator: ", "))", at: reader.location(aroundNode))
+            return nil
+        }
+        slow.around = kind
+        return slow
+    }
+
+    private func condition(_ kind: String, _ value: Node, queueNode: String?, budget: Int, log: inout DiagnosticLog) -> Wait? {
+        switch kind {
         case "for":
             return reader.duration(value, "for", log: &log).map {
                 Wait(condition: .duration($0), budget: budget, source: "for: \(Units.format(duration: $0))")

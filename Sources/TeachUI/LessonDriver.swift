@@ -14,6 +14,9 @@ struct LessonDriver: SimulationDriver {
 
     var simulation: Simulation { runner.simulation }
     var reports: [StepReport] { runner.timeline.reports }
+    var lastStepEndedWait: Bool { stopFrom != nil }
+    var scriptPosition: Int { runner.scriptPosition }
+    var pace: Pace? { runner.pace }
 
     /// Runs an event (or moves the clock to a deadline, or gives up a wait that can no
     /// longer come true) while the step waits on the simulation; reaches a stop when

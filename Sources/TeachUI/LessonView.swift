@@ -40,7 +40,7 @@ extension AppState {
             status: StatusView(
                 playing: stage.isPlaying, position: "step \(runner.stepIndex + 1)/\(stepCount)",
                 time: Units.format(duration: stage.clock), speed: stage.playback.speedLabel(unicode: theme.unicode),
-                events: stage.shown.simulation.eventCount, note: statusNote(session)),
+                events: stage.shown.simulation.eventCount, note: statusNote(session), stepped: stage.lastStep, showsEvents: !presenting),
             hints: presenting ? [] : lessonHints(session, unicode: theme.unicode), presenting: presenting)
     }
 

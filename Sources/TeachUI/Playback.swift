@@ -5,14 +5,15 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import LessonKit
 import NetSim
 
-/// How simulated time moves on screen: paused or playing at a chosen speed, and the short
-/// glide that carries messages to where one single step leaves them.
+/// How simulated time moves on screen: paused or playing at a chosen speed (slowed down
+/// around the moments a lesson asks for), and the short glide that carries messages to
+/// where one step leaves them.
 struct Playback: Hashable, Sendable {
-    /// Simulated seconds per second of wall time, slowest first. Requests take
-    /// milliseconds and a swarm minutes, so the range is wide.
-    static let speeds: [Double] = [0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10, 30, 100, 300, 1000]
+    /// Simulated seconds per second of wall time, slowest first.
+    static let speeds = PlaySpeed.all
     static let defaultSpeedIndex = 4
     /// The longest a single step's glide takes, in wall microseconds: long enough to see
     /// the message travel, short enough that stepping stays brisk.
@@ -22,7 +23,22 @@ struct Playback: Hashable, Sendable {
     /// The learner set the speed: it is no longer chosen for them.
     var speedChosen = false
     var playing = false
+    /// While playing: the driver has already run the event where the play stops, and the
+    /// clock goes on to it at the speed in force.
+    var stopAhead = false
     var glide: Glide?
+    /// The lesson wait whose pace was last applied (its speed is set once, as it begins).
+    var pacedWait: [Int]?
+    /// The lesson set the speed of the wait under way: nothing else picks one for it.
+    var speedPaced = false
+    /// Stretches of simulated time that play slower, in time order.
+    var slowdowns: [Slowdown] = []
+
+    /// Slow motion over `span` of simulated time.
+    struct Slowdown: Hashable, Sendable {
+        var span: Range<SimTime>
+        var speed: Double
+    }
 
     /// Messages travelling from one simulated instant to the next after a single step,
     /// drawn from the state before the step until the glide ends.
@@ -31,9 +47,6 @@ struct Playback: Hashable, Sendable {
         var to: SimTime
         var elapsed: Int64
         var duration: Int64
-        /// It carries a play to the event where the play stopped: to the learner, still
-        /// playing.
-        var endsPlay = false
 
         /// The simulated instant shown now.
         var time: SimTime {
@@ -67,16 +80,34 @@ struct Playback: Hashable, Sendable {
     static let comfortablePlay: Double = 8
 
     /// Picks the speed that plays `duration` of simulated time in about eight seconds,
-    /// unless the learner has picked one.
+    /// unless the learner or the lesson has picked one.
     mutating func suggest(forDuration duration: SimTime) {
-        guard !speedChosen, duration > 0 else { return }
+        guard !speedChosen, !speedPaced, duration > 0 else { return }
         let wanted = Double(duration) / 1e6 / Self.comfortablePlay
         speedIndex = Self.speeds.indices.min { abs(log10(Self.speeds[$0] / wanted)) < abs(log10(Self.speeds[$1] / wanted)) } ?? speedIndex
     }
 
-    /// Simulated microseconds that `wall` microseconds of wall time stand for.
-    func simulated(wall: Int64) -> SimTime {
-        SimTime((Double(wall) * speed).rounded())
+    /// The speed in force at `time`, and when it next changes (nil: it does not).
+    func pace(at time: SimTime) -> (speed: Double, until: SimTime?) {
+        if let slow = slowdowns.first(where: { $0.span.contains(time) }) { return (slow.speed, slow.span.upperBound) }
+        return (speed, slowdowns.first { $0.span.lowerBound > time }?.span.lowerBound)
+    }
+
+    /// Where the clock gets from `start` in `wall` microseconds of wall time, at the speed
+    /// in force along the way: exactly the chosen speed, slower through slow motion.
+    func advance(from start: SimTime, wall: Int64) -> SimTime {
+        var time = start, left = Double(wall)
+        while left > 0 {
+            let (speed, until) = pace(at: time)
+            let reach = Double(time) + left * speed
+            guard let until, Double(until) < reach else {
+                time = SimTime(reach.rounded())
+                break
+            }
+            left -= Double(until - time) / speed
+            time = until
+        }
+        return max(start + 1, time)
     }
 
     /// A glide from `from` to `to` at the current speed, capped so no step drags on.

@@ -159,6 +159,8 @@ struct SandboxSession: Sendable {
             let before = simulation.metrics
             if perform(.startSwarm(config), done: "\(simulation.node(seed).config.name) seeds a \(megabits) file in \(Self.chunks) chunks") {
                 countsStart = before
+            } else {
+                message += ". Press 3 to start again with a new swarm network."
             }
         case .p2p:
             break

@@ -1,3 +1,4 @@
+import LessonKit
 import NetSim
 
 /// What the stage needs from whatever runs the simulation (a lesson's runner, the
@@ -20,6 +21,13 @@ protocol SimulationDriver: Sendable {
     /// `probeEventLimit` events gets (computed on a copy), for choosing a speed; nil when
     /// nothing is under way.
     var endOfRun: SimTime? { get }
+    /// The last step forward ended something the script waited for (a lesson's wait):
+    /// stepping stops there, so the learner reads what the script says about it.
+    var lastStepEndedWait: Bool { get }
+    /// How far a script has got; it changes exactly when a wait ends (0 without a script).
+    var scriptPosition: Int { get }
+    /// How a lesson asks the wait under way to be played; nil without one.
+    var pace: Pace? { get }
 }
 
 /// What one step forward did.
@@ -45,6 +53,12 @@ extension Timeline: SimulationDriver {
     mutating func stepForward() -> ForwardStep { step() == nil ? .nothing : .ran }
 
     var canPlay: Bool { !current.isIdle }
+
+    var lastStepEndedWait: Bool { false }
+
+    var scriptPosition: Int { 0 }
+
+    var pace: Pace? { nil }
 
     var endOfRun: SimTime? {
         guard !current.isIdle else { return nil }

@@ -163,7 +163,7 @@ enum StageLayout {
     /// centre and unplaced ones in order, then right ones; units placed alike share a
     /// column, one above the other. Sizes follow how many nodes each unit holds.
     static func regions(for units: [StageUnit], in rect: Rect) -> [Rect] {
-        func weight(_ index: Int) -> Double { 2 + Double(units[index].nodes.count) }
+        func weight(_ index: Int) -> Double { max(4, 2 + Double(units[index].nodes.count)) }
         var regions = Array(repeating: rect, count: units.count)
         let top = units.indices.filter { units[$0].place == .top }
         let bottom = units.indices.filter { units[$0].place == .bottom }
@@ -249,13 +249,20 @@ enum StageLayout {
             } else {
                 // A region too small for a ring around its hubs may still hold them in rows.
                 placed = around(unit, shape: shape, names: names, form: form, variant: variant, in: area)
-                    ?? tiers(unit, shape: shape, names: names, form: form, in: area)
+                    ?? (linksAmong(unit.members, shape.links) ? nil : tiers(unit, shape: shape, names: names, form: form, in: area))
             }
             guard let placed else { return nil }
             frames.merge(placed) { first, _ in first }
         }
         guard separated(frames.keys.sorted().compactMap { frames[$0] }) else { return nil }
         return StagePlacement(form: form, kind: shape.layout, frames: frames, hidden: 0, captions: captions)
+    }
+
+    /// Whether any two of `members` are linked: their ring keeps neighbours side by side,
+    /// which rows would not.
+    private static func linksAmong(_ members: [Int], _ links: [NodePair]) -> Bool {
+        let inUnit = Set(members)
+        return links.contains { inUnit.contains($0.low) && inUnit.contains($0.high) }
     }
 
     /// Tiers for a tracker or supernodes with their peers; a ring for everything else.
@@ -355,12 +362,16 @@ enum StageLayout {
     ) -> [Int: Rect]? {
         func size(_ id: Int) -> (width: Int, height: Int) { StageLayout.size(of: names[id] ?? "", form: form) }
         let gap = form == .compact ? 3 : 2
-        let sizes = unit.nodes.map(size)
-        let widest = sizes.map(\.width).max() ?? 0, tallest = sizes.map(\.height).max() ?? 0
-        let perRow = max(1, (rect.width + gap) / (widest + gap))
-        guard unit.hubs.count <= perRow else { return nil }
-        let memberRows = (unit.members.count + perRow - 1) / perRow
-        let rows = (unit.hubs.isEmpty ? 0 : 1) + memberRows
+        let tallest = unit.nodes.map { size($0).height }.max() ?? 0
+        /// How many of `ids` fit on a row, each in a slot as wide as the widest of them.
+        func perRow(_ ids: [Int]) -> Int {
+            max(1, (rect.width + gap) / ((ids.map { size($0).width }.max() ?? 0) + gap))
+        }
+        guard (unit.nodes.map { size($0).width }.max() ?? 0) <= rect.width else { return nil }
+        let hubsPerRow = perRow(unit.hubs), membersPerRow = perRow(unit.members)
+        let hubRows = (unit.hubs.count + hubsPerRow - 1) / hubsPerRow
+        let memberRows = (unit.members.count + membersPerRow - 1) / membersPerRow
+        let rows = hubRows + memberRows
         // A blank row between tiers at least, so the lines between them show.
         guard rows > 0, rows * tallest + (rows - 1) <= rect.height else { return nil }
         var frames: [Int: Rect] = [:]
@@ -372,7 +383,9 @@ enum StageLayout {
                 frames[id] = Rect(x: min(max(rect.x, centre - w / 2), rect.maxX - w), y: y, width: w, height: h)
             }
         }
-        if !unit.hubs.isEmpty { lay(unit.hubs, at: 0) }
+        for row in 0..<hubRows {
+            lay(Array(unit.hubs[(row * hubsPerRow)..<min(unit.hubs.count, (row + 1) * hubsPerRow)]), at: row)
+        }
         // Members under the mean position of the hubs they are linked to.
         let hubSlot = Dictionary(uniqueKeysWithValues: unit.hubs.enumerated().map { ($1, Double($0)) })
         var linkedHubs: [Int: [Double]] = [:]
@@ -387,9 +400,9 @@ enum StageLayout {
             return (slotA, a.offset) < (slotB, b.offset)
         }.map(\.element)
         for row in 0..<memberRows {
-            lay(Array(members[(row * perRow)..<min(members.count, (row + 1) * perRow)]), at: row + (unit.hubs.isEmpty ? 0 : 1))
+            lay(Array(members[(row * membersPerRow)..<min(members.count, (row + 1) * membersPerRow)]), at: hubRows + row)
         }
-        return frames
+        return separated(frames.keys.sorted().compactMap { frames[$0] }) ? frames : nil
     }
 
     /// No two frames touch: at least one blank column between them side by side.

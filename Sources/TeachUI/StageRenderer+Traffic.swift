@@ -26,21 +26,39 @@ extension StageRenderer {
         let walls = placement.walls
         var linkUp: [NodePair: Bool] = [:]
         for link in scene.links { linkUp[NodePair(link.a, link.b)] = link.isUp }
-        let traffic = Set(scene.packets.map { NodePair($0.from, $0.to) })
+        let lines = lines(on: placement)
+        let traffic = lines.standing.isEmpty ? [] : Set(scene.packets.map { NodePair($0.from, $0.to) })
         var paths: [NodePair: [Point]] = [:]
-        for pair in placement.drawnLinks where placement.form != .dot {
+        for pair in lines.standing {
             guard let isUp = linkUp[pair], let route = geometry.route(pair) else { continue }
             let endsUp = scene.node(pair.low)?.isUp != false && scene.node(pair.high)?.isUp != false
             let style = !isUp || !endsUp ? theme.deadLink : traffic.contains(pair) ? theme.busyLink : theme.link
             paths[pair] = canvas.stroke(route, glyphs: theme.glyphs, style: style, skipping: walls)
         }
-        let travelling = traffic.filter { paths[$0] == nil && (scene.anyReachesAny || linkUp[$0] != nil) }.sorted()
-        guard placement.form != .dot || travelling.count <= Self.largestGridWeb else { return paths }
-        for pair in travelling {
+        for pair in lines.travelling {
             guard let route = geometry.route(pair) else { continue }
             paths[pair] = canvas.stroke(route, glyphs: theme.glyphs, style: theme.busyLink, skipping: walls)
         }
         return paths
+    }
+
+    /// The lines the stage draws: the configured links between nodes on it (none in a
+    /// grid), then a path for each pair exchanging messages with no line of its own,
+    /// where they can reach each other (any node reaches any other, or they are linked
+    /// inside a unit that draws no links) and, in a grid, only while few pairs are busy.
+    func lines(on placement: StagePlacement) -> (standing: [NodePair], travelling: [NodePair]) {
+        let linked = Set(scene.links.map { NodePair($0.a, $0.b) })
+        let standing = placement.form == .dot ? [] : placement.drawnLinks.filter(linked.contains)
+        let drawn = Set(standing)
+        var travelling: Set<NodePair> = []
+        for packet in scene.packets {
+            let pair = NodePair(packet.from, packet.to)
+            guard !drawn.contains(pair), scene.anyReachesAny || linked.contains(pair) else { continue }
+            travelling.insert(pair)
+            // A busy grid draws no paths at all: no need to count further.
+            if placement.form == .dot, travelling.count > Self.largestGridWeb { return (standing, []) }
+        }
+        return (standing, travelling.sorted())
     }
 
     /// Draws the messages in flight where their progress puts them on their pair's
@@ -51,6 +69,10 @@ extension StageRenderer {
     /// each other) waits beside its sender; one whose path has no open cell marks its
     /// receiver, as in a busy grid.
     func drawPackets(into canvas: inout Canvas, paths: [NodePair: [Point]], placement: StagePlacement) -> [Point: Int] {
+        if placement.form == .dot, paths.isEmpty, !scene.packets.isEmpty {
+            markEnds(into: &canvas, placement: placement)
+            return [:]
+        }
         struct Leg: Hashable { var from: Int, to: Int, kind: MessageKind }
         var legs: [Leg: (packet: ScenePacket, count: Int)] = [:]
         var order: [Leg] = []
@@ -62,10 +84,6 @@ extension StageRenderer {
                 legs[leg] = (packet, 1)
                 order.append(leg)
             }
-        }
-        if placement.form == .dot, paths.isEmpty, !scene.packets.isEmpty {
-            markEnds(into: &canvas, placement: placement)
-            return [:]
         }
         var drawn: [Point: Int] = [:]
         var counts: [(point: Point, count: Int, kind: MessageKind)] = []

@@ -65,7 +65,13 @@ struct StageRenderer {
             canvas.put(note, x: rect.maxX - DisplayWidth.of(note), y: rect.maxY - 1, style: theme.dim)
         }
         let shades = placement.form == .dot && scene.nodes.contains { $0.share != nil && placement.frames[$0.id] != nil }
-        return StageHits(placement: placement, packets: packets, legend: legend(symbols, shades: shades))
+        var legend = legend(symbols, shades: shades)
+        if scene.anyReachesAny, scene.links.isEmpty, !scene.nodes.isEmpty {
+            // No line stands for a link here: say why the stage has none.
+            let peers = scene.nodes.allSatisfy { $0.role == .peer }
+            legend.append(LegendEntry(glyphs: "any", style: theme.dim, title: peers ? "peer reaches any other" : "node reaches any other"))
+        }
+        return StageHits(placement: placement, packets: packets, legend: legend)
     }
 
     /// The legend for the symbols drawn: what went wrong first (it is what a lesson is

@@ -1,4 +1,5 @@
 import Canvas
+import LessonKit
 import NetSim
 
 /// A simulation on screen: the driver that runs it, the instant the screen shows, how
@@ -8,7 +9,9 @@ import NetSim
 /// as the clock could reach it, and until the clock gets there the stage keeps showing
 /// the state from before that event (`heldState`), with messages drawn where they are at
 /// the clock's instant. So a message is never seen arriving before it visually gets
-/// there, whether the learner steps (the message glides) or plays.
+/// there, whether the learner steps (the message glides) or plays. A step may also stop
+/// between two events (a long transfer is shown in stages), with the driver one event
+/// ahead and the state before it held.
 struct StageSession<Driver: SimulationDriver>: Sendable {
     var driver: Driver
     /// How the lesson (or the sandbox) asks for the network to be laid out.
@@ -20,7 +23,15 @@ struct StageSession<Driver: SimulationDriver>: Sendable {
     var clock: SimTime
     /// The state before the driver's last event, shown while the clock has not reached it.
     var heldState: Simulation?
+    /// States a step's glide passes through before `heldState`, oldest first: the events
+    /// it covered that showed nothing on their own, each shown from its own instant.
+    var glideFrames: [Simulation] = []
     var selection: Selection?
+    /// How the stage is drawn on screen now, which decides what counts as a change.
+    var look = StageLook.standard
+    /// The engine events the last step covered: positive forward, negative back; nil
+    /// after any other move.
+    var lastStepEvents: Int?
 
     /// While playing, a state is held only for the first few events of a frame: keeping
     /// one costs a copy of the simulation, and with many events a frame nobody could see
@@ -37,15 +48,21 @@ struct StageSession<Driver: SimulationDriver>: Sendable {
     /// Something moves on screen: the loop should tick.
     var isAnimating: Bool { playback.playing || playback.glide != nil }
 
-    /// What the status line calls playing: a play under way, or the glide that carries it
-    /// to the event where it stops (a single step's glide is not).
-    var isPlaying: Bool { playback.playing || playback.glide?.endsPlay == true }
+    /// The events the last step covered, for the status line once the stage shows where
+    /// it went (during the glide the status counts the events shown so far).
+    var lastStep: Int? { playback.glide == nil ? lastStepEvents : nil }
+
+    /// What the status line calls playing: a play under way, up to the event where it
+    /// stops (a single step's glide is not).
+    var isPlaying: Bool { playback.playing }
 
     /// The simulation as the screen shows it now, and the instant shown: while a state
     /// is held, that state (the stage, metrics, inspector and event list all show the
     /// moment the clock is at, not the event the driver has already run).
     var shown: (simulation: Simulation, time: SimTime) {
-        (heldState ?? driver.simulation, clock)
+        guard let heldState else { return (driver.simulation, clock) }
+        if heldState.now > clock, let frame = glideFrames.last(where: { $0.now <= clock }) { return (frame, clock) }
+        return (heldState, clock)
     }
 
     /// The events that have happened by the instant shown.
@@ -55,32 +72,10 @@ struct StageSession<Driver: SimulationDriver>: Sendable {
 
     // MARK: moving through time
 
-    /// One event forward; the messages then glide to where the event leaves them. If the
-    /// stage is still catching up with the last event, it glides to that one instead.
-    mutating func stepForward() {
-        playback.playing = false
-        if heldState == nil || playback.glide != nil {
-            settle()
-            let before = driver.simulation
-            let step = driver.stepForward()
-            guard step.ranSomething else { return }
-            if driver.simulation.now > clock { heldState = before }
-            if step == .reachedStop { suggestSpeed() }
-        }
-        glide(to: driver.simulation.now)
-    }
-
-    /// One event back, at once.
-    mutating func stepBack() {
-        settle()
-        playback.playing = false
-        _ = driver.stepBack()
-        clock = driver.simulation.now
-        dropStaleSelection()
-    }
-
     mutating func togglePlay() {
-        playback.glide = nil
+        finishGlide()
+        lastStepEvents = nil
+        playback.stopAhead = false
         playback.playing = !playback.playing && (heldState != nil || driver.canPlay)
     }
 
@@ -110,12 +105,21 @@ struct StageSession<Driver: SimulationDriver>: Sendable {
         if var glide = playback.glide {
             glide.elapsed += elapsed
             clock = glide.time
-            playback.glide = glide.isOver ? nil : glide
-            if glide.isOver { heldState = nil }
+            playback.glide = glide
+            if glide.isOver { finishGlide() }
             return
         }
         guard playback.playing else { return }
-        let start = clock, target = clock + max(1, playback.simulated(wall: elapsed))
+        if playback.stopAhead {
+            clock = min(playback.advance(from: clock, wall: elapsed), driver.simulation.now)
+            if clock >= driver.simulation.now {
+                playback.playing = false
+                playback.stopAhead = false
+                heldState = nil
+            }
+            return
+        }
+        let start = clock, target = playback.advance(from: clock, wall: elapsed)
         var events = 0
         clock = target
         while driver.simulation.now <= target {
@@ -131,14 +135,13 @@ struct StageSession<Driver: SimulationDriver>: Sendable {
             events += 1
             if step == .reachedStop {
                 // Playing stops at the event that ends a wait; if that event lies ahead
-                // of the clock, the messages glide there.
-                playback.playing = false
+                // of the clock, the play goes on there at the speed in force.
                 clock = min(target, driver.simulation.now)
                 if driver.simulation.now > target, let before {
                     heldState = before
-                    glide(to: driver.simulation.now)
-                    playback.glide?.endsPlay = true
+                    playback.stopAhead = true
                 } else {
+                    playback.playing = false
                     clock = max(clock, driver.simulation.now)
                 }
                 suggestSpeed()
@@ -155,30 +158,69 @@ struct StageSession<Driver: SimulationDriver>: Sendable {
     }
 
     /// The invariant of the display clock: the state shown never lies ahead of it.
-    private func assertClockShowsNoFuture() {
+    func assertClockShowsNoFuture() {
         assert(shown.simulation.now <= clock, "the stage would show events after the instant on screen")
     }
 
     /// Sets the speed so that what is under way now plays in a few seconds (unless the
     /// learner chose a speed): milliseconds of requests and minutes of a swarm alike.
+    /// A lesson's pacing comes first: as a wait begins, the speed it sets (which nothing
+    /// then overrides but the learner) and its slow motion.
     mutating func suggestSpeed() {
-        guard let end = driver.endOfRun else { return }
-        playback.suggest(forDuration: end - driver.simulation.now)
+        let pace = driver.pace
+        let fresh = pace?.wait != playback.pacedWait
+        if fresh {
+            playback.pacedWait = pace?.wait
+            playback.speedPaced = pace?.speed != nil
+            if let speed = pace?.speed, let index = Playback.speeds.firstIndex(of: speed) { playback.speedIndex = index }
+        }
+        let end = driver.endOfRun
+        if let end { playback.suggest(forDuration: end - driver.simulation.now) }
+        if fresh { playback.slowdowns = pace?.slow.map { slowdowns($0, end: end) } ?? [] }
     }
 
-    /// Moves the clock to `time` over a short glide (or at once when it is not ahead).
-    private mutating func glide(to time: SimTime) {
-        guard let glide = playback.glide(from: clock, to: time) else {
-            settle()
-            return
+    /// The stretches of the wait under way that play in slow motion: around each event
+    /// of the kind asked for, found by playing the wait out on a copy.
+    private func slowdowns(_ slow: SlowMotion, end: SimTime?) -> [Playback.Slowdown] {
+        let start = driver.simulation.now
+        let window = slow.window ?? max(1, ((end ?? start) - start) / 20)
+        let speed = slow.speed ?? Playback.speeds.last { $0 <= playback.speed / 10 * 1.0001 } ?? Playback.speeds[0]
+        var probe = driver
+        var spans: [Range<SimTime>] = []
+        for _ in 0..<probeEventLimit {
+            let count = probe.reports.count
+            let step = probe.stepForward()
+            guard step.ranSomething else { break }
+            if probe.reports.count > count, probe.reports.last?.kind == slow.around {
+                let time = probe.simulation.now
+                let span = max(0, time - window)..<(time + window)
+                if let last = spans.last, last.upperBound >= span.lowerBound {
+                    spans[spans.count - 1] = last.lowerBound..<span.upperBound
+                } else {
+                    spans.append(span)
+                }
+            }
+            if step == .reachedStop { break }
         }
-        playback.glide = glide
+        return spans.map { Playback.Slowdown(span: $0, speed: speed) }
+    }
+
+    /// Ends a glide where it was going: a state stays held only while the clock is
+    /// still short of the driver's last event (a step that stopped between events).
+    mutating func finishGlide() {
+        if let glide = playback.glide { clock = max(clock, glide.to) }
+        playback.glide = nil
+        glideFrames = []
+        if clock >= driver.simulation.now { heldState = nil }
+        assertClockShowsNoFuture()
     }
 
     /// Ends any glide or held state: the stage shows the driver's state at its time.
     mutating func settle() {
         playback.glide = nil
+        glideFrames = []
         heldState = nil
+        lastStepEvents = nil
         clock = max(clock, driver.simulation.now)
         assertClockShowsNoFuture()
     }

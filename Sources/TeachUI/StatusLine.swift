@@ -13,6 +13,22 @@ struct StatusView: Hashable, Sendable {
     var events: Int
     /// What the step is waiting for, or that it is done.
     var note: String = ""
+    /// Engine events the last step covered (negative: stepped back over), so a learner
+    /// sees that one press may take several events together.
+    var stepped: Int? = nil
+    /// Event numbers are engine detail: a presenter's class does not see them.
+    var showsEvents = true
+
+    /// "event 16"; "events 11–16" after a step over six; "event 10 (6 undone)" after
+    /// stepping back over six.
+    func eventsText(unicode: Bool) -> String {
+        guard showsEvents else { return "" }
+        switch stepped ?? 0 {
+        case let covered where covered > 1: return "events \(events - covered + 1)\(unicode ? "\u{2013}" : "-")\(events)"
+        case let covered where covered < 0: return "event \(events) (\(-covered) undone)"
+        default: return "event \(events)"
+        }
+    }
 
     /// Draws one row: play state, step, time, speed, events, then the note.
     func draw(into canvas: inout Canvas, rect: Rect, theme: Theme) {
@@ -22,7 +38,7 @@ struct StatusView: Hashable, Sendable {
         let separator = theme.unicode ? " │ " : " | "
         var x = rect.x + 1
         x += canvas.put(state, x: x, y: rect.y, style: playing ? theme.good : theme.key, limit: rect.maxX - x)
-        for part in [position, "t \(time)", speed, "event \(events)", note] where !part.isEmpty {
+        for part in [position, "t \(time)", speed, eventsText(unicode: theme.unicode), note] where !part.isEmpty {
             x += canvas.put(separator, x: x, y: rect.y, style: theme.dim, limit: rect.maxX - x)
             x += canvas.put(part, x: x, y: rect.y, limit: rect.maxX - x)
         }

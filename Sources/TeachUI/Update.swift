@@ -21,6 +21,10 @@ public func update(_ state: inout AppState, _ message: AppMessage) -> [AppEffect
 
 extension AppState {
     mutating func handle(_ message: AppMessage) -> [AppEffect] {
+        // Stepping stops where the stage, as drawn on this screen, changes.
+        let look = stageLook
+        lesson?.stage.look = look
+        sandbox?.stage.look = look
         switch message {
         case let .resize(width, height):
             self.width = max(0, width)

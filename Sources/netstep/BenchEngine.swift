@@ -110,18 +110,21 @@ struct BenchEngine: ParsableCommand {
             events: eventsRun, seconds: seconds, perSecond: Double(eventsRun) / max(seconds, 1e-9),
             memory: peakMemoryMegabytes()
         )
-        let floor = measureFloor()
-        let ratio = figures.perSecond / floor.perSecond
+        // A run stopped by Ctrl-C prints its figures at once, without the floor's seconds.
+        let floor = progress.stoppedBy == nil ? measureFloor() : nil
         switch format {
         case .json:
+            let floorFields = floor.map { String(format: ", \"floor_events_per_s\": %.0f, \"ratio_to_floor\": %.4f", $0.perSecond, figures.perSecond / $0.perSecond) } ?? ""
             print(String(
-                format: "{\"events\": %d, \"seconds\": %.3f, \"events_per_s\": %.0f, \"peak_memory_mb\": %.1f, \"floor_events_per_s\": %.0f, \"ratio_to_floor\": %.4f}",
-                figures.events, figures.seconds, figures.perSecond, figures.memory, floor.perSecond, ratio
-            ))
+                format: "{\"events\": %d, \"seconds\": %.3f, \"events_per_s\": %.0f, \"peak_memory_mb\": %.1f",
+                figures.events, figures.seconds, figures.perSecond, figures.memory
+            ) + floorFields + "}")
         case .text:
             print("model \(model.rawValue): \(figures.events) events in \(String(format: "%.3f", figures.seconds)) s")
             print(String(format: "%.0f events/s, peak memory %.1f MB", figures.perSecond, figures.memory))
-            print(String(format: "floor %.0f events/s (bare heap, hold model, n %d); ratio %.3f", floor.perSecond, n, ratio))
+            if let floor {
+                print(String(format: "floor %.0f events/s (bare heap, hold model, n %d); ratio %.3f", floor.perSecond, n, figures.perSecond / floor.perSecond))
+            }
             if model == .swarm {
                 print("simulated time \(Units.format(duration: simulation.now)); trace \(String(simulation.traceHash, radix: 16))")
             }

@@ -7,7 +7,8 @@ extension SandboxModel: ExpressibleByArgument {}
 struct SandboxCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sandbox",
-        abstract: "Play with a network: add and remove nodes, kill them, change capacities."
+        abstract: "Play with a network: add and remove nodes, kill them, change capacities.",
+        discussion: "Keys 1, 2 and 3 start again with a new client-server, p2p or swarm network without quitting; ? lists every key."
     )
 
     @Option(help: ArgumentHelp("The network to start from: \(SandboxModel.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "MODEL"))

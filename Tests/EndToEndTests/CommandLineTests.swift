@@ -11,7 +11,7 @@ struct CommandLineTests {
         Subprocess.run(NetstepBinary.path, arguments, environment: environment)
     }
 
-    @Test("new writes a starter lesson that passes check, and never replaces a file")
+    @Test("new writes a starter lesson that passes check, and never replaces a file; check warns when a lesson's id is a bundled one's")
     func newWritesAStarterLesson() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("netstep-new-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -28,6 +28,14 @@ struct CommandLineTests {
         #expect(bad.status == 1)
         #expect(bad.error.contains("'CDN_edges' is not a lesson id"))
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("bad.md").path))
+
+        let shadow = folder.appendingPathComponent("my-basics.md")
+        try String(contentsOfFile: file, encoding: .utf8).replacingOccurrences(of: "id: cdn-edges", with: "id: cs-basics")
+            .write(to: shadow, atomically: true, encoding: .utf8)
+        let shadowed = netstep(["check", shadow.path])
+        #expect(shadowed.status == 0, "a warning, not an error")
+        #expect(shadowed.error.contains("my-basics.md:2:1: warning: the id 'cs-basics' is already the bundled lesson's in Lessons/01-client-server-basics.md"),
+                "\(shadowed.error)")
     }
 
     @Test("distribution JSON: client-server on its formula, peer-to-peer just above its bound")

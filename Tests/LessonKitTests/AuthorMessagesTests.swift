@@ -44,6 +44,12 @@ import Testing
         #expect(network.links.prefix(3).map { "\($0.a)-\($0.b)" } == ["e1-e2", "e1-e3", "e2-e3"])
     }
 
+    @Test func aSuggestionIsNeverTheWordAsWritten() {
+        #expect(Suggestion.closest(to: "east", in: ["east", "edge"]) == nil)
+        #expect(Suggestion.closest(to: "eastt", in: ["east", "edge"]) == "east")
+        #expect(Suggestion.closest(to: "East", in: ["east", "edge"]) == "east")
+    }
+
     @Test func highlightingAGroupPointsAtEachOfItsNodes() throws {
         let source = lessonSource(id: "group-highlight").replacingOccurrences(of: "## One\nText.\n", with: """
         ## One

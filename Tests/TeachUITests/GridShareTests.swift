@@ -7,12 +7,12 @@ import Testing
 /// legend says so.
 @Suite struct GridShareTests {
     /// Five clients get a whole copy from one server; then a second server seeds a swarm
-    /// of twenty beside them (05-cs-cost, at 80x24).
+    /// of forty beside them (like 05-cs-cost, at 80x24).
     static let copiesBesideASwarm = TestLessons.load("""
         ---
         id: test-copies-beside-a-swarm
         title: Copies beside a swarm
-        summary: Five clients get whole copies, then twenty others share the file in a swarm.
+        summary: Five clients get whole copies, then forty others share the file in a swarm.
         essay: [4]
         claims: [C8]
         network:
@@ -22,7 +22,7 @@ import Testing
             large: { role: server, upload: 10Mbps, download: 100Mbps }
           groups:
             few: { count: 5, prefix: a, role: client, upload: 1Mbps, download: 20Mbps }
-            many: { count: 20, prefix: c, role: client, upload: 1Mbps, download: 20Mbps }
+            many: { count: 40, prefix: c, role: client, upload: 1Mbps, download: 20Mbps }
         ---
 
         ## Copies

@@ -118,7 +118,7 @@ import Testing
         send(&state, .key(.left), .tick(elapsedMicroseconds: 1_000_000), .key(.right))
         let gliding = screen(state, width: 120)
         #expect(state.lesson?.stage.heldState != nil, "the answer is still gliding to c1")
-        #expect(gliding.contains("until: idle"))
+        #expect(gliding.contains("until nothing more happens"))
         #expect(!gliding.contains("step done"))
         #expect(gliding.contains("Press → to step or Enter to play."))
 
@@ -143,14 +143,17 @@ import Testing
         var state = AppState(lessons: [TestLessons.request], start: .lesson(id: "test-request", step: 0))
         send(&state, .key(.enter))
         var ticks = 0
-        while state.lesson?.stage.playback.glide == nil, state.wantsTicks, ticks < 10_000 {
+        while state.lesson?.stage.playback.stopAhead == false, state.wantsTicks, ticks < 10_000 {
             send(&state, .tick(elapsedMicroseconds: 100_000))
             ticks += 1
         }
-        #expect(state.lesson?.stage.playback.playing == false, "the play has run the event where it stops")
-        #expect(state.lesson?.stage.heldState != nil, "and the last message is still gliding there")
+        #expect(state.lesson?.stage.playback.stopAhead == true, "the play has run the event where it stops")
+        #expect(state.lesson?.stage.heldState != nil, "and the last message is still on its way there")
         #expect(screen(state).contains("▶ playing"))
-        send(&state, .tick(elapsedMicroseconds: 1_000_000))
+        while state.wantsTicks, ticks < 10_000 {
+            send(&state, .tick(elapsedMicroseconds: 100_000))
+            ticks += 1
+        }
         #expect(screen(state).contains("❚❚ paused"))
     }
 }

@@ -53,6 +53,12 @@ import Testing
         #expect(!rows.contains("refused"), "\(rows)")
     }
 
+    /// The line `lesson(_:)` puts its action on: the one after the first `- run: idle`.
+    private var lineOfInsertedAction: Int {
+        let lines = TestLessons.requestSource.split(separator: "\n", omittingEmptySubsequences: false)
+        return (lines.firstIndex { $0 == "- run: idle" } ?? 0) + 2
+    }
+
     private func lesson(_ extra: String) -> LoadOutcome {
         let source = TestLessons.requestSource.replacingOccurrences(
             of: "- run: idle\n", with: "- run: idle\n\(extra)\n- request: { from: c2, to: server, what: \"GET /b\" }\n- run: idle\n")
@@ -79,9 +85,10 @@ import Testing
     }
 
     @Test func badResetsAndGaugesAreReportedWhereTheyAre() {
+        let line = lineOfInsertedAction
         let badReset = lesson("- reset: everything").diagnostics.map(\.description)
-        #expect(badReset.contains { $0.hasPrefix("01-request.md:24:10: error: 'reset' takes 'counts'") }, "\(badReset)")
+        #expect(badReset.contains { $0.hasPrefix("01-request.md:\(line):10: error: 'reset' takes 'counts'") }, "\(badReset)")
         let badGauge = lesson("- gauges: [queue, qeue2, lod]").diagnostics.map(\.description)
-        #expect(badGauge.contains { $0.hasPrefix("01-request.md:24:19: error: unknown gauge 'qeue2'") }, "\(badGauge)")
+        #expect(badGauge.contains { $0.hasPrefix("01-request.md:\(line):19: error: unknown gauge 'qeue2'") }, "\(badGauge)")
     }
 }

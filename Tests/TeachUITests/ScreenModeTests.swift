@@ -73,7 +73,7 @@ import Testing
             ║ ↓        scroll the narration down                                          ║│
             ╚═════════════════════════════════════════════════════════════════════════════╝│
             └──────────────────────────────────────────────┘└──────────────────────────────┘
-             ❚❚ paused │ step 1/2 │ t 0 µs │ ×0.01 │ event 0 │ until: idle
+             ❚❚ paused │ step 1/2 │ t 0 µs │ ×0.01 │ event 0 │ until nothing more happens
              n p steps  → step  ← back  Enter play  Tab i inspect  e events  ? help  q back
             """#)
         send(&state, .key(.character("x")))
@@ -111,10 +111,10 @@ import Testing
             d                  bbbbbbbbbb                  dd        u                     d
             d            bbbbbbbbbbbbbbbbbbbbbbb           dd                 u            d
             d           b                                  dd     u     u                  d
+            d                                              dd             u u u            d
             d                                              dd                              d
             d                                              dd                              d
-            d                                              dd                              d
-            dd dddddd bdddddddd ddddddddddddddddddddddddddddd                              d
+            dd dddddd bdddddddd dddddddddddddddddddddddddd dd                              d
             dbbbbbbbbbddddddddddddddddddddddddddddddddddddddd                              d
             d dddddddddddddddddddddddd                     dd                              d
             d               dddddddddddddddddddddddddd     dd                              d
@@ -143,11 +143,11 @@ import Testing
             |                  |S server|                  || click; k takes it down or    |
             |     +----+ --o---#========#---o---+----+     || brings it back, x removes    |
             |     |c c3|/                       |c c2|     || it, u and U double or halve  |
-            |     +----+                        +----+     || its upload.                  |
-            |                                              ||                              |
-            |                                              || 3 requests sent              |
-            +- o request ----------------------------------+|                              |
-            + metrics -------------------------------------+|                              |
+            |     +----+                        +----+     || its upload. 1 2 3 start      |
+            |                                              || again as client-server, p2p  |
+            |                                              || or swarm.                    |
+            +- o request any node reaches any other -------+|                              |
+            + metrics -------------------------------------+| 3 requests sent              |
             | messages 3 . in flight 3                     ||                              |
             | server queue  .......................... 0/8 ||                              |
             | server upload ..........................  0% ||                              |

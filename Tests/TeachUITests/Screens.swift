@@ -65,7 +65,9 @@ enum Screens {
 
     static func lessonRequestGliding() -> String {
         var state = AppState(lessons: TestLessons.course)
-        send(&state, .key(.enter), .key(.right), .key(.right), .tick(elapsedMicroseconds: 150_000))
+        // One step: the request glides towards the server (13.2 ms over 0.45 s); here
+        // it is halfway.
+        send(&state, .key(.enter), .key(.right), .tick(elapsedMicroseconds: 222_614))
         return screen(state)
     }
 
@@ -115,7 +117,8 @@ func attributeMap(_ canvas: Canvas) -> String {
 /// The client-server sandbox with three clients whose requests are on their way.
 func sandboxWithRequestsInFlight() -> AppState {
     var state = AppState(lessons: [], start: .sandbox(.clientServer, nodes: 3))
-    send(&state, .key(.character("r")), .key(.right), .tick(elapsedMicroseconds: 1_000_000), .key(.right),
-         .tick(elapsedMicroseconds: 1_000_000), .key(.right), .key(.right), .tick(elapsedMicroseconds: 100_000))
+    // One step glides the three requests from their clients towards the server (the
+    // glide starts where the step began, t 0); a third of it has passed.
+    send(&state, .key(.character("r")), .key(.right), .tick(elapsedMicroseconds: 206_667))
     return state
 }

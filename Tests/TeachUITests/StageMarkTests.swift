@@ -338,19 +338,19 @@ import Testing
     @Test func aMaliciousPeerALeaverAndTheSeedAreMarked() {
         #expect(Self.coloured(Self.poisoned, step: 0) == #"""
              1. Poisoned · Unchecked
-            ┌─ ◎ seed ■ chunk ─────────────────────────────┐┌ step 1/2 ────────────────────┐
-            │       files · 4 clients                      ││ Press n for the next step.   │
-            │             ┌─↑3─┐                           ││                              │
-            │             │◉ c1│                           ││                              │
-            │            ─└────┘─■───■                     ││                              │
-            │          ─╱    ■    ╲■──■────╲──             ││                              │
-            │  ┌────┐  ■ ┏━━━━↑4━┓  ╲┌─↑3─┐ ───┌─────────┐ ││                              │
-            │  │◌ c4│  │ ┃◎ files┃─■─│☣ c2│─■──│☠ mallory│ ││                              │
-            │  └────┘  ■ ┗━━━━━━━┛  ─└────┘ ───└─────────┘ ││                              │
-            │          │─    ■    ─■  ─────╱               ││                              │
-            │            ╲┌─↑3─┐─■───■                     ││                              │
-            │             │◉ c3│                           ││                              │
-            │             └────┘                           ││                              │
+            ┌─ ◎ seed ■ chunk any node reaches any other ──┐┌ step 1/2 ────────────────────┐
+            │      files · 4 clients                       ││ Press n for the next step.   │
+            │           ┌─↑3─┐                             ││                              │
+            │           │◉ c1│─                            ││                              │
+            │           └────┘─╲───■─                      ││                              │
+            │              ■  ╱■2─■──╲─■─╲─                ││                              │
+            │  ┌────┐  ┏━━━━↑4━┓ ┌─↑3─┐ │ ───┌─────────┐   ││                              │
+            │  │◌ c4│  ┃◎ files┃■│☣ c2│─│■───│☠ mallory│   ││                              │
+            │  └────┘  ┗━━━━━━━┛ └────┘ │ ───└─────────┘   ││                              │
+            │              ■   ■2   ───■│╱                 ││                              │
+            │           ┌─↑3─┐╱────■╱                      ││                              │
+            │           │◉ c3│╱                            ││                              │
+            │           └────┘                             ││                              │
             └─ ◌ left ☠ malicious ☣ poisoned ↑ sending ────┘│                              │
             ┌ metrics · this swarm ────────────────────────┐│                              │
             │ lost 8 · corrupt kept 1 · messages 66        ││                              │
@@ -365,17 +365,17 @@ import Testing
 
                G      C
 
-                          ggCCgg
-                          gggggg
-                         YggggggYCYYYC
-                       YY    C    YCYYCYYYYYYY
-                       C GGGGGCCGG  YggCCgg YYYMMMMMMMMMMM
-                       Y GGGGGGGGGYCYgRggggYCYYMMMMMMMMMMM
-                       C GGGGGGGGG  Ygggggg YYYMMMMMMMMMMM
-                       YY    C    YC  YYYYYY
-                         YggCCggYCYYYC
-                          gggggg
-                          gggggg
+                        ggCCgg
+                        ggggggY
+                        ggggggYYYYYCY
+                           C  YCCYCYYYYCYYY
+                       GGGGGCCGG ggCCgg Y YYYMMMMMMMMMMM
+                       GGGGGGGGGCgRggggYYCYYYMMMMMMMMMMM
+                       GGGGGGGGG gggggg Y YYYMMMMMMMMMMM
+                           C   CC   YYYCYY
+                        ggCCggYYYYYCY
+                        ggggggY
+                        gggggg
                       M           R          C
 
 
@@ -392,19 +392,19 @@ import Testing
     @Test func aMaliciousPeerALeaverAndTheSeedAreMarkedInPlainText() {
         #expect(Self.plain(Self.poisoned, step: 0) == ##"""
              1. Poisoned - Unchecked
-            +- P seed # chunk -----------------------------++ step 1/2 --------------------+
-            |       files . 4 clients                      || Press n for the next step.   |
-            |             +-^3-+                           ||                              |
-            |             |p c1|                           ||                              |
-            |            -+----+-#---#                     ||                              |
-            |          -/    #    \#--#----\--             ||                              |
-            |  +----+  # #====^4=#  \+-^3-+ ---+---------+ ||                              |
-            |  |_ c4|  | |P files|-#-|; c2|-#--|* mallory| ||                              |
-            |  +----+  # #=======#  -+----+ ---+---------+ ||                              |
-            |          |-    #    -#  -----/               ||                              |
-            |            \+-^3-+-#---#                     ||                              |
-            |             |p c3|                           ||                              |
-            |             +----+                           ||                              |
+            +- P seed # chunk any node reaches any other --++ step 1/2 --------------------+
+            |      files . 4 clients                       || Press n for the next step.   |
+            |           +-^3-+                             ||                              |
+            |           |p c1|-                            ||                              |
+            |           +----+-\---#-                      ||                              |
+            |              #  /#2-#--\-#-\-                ||                              |
+            |  +----+  #====^4=# +-^3-+ | ---+---------+   ||                              |
+            |  |_ c4|  |P files|#|; c2|-|#---|* mallory|   ||                              |
+            |  +----+  #=======# +----+ | ---+---------+   ||                              |
+            |              #   #2   ---#|/                 ||                              |
+            |           +-^3-+/----#/                      ||                              |
+            |           |p c3|/                            ||                              |
+            |           +----+                             ||                              |
             +- _ left * malicious ; poisoned ^ sending ----+|                              |
             + metrics . this swarm ------------------------+|                              |
             | lost 8 . corrupt kept 1 . messages 66        ||                              |
@@ -417,18 +417,18 @@ import Testing
              n p steps  Right step  Enter play  Tab i inspect  e events  ? help  q back
 
             rrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrr
-            dd bddddd bdddddd dddddddddddddddddddddddddddddddbbbbbbbbbbddddddddddddddddddddd
-            d       ddddddddddddddddd                      dd       b                      d
-            d               bb                             dd                              d
-            d                                              dd                              d
-            d            b      bbbbbb                     dd                              d
-            d          bb    b    bbbbbbbbbbbb             dd                              d
-            d  dddddd  b bbbbbbbbb  b  bb   bbbbbbbbbbbbbb dd                              d
-            d  dddddd  b bbbbbbbbbbbb b    bbbbbbbbbbbbbbb dd                              d
-            d  dddddd  b bbbbbbbbb  b       bbbbbbbbbbbbbb dd                              d
-            d          bb    b    bb  bbbbbb               dd                              d
-            d            b  bb  bbbbbb                     dd                              d
-            d                                              dd                              d
+            dd bddddd bdddddd dddddddddddddddddddddddddd ddddbbbbbbbbbbddddddddddddddddddddd
+            d      ddddddddddddddddd                       dd       b                      d
+            d             bb                               dd                              d
+            d                 b                            dd                              d
+            d                 bbbbbbb                      dd                              d
+            d              b  bbbbbbbbbbbbb                dd                              d
+            d  dddddd  bbbbbbbbb   bb   b bbbbbbbbbbbbbb   dd                              d
+            d  dddddd  bbbbbbbbbb b    bbbbbbbbbbbbbbbbb   dd                              d
+            d  dddddd  bbbbbbbbb        b bbbbbbbbbbbbbb   dd                              d
+            d              b   bb   bbbbbb                 dd                              d
+            d             bb  bbbbbbb                      dd                              d
+            d                 b                            dd                              d
             d                                              dd                              d
             dd dddddd bdddddddddd bddddddddd bdddddddd dddddd                              d
             dbbbbbbbbbbbbbbbbbbbbbbdddddddddddddddddddddddddd                              d
@@ -447,18 +447,18 @@ import Testing
         #expect(Self.coloured(Self.poisoned, step: 1) == #"""
              1. Poisoned · Checked
             ┌─ ↑ sending ◎ seed ■ chunk ───────────────────┐┌ step 2/2 ────────────────────┐
-            │       files · 4 clients                      ││ Lesson complete. Press q for │
-            │             ┌─↑2─┐                           ││ the menu.                    │
-            │             │◉ c1│                           ││                              │
-            │            ─└────┘■■───╲                     ││                              │
-            │          ─╱    ■    ╲───■────╲──             ││                              │
-            │  ┌────┐  │ ┏━━━━↑4━┓  ■┌─↑3─┐ ───┌─────────┐ ││                              │
-            │  │◌ c4│  │ ┃◎ files┃─■─│☣ c2│■───│☠ mallory│ ││                              │
-            │  └────┘  │ ┗━━━━━━━┛  ■└────┘ ───└─────────┘ ││                              │
-            │          │─    ■    ─╱  ─────╱               ││                              │
-            │            ■┌─↑2─┐─■───╱                     ││                              │
-            │             │⊠ c3│                           ││                              │
-            │             └────┘                           ││                              │
+            │      files · 4 clients                       ││ Lesson complete. Press q for │
+            │           ┌─↑2─┐                             ││ the menu.                    │
+            │           │◉ c1│─                            ││                              │
+            │           └────┘■■─────                      ││                              │
+            │              ■  ╱╲■─■──╲───╲─                ││                              │
+            │  ┌────┐  ┏━━━━↑4━┓ ┌─↑3─┐ │ ───┌─────────┐   ││                              │
+            │  │◌ c4│  ┃◎ files┃■│☣ c2│■│────│☠ mallory│   ││                              │
+            │  └────┘  ┗━━━━━━━┛ └────┘ │ ───└─────────┘   ││                              │
+            │              ■   ─■   ────│╱                 ││                              │
+            │           ┌─↑2─┐╱■2───╱                      ││                              │
+            │           │⊠ c3│╱                            ││                              │
+            │           └────┘                             ││                              │
             └─ ◌ left ⊠ rejected ☠ malicious ☣ poisoned ───┘│                              │
             ┌ metrics · this swarm ────────────────────────┐│                              │
             │ lost 8 · rejected 1 · corrupt kept 1         ││                              │
@@ -473,17 +473,17 @@ import Testing
 
                C         G      C
 
-                          ggCCgg
-                          gggggg
-                         YggggggCCYYYY
-                       YY    C    YYYYCYYYYYYY
-                       Y GGGGGCCGG  CggCCgg YYYMMMMMMMMMMM
-                       Y GGGGGGGGGYCYgRggggCYYYMMMMMMMMMMM
-                       Y GGGGGGGGG  Cgggggg YYYMMMMMMMMMMM
-                       YY    C    YY  YYYYYY
-                         CggCCggYCYYYY
-                          gYgggg
-                          gggggg
+                        ggCCgg
+                        ggggggY
+                        ggggggCCYYYYY
+                           C  YYCYCYYYYYYYY
+                       GGGGGCCGG ggCCgg Y YYYMMMMMMMMMMM
+                       GGGGGGGGGCgRggggCYYYYYMMMMMMMMMMM
+                       GGGGGGGGG gggggg Y YYYMMMMMMMMMMM
+                           C   YC   YYYYYY
+                        ggCCggYCCYYYY
+                        gYggggY
+                        gggggg
                       Y          M           R
 
 
@@ -501,18 +501,18 @@ import Testing
         #expect(Self.plain(Self.poisoned, step: 1) == ##"""
              1. Poisoned - Checked
             +- ^ sending P seed # chunk -------------------++ step 2/2 --------------------+
-            |       files . 4 clients                      || Lesson complete. Press q for |
-            |             +-^2-+                           || the menu.                    |
-            |             |p c1|                           ||                              |
-            |            -+----+##---\                     ||                              |
-            |          -/    #    \---#----\--             ||                              |
-            |  +----+  | #====^4=#  #+-^3-+ ---+---------+ ||                              |
-            |  |_ c4|  | |P files|-#-|; c2|#---|* mallory| ||                              |
-            |  +----+  | #=======#  #+----+ ---+---------+ ||                              |
-            |          |-    #    -/  -----/               ||                              |
-            |            #+-^2-+-#---/                     ||                              |
-            |             |< c3|                           ||                              |
-            |             +----+                           ||                              |
+            |      files . 4 clients                       || Lesson complete. Press q for |
+            |           +-^2-+                             || the menu.                    |
+            |           |p c1|-                            ||                              |
+            |           +----+##-----                      ||                              |
+            |              #  /\#-#--\---\-                ||                              |
+            |  +----+  #====^4=# +-^3-+ | ---+---------+   ||                              |
+            |  |_ c4|  |P files|#|; c2|#|----|* mallory|   ||                              |
+            |  +----+  #=======# +----+ | ---+---------+   ||                              |
+            |              #   -#   ----|/                 ||                              |
+            |           +-^2-+/#2---/                      ||                              |
+            |           |< c3|/                            ||                              |
+            |           +----+                             ||                              |
             +- _ left < rejected * malicious ; poisoned ---+|                              |
             + metrics . this swarm ------------------------+|                              |
             | lost 8 . rejected 1 . corrupt kept 1         ||                              |
@@ -526,17 +526,17 @@ import Testing
 
             rrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrr
             dd bdddddddd bddddd bdddddd dddddddddddddddddddddbbbbbbbbbbddddddddddddddddddddd
-            d       ddddddddddddddddd                      dd bbbbbb bbbbbbbbb       b     d
-            d               bb                             dd                              d
-            d                                              dd                              d
-            d            b      bbbbbb                     dd                              d
-            d          bb    b    bbbbbbbbbbbb             dd                              d
-            d  dddddd  b bbbbbbbbb  b  bb   bbbbbbbbbbbbbb dd                              d
-            d  dddddd  b bbbbbbbbbbbb b    bbbbbbbbbbbbbbb dd                              d
-            d  dddddd  b bbbbbbbbb  b       bbbbbbbbbbbbbb dd                              d
-            d          bb    b    bb  bbbbbb               dd                              d
-            d            b  bb  bbbbbb                     dd                              d
-            d              b                               dd                              d
+            d      ddddddddddddddddd                       dd bbbbbb bbbbbbbbb       b     d
+            d             bb                               dd                              d
+            d                 b                            dd                              d
+            d                 bbbbbbb                      dd                              d
+            d              b  bbbbbbbbbbbbb                dd                              d
+            d  dddddd  bbbbbbbbb   bb   b bbbbbbbbbbbbbb   dd                              d
+            d  dddddd  bbbbbbbbbb b    bbbbbbbbbbbbbbbbb   dd                              d
+            d  dddddd  bbbbbbbbb        b bbbbbbbbbbbbbb   dd                              d
+            d              b   bb   bbbbbb                 dd                              d
+            d             bb  bbbbbbb                      dd                              d
+            d            b    b                            dd                              d
             d                                              dd                              d
             dd dddddd bddddddddd bdddddddddd bddddddddd ddddd                              d
             dbbbbbbbbbbbbbbbbbbbbbbdddddddddddddddddddddddddd                              d

@@ -68,7 +68,12 @@ import Testing
                 #expect(crossed(0, client, on: hits.placement, within: canvas.bounds).isEmpty, "\(width)x\(height): c\(client - 2)")
             }
             #expect(!canvas.text.contains("▬◈") && !canvas.text.contains("▬2◈"), "\(width)x\(height)\n\(canvas.text)")
-            #expect(Set(hits.packets.values) == Set(1...6), "\(width)x\(height)")
+            // Each file is on its line, or (where the client sits right against the
+            // server, with no cell between) marks its receiver in its colour.
+            for file in files where !hits.packets.values.contains(file.id) {
+                let receiver = hits.placement.frames[file.to]!
+                #expect(canvas[receiver.x, receiver.y].style == Theme(.full).style(.file), "\(width)x\(height)\n\(canvas.text)")
+            }
         }
     }
 

@@ -22,20 +22,18 @@ enum TestLessons {
         ---
 
         ## Ask once
-
-        The client `c1` sends a *request*; the **server** answers.
-
         <!-- note: Point at the request leaving c1. -->
+        The client `c1` sends a *request*; the **server** answers.
 
         ```sim
         - request: { from: c1, to: server, what: "GET /page", size: 400B, reply: 2KB }
         - run: idle
         ```
 
+
+
         ## Check
-
         <!-- note: Ask the room before revealing. -->
-
         ```quiz
         ask: Who answers the request?
         choices:

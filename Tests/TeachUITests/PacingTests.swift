@@ -1,0 +1,98 @@
+import LessonKit
+import NetSim
+import Testing
+@testable import TeachUI
+
+/// Playing honours the speed on screen exactly, and a lesson's pacing (its speed, slow
+/// motion around an event); presenting keeps engine detail off the status line.
+@Suite struct PacingTests {
+    /// Four clients ask a server with room for one waiting request, played as `run` says.
+    private static func lesson(_ run: String) throws -> Lesson {
+        let source = """
+        ---
+        id: paced
+        title: Paced
+        summary: Goal, watch a drop.
+        essay: [4]
+        seed: 1
+        network:
+          latency: 10ms
+          nodes:
+            server: { role: server, service: 40ms, queue: 1 }
+          groups:
+            clients: { count: 4, prefix: c }
+        ---
+
+        ## Drop
+        ```sim
+        - request: { from: clients, to: server }
+        - \(run)
+        ```
+        """
+        let outcome = LessonLoader.load(source: source, path: "paced.md")
+        return try #require(outcome.lesson, "\(outcome.diagnostics)")
+    }
+
+    /// Enter, then ticks of `tick` µs of wall time until the play stops: the simulated
+    /// time each tick moved the clock on, from where it was.
+    private static func play(_ state: inout AppState, tick: Int64 = 100_000) -> [(at: SimTime, by: SimTime)] {
+        send(&state, .key(.enter))
+        var moves: [(SimTime, SimTime)] = []
+        while state.lesson?.stage.isPlaying == true, moves.count < 10_000 {
+            let before = state.lesson?.stage.clock ?? 0
+            send(&state, .tick(elapsedMicroseconds: tick))
+            moves.append((before, (state.lesson?.stage.clock ?? 0) - before))
+        }
+        return moves
+    }
+
+    @Test func aTenMillisecondTripAtOneThousandthTakesTenSeconds() throws {
+        var state = AppState(lessons: [try Self.lesson("run: { event: dropped, speed: 0.001 }")], start: .lesson(id: "paced", step: 0))
+        #expect(screen(state).contains("×0.001"))
+        let moves = Self.play(&state)
+        let wall = Double(moves.count) * 0.1
+        #expect(abs(wall - 10) <= 0.2, "the trip to the full server played in \(wall) s")
+        #expect(moves.dropLast().allSatisfy { $0.by == 100 }, "each tenth of a second moved the clock by 0.1 ms")
+        #expect(state.lesson?.runner.timeline.reports.last?.kind == .dropped)
+    }
+
+    @Test func theSpeedTheLearnerPicksIsHonouredToo() throws {
+        var state = AppState(lessons: [try Self.lesson("run: idle")], start: .lesson(id: "paced", step: 0))
+        send(&state, .key(.character("+")))
+        let speed = try #require(state.lesson?.stage.playback.speed)
+        let moves = Self.play(&state, tick: 33_000)
+        #expect(moves.count > 3)
+        #expect(moves.dropLast().allSatisfy { $0.by == SimTime((33_000 * speed).rounded()) })
+    }
+
+    @Test func slowMotionPlaysTheMomentsAroundEachDropSlower() throws {
+        let run = "run: { until: idle, speed: 0.01, slow: { around: dropped, speed: 0.001, window: 5ms } }"
+        var state = AppState(lessons: [try Self.lesson(run)], start: .lesson(id: "paced", step: 0))
+        let moves = Self.play(&state).dropLast()
+        let drops = try #require(state.lesson?.runner.timeline.reports.filter { $0.kind == .dropped }.map(\.time))
+        #expect(!drops.isEmpty)
+        for move in moves {
+            let near = drops.contains { abs($0 - move.at) < 4_900 && abs($0 - (move.at + move.by)) < 5_000 }
+            let far = drops.allSatisfy { abs($0 - move.at) > 5_000 && move.at + move.by < $0 - 5_000 || move.at > $0 + 5_000 }
+            if near { #expect(move.by == 100, "slow around a drop at \(move.at)") }
+            if far { #expect(move.by == 1_000, "full speed away from the drops at \(move.at)") }
+        }
+        #expect(moves.contains { $0.by == 100 })
+    }
+
+    @Test func presentingKeepsEngineDetailOffTheStatusLine() throws {
+        let lesson = try Self.lesson("run: { until: queue-full }")
+        let learner = AppState(lessons: [lesson], start: .lesson(id: "paced", step: 0))
+        let status = { (state: AppState) in
+            screen(state, width: 100, height: 30).split(separator: "\n").first { $0.contains("paused") || $0.contains("playing") }.map(String.init) ?? ""
+        }
+        #expect(status(learner).contains("event "))
+        #expect(status(learner).contains("until a server's queue is full"))
+        var presented = AppState(lessons: [lesson], start: .lesson(id: "paced", step: 0), presenting: true)
+        send(&presented, .key(.right))
+        let shown = status(presented)
+        #expect(shown.contains("step 1/1"))
+        #expect(!shown.contains("event"))
+        #expect(!shown.contains("until:"), "the wait in the class's words, not as written")
+    }
+}

@@ -1,0 +1,93 @@
+import Canvas
+import LessonKit
+import Testing
+@testable import TeachUI
+
+/// Every bundled lesson's stage, at every step and several moments of it, at the three
+/// sizes a learner uses: lines cross rarely and never run through a node or a caption.
+@Suite struct StageCrossingTests {
+    static let sizes = [(80, 24), (100, 30), (160, 45)]
+
+    /// What one stage's lines do wrong.
+    struct Tally {
+        /// Pairs of lines that share a cell away from every node.
+        var crossings = 0
+        /// Cells of a line inside a node it does not join, or inside a caption.
+        var throughLabels = 0
+    }
+
+    /// Counts on one drawn stage: each line's route, as the renderer draws it.
+    static func tally(_ scene: Scene, in rect: Rect) -> Tally {
+        let geometry = scene.geometry(in: rect, roomy: false)
+        let placement = geometry.placement
+        // A grid's cells are one character each, set on top of the lines that pass
+        // under them; only the crossings count there.
+        let labels = placement.form == .dot ? [] : placement.boxes + placement.captions.map(\.frame)
+        let renderer = StageRenderer(scene: scene, theme: Theme(.full))
+        let lines = renderer.lines(on: placement)
+        var tally = Tally()
+        // Around a node lines converge on it; sharing a cell there is no crossing.
+        let near = placement.boxes.map { Rect(x: $0.x - 2, y: $0.y - 1, width: $0.width + 4, height: $0.height + 2) }
+        var cells: [[Point]] = []
+        for pair in lines.standing + lines.travelling {
+            guard let route = geometry.route(pair) else { continue }
+            let own = [placement.frames[pair.low], placement.frames[pair.high]].compactMap { $0 }
+            tally.throughLabels += route.count { point in
+                !own.contains { $0.contains(point) } && labels.contains { $0.contains(point) }
+            }
+            cells.append(route.filter { point in !near.contains { $0.contains(point) } })
+        }
+        let sets = cells.map(Set.init)
+        for i in sets.indices {
+            for j in sets.indices where j > i && !sets[i].isDisjoint(with: sets[j]) { tally.crossings += 1 }
+        }
+        return tally
+    }
+
+    /// The stages of a lesson: each step at its start and 10 events into it.
+    static func scenes(_ lesson: Lesson) -> [(String, Scene)] {
+        var scenes: [(String, Scene)] = []
+        for step in lesson.steps.indices {
+            var state = AppState(lessons: [lesson], start: .lesson(id: lesson.id, step: step))
+            for events in [0, 10] {
+                if events > 0 {
+                    let more = events
+                    for _ in 0..<more {
+                        if state.lesson?.stage.driver.runner.pending == .done { break }
+                        if case .running = state.lesson?.stage.driver.runner.pending { send(&state, .key(.right)) } else { break }
+                    }
+                }
+                if let session = state.lesson { scenes.append(("\(lesson.id) step \(step + 1) +\(events)", session.stage.scene)) }
+            }
+        }
+        return scenes
+    }
+
+    /// Bounds set from what the layouts achieved when this test was written, so that no
+    /// change makes the course's pictures worse. Per size: the most crossings on any one
+    /// stage (a swarm of ten peers with a chunk between most pairs, whose paths cross in
+    /// the middle of the ring by nature), and the line cells through a node or caption
+    /// summed over every stage (paths the router found no way around, drawn straight).
+    static let bounds: [String: (worstCrossings: Int, throughLabels: Int)] = [
+        "80x24": (43, 9), "100x30": (41, 44), "160x45": (51, 0),
+    ]
+
+    @Test(arguments: sizes.map { "\($0.0)x\($0.1)" })
+    func linesCrossRarelyAndNeverRunThroughALabel(size: String) {
+        let (width, height) = Self.sizes.first { "\($0.0)x\($0.1)" == size }!
+        let stage = ScreenLayout(width: width, height: height, presenting: false).stage.inset(by: 1)
+        var worst = (crossings: 0, at: ""), through = 0, total = 0
+        for lesson in CoursePlayTests.lessons {
+            for (name, scene) in Self.scenes(lesson) {
+                let tally = Self.tally(scene, in: stage)
+                total += tally.crossings
+                through += tally.throughLabels
+                if tally.crossings > worst.crossings { worst = (tally.crossings, name) }
+            }
+        }
+        print("\(size): worst \(worst.crossings) crossings (\(worst.at)), \(total) in all, \(through) line cells through labels")
+        let bound = Self.bounds[size]!
+        #expect(worst.crossings <= bound.worstCrossings, "\(size): \(worst.at)")
+        #expect(through <= bound.throughLabels, "\(size)")
+    }
+}

@@ -1,0 +1,75 @@
+import Canvas
+import LessonKit
+import Testing
+@testable import TeachUI
+
+/// The stage is a function of the state: the same moment draws the same stage after a
+/// narration scroll, after a step forward and back, and in a fresh run. (A fresh process,
+/// which seeds Swift's hashing anew, is checked end to end in StageDeterminismE2ETests.)
+@Suite struct StageDeterminismTests {
+    /// The stage's rows of a screen.
+    static func stage(_ state: AppState, width: Int, height: Int) -> [String] {
+        let rect = ScreenLayout(width: width, height: height, presenting: false).stage
+        let canvas = render(state, width: width, height: height, capabilities: .full)
+        return (rect.y..<rect.maxY).map { y in
+            (rect.x..<rect.maxX).map { x in canvas[x, y].text + "\(canvas[x, y].style)" }.joined()
+        }
+    }
+
+    static func opened(_ id: String, step: Int, events: Int) throws -> AppState {
+        let lesson = try #require(CoursePlayTests.lessons.first { $0.id == id })
+        var state = AppState(lessons: [lesson], start: .lesson(id: id, step: step))
+        for _ in 0..<events { send(&state, .key(.right)) }
+        // Let the glide end, so every stage below is of the same settled moment.
+        while state.wantsTicks { send(&state, .tick(elapsedMicroseconds: 1_000_000)) }
+        return state
+    }
+
+    static let cases: [(String, Int, Int, Int, Int)] = [
+        ("hybrids", 1, 6, 80, 24), ("p2p-discovery", 2, 8, 160, 45), ("cs-bottleneck", 3, 0, 100, 30), ("p2p-swarm", 1, 12, 100, 30),
+    ]
+
+    @Test(arguments: cases.indices)
+    func scrollingTheNarrationLeavesTheStageAsItWas(index: Int) throws {
+        let (id, step, events, width, height) = Self.cases[index]
+        var state = try Self.opened(id, step: step, events: events)
+        let before = Self.stage(state, width: width, height: height)
+        send(&state, .key(.up), .key(.down), .key(.down), .key(.up))
+        #expect(Self.stage(state, width: width, height: height) == before, "\(id)")
+    }
+
+    @Test(arguments: cases.indices)
+    func aStepForwardAndBackDrawsTheSameStage(index: Int) throws {
+        let (id, step, events, width, height) = Self.cases[index]
+        var state = try Self.opened(id, step: step, events: events + 1)
+        let before = Self.stage(state, width: width, height: height)
+        send(&state, .key(.right))
+        while state.wantsTicks { send(&state, .tick(elapsedMicroseconds: 1_000_000)) }
+        send(&state, .key(.left))
+        #expect(Self.stage(state, width: width, height: height) == before, "\(id)")
+    }
+
+    @Test(arguments: cases.indices)
+    func aFreshRunDrawsTheSameStage(index: Int) throws {
+        let (id, step, events, width, height) = Self.cases[index]
+        let first = Self.stage(try Self.opened(id, step: step, events: events), width: width, height: height)
+        let second = Self.stage(try Self.opened(id, step: step, events: events), width: width, height: height)
+        #expect(first == second, "\(id)")
+    }
+
+    /// A peer leaving changes nobody's place: the ring is not laid out again.
+    @Test func aPeerLeavingMovesNobodyElse() throws {
+        let lesson = try #require(CoursePlayTests.lessons.first { $0.id == "p2p-peers" })
+        var state = AppState(lessons: [lesson], start: .lesson(id: lesson.id, step: lesson.steps.count - 1))
+        let rect = ScreenLayout(width: 100, height: 30, presenting: false).stage.inset(by: 1)
+        func frames() -> [Int: Rect] { state.lesson!.stage.scene.geometry(in: rect, roomy: false).placement.frames }
+        let before = frames()
+        var moves = 0
+        while state.lesson!.stage.driver.simulation.departedNodes.isEmpty, moves < 500 {
+            send(&state, .key(.right))
+            moves += 1
+        }
+        #expect(!state.lesson!.stage.driver.simulation.departedNodes.isEmpty, "p4 leaves in this step")
+        #expect(frames() == before)
+    }
+}
