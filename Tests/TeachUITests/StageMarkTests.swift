@@ -576,7 +576,7 @@ import Testing
                 if let glyph = canvas[x, y].text.first, symbolGlyphs.contains(glyph) { drawn.insert(glyph) }
             }
         }
-        var explained = Set(hits.legend.filter { $0.title != "share of the file" }.compactMap(\.glyphs.first))
+        var explained = Set(hits.legend.compactMap(\.glyphs.first).filter(symbolGlyphs.contains))
         if hits.placement.form == .dot {
             // A grid's lightest shade is the control glyph's dot; its messages are colours.
             drawn.remove(Theme(.full).glyph(.control))
