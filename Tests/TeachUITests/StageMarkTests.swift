@@ -570,12 +570,13 @@ import Testing
         let scene = state.lesson!.stage.scene
         let hits = StageRenderer(scene: scene, theme: Theme(.full)).draw(into: &canvas, rect: stage)
         var drawn: Set<Character> = []
+        let captions = hits.placement.captions.map(\.frame)
         for y in stage.y..<stage.maxY {
-            for x in stage.x..<stage.maxX {
+            for x in stage.x..<stage.maxX where !captions.contains(where: { $0.contains(x: x, y: y) }) {
                 if let glyph = canvas[x, y].text.first, symbolGlyphs.contains(glyph) { drawn.insert(glyph) }
             }
         }
-        var explained = Set(hits.legend.filter { $0.title != "share of the file" }.compactMap(\.glyphs.first))
+        var explained = Set(hits.legend.compactMap(\.glyphs.first).filter(symbolGlyphs.contains))
         if hits.placement.form == .dot {
             // A grid's lightest shade is the control glyph's dot; its messages are colours.
             drawn.remove(Theme(.full).glyph(.control))
