@@ -20,15 +20,15 @@ import Testing
             │     └────┘                        └────┘     ││                              │
             │                                              ││                              │
             │                                              ││                              │
-            └─ ● request any node reaches any other ───────┘│                              │
-            ┌ metrics ─────────────────────────────────────┐│                              │
+            └─ ● request  any node reaches any other ──────┘│                              │
+            ┌ metrics · this lesson ───────────────────────┐│                              │
             │ messages 1 · in flight 1                     ││                              │
             │ server queue  ·························· 0/2 ││                              │
             │ server upload ··························  0% ││                              │
             │                                              ││                              │
             │                                              ││                              │
             └──────────────────────────────────────────────┘└──────────────────────────────┘
-             ❚❚ paused │ step 1/2 │ t 0 µs │ ×0.01 │ event 0 │ until: idle
+             ❚❚ paused │ step 1/2 │ t 0 µs │ ×0.01 │ event 0 │ until nothing more happens
              n p steps  → step  ← back  Enter play  Tab i inspect  e events  ? help  q back
             """#)
     }
@@ -49,16 +49,16 @@ import Testing
             │     └────┘                        └────┘     ││                              │
             │                                              ││                              │
             │                                              ││                              │
-            └─ ● request any node reaches any other ───────┘│                              │
-            ┌ metrics ─────────────────────────────────────┐│                              │
+            └─ ● request  any node reaches any other ──────┘│                              │
+            ┌ metrics · this lesson ───────────────────────┐│                              │
             │ messages 1 · in flight 1                     ││                              │
             │ server queue  ·························· 0/2 ││                              │
             │ server upload ··························  0% ││                              │
             │ queue ▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁ 0 ││                              │
             │                                              ││                              │
             └──────────────────────────────────────────────┘└──────────────────────────────┘
-             ❚❚ paused │ step 1/2 │ t 6.53 ms │ ×0.01 │ event 1 │ until: idle
-             n p next/prev step  → step  ← back  Enter play  +- speed  ? help  q back
+             ❚❚ paused │ step 1/2 │ t 6.53 ms │ ×0.01 │ event 1 │ until nothing more happens
+             n p steps  → step  ← back  Enter play  Tab i inspect  e events  ? help  q back
             """#)
     }
 
@@ -91,8 +91,8 @@ import Testing
             │     └────┘                        └────┘     ││                              │
             │                                              ││                              │
             │                                              ││                              │
-            └─ any node reaches any other ─────────────────┘│                              │
-            ┌ metrics ─────────────────────────────────────┐│                              │
+            └─  any node reaches any other ────────────────┘│                              │
+            ┌ metrics · this lesson ───────────────────────┐│                              │
             │ messages 2 · in flight 0                     ││                              │
             │ server queue  ·························· 0/2 ││                              │
             │ server upload ··························  0% ││                              │
@@ -219,7 +219,7 @@ import Testing
             │                  │  □ c2  │                  ││                              │
             │                  │        │                  ││                              │
             │                  └────────┘                  ││                              │
-            └─ any node reaches any other ─────────────────┘└──────────────────────────────┘
+            └─  any node reaches any other ────────────────┘└──────────────────────────────┘
              ❚❚ paused │ step 1/2 │ t 0 µs │ ×0.1 │ event 0 │ your turn
             """#)
         send(&state, .key(.enter))

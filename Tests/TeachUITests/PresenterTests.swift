@@ -28,7 +28,7 @@ import Testing
             │                  │  □ c2  │                  ││                              │
             │                  │        │                  ││                              │
             │                  └────────┘                  ││                              │
-            └─ any node reaches any other ─────────────────┘└──────────────────────────────┘
+            └─  any node reaches any other ────────────────┘└──────────────────────────────┘
              ❚❚ paused │ step 1/2 │ t 0 µs │ ×0.1 │ event 0 │ your turn
             """#)
     }

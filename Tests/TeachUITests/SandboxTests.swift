@@ -21,7 +21,7 @@ import Testing
             │     └────┘                        └────┘     ││ its upload.                  │
             │                                              ││                              │
             │                                              ││ 3 requests sent              │
-            └─ ● request any node reaches any other ───────┘│                              │
+            └─ ● request  any node reaches any other ──────┘│                              │
             ┌ metrics ─────────────────────────────────────┐│                              │
             │ messages 3 · in flight 3                     ││                              │
             │ server queue  ·························· 0/8 ││                              │
@@ -93,7 +93,7 @@ import Testing
         #expect(screen(state) == Screens.deadClient())
         #expect(Screens.deadClient() == #"""
              Sandbox · client-server
-            ┌──────────────────────────────────────────────┐┌ sandbox ─────────────────────┐
+            ┌─  any node reaches any other ────────────────┐┌ sandbox ─────────────────────┐
             │                    ╔════╗                    ││ A client-server network of 4 │
             │                    ║✕ c1║                    ││ nodes. Change it with the    │
             │                    ╚════╝                    ││ keys below and watch the     │
@@ -106,7 +106,7 @@ import Testing
             │     └────┘                        └────┘     ││ its upload.                  │
             │                                              ││                              │
             │                                              ││ c1 is down                   │
-            └─ ✕ down ● request any node reaches any other ┘│                              │
+            └─ ✕ down ● request ───────────────────────────┘│                              │
             ┌ metrics ─────────────────────────────────────┐│                              │
             │ messages 3 · in flight 2                     ││                              │
             │ server queue  ·························· 0/8 ││                              │

@@ -338,7 +338,7 @@ import Testing
     @Test func aMaliciousPeerALeaverAndTheSeedAreMarked() {
         #expect(Self.coloured(Self.poisoned, step: 0) == #"""
              1. Poisoned · Unchecked
-            ┌─ ◎ seed ■ chunk any node reaches any other ──┐┌ step 1/2 ────────────────────┐
+            ┌─ ◎ seed ■ chunk  any node reaches any other ─┐┌ step 1/2 ────────────────────┐
             │      files · 4 clients                       ││ Press n for the next step.   │
             │           ┌─↑3─┐                             ││                              │
             │           │◉ c1│─                            ││                              │
@@ -352,7 +352,7 @@ import Testing
             │           │◉ c3│╱                            ││                              │
             │           └────┘                             ││                              │
             └─ ◌ left ☠ malicious ☣ poisoned ↑ sending ────┘│                              │
-            ┌ metrics ─────────────────────────────────────┐│                              │
+            ┌ metrics · this swarm ────────────────────────┐│                              │
             │ lost 8 · corrupt kept 1 · messages 66        ││                              │
             │ files upload   ████████████████████████ 100% ││                              │
             │ from files now █████████▋··············  40% ││                              │
@@ -360,7 +360,7 @@ import Testing
             │ mallory ████████████████················ 50% ││                              │
             └──────────────────────────────────────────────┘└──────────────────────────────┘
              ❚❚ paused │ step 1/2 │ t 2.67 s │ ×0.1 │ event 90 │ step done
-             n p next/prev step  → step  ← back  Enter play  +- speed  ? help  q back
+             n p steps  → step  ← back  Enter play  Tab i inspect  e events  ? help  q back
 
 
                G      C
@@ -392,7 +392,7 @@ import Testing
     @Test func aMaliciousPeerALeaverAndTheSeedAreMarkedInPlainText() {
         #expect(Self.plain(Self.poisoned, step: 0) == ##"""
              1. Poisoned - Unchecked
-            +- P seed # chunk any node reaches any other --++ step 1/2 --------------------+
+            +- P seed # chunk  any node reaches any other -++ step 1/2 --------------------+
             |      files . 4 clients                       || Press n for the next step.   |
             |           +-^3-+                             ||                              |
             |           |p c1|-                            ||                              |
@@ -406,7 +406,7 @@ import Testing
             |           |p c3|/                            ||                              |
             |           +----+                             ||                              |
             +- _ left * malicious ; poisoned ^ sending ----+|                              |
-            + metrics -------------------------------------+|                              |
+            + metrics . this swarm ------------------------+|                              |
             | lost 8 . corrupt kept 1 . messages 66        ||                              |
             | files upload   ######################## 100% ||                              |
             | from files now ##########..............  40% ||                              |
@@ -414,10 +414,10 @@ import Testing
             | mallory ################................ 50% ||                              |
             +----------------------------------------------++------------------------------+
              || paused | step 1/2 | t 2.67 s | x0.1 | event 90 | step done
-             n p next/prev step  > step  < back  Enter play  +- speed  ? help  q back
+             n p steps  Right step  Enter play  Tab i inspect  e events  ? help  q back
 
             rrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrr
-            dd bddddd bdddddd dddddddddddddddddddddddddd ddddbbbbbbbbbbddddddddddddddddddddd
+            dd bddddd bdddddd ddddddddddddddddddddddddddd dddbbbbbbbbbbddddddddddddddddddddd
             d      ddddddddddddddddd                       dd       b                      d
             d             bb                               dd                              d
             d                 b                            dd                              d
@@ -431,7 +431,7 @@ import Testing
             d                 b                            dd                              d
             d                                              dd                              d
             dd dddddd bdddddddddd bddddddddd bdddddddd dddddd                              d
-            dbbbbbbbbbddddddddddddddddddddddddddddddddddddddd                              d
+            dbbbbbbbbbbbbbbbbbbbbbbdddddddddddddddddddddddddd                              d
             d ddddddddddddddddddddddddddddddddddddd        dd                              d
             d bbbbbbbbbbbbbb bbbbbbbbbbbbbbbbbbbbbbbb bbbb dd                              d
             d                          dddddddddddddd      dd                              d
@@ -439,7 +439,7 @@ import Testing
             d                         dddddddddddddddd     dd                              d
             dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd
             dbbbbbbbbbddd        ddd        ddd    ddd        ddd         dddddddddddddddddd
-             bbb dddddddddddddd  b dddd  b dddd  bbbbb dddd  bb ddddd  b dddd  b dddd
+             bbb ddddd  bbbbb dddd  bbbbb dddd  bbbbb ddddddd  b dddddd  b dddd  b dddd
             """##)
     }
 
@@ -460,7 +460,7 @@ import Testing
             │           │⊠ c3│╱                            ││                              │
             │           └────┘                             ││                              │
             └─ ◌ left ⊠ rejected ☠ malicious ☣ poisoned ───┘│                              │
-            ┌ metrics ─────────────────────────────────────┐│                              │
+            ┌ metrics · this swarm ────────────────────────┐│                              │
             │ lost 8 · rejected 1 · corrupt kept 1         ││                              │
             │ files upload   ████████████████████████ 100% ││                              │
             │ from files now █████████▋··············  40% ││                              │
@@ -468,7 +468,7 @@ import Testing
             │ mallory ████████████████████████········ 75% ││                              │
             └──────────────────────────────────────────────┘└──────────────────────────────┘
              ❚❚ paused │ step 2/2 │ t 3.17 s │ ×0.1 │ event 118 │ lesson done
-             n p next/prev step  → step  ← back  Enter play  +- speed  ? help  q back
+             n p steps  → step  ← back  Enter play  Tab i inspect  e events  ? help  q back
 
 
                C         G      C
@@ -514,7 +514,7 @@ import Testing
             |           |< c3|/                            ||                              |
             |           +----+                             ||                              |
             +- _ left < rejected * malicious ; poisoned ---+|                              |
-            + metrics -------------------------------------+|                              |
+            + metrics . this swarm ------------------------+|                              |
             | lost 8 . rejected 1 . corrupt kept 1         ||                              |
             | files upload   ######################## 100% ||                              |
             | from files now ##########..............  40% ||                              |
@@ -522,7 +522,7 @@ import Testing
             | mallory ########################........ 75% ||                              |
             +----------------------------------------------++------------------------------+
              || paused | step 2/2 | t 3.17 s | x0.1 | event 118 | lesson done
-             n p next/prev step  > step  < back  Enter play  +- speed  ? help  q back
+             n p steps  Right step  Enter play  Tab i inspect  e events  ? help  q back
 
             rrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrr
             dd bdddddddd bddddd bdddddd dddddddddddddddddddddbbbbbbbbbbddddddddddddddddddddd
@@ -539,7 +539,7 @@ import Testing
             d            b    b                            dd                              d
             d                                              dd                              d
             dd dddddd bddddddddd bdddddddddd bddddddddd ddddd                              d
-            dbbbbbbbbbddddddddddddddddddddddddddddddddddddddd                              d
+            dbbbbbbbbbbbbbbbbbbbbbbdddddddddddddddddddddddddd                              d
             d dddddddddddddddddddddddddddddddddddd         dd                              d
             d bbbbbbbbbbbbbb bbbbbbbbbbbbbbbbbbbbbbbb bbbb dd                              d
             d                          dddddddddddddd      dd                              d
@@ -547,7 +547,7 @@ import Testing
             d                                 dddddddd     dd                              d
             dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd
             dbbbbbbbbbddd        ddd        ddd    ddd         ddd           ddddddddddddddd
-             bbb dddddddddddddd  b dddd  b dddd  bbbbb dddd  bb ddddd  b dddd  b dddd
+             bbb ddddd  bbbbb dddd  bbbbb dddd  bbbbb ddddddd  b dddddd  b dddd  b dddd
             """##)
     }
 
