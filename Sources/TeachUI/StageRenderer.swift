@@ -69,7 +69,7 @@ struct StageRenderer {
         if scene.anyReachesAny, scene.links.isEmpty, !scene.nodes.isEmpty {
             // No line stands for a link here: say why the stage has none.
             let peers = scene.nodes.allSatisfy { $0.role == .peer }
-            legend.append(LegendEntry(glyphs: "any", style: theme.dim, title: peers ? "peer reaches any other" : "node reaches any other"))
+            legend.append(LegendEntry(glyphs: "", style: theme.dim, title: peers ? "any peer reaches any other" : "any node reaches any other"))
         }
         return StageHits(placement: placement, packets: packets, legend: legend)
     }

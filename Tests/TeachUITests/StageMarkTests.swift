@@ -338,7 +338,7 @@ import Testing
     @Test func aMaliciousPeerALeaverAndTheSeedAreMarked() {
         #expect(Self.coloured(Self.poisoned, step: 0) == #"""
              1. Poisoned · Unchecked
-            ┌─ ◎ seed ■ chunk any node reaches any other ──┐┌ step 1/2 ────────────────────┐
+            ┌─ ◎ seed ■ chunk  any node reaches any other ─┐┌ step 1/2 ────────────────────┐
             │      files · 4 clients                       ││ Press n for the next step.   │
             │           ┌─↑3─┐                             ││                              │
             │           │◉ c1│─                            ││                              │
@@ -392,7 +392,7 @@ import Testing
     @Test func aMaliciousPeerALeaverAndTheSeedAreMarkedInPlainText() {
         #expect(Self.plain(Self.poisoned, step: 0) == ##"""
              1. Poisoned - Unchecked
-            +- P seed # chunk any node reaches any other --++ step 1/2 --------------------+
+            +- P seed # chunk  any node reaches any other -++ step 1/2 --------------------+
             |      files . 4 clients                       || Press n for the next step.   |
             |           +-^3-+                             ||                              |
             |           |p c1|-                            ||                              |
@@ -417,7 +417,7 @@ import Testing
              n p steps  Right step  Enter play  Tab i inspect  e events  ? help  q back
 
             rrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrr
-            dd bddddd bdddddd dddddddddddddddddddddddddd ddddbbbbbbbbbbddddddddddddddddddddd
+            dd bddddd bdddddd ddddddddddddddddddddddddddd dddbbbbbbbbbbddddddddddddddddddddd
             d      ddddddddddddddddd                       dd       b                      d
             d             bb                               dd                              d
             d                 b                            dd                              d
