@@ -22,7 +22,7 @@ struct StageLook: Hashable, Sendable {
 
     /// The stage drawn from `simulation` at `time` (marked from `reports`, the events that
     /// led to it), as it would appear on screen.
-    func picture(of simulation: Simulation, at time: SimTime, plan: StagePlan, reports: ArraySlice<StepReport>,
+    func picture(of simulation: Simulation, at time: SimTime, plan: StagePlan, reports: Slice<EventReports>,
                  geometry: StageGeometryCache) -> Canvas {
         var canvas = Canvas(width: width, height: height)
         let scene = Scene(Frame(simulation: simulation, time: time), plan: plan, reports: reports, geometry: geometry)

@@ -33,7 +33,7 @@ extension StageSession {
     /// The stage drawn from `simulation` at `time`, as the learner would see it; the
     /// driver must not be behind `simulation` (its events mark the picture).
     func picture(_ simulation: Simulation, at time: SimTime) -> Canvas {
-        look.picture(of: simulation, at: time, plan: plan, reports: driver.reports.prefix(simulation.eventCount), geometry: geometry)
+        look.picture(of: simulation, at: time, plan: plan, reports: driver.reports.prefix(max(0, simulation.eventCount - driver.forgottenEvents)), geometry: geometry)
     }
 
     /// Moments inside the gap from `segment`'s instant to `end` (shown from `segment`)
