@@ -18,7 +18,7 @@ struct StageUnit: Hashable, Sendable {
     var nodes: [Int] { hubs + members }
 
     /// What a unit's label says, longest first, for the caption to take the first that
-    /// fits: "small · 5 clients", "peers · 8 peers · all linked".
+    /// fits: "small, 5 clients", "peers, 8 peers, all linked" (no "·": the stage draws it for protocol chatter).
     func labels(in shape: StageShape, roles: [Int: Role]) -> [String] {
         let name: String
         if hubs.count == 1, let hub = shape.nodes.first(where: { $0.id == hubs[0] }) {
@@ -35,7 +35,7 @@ struct StageUnit: Hashable, Sendable {
         let count = "\(counted.count) \(role.rawValue)\(counted.count == 1 ? "" : "s")"
         let linked = meshed ? ["all linked"] : []
         return [[name, count] + linked, [count] + linked, [name, count], [count]]
-            .map { $0.filter { !$0.isEmpty }.joined(separator: " · ") }
+            .map { $0.filter { !$0.isEmpty }.joined(separator: ", ") }
     }
 
     /// The units of a shape, in the order of their first node: each lesson group is one

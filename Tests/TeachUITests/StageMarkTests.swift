@@ -339,7 +339,7 @@ import Testing
         #expect(Self.coloured(Self.poisoned, step: 0) == #"""
              1. Poisoned · Unchecked
             ┌─ ◎ seed ■ chunk  any node reaches any other ─┐┌ step 1/2 ────────────────────┐
-            │      files · 4 clients                       ││ Press n for the next step.   │
+            │      files, 4 clients                        ││ Press n for the next step.   │
             │           ┌─↑3─┐                             ││                              │
             │           │◉ c1│─                            ││                              │
             │           └────┘─╲───■─                      ││                              │
@@ -393,7 +393,7 @@ import Testing
         #expect(Self.plain(Self.poisoned, step: 0) == ##"""
              1. Poisoned - Unchecked
             +- P seed # chunk  any node reaches any other -++ step 1/2 --------------------+
-            |      files . 4 clients                       || Press n for the next step.   |
+            |      files, 4 clients                        || Press n for the next step.   |
             |           +-^3-+                             ||                              |
             |           |p c1|-                            ||                              |
             |           +----+-\---#-                      ||                              |
@@ -418,7 +418,7 @@ import Testing
 
             rrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrr
             dd bddddd bdddddd ddddddddddddddddddddddddddd dddbbbbbbbbbbddddddddddddddddddddd
-            d      ddddddddddddddddd                       dd       b                      d
+            d      dddddddddddddddd                        dd       b                      d
             d             bb                               dd                              d
             d                 b                            dd                              d
             d                 bbbbbbb                      dd                              d
@@ -447,7 +447,7 @@ import Testing
         #expect(Self.coloured(Self.poisoned, step: 1) == #"""
              1. Poisoned · Checked
             ┌─ ↑ sending ◎ seed ■ chunk ───────────────────┐┌ step 2/2 ────────────────────┐
-            │      files · 4 clients                       ││ Lesson complete. Press q for │
+            │      files, 4 clients                        ││ Lesson complete. Press q for │
             │           ┌─↑2─┐                             ││ the menu.                    │
             │           │◉ c1│─                            ││                              │
             │           └────┘■■─────                      ││                              │
@@ -501,7 +501,7 @@ import Testing
         #expect(Self.plain(Self.poisoned, step: 1) == ##"""
              1. Poisoned - Checked
             +- ^ sending P seed # chunk -------------------++ step 2/2 --------------------+
-            |      files . 4 clients                       || Lesson complete. Press q for |
+            |      files, 4 clients                        || Lesson complete. Press q for |
             |           +-^2-+                             || the menu.                    |
             |           |p c1|-                            ||                              |
             |           +----+##-----                      ||                              |
@@ -526,7 +526,7 @@ import Testing
 
             rrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrr
             dd bdddddddd bddddd bdddddd dddddddddddddddddddddbbbbbbbbbbddddddddddddddddddddd
-            d      ddddddddddddddddd                       dd bbbbbb bbbbbbbbb       b     d
+            d      dddddddddddddddd                        dd bbbbbb bbbbbbbbb       b     d
             d             bb                               dd                              d
             d                 b                            dd                              d
             d                 bbbbbbb                      dd                              d
