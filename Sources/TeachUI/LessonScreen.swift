@@ -62,12 +62,15 @@ struct LessonScreenView: Hashable, Sendable {
         for y in [stage.maxY - 1, stage.y] where !rest.isEmpty {
             var x = stage.x + 2
             while let entry = rest.first {
+                // An entry without glyphs is a sentence about the whole stage ("any node
+                // reaches any other"): a second space sets it apart from the entry before.
+                let gap = entry.glyphs.isEmpty ? (x > stage.x + 2 ? " " : "") : " "
                 let glyphs = DisplayWidth.of(entry.glyphs)
-                let width = 2 + glyphs + DisplayWidth.of(entry.title)
+                let width = 1 + glyphs + gap.count + DisplayWidth.of(entry.title)
                 guard x + width < stage.maxX - 1 else { break }
                 canvas.put(" ", x: x, y: y)
                 canvas.put(entry.glyphs, x: x + 1, y: y, style: entry.style)
-                canvas.put(" " + entry.title, x: x + 1 + glyphs, y: y, style: theme.dim)
+                canvas.put(gap + entry.title, x: x + 1 + glyphs, y: y, style: theme.dim)
                 x += width
                 rest = rest.dropFirst()
             }

@@ -50,9 +50,9 @@ import Testing
             │       │                                      ││ Press n for the next step.   │
             │       │                               ·····● ││                              │
             │       │                          ·····       ││                              │
-            │ 2.0 s │                    ······       ···◆ ││                              │
-            │       │               ···●··············     ││                              │
-            │       │         ●········◆·                  ││                              │
+            │ 2.0 s │                    ······         ·◆ ││                              │
+            │       │               ···●· ··············   ││                              │
+            │       │         ●········◆··                 ││                              │
             │       │         ◆·                           ││                              │
             │   0 s │                                      ││                              │
             │       └───────────────────────────────────── ││                              │
@@ -62,7 +62,7 @@ import Testing
             │ peers                2      4      8         ││                              │
             │ ● client-server 800 ms 1.60 s 3.20 s         ││                              │
             │   textbook      800 ms 1.60 s 3.20 s         ││                              │
-            │ ◆ peer-to-peer  672 ms 1.20 s 1.90 s         ││                              │
+            │ ◆ peer-to-peer  680 ms 1.15 s 1.81 s         ││                              │
             │   textbook      667 ms 1.14 s 1.78 s         ││                              │
             └──────────────────────────────────────────────┘└──────────────────────────────┘
              ❚❚ paused │ step 1/2 │ t 0 µs │ ×0.1 │ event 0 │ step done
@@ -73,14 +73,14 @@ import Testing
     @Test func withoutUnicodeTheLinesAreMarkedByLetters() {
         let text = screen(state(), capabilities: .plain)
         #expect(text.contains("+- c client-server p peer-to-peer ---"))
-        #expect(text.contains("|       |         c........p.                  |"))
-        #expect(text.contains("| p peer-to-peer  672 ms 1.20 s 1.90 s"))
+        #expect(text.contains("|       |         c........p..                 |"))
+        #expect(text.contains("| p peer-to-peer  680 ms 1.15 s 1.81 s"))
     }
 
     @Test func aNarrowPanelUsesShortLabels() {
         let text = screen(state(), width: 64, height: 24)
         #expect(text.contains("● server 800 ms 1.60 s 3.20 s"))
-        #expect(text.contains("◆ swarm  672 ms 1.20 s 1.90 s"))
+        #expect(text.contains("◆ swarm  680 ms 1.15 s 1.81 s"))
     }
 
     @Test func twoTimesInOneCellKeepTheirOrderUnlessTheyAreTheSame() {

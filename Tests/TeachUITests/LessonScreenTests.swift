@@ -20,7 +20,7 @@ import Testing
             │     └────┘                        └────┘     ││                              │
             │                                              ││                              │
             │                                              ││                              │
-            └─ ● request any node reaches any other ───────┘│                              │
+            └─ ● request  any node reaches any other ──────┘│                              │
             ┌ metrics · this lesson ───────────────────────┐│                              │
             │ messages 1 · in flight 1                     ││                              │
             │ server queue  ·························· 0/2 ││                              │
@@ -49,7 +49,7 @@ import Testing
             │     └────┘                        └────┘     ││                              │
             │                                              ││                              │
             │                                              ││                              │
-            └─ ● request any node reaches any other ───────┘│                              │
+            └─ ● request  any node reaches any other ──────┘│                              │
             ┌ metrics · this lesson ───────────────────────┐│                              │
             │ messages 1 · in flight 1                     ││                              │
             │ server queue  ·························· 0/2 ││                              │

@@ -21,7 +21,7 @@ import Testing
             │     └────┘                        └────┘     ││ its upload. 1 2 3 start      │
             │                                              ││ again as client-server, p2p  │
             │                                              ││ or swarm.                    │
-            └─ ● request any node reaches any other ───────┘│                              │
+            └─ ● request  any node reaches any other ──────┘│                              │
             ┌ metrics ─────────────────────────────────────┐│ 3 requests sent              │
             │ messages 3 · in flight 3                     ││                              │
             │ server queue  ·························· 0/8 ││                              │

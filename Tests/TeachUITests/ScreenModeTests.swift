@@ -101,7 +101,7 @@ import Testing
         // bold requests and the reversed title bar, with no colour anywhere.
         #expect(Screens.deadClientAttributes() == #"""
             rrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrr
-            dddddddddddddddddddddddddddddddddddddddddddddddddbbbbbbbbbdddddddddddddddddddddd
+            dd dddddddddddddddddddddddddd dddddddddddddddddddbbbbbbbbbdddddddddddddddddddddd
             d                    dddddd                    dd   bbbbbbbbbbbbb              d
             d                    drrrrd                    dd                              d
             d                    dddddd                    dd                              d
@@ -114,7 +114,7 @@ import Testing
             d                                              dd             u u u            d
             d                                              dd                              d
             d                                              dd                              d
-            dd dddddd bdddddddd dddddddddddddddddddddddddd dd                              d
+            dd dddddd bdddddddd ddddddddddddddddddddddddddddd                              d
             dbbbbbbbbbddddddddddddddddddddddddddddddddddddddd                              d
             d dddddddddddddddddddddddd                     dd                              d
             d               dddddddddddddddddddddddddd     dd                              d
@@ -146,7 +146,7 @@ import Testing
             |     +----+                        +----+     || its upload. 1 2 3 start      |
             |                                              || again as client-server, p2p  |
             |                                              || or swarm.                    |
-            +- o request any node reaches any other -------+|                              |
+            +- o request  any node reaches any other ------+|                              |
             + metrics -------------------------------------+| 3 requests sent              |
             | messages 3 . in flight 3                     ||                              |
             | server queue  .......................... 0/8 ||                              |
