@@ -95,7 +95,7 @@ import Testing
         #expect(screen(state) == Screens.deadClient())
         #expect(Screens.deadClient() == #"""
              Sandbox · client-server
-            ┌──────────────────────────────────────────────┐┌ sandbox ─────────────────────┐
+            ┌─ any node reaches any other ─────────────────┐┌ sandbox ─────────────────────┐
             │                    ╔════╗                    ││ A client-server network of 4 │
             │                    ║✕ c1║                    ││ nodes. Change it with the    │
             │                    ╚════╝                    ││ keys below and watch the     │
@@ -108,7 +108,7 @@ import Testing
             │     └────┘                        └────┘     ││ its upload. 1 2 3 start      │
             │                                              ││ again as client-server, p2p  │
             │                                              ││ or swarm.                    │
-            └─ ✕ down ● request any node reaches any other ┘│                              │
+            └─ ✕ down ● request ───────────────────────────┘│                              │
             ┌ metrics ─────────────────────────────────────┐│ c1 is down                   │
             │ messages 3 · in flight 2                     ││                              │
             │ server queue  ·························· 0/8 ││                              │
