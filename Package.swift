@@ -14,16 +14,13 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         // Lesson front matter and fenced blocks; `compose` keeps line/column marks.
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
-        // HeapModule: the engine's event queue.
-        .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
     ],
     targets: [
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
         .target(name: "Canvas"),
-        .target(
-            name: "NetSim",
-            dependencies: [.product(name: "HeapModule", package: "swift-collections")]
-        ),
+        // The event queue is a binary heap of its own (EventQueue.swift): swift-collections'
+        // Heap is a min-max heap and compares more at every level.
+        .target(name: "NetSim"),
         .target(
             name: "LessonKit",
             dependencies: ["NetSim", .product(name: "Yams", package: "Yams")]
