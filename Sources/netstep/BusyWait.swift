@@ -42,12 +42,9 @@ struct BusyWait {
     init(screen: CursesScreen, signals: SignalWatch) {
         self.screen = screen
         self.signals = signals
-        var ends: [Int32] = [0, 0]
-        let created = pipe(&ends)
-        precondition(created == 0, "pipe(2) failed: \(errno)")
-        _ = fcntl(ends[0], F_SETFL, fcntl(ends[0], F_GETFL) | O_NONBLOCK)
-        finished = (ends[0], ends[1])
-        worker = Worker(signalling: ends[1])
+        let ends = WakePipe()
+        finished = (ends.read, ends.write)
+        worker = Worker(signalling: ends.write)
     }
 
     /// Runs `work` off the main thread and waits for it, answering the terminal meanwhile.

@@ -112,11 +112,8 @@ final class CommandProgress {
         sigemptyset(&set)
         for signal in [SIGINT, SIGTERM, SIGHUP] { sigaddset(&set, signal) }
         pthread_sigmask(SIG_BLOCK, &set, nil)
-        var ends: [Int32] = [0, 0]
-        let created = pipe(&ends)
-        precondition(created == 0, "pipe(2) failed: \(errno)")
-        _ = fcntl(ends[0], F_SETFL, fcntl(ends[0], F_GETFL) | O_NONBLOCK)
-        let writeEnd = ends[1]
+        let ends = WakePipe()
+        let writeEnd = ends.write
         let blocked = set
         let thread = Thread {
             var signals = blocked
@@ -134,6 +131,6 @@ final class CommandProgress {
         }
         thread.name = "netstep signals"
         thread.start()
-        return ends[0]
+        return ends.read
     }
 }

@@ -29,11 +29,8 @@ final class SignalWatch: Sendable {
         // Exactly these: a mask inherited from whatever started netstep (a launcher's
         // worker thread may block everything) would otherwise keep Ctrl-Z from working.
         pthread_sigmask(SIG_SETMASK, &set, nil)
-        var ends: [Int32] = [0, 0]
-        let created = pipe(&ends)
-        precondition(created == 0, "pipe(2) failed: \(errno)")
-        _ = fcntl(ends[0], F_SETFL, fcntl(ends[0], F_GETFL) | O_NONBLOCK)
-        let writeEnd = ends[1]
+        let ends = WakePipe()
+        let writeEnd = ends.write
         let blocked = set
         let thread = Thread {
             var signals = blocked
@@ -46,7 +43,7 @@ final class SignalWatch: Sendable {
         }
         thread.name = "netstep signals"
         thread.start()
-        return SignalWatch(descriptor: ends[0])
+        return SignalWatch(descriptor: ends.read)
     }
 
     /// The signals that arrived since the last call, oldest first.
