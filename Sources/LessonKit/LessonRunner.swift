@@ -81,11 +81,16 @@ public struct LessonRunner: Sendable {
     private var moves: [Move] = []
     /// Curves already measured, so replaying a step does not run their simulations again.
     private var measuredCurves: [CurveKey: DistributionCurve] = [:]
+    /// False: curves are checked against the network but their runs are not made (what
+    /// `netstep check` needs: nothing in a curve's separate runs can go wrong).
+    private let measuresCurves: Bool
     /// Events were stepped after the script was done, so the state is no longer the
     /// step's canonical end and cannot become the next step's entry.
     private var wentPastScript = false
 
-    public init(lesson: Lesson, seed: UInt64? = nil) {
+    /// `measuresCurves: false` leaves every curve without its points, for a check.
+    public init(lesson: Lesson, seed: UInt64? = nil, measuresCurves: Bool = true) {
+        self.measuresCurves = measuresCurves
         precondition(!lesson.steps.isEmpty, "the loader refuses lessons without steps")
         self.lesson = lesson
         self.seed = seed ?? lesson.seed
@@ -428,7 +433,8 @@ public struct LessonRunner: Sendable {
         if action.changesSimulation, let curve = scene.place.picture.curve, curve.step != stepIndex {
             scene.place.picture.curveOnStage = false
         }
-        var stage = ActionStage(picture: scene.place.picture, step: stepIndex, simulation: simulation, seed: seed, measuredCurves: measuredCurves)
+        var stage = ActionStage(picture: scene.place.picture, step: stepIndex, simulation: simulation, seed: seed,
+                                measuresCurves: measuresCurves, measuredCurves: measuredCurves)
         action.definition.stage(&stage)
         scene.place.picture = stage.picture
         measuredCurves = stage.measuredCurves

@@ -34,6 +34,8 @@ struct ActionStage {
     /// The simulation just before the action's commands run.
     let simulation: Simulation
     let seed: UInt64
+    /// False for a check: a curve is checked against the network, but its runs are not made.
+    let measuresCurves: Bool
     /// Curves already measured, so replaying a step does not run their simulations again.
     var measuredCurves: [CurveKey: DistributionCurve]
     /// What went wrong, for `netstep check` (the runner adds the step and the place).
@@ -68,7 +70,7 @@ struct ActionStage {
     mutating func measure(_ spec: CurveSpec) throws(DistributionCurve.Unmeasurable) -> DistributionCurve {
         let key = CurveKey(spec: spec, setting: try DistributionCurve.setting(for: spec, on: simulation.network))
         if let known = measuredCurves[key] { return known }
-        let curve = DistributionCurve(spec: spec, setting: key.setting, seed: seed)
+        let curve = measuresCurves ? DistributionCurve(spec: spec, setting: key.setting, seed: seed) : DistributionCurve(unmeasured: spec, setting: key.setting)
         measuredCurves[key] = curve
         return curve
     }
