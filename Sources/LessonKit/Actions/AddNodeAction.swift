@@ -4,7 +4,7 @@ import NetSim
 /// may talk to `linkTo` (everyone, in a full mesh).
 struct AddNodeAction: ActionDefinition {
     static let names = ["add-node"]
-    static var fields: [String] { ["name", "role", "link-to"] + NetworkParser.capacityFields }
+    static var fields: [String] { ["name", "role", "label", "link-to"] + NetworkParser.capacityFields }
 
     var node: NetworkSpec.NodeSpec
     var linkTo: [String]
@@ -31,7 +31,9 @@ struct AddNodeAction: ActionDefinition {
             role = value
         }
         var spec = NetworkSpec.NodeSpec(name: name, role: role, location: reader.location(nameNode))
-        NetworkParser(reader: reader).capacities(fields, into: &spec, log: &log)
+        let network = NetworkParser(reader: reader)
+        network.capacities(fields, into: &spec, log: &log)
+        spec.label = fields["label"].flatMap { network.label($0, log: &log) }
         let linkTo = fields["link-to"].map { entry.targets.nodes($0, log: &log) } ?? []
         guard let linkTo else { return nil }
         scope.add(node: name, role: role)
