@@ -1,11 +1,3 @@
-/// One access a server saw, as its log keeps it.
-public struct AccessLogEntry: Sendable, Hashable {
-    public let time: SimTime
-    public let client: NodeID
-    public let what: String
-    public let granted: Bool
-}
-
 /// A node as the UI and lessons see it at the current time.
 public struct NodeState: Sendable, Hashable {
     public let id: NodeID
