@@ -31,6 +31,11 @@ public struct NetworkSpec: Sendable, Hashable {
         public var queueLimit: Int?
         public var timeout: SimTime?
         public var retries: Int?
+        /// For a cache: the node it fetches from, how long a copy stays fresh and how many
+        /// copies it keeps.
+        public var origin: String?
+        public var timeToLive: SimTime?
+        public var cacheCapacity: Int?
         /// The group this node was generated from, if any.
         public var group: String?
         /// Where the lesson put this named node on the stage.

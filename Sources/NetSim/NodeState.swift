@@ -35,4 +35,6 @@ public struct NodeState: Sendable, Hashable {
     public let accessLog: [AccessLogEntry]
     /// Resources this node can be found for by lookups.
     public let published: [String]
+    /// For a cache: what it holds and how it has done; nil for other nodes.
+    public let cache: CacheView?
 }

@@ -49,7 +49,8 @@ extension Simulation {
                 (0..<swarm.config.chunks).count { swarm.corrupt.contains(row: member, column: $0) }
             } ?? 0,
             completedAt: runtime.completedAt, malicious: runtime.malicious, accessControl: access[id].enabled,
-            granted: access[id].granted, accessLog: access[id].log, published: discovery.published[id]
+            granted: access[id].granted, accessLog: access[id].log, published: discovery.published[id],
+            cache: cache(at: id)
         )
     }
 
