@@ -23,7 +23,7 @@ extension Simulation {
     /// For every node that has asked something, how its latest request ended.
     public var latestRequestOutcomes: [NodeID: RequestOutcome] {
         var latest: [NodeID: (id: Int, outcome: RequestOutcome)] = [:]
-        for (id, record) in requests where latest[record.client].map({ $0.id < id }) ?? true {
+        for (id, record) in requests.records where latest[record.client].map({ $0.id < id }) ?? true {
             let outcome: RequestOutcome = switch record.state {
             case .waiting: .waiting
             case .answered: .answered
