@@ -178,10 +178,13 @@ public enum Keymap {
     public static func bindings(in places: [KeyPlace], presenting: Bool = false) -> [KeyBinding] {
         var seen: Set<ScreenKey> = []
         var result: [KeyBinding] = []
+        // Which bindings are taken, by place in the table: comparing whole bindings (every
+        // key bar asks, every frame) cost more than the rest.
+        var taken = Set<Int>()
         for place in places + [.anywhere] {
-            for binding in bindings where binding.places.contains(place) && !(presenting && binding.notWhilePresenting) {
+            for (index, binding) in bindings.enumerated() where binding.places.contains(place) && !(presenting && binding.notWhilePresenting) {
                 let fresh = binding.keys.filter { !seen.contains($0) }
-                guard !fresh.isEmpty, !result.contains(binding) else { continue }
+                guard !fresh.isEmpty, taken.insert(index).inserted else { continue }
                 seen.formUnion(fresh)
                 var kept = binding
                 kept.keys = fresh
