@@ -21,6 +21,7 @@ enum NetworkBuilder {
         return NodeConfig(name: node.name, role: node.role,
                           upload: node.upload ?? defaults.upload, download: node.download ?? defaults.download,
                           serviceTime: node.serviceTime ?? defaults.serviceTime, queueLimit: node.queueLimit ?? defaults.queueLimit,
-                          timeout: node.timeout ?? defaults.timeout, retries: node.retries ?? defaults.retries)
+                          timeout: node.timeout ?? defaults.timeout, retries: node.retries ?? defaults.retries,
+                          latency: node.latency ?? defaults.latency)
     }
 }

@@ -33,10 +33,13 @@ public struct NodeConfig: Sendable, Hashable {
     public var timeout: SimTime?
     /// How many times a client re-sends after a timeout before giving up.
     public var retries: Int
+    /// How far the node is from everyone else: added, at each end, to the network's
+    /// default latency between two nodes with no explicit link (a distant origin server).
+    public var latency: SimTime
 
     public init(
         name: String, role: Role, upload: Double = .infinity, download: Double = .infinity,
-        serviceTime: SimTime = 0, queueLimit: Int = .max, timeout: SimTime? = nil, retries: Int = 0
+        serviceTime: SimTime = 0, queueLimit: Int = .max, timeout: SimTime? = nil, retries: Int = 0, latency: SimTime = 0
     ) {
         self.name = name
         self.role = role
@@ -46,6 +49,7 @@ public struct NodeConfig: Sendable, Hashable {
         self.queueLimit = queueLimit
         self.timeout = timeout
         self.retries = retries
+        self.latency = latency
     }
 }
 
