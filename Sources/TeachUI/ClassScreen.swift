@@ -82,16 +82,19 @@ enum ClassCards {
     /// marked, once its answer is shown. At the bottom of the stage.
     static func answers(_ tally: ClassTally, quiz: Quiz, revealed: Bool, in stage: Rect, into canvas: inout Canvas, theme: Theme) {
         let heading = "\(tally.answered)/\(tally.present) answered"
-        let rows = revealed ? tally.counts.count + 1 : 1
+        // One bar per choice of this quiz, whatever the tally holds.
+        let counts = quiz.choices.indices.map { tally.counts.indices.contains($0) ? max(0, tally.counts[$0]) : 0 }
+        let rows = revealed ? counts.count + 1 : 1
         let width = min(stage.width - 4, 48)
-        guard width >= 20, stage.height >= rows + 2 else { return }
-        let area = Rect(x: stage.x, y: stage.maxY - rows - 2, width: stage.width, height: rows + 2)
+        guard width >= 20, stage.height >= rows + 4 else { return }
+        // Above the stage's bottom border, where its legend is.
+        let area = Rect(x: stage.x, y: stage.maxY - rows - 3, width: stage.width, height: rows + 2)
         let inside = Overlay.frame(width: width, height: rows, title: "Class answers", into: &canvas, theme: theme, area: area)
         canvas.put(heading, x: inside.x, y: inside.y, style: theme.panelTitle, limit: inside.width)
         guard revealed else { return }
-        let most = max(1, tally.counts.max() ?? 1)
+        let most = max(1, counts.max() ?? 1)
         let countWidth = String(most).count
-        for (index, count) in tally.counts.enumerated() where inside.y + 1 + index < inside.maxY {
+        for (index, count) in counts.enumerated() where inside.y + 1 + index < inside.maxY {
             let right = quiz.answers.contains(index)
             let y = inside.y + 1 + index
             canvas.put("\(index + 1)", x: inside.x, y: y, style: theme.key)
@@ -102,5 +105,15 @@ enum ClassCards {
                        filled: right ? theme.good : theme.meterFill, empty: theme.meterEmpty)
             canvas.put(value, x: inside.maxX - value.count, y: y, style: right ? theme.good : theme.text(.plain))
         }
+    }
+}
+
+extension AppState {
+    /// A student following the class: only the keys that work while following.
+    func classFollowHints(_ session: LessonSession) -> [KeyHint] {
+        var hints: [KeyHint] = []
+        if let (_, quiz) = session.openClassQuestion { hints.append(KeyHint("1-\(quiz.choices.count)", "answer", hold: .asked)) }
+        hints += [KeyHint("f", "explore on your own", hold: .always), KeyHint("Tab i", "inspect"), .help, .leave("quit")]
+        return hints
     }
 }
