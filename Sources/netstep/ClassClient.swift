@@ -56,7 +56,10 @@ final class ClassClient {
         let place = ClassSocket.hostAndPort(host, port)
         while clock.now < deadline {
             _ = service()
-            if let welcome = pendingWelcome { return welcome }
+            if let welcome = pendingWelcome {
+                pendingWelcome = nil
+                return welcome
+            }
             if let refusal { throw Refusal(description: "the class at \(place) refused to let you in: \(refusal)") }
             var watch = descriptors.map { pollfd(fd: $0, events: Int16(POLLIN | (connecting ? POLLOUT : 0)), revents: 0) }
             _ = poll(&watch, nfds_t(watch.count), 100)

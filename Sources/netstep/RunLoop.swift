@@ -117,7 +117,10 @@ struct RunLoop {
                 }
             }
         case let .ready(descriptor) where classLink?.descriptors.contains(descriptor) == true:
-            break // Served by `serveClass` after every input.
+            // Served by `serveClass` after every input. The terminal is read too: a poll
+            // that finds a socket ready reports it before the keys, and students who never
+            // stop sending must not starve the presenter's clicker.
+            return handle(screen.readKey(timeoutMilliseconds: 0))
         case .ready:
             if let lessonFile, lessonFile.watch.changed(), let outcome = lessonFile.load() { return send(.reload(outcome)) }
         case .hangUp:
