@@ -24,6 +24,7 @@ enum NetworkBuilder {
                           upload: node.upload ?? defaults.upload, download: node.download ?? defaults.download,
                           serviceTime: node.serviceTime ?? defaults.serviceTime, queueLimit: node.queueLimit ?? defaults.queueLimit,
                           timeout: node.timeout ?? defaults.timeout, retries: node.retries ?? defaults.retries,
+                          latency: node.latency ?? defaults.latency,
                           cache: node.role == .cache ? cache : nil)
     }
 }

@@ -5,11 +5,13 @@ import Yams
 struct NetworkParser {
     static let fields = ["layout", "latency", "mesh", "nodes", "groups", "links"]
     /// What a node's behaviour may be set with, for named nodes, groups and `add-node`.
-    static let capacityFields = ["upload", "download", "service", "queue", "timeout", "retries"]
+    static let capacityFields = ["upload", "download", "service", "queue", "timeout", "retries", "latency"]
     /// What only a cache may be given: `origin` (required), `ttl`, `capacity`.
     static let cacheFields = ["origin", "ttl", "capacity"]
-    static let nodeFields = ["role", "place"] + capacityFields + cacheFields
-    static let groupFields = ["count", "prefix", "role", "place", "layout"] + capacityFields + cacheFields
+    static let nodeFields = ["role", "label", "place"] + capacityFields + cacheFields
+    static let groupFields = ["count", "prefix", "role", "label", "place", "layout"] + capacityFields + cacheFields
+    /// The longest label: the stage writes it beside the node's name.
+    static let maximumLabelLength = 24
     static let linkFields = ["between", "latency"]
     /// Bounds that keep a lesson file from asking the engine for something absurd.
     static let maximumNodes = LessonLimits.nodes
@@ -65,6 +67,7 @@ struct NetworkParser {
             var configured = NetworkSpec.NodeSpec(name: name, role: role, location: reader.location(key))
             capacities(fields, into: &configured, log: &log)
             cacheSettings(fields, into: &configured, log: &log)
+            configured.label = fields["label"].flatMap { label($0, log: &log) }
             if let place = fields["place"] { configured.place = self.place(place, log: &log) }
             spec.nodes.append(configured)
             scope.add(node: name, role: role)
@@ -120,6 +123,7 @@ struct NetworkParser {
             members.append(member)
         }
         var group = NetworkSpec.GroupSpec(name: name, members: members, location: reader.location(key))
+        group.label = fields["label"].flatMap { label($0, log: &log) }
         if let place = fields["place"] { group.place = self.place(place, log: &log) }
         if let layout = fields["layout"] { group.layout = self.layout(layout, log: &log) }
         spec.groups.append(group)
@@ -185,6 +189,17 @@ struct NetworkParser {
         if let value = fields["queue"] { node.queueLimit = reader.integer(value, "queue", in: 0...100_000, log: &log) }
         if let value = fields["timeout"] { node.timeout = reader.duration(value, "timeout", log: &log) }
         if let value = fields["retries"] { node.retries = reader.integer(value, "retries", in: 0...10, log: &log) }
+        if let value = fields["latency"] { node.latency = reader.duration(value, "latency", log: &log) }
+    }
+
+    /// A node's or a group's label: short text the stage can write beside a name.
+    func label(_ node: Node, log: inout DiagnosticLog) -> String? {
+        guard let text = reader.text(node, "label", log: &log) else { return nil }
+        guard !text.isEmpty, text.count <= Self.maximumLabelLength else {
+            log.error("a label is 1 to \(Self.maximumLabelLength) characters, to fit beside the node on the stage, not \(text.count)", at: reader.location(node))
+            return nil
+        }
+        return text
     }
 
     /// Reads what a cache keeps: `origin` (a node's name, checked once every node is

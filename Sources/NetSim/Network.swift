@@ -35,12 +35,15 @@ public struct NodeConfig: Sendable, Hashable {
     public var timeout: SimTime?
     /// How many times a client re-sends after a timeout before giving up.
     public var retries: Int
+    /// How far the node is from everyone else: added, at each end, to the network's
+    /// default latency between two nodes with no explicit link (a distant origin server).
+    public var latency: SimTime
     /// For a cache node: its origin and how long and how many copies it keeps.
     public var cache: CachePolicy?
 
     public init(
         name: String, role: Role, upload: Double = .infinity, download: Double = .infinity,
-        serviceTime: SimTime = 0, queueLimit: Int = .max, timeout: SimTime? = nil, retries: Int = 0,
+        serviceTime: SimTime = 0, queueLimit: Int = .max, timeout: SimTime? = nil, retries: Int = 0, latency: SimTime = 0,
         cache: CachePolicy? = nil
     ) {
         self.name = name
@@ -51,6 +54,7 @@ public struct NodeConfig: Sendable, Hashable {
         self.queueLimit = queueLimit
         self.timeout = timeout
         self.retries = retries
+        self.latency = latency
         self.cache = cache
     }
 }
