@@ -66,8 +66,8 @@ struct NetworkParser {
             }
             var configured = NetworkSpec.NodeSpec(name: name, role: role, location: reader.location(key))
             capacities(fields, into: &configured, log: &log)
-            cacheSettings(fields, into: &configured, log: &log)
             configured.label = fields["label"].flatMap { label($0, log: &log) }
+            cacheSettings(fields, into: &configured, log: &log)
             if let place = fields["place"] { configured.place = self.place(place, log: &log) }
             spec.nodes.append(configured)
             scope.add(node: name, role: role)

@@ -164,6 +164,9 @@ struct EventListPanel: Panel {
             let empty = reports.isEmpty ? "Nothing has happened yet: step forward or play." : "No event matches: / searches again."
             canvas.put(empty, x: inside.x, y: inside.y, style: theme.dim, limit: inside.width)
         }
+        if !rows.isEmpty, let simulation = app.shownSimulation, let sending = Self.sendingNow(simulation, theme: theme) {
+            canvas.put(sending, x: inside.x, y: inside.maxY - 2, style: theme.dim, limit: inside.width, ellipsis: theme.glyphs.ellipsis)
+        }
         let footer = Rect(x: inside.x - 1, y: inside.maxY - 1, width: inside.width + 1, height: 1)
         if typing {
             let prompt = canvas.put("/" + query + "_", x: inside.x, y: footer.y, style: theme.key, limit: inside.width)
