@@ -6,8 +6,10 @@ struct NetworkParser {
     static let fields = ["layout", "latency", "mesh", "nodes", "groups", "links"]
     /// What a node's behaviour may be set with, for named nodes, groups and `add-node`.
     static let capacityFields = ["upload", "download", "service", "queue", "timeout", "retries", "latency"]
-    static let nodeFields = ["role", "label", "place"] + capacityFields
-    static let groupFields = ["count", "prefix", "role", "label", "place", "layout"] + capacityFields
+    /// What only a cache may be given: `origin` (required), `ttl`, `capacity`.
+    static let cacheFields = ["origin", "ttl", "capacity"]
+    static let nodeFields = ["role", "label", "place"] + capacityFields + cacheFields
+    static let groupFields = ["count", "prefix", "role", "label", "place", "layout"] + capacityFields + cacheFields
     /// The longest label: the stage writes it beside the node's name.
     static let maximumLabelLength = 24
     static let linkFields = ["between", "latency"]
@@ -28,6 +30,7 @@ struct NetworkParser {
         if let mesh = fields["mesh"], let value = reader.boolean(mesh, "mesh", log: &log) { spec.fullMesh = value }
         if let nodes = fields["nodes"] { namedNodes(nodes, into: &spec, log: &log, scope: &scope) }
         if let groups = fields["groups"] { generatedGroups(groups, into: &spec, log: &log, scope: &scope) }
+        checkOrigins(of: spec, log: &log, scope: scope)
         if fields["nodes"] == nil && fields["groups"] == nil {
             log.error("network needs 'nodes' or 'groups'", at: reader.location(node))
         }
@@ -64,6 +67,7 @@ struct NetworkParser {
             var configured = NetworkSpec.NodeSpec(name: name, role: role, location: reader.location(key))
             capacities(fields, into: &configured, log: &log)
             configured.label = fields["label"].flatMap { label($0, log: &log) }
+            cacheSettings(fields, into: &configured, log: &log)
             if let place = fields["place"] { configured.place = self.place(place, log: &log) }
             spec.nodes.append(configured)
             scope.add(node: name, role: role)
@@ -113,6 +117,7 @@ struct NetworkParser {
             }
             var configured = NetworkSpec.NodeSpec(name: member, role: role, group: name, location: reader.location(key))
             capacities(fields, into: &configured, log: &log)
+            cacheSettings(fields, into: &configured, log: &log)
             spec.nodes.append(configured)
             scope.add(node: member, role: role)
             members.append(member)
@@ -195,6 +200,35 @@ struct NetworkParser {
             return nil
         }
         return text
+    }
+
+    /// Reads what a cache keeps: `origin` (a node's name, checked once every node is
+    /// known), `ttl` and `capacity`.
+    private func cacheSettings(_ fields: YAMLFields, into node: inout NetworkSpec.NodeSpec, log: inout DiagnosticLog) {
+        if let value = fields["origin"] { node.origin = reader.text(value, "origin", log: &log) }
+        if let value = fields["ttl"] { node.timeToLive = reader.duration(value, "ttl", log: &log) }
+        if let value = fields["capacity"] { node.cacheCapacity = reader.integer(value, "capacity", in: 1...100_000, log: &log) }
+    }
+
+    /// A cache needs an origin that is another node; only a cache has one. Said once per
+    /// declaration (a group's members share theirs).
+    private func checkOrigins(of spec: NetworkSpec, log: inout DiagnosticLog, scope: NameScope) {
+        var reported = Set<SourceLocation>()
+        for node in spec.nodes {
+            let problem: String? = switch (node.role, node.origin) {
+            case (.cache, nil):
+                "a cache needs 'origin: NODE', the node it fetches what it lacks from"
+            case let (.cache, origin?) where origin == node.name:
+                "a cache cannot be its own origin"
+            case let (.cache, origin?) where !scope.isNode(origin):
+                scope.knowsEveryName ? scope.unknownNode(origin) : nil
+            case (.cache, _), (_, nil):
+                nil
+            default:
+                "only a cache has an origin; give this node 'role: cache'"
+            }
+            if let problem, reported.insert(node.location).inserted { log.error(problem, at: node.location) }
+        }
     }
 
     /// One entry of `links`: a link between two nodes, or, where an end is a group (or

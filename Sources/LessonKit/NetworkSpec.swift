@@ -35,6 +35,11 @@ public struct NetworkSpec: Sendable, Hashable {
         public var latency: SimTime?
         /// What the stage and the inspector call the node, beside its name.
         public var label: String?
+        /// For a cache: the node it fetches from, how long a copy stays fresh and how many
+        /// copies it keeps.
+        public var origin: String?
+        public var timeToLive: SimTime?
+        public var cacheCapacity: Int?
         /// The group this node was generated from, if any.
         public var group: String?
         /// Where the lesson put this named node on the stage.

@@ -1,12 +1,10 @@
 import Canvas
 import Testing
 
-@testable import CursesTerminal
-
 @Suite("Bytes a frame sends to the terminal")
-struct EscapeStreamTests {
+struct ANSIStreamTests {
     private func bytes(from previous: Canvas?, to next: Canvas, capabilities: Capabilities = .full) -> String {
-        var stream = EscapeStream(capabilities: capabilities)
+        var stream = ANSIStream(capabilities: capabilities)
         stream.write(next.changes(since: previous))
         return String(decoding: stream.bytes, as: UTF8.self)
     }
