@@ -221,7 +221,10 @@ public struct LessonRunner: Sendable {
         default:
             return nil
         }
-        moves.append(Move(kind: .event, before: before, ranOneEvent: scene.timeline.eventCount == eventsBefore + 1))
+        // Requests sent on the way are commands logged before the event, which the
+        // timeline's own step back would keep: such a move is undone by a replay.
+        let sentNone = scene.place.picture.traffic.sentCount == before.picture.traffic.sentCount
+        moves.append(Move(kind: .event, before: before, ranOneEvent: scene.timeline.eventCount == eventsBefore + 1 && sentNone))
         return report
     }
 
@@ -381,15 +384,21 @@ public struct LessonRunner: Sendable {
         guard case let .running(wait) = pending, var progress = scene.place.wait else { return nil }
         let location = step.script[scene.place.cursor].location
         let before = scene.timeline.eventCount
-        // The clock stops at the next scheduled request too, which then goes out.
-        let deadlines = [wait.condition.deadline(progress: progress), scene.place.picture.traffic.nextTime].compactMap { $0 }
-        if let deadline = deadlines.min() {
+        // The clock stops at the next scheduled request too, which then goes out; the move
+        // goes on to the next event, so that it shows something happening, unless the
+        // wait's own deadline comes first.
+        while scene.timeline.eventCount == before {
+            let waitDeadline = wait.condition.deadline(progress: progress)
+            guard let deadline = [waitDeadline, scene.place.picture.traffic.nextTime].compactMap({ $0 }).min() else {
+                if scene.timeline.step() == nil {
+                    note("step \(stepIndex + 1): `\(wait.source)` never happened: the simulation had nothing left to do", at: location)
+                    giveUpWait()
+                    return nil
+                }
+                break
+            }
             scene.timeline.run(until: .time(deadline), maxEvents: 1)
-            sendDueTraffic()
-        } else if scene.timeline.step() == nil {
-            note("step \(stepIndex + 1): `\(wait.source)` never happened: the simulation had nothing left to do", at: location)
-            giveUpWait()
-            return nil
+            guard sendDueTraffic(), waitDeadline.map({ simulation.now < $0 }) ?? true else { break }
         }
         let report = scene.timeline.eventCount > before ? scene.timeline.reports.last : nil
         if case let .event(kind) = wait.condition, report?.kind == kind {
@@ -466,15 +475,18 @@ public struct LessonRunner: Sendable {
         }
     }
 
-    /// Sends the scheduled requests whose time has come (see `ScheduledTraffic`).
-    private mutating func sendDueTraffic() {
-        guard scene.place.picture.traffic.nextTime.map({ $0 <= simulation.now }) == true else { return }
+    /// Sends the scheduled requests whose time has come (see `ScheduledTraffic`); false
+    /// when none was due.
+    @discardableResult
+    private mutating func sendDueTraffic() -> Bool {
+        guard scene.place.picture.traffic.nextTime.map({ $0 <= simulation.now }) == true else { return false }
         for request in scene.place.picture.traffic.takeDue(at: simulation.now) {
             perform(at: request.location) { id throws(NodeIDs.Unknown) in
                 [.request(from: try id(request.from), to: try id(request.to), what: request.what,
                           bytes: request.bytes, responseBytes: request.responseBytes)]
             }
         }
+        return true
     }
 
     /// Whether a wait is over: a wait for the simulation to settle is not over while

@@ -25,6 +25,9 @@ struct ScheduledTraffic: Sendable {
 
     var isPending: Bool { next < requests.count }
 
+    /// How many have been sent so far.
+    var sentCount: Int { next }
+
     /// Adds requests to send, keeping those not yet sent.
     mutating func add(_ new: [Request]) {
         let kept = requests[next...]
