@@ -46,6 +46,10 @@ public enum LessonLimits {
     /// Chunk deliveries one curve measures at most: the sum of its crowd sizes times its chunks.
     public static let curveDeliveries = 25_000
 
+    // Requests over time.
+    /// Requests one `request` with a `rate:` pattern may send.
+    public static let patternRequests = 20_000
+
     // Running.
     /// Events a wait may take by default, and at most (`budget:`), before it is reported
     /// as never coming true.

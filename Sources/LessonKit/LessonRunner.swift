@@ -221,7 +221,10 @@ public struct LessonRunner: Sendable {
         default:
             return nil
         }
-        moves.append(Move(kind: .event, before: before, ranOneEvent: scene.timeline.eventCount == eventsBefore + 1))
+        // Requests sent on the way are commands logged before the event, which the
+        // timeline's own step back would keep: such a move is undone by a replay.
+        let sentNone = scene.place.picture.traffic.sentCount == before.picture.traffic.sentCount
+        moves.append(Move(kind: .event, before: before, ranOneEvent: scene.timeline.eventCount == eventsBefore + 1 && sentNone))
         return report
     }
 
@@ -364,7 +367,7 @@ public struct LessonRunner: Sendable {
                 let simulation = self.simulation
                 let progress = scene.place.wait ?? WaitProgress(startTime: simulation.now, startEvents: simulation.eventCount)
                 scene.place.wait = progress
-                guard wait.condition.holds(in: simulation, progress: progress, fileTargets: scene.place.picture.fileTargets, stepStart: stepStartTime) else { return }
+                guard waitIsOver(wait, progress: progress) else { return }
                 scene.place.wait = nil
                 scene.place.cursor += 1
             case .ask, .pause, .quiz:
@@ -381,19 +384,28 @@ public struct LessonRunner: Sendable {
         guard case let .running(wait) = pending, var progress = scene.place.wait else { return nil }
         let location = step.script[scene.place.cursor].location
         let before = scene.timeline.eventCount
-        if let deadline = wait.condition.deadline(progress: progress) {
+        // The clock stops at the next scheduled request too, which then goes out; the move
+        // goes on to the next event, so that it shows something happening, unless the
+        // wait's own deadline comes first.
+        while scene.timeline.eventCount == before {
+            let waitDeadline = wait.condition.deadline(progress: progress)
+            guard let deadline = [waitDeadline, scene.place.picture.traffic.nextTime].compactMap({ $0 }).min() else {
+                if scene.timeline.step() == nil {
+                    note("step \(stepIndex + 1): `\(wait.source)` never happened: the simulation had nothing left to do", at: location)
+                    giveUpWait()
+                    return nil
+                }
+                break
+            }
             scene.timeline.run(until: .time(deadline), maxEvents: 1)
-        } else if scene.timeline.step() == nil {
-            note("step \(stepIndex + 1): `\(wait.source)` never happened: the simulation had nothing left to do", at: location)
-            giveUpWait()
-            return nil
+            guard sendDueTraffic(), waitDeadline.map({ simulation.now < $0 }) ?? true else { break }
         }
         let report = scene.timeline.eventCount > before ? scene.timeline.reports.last : nil
         if case let .event(kind) = wait.condition, report?.kind == kind {
             progress.sawEvent = true
         }
         scene.place.wait = progress
-        let holds = wait.condition.holds(in: simulation, progress: progress, fileTargets: scene.place.picture.fileTargets, stepStart: stepStartTime)
+        let holds = waitIsOver(wait, progress: progress)
         if !holds && simulation.eventCount - progress.startEvents >= wait.budget {
             note("step \(stepIndex + 1): `\(wait.source)` did not happen within \(wait.budget) events (simulated time \(Units.format(duration: simulation.now)))", at: location)
             giveUpWait()
@@ -433,24 +445,60 @@ public struct LessonRunner: Sendable {
         if action.changesSimulation, let curve = scene.place.picture.curve, curve.step != stepIndex {
             scene.place.picture.curveOnStage = false
         }
-        var stage = ActionStage(picture: scene.place.picture, step: stepIndex, simulation: simulation, seed: seed,
+        var stage = ActionStage(picture: scene.place.picture, step: stepIndex, location: location, simulation: simulation, seed: seed,
                                 measuresCurves: measuresCurves, measuredCurves: measuredCurves)
         action.definition.stage(&stage)
         scene.place.picture = stage.picture
         measuredCurves = stage.measuredCurves
         for problem in stage.problems { note("step \(stepIndex + 1): \(problem)", at: location) }
         guard action.changesSimulation else { return }
+        perform(at: location) { ids throws(NodeIDs.Unknown) in try action.definition.commands(ids) }
+        sendDueTraffic()
+    }
+
+    /// Carries out the commands `make` gives for the network as it is now, noting what
+    /// the engine refused or a name it does not know.
+    private mutating func perform(at location: SourceLocation, _ make: (NodeIDs) throws(NodeIDs.Unknown) -> [Command]) {
+        let commands: [Command]
         do {
-            for command in try action.definition.commands(NodeIDs(network: simulation.network)) {
-                do {
-                    try scene.timeline.perform(command)
-                } catch {
-                    note("step \(stepIndex + 1): the simulation refused this action: \(error)", at: location)
-                }
-            }
+            commands = try make(NodeIDs(network: simulation.network))
         } catch {
             note("step \(stepIndex + 1): no node '\(error.name)' in the network at this point", at: location)
+            return
         }
+        for command in commands {
+            do {
+                try scene.timeline.perform(command)
+            } catch {
+                note("step \(stepIndex + 1): the simulation refused this action: \(error)", at: location)
+            }
+        }
+    }
+
+    /// Sends the scheduled requests whose time has come (see `ScheduledTraffic`); false
+    /// when none was due.
+    @discardableResult
+    private mutating func sendDueTraffic() -> Bool {
+        guard scene.place.picture.traffic.nextTime.map({ $0 <= simulation.now }) == true else { return false }
+        for request in scene.place.picture.traffic.takeDue(at: simulation.now) {
+            perform(at: request.location) { id throws(NodeIDs.Unknown) in
+                [try RequestAction.command(from: try id(request.from), to: request.to, what: request.what,
+                                           bytes: request.bytes, responseBytes: request.responseBytes, id)]
+            }
+        }
+        return true
+    }
+
+    /// Whether a wait is over: a wait for the simulation to settle is not over while
+    /// scheduled requests are still to come.
+    private func waitIsOver(_ wait: Wait, progress: WaitProgress) -> Bool {
+        if scene.place.picture.traffic.isPending {
+            switch wait.condition {
+            case .idle, .delivered: return false
+            default: break
+            }
+        }
+        return wait.condition.holds(in: simulation, progress: progress, fileTargets: scene.place.picture.fileTargets, stepStart: stepStartTime)
     }
 
     private mutating func note(_ message: String, at location: SourceLocation) {

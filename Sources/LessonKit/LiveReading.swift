@@ -84,8 +84,9 @@ extension LiveValue {
         return LiveReading(seconds.isFinite ? seconds * 1e6 : nil, DistributionCurve.time(seconds))
     }
 
-    /// The one-way delay between two nodes: their link's, or the network's latency where
-    /// anyone may talk to anyone; "cut" or "no link" where no message gets through.
+    /// The one-way delay between two nodes: their link's, or where anyone may talk to
+    /// anyone the network's latency plus each end's own; "cut" or "no link" where no
+    /// message gets through.
     private func readRoute(_ a: String, _ b: String, in simulation: Simulation) -> LiveReading {
         let network = simulation.network
         guard let first = network.id(named: a), let second = network.id(named: b) else { return LiveReading(nil, "no node \(network.id(named: a) == nil ? a : b)") }
@@ -95,7 +96,8 @@ extension LiveValue {
             return LiveReading(Double(link.latency), Units.format(duration: link.latency))
         }
         guard network.fullMesh else { return LiveReading(nil, "no link") }
-        return LiveReading(Double(network.defaultLatency), Units.format(duration: network.defaultLatency))
+        let latency = network.defaultLatency + network.nodes[first.rawValue].latency + network.nodes[second.rawValue].latency
+        return LiveReading(Double(latency), Units.format(duration: latency))
     }
 
     private func readLookup(_ lookup: LookupResult, in simulation: Simulation) -> LiveReading {

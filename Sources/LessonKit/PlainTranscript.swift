@@ -136,6 +136,11 @@ public enum PlainTranscript {
     }
 
     private static func quizLines(_ quiz: Quiz) -> [String] {
+        if let numeric = quiz.numeric {
+            var lines = ["  * quiz: \(quiz.question) (type a number)", "      Answer: \(numeric.shown)"]
+            if let explanation = quiz.explanation { lines.append("      \(explanation)") }
+            return lines
+        }
         var lines = ["  * quiz: \(quiz.question)\(quiz.multiple ? " (pick all that apply)" : "")"]
         for (index, choice) in quiz.choices.enumerated() {
             let right = quiz.answers.contains(index)

@@ -12,7 +12,7 @@ import Yams
 /// answer: 2
 /// ```
 struct QuizParser {
-    static let fields = ["ask", "choices", "answer", "explain"]
+    static let fields = ["ask", "choices", "answer", "unit", "explain"]
     static let choiceFields = ["text", "explain"]
     static let maximumChoices = 9
 
@@ -26,6 +26,13 @@ struct QuizParser {
         guard let fields = reader.fields(root, of: "a quiz", allowed: Self.fields, log: &log) else { return nil }
         let question = reader.require("ask", in: fields, of: "a quiz", log: &log).flatMap { reader.text($0, "ask", log: &log) }
         let explanation = fields["explain"].flatMap { reader.text($0, "explain", log: &log) }
+        if fields["choices"] == nil, let answerNode = fields["answer"] {
+            guard let question else { return nil }
+            return numeric(answerNode, fields: fields, question: question, explanation: explanation, log: &log)
+        }
+        if let unit = fields["unit"] {
+            log.error("'unit' is for a quiz answered with a number (one with no 'choices')", at: reader.location(unit))
+        }
         guard let choicesNode = reader.require("choices", in: fields, of: "a quiz", log: &log) else { return nil }
         guard case let .sequence(sequence) = choicesNode, sequence.count >= 2 else {
             log.error("choices must be a list of at least two choices", at: reader.location(choicesNode))
@@ -66,5 +73,20 @@ struct QuizParser {
         let multiple: Bool
         if case .sequence = answerNode { multiple = true } else { multiple = false }
         return Quiz(question: question, choices: choices, answers: answers, multiple: multiple, explanation: explanation)
+    }
+
+    /// A quiz with no choices: the learner types a number, right within the tolerance.
+    private func numeric(_ answerNode: Node, fields: YAMLFields, question: String, explanation: String?, log: inout DiagnosticLog) -> Quiz? {
+        guard let text = reader.text(answerNode, "answer", log: &log) else { return nil }
+        guard var answer = NumericAnswer.parse(text) else {
+            log.error("with no 'choices', the answer is the number the learner types, with how far off may still count: like 'answer: 50 ± 5' or 'answer: 12.5 ± 10%' (or '+-' for '±'), not '\(text)'",
+                      at: reader.location(answerNode))
+            return nil
+        }
+        answer.unit = fields["unit"].flatMap { reader.text($0, "unit", log: &log) }
+        if explanation == nil {
+            log.warning("this quiz has no explanation: add 'explain: ...' to say how the number comes about", at: reader.location(fields.node))
+        }
+        return Quiz(question: question, choices: [], answers: [], multiple: false, explanation: explanation, numeric: answer)
     }
 }

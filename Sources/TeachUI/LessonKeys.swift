@@ -79,6 +79,7 @@ extension LessonSession {
                 move { $0.resolveInteraction() }
                 return .done
             }
+            if quiz.numeric != nil { return handleNumericQuiz(key, quiz: quiz, place: place) }
             var submitted = false
             if case let .character(c) = key, let number = c.wholeNumberValue, (1...quiz.choices.count).contains(number) {
                 if quiz.multiple {
@@ -112,7 +113,7 @@ extension LessonSession {
     }
 
     /// Which quiz of its step the script item at `position` is (0-based).
-    private func quizNumber(at position: Int) -> Int {
+    func quizNumber(at position: Int) -> Int {
         runner.step.script.prefix(position).filter { if case .quiz = $0.kind { true } else { false } }.count
     }
 }

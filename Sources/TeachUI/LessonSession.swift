@@ -29,6 +29,9 @@ struct LessonSession: Sendable {
         /// The choices of the missed first try: what its notes explain while the learner
         /// picks again.
         var tried: Set<Int> = []
+        /// A numeric quiz's answer as typed so far, and the missed first try's.
+        var typed = ""
+        var triedNumber: String?
 
         enum Stage: Hashable, Sendable {
             case trying, missed, answered

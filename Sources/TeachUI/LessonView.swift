@@ -79,6 +79,8 @@ extension AppState {
         case let .quiz(quiz):
             if let place = session.pendingQuiz?.1, session.answers[place]?.answered == true {
                 hints.append(KeyHint("Space", "go on", hold: .asked))
+            } else if quiz.numeric != nil {
+                hints.append(KeyHint("Enter", "answer", hold: .asked))
             } else {
                 hints.append(KeyHint("1-\(quiz.choices.count)", "answer", hold: .asked))
             }
@@ -130,8 +132,11 @@ extension AppState {
         return session.answers
             .filter { $0.key.step == runner.stepIndex && $0.value.answered && $0.key.position < session.shownScriptPosition }
             .sorted { $0.key.position < $1.key.position }
-            .compactMap { place, answer in
+            .compactMap { place, answer -> (position: Int, block: NarrationBlock)? in
                 guard case let .quiz(quiz) = runner.step.script[place.position].kind else { return nil }
+                if quiz.numeric != nil {
+                    return (place.position, NarrationBlock(kind: .text, text: NumericQuizView.answered(quiz, answer: answer, tick: tick, cross: cross)))
+                }
                 let right = quiz.answers.sorted().map { "\($0 + 1). \(quiz.choices[$0].text)" }.joined(separator: "; ")
                 // A quiz a presenter revealed was answered by nobody on screen: no tick or cross.
                 let mark = answer.picked.isEmpty ? "" : (quiz.isCorrect(answer.picked) ? tick : cross) + " "
@@ -147,6 +152,7 @@ extension AppState {
     private func quizView(_ session: LessonSession) -> QuizView? {
         guard let (quiz, place) = session.pendingQuiz else { return nil }
         let answer = session.answers[place] ?? LessonSession.QuizAnswer()
+        if quiz.numeric != nil { return NumericQuizView.quiz(quiz, answer: answer) }
         return QuizView(
             question: quiz.question, choices: quiz.choices.map(\.text), explanations: quiz.choices.map(\.explanation),
             answers: quiz.answers, multiple: quiz.multiple, picked: answer.picked, answered: answer.answered,
@@ -166,6 +172,9 @@ extension AppState {
         case let .pause(text):
             return StyledText(markup: presenting ? text : text + " Press **Space** to go on.")
         case let .quiz(quiz):
+            if quiz.numeric != nil, let place = session.pendingQuiz?.1 {
+                return NumericQuizView.prompt(quiz, answer: session.answers[place] ?? LessonSession.QuizAnswer(), presenting: presenting)
+            }
             if let place = session.pendingQuiz?.1, session.answers[place]?.answered == true {
                 return presenting ? nil : StyledText(markup: "Press **Space** to go on.")
             }

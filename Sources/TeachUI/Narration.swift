@@ -28,6 +28,9 @@ struct QuizView: Hashable, Sendable {
     /// (new picks are not judged until they are submitted).
     var tried: Set<Int> = []
     var explanation: String?
+    /// The notes of a quiz answered with a number (the verdict and why), written whole:
+    /// they say nothing about choices.
+    var notes: [String]?
 }
 
 /// The narration panel's content: the step's text, then whatever the step waits for.

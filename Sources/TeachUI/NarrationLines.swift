@@ -33,7 +33,8 @@ extension NarrationRenderer {
     /// why each choice picked or right is so.
     func feedbackLines(width: Int) -> [NarrationLine] {
         guard let quiz = narration.quiz else { return [] }
-        var notes: [String] = []
+        var notes: [String] = quiz.notes ?? []
+        if quiz.notes != nil { return notes.flatMap { StyledText(markup: $0).wrapped(width: width).map { NarrationLine(spans: $0) } } }
         if quiz.missed, !quiz.answered {
             notes = ["Not quite. Have another go."]
             for index in quiz.tried.sorted() {

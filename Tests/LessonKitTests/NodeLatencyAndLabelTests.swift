@@ -1,3 +1,4 @@
+import Foundation
 import NetSim
 import Testing
 @testable import LessonKit
@@ -49,6 +50,18 @@ import Testing
             """)
         #expect(near == 20_000, "there and back at the network's latency")
         #expect(far == 180_000, "there and back, each way 10 ms plus the origin's 80 ms")
+    }
+
+    @Test func theLatencyBetweenTwoNodesCountsEachEndsOwn() throws {
+        let source = Self.lesson(network: """
+              latency: 10ms
+              nodes:
+                origin: { role: server, latency: 80ms }
+                c1: { role: client }
+            """).replacingOccurrences(of: "A request travels.", with: "One way takes {latency.c1.origin}.")
+        let lesson = try #require(LessonLoader.load(source: source, path: "far.md").lesson)
+        let runner = LessonRunner(lesson: lesson)
+        #expect(runner.text(of: lesson.steps[0].narration[0]) == "One way takes 90.0 ms.")
     }
 
     @Test func aGroupsLatencyIsEachMembersAndALinkStillSaysItsOwn() throws {

@@ -47,6 +47,8 @@ import Testing
                 case .pause:
                     send(&state, .key(.character(" ")))
                 case let .quiz(quiz):
+                    for digit in quiz.numeric.map({ String($0.value) }) ?? "" { send(&state, .key(.character(digit))) }
+                    if quiz.numeric != nil { send(&state, .key(.enter)) }
                     for answer in quiz.answers.sorted() { send(&state, .key(.character(Character(String(answer + 1))))) }
                     if quiz.multiple { send(&state, .key(.enter)) }
                     send(&state, .key(.character(" ")))

@@ -24,6 +24,8 @@ struct LessonPicture: Sendable {
     var moments: [String: Simulation] = [:]
     /// The speed the step's `speed` action asked for, for its later runs.
     var speed: Double?
+    /// Requests scheduled for later by a `request` with a `rate:` pattern.
+    var traffic = ScheduledTraffic()
 }
 
 /// What an action sees and may change when the runner applies it (`ActionDefinition.stage`).
@@ -31,6 +33,8 @@ struct ActionStage {
     var picture: LessonPicture
     /// The 0-based index of the step the action belongs to.
     let step: Int
+    /// Where the action is written.
+    let location: SourceLocation
     /// The simulation just before the action's commands run.
     let simulation: Simulation
     let seed: UInt64
