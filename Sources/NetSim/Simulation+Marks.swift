@@ -31,17 +31,14 @@ extension Simulation {
 
     /// For every node that has asked something, how its latest request ended.
     public var latestRequestOutcomes: [NodeID: RequestOutcome] {
-        var latest: [NodeID: (id: Int, outcome: RequestOutcome)] = [:]
-        for (id, record) in requests where latest[record.client].map({ $0.id < id }) ?? true {
-            let outcome: RequestOutcome = switch record.state {
+        requests.records.latestByClient.mapValues { id in
+            switch requests.records[id]!.state {
             case .waiting: .waiting
             case .answered: .answered
             case .refused: .refused
             case .failed: .gaveUp
             }
-            latest[record.client] = (id, outcome)
         }
-        return latest.mapValues(\.outcome)
     }
 
     /// Nodes that have left the network for good, in order.

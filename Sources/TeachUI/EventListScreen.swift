@@ -116,6 +116,8 @@ struct EventListPanel: Panel {
         case .found: "found"
         case .connected: "call"
         case .timer: "timer"
+        case .hit: "hit"
+        case .miss: "miss"
         }
     }
 

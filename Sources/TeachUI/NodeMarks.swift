@@ -29,7 +29,7 @@ struct NodeMarks {
         while index > oldest {
             index -= 1
             // Most events leave no mark: look at the kind before copying the report.
-            let kind = reports[index].kind
+            let kind = reports.base.kind(at: index)
             guard kind == .dropped || kind == .lost || kind == .rejected else { continue }
             let report = reports[index]
             guard let node = report.node, let until = until(report), frame.time <= until else { continue }

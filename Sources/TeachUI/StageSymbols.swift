@@ -83,6 +83,7 @@ struct SymbolLook: Hashable, Sendable {
         case .peer: SymbolLook(unicode: "◉", ascii: "p", style: .fg(.green), word: "peer")
         case .tracker: SymbolLook(unicode: "◈", ascii: "T", style: Style(foreground: .magenta), word: "tracker")
         case .supernode: SymbolLook(unicode: "✦", ascii: "N", style: Style(foreground: .cyan, attributes: .bold), word: "supernode")
+        case .cache: SymbolLook(unicode: "◫", ascii: "E", style: .fg(.blue), word: "cache")
         }
     }
 
