@@ -31,11 +31,13 @@ struct LessonScreenView: Hashable, Sendable {
         if let curve {
             let chart = CurveChartRenderer(chart: curve, theme: theme)
             let bothDrawn = chart.draw(into: &canvas, rect: Self.inner(layout.stage))
-            drawLegend(chart.legend(bothDrawn: bothDrawn).map { (String($0.glyph), $0.style, $0.title) }, into: &canvas, along: layout.stage, theme: theme)
+            let legend = chart.legend(bothDrawn: bothDrawn).map { LegendEntry(glyphs: String($0.glyph), style: $0.style, title: $0.title) }
+            Self.drawLegend(legend, into: &canvas, along: layout.stage, y: layout.stage.maxY - 1, theme: theme)
         } else {
             let hits = StageRenderer(scene: scene, theme: theme, selection: selection, roomy: presenting)
                 .draw(into: &canvas, rect: layout.stage.inset(by: 1))
-            drawLegend(hits.legend.map { ($0.glyphs, $0.style, $0.title) }, into: &canvas, along: layout.stage, theme: theme)
+            Self.drawLegend(hits.legend.cast, into: &canvas, along: layout.stage, y: layout.stage.y, theme: theme)
+            Self.drawLegend(hits.legend.events, into: &canvas, along: layout.stage, y: layout.stage.maxY - 1, theme: theme)
         }
 
         canvas.box(layout.narration, glyphs: theme.glyphs, style: theme.panelBorder, title: panelTitle, titleStyle: theme.panelTitle)
@@ -54,27 +56,31 @@ struct LessonScreenView: Hashable, Sendable {
         Rect(x: rect.x + 2, y: rect.y + 1, width: rect.width - 4, height: rect.height - 2)
     }
 
-    /// What each glyph on the stage means (a grid's shades, the marks and messages drawn,
-    /// or a chart's lines), set into the stage's bottom border, and continued along its
-    /// top border when the bottom one is full.
-    private func drawLegend(_ entries: [(glyphs: String, style: Style, title: String)], into canvas: inout Canvas, along stage: Rect, theme: Theme) {
-        var rest = entries[...]
-        for y in [stage.maxY - 1, stage.y] where !rest.isEmpty {
-            var x = stage.x + 2
-            while let entry = rest.first {
-                // An entry without glyphs is a sentence about the whole stage ("any node
-                // reaches any other"): a second space sets it apart from the entry before.
-                let gap = entry.glyphs.isEmpty ? (x > stage.x + 2 ? " " : "") : " "
-                let glyphs = DisplayWidth.of(entry.glyphs)
-                let width = 1 + glyphs + gap.count + DisplayWidth.of(entry.title)
-                guard x + width < stage.maxX - 1 else { break }
-                canvas.put(" ", x: x, y: y)
-                canvas.put(entry.glyphs, x: x + 1, y: y, style: entry.style)
-                canvas.put(gap + entry.title, x: x + 1 + glyphs, y: y, style: theme.dim)
-                x += width
-                rest = rest.dropFirst()
+    /// What each glyph on the stage means, set into one of the stage's borders (the
+    /// stage's legend puts who is who along the top and what happens along the bottom).
+    /// Entries come in order of importance: those that do not fit are left out, and an
+    /// ellipsis says so.
+    static func drawLegend(_ entries: [LegendEntry], into canvas: inout Canvas, along stage: Rect, y: Int, theme: Theme) {
+        let start = stage.x + 2, end = stage.maxX - 1
+        var x = start
+        for (index, entry) in entries.enumerated() {
+            // An entry without glyphs is a sentence about the whole stage ("any peer
+            // reaches any other"): a second space sets it apart from the entry before.
+            let gap = entry.glyphs.isEmpty ? (x > start ? " " : "") : " "
+            let glyphs = DisplayWidth.of(entry.glyphs)
+            let width = 1 + glyphs + gap.count + DisplayWidth.of(entry.title)
+            // The last entry needs room for the space after it; any other, for an ellipsis too.
+            let room = index == entries.count - 1 ? 1 : 1 + 1 + DisplayWidth.of(theme.glyphs.ellipsis)
+            guard x + width + room <= end else {
+                canvas.put(" " + theme.glyphs.ellipsis, x: x, y: y, style: theme.dim)
+                x += 1 + DisplayWidth.of(theme.glyphs.ellipsis)
+                break
             }
-            if x > stage.x + 2 { canvas.put(" ", x: x, y: y) }
+            canvas.put(" ", x: x, y: y)
+            canvas.put(entry.glyphs, x: x + 1, y: y, style: entry.style)
+            canvas.put(gap + entry.title, x: x + 1 + glyphs, y: y, style: theme.dim)
+            x += width
         }
+        if x > start { canvas.put(" ", x: x, y: y) }
     }
 }

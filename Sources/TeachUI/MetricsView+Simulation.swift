@@ -101,7 +101,9 @@ extension MetricsView {
         if let server = servers.first {
             let series = metrics.queueLength[server.id] ?? []
             let limit = server.config.queueLimit
-            return Trend(label: "queue", values: times.map { value(of: series, at: $0) }, value: "\(server.queueLength)",
+            // With two servers on the stage the trend says whose queue it draws.
+            let label = servers.count > 1 ? "\(server.config.name) queue" : "queue"
+            return Trend(label: label, values: times.map { value(of: series, at: $0) }, value: "\(server.queueLength)",
                          maximum: limit > 0 && limit < Int.max ? Double(limit) : nil)
         }
         guard !metrics.responseTimes.isEmpty else { return nil }

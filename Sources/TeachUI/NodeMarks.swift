@@ -6,10 +6,12 @@ import NetSim
 ///
 /// Standing marks last as long as their cause: down, left, a full queue, a malicious or
 /// poisoned node, a client whose latest request was refused or given up. Momentary marks
-/// last a moment of simulated time after their event: a drop stays at the server while
-/// the backlog that caused it is worked off (its service time for each place in the
-/// queue, and the one in service), a rejected chunk at its receiver for as long as the
-/// chunk took to arrive.
+/// last a moment of simulated time after their event (see `nodes(markedBy:at:)`):
+/// - a drop, at the server and its client, while the backlog that caused it is worked
+///   off (the server's service time for each place in its queue, and the one in service);
+/// - a lost request, at its client until the client stops waiting for it (its timeout,
+///   counted from when it was sent); any other lost message, for as long as it travelled;
+/// - a rejected chunk, at its receiver, for as long as the chunk took to arrive.
 struct NodeMarks {
     /// The most recent events searched for momentary marks: enough for any lesson's
     /// moment, and a bound on what a busy swarm costs per frame.
@@ -28,25 +30,55 @@ struct NodeMarks {
             index -= 1
             // Most events leave no mark: look at the kind before copying the report.
             let kind = reports.base.kind(at: index)
-            guard kind == .dropped || kind == .rejected else { continue }
+            guard kind == .dropped || kind == .lost || kind == .rejected else { continue }
             let report = reports[index]
-            guard let node = report.node, let hold = hold(of: report), frame.time - report.time <= hold else { continue }
-            let mark: StageMark = kind == .dropped ? .dropped : .rejected
-            if momentary[node]?.contains(mark) != true { momentary[node, default: []].append(mark) }
+            guard let node = report.node, let until = until(report), frame.time <= until else { continue }
+            let mark: StageMark = switch kind {
+            case .dropped: .dropped
+            case .lost: .lost
+            default: .rejected
+            }
+            for marked in nodes(markedBy: report, at: node) where momentary[marked]?.contains(mark) != true {
+                momentary[marked, default: []].append(mark)
+            }
         }
     }
 
-    /// How long an event's mark lasts; nil for events that leave none.
-    private func hold(of report: StepReport) -> SimTime? {
+    /// Until when an event's mark lasts; nil for events that leave none.
+    private func until(_ report: StepReport) -> SimTime? {
         switch report.kind {
         case .dropped:
             guard let node = report.node else { return nil }
             let config = simulation.network.nodes[node.rawValue]
-            return config.serviceTime * SimTime(min(config.queueLimit, 1_000) + 1)
+            return report.time + config.serviceTime * SimTime(min(config.queueLimit, 1_000) + 1)
+        case .lost:
+            guard let message = report.message else { return nil }
+            let travelled = report.time + max(0, message.arrives - message.departs)
+            guard message.kind == .request, let timeout = simulation.network.nodes[message.from.rawValue].timeout else { return travelled }
+            // Until the client stops waiting: at its timeout it retries or gives up.
+            return max(travelled, message.departs + timeout - 1)
         case .rejected:
-            return report.message.map { $0.arrives - $0.departs }
+            return report.message.map { report.time + $0.arrives - $0.departs }
         default:
             return nil
+        }
+    }
+
+    /// The nodes an event marks. A drop: the server, and the client whose request it
+    /// was. A lost request or answer: the client it was for (the server is down, or its
+    /// link cut, which have marks of their own); any other lost message, its receiver. A
+    /// rejected chunk: its receiver.
+    private func nodes(markedBy report: StepReport, at node: NodeID) -> [NodeID] {
+        guard let message = report.message else { return [node] }
+        let asker: NodeID? = switch message.kind {
+        case .request: message.from
+        case .response, .refused: message.to
+        default: nil
+        }
+        switch report.kind {
+        case .dropped: return asker.map { [node, $0] } ?? [node]
+        case .lost: return [asker ?? node]
+        default: return [node]
         }
     }
 
@@ -59,6 +91,7 @@ struct NodeMarks {
         if part?.departed == true, state.isUp { marks.append(.left) }
         let recent = momentary[state.id] ?? []
         if recent.contains(.dropped) { marks.append(.dropped) }
+        if recent.contains(.lost) { marks.append(.lost) }
         let limit = state.config.queueLimit
         if limit > 0, limit < .max, state.queueLength >= limit { marks.append(.queueFull) }
         if recent.contains(.rejected) { marks.append(.rejected) }

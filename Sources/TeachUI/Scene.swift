@@ -72,8 +72,9 @@ struct SceneNode: Hashable, Sendable {
     /// The lesson points at it.
     var isHighlighted = false
 
-    /// Its queue is full or it is dropping work: drawn as an alarm.
-    var isOverloaded: Bool { marks.first == .dropped || marks.first == .queueFull }
+    /// Its queue is full, or it is throwing away requests it has no room for: drawn as an
+    /// alarm. (A client whose request was dropped is marked, not overloaded.)
+    var isOverloaded: Bool { marks.first == .queueFull || (marks.first == .dropped && (isWorking || waiting > 0)) }
 
     /// It left the network; it is drawn where it was, with nothing to or from it.
     var hasLeft: Bool { !isUp && marks.first == .left }

@@ -13,7 +13,7 @@ struct StageHits {
     /// The cell each message in flight was drawn at (the last drawn wins a shared cell).
     var packets: [Point: Int]
     /// What the glyphs drawn mean, for the legend: exactly those on the stage now.
-    var legend: [LegendEntry] = []
+    var legend = StageLegend()
 
     /// The message or node drawn at a cell; messages first, as they are drawn on top.
     func selection(at point: Point) -> Selection? {
@@ -36,60 +36,102 @@ struct StageRenderer {
     func draw(into canvas: inout Canvas, rect: Rect) -> StageHits {
         let geometry = scene.geometry(in: rect, roomy: roomy)
         let placement = geometry.placement
-        var symbols: Set<StageSymbol> = []
+        var ink = StageInk()
         drawCaptions(into: &canvas, placement: placement)
         let paths = drawLinks(into: &canvas, geometry: geometry, within: rect)
         for node in scene.nodes {
             guard let frame = placement.frames[node.id] else { continue }
-            symbols.formUnion(drawNode(node, frame: frame, form: placement.form, within: rect, into: &canvas))
+            drawNode(node, frame: frame, form: placement.form, within: rect, into: &canvas, ink: &ink)
         }
         var packets = drawPackets(into: &canvas, paths: paths, placement: placement)
         if placement.form == .dot, paths.isEmpty {
             // A grid too busy for lines shows a message as its ends' colours, no glyph of its own.
-            symbols.formUnion(scene.packets.filter { placement.frames[$0.to] != nil }.map { .message($0.kind) })
+            for packet in scene.packets where placement.frames[packet.to] != nil { ink.insert(.message(packet.kind)) }
         } else {
             // Cut marks go over any message there, so the legend's cut is always in sight;
             // a message under one is hidden, and so is one under a later message.
             let cuts = markCuts(into: &canvas, paths: paths, placement: placement)
             if !cuts.isEmpty {
-                symbols.insert(.mark(.cut))
+                ink.insert(.mark(.cut))
                 packets = packets.filter { !cuts.contains($0.key) }
             }
             // Only messages drawn as glyphs: one with no open cell on its path only tints
             // its receiver, which needs no legend of its own.
-            let seen = Set(packets.values)
-            symbols.formUnion(scene.packets.filter { seen.contains($0.id) }.map { .message($0.kind) })
+            noteMessages(packets, on: canvas, placement: placement, ink: &ink)
         }
         if placement.form == .dot, placement.hidden > 0 {
             let note = " +\(placement.hidden) more "
             canvas.put(note, x: rect.maxX - DisplayWidth.of(note), y: rect.maxY - 1, style: theme.dim)
         }
-        let shades = placement.form == .dot && scene.nodes.contains { $0.share != nil && placement.frames[$0.id] != nil }
-        var legend = legend(symbols, shades: shades)
-        if scene.anyReachesAny, scene.links.isEmpty, !scene.nodes.isEmpty {
-            // No line stands for a link here: say why the stage has none.
-            let peers = scene.nodes.allSatisfy { $0.role == .peer }
-            legend.append(LegendEntry(glyphs: "", style: theme.dim, title: peers ? "any peer reaches any other" : "any node reaches any other"))
+        ink.shades = placement.form == .dot && scene.nodes.contains { $0.share != nil && placement.frames[$0.id] != nil }
+        var legend = legend(ink)
+        if scene.anyReachesAny, scene.links.isEmpty, placement.drawnLinks.isEmpty,
+           scene.nodes.count(where: { $0.swarmRole != nil || $0.role == .peer }) > 1 {
+            // No line stands for a link here, and any peer sends to any other straight: say
+            // why the stage has no lines. Said only of peers: clients round a server talk
+            // to it alone, and a star that said "any node reaches any other" looked wrong.
+            legend.cast.append(LegendEntry(glyphs: "", style: theme.dim, title: "peers reach each other"))
         }
         return StageHits(placement: placement, packets: packets, legend: legend)
     }
 
-    /// The legend for the symbols drawn: what went wrong first (it is what a lesson is
-    /// about, and a narrow stage keeps the first entries), then a grid's shades, seeds,
-    /// and the messages in flight. Two symbols drawn alike (a refused answer and a
-    /// refused client) are one entry.
-    private func legend(_ symbols: Set<StageSymbol>, shades: Bool) -> [LegendEntry] {
-        var entries: [LegendEntry] = []
-        func add(_ candidates: [StageSymbol]) {
-            for symbol in candidates where symbols.contains(symbol) {
+    /// Records the messages drawn as glyphs, and a count set beside one (in an open cell
+    /// next to its message, in the message's style): the topmost, leftmost one, so the
+    /// legend does not depend on the order the messages are visited in.
+    private func noteMessages(_ packets: [Point: Int], on canvas: Canvas, placement: StagePlacement, ink: inout StageInk) {
+        guard !packets.isEmpty else { return }
+        var kinds: [Int: MessageKind] = [:]
+        for packet in scene.packets { kinds[packet.id] = packet.kind }
+        var first: (point: Point, kind: MessageKind, text: String)?
+        for (point, id) in packets {
+            guard let kind = kinds[id] else { continue }
+            ink.insert(.message(kind))
+            if let first, (first.point.y, first.point.x) < (point.y, point.x) { continue }
+            for (dx, dy) in [(1, 0), (-1, 0), (0, -1), (0, 1)] {
+                let cell = Point(x: point.x + dx, y: point.y + dy)
+                guard canvas.bounds.contains(cell), placement.isOpen(cell), packets[cell] == nil else { continue }
+                let drawn = canvas[cell.x, cell.y]
+                if drawn.style == theme.style(kind), drawn.text == "+" || drawn.text.first.map({ ("2"..."9").contains($0) }) == true {
+                    first = (point, kind, drawn.text)
+                    break
+                }
+            }
+        }
+        ink.count = first.map { ($0.kind, $0.text) }
+    }
+
+    /// The legend for what was drawn. Along the bottom: what went wrong first (it is what
+    /// a lesson is about, and a narrow stage keeps the first entries), then who sends, a
+    /// grid's shades, the messages in flight, a count beside them and a server's queue.
+    /// Along the top: the nodes' icons (but those whose every node's name says what it
+    /// is, as "▦ server" does) and the boxes the lesson points at. Two symbols
+    /// drawn alike (a refused answer and a refused client) are one entry.
+    private func legend(_ ink: StageInk) -> StageLegend {
+        func entries(_ candidates: [StageSymbol]) -> [LegendEntry] {
+            var entries: [LegendEntry] = []
+            for symbol in candidates where ink.needsWord(symbol) {
                 let entry = LegendEntry(glyphs: String(theme.glyph(symbol)), style: theme.style(symbol), title: SymbolLook.of(symbol).word)
                 if !entries.contains(entry) { entries.append(entry) }
             }
+            return entries
         }
-        add(StageMark.allCases.map(StageSymbol.mark))
-        if shades { entries.append(LegendEntry(glyphs: String(theme.glyphs.shades), style: .plain, title: "share of the file")) }
-        add([.seed] + MessageKind.allCases.map(StageSymbol.message))
-        return entries
+        var legend = StageLegend()
+        legend.cast = entries([.seed] + Role.allCases.map(StageSymbol.role))
+        if ink.focus {
+            let border = theme.glyphs.heavy
+            legend.cast.append(LegendEntry(glyphs: String([border.topLeft, border.horizontal]), style: theme.dim, title: "watch this"))
+        }
+        legend.events = entries(StageMark.allCases.filter { $0 != .sending }.map(StageSymbol.mark))
+        if ink.shades { legend.events.append(LegendEntry(glyphs: String(theme.glyphs.shades), style: .plain, title: "share of the file")) }
+        legend.events += entries([.mark(.sending)] + MessageKind.allCases.map(StageSymbol.message)).filter { !legend.events.contains($0) }
+        if let count = ink.count {
+            legend.events.append(LegendEntry(glyphs: String(theme.glyph(count.kind)) + count.text, style: theme.style(count.kind),
+                                             title: count.text == "+" ? "10 or more at once" : "\(count.text) at once"))
+        }
+        if let waiting = ink.waiting {
+            legend.events.append(LegendEntry(glyphs: "+\(waiting)", style: theme.dim, title: "queued"))
+        }
+        return legend
     }
 
     /// A cut link gets a mark halfway along its path, in a cell of its own; returns the
@@ -105,47 +147,56 @@ struct StageRenderer {
         return marked
     }
 
-    private func drawNode(_ node: SceneNode, frame: Rect, form: NodeForm, within rect: Rect, into canvas: inout Canvas) -> [StageSymbol] {
+    private func drawNode(_ node: SceneNode, frame: Rect, form: NodeForm, within rect: Rect, into canvas: inout Canvas, ink: inout StageInk) {
         let selected = selection == .node(node.id)
         let style = theme.style(node, selected: selected)
+        let symbol = symbol(for: node)
         var markerStyle = marker(for: node).map { theme.style($0) } ?? style
         if selected { markerStyle.attributes.insert(.reverse) }
         let name = " " + node.name
-        var symbols = marker(for: node).map { [$0] } ?? []
         switch form {
         case .box, .largeBox:
             var border = style
             border.attributes.remove(.reverse)
             canvas.fill(frame)
-            canvas.box(frame, weight: theme.border(node, selected: selected), glyphs: theme.glyphs, style: border)
+            let weight = theme.border(node, selected: selected)
+            if weight == .heavy { ink.focus = true }
+            canvas.box(frame, weight: weight, glyphs: theme.glyphs, style: border)
             let inset = form == .largeBox ? 3 : 1
-            canvas.put(String(glyph(for: node)), x: frame.x + inset, y: frame.y + frame.height / 2, style: markerStyle)
+            canvas.put(String(theme.glyph(symbol)), x: frame.x + inset, y: frame.y + frame.height / 2, style: markerStyle)
+            ink.insert(symbol, beside: node.name)
             canvas.put(name, x: frame.x + inset + 1, y: frame.y + frame.height / 2, style: style)
             if let badge = workBadge(for: node, width: frame.width - 2) {
                 canvas.put(badge, x: frame.x + 1 + (frame.width - 2 - DisplayWidth.of(badge)) / 2, y: frame.maxY - 1, style: border)
+                if node.waiting > 0, badge.contains("+"), ink.waiting == nil { ink.waiting = node.waiting }
             }
             if node.sending > 0, node.isUp {
                 let badge = String(theme.glyph(.mark(.sending))) + (node.sending > 1 ? String(min(node.sending, 9)) : "")
                 if DisplayWidth.of(badge) <= frame.width - 4 {
                     canvas.put(badge, x: frame.maxX - 2 - DisplayWidth.of(badge), y: frame.y, style: theme.style(.mark(.sending)))
-                    symbols.append(.mark(.sending))
+                    ink.insert(.mark(.sending))
                 }
             }
         case .compact:
-            canvas.put(String(glyph(for: node)), x: frame.x, y: frame.y, style: markerStyle)
+            canvas.put(String(theme.glyph(symbol)), x: frame.x, y: frame.y, style: markerStyle)
+            ink.insert(symbol, beside: node.name)
             canvas.put(name, x: frame.x + 1, y: frame.y, style: style)
             if node.sending > 0, node.isUp, rect.contains(x: frame.maxX, y: frame.y) {
                 canvas.put(String(theme.glyph(.mark(.sending))), x: frame.maxX, y: frame.y, style: theme.style(.mark(.sending)))
-                symbols.append(.mark(.sending))
+                ink.insert(.mark(.sending))
             }
         case .dot where frame.width > 1:
-            canvas.put(String(glyph(for: node)), x: frame.x, y: frame.y, style: markerStyle)
+            canvas.put(String(theme.glyph(symbol)), x: frame.x, y: frame.y, style: markerStyle)
+            ink.insert(symbol, beside: node.name)
             canvas.put(name, x: frame.x + 1, y: frame.y, style: style)
         case .dot:
-            let marked = marker(for: node) != nil || node.role.isHub || node.share == nil
-            canvas.put(String(marked ? glyph(for: node) : dot(for: node)), x: frame.x, y: frame.y, style: markerStyle)
+            if marker(for: node) != nil || node.role.isHub || node.share == nil {
+                canvas.put(String(theme.glyph(symbol)), x: frame.x, y: frame.y, style: markerStyle)
+                ink.insert(symbol)
+            } else {
+                canvas.put(String(dot(for: node)), x: frame.x, y: frame.y, style: markerStyle)
+            }
         }
-        return symbols
     }
 
     /// What a server is doing, set into its box's bottom border: "working" (or "busy"
@@ -171,9 +222,11 @@ struct StageRenderer {
         return node.swarmRole == .seed ? .seed : nil
     }
 
-    /// The glyph in front of a node's name: its first mark, else what it does.
-    private func glyph(for node: SceneNode) -> Character {
-        marker(for: node).map { theme.glyph($0) } ?? theme.glyph(node)
+    /// What is drawn in front of a node's name: its first mark, else what it does (its
+    /// part in a swarm, else its role).
+    private func symbol(for node: SceneNode) -> StageSymbol {
+        if let marker = marker(for: node) { return marker }
+        return .role(node.swarmRole == .peer ? .peer : node.role)
     }
 
     /// In a grid, a peer's cell shows how much of the file it holds.

@@ -3,13 +3,17 @@ import NetSim
 
 /// Something wrong (or worth seeing) marked on the stage where it is: on a node, in
 /// front of its name, or on a link. The legend names each in these words.
-enum StageMark: Hashable, Sendable, CaseIterable {
+enum StageMark: Int, Hashable, Sendable, CaseIterable {
     /// The node is down.
     case down
     /// The node left the network (drawn where it was) or the swarm.
     case left
-    /// A request was thrown away at this server's full queue a moment ago.
+    /// A request was thrown away at a server's full queue a moment ago: marked at the
+    /// server and at the client whose request it was.
     case dropped
+    /// A message could not arrive a moment ago (its receiver is down, its link cut):
+    /// marked on the client whose request (or answer) it was, else on its receiver.
+    case lost
     /// The server's queue is full.
     case queueFull
     /// This node threw away a chunk that failed its hash check a moment ago.
@@ -28,12 +32,28 @@ enum StageMark: Hashable, Sendable, CaseIterable {
     case sending
 }
 
-/// Everything the stage's legend can explain.
+/// Everything the stage's legend can explain with a glyph.
 enum StageSymbol: Hashable, Sendable {
     case message(MessageKind)
     case mark(StageMark)
-    /// A seed or peer of a swarm: the role a node takes in the exchange, whatever it was set up as.
+    /// A seed of a swarm: the role a node takes in the exchange, whatever it was set up as.
     case seed
+    /// What a node is (or does, for a peer of a swarm), in front of its name when it has no mark.
+    case role(Role)
+
+    /// Every symbol, each once: its place here is its `ordinal`.
+    static let all: [StageSymbol] = StageMark.allCases.map(StageSymbol.mark) + [.seed]
+        + Role.allCases.map(StageSymbol.role) + MessageKind.allCases.map(StageSymbol.message)
+
+    /// The symbol's place in `all`, for keeping a set of them in a word.
+    var ordinal: Int {
+        switch self {
+        case let .mark(mark): mark.rawValue
+        case .seed: StageMark.allCases.count
+        case let .role(role): StageMark.allCases.count + 1 + Role.allCases.firstIndex(of: role)!
+        case let .message(kind): StageMark.allCases.count + 1 + Role.allCases.count + MessageKind.allCases.firstIndex(of: kind)!
+        }
+    }
 }
 
 /// How a symbol is drawn and named: the one table every glyph, colour and legend word of
@@ -52,6 +72,18 @@ struct SymbolLook: Hashable, Sendable {
         case let .message(kind): of(kind)
         case let .mark(mark): of(mark)
         case .seed: SymbolLook(unicode: "◎", ascii: "P", style: Style(foreground: .green, attributes: .bold), word: "seed")
+        case let .role(role): of(role)
+        }
+    }
+
+    private static func of(_ role: Role) -> SymbolLook {
+        switch role {
+        case .server: SymbolLook(unicode: "▦", ascii: "S", style: Style(foreground: .blue, attributes: .bold), word: "server")
+        case .client: SymbolLook(unicode: "□", ascii: "c", style: .plain, word: "client")
+        case .peer: SymbolLook(unicode: "◉", ascii: "p", style: .fg(.green), word: "peer")
+        case .tracker: SymbolLook(unicode: "◈", ascii: "T", style: Style(foreground: .magenta), word: "tracker")
+        case .supernode: SymbolLook(unicode: "✦", ascii: "N", style: Style(foreground: .cyan, attributes: .bold), word: "supernode")
+        case .cache: SymbolLook(unicode: "◫", ascii: "E", style: .fg(.blue), word: "cache")
         }
     }
 
@@ -62,7 +94,7 @@ struct SymbolLook: Hashable, Sendable {
         case .refused: of(StageMark.refused)
         case .file: SymbolLook(unicode: "▬", ascii: "$", style: Style(foreground: .cyan, attributes: .bold), word: kind.title)
         case .chunk: SymbolLook(unicode: "■", ascii: "#", style: Style(foreground: .cyan, attributes: .bold), word: kind.title)
-        case .corruptChunk: SymbolLook(unicode: "▣", ascii: "%", style: Style(foreground: .red, attributes: [.bold, .reverse]), word: kind.title)
+        case .corruptChunk: SymbolLook(unicode: "▣", ascii: "%", style: Style(foreground: .red, attributes: [.bold, .reverse]), word: "corrupt")
         case .lookup: SymbolLook(unicode: "○", ascii: "?", style: Style(foreground: .magenta, attributes: .bold), word: kind.title)
         case .lookupReply: SymbolLook(unicode: "◇", ascii: ")", style: Style(foreground: .magenta, attributes: .bold), word: kind.title)
         case .peerList: SymbolLook(unicode: "≡", ascii: "&", style: Style(foreground: .blue, attributes: .bold), word: kind.title)
@@ -76,7 +108,8 @@ struct SymbolLook: Hashable, Sendable {
         return switch mark {
         case .down: SymbolLook(unicode: "✕", ascii: "X", style: Style(foreground: .red, attributes: .dim), word: "down")
         case .left: SymbolLook(unicode: "◌", ascii: "_", style: Style(attributes: .dim), word: "left")
-        case .dropped: SymbolLook(unicode: "↓", ascii: "v", style: alarm, word: "dropped")
+        case .dropped: SymbolLook(unicode: "⊗", ascii: "D", style: alarm, word: "dropped")
+        case .lost: SymbolLook(unicode: "⊖", ascii: "L", style: alarm, word: "lost")
         case .queueFull: SymbolLook(unicode: "!", ascii: "!", style: alarm, word: "queue full")
         case .rejected: SymbolLook(unicode: "⊠", ascii: "<", style: Style(foreground: .yellow, attributes: [.bold, .underline]), word: "rejected")
         case .malicious: SymbolLook(unicode: "☠", ascii: "*", style: Style(foreground: .magenta, attributes: .bold), word: "malicious")
@@ -98,7 +131,8 @@ extension Theme {
     func style(_ symbol: StageSymbol) -> Style { SymbolLook.of(symbol).style }
 }
 
-/// One entry of the stage's legend: a glyph drawn on the stage and what it means.
+/// One entry of the stage's legend: a glyph drawn on the stage and what it means. An
+/// entry without glyphs is a sentence about the whole stage ("peers reach each other").
 struct LegendEntry: Hashable, Sendable {
     var glyphs: String
     var style: Style

@@ -23,44 +23,18 @@ struct Theme: Sendable {
 
     // MARK: nodes
 
-    func glyph(_ role: Role) -> Character {
-        switch role {
-        case .server: unicode ? "▦" : "S"
-        case .client: unicode ? "□" : "c"
-        case .peer: unicode ? "◉" : "p"
-        case .tracker: unicode ? "◈" : "T"
-        case .supernode: unicode ? "✦" : "N"
-        case .cache: unicode ? "◫" : "E"
-        }
-    }
-
-    /// The glyph for what a node does: its part in a swarm when it takes part in one
-    /// (a server seeding it is a seed, a client fetching it a peer), else its role.
-    func glyph(_ node: SceneNode) -> Character {
-        switch node.swarmRole {
-        case .seed: glyph(.seed)
-        case .peer: glyph(Role.peer)
-        case nil: glyph(node.role)
-        }
-    }
+    func glyph(_ role: Role) -> Character { glyph(.role(role)) }
 
     /// A node's name: in the style of what is wrong with it when that is the node as a
     /// whole (down, left, overloaded, malicious), else of what it does.
     func style(_ node: SceneNode, selected: Bool) -> Style {
         var style: Style
-        if let mark = node.marks.first, [.down, .left, .dropped, .queueFull, .malicious].contains(mark) {
+        if let mark = node.marks.first, [.down, .left, .malicious].contains(mark) || node.isOverloaded {
             style = self.style(.mark(mark))
         } else if node.swarmRole == .seed {
             style = self.style(.seed)
         } else {
-            switch node.swarmRole == .peer ? .peer : node.role {
-            case .server: style = Style(foreground: .blue, attributes: .bold)
-            case .tracker: style = Style(foreground: .magenta)
-            case .supernode: style = Style(foreground: .cyan, attributes: .bold)
-            case .cache: style = .fg(.blue)
-            case .client: style = .plain
-            case .peer: style = .fg(.green)
-            }
+            style = self.style(.role(node.swarmRole == .peer ? .peer : node.role))
         }
         if node.isHighlighted && node.isUp && !node.isOverloaded {
             style.foreground = .yellow
@@ -70,9 +44,11 @@ struct Theme: Sendable {
         return style
     }
 
+    /// A box's border: double for the node selected, heavy for one the lesson points at
+    /// (the legend's "watch this"), light for the rest. It means nothing else.
     func border(_ node: SceneNode, selected: Bool) -> BorderWeight {
         if selected { return .double }
-        return node.role.isHub || node.isOverloaded || node.isHighlighted ? .heavy : .light
+        return node.isHighlighted ? .heavy : .light
     }
 
     // MARK: links

@@ -110,7 +110,7 @@ import Testing
     @Test func aLaterStepThatChangesTheSimulationBringsTheNetworkBack() {
         let text = screen(state(step: 1))
         #expect(!text.contains("time to give every peer the file"))
-        #expect(text.contains("┃▦ server┃"))
+        #expect(text.contains("│▦ server│"))
         #expect(text.contains("│ messages 1 · in flight 1"))
     }
 }

@@ -7,20 +7,20 @@ import Testing
     @Test func aStepShowsTheNetworkNarrationMetricsStatusAndKeys() {
         #expect(Screens.lessonStep() == #"""
              1. One request · Ask once
-            ┌──────────────────────────────────────────────┐┌ step 1/2 ────────────────────┐
+            ┌─ □ client ───────────────────────────────────┐┌ step 1/2 ────────────────────┐
             │                    ┌────┐                    ││ The client c1 sends a        │
             │                    │□ c1│                    ││ request; the server answers. │
             │                    └────┘                    ││                              │
             │                       ●                      ││ Press → to step or Enter to  │
             │                       │                      ││ play.                        │
-            │                  ┏━━━━━━━━┓                  ││                              │
-            │                  ┃▦ server┃                  ││                              │
-            │     ┌────┐       ┗━━━━━━━━┛       ┌────┐     ││                              │
+            │                  ┌────────┐                  ││                              │
+            │                  │▦ server│                  ││                              │
+            │     ┌────┐       └────────┘       ┌────┐     ││                              │
             │     │□ c3│                        │□ c2│     ││                              │
             │     └────┘                        └────┘     ││                              │
             │                                              ││                              │
             │                                              ││                              │
-            └─ ● request  any node reaches any other ──────┘│                              │
+            └─ ● request ──────────────────────────────────┘│                              │
             ┌ metrics · this lesson ───────────────────────┐│                              │
             │ messages 1 · in flight 1                     ││                              │
             │ server queue  ·························· 0/2 ││                              │
@@ -36,20 +36,20 @@ import Testing
     @Test func aSteppedRequestGlidesAlongItsLink() {
         #expect(Screens.lessonRequestGliding() == #"""
              1. One request · Ask once
-            ┌──────────────────────────────────────────────┐┌ step 1/2 ────────────────────┐
+            ┌─ □ client ───────────────────────────────────┐┌ step 1/2 ────────────────────┐
             │                    ┌────┐                    ││ The client c1 sends a        │
             │                    │□ c1│                    ││ request; the server answers. │
             │                    └────┘                    ││                              │
             │                       ●                      ││ Press → to step or Enter to  │
             │                       │                      ││ play.                        │
-            │                  ┏━━━━━━━━┓                  ││                              │
-            │                  ┃▦ server┃                  ││                              │
-            │     ┌────┐       ┗━━━━━━━━┛       ┌────┐     ││                              │
+            │                  ┌────────┐                  ││                              │
+            │                  │▦ server│                  ││                              │
+            │     ┌────┐       └────────┘       ┌────┐     ││                              │
             │     │□ c3│                        │□ c2│     ││                              │
             │     └────┘                        └────┘     ││                              │
             │                                              ││                              │
             │                                              ││                              │
-            └─ ● request  any node reaches any other ──────┘│                              │
+            └─ ● request ──────────────────────────────────┘│                              │
             ┌ metrics · this lesson ───────────────────────┐│                              │
             │ messages 1 · in flight 1                     ││                              │
             │ server queue  ·························· 0/2 ││                              │
@@ -80,20 +80,20 @@ import Testing
         #expect(screen(state).contains("Right."))
         #expect(Screens.quizAnswered() == #"""
              1. One request · Check
-            ┌──────────────────────────────────────────────┐┌ step 2/2 ────────────────────┐
+            ┌─ □ client ───────────────────────────────────┐┌ step 2/2 ────────────────────┐
             │                    ┌────┐                    ││ Who answers the request?     │
             │                    │□ c1│                    ││ ✗1. Another client           │
             │                    └────┘                    ││  2. The server               │
             │                                              ││ Not quite. Have another go.  │
             │                                              ││ 1: Clients hold nothing to   │
-            │                  ┏━━━━━━━━┓                  ││ answer with.                 │
-            │                  ┃▦ server┃                  ││                              │
-            │     ┌────┐       ┗━━━━━━━━┛       ┌────┐     ││ Answer with 1-2.             │
+            │                  ┌────────┐                  ││ answer with.                 │
+            │                  │▦ server│                  ││                              │
+            │     ┌────┐       └────────┘       ┌────┐     ││ Answer with 1-2.             │
             │     │□ c3│                        │□ c2│     ││                              │
             │     └────┘                        └────┘     ││                              │
             │                                              ││                              │
             │                                              ││                              │
-            └─ any node reaches any other ─────────────────┘│                              │
+            └──────────────────────────────────────────────┘│                              │
             ┌ metrics · this lesson ───────────────────────┐│                              │
             │ messages 2 · in flight 0                     ││                              │
             │ server queue  ·························· 0/2 ││                              │
@@ -200,7 +200,7 @@ import Testing
         send(&state, .key(.character("g")), .key(.character("2")))
         #expect(Screens.jumpToStep() == #"""
              1. When the server fails · Predict
-            ┌──────────────────────────────────────────────┐┌ step 1/2 ────────────────────┐
+            ┌─ □ client ───────────────────────────────────┐┌ step 1/2 ────────────────────┐
             │                  ┌────────┐                  ││ Think before you act.        │
             │                  │        │                  ││                              │
             │                  │  □ c1  │                  ││ Which clients will still get │
@@ -209,11 +209,11 @@ import Testing
             │                                              ││                              │
             │                                              ││                              │
             │                                              ││                              │
-            │                ┏━━━━━╔ go to step ════════════════════╗                      │
-            │                ┃     ║ Step (1-2): 2_                 ║                      │
-            │                ┃  ▦ s║ Enter go  Esc cancel           ║                      │
-            │                ┃     ╚════════════════════════════════╝                      │
-            │                ┗━━━━━━━━━━━━┛                ││                              │
+            │                ┌─────╔ go to step ════════════════════╗                      │
+            │                │     ║ Step (1-2): 2_                 ║                      │
+            │                │  ▦ s║ Enter go  Esc cancel           ║                      │
+            │                │     ╚════════════════════════════════╝                      │
+            │                └────────────┘                ││                              │
             │                                              ││                              │
             │                                              ││                              │
             │                  ┌────────┐                  ││                              │
@@ -221,7 +221,7 @@ import Testing
             │                  │  □ c2  │                  ││                              │
             │                  │        │                  ││                              │
             │                  └────────┘                  ││                              │
-            └─ any node reaches any other ─────────────────┘└──────────────────────────────┘
+            └──────────────────────────────────────────────┘└──────────────────────────────┘
              ❚❚ paused │ step 1/2 │ t 0 µs │ ×0.1 │ your turn
             """#)
         send(&state, .key(.enter))

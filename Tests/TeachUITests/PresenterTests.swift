@@ -7,7 +7,7 @@ import Testing
     @Test func presentingDropsKeyHintsAndPromptsAndGrowsTheStage() {
         #expect(Screens.presenting() == #"""
              1. When the server fails · Predict
-            ┌──────────────────────────────────────────────┐┌ step 1/2 ────────────────────┐
+            ┌─ □ client ───────────────────────────────────┐┌ step 1/2 ────────────────────┐
             │                  ┌────────┐                  ││ Think before you act.        │
             │                  │        │                  ││                              │
             │                  │  □ c1  │                  ││ Which clients will still get │
@@ -16,11 +16,11 @@ import Testing
             │                                              ││                              │
             │                                              ││                              │
             │                                              ││                              │
-            │                ┏━━━━━━━━━━━━┓                ││                              │
-            │                ┃            ┃                ││                              │
-            │                ┃  ▦ server  ┃                ││                              │
-            │                ┃            ┃                ││                              │
-            │                ┗━━━━━━━━━━━━┛                ││                              │
+            │                ┌────────────┐                ││                              │
+            │                │            │                ││                              │
+            │                │  ▦ server  │                ││                              │
+            │                │            │                ││                              │
+            │                └────────────┘                ││                              │
             │                                              ││                              │
             │                                              ││                              │
             │                  ┌────────┐                  ││                              │
@@ -28,7 +28,7 @@ import Testing
             │                  │  □ c2  │                  ││                              │
             │                  │        │                  ││                              │
             │                  └────────┘                  ││                              │
-            └─ any node reaches any other ─────────────────┘└──────────────────────────────┘
+            └──────────────────────────────────────────────┘└──────────────────────────────┘
              ❚❚ paused │ step 1/2 │ t 0 µs │ ×0.1 │ your turn
             """#)
     }

@@ -8,20 +8,20 @@ import Testing
     @Test func requestsMoveAlongTheirLinksAtTheirSimulatedPosition() {
         #expect(Screens.requestsInFlight() == #"""
              Sandbox · client-server
-            ┌──────────────────────────────────────────────┐┌ sandbox ─────────────────────┐
+            ┌─ □ client ───────────────────────────────────┐┌ sandbox ─────────────────────┐
             │                    ┌────┐                    ││ A client-server network of 4 │
             │                    │□ c1│                    ││ nodes. Change it with the    │
             │                    └────┘                    ││ keys below and watch the     │
             │                       ●                      ││ metrics answer.              │
             │                       │                      ││                              │
-            │                  ┏━━━━━━━━┓                  ││ Select a node with Tab or a  │
-            │                  ┃▦ server┃                  ││ click; k takes it down or    │
-            │     ┌────┐ ──●───┗━━━━━━━━┛───●───┌────┐     ││ brings it back, x removes    │
+            │                  ┌────────┐                  ││ Select a node with Tab or a  │
+            │                  │▦ server│                  ││ click; k takes it down or    │
+            │     ┌────┐ ──●───└────────┘───●───┌────┐     ││ brings it back, x removes    │
             │     │□ c3│╱                       │□ c2│     ││ it, u and U double or halve  │
             │     └────┘                        └────┘     ││ its upload. 1 2 3 start      │
             │                                              ││ again as client-server, p2p  │
             │                                              ││ or swarm.                    │
-            └─ ● request  any node reaches any other ──────┘│                              │
+            └─ ● request ──────────────────────────────────┘│                              │
             ┌ metrics ─────────────────────────────────────┐│ 3 requests sent              │
             │ messages 3 · in flight 3                     ││                              │
             │ server queue  ·························· 0/8 ││                              │
@@ -95,15 +95,15 @@ import Testing
         #expect(screen(state) == Screens.deadClient())
         #expect(Screens.deadClient() == #"""
              Sandbox · client-server
-            ┌─ any node reaches any other ─────────────────┐┌ sandbox ─────────────────────┐
+            ┌─ □ client ───────────────────────────────────┐┌ sandbox ─────────────────────┐
             │                    ╔════╗                    ││ A client-server network of 4 │
             │                    ║✕ c1║                    ││ nodes. Change it with the    │
             │                    ╚════╝                    ││ keys below and watch the     │
             │                                              ││ metrics answer.              │
             │                                              ││                              │
-            │                  ┏━━━━━━━━┓                  ││ Select a node with Tab or a  │
-            │                  ┃▦ server┃                  ││ click; k takes it down or    │
-            │     ┌────┐ ─────●┗━ busy ━┛●──────┌────┐     ││ brings it back, x removes    │
+            │                  ┌────────┐                  ││ Select a node with Tab or a  │
+            │                  │▦ server│                  ││ click; k takes it down or    │
+            │     ┌────┐ ─────●└─ busy ─┘●──────┌────┐     ││ brings it back, x removes    │
             │     │□ c3│╱                       │□ c2│     ││ it, u and U double or halve  │
             │     └────┘                        └────┘     ││ its upload. 1 2 3 start      │
             │                                              ││ again as client-server, p2p  │
@@ -129,7 +129,7 @@ import Testing
         send(&state, .key(.click(x: 22, y: 8)))
         #expect(Screens.clickedServer() == #"""
              Sandbox · client-server
-            ┌──────────────────────────────────────────────┐┌ sandbox ─────────────────────┐
+            ┌─ □ client ───────────────────────────────────┐┌ sandbox ─────────────────────┐
             │   ╔ server ══════════════════════════════╗   ││ A client-server network of 4 │
             │   ║ role       server                    ║   ││ nodes. Change it with the    │
             │   ║ state      up                        ║   ││ keys below and watch the     │
@@ -170,7 +170,7 @@ import Testing
     @Test func theEventListSaysWhatHappenedWhenAndBetweenWhom() {
         #expect(Screens.eventList() == #"""
              Sandbox · client-server
-            ┌──────────────────────────────────────────────┐┌ sandbox ─────────────────────┐
+            ┌─ □ client ───────────────────────────────────┐┌ sandbox ─────────────────────┐
             │ ╔ events: 3 ═══════════════════════════════════════════════════════════════╗ │
             │ ║ 1  3.20 ms  sent    c1 → server: GET /item (request, 3.20 kb)            ║ │
             │ ║ 2  3.20 ms  sent    c2 → server: GET /item (request, 3.20 kb)            ║ │

@@ -52,7 +52,7 @@ import Testing
         #expect(screen(state) == Screens.help())
         #expect(Screens.help() == #"""
              1. One request · Ask once
-            ┌──────────────────────────────────────────────┐┌ step 1/2 ────────────────────┐
+            ┌─ □ client ───────────────────────────────────┐┌ step 1/2 ────────────────────┐
             ╔ keys ═══════════════════════════════════════════════════════════════════════╗│
             ║ Stepping                               Looking closer                       ║│
             ║ → Space  one event forward             Tab      select next node or message ║│
@@ -101,7 +101,7 @@ import Testing
         // bold requests and the reversed title bar, with no colour anywhere.
         #expect(Screens.deadClientAttributes() == #"""
             rrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrr
-            dd dddddddddddddddddddddddddd dddddddddddddddddddbbbbbbbbbdddddddddddddddddddddd
+            dd  ddddddd dddddddddddddddddddddddddddddddddddddbbbbbbbbbdddddddddddddddddddddd
             d                    dddddd                    dd   bbbbbbbbbbbbb              d
             d                    drrrrd                    dd                              d
             d                    dddddd                    dd                              d
@@ -133,20 +133,20 @@ import Testing
         #expect(text.unicodeScalars.allSatisfy { $0.isASCII })
         #expect(Screens.requestsInFlight(.plain) == #"""
              Sandbox - client-server
-            +----------------------------------------------++ sandbox ---------------------+
+            +- c client -----------------------------------++ sandbox ---------------------+
             |                    +----+                    || A client-server network of 4 |
             |                    |c c1|                    || nodes. Change it with the    |
             |                    +----+                    || keys below and watch the     |
             |                       o                      || metrics answer.              |
             |                       |                      ||                              |
-            |                  #========#                  || Select a node with Tab or a  |
+            |                  +--------+                  || Select a node with Tab or a  |
             |                  |S server|                  || click; k takes it down or    |
-            |     +----+ --o---#========#---o---+----+     || brings it back, x removes    |
+            |     +----+ --o---+--------+---o---+----+     || brings it back, x removes    |
             |     |c c3|/                       |c c2|     || it, u and U double or halve  |
             |     +----+                        +----+     || its upload. 1 2 3 start      |
             |                                              || again as client-server, p2p  |
             |                                              || or swarm.                    |
-            +- o request  any node reaches any other ------+|                              |
+            +- o request ----------------------------------+|                              |
             + metrics -------------------------------------+| 3 requests sent              |
             | messages 3 . in flight 3                     ||                              |
             | server queue  .......................... 0/8 ||                              |

@@ -26,8 +26,8 @@ import Testing
             StageRenderer(scene: Scene(nodes: nodes, layout: .star), theme: Theme(.full), roomy: roomy).draw(into: &canvas, rect: canvas.bounds)
             return canvas.text
         }
-        #expect(stage(working: true, waiting: 0, roomy: false).contains("┗━ busy ━┛"))
-        #expect(stage(working: true, waiting: 3, roomy: false).contains("┗busy +3━┛"))
+        #expect(stage(working: true, waiting: 0, roomy: false).contains("└─ busy ─┘"))
+        #expect(stage(working: true, waiting: 3, roomy: false).contains("└busy +3─┘"))
         #expect(stage(working: true, waiting: 3, roomy: true).contains(" working +3 "))
         #expect(!stage(working: false, waiting: 0, roomy: false).contains("busy"))
     }

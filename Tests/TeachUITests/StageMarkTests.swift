@@ -122,20 +122,20 @@ import Testing
     @Test func aDropIsMarkedAtTheServerBesideADownClientAndACutLink() {
         #expect(Self.coloured(Self.troubles, step: 0) == #"""
              1. Troubles · Everyone asks
-            ┌──────────────────────────────────────────────┐┌ step 1/2 ────────────────────┐
+            ┌─ □ client ───────────────────────────────────┐┌ step 1/2 ────────────────────┐
             │                    ┌─────┐                   ││ Press n for the next step.   │
             │                    │□ ana│                   ││                              │
             │                    └─────┘                   ││                              │
             │     ┌─────┐           │           ┌─────┐    ││                              │
             │     │✕ fay│           │           │□ ben│    ││                              │
-            │     └─────┘──────┏━━━━━━━━┓───────└─────┘    ││                              │
-            │                  ┃↓ server┃                  ││                              │
-            │     ┌─────┐─────●┗busy +1━┛───────┌─────┐    ││                              │
-            │     │□ eve│           ✂           │□ cat│    ││                              │
+            │     └─────┘──────┌────────┐───────└─────┘    ││                              │
+            │                  │⊗ server│                  ││                              │
+            │     ┌─────┐─────●└busy +1─┘───────┌─────┐    ││                              │
+            │     │□ eve│           ✂           │⊗ cat│    ││                              │
             │     └─────┘        ┌─────┐        └─────┘    ││                              │
             │                    │□ dan│                   ││                              │
             │                    └─────┘                   ││                              │
-            └─ ✕ down ↓ dropped ✂ cut ● request ───────────┘│                              │
+            └─ ✕ down ⊗ dropped ✂ cut ● request +1 queued ─┘│                              │
             ┌ metrics · this lesson ───────────────────────┐│                              │
             │ dropped 1 · messages 5 · in flight 2         ││                              │
             │ server queue ███████████████████████████ 1/1 ││                              │
@@ -156,7 +156,7 @@ import Testing
                   rrrrrrrrrrrrrRRRRRRRRRR
                                RRRRRRRRRR
                          YYYYYYRRRRRRRRRR
-                                    R
+                                    R            R
 
 
 
@@ -176,20 +176,20 @@ import Testing
     @Test func aDropIsMarkedAtTheServerBesideADownClientAndACutLinkInPlainText() {
         #expect(Self.plain(Self.troubles, step: 0) == #"""
              1. Troubles - Everyone asks
-            +----------------------------------------------++ step 1/2 --------------------+
+            +- c client -----------------------------------++ step 1/2 --------------------+
             |                    +-----+                   || Press n for the next step.   |
             |                    |c ana|                   ||                              |
             |                    +-----+                   ||                              |
             |     +-----+           |           +-----+    ||                              |
             |     |X fay|           |           |c ben|    ||                              |
-            |     +-----+------#========#-------+-----+    ||                              |
-            |                  |v server|                  ||                              |
-            |     +-----+-----o#busy +1=#-------+-----+    ||                              |
-            |     |c eve|           :           |c cat|    ||                              |
+            |     +-----+------+--------+-------+-----+    ||                              |
+            |                  |D server|                  ||                              |
+            |     +-----+-----o+busy +1-+-------+-----+    ||                              |
+            |     |c eve|           :           |D cat|    ||                              |
             |     +-----+        +-----+        +-----+    ||                              |
             |                    |c dan|                   ||                              |
             |                    +-----+                   ||                              |
-            +- X down v dropped : cut o request -----------+|                              |
+            +- X down D dropped : cut o request +1 queued -+|                              |
             + metrics . this lesson -----------------------+|                              |
             | dropped 1 . messages 5 . in flight 2         ||                              |
             | server queue ########################### 1/1 ||                              |
@@ -201,7 +201,7 @@ import Testing
              n p steps  Right step  Enter play  Tab i inspect  e events  ? help  q back
 
             rrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrr
-            dddddddddddddddddddddddddddddddddddddddddddddddddbbbbbbbbbbddddddddddddddddddddd
+            dd  ddddddd dddddddddddddddddddddddddddddddddddddbbbbbbbbbbddddddddddddddddddddd
             d                                              dd       b                      d
             d                                              dd                              d
             d                                              dd                              d
@@ -210,11 +210,11 @@ import Testing
             d     dddddddddddddbbbbbbbbbbddddddd           dd                              d
             d                  bbbbbbbbbb                  dd                              d
             d            bbbbbbbbbbbbbbbbddddddd           dd                              d
-            d                       b                      dd                              d
+            d                       b            b         dd                              d
             d                                              dd                              d
             d                                              dd                              d
             d                                              dd                              d
-            dd dddddd bdddddddd bdddd bdddddddd ddddddddddddd                              d
+            dd dddddd bdddddddd bdddd bdddddddd ddddddddd ddd                              d
             dbbbbbbbbbbbbbbbbbbbbbbbddddddddddddddddddddddddd                              d
             d dddddddddddddddddddddddddddddddddddd         dd                              d
             d bbbbbbbbbbbb bbbbbbbbbbbbbbbbbbbbbbbbbbb bbb dd                              d
@@ -230,15 +230,15 @@ import Testing
     @Test func refusedAndGivenUpClientsAreMarkedOnceTheDropHasPassed() {
         #expect(Self.coloured(Self.troubles, step: 1) == #"""
              1. Troubles · Later
-            ┌──────────────────────────────────────────────┐┌ step 2/2 ────────────────────┐
+            ┌─ □ client ───────────────────────────────────┐┌ step 2/2 ────────────────────┐
             │                    ┌─────┐                   ││ Lesson complete. Press q for │
             │                    │□ ana│                   ││ the menu.                    │
             │                    └─────┘                   ││                              │
             │     ┌─────┐           │           ┌─────┐    ││                              │
             │     │✕ fay│           │           │□ ben│    ││                              │
-            │     └─────┘──────┏━━━━━━━━┓───────└─────┘    ││                              │
-            │                  ┃▦ server┃                  ││                              │
-            │     ┌─────┐──────┗━━━━━━━━┛───────┌─────┐    ││                              │
+            │     └─────┘──────┌────────┐───────└─────┘    ││                              │
+            │                  │▦ server│                  ││                              │
+            │     ┌─────┐──────└────────┘───────┌─────┐    ││                              │
             │     │⊘ eve│           ✂           │∅ cat│    ││                              │
             │     └─────┘        ┌─────┐        └─────┘    ││                              │
             │                    │∅ dan│                   ││                              │
@@ -284,15 +284,15 @@ import Testing
     @Test func refusedAndGivenUpClientsAreMarkedOnceTheDropHasPassedInPlainText() {
         #expect(Self.plain(Self.troubles, step: 1) == #"""
              1. Troubles - Later
-            +----------------------------------------------++ step 2/2 --------------------+
+            +- c client -----------------------------------++ step 2/2 --------------------+
             |                    +-----+                   || Lesson complete. Press q for |
             |                    |c ana|                   || the menu.                    |
             |                    +-----+                   ||                              |
             |     +-----+           |           +-----+    ||                              |
             |     |X fay|           |           |c ben|    ||                              |
-            |     +-----+------#========#-------+-----+    ||                              |
+            |     +-----+------+--------+-------+-----+    ||                              |
             |                  |S server|                  ||                              |
-            |     +-----+------#========#-------+-----+    ||                              |
+            |     +-----+------+--------+-------+-----+    ||                              |
             |     |x eve|           :           |0 cat|    ||                              |
             |     +-----+        +-----+        +-----+    ||                              |
             |                    |0 dan|                   ||                              |
@@ -309,7 +309,7 @@ import Testing
              n p steps  Right step  Enter play  Tab i inspect  e events  ? help  q back
 
             rrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrr
-            dddddddddddddddddddddddddddddddddddddddddddddddddbbbbbbbbbbddddddddddddddddddddd
+            dd  ddddddd dddddddddddddddddddddddddddddddddddddbbbbbbbbbbddddddddddddddddddddd
             d                                              dd bbbbbb bbbbbbbbb       b     d
             d                                              dd                              d
             d                                              dd                              d
@@ -338,20 +338,20 @@ import Testing
     @Test func aMaliciousPeerALeaverAndTheSeedAreMarked() {
         #expect(Self.coloured(Self.poisoned, step: 0) == #"""
              1. Poisoned · Unchecked
-            ┌─ ◎ seed ■ chunk  any node reaches any other ─┐┌ step 1/2 ────────────────────┐
+            ┌─ ◎ seed ◉ peer  peers reach each other ──────┐┌ step 1/2 ────────────────────┐
             │      files, 4 clients                        ││ Press n for the next step.   │
             │           ┌─↑3─┐                             ││                              │
             │           │◉ c1│─                            ││                              │
             │           └────┘─╲───■─                      ││                              │
             │              ■  ╱■2─■──╲─■─╲─                ││                              │
-            │  ┌────┐  ┏━━━━↑4━┓ ┌─↑3─┐ │ ───┌─────────┐   ││                              │
-            │  │◌ c4│  ┃◎ files┃■│☣ c2│─│■───│☠ mallory│   ││                              │
-            │  └────┘  ┗━━━━━━━┛ └────┘ │ ───└─────────┘   ││                              │
+            │  ┌────┐  ┌────↑4─┐ ┌─↑3─┐ │ ───┌─────────┐   ││                              │
+            │  │◌ c4│  │◎ files│■│☣ c2│─│■───│☠ mallory│   ││                              │
+            │  └────┘  └───────┘ └────┘ │ ───└─────────┘   ││                              │
             │              ■   ■2   ───■│╱                 ││                              │
             │           ┌─↑3─┐╱────■╱                      ││                              │
             │           │◉ c3│╱                            ││                              │
             │           └────┘                             ││                              │
-            └─ ◌ left ☠ malicious ☣ poisoned ↑ sending ────┘│                              │
+            └─ ◌ left ☠ malicious ☣ poisoned ↑ sending … ──┘│                              │
             ┌ metrics · this swarm ────────────────────────┐│                              │
             │ lost 8 · corrupt kept 1 · messages 66        ││                              │
             │ files upload   ████████████████████████ 100% ││                              │
@@ -363,7 +363,7 @@ import Testing
              n p steps  → step  ← back  Enter play  Tab i inspect  e events  ? help  q back
 
 
-               G      C
+               G      g
 
                         ggCCgg
                         ggggggY
@@ -392,20 +392,20 @@ import Testing
     @Test func aMaliciousPeerALeaverAndTheSeedAreMarkedInPlainText() {
         #expect(Self.plain(Self.poisoned, step: 0) == ##"""
              1. Poisoned - Unchecked
-            +- P seed # chunk  any node reaches any other -++ step 1/2 --------------------+
+            +- P seed p peer  peers reach each other ------++ step 1/2 --------------------+
             |      files, 4 clients                        || Press n for the next step.   |
             |           +-^3-+                             ||                              |
             |           |p c1|-                            ||                              |
             |           +----+-\---#-                      ||                              |
             |              #  /#2-#--\-#-\-                ||                              |
-            |  +----+  #====^4=# +-^3-+ | ---+---------+   ||                              |
+            |  +----+  +----^4-+ +-^3-+ | ---+---------+   ||                              |
             |  |_ c4|  |P files|#|; c2|-|#---|* mallory|   ||                              |
-            |  +----+  #=======# +----+ | ---+---------+   ||                              |
+            |  +----+  +-------+ +----+ | ---+---------+   ||                              |
             |              #   #2   ---#|/                 ||                              |
             |           +-^3-+/----#/                      ||                              |
             |           |p c3|/                            ||                              |
             |           +----+                             ||                              |
-            +- _ left * malicious ; poisoned ^ sending ----+|                              |
+            +- _ left * malicious ; poisoned ^ sending ~ --+|                              |
             + metrics . this swarm ------------------------+|                              |
             | lost 8 . corrupt kept 1 . messages 66        ||                              |
             | files upload   ######################## 100% ||                              |
@@ -417,7 +417,7 @@ import Testing
              n p steps  Right step  Enter play  Tab i inspect  e events  ? help  q back
 
             rrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrr
-            dd bddddd bdddddd ddddddddddddddddddddddddddd dddbbbbbbbbbbddddddddddddddddddddd
+            dd bddddd  ddddd ddddddddddddddddddddddd ddddddddbbbbbbbbbbddddddddddddddddddddd
             d      dddddddddddddddd                        dd       b                      d
             d             bb                               dd                              d
             d                 b                            dd                              d
@@ -430,7 +430,7 @@ import Testing
             d             bb  bbbbbbb                      dd                              d
             d                 b                            dd                              d
             d                                              dd                              d
-            dd dddddd bdddddddddd bddddddddd bdddddddd dddddd                              d
+            dd dddddd bdddddddddd bddddddddd bdddddddddd dddd                              d
             dbbbbbbbbbbbbbbbbbbbbbbdddddddddddddddddddddddddd                              d
             d ddddddddddddddddddddddddddddddddddddd        dd                              d
             d bbbbbbbbbbbbbb bbbbbbbbbbbbbbbbbbbbbbbb bbbb dd                              d
@@ -446,20 +446,20 @@ import Testing
     @Test func aRejectedChunkIsMarkedAtItsReceiverAndPoisonedPeersStayMarked() {
         #expect(Self.coloured(Self.poisoned, step: 1) == #"""
              1. Poisoned · Checked
-            ┌─ ↑ sending ◎ seed ■ chunk ───────────────────┐┌ step 2/2 ────────────────────┐
+            ┌─ ◎ seed ◉ peer  peers reach each other ──────┐┌ step 2/2 ────────────────────┐
             │      files, 4 clients                        ││ Lesson complete. Press q for │
             │           ┌─↑2─┐                             ││ the menu.                    │
             │           │◉ c1│─                            ││                              │
             │           └────┘■■─────                      ││                              │
             │              ■  ╱╲■─■──╲───╲─                ││                              │
-            │  ┌────┐  ┏━━━━↑4━┓ ┌─↑3─┐ │ ───┌─────────┐   ││                              │
-            │  │◌ c4│  ┃◎ files┃■│☣ c2│■│────│☠ mallory│   ││                              │
-            │  └────┘  ┗━━━━━━━┛ └────┘ │ ───└─────────┘   ││                              │
+            │  ┌────┐  ┌────↑4─┐ ┌─↑3─┐ │ ───┌─────────┐   ││                              │
+            │  │◌ c4│  │◎ files│■│☣ c2│■│────│☠ mallory│   ││                              │
+            │  └────┘  └───────┘ └────┘ │ ───└─────────┘   ││                              │
             │              ■   ─■   ────│╱                 ││                              │
             │           ┌─↑2─┐╱■2───╱                      ││                              │
             │           │⊠ c3│╱                            ││                              │
             │           └────┘                             ││                              │
-            └─ ◌ left ⊠ rejected ☠ malicious ☣ poisoned ───┘│                              │
+            └─ ◌ left ⊠ rejected ☠ malicious ☣ poisoned … ─┘│                              │
             ┌ metrics · this swarm ────────────────────────┐│                              │
             │ lost 8 · rejected 1 · corrupt kept 1         ││                              │
             │ files upload   ████████████████████████ 100% ││                              │
@@ -471,7 +471,7 @@ import Testing
              n p steps  → step  ← back  Enter play  Tab i inspect  e events  ? help  q back
 
 
-               C         G      C
+               G      g
 
                         ggCCgg
                         ggggggY
@@ -500,20 +500,20 @@ import Testing
     @Test func aRejectedChunkIsMarkedAtItsReceiverAndPoisonedPeersStayMarkedInPlainText() {
         #expect(Self.plain(Self.poisoned, step: 1) == ##"""
              1. Poisoned - Checked
-            +- ^ sending P seed # chunk -------------------++ step 2/2 --------------------+
+            +- P seed p peer  peers reach each other ------++ step 2/2 --------------------+
             |      files, 4 clients                        || Lesson complete. Press q for |
             |           +-^2-+                             || the menu.                    |
             |           |p c1|-                            ||                              |
             |           +----+##-----                      ||                              |
             |              #  /\#-#--\---\-                ||                              |
-            |  +----+  #====^4=# +-^3-+ | ---+---------+   ||                              |
+            |  +----+  +----^4-+ +-^3-+ | ---+---------+   ||                              |
             |  |_ c4|  |P files|#|; c2|#|----|* mallory|   ||                              |
-            |  +----+  #=======# +----+ | ---+---------+   ||                              |
+            |  +----+  +-------+ +----+ | ---+---------+   ||                              |
             |              #   -#   ----|/                 ||                              |
             |           +-^2-+/#2---/                      ||                              |
             |           |< c3|/                            ||                              |
             |           +----+                             ||                              |
-            +- _ left < rejected * malicious ; poisoned ---+|                              |
+            +- _ left < rejected * malicious ; poisoned ~ -+|                              |
             + metrics . this swarm ------------------------+|                              |
             | lost 8 . rejected 1 . corrupt kept 1         ||                              |
             | files upload   ######################## 100% ||                              |
@@ -525,7 +525,7 @@ import Testing
              n p steps  Right step  Enter play  Tab i inspect  e events  ? help  q back
 
             rrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrr
-            dd bdddddddd bddddd bdddddd dddddddddddddddddddddbbbbbbbbbbddddddddddddddddddddd
+            dd bddddd  ddddd ddddddddddddddddddddddd ddddddddbbbbbbbbbbddddddddddddddddddddd
             d      dddddddddddddddd                        dd bbbbbb bbbbbbbbb       b     d
             d             bb                               dd                              d
             d                 b                            dd                              d
@@ -538,7 +538,7 @@ import Testing
             d             bb  bbbbbbb                      dd                              d
             d            b    b                            dd                              d
             d                                              dd                              d
-            dd dddddd bddddddddd bdddddddddd bddddddddd ddddd                              d
+            dd dddddd bddddddddd bdddddddddd bddddddddddd ddd                              d
             dbbbbbbbbbbbbbbbbbbbbbbdddddddddddddddddddddddddd                              d
             d dddddddddddddddddddddddddddddddddddd         dd                              d
             d bbbbbbbbbbbbbb bbbbbbbbbbbbbbbbbbbbbbbb bbbb dd                              d
@@ -557,31 +557,42 @@ import Testing
 /// last a moment are a function of the moment; who sends now can be seen.
 @Suite struct LegendTests {
     /// Every glyph the symbol table draws, in Unicode.
-    static let symbolGlyphs: Set<Character> = {
-        let theme = Theme(.full)
-        return Set((StageMark.allCases.map(StageSymbol.mark) + [.seed] + MessageKind.allCases.map(StageSymbol.message)).map(theme.glyph))
-    }()
+    static let symbolGlyphs: Set<Character> = Set(StageSymbol.all.map(Theme(.full).glyph))
 
-    /// The symbol glyphs drawn inside the stage, and the glyphs its legend explains; nil
-    /// when a grid shows messages as colours only (checked separately).
+    /// The symbol glyphs drawn inside the stage (read back from its cells), and the glyphs
+    /// its legend explains (built from what the renderer recorded as it drew), with the
+    /// icons the legend leaves to the names beside them; nil when a grid shows messages
+    /// as colours only (checked separately).
     static func drawnAndExplained(_ state: AppState, width: Int, height: Int) -> (drawn: Set<Character>, explained: Set<Character>) {
         let stage = ScreenLayout(width: width, height: height, presenting: false).stage.inset(by: 1)
         var canvas = Canvas(width: width, height: height)
         let scene = state.lesson!.stage.scene
-        let hits = StageRenderer(scene: scene, theme: Theme(.full)).draw(into: &canvas, rect: stage)
+        let theme = Theme(.full)
+        let hits = StageRenderer(scene: scene, theme: theme).draw(into: &canvas, rect: stage)
         var drawn: Set<Character> = []
+        var heavy = false
         let captions = hits.placement.captions.map(\.frame)
         for y in stage.y..<stage.maxY {
             for x in stage.x..<stage.maxX where !captions.contains(where: { $0.contains(x: x, y: y) }) {
                 if let glyph = canvas[x, y].text.first, symbolGlyphs.contains(glyph) { drawn.insert(glyph) }
+                if canvas[x, y].text == String(theme.glyphs.heavy.topLeft) { heavy = true }
             }
         }
-        var explained = Set(hits.legend.compactMap(\.glyphs.first).filter(symbolGlyphs.contains))
+        var explained = Set(hits.legend.all.compactMap(\.glyphs.first).filter(symbolGlyphs.contains))
+        // An icon is left to the names when every node drawn with it says what it is.
+        let placed = scene.nodes.filter { hits.placement.frames[$0.id] != nil }
+        for node in placed where node.marks.isEmpty {
+            let symbol: StageSymbol = node.swarmRole == .seed ? .seed : .role(node.swarmRole == .peer ? .peer : node.role)
+            let glyph = theme.glyph(symbol)
+            let named = placed.filter { $0.marks.isEmpty && theme.glyph($0.swarmRole == .seed ? .seed : .role($0.swarmRole == .peer ? .peer : $0.role)) == glyph }
+            if drawn.contains(glyph), named.allSatisfy({ $0.name.lowercased().contains(SymbolLook.of(symbol).word) }) { explained.insert(glyph) }
+        }
+        #expect(heavy == hits.legend.cast.contains { $0.title == "watch this" }, "a heavy box is explained, and only then")
         if hits.placement.form == .dot {
             // A grid's lightest shade is the control glyph's dot; its messages are colours.
-            drawn.remove(Theme(.full).glyph(.control))
-            explained.subtract(MessageKind.allCases.map { Theme(.full).glyph($0) })
-            explained.formUnion(drawn.intersection(MessageKind.allCases.map { Theme(.full).glyph($0) }))
+            drawn.remove(theme.glyph(.control))
+            explained.subtract(MessageKind.allCases.map { theme.glyph($0) })
+            explained.formUnion(drawn.intersection(MessageKind.allCases.map { theme.glyph($0) }))
         }
         return (drawn, explained)
     }
@@ -626,7 +637,7 @@ import Testing
 
     @Test func everyAsciiGlyphMeansOneThingAndIsNoLineOrBorder() {
         let theme = Theme(.plain)
-        let symbols = StageMark.allCases.map(StageSymbol.mark) + [.seed] + MessageKind.allCases.filter { $0 != .refused }.map(StageSymbol.message)
+        let symbols = StageSymbol.all.filter { $0 != .message(.refused) }
         let glyphs = symbols.map(theme.glyph)
         #expect(Set(glyphs).count == glyphs.count, "\(glyphs)")
         #expect(theme.glyph(.refused) == theme.glyph(.mark(.refused)), "a refused answer and a refused client are one legend entry")
@@ -634,9 +645,7 @@ import Testing
         let drawing: Set<Character> = [ascii.light, ascii.heavy, ascii.double].reduce(into: [ascii.rising, ascii.falling]) { set, border in
             set.formUnion([border.horizontal, border.vertical, border.topLeft, border.topRight, border.bottomLeft, border.bottomRight])
         }
-        let roles = Set(Role.allCases.map(theme.glyph))
         #expect(drawing.isDisjoint(with: glyphs.filter { $0 != theme.glyph(.chunk) }), "a chunk's # was a heavy corner before the marks came")
-        #expect(roles.isDisjoint(with: glyphs))
         #expect(Set(StageMark.allCases.map { SymbolLook.of(.mark($0)).word }).count == StageMark.allCases.count)
     }
 
@@ -645,9 +654,9 @@ import Testing
     @Test func aDropIsMarkedForAMomentOfSimulatedTimeAndBackAgainAfterAStepBack() throws {
         var state = AppState(lessons: [StageMarkTests.troubles], start: .lesson(id: "test-troubles", step: 1))
         let atDrop = screen(state)
-        #expect(atDrop.contains("↓ server"))
+        #expect(atDrop.contains("⊗ server"))
         var steps = 0
-        while screen(state).contains("↓ server"), steps < 50 {
+        while screen(state).contains("⊗ server"), steps < 50 {
             send(&state, .key(.right))
             while state.wantsTicks { send(&state, .tick(elapsedMicroseconds: 5_000_000)) }
             steps += 1
@@ -656,7 +665,7 @@ import Testing
         let server = try #require(session.shown.simulation.network.id(named: "server"))
         let config = session.shown.simulation.network.nodes[server.rawValue]
         #expect(session.clock > config.serviceTime * SimTime(config.queueLimit + 1), "the mark outlived the drop by the backlog's time")
-        #expect(!screen(state).contains("↓ dropped"), "the legend lets go of it too")
+        #expect(!screen(state).contains("⊗ dropped"), "the legend lets go of it too")
         for _ in 0..<steps { send(&state, .key(.left)) }
         // The status line says what the last press undid; the rest is the moment itself.
         let moment = { (text: String) in text.split(separator: "\n").filter { !$0.contains("❚❚ paused") } }

@@ -1,0 +1,64 @@
+import Canvas
+import NetSim
+import Testing
+@testable import TeachUI
+
+/// The legend explains everything the stage draws that a glyph alone does not say, in
+/// one place per kind: who is who along the top border, what happens along the bottom.
+@Suite struct LegendEntryTests {
+    private static let theme = Theme(.full)
+
+    private static func legend(_ scene: Scene, width: Int = 60, height: Int = 16) -> StageLegend {
+        var canvas = Canvas(width: width, height: height)
+        return StageRenderer(scene: scene, theme: theme).draw(into: &canvas, rect: canvas.bounds).legend
+    }
+
+    private static func words(_ entries: [LegendEntry]) -> [String] {
+        entries.map { $0.glyphs.isEmpty ? $0.title : "\($0.glyphs) \($0.title)" }
+    }
+
+    private static func star(named server: String) -> [SceneNode] {
+        [SceneNode(id: 0, name: server, role: .server)] + (1...4).map { SceneNode(id: $0, name: "c\($0)", role: .client) }
+    }
+
+    @Test func iconsAreExplainedUnlessTheNodesNameSaysWhatItIs() {
+        #expect(Self.words(Self.legend(Scene(nodes: Self.star(named: "server"), layout: .star)).cast) == ["□ client"])
+        #expect(Self.words(Self.legend(Scene(nodes: Self.star(named: "index"), layout: .star)).cast) == ["▦ server", "□ client"])
+    }
+
+    @Test func peersReachingEachOtherIsSaidOnlyOfPeersWithNoLines() {
+        let star = Self.legend(Scene(nodes: Self.star(named: "server"), layout: .star))
+        #expect(!star.all.contains { $0.title.contains("reach") }, "clients round a server do not reach each other")
+        let peers = (0..<4).map { SceneNode(id: $0, name: "p\($0 + 1)", role: .peer) }
+        #expect(Self.words(Self.legend(Scene(nodes: peers, layout: .mesh)).cast) == ["◉ peer", "peers reach each other"])
+        let ring = Scene(nodes: peers, links: (0..<4).map { SceneLink(a: $0, b: ($0 + 1) % 4) }, layout: .ring)
+        #expect(!Self.legend(ring).all.contains { $0.title.contains("reach") }, "an overlay's lines are its links")
+    }
+
+    @Test func aHeavyBoxAServersQueueAndACountBesideMessagesAreExplained() {
+        var nodes = Self.star(named: "server")
+        nodes[0].isWorking = true
+        nodes[0].waiting = 3
+        nodes[2].isHighlighted = true
+        let packets = [ScenePacket(id: 1, kind: .request, from: 1, to: 0, progress: 0.4),
+                       ScenePacket(id: 2, kind: .request, from: 1, to: 0, progress: 0.2)]
+        let legend = Self.legend(Scene(nodes: nodes, packets: packets, layout: .star))
+        #expect(Self.words(legend.cast) == ["□ client", "┏━ watch this"])
+        #expect(Self.words(legend.events) == ["● request", "●2 2 at once", "+3 queued"])
+        nodes[2].isHighlighted = false
+        #expect(!Self.legend(Scene(nodes: nodes, layout: .star)).cast.contains { $0.title == "watch this" })
+    }
+
+    /// A legend too long for its border ends in an ellipsis on that border: nothing runs
+    /// on along the other one.
+    @Test func aLegendTooLongForItsBorderEndsThereInAnEllipsis() {
+        let stage = Rect(x: 0, y: 0, width: 30, height: 5)
+        var canvas = Canvas(width: 30, height: 5)
+        canvas.box(stage, glyphs: Self.theme.glyphs, style: .plain)
+        let entries = ["down", "dropped", "lost", "cut", "request", "response"].map { LegendEntry(glyphs: "x", style: .plain, title: $0) }
+        LessonScreenView.drawLegend(entries, into: &canvas, along: stage, y: stage.maxY - 1, theme: Self.theme)
+        let rows = canvas.text.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(rows[0] == "┌────────────────────────────┐")
+        #expect(rows[4] == "└─ x down x dropped x lost … ┘")
+    }
+}
