@@ -3,7 +3,16 @@
 /// Four messages: caller to relay, relay rings the callee, the callee answers through
 /// the relay, and the relay tells the caller the call is up.
 extension Simulation {
-    mutating func placeCall(from caller: NodeID, to callee: NodeID, relay: NodeID?) throws(SimError) {
+    mutating func apply(_ command: CallCommand) throws(SimError) {
+        switch command {
+        case let .place(from, to, relay):
+            try check(from)
+            try check(to)
+            try placeCall(from: from, to: to, relay: relay)
+        }
+    }
+
+    private mutating func placeCall(from caller: NodeID, to callee: NodeID, relay: NodeID?) throws(SimError) {
         guard caller != callee else { throw .invalid("\(name(caller)) cannot call itself") }
         guard nodes[caller.rawValue].isUp else { throw .invalid("\(name(caller)) is down") }
         let chosen: NodeID
@@ -36,10 +45,12 @@ extension Simulation {
 
     private mutating func sendCallMessage(_ index: Int, stage: Int) {
         let (from, to, label) = callRoute(calls[index], stage: stage)
-        send(.call, from: from, to: to, bits: 8 * 200, label: label, payload: .call(index, stage: stage))
+        send(.call, from: from, to: to, bits: 8 * 200, label: label, payload: .calls(CallPayload(call: index, stage: stage)))
     }
 
-    mutating func receiveCall(_ index: Int, stage: Int, message: Message) -> Happening {
+    mutating func deliver(_ payload: CallPayload, message: Message) -> Happening {
+        let index = payload.call
+        let stage = payload.stage
         guard stage < 3 else {
             metrics.calls.append(CallResult(
                 caller: calls[index].caller, callee: calls[index].callee, relay: calls[index].relay,

@@ -2,22 +2,49 @@
 /// the links with a hop budget, or route it through a distributed hash table. Each
 /// lookup counts every message it causes, so lessons can compare what each costs.
 extension Simulation {
-    mutating func publish(_ key: String, at node: NodeID) {
-        if !nodes[node.rawValue].published.contains(key) { nodes[node.rawValue].published.append(key) }
-        if dhtPointers[key] == nil, let responsible = dhtResponsible(for: key) {
-            dhtPointers[key] = responsible
+    mutating func apply(_ command: DiscoveryCommand) throws(SimError) {
+        switch command {
+        case let .publish(key, at):
+            try check(at)
+            publish(key, at: at)
+        case let .lookup(from, key, method):
+            try check(from)
+            try startLookup(from: from, key: key, method: method)
         }
     }
 
-    mutating func startLookup(from origin: NodeID, key: String, method: LookupMethod) throws(SimError) {
+    mutating func deliver(_ payload: DiscoveryPayload, message: Message) -> Happening {
+        switch payload {
+        case let .query(id, ttl, path): receiveQuery(id, ttl: ttl, path: path, message: message)
+        case let .reply(id, holder, hops, path): receiveReply(id, holder: holder, hops: hops, path: path, message: message)
+        }
+    }
+
+    /// A lookup message could not arrive.
+    mutating func lost(_ payload: DiscoveryPayload) {
+        switch payload {
+        case let .query(id, _, _), let .reply(id, _, _, _):
+            discovery.inProgress[id]!.outstanding -= 1
+            finishLookupIfQuiet(id)
+        }
+    }
+
+    private mutating func publish(_ key: String, at node: NodeID) {
+        if !discovery.published[node].contains(key) { discovery.published[node].append(key) }
+        if discovery.dhtPointers[key] == nil, let responsible = dhtResponsible(for: key) {
+            discovery.dhtPointers[key] = responsible
+        }
+    }
+
+    private mutating func startLookup(from origin: NodeID, key: String, method: LookupMethod) throws(SimError) {
         if case let .server(directory) = method {
             try check(directory)
             guard directory != origin else { throw .invalid("\(name(origin)) cannot ask itself") }
         }
         if case let .flood(ttl) = method, ttl < 1 { throw .invalid("a flood needs a hop budget (ttl) of at least 1") }
         guard nodes[origin.rawValue].isUp else { throw .invalid("\(name(origin)) is down") }
-        let id = lookupsInProgress.count + metrics.lookups.count + 1
-        lookupsInProgress[id] = LookupState(origin: origin, key: key, method: method, started: now, seen: [origin])
+        let id = discovery.inProgress.count + metrics.lookups.count + 1
+        discovery.inProgress[id] = LookupState(origin: origin, key: key, method: method, started: now, seen: [origin])
         switch method {
         case let .server(directory):
             sendQuery(id, from: origin, to: directory, ttl: 1, path: [origin])
@@ -36,32 +63,32 @@ extension Simulation {
     }
 
     private mutating func sendQuery(_ id: Int, from: NodeID, to: NodeID, ttl: Int, path: [NodeID]) {
-        lookupsInProgress[id]!.messages += 1
-        lookupsInProgress[id]!.outstanding += 1
-        let key = lookupsInProgress[id]!.key
-        send(.lookup, from: from, to: to, bits: 8 * 100, label: "who has \(key)?", payload: .lookup(id, ttl: ttl, path: path + [to]))
+        discovery.inProgress[id]!.messages += 1
+        discovery.inProgress[id]!.outstanding += 1
+        let key = discovery.inProgress[id]!.key
+        send(.lookup, from: from, to: to, bits: 8 * 100, label: "who has \(key)?", payload: .discovery(.query(id, ttl: ttl, path: path + [to])))
     }
 
     private mutating func sendReply(_ id: Int, from: NodeID, to: NodeID, holder: NodeID?, hops: Int, path: [NodeID]) {
-        lookupsInProgress[id]!.messages += 1
-        lookupsInProgress[id]!.outstanding += 1
-        let key = lookupsInProgress[id]!.key
+        discovery.inProgress[id]!.messages += 1
+        discovery.inProgress[id]!.outstanding += 1
+        let key = discovery.inProgress[id]!.key
         let label = holder.map { "\(name($0)) has \(key)" } ?? "\(key): not here"
-        send(.lookupReply, from: from, to: to, bits: 8 * 100, label: label, payload: .lookupReply(id, holder: holder, hops: hops, path: path))
+        send(.lookupReply, from: from, to: to, bits: 8 * 100, label: label, payload: .discovery(.reply(id, holder: holder, hops: hops, path: path)))
     }
 
-    mutating func receiveQuery(_ id: Int, ttl: Int, path: [NodeID], message: Message) -> Happening {
-        lookupsInProgress[id]!.outstanding -= 1
+    private mutating func receiveQuery(_ id: Int, ttl: Int, path: [NodeID], message: Message) -> Happening {
+        discovery.inProgress[id]!.outstanding -= 1
         let here = message.to
-        let state = lookupsInProgress[id]!
+        let state = discovery.inProgress[id]!
         defer { finishLookupIfQuiet(id) }
         switch state.method {
         case .server:
             let holder = holders(of: state.key).first
             sendReply(id, from: here, to: state.origin, holder: holder, hops: 1, path: [])
         case .flood:
-            guard lookupsInProgress[id]!.seen.insert(here).inserted else { break }
-            if nodes[here.rawValue].published.contains(state.key) {
+            guard discovery.inProgress[id]!.seen.insert(here).inserted else { break }
+            if discovery.published[here].contains(state.key) {
                 sendReply(id, from: here, to: path[path.count - 2], holder: here, hops: path.count - 1, path: Array(path.dropLast(2)))
             } else if ttl > 1 {
                 for neighbour in floodNeighbours(of: here) where neighbour != message.from {
@@ -80,9 +107,9 @@ extension Simulation {
 
     /// The node closest to the key answers the asker directly.
     private mutating func answerDHT(_ id: Int, at here: NodeID, path: [NodeID]) {
-        let key = lookupsInProgress[id]!.key
-        let holder = dhtPointers[key] == here ? holders(of: key).first : nil
-        let origin = lookupsInProgress[id]!.origin
+        let key = discovery.inProgress[id]!.key
+        let holder = discovery.dhtPointers[key] == here ? holders(of: key).first : nil
+        let origin = discovery.inProgress[id]!.origin
         if here == origin {
             recordFound(id, holder: holder, hops: 0)
         } else {
@@ -91,15 +118,15 @@ extension Simulation {
     }
 
     /// A reply travels back the way the query came (flooding) or straight to the asker.
-    mutating func receiveReply(_ id: Int, holder: NodeID?, hops: Int, path: [NodeID], message: Message) -> Happening {
-        lookupsInProgress[id]!.outstanding -= 1
+    private mutating func receiveReply(_ id: Int, holder: NodeID?, hops: Int, path: [NodeID], message: Message) -> Happening {
+        discovery.inProgress[id]!.outstanding -= 1
         let here = message.to
         defer { finishLookupIfQuiet(id) }
         if let back = path.last {
             sendReply(id, from: here, to: back, holder: holder, hops: hops, path: Array(path.dropLast()))
             return Happening(kind: .delivered, message: message, node: here)
         }
-        guard lookupsInProgress[id]!.foundAt == nil, holder != nil else {
+        guard discovery.inProgress[id]!.foundAt == nil, holder != nil else {
             return Happening(kind: .delivered, message: message, node: here)
         }
         recordFound(id, holder: holder, hops: hops)
@@ -107,21 +134,15 @@ extension Simulation {
     }
 
     private mutating func recordFound(_ id: Int, holder: NodeID?, hops: Int) {
-        lookupsInProgress[id]!.holder = holder
-        lookupsInProgress[id]!.hops = hops
-        lookupsInProgress[id]!.foundAt = now
-    }
-
-    /// A lookup message could not arrive.
-    mutating func lookupMessageLost(_ id: Int) {
-        lookupsInProgress[id]!.outstanding -= 1
-        finishLookupIfQuiet(id)
+        discovery.inProgress[id]!.holder = holder
+        discovery.inProgress[id]!.hops = hops
+        discovery.inProgress[id]!.foundAt = now
     }
 
     /// Once no message of the lookup is left travelling, its cost is final.
     private mutating func finishLookupIfQuiet(_ id: Int) {
-        guard let state = lookupsInProgress[id], state.outstanding == 0 else { return }
-        lookupsInProgress[id] = nil
+        guard let state = discovery.inProgress[id], state.outstanding == 0 else { return }
+        discovery.inProgress[id] = nil
         metrics.lookups.append(LookupResult(
             from: state.origin, key: state.key, method: state.method, holder: state.holder, messages: state.messages,
             hops: state.hops, started: state.started, finished: state.foundAt ?? now
@@ -130,7 +151,7 @@ extension Simulation {
 
     /// Nodes that publish `key` and are up, in id order.
     private func holders(of key: String) -> [NodeID] {
-        nodeIDs.filter { nodes[$0.rawValue].isUp && nodes[$0.rawValue].published.contains(key) }
+        nodeIDs.filter { nodes[$0.rawValue].isUp && discovery.published[$0].contains(key) }
     }
 
     /// Where a flood goes next: along the node's links that are up; on a full mesh with
