@@ -28,6 +28,8 @@ public enum KeyPlace: Hashable, Sendable, CaseIterable {
     case inspector
     case help
     case goTo
+    /// A lesson followed from a class (`netstep join`).
+    case classroom
 }
 
 /// What a key does.
@@ -41,6 +43,8 @@ public enum KeyAction: Hashable, Sendable {
     case nextStep, previousStep, restartStep, restartLesson, goToStep, hint, answer, scrollUp, scrollDown
     // Presenting.
     case advance, blank
+    // Following a class.
+    case toggleFollow
     // The sandbox.
     case requests, shareFile, addNode, removeNode, toggleUp, doubleUpload, halveUpload, toggleMalicious,
          toggleVerification, switchModel
@@ -118,6 +122,8 @@ public enum Keymap {
         KeyBinding([.pageDown], .advance, [.presenting], "Presenting", "play, then next step"),
         KeyBinding([.pageUp], .previousStep, [.presenting], "Presenting", "previous step"),
         KeyBinding([.character("."), .character("b")], .blank, [.presenting], "Presenting", "blank the screen"),
+
+        KeyBinding([.character("f")], .toggleFollow, [.classroom], "Class", "explore on your own, or follow the class again"),
 
         KeyBinding([.character("n"), .pageDown], .nextStep, [.lesson], "Steps", "next step"),
         KeyBinding([.character("p"), .pageUp], .previousStep, [.lesson], "Steps", "previous step"),
