@@ -49,7 +49,7 @@ struct NameScope: Sendable {
     }
 
     /// Words that never name a node: `all` and the subjects of live values.
-    static let reservedWords: Set<String> = ["all", "completion", "time", "events", "messages", "lookup", "curve", "latency", "step"]
+    static let reservedWords: Set<String> = ["all", "completion", "time", "events", "messages", "lookup", "curve", "latency", "step", "nearest-cache"]
 
     mutating func add(moment name: String) {
         moments.append(name)

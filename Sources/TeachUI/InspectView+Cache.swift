@@ -16,7 +16,7 @@ extension InspectView {
         var facts = [
             Fact("origin", origin + (keeps.isEmpty ? "" : "; keeps copies " + keeps.joined(separator: ", "))),
             Fact("holds", holds),
-            Fact("hits", "\(cache.hits) hits, \(cache.misses) misses"),
+            Fact("answered", "\(cache.hits) hits, \(cache.misses) misses"),
         ]
         if !cache.fetching.isEmpty { facts.append(Fact("fetching", cache.fetching.joined(separator: ", "))) }
         return facts

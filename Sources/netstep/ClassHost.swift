@@ -28,6 +28,9 @@ final class ClassHost {
     static let connectionLimit = 900
     /// New connections taken per service, so a flood cannot hold the loop.
     static let acceptsPerService = 64
+    /// Messages one student may send between two services: a person pressing keys sends
+    /// one or two; more is a program flooding the presenter, and is dropped.
+    static let messagesPerService = 32
 
     private struct Student {
         var connection: ClassConnection
@@ -128,6 +131,7 @@ final class ClassHost {
         guard var student = connections[descriptor] else { return }
         let (messages, closed) = student.connection.read()
         connections[descriptor] = student
+        guard messages.count <= Self.messagesPerService else { return drop(descriptor, into: &events) }
         for result in messages {
             guard case let .success(message) = result, message.isFromStudent else {
                 if case let .failure(.version(other)) = result { refuse(descriptor, "this class speaks protocol version \(ClassWire.version), not \(other): use the same netstep release as the presenter") }

@@ -133,6 +133,18 @@ struct ClassNetworkTests {
         #expect(seen.contains(.moment(moved)), "the good student still follows")
     }
 
+    @Test("a student sending valid messages without pause is dropped before the presenter handles them all")
+    func flooding() throws {
+        let host = try Self.host()
+        let flooder = try RawStudent(port: host.port)
+        flooder.send(.hello(code: "ABC234", student: "flood"))
+        Self.serve(host) { _, _ in host.studentCount == 1 }
+        flooder.write((0..<2000).flatMap { ClassWire.encode(.presence(following: $0 % 2 == 0)) })
+        let events = Self.serve(host) { _, _ in host.studentCount == 0 }.host
+        #expect(host.studentCount == 0)
+        #expect(events.filter { if case .presence = $0 { true } else { false } }.count <= ClassHost.messagesPerService)
+    }
+
     @Test("300 idle connections cost the presenter nothing, and a student still joins at once")
     func idleConnections() throws {
         let host = try Self.host()

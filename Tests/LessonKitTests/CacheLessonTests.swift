@@ -47,4 +47,21 @@ import Testing
         #expect(misplaced.diagnostics.filter { $0.severity == .error }.map(\.description)
             == ["caches.md:10:5: error: only a cache has an origin; give this node 'role: cache'"])
     }
+
+    @Test func nearestCacheNeedsACacheAndAsksTheClosestOne() throws {
+        let lesson = try #require(LessonLoader.load(
+            source: source(edges: "count: 2, prefix: edge, role: cache, origin: origin").replacingOccurrences(of: "to: edge1", with: "to: nearest-cache"),
+            path: "caches.md"
+        ).lesson)
+        let transcript = PlainTranscript.render(lesson)
+        #expect(transcript.contains("c1, c2 each ask the nearest cache for \"GET /video\""))
+        #expect(transcript.contains("edge1 has no fresh copy of GET /video for c1: a miss, fetching it from origin"))
+        let withoutCache = LessonLoader.load(
+            source: source(edges: "count: 2, prefix: edge, role: server").replacingOccurrences(of: "to: edge1", with: "to: nearest-cache")
+                .replacingOccurrences(of: "{edge1.hits} hits, {edges.misses} misses, {hits} in all; ", with: ""),
+            path: "caches.md"
+        )
+        #expect(withoutCache.diagnostics.filter { $0.severity == .error }.map(\.description)
+            == ["caches.md:18:33: error: 'nearest-cache' needs a node with 'role: cache' in the network"])
+    }
 }
