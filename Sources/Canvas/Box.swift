@@ -18,12 +18,16 @@ extension Canvas {
         case .heavy: border = glyphs.heavy
         case .double: border = glyphs.double
         }
-        let horizontal = String(repeating: border.horizontal, count: rect.width - 2)
-        put(String(border.topLeft) + horizontal + String(border.topRight), x: rect.x, y: rect.y, style: style)
-        put(String(border.bottomLeft) + horizontal + String(border.bottomRight), x: rect.x, y: rect.maxY - 1, style: style)
+        // Cell by cell: every frame draws a dozen boxes or more, and putting their edges
+        // as text broke each into graphemes.
+        for (y, left, right) in [(rect.y, border.topLeft, border.topRight), (rect.maxY - 1, border.bottomLeft, border.bottomRight)] {
+            putRepeated(left, count: 1, x: rect.x, y: y, style: style)
+            putRepeated(border.horizontal, count: rect.width - 2, x: rect.x + 1, y: y, style: style)
+            putRepeated(right, count: 1, x: rect.maxX - 1, y: y, style: style)
+        }
         for y in (rect.y + 1)..<(rect.maxY - 1) {
-            put(String(border.vertical), x: rect.x, y: y, style: style)
-            put(String(border.vertical), x: rect.maxX - 1, y: y, style: style)
+            putRepeated(border.vertical, count: 1, x: rect.x, y: y, style: style)
+            putRepeated(border.vertical, count: 1, x: rect.maxX - 1, y: y, style: style)
         }
         if let title, rect.width > 4 {
             put(" " + title + " ", x: rect.x + 1, y: rect.y, style: titleStyle ?? style, limit: rect.width - 2)

@@ -33,6 +33,8 @@ public struct Canvas: Hashable, Sendable {
     public mutating func put(_ text: some StringProtocol, x: Int, y: Int, style: Style = .plain, limit: Int = .max) -> Int {
         guard y >= 0, y < height else { return 0 }
         let right = min(width, x.addingReportingOverflow(max(0, limit)).overflow ? width : x + max(0, limit))
+        let utf8 = text.utf8
+        if utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return putASCII(utf8, x: x, y: y, style: style, right: right) }
         var column = x
         for character in text {
             if character.unicodeScalars.contains(where: DisplayWidth.isControl) { continue }
@@ -47,6 +49,36 @@ public struct Canvas: Hashable, Sendable {
             column += columns
         }
         return column - x
+    }
+
+    /// Printable ASCII, most of what is written, a byte a cell: no grapheme breaking or
+    /// width lookups, and the wide graphemes it may overwrite repaired once at its two ends
+    /// (within the run every cell is overwritten anyway).
+    private mutating func putASCII(_ bytes: some Collection<UInt8>, x: Int, y: Int, style: Style, right: Int) -> Int {
+        let end = min(right, x + bytes.count), start = max(0, x)
+        guard end > x else { return 0 }
+        if start < end {
+            repairWideNeighbours(x: start, y: y, columns: end - start)
+            var column = x
+            for byte in bytes {
+                if column >= end { break }
+                if column >= start { cells[y * width + column] = Cell(String(UnicodeScalar(byte)), style: style) }
+                column += 1
+            }
+        }
+        return end - x
+    }
+
+    /// `count` copies of a one-column character from (x, y) to the right, clipped: a
+    /// border's edge written cell by cell, with no text to break into graphemes.
+    mutating func putRepeated(_ character: Character, count: Int, x: Int, y: Int, style: Style) {
+        assert(DisplayWidth.of(character) == 1, "a one-column character")
+        guard y >= 0, y < height else { return }
+        let start = max(0, x), end = min(width, x + count)
+        guard start < end else { return }
+        repairWideNeighbours(x: start, y: y, columns: end - start)
+        let cell = Cell(String(character), style: style)
+        for column in start..<end { cells[y * width + column] = cell }
     }
 
     /// Fills a rectangle with one cell.
