@@ -1,7 +1,32 @@
 /// The BitTorrent-like parts of a swarm: the tracker and peer lists, and choking — each
 /// member uploads only to the few neighbours it has unchoked, re-chosen every
-/// `rechokeInterval`: the ones that gave it the most lately (tit-for-tat), plus one
-/// chosen at random (optimistic unchoke) so newcomers get a start.
+/// `rechokeInterval`: the ones that gave it the most lately (tit-for-tat), plus one more
+/// (optimistic unchoke) so newcomers get a start.
+///
+/// The aim is a swarm whose time above its slot-capped bound (the seed sending through
+/// its upload slots, each at most a peer's download) stays about the same in seconds as
+/// the chunks grow: the pipeline filling at the start and draining at the end, not a
+/// share of the whole run lost. The choices that get there (see `BitTorrentGapTests`):
+///
+/// - **Every unchoked connection is used.** A peer fetches from every neighbour that
+///   unchoked it and has a chunk it lacks (`SwarmState.downloadLimit`), one chunk per
+///   connection with the next one pipelined, while its download has room for them; a
+///   slot freed by a chunk's end, or by a peer that no longer needs anything from the
+///   uploader, is offered again at once rather than at the next re-choke.
+/// - **A seed serves those furthest behind, where it is fastest.** Of the interested
+///   neighbours in the lower half by chunks held, a seed unchokes those whose download has
+///   the most room (libtorrent's "fastest upload" seed choker, restricted to laggards as
+///   its "anti-leech" one is): with nobody to reciprocate, what it gives them keeps the
+///   swarm's finish together, and a seed slot carries a peer's whole download.
+/// - **Optimistic unchoking favours the peer furthest behind**, BitTorrent's preference
+///   for newcomers taken further: peers that joined the tracker late have fewer
+///   neighbours, are chosen less often, and would otherwise fall behind for the whole
+///   run. Regular slots left over by tit-for-tat go to the one further behind of two
+///   random interested neighbours.
+/// - **Endgame at any size.** Once every chunk a peer lacks is on its way, it asks a
+///   faster source for the one that would land last (the first copy cancels the other),
+///   as clients do in endgame mode: a chunk pending from a slow peer no longer holds up
+///   a peer the seed could serve.
 extension Simulation {
     mutating func startBitTorrent() {
         for member in swarm.members.indices where !swarm.departed[member] { announce(member) }
@@ -140,6 +165,25 @@ extension Simulation {
         if swarm.unchoked[member].count < swarm.config.uploadSlots { refreshSlots(member) }
     }
 
+    /// A chunk from `member` has gone and its upload slot is free: the peers it has
+    /// unchoked may ask for the next one. Those unchoked at the last re-choke may have
+    /// found every slot taken by the chunks of peers it had just choked, and without
+    /// this would wait for one of their own downloads to end before asking again.
+    mutating func offerFreedSlot(of member: Int) {
+        for peer in swarm.unchoked[member] { fillDownloads(Int(peer)) }
+    }
+
+    /// `peer` has a new chunk: those that unchoked it and now have nothing it lacks
+    /// give its slot to another neighbour at once, rather than leave it idle until the
+    /// next re-choke (with few chunks, a seed's unchoked peers have everything from it in
+    /// a few seconds).
+    mutating func releaseSlotsNoLongerWanted(by peer: Int) {
+        let uploaders = swarm.unchokedBy[peer]
+        for uploader in uploaders where !swarm.isInterested(peer, in: Int(uploader)) {
+            refreshSlots(Int(uploader))
+        }
+    }
+
     /// Counts what `sink` got from `source` (always one of its neighbours), for tit-for-tat.
     mutating func credit(_ sink: Int, from source: Int, bits: Double) {
         let giver = Int32(source)
@@ -178,18 +222,16 @@ extension Simulation {
 
     /// The neighbours `member` unchokes until the next re-choke, all interested in
     /// something it has. A peer takes those that gave it the most since the last
-    /// re-choke (tit-for-tat; the earlier giver on ties, its earliest neighbours when too
-    /// few gave anything); a seed, with nobody to reciprocate, takes interested peers at
-    /// random, so that it serves them in turn. One more slot, with optimistic unchoking,
-    /// goes to a random interested neighbour, so newcomers get a start. Only the few
-    /// neighbours that gave something are ranked: nobody looks at every neighbour while
-    /// most of them are interested.
+    /// re-choke (tit-for-tat; the earlier giver on ties), fills what is left with the one
+    /// further behind of two random interested neighbours, and gives one more slot
+    /// (optimistic unchoking) to its interested neighbour furthest behind. A seed, with
+    /// nobody to reciprocate, serves laggards where it is fastest (see the type's notes).
     private mutating func chooseUnchoked(by member: Int) -> [Int] {
         let slots = swarm.config.uploadSlots
         let optimistic = swarm.config.optimisticUnchoke ? 1 : 0
         let regular = slots - optimistic
         guard swarm.held[member] < swarm.config.chunks else {
-            return randomInterestedNeighbours(of: member, count: slots, besides: [])
+            return laggingNeighboursWithRoom(of: member, count: slots)
         }
         var chosen: [Int] = []
         let givers = swarm.credits[member].enumerated().sorted { first, second in
@@ -198,12 +240,53 @@ extension Simulation {
         for (_, credit) in givers where chosen.count < regular && swarm.isInterested(Int(credit.giver), in: member) {
             chosen.append(Int(credit.giver))
         }
+        chosen += behindOfRandomPairs(of: member, count: regular - chosen.count, besides: chosen)
+        guard optimistic > 0 else { return chosen }
+        return chosen + (furthestBehindNeighbour(of: member, besides: chosen).map { [$0] } ?? [])
+    }
+
+    /// The interested neighbour of `member` with the fewest chunks, not in `taken`.
+    private func furthestBehindNeighbour(of member: Int, besides taken: [Int]) -> Int? {
+        var best: Int?
         for neighbour in swarm.neighbours[member] {
-            guard chosen.count < regular else { break }
             let peer = Int(neighbour)
-            if !chosen.contains(peer), swarm.isInterested(peer, in: member) { chosen.append(peer) }
+            guard best == nil || swarm.held[peer] < swarm.held[best!], !taken.contains(peer), swarm.isInterested(peer, in: member)
+            else { continue }
+            best = peer
         }
-        return chosen + randomInterestedNeighbours(of: member, count: optimistic, besides: chosen)
+        return best
+    }
+
+    /// A seed's choice: of the interested neighbours in the lower half by chunks held, the
+    /// `count` it could upload to fastest now, those whose download has the most room
+    /// beside what others send them.
+    private func laggingNeighboursWithRoom(of member: Int, count: Int) -> [Int] {
+        let node = swarm.members[member]
+        var ranked: [(peer: Int, room: Double)] = []
+        var interested = swarm.neighbours[member].map(Int.init).filter { swarm.isInterested($0, in: member) }
+        interested.sort { swarm.held[$0] != swarm.held[$1] ? swarm.held[$0] < swarm.held[$1] : $0 < $1 }
+        for peer in interested.prefix(max(count, interested.count / 2)) {
+            let sink = transfers[swarm.members[peer]]
+            var mine = 0.0
+            for id in transfers.downloads(of: swarm.members[peer]) where transfers[id].sender == node { mine += transfers.rate(of: id) }
+            ranked.append((peer, sink.download - sink.incomingRate + mine))
+        }
+        ranked.sort { $0.room != $1.room ? $0.room > $1.room : $0.peer < $1.peer }
+        return ranked.prefix(count).map(\.peer)
+    }
+
+    /// `count` neighbours, each the one further behind of two drawn at random.
+    private mutating func behindOfRandomPairs(of member: Int, count: Int, besides taken: [Int]) -> [Int] {
+        guard count > 0 else { return [] }
+        let drawn = randomInterestedNeighbours(of: member, count: 2 * count, besides: taken)
+        var picked: [Int] = []
+        var index = 0
+        while picked.count < count, index < drawn.count {
+            let pair = drawn[index..<min(index + 2, drawn.count)]
+            picked.append(pair.min { swarm.held[$0] != swarm.held[$1] ? swarm.held[$0] < swarm.held[$1] : $0 < $1 }!)
+            index += 2
+        }
+        return picked
     }
 
     /// Up to `count` different random neighbours of `member` interested in something it

@@ -73,7 +73,7 @@ extension Simulation {
     /// Starts downloads for `member` until its slots are full or no source can help.
     mutating func fillDownloads(_ member: Int) {
         guard swarm.isActive, !swarm.departed[member], swarm.held[member] < swarm.config.chunks else { return }
-        while swarm.downloading[member] < swarm.downloadSlots {
+        while swarm.downloading[member] < swarm.downloadLimit, hasDownloadRoom(member) {
             guard let (source, chunk) = findSource(for: member) ?? lastResortSource(for: member) ?? endgameSource(for: member)
             else {
                 if swarm.config.scheduling == .relay, swarm.downloading[member] == 0, !swarm.isStarved[member] {
@@ -84,6 +84,26 @@ extension Simulation {
             }
             sendChunk(chunk, from: source, to: member)
         }
+    }
+
+    /// BitTorrent mode: whether the sources `sink` fetches from now leave room in its
+    /// download, counting each at what it can send (its upload over its streams). A peer
+    /// the seed serves at its full download asks the peers that unchoked it for nothing
+    /// more: their chunks would only take the seed's place in its download, while their
+    /// upload serves the other peers they unchoked (a seed's slot would otherwise carry
+    /// what the peer's download leaves beside them, and the seed fall short of what its
+    /// slots can do). Relay mode limits downloads by its slots alone.
+    private func hasDownloadRoom(_ sink: Int) -> Bool {
+        guard swarm.config.scheduling == .bitTorrent else { return true }
+        let node = swarm.members[sink]
+        let download = transfers[node].download
+        var expected = 0.0
+        for id in transfers.downloads(of: node) where transfers[id].chunk >= 0 {
+            guard let source = swarm.member(transfers[id].sender) else { continue }
+            expected += transfers[transfers[id].sender].upload / Double(max(1, swarm.serving[source]))
+            if expected >= download { return false }
+        }
+        return true
     }
 
     /// The source and chunk for `sink`'s next download: of the sources it may use (see
@@ -123,7 +143,8 @@ extension Simulation {
     /// only split the download and delay both). The first copy to arrive cancels the other.
     private mutating func endgameSource(for sink: Int) -> (Int, Int)? {
         let lacking = swarm.config.chunks - swarm.held[sink]
-        guard lacking <= swarm.downloadSlots, swarm.downloading[sink] < 2 * lacking else { return nil }
+        guard lacking <= swarm.downloadSlots || swarm.config.scheduling == .bitTorrent, swarm.downloading[sink] < 2 * lacking
+        else { return nil }
         let download = transfers[swarm.members[sink]].download
         var latest: (chunk: Int, seconds: Double, rate: Double)?
         for id in transfers.downloads(of: swarm.members[sink]) {
@@ -277,7 +298,10 @@ extension Simulation {
             continuePipeline(from: source, to: sink)
         }
         fillDownloads(sink)
-        if swarm.config.scheduling == .relay { offerUploads(from: source) }
+        switch swarm.config.scheduling {
+        case .relay: offerUploads(from: source)
+        case .bitTorrent: offerFreedSlot(of: source)
+        }
         wakeStarved()
     }
 
@@ -296,7 +320,7 @@ extension Simulation {
     /// Sends `sink` the next chunk it asked `source` for ahead, if that still makes sense.
     private mutating func continuePipeline(from source: Int, to sink: Int) {
         guard swarm.isActive, !swarm.departed[sink], swarm.held[sink] < swarm.config.chunks,
-              swarm.downloading[sink] < swarm.downloadSlots,
+              swarm.downloading[sink] < swarm.downloadLimit, hasDownloadRoom(sink),
               swarm.config.scheduling == .relay || swarm.unchokedBy[sink].contains(Int32(source)),
               usable(source, by: sink), hasRoom(source, for: sink),
               arrivesInTime(from: source, at: expectedRate(from: source, to: sink), to: sink),
@@ -337,7 +361,10 @@ extension Simulation {
                 metrics.corruptAccepted += 1
             }
             cancelDuplicates(of: chunk, to: message.to)
-            if swarm.config.scheduling == .bitTorrent { offerNewChunk(from: sink) }
+            if swarm.config.scheduling == .bitTorrent {
+                offerNewChunk(from: sink)
+                releaseSlotsNoLongerWanted(by: sink)
+            }
             if swarm.held[sink] == swarm.config.chunks {
                 happening = completeFile(at: message.to, message: message)
                 finishPeer(sink)
@@ -391,7 +418,8 @@ extension Simulation {
     /// has download slots) can have fetched a chunk twice.
     private mutating func cancelDuplicates(of chunk: Int, to node: NodeID) {
         let sink = swarm.member(node)!
-        guard swarm.config.chunks - swarm.held[sink] < swarm.downloadSlots, swarm.inflight[chunk] > 0, swarm.downloading[sink] > 0
+        guard swarm.config.chunks - swarm.held[sink] < swarm.downloadSlots || swarm.config.scheduling == .bitTorrent,
+              swarm.inflight[chunk] > 0, swarm.downloading[sink] > 0
         else { return }
         let duplicates = transfers.downloads(of: node).filter { transfers[$0].chunk == chunk }
         if !duplicates.isEmpty { abortTransfers(duplicates, lost: false) }

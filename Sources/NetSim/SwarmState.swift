@@ -4,8 +4,13 @@
 struct SwarmState: Equatable, Sendable {
     let config: SwarmConfig
     let chunkBits: Double
-    /// Chunks a peer downloads at once, each from a different source.
+    /// Chunks a relay-mode peer downloads at once, each from a different source.
     let downloadSlots = 4
+    /// The most chunks a peer downloads at once: `downloadSlots` in relay mode; in
+    /// BitTorrent mode one per neighbour that has unchoked it, as real clients request
+    /// from every connection that lets them (an unchoked slot left unused is upload
+    /// wasted: the seed's, most of all).
+    let downloadLimit: Int
     /// Random members a relay-mode peer considers as sources, besides the seeds.
     let sampleSize = 8
 
@@ -66,6 +71,7 @@ struct SwarmState: Equatable, Sendable {
     init(config: SwarmConfig, nodeCount: Int) {
         self.config = config
         chunkBits = config.chunks > 0 ? config.fileBits / Double(config.chunks) : 0
+        downloadLimit = config.scheduling == .relay ? downloadSlots : .max
         chunkLabels = (0..<config.chunks).map { "chunk \($0 + 1)/\(config.chunks)" }
         members = config.seeds + config.peers
         let count = members.count
