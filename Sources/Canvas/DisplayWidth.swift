@@ -3,8 +3,28 @@
 public enum DisplayWidth {
     public static func of(_ scalar: Unicode.Scalar) -> Int {
         let value = scalar.value
-        // Printable ASCII, most of any screen, needs no Unicode property lookups.
+        // Printable ASCII, most of any screen, needs no Unicode property lookups; nor do
+        // the box drawing, block and shape glyphs every frame's borders, bars and nodes
+        // are made of (a test checks these ranges against the lookups).
         if value >= 0x20 && value < 0x7F { return 1 }
+        if isNarrowSymbol(value) { return 1 }
+        return lookedUp(scalar)
+    }
+
+    /// Letters and symbols of one column that need no lookup: Latin-1 and Latin Extended
+    /// (bar the soft hyphen), general punctuation's dashes, quotes, bullet and ellipsis,
+    /// arrows, box drawing, blocks, and geometric shapes (bar the two that are emoji).
+    static func isNarrowSymbol(_ value: UInt32) -> Bool {
+        switch value {
+        case 0xA0..<0x300: value != 0xAD
+        case 0x2010...0x2027, 0x2190..<0x2200, 0x2500..<0x25FD, 0x25FF: true
+        default: false
+        }
+    }
+
+    /// The width from the scalar's Unicode properties.
+    static func lookedUp(_ scalar: Unicode.Scalar) -> Int {
+        let value = scalar.value
         if value == 0 { return 0 }
         if isControl(scalar) { return 0 }
         switch scalar.properties.generalCategory {
@@ -28,7 +48,11 @@ public enum DisplayWidth {
     }
 
     public static func of(_ text: some StringProtocol) -> Int {
-        text.reduce(0) { $0 + of($1) }
+        // Printable ASCII, most labels and figures, is a column a byte, and no two of its
+        // characters join into one.
+        let utf8 = text.utf8
+        if utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return utf8.count }
+        return text.reduce(0) { $0 + of($1) }
     }
 
     /// C0, DEL and C1 controls: these must never reach a terminal from lesson text.

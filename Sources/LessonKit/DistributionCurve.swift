@@ -53,6 +53,13 @@ public struct DistributionCurve: Sendable, Hashable {
         points = spec.sizes.map { DistributionExperiment.run(setting, peers: $0, seed: seed) }
     }
 
+    /// The curve without its runs, for a check that only needs to know it can be measured.
+    init(unmeasured spec: CurveSpec, setting: DistributionSetting) {
+        self.spec = spec
+        self.setting = setting
+        points = []
+    }
+
     /// A point's time in seconds as narration writes durations; "never" for a crowd that
     /// did not get the file.
     public static func time(_ seconds: Double) -> String {

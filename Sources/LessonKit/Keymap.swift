@@ -28,6 +28,8 @@ public enum KeyPlace: Hashable, Sendable, CaseIterable {
     case inspector
     case help
     case goTo
+    /// A lesson followed from a class (`netstep join`).
+    case classroom
 }
 
 /// What a key does.
@@ -41,6 +43,8 @@ public enum KeyAction: Hashable, Sendable {
     case nextStep, previousStep, restartStep, restartLesson, goToStep, hint, answer, scrollUp, scrollDown
     // Presenting.
     case advance, blank
+    // Following a class.
+    case toggleFollow
     // The sandbox.
     case requests, shareFile, addNode, removeNode, toggleUp, doubleUpload, halveUpload, toggleMalicious,
          toggleVerification, switchModel
@@ -119,6 +123,8 @@ public enum Keymap {
         KeyBinding([.pageUp], .previousStep, [.presenting], "Presenting", "previous step"),
         KeyBinding([.character("."), .character("b")], .blank, [.presenting], "Presenting", "blank the screen"),
 
+        KeyBinding([.character("f")], .toggleFollow, [.classroom], "Class", "explore on your own, or follow the class again"),
+
         KeyBinding([.character("n"), .pageDown], .nextStep, [.lesson], "Steps", "next step"),
         KeyBinding([.character("p"), .pageUp], .previousStep, [.lesson], "Steps", "previous step"),
         KeyBinding([.character("g")], .goToStep, [.lesson], "Steps", "go to step (type a number)"),
@@ -178,10 +184,13 @@ public enum Keymap {
     public static func bindings(in places: [KeyPlace], presenting: Bool = false) -> [KeyBinding] {
         var seen: Set<ScreenKey> = []
         var result: [KeyBinding] = []
+        // Which bindings are taken, by place in the table: comparing whole bindings (every
+        // key bar asks, every frame) cost more than the rest.
+        var taken = Set<Int>()
         for place in places + [.anywhere] {
-            for binding in bindings where binding.places.contains(place) && !(presenting && binding.notWhilePresenting) {
+            for (index, binding) in bindings.enumerated() where binding.places.contains(place) && !(presenting && binding.notWhilePresenting) {
                 let fresh = binding.keys.filter { !seen.contains($0) }
-                guard !fresh.isEmpty, !result.contains(binding) else { continue }
+                guard !fresh.isEmpty, taken.insert(index).inserted else { continue }
                 seen.formUnion(fresh)
                 var kept = binding
                 kept.keys = fresh

@@ -14,20 +14,18 @@ extension LessonLoader {
             case let .ask(ask): action = ask.action
             case .run, .pause, .quiz: continue
             }
-            switch action {
-            case .curve:
+            if action.settings(CurveAction.self) != nil {
                 curves += 1
                 if curves == LessonLimits.curves + 1 {
                     log.error("this is curve \(curves); a lesson may measure at most \(LessonLimits.curves) curves", at: item.location)
                 }
-            case let .swarm(spec):
+            }
+            if let spec = action.settings(SwarmAction.self) {
                 let swarm = LessonLimits.estimatedMemory(nodes: nodes, swarmMembers: spec.seeds.count + spec.peers.count, swarmChunks: spec.chunks)
                 if swarm > LessonLimits.memoryBytes, estimated <= LessonLimits.memoryBytes {
                     log.error("this swarm would need about \(swarm / 1_048_576) MB; a lesson's simulation may need at most \(LessonLimits.memoryBytes / 1_048_576) MB", at: item.location)
                 }
                 estimated = max(estimated, swarm)
-            default:
-                continue
             }
         }
     }

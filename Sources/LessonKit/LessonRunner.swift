@@ -38,36 +38,18 @@ public struct LessonRunner: Sendable {
     private struct Place: Sendable {
         var cursor = 0
         var wait: WaitProgress?
-        var highlightedNodes: [String] = []
-        var highlightedValues: [LiveValue] = []
-        /// The steps that set the node and the value highlights.
-        var highlightSteps = (nodes: 0, values: 0)
-        var charts: [LiveValue] = []
-        /// The latest curve and the step that measured it.
-        var curve: (measured: DistributionCurve, step: Int)?
-        /// A later step that changes the simulation puts the network back on screen.
-        var curveOnStage = false
-        var fileTargets: [String] = []
-        /// Who takes part in the file being shared now, and the step that began sharing it.
-        var fileShare: (nodes: [String], step: Int) = ([], 0)
+        var picture = LessonPicture()
         var problems: [Problem] = []
-        /// Where the metrics panel's counts start, and which parts it shows.
-        var countsStart: CountsStart?
-        var gauges: [Gauge]?
         /// Readings of the live values of each paragraph shown after a wait, by index in
         /// the step's narration, taken when the script reached the paragraph.
         var frozen: [Int: [LiveReading]] = [:]
-        /// The simulation as it was at each moment kept so far (`- moment: NAME`).
-        var moments: [String: Simulation] = [:]
-        /// The speed the step's `speed` action asked for, for its later runs.
-        var speed: Double?
 
         /// Back to the start of a step's script, keeping what earlier steps set up.
         mutating func rewind() {
             cursor = 0
             wait = nil
             frozen = [:]
-            speed = nil
+            picture.speed = nil
         }
     }
 
@@ -99,11 +81,16 @@ public struct LessonRunner: Sendable {
     private var moves: [Move] = []
     /// Curves already measured, so replaying a step does not run their simulations again.
     private var measuredCurves: [CurveKey: DistributionCurve] = [:]
+    /// False: curves are checked against the network but their runs are not made (what
+    /// `netstep check` needs: nothing in a curve's separate runs can go wrong).
+    private let measuresCurves: Bool
     /// Events were stepped after the script was done, so the state is no longer the
     /// step's canonical end and cannot become the next step's entry.
     private var wentPastScript = false
 
-    public init(lesson: Lesson, seed: UInt64? = nil) {
+    /// `measuresCurves: false` leaves every curve without its points, for a check.
+    public init(lesson: Lesson, seed: UInt64? = nil, measuresCurves: Bool = true) {
+        self.measuresCurves = measuresCurves
         precondition(!lesson.steps.isEmpty, "the loader refuses lessons without steps")
         self.lesson = lesson
         self.seed = seed ?? lesson.seed
@@ -121,26 +108,26 @@ public struct LessonRunner: Sendable {
     public var isLastStep: Bool { stepIndex == lesson.steps.count - 1 }
     /// Nodes and values the lesson has asked the picture to point at: those of the latest
     /// step that pointed at any (a step's first highlight replaces earlier steps' ones).
-    public var highlightedNodes: [String] { scene.place.highlightedNodes }
-    public var highlightedValues: [LiveValue] { scene.place.highlightedValues }
+    public var highlightedNodes: [String] { scene.place.picture.highlightedNodes }
+    public var highlightedValues: [LiveValue] { scene.place.picture.highlightedValues }
     /// The nodes taking part in the file distributions of the step that began the latest
     /// one (a server and the clients it serves, a swarm's seeds and peers), so a panel of
     /// file progress can leave out nodes that have nothing to do with it. Empty before
     /// any file is shared.
-    public var fileShareNodes: [String] { scene.place.fileShare.nodes }
+    public var fileShareNodes: [String] { scene.place.picture.fileShare.nodes }
     /// Values the lesson has asked to keep in view (`chart`), in order.
-    public var charts: [LiveValue] { scene.place.charts }
+    public var charts: [LiveValue] { scene.place.picture.charts }
 
     /// Where the metrics panel's counts start: nil, from the start of the lesson.
-    public var countsStart: CountsStart? { scene.place.countsStart }
+    public var countsStart: CountsStart? { scene.place.picture.countsStart }
 
     /// The parts of the metrics panel the lesson chose to show; nil: all of them.
-    public var gauges: [Gauge]? { scene.place.gauges }
+    public var gauges: [Gauge]? { scene.place.picture.gauges }
     /// The latest distribution curve measured so far, which `{curve.N.…}` values read.
-    public var curve: DistributionCurve? { scene.place.curve?.measured }
+    public var curve: DistributionCurve? { scene.place.picture.curve?.measured }
     /// The curve to show instead of the network: one drawn in this step, or in an earlier
     /// step that nothing has changed the simulation since.
-    public var curveOnStage: DistributionCurve? { scene.place.curveOnStage ? curve : nil }
+    public var curveOnStage: DistributionCurve? { scene.place.picture.curveOnStage ? curve : nil }
     /// Problems met so far on the way to this state.
     public var problems: [Problem] { scene.place.problems }
     /// Index into `step.script` of the item the step is at (`script.count` when done).
@@ -166,7 +153,7 @@ public struct LessonRunner: Sendable {
     /// step's `speed` action set, and its slow motion); nil when no wait is under way.
     public var pace: Pace? {
         guard case let .running(wait) = pending else { return nil }
-        return Pace(wait: [stepIndex, scene.place.cursor], speed: wait.speed ?? scene.place.speed, slow: wait.slow)
+        return Pace(wait: [stepIndex, scene.place.cursor], speed: wait.speed ?? scene.place.picture.speed, slow: wait.slow)
     }
 
     /// The lesson is on its last step and that step's script is complete.
@@ -202,7 +189,7 @@ public struct LessonRunner: Sendable {
 
     /// A live value read from `shown`, a state of this step (the one a screen shows).
     public func reading(_ value: LiveValue, in shown: Simulation) -> LiveReading {
-        value.read(in: shown, stepStartState: entries[stepIndex].timeline.current, moments: scene.place.moments, curve: curve)
+        value.read(in: shown, stepStartState: entries[stepIndex].timeline.current, moments: scene.place.picture.moments, curve: curve)
     }
 
     /// The simulated time at which the current step began (for `{elapsed}`).
@@ -379,7 +366,7 @@ public struct LessonRunner: Sendable {
                 let simulation = self.simulation
                 let progress = scene.place.wait ?? WaitProgress(startTime: simulation.now, startEvents: simulation.eventCount)
                 scene.place.wait = progress
-                guard wait.condition.holds(in: simulation, progress: progress, fileTargets: scene.place.fileTargets, stepStart: stepStartTime) else { return }
+                guard wait.condition.holds(in: simulation, progress: progress, fileTargets: scene.place.picture.fileTargets, stepStart: stepStartTime) else { return }
                 scene.place.wait = nil
                 scene.place.cursor += 1
             case .ask, .pause, .quiz:
@@ -408,7 +395,7 @@ public struct LessonRunner: Sendable {
             progress.sawEvent = true
         }
         scene.place.wait = progress
-        let holds = wait.condition.holds(in: simulation, progress: progress, fileTargets: scene.place.fileTargets, stepStart: stepStartTime)
+        let holds = wait.condition.holds(in: simulation, progress: progress, fileTargets: scene.place.picture.fileTargets, stepStart: stepStartTime)
         if !holds && simulation.eventCount - progress.startEvents >= wait.budget {
             note("step \(stepIndex + 1): `\(wait.source)` did not happen within \(wait.budget) events (simulated time \(Units.format(duration: simulation.now)))", at: location)
             giveUpWait()
@@ -443,90 +430,29 @@ public struct LessonRunner: Sendable {
         }
     }
 
+    /// Applies an action: first what it changes of the picture, then its engine commands.
     private mutating func apply(_ action: LessonAction, at location: SourceLocation) {
-        switch action {
-        // A step's first highlight replaces those of earlier steps: "look at db" points at
-        // db, not at everything pointed at so far. Within a step they add up.
-        case let .highlight(.node(name)):
-            highlight([name])
-        case let .highlight(.nodes(_, members)):
-            highlight(members)
-        case let .highlight(.value(value)):
-            if scene.place.highlightSteps.values != stepIndex { scene.place.highlightedValues = [] }
-            scene.place.highlightSteps.values = stepIndex
-            if !scene.place.highlightedValues.contains(value) { scene.place.highlightedValues.append(value) }
-        case .highlight(.none):
-            scene.place.highlightedNodes = []
-            scene.place.highlightedValues = []
-        case let .chart(value):
-            if !scene.place.charts.contains(value) { scene.place.charts.append(value) }
-        case .resetCounts:
-            scene.place.countsStart = CountsStart(reason: .reset, metrics: simulation.metrics, time: simulation.now)
-        case let .gauges(gauges):
-            scene.place.gauges = gauges
-        case let .moment(name):
-            scene.place.moments[name] = simulation
-        case let .speed(speed):
-            scene.place.speed = speed
-        case let .curve(spec):
-            do {
-                scene.place.curve = (try measure(spec), stepIndex)
-                scene.place.curveOnStage = true
-            } catch {
-                note("step \(stepIndex + 1): \(error.reason)", at: location)
-            }
-        default:
-            if let curve = scene.place.curve, curve.step != stepIndex { scene.place.curveOnStage = false }
-            if case let .serveFile(from, to, _) = action {
-                scene.place.fileTargets += to
-                shareFile(among: [from] + to)
-            }
-            if case let .swarm(spec) = action {
-                scene.place.countsStart = CountsStart(reason: .swarm, metrics: simulation.metrics, time: simulation.now)
-                scene.place.fileTargets += spec.peers
-                shareFile(among: spec.seeds + spec.peers)
-            }
-            do {
-                for command in try CommandMapper.commands(for: action, in: simulation.network) {
-                    do {
-                        try scene.timeline.perform(command)
-                    } catch {
-                        note("step \(stepIndex + 1): the simulation refused this action: \(error)", at: location)
-                    }
-                }
-            } catch {
-                note("step \(stepIndex + 1): no node '\(error.name)' in the network at this point", at: location)
-            }
+        if action.changesSimulation, let curve = scene.place.picture.curve, curve.step != stepIndex {
+            scene.place.picture.curveOnStage = false
         }
-    }
-
-    /// Points the picture at `nodes`, replacing an earlier step's highlights.
-    private mutating func highlight(_ nodes: [String]) {
-        if scene.place.highlightSteps.nodes != stepIndex { scene.place.highlightedNodes = [] }
-        scene.place.highlightSteps.nodes = stepIndex
-        for name in nodes where !scene.place.highlightedNodes.contains(name) { scene.place.highlightedNodes.append(name) }
-    }
-
-    /// What a curve's measurement depends on: the action and the rates it read.
-    private struct CurveKey: Hashable {
-        var spec: CurveSpec
-        var setting: DistributionSetting
-    }
-
-    private mutating func measure(_ spec: CurveSpec) throws(DistributionCurve.Unmeasurable) -> DistributionCurve {
-        let key = CurveKey(spec: spec, setting: try DistributionCurve.setting(for: spec, on: simulation.network))
-        if let known = measuredCurves[key] { return known }
-        let curve = DistributionCurve(spec: spec, setting: key.setting, seed: seed)
-        measuredCurves[key] = curve
-        return curve
-    }
-
-    /// A new distribution replaces those of earlier steps; within a step they add up
-    /// (two crowds served side by side).
-    private mutating func shareFile(among nodes: [String]) {
-        let share = scene.place.fileShare
-        let kept = share.step == stepIndex ? share.nodes : []
-        scene.place.fileShare = (kept + nodes.filter { !kept.contains($0) }, stepIndex)
+        var stage = ActionStage(picture: scene.place.picture, step: stepIndex, simulation: simulation, seed: seed,
+                                measuresCurves: measuresCurves, measuredCurves: measuredCurves)
+        action.definition.stage(&stage)
+        scene.place.picture = stage.picture
+        measuredCurves = stage.measuredCurves
+        for problem in stage.problems { note("step \(stepIndex + 1): \(problem)", at: location) }
+        guard action.changesSimulation else { return }
+        do {
+            for command in try action.definition.commands(NodeIDs(network: simulation.network)) {
+                do {
+                    try scene.timeline.perform(command)
+                } catch {
+                    note("step \(stepIndex + 1): the simulation refused this action: \(error)", at: location)
+                }
+            }
+        } catch {
+            note("step \(stepIndex + 1): no node '\(error.name)' in the network at this point", at: location)
+        }
     }
 
     private mutating func note(_ message: String, at location: SourceLocation) {

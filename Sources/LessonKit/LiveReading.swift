@@ -137,6 +137,8 @@ extension LiveValue {
         case .responseTimeMax: return seconds(metrics.responseTimePercentile(1))
         case .corruptRejected: return count(metrics.corruptRejected)
         case .corruptAccepted: return count(metrics.corruptAccepted)
+        case .hits: return count(metrics.caching.hits)
+        case .misses: return count(metrics.caching.misses)
         default:
             assertionFailure("the loader only accepts simulation properties here")
             return .none
@@ -169,6 +171,8 @@ extension LiveValue {
         case .refused:
             let refused = node.accessLog.filter { !$0.granted }.count
             return LiveReading(Double(refused), String(refused))
+        case .hits: return LiveReading(Double(node.cache?.hits ?? 0), String(node.cache?.hits ?? 0))
+        case .misses: return LiveReading(Double(node.cache?.misses ?? 0), String(node.cache?.misses ?? 0))
         default:
             assertionFailure("the loader only accepts node properties here")
             return .none
@@ -192,6 +196,11 @@ extension LiveValue {
         case .busiest:
             guard let busiest = nodes.max(by: { ($0.bitsUp, $1.id) < ($1.bitsUp, $0.id) }), busiest.bitsUp > 0 else { return .none }
             return LiveReading(busiest.bitsUp, "\(busiest.config.name) (\(Units.format(bits: busiest.bitsUp)))")
+        case .hits, .misses, .accesses:
+            let total = nodes.reduce(0) { total, node in
+                total + (property == .hits ? node.cache?.hits ?? 0 : property == .misses ? node.cache?.misses ?? 0 : node.accessLog.count)
+            }
+            return LiveReading(Double(total), String(total))
         default:
             assertionFailure("the loader only accepts group properties here")
             return .none

@@ -29,6 +29,8 @@ public struct LiveValue: Sendable, Hashable {
     public enum Property: String, Sendable, Hashable, CaseIterable {
         // the simulation
         case time, elapsed, events, messages, responses, dropped, refused, lost, failed, retries, latency
+        // caches: answered from a copy, fetched from the origin
+        case hits, misses
         case inFlight = "in-flight"
         case responseTime = "response-time"
         case responseTimeMax = "response-time-max"
@@ -53,16 +55,17 @@ public struct LiveValue: Sendable, Hashable {
         /// The properties each kind of subject has, for checking and for the author's guide.
         public static let simulationProperties: [Property] = [.time, .elapsed, .events, .messages, .responses, .dropped, .refused,
                                                               .lost, .failed, .retries, .inFlight, .responseTime, .responseTimeMax,
-                                                              .corruptRejected, .corruptAccepted, .latency]
+                                                              .corruptRejected, .corruptAccepted, .latency, .hits, .misses]
         public static let nodeProperties: [Property] = [.queue, .queueLimit, .served, .received, .upload, .download, .chunks, .state,
-                                                        .done, .corrupt, .accesses, .refused, .service, .timeout]
-        public static let groupProperties: [Property] = [.finished, .served, .received, .busiest, .queue, .corrupt]
+                                                        .done, .corrupt, .accesses, .refused, .service, .timeout, .hits, .misses]
+        public static let groupProperties: [Property] = [.finished, .served, .received, .busiest, .queue, .corrupt, .hits, .misses,
+                                                         .accesses]
         public static let completionProperties: [Property] = [.min, .max, .mean, .count]
         public static let lookupProperties: [Property] = [.messages, .hops, .found, .duration]
         public static let curveProperties: [Property] = [.clientServer, .peerToPeer, .clientServerBound, .peerToPeerBound]
         /// The simulation's counts, which `{step.…}` may take over a step.
         static let simulationTotals: [Property] = [.events, .messages, .responses, .dropped, .refused, .lost, .failed, .retries,
-                                                   .corruptRejected, .corruptAccepted]
+                                                   .corruptRejected, .corruptAccepted, .hits, .misses]
     }
 
     /// Which stretch of the lesson a value covers.
@@ -85,7 +88,7 @@ public struct LiveValue: Sendable, Hashable {
     var isTotal: Bool {
         switch subject {
         case .simulation: Property.simulationTotals.contains(property)
-        case .node, .nodes: [.served, .received, .accesses, .refused].contains(property)
+        case .node, .nodes: [.served, .received, .accesses, .refused, .hits, .misses].contains(property)
         case .messages: true
         case .completion, .lookup, .curve, .route: false
         }

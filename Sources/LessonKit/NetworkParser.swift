@@ -5,9 +5,13 @@ import Yams
 struct NetworkParser {
     static let fields = ["layout", "latency", "mesh", "nodes", "groups", "links"]
     /// What a node's behaviour may be set with, for named nodes, groups and `add-node`.
-    static let capacityFields = ["upload", "download", "service", "queue", "timeout", "retries"]
-    static let nodeFields = ["role", "place"] + capacityFields
-    static let groupFields = ["count", "prefix", "role", "place", "layout"] + capacityFields
+    static let capacityFields = ["upload", "download", "service", "queue", "timeout", "retries", "latency"]
+    /// What only a cache may be given: `origin` (required), `ttl`, `capacity`.
+    static let cacheFields = ["origin", "ttl", "capacity"]
+    static let nodeFields = ["role", "label", "place"] + capacityFields + cacheFields
+    static let groupFields = ["count", "prefix", "role", "label", "place", "layout"] + capacityFields + cacheFields
+    /// The longest label: the stage writes it beside the node's name.
+    static let maximumLabelLength = 24
     static let linkFields = ["between", "latency"]
     /// Bounds that keep a lesson file from asking the engine for something absurd.
     static let maximumNodes = LessonLimits.nodes
@@ -26,6 +30,7 @@ struct NetworkParser {
         if let mesh = fields["mesh"], let value = reader.boolean(mesh, "mesh", log: &log) { spec.fullMesh = value }
         if let nodes = fields["nodes"] { namedNodes(nodes, into: &spec, log: &log, scope: &scope) }
         if let groups = fields["groups"] { generatedGroups(groups, into: &spec, log: &log, scope: &scope) }
+        checkOrigins(of: spec, log: &log, scope: scope)
         if fields["nodes"] == nil && fields["groups"] == nil {
             log.error("network needs 'nodes' or 'groups'", at: reader.location(node))
         }
@@ -61,6 +66,8 @@ struct NetworkParser {
             }
             var configured = NetworkSpec.NodeSpec(name: name, role: role, location: reader.location(key))
             capacities(fields, into: &configured, log: &log)
+            configured.label = fields["label"].flatMap { label($0, log: &log) }
+            cacheSettings(fields, into: &configured, log: &log)
             if let place = fields["place"] { configured.place = self.place(place, log: &log) }
             spec.nodes.append(configured)
             scope.add(node: name, role: role)
@@ -110,11 +117,13 @@ struct NetworkParser {
             }
             var configured = NetworkSpec.NodeSpec(name: member, role: role, group: name, location: reader.location(key))
             capacities(fields, into: &configured, log: &log)
+            cacheSettings(fields, into: &configured, log: &log)
             spec.nodes.append(configured)
             scope.add(node: member, role: role)
             members.append(member)
         }
         var group = NetworkSpec.GroupSpec(name: name, members: members, location: reader.location(key))
+        group.label = fields["label"].flatMap { label($0, log: &log) }
         if let place = fields["place"] { group.place = self.place(place, log: &log) }
         if let layout = fields["layout"] { group.layout = self.layout(layout, log: &log) }
         spec.groups.append(group)
@@ -180,6 +189,46 @@ struct NetworkParser {
         if let value = fields["queue"] { node.queueLimit = reader.integer(value, "queue", in: 0...100_000, log: &log) }
         if let value = fields["timeout"] { node.timeout = reader.duration(value, "timeout", log: &log) }
         if let value = fields["retries"] { node.retries = reader.integer(value, "retries", in: 0...10, log: &log) }
+        if let value = fields["latency"] { node.latency = reader.duration(value, "latency", log: &log) }
+    }
+
+    /// A node's or a group's label: short text the stage can write beside a name.
+    func label(_ node: Node, log: inout DiagnosticLog) -> String? {
+        guard let text = reader.text(node, "label", log: &log) else { return nil }
+        guard !text.isEmpty, text.count <= Self.maximumLabelLength else {
+            log.error("a label is 1 to \(Self.maximumLabelLength) characters, to fit beside the node on the stage, not \(text.count)", at: reader.location(node))
+            return nil
+        }
+        return text
+    }
+
+    /// Reads what a cache keeps: `origin` (a node's name, checked once every node is
+    /// known), `ttl` and `capacity`.
+    private func cacheSettings(_ fields: YAMLFields, into node: inout NetworkSpec.NodeSpec, log: inout DiagnosticLog) {
+        if let value = fields["origin"] { node.origin = reader.text(value, "origin", log: &log) }
+        if let value = fields["ttl"] { node.timeToLive = reader.duration(value, "ttl", log: &log) }
+        if let value = fields["capacity"] { node.cacheCapacity = reader.integer(value, "capacity", in: 1...100_000, log: &log) }
+    }
+
+    /// A cache needs an origin that is another node; only a cache has one. Said once per
+    /// declaration (a group's members share theirs).
+    private func checkOrigins(of spec: NetworkSpec, log: inout DiagnosticLog, scope: NameScope) {
+        var reported = Set<SourceLocation>()
+        for node in spec.nodes {
+            let problem: String? = switch (node.role, node.origin) {
+            case (.cache, nil):
+                "a cache needs 'origin: NODE', the node it fetches what it lacks from"
+            case let (.cache, origin?) where origin == node.name:
+                "a cache cannot be its own origin"
+            case let (.cache, origin?) where !scope.isNode(origin):
+                scope.knowsEveryName ? scope.unknownNode(origin) : nil
+            case (.cache, _), (_, nil):
+                nil
+            default:
+                "only a cache has an origin; give this node 'role: cache'"
+            }
+            if let problem, reported.insert(node.location).inserted { log.error(problem, at: node.location) }
+        }
     }
 
     /// One entry of `links`: a link between two nodes, or, where an end is a group (or

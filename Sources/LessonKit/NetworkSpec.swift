@@ -31,6 +31,15 @@ public struct NetworkSpec: Sendable, Hashable {
         public var queueLimit: Int?
         public var timeout: SimTime?
         public var retries: Int?
+        /// Added at each end to the network's latency where no link says otherwise.
+        public var latency: SimTime?
+        /// What the stage and the inspector call the node, beside its name.
+        public var label: String?
+        /// For a cache: the node it fetches from, how long a copy stays fresh and how many
+        /// copies it keeps.
+        public var origin: String?
+        public var timeToLive: SimTime?
+        public var cacheCapacity: Int?
         /// The group this node was generated from, if any.
         public var group: String?
         /// Where the lesson put this named node on the stage.
@@ -41,6 +50,8 @@ public struct NetworkSpec: Sendable, Hashable {
     public struct GroupSpec: Sendable, Hashable {
         public var name: String
         public var members: [String]
+        /// What the stage and the inspector call the group's nodes, beside their names.
+        public var label: String?
         /// Where the lesson put the group on the stage, and how it lays it out there.
         public var place: Place?
         public var layout: Layout?
@@ -65,5 +76,12 @@ public struct NetworkSpec: Sendable, Hashable {
 
     public func node(named name: String) -> NodeSpec? {
         nodes.first { $0.name == name }
+    }
+
+    /// What a lesson calls a node beside its name: its own label, or its group's; nil
+    /// when it has neither.
+    public func label(of name: String) -> String? {
+        guard let node = node(named: name) else { return nil }
+        return node.label ?? node.group.flatMap { group in groups.first { $0.name == group }?.label }
     }
 }

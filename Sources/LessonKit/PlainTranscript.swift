@@ -70,7 +70,7 @@ public enum PlainTranscript {
             switch item.kind {
             case let .act(action):
                 log.append("  * \(action.summary)")
-                if case .curve = action, let curve = runner.curve { log += curveLines(curve) }
+                if action.settings(CurveAction.self) != nil, let curve = runner.curve { log += curveLines(curve) }
             case let .run(wait):
                 let startTime = runner.simulation.now
                 let startEvent = runner.timeline.eventCount

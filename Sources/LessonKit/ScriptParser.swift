@@ -4,11 +4,9 @@ import Yams
 /// Reads a fenced `sim` block: a list of actions, runs and interactions, each a one-key
 /// mapping such as `- fail: server` or `- run: idle`.
 struct ScriptParser {
-    /// Every entry a `sim` block accepts, in the order the author's guide lists them.
-    static let entries = ["request", "serve-file", "swarm", "fail", "recover", "fail-link", "recover-link",
-                          "add-node", "remove-node", "capacity", "access-control", "grant", "revoke",
-                          "verification", "malicious", "publish", "lookup", "call", "highlight", "chart",
-                          "curve", "reset", "gauges", "moment", "speed", "run", "ask", "pause"]
+    /// Every entry a `sim` block accepts, in the order the author's guide lists them: the
+    /// actions, then the entries that stop the script.
+    static let entries = ActionCatalog.names + ["run", "ask", "pause"]
 
     let reader: YAMLReader
     let values: LiveValueParser
@@ -50,8 +48,14 @@ struct ScriptParser {
                 log.error("unknown action '\(name)'\(Suggestion.phrase(for: name, in: Self.entries)); see Lessons/README.md for the list", at: location)
                 return nil
             }
-            return ActionParser(reader: reader, values: values).action(name, value, log: &log, scope: &scope).map { ScriptItem(kind: .act($0), location: location) }
+            return action(name, value, log: &log, scope: &scope).map { ScriptItem(kind: .act($0), location: location) }
         }
+    }
+
+    /// The action `name` with its settings `node`, its node names checked against `scope`.
+    private func action(_ name: String, _ node: Node, log: inout DiagnosticLog, scope: inout NameScope) -> LessonAction? {
+        let entry = ActionEntry(name: name, node: node, reader: reader, values: values, targets: TargetResolver(reader: reader, scope: scope))
+        return ActionCatalog.action(entry, log: &log, scope: &scope)
     }
 
     private func ask(_ node: Node, log: inout DiagnosticLog, scope: inout NameScope) -> Ask? {
@@ -62,8 +66,8 @@ struct ScriptParser {
         if let doNode = reader.require("do", in: fields, of: "ask", log: &log) {
             if case let .mapping(mapping) = doNode, mapping.count == 1, let (key, value) = mapping.first,
                let name = reader.text(key, "an action", log: &log) {
-                if Self.entries.contains(name) && !["run", "ask", "pause", "speed"].contains(name) {
-                    action = ActionParser(reader: reader, values: values).action(name, value, log: &log, scope: &scope)
+                if let definition = ActionCatalog.definition(named: name), definition.askable {
+                    action = self.action(name, value, log: &log, scope: &scope)
                 } else {
                     log.error("'do' takes one action that changes the simulation, not '\(name)'", at: reader.location(key))
                 }

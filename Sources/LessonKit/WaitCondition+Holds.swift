@@ -36,12 +36,15 @@ extension Wait.Condition {
                 return limit != .max && simulation.node(id).queueLength >= limit
             }
         case .allDone:
-            // Completion is looked up in the metrics first: building a node's whole state
-            // costs far more, and is needed only to excuse a node that is down or gone.
-            let completed = simulation.metrics.completionTimes
-            return !fileTargets.isEmpty && fileTargets.allSatisfy { name in
-                guard let id = simulation.network.id(named: name) else { return true }
-                if completed[id] != nil { return true }
+            // Checked after every event of a swarm: one pass over the nodes, rather than a
+            // search by name for each target. Completion is looked up in the metrics
+            // first: building a node's whole state costs far more, and is needed only to
+            // excuse a node that is down or gone. A target with no node is not waited for.
+            guard !fileTargets.isEmpty else { return false }
+            let completed = simulation.metrics.completionTimes, targets = Set(fileTargets)
+            return simulation.network.nodes.indices.allSatisfy { index in
+                let id = NodeID(index)
+                guard completed[id] == nil, targets.contains(simulation.network.nodes[index].name) else { return true }
                 let node = simulation.node(id)
                 return !node.isUp || node.hasLeft
             }

@@ -4,10 +4,7 @@ enum Event: Hashable, Sendable {
     case transmitted(transfer: Int, version: Int)
     /// A message (named by its slot in the flight table) reaches its destination.
     case arrival(flight: Int)
-    /// A server finishes the request in service (stale if the server went down).
-    case serviceDone(server: NodeID, version: Int)
-    /// A client's wait for an answer runs out.
-    case timeout(request: Int, attempt: Int)
+    case requests(RequestEvent)
     /// One event of the benchmark's hold model.
     case hold
     /// Swarm members re-choose whom to upload to (stale once the swarm has ended).

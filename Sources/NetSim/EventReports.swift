@@ -22,6 +22,13 @@ public struct EventReports: RandomAccessCollection, Equatable, Sendable {
         return chunks[absolute / Self.chunkSize][absolute % Self.chunkSize]
     }
 
+    /// The kind of the report at `position`, read without copying the report: a scan for
+    /// the few events of some kinds (the stage's marks, every frame) looks at this first.
+    public func kind(at position: Int) -> EventKind {
+        let absolute = position + offset
+        return chunks[absolute / Self.chunkSize][absolute % Self.chunkSize].kind
+    }
+
     mutating func append(_ report: StepReport) {
         if chunks.last.map({ $0.count == Self.chunkSize }) ?? true {
             chunks.append([])

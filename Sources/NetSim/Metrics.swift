@@ -41,6 +41,7 @@ public struct Metrics: Sendable, Equatable {
     public internal(set) var lookups: [LookupResult] = []
     /// Calls set up through a relay, in the order they connected.
     public internal(set) var calls: [CallResult] = []
+    public internal(set) var caching = CacheMetrics()
 
     var keepsNodeSeries = true
     /// The most points a series keeps, nil for no limit. A timeline keeps many copies of

@@ -16,6 +16,8 @@ public struct NodeID: Hashable, Comparable, Sendable, CustomStringConvertible {
 /// what a node is asked to do (any node answers requests sent to it, as peers do).
 public enum Role: String, Sendable, CaseIterable {
     case server, client, peer, tracker, supernode
+    /// Keeps copies of what it fetches from an origin (`NodeConfig.cache`).
+    case cache
 }
 
 /// A node as configured: capacities in bit/s (`.infinity` for unlimited) and, for
@@ -33,10 +35,16 @@ public struct NodeConfig: Sendable, Hashable {
     public var timeout: SimTime?
     /// How many times a client re-sends after a timeout before giving up.
     public var retries: Int
+    /// How far the node is from everyone else: added, at each end, to the network's
+    /// default latency between two nodes with no explicit link (a distant origin server).
+    public var latency: SimTime
+    /// For a cache node: its origin and how long and how many copies it keeps.
+    public var cache: CachePolicy?
 
     public init(
         name: String, role: Role, upload: Double = .infinity, download: Double = .infinity,
-        serviceTime: SimTime = 0, queueLimit: Int = .max, timeout: SimTime? = nil, retries: Int = 0
+        serviceTime: SimTime = 0, queueLimit: Int = .max, timeout: SimTime? = nil, retries: Int = 0, latency: SimTime = 0,
+        cache: CachePolicy? = nil
     ) {
         self.name = name
         self.role = role
@@ -46,6 +54,8 @@ public struct NodeConfig: Sendable, Hashable {
         self.queueLimit = queueLimit
         self.timeout = timeout
         self.retries = retries
+        self.latency = latency
+        self.cache = cache
     }
 }
 

@@ -1,11 +1,3 @@
-/// One access a server saw, as its log keeps it.
-public struct AccessLogEntry: Sendable, Hashable {
-    public let time: SimTime
-    public let client: NodeID
-    public let what: String
-    public let granted: Bool
-}
-
 /// A node as the UI and lessons see it at the current time.
 public struct NodeState: Sendable, Hashable {
     public let id: NodeID
@@ -43,4 +35,6 @@ public struct NodeState: Sendable, Hashable {
     public let accessLog: [AccessLogEntry]
     /// Resources this node can be found for by lookups.
     public let published: [String]
+    /// For a cache: what it holds and how it has done; nil for other nodes.
+    public let cache: CacheView?
 }

@@ -4,33 +4,6 @@ extension Simulation {
     public mutating func perform(_ command: Command) throws(SimError) {
         defer { applyPendingRerates() }
         switch command {
-        case let .request(from, to, what, bytes, responseBytes):
-            try check(from)
-            try check(to)
-            guard from != to else { throw .invalid("\(name(from)) cannot send a request to itself") }
-            guard bytes >= 0, responseBytes >= 0 else { throw .invalid("message sizes cannot be negative") }
-            try checkUp(from)
-            startRequest(from: from, to: to, what: what, bytes: bytes, responseBytes: responseBytes)
-        case let .serveFile(server, clients, bits):
-            try check(server)
-            for client in clients { try check(client) }
-            guard bits > 0, bits.isFinite else { throw .invalid("a file must have a positive size") }
-            guard !clients.contains(server) else { throw .invalid("\(name(server)) cannot serve a file to itself") }
-            try checkUp(server)
-            serveFile(from: server, to: clients, bits: bits)
-        case let .startSwarm(config):
-            try startSwarm(config)
-            forgetCompletion(of: config.peers)
-        case let .publish(key, at):
-            try check(at)
-            publish(key, at: at)
-        case let .lookup(from, key, method):
-            try check(from)
-            try startLookup(from: from, key: key, method: method)
-        case let .placeCall(from, to, relay):
-            try check(from)
-            try check(to)
-            try placeCall(from: from, to: to, relay: relay)
         case let .setNodeUp(id, up):
             try check(id)
             try setNode(id, up: up)
@@ -50,29 +23,12 @@ extension Simulation {
             try check(id)
             guard (upload ?? 0) >= 0, (download ?? 0) >= 0 else { throw .invalid("capacities cannot be negative") }
             setCapacity(id, upload: upload, download: download)
-        case let .setAccessControl(server, enabled):
-            try check(server)
-            nodes[server.rawValue].accessControl = enabled
-        case let .grant(server, client):
-            try check(server)
-            try check(client)
-            nodes[server.rawValue].granted.insert(client)
-        case let .revoke(server, client):
-            try check(server)
-            try check(client)
-            nodes[server.rawValue].granted.remove(client)
-        case let .setVerification(on):
-            verification = on
-        case let .setMalicious(id, on):
-            try check(id)
-            nodes[id.rawValue].malicious = on
-        case let .startHoldWorkload(pending):
-            guard pending > 0 else { throw .invalid("the hold model needs at least one pending event") }
-            startHold(pending: pending)
+        default:
+            try performProtocol(command)
         }
     }
 
-    private func checkUp(_ id: NodeID) throws(SimError) {
+    func checkUp(_ id: NodeID) throws(SimError) {
         guard nodes[id.rawValue].isUp else { throw .invalid("\(name(id)) is down") }
     }
 
@@ -81,7 +37,7 @@ extension Simulation {
         let runtime = nodes[id.rawValue]
         return NodeState(
             id: id, config: network.nodes[id.rawValue], isUp: runtime.isUp, hasLeft: runtime.hasLeft,
-            queueLength: runtime.waiting.count, inService: runtime.inService != nil,
+            queueLength: requests.servers[id].waiting.count, inService: requests.servers[id].inService != nil,
             // Sent and received so far: what finished transfers carried, and the part of
             // those under way that has already gone.
             bitsUp: transfers[id].bitsUp + transfers.uploads(of: id).reduce(0) { $0 + bitsSent(by: $1) },
@@ -92,8 +48,9 @@ extension Simulation {
             corruptChunks: swarm.member(id).map { member in
                 (0..<swarm.config.chunks).count { swarm.corrupt.contains(row: member, column: $0) }
             } ?? 0,
-            completedAt: runtime.completedAt, malicious: runtime.malicious, accessControl: runtime.accessControl,
-            granted: runtime.granted, accessLog: runtime.accessLog, published: runtime.published
+            completedAt: runtime.completedAt, malicious: runtime.malicious, accessControl: access[id].enabled,
+            granted: access[id].granted, accessLog: access[id].log, published: discovery.published[id],
+            cache: cache(at: id)
         )
     }
 

@@ -2,8 +2,8 @@
 extension Simulation {
     func describe(_ happening: Happening) -> String {
         let at = happening.node.map(name) ?? ""
-        let what = happening.request.map { requests[$0]!.what } ?? happening.message?.label ?? ""
-        let client = happening.request.map { name(requests[$0]!.client) } ?? ""
+        let what = happening.request.map { requests.records[$0]!.what } ?? happening.message?.label ?? ""
+        let client = happening.request.map { name(requests.records[$0]!.client) } ?? ""
         switch happening.kind {
         case .transmitted, .delivered, .completed, .lost:
             guard let message = happening.message else { return "\(at): \(happening.kind.rawValue)" }
@@ -19,17 +19,19 @@ extension Simulation {
             default: return "\(route)\(about)"
             }
         case .accepted: return "\(at) starts on \(what) from \(client)"
-        case .queued: return "\(at) queues \(what) from \(client) (\(nodes[happening.node!.rawValue].waiting.count) waiting)"
+        case .queued: return "\(at) queues \(what) from \(client) (\(requests.servers[happening.node!].waiting.count) waiting)"
         case .dropped: return "\(at) drops \(what) from \(client): queue full"
         case .refused: return "\(at) refuses \(what) from \(client): no permission"
         case .served: return "\(at) answers \(what) for \(client)"
-        case .timedOut: return "\(at) timed out waiting for \(what); sending again (attempt \(requests[happening.request!]!.attempt))"
+        case .timedOut: return "\(at) timed out waiting for \(what); sending again (attempt \(requests.records[happening.request!]!.attempt))"
         case .gaveUp: return "\(at) gave up on \(what)"
         case .rejected: return "\(at) rejects \(what): hash mismatch"
         case .rechoked: return "every swarm member re-chooses whom to upload to"
         case .found: return "\(at) found \(what)"
         case .connected: return "\(at): call connected"
         case .timer: return "timer"
+        case .hit: return "\(at) has a fresh copy of \(what) for \(client): a hit"
+        case .miss: return "\(at) has no fresh copy of \(what) for \(client): a miss, \(cacheMissAction(at: happening.node!, what: what))"
         }
     }
 

@@ -15,19 +15,7 @@ extension Simulation {
         }
         if let member = swarm.member(id) { leaveSwarm(member, comingBack: true) }
         abortTransfers(Array(transfers.uploads(of: id)) + Array(transfers.downloads(of: id)))
-        if !nodes[index].waiting.isEmpty {
-            nodes[index].waiting.removeAll()
-            metrics.recordQueue(id, length: 0, at: now)
-        }
-        if nodes[index].inService != nil {
-            nodes[index].inService = nil
-            nodes[index].serviceVersion += 1
-            queue.invalidateOne()
-        }
-        for requestID in requests.keys where requests[requestID]!.client == id && requests[requestID]!.state == .waiting {
-            end(requestID, as: .failed)
-            metrics.failures += 1
-        }
+        protocolsNodeWentDown(id)
     }
 
     /// Cutting a link stops the transfers along it; on a full mesh, cutting a pair with

@@ -12,8 +12,17 @@ public enum RequestOutcome: Sendable, Hashable {
 }
 
 /// Read-only views the stage draws its marks from: who takes part in the swarm and as
-/// what, how each client's latest request ended, who has left.
+/// what, who is sending now, how each client's latest request ended, who has left.
 extension Simulation {
+    /// The messages whose bits are leaving their sender now (a transfer under way at a
+    /// positive rate), oldest first: who uploads at this instant, as the upload gauges
+    /// count it. A message whose last bit has left, only travelling now, is not one; nor
+    /// is one sent on latency alone (between nodes without capacity limits).
+    public var transmitting: [Message] {
+        flights.all.filter { flight in flight.transfer.map { transfers.rate(of: $0) > 0 } ?? false }
+            .map(\.message).sorted { $0.id < $1.id }
+    }
+
     /// The node's part in the swarm running or last run; nil when it is not a member.
     public func swarmPart(of id: NodeID) -> SwarmPart? {
         guard let member = swarm.member(id) else { return nil }
@@ -22,17 +31,14 @@ extension Simulation {
 
     /// For every node that has asked something, how its latest request ended.
     public var latestRequestOutcomes: [NodeID: RequestOutcome] {
-        var latest: [NodeID: (id: Int, outcome: RequestOutcome)] = [:]
-        for (id, record) in requests where latest[record.client].map({ $0.id < id }) ?? true {
-            let outcome: RequestOutcome = switch record.state {
+        requests.records.latestByClient.mapValues { id in
+            switch requests.records[id]!.state {
             case .waiting: .waiting
             case .answered: .answered
             case .refused: .refused
             case .failed: .gaveUp
             }
-            latest[record.client] = (id, outcome)
         }
-        return latest.mapValues(\.outcome)
     }
 
     /// Nodes that have left the network for good, in order.

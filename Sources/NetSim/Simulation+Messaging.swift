@@ -37,10 +37,11 @@ extension Simulation {
 
     /// One-way delay between two nodes, nil when they cannot reach each other now: the
     /// link between them is cut, or there is none and the network is not a full mesh.
+    /// Without a link, it is the network's default latency plus each end's own.
     func routeLatency(_ a: NodeID, _ b: NodeID) -> SimTime? {
         if a == b { return 0 }
         if !links.isEmpty, let link = links[LinkKey(a, b)] { return link.isUp ? link.latency : nil }
-        return network.fullMesh ? network.defaultLatency : nil
+        return network.fullMesh ? network.defaultLatency + network.nodes[a.rawValue].latency + network.nodes[b.rawValue].latency : nil
     }
 
     /// A message reaches its destination (or fails to) and is handed to its protocol.
@@ -50,31 +51,10 @@ extension Simulation {
         guard flight.latency != nil, nodes[message.to.rawValue].isUp, routeLatency(message.from, message.to) != nil
         else {
             metrics.lost += 1
-            switch flight.payload {
-            case let .chunk(chunk, _, generation) where generation == swarm.generation:
-                releaseChunk(chunk, from: message.from, to: message.to, holdingSlots: !flight.slotsFreed)
-                refill(after: [message.to])
-            case let .lookup(id, _, _), let .lookupReply(id, _, _, _):
-                lookupMessageLost(id)
-            default:
-                break
-            }
+            lost(flight.payload, from: message.from, to: message.to, holdingSlots: !flight.slotsFreed, onArrival: true)
             return Happening(kind: .lost, message: message, node: message.to)
         }
-        switch flight.payload {
-        case let .request(job): return receiveRequest(job, message: message)
-        case let .response(job): return receiveResponse(job, message: message)
-        case let .refused(job): return receiveRefusal(job, message: message)
-        case .file: return completeFile(at: message.to, message: message)
-        case let .chunk(chunk, corrupt, generation):
-            guard generation == swarm.generation else { return Happening(kind: .delivered, message: message, node: message.to) }
-            return receiveChunk(chunk, corrupt: corrupt, message: message, holdingSlots: !flight.slotsFreed)
-        case .announce: return receiveAnnounce(message)
-        case let .peerList(list): return receivePeerList(list, message: message)
-        case let .lookup(id, ttl, path): return receiveQuery(id, ttl: ttl, path: path, message: message)
-        case let .lookupReply(id, holder, hops, path): return receiveReply(id, holder: holder, hops: hops, path: path, message: message)
-        case let .call(index, stage): return receiveCall(index, stage: stage, message: message)
-        }
+        return deliver(flight.payload, message: message, holdingSlots: !flight.slotsFreed)
     }
 
     /// A node now holds the whole file.
@@ -90,14 +70,6 @@ extension Simulation {
         for node in receivers {
             nodes[node.rawValue].completedAt = nil
             metrics.completionTimes[node] = nil
-        }
-    }
-
-    /// Client-server distribution: one transfer per client, all sharing the server's upload.
-    mutating func serveFile(from server: NodeID, to clients: [NodeID], bits: Double) {
-        forgetCompletion(of: clients)
-        for client in clients {
-            send(.file, from: server, to: client, bits: bits, label: "file", payload: .file)
         }
     }
 }

@@ -46,14 +46,8 @@ extension Simulation {
             let transfer = transfers[transferID]
             account(sender: transfer.sender, receiver: transfer.receiver, bits: bitsSent(by: transferID))
             _ = detach(transferID, eventPending: transfer.scheduledAt != .max)
-            switch flights.remove(transfer.flight).payload {
-            case let .chunk(chunk, _, _):
-                releaseChunk(chunk, from: transfer.sender, to: transfer.receiver)
-            case let .lookup(id, _, _), let .lookupReply(id, _, _, _):
-                lookupMessageLost(id)
-            default:
-                break
-            }
+            let payload = flights.remove(transfer.flight).payload
+            self.lost(payload, from: transfer.sender, to: transfer.receiver, holdingSlots: true, onArrival: false)
             if lost { metrics.lost += 1 }
             senders.append(transfer.sender)
             receivers.append(transfer.receiver)

@@ -20,20 +20,20 @@ public struct Simulation: Sendable, Equatable {
     var links: [LinkKey: LinkRuntime] = [:]
     var transfers: TransferTable
     var flights = FlightTable()
-    var requests = RequestTable()
+    /// Each protocol's state (see the module documentation).
+    var requests = RequestsState()
+    var access = PerNode(empty: AccessRules())
+    var discovery = DiscoveryState()
+    var calls: [CallRecord] = []
+    var hold = HoldState()
+    var caches = CacheState()
     /// The swarm running or last run; an empty one before any starts.
     var swarm = SwarmState()
-    var lookupsInProgress: [Int: LookupState] = [:]
-    /// Which DHT member keeps the pointer for each published key.
-    var dhtPointers: [String: NodeID] = [:]
-    var calls: [CallRecord] = []
     var nextMessageID = 1
     /// Nodes whose upload or download sharing changed during the current event.
     var staleSenders: [NodeID] = []
     var staleReceivers: [NodeID] = []
     var rerateScratch: RerateScratch
-    var nextRequestID = 1
-    var holdSpread = 0
 
     public init(network: NetworkConfig, seed: UInt64) {
         self.network = network
@@ -125,33 +125,6 @@ public struct Simulation: Sendable, Equatable {
         return happening
     }
 
-    private func isLive(_ event: Event) -> Bool {
-        switch event {
-        case let .transmitted(transfer, version):
-            return transfers.isCurrent(transfer, version: version)
-        case let .serviceDone(server, version):
-            return nodes[server.rawValue].serviceVersion == version
-        case let .timeout(request, attempt):
-            guard let record = requests[request] else { return false }
-            return record.timeoutPending && record.attempt == attempt
-        case let .rechoke(version):
-            return swarm.rechokePending && swarm.rechokeVersion == version
-        case .arrival, .hold:
-            return true
-        }
-    }
-
-    private mutating func dispatch(_ event: Event) -> Happening {
-        switch event {
-        case let .transmitted(transfer, _): return finishTransmission(transfer)
-        case let .arrival(flight): return deliver(flight)
-        case let .serviceDone(server, _): return finishService(at: server)
-        case let .timeout(request, attempt): return expire(request, attempt: attempt)
-        case .hold: return handleHold()
-        case .rechoke: return rechoke()
-        }
-    }
-
     /// Throws unless `id` names a node of this network.
     func check(_ id: NodeID) throws(SimError) {
         guard nodes.indices.contains(id.rawValue) else { throw .unknownNode(id) }
@@ -188,6 +161,8 @@ extension EventKind {
         case .found: 13
         case .connected: 14
         case .timer: 15
+        case .hit: 16
+        case .miss: 17
         }
     }
 }

@@ -32,6 +32,11 @@ public enum EventKind: String, Sendable, CaseIterable {
     case connected
     /// A benchmark timer.
     case timer
+    /// A cache had a fresh copy of what was asked and serves it.
+    case hit
+    /// A cache had no fresh copy: it fetches one from its origin (or waits for the one
+    /// on its way).
+    case miss
 }
 
 /// One handled event, with what a UI needs to animate and list it.

@@ -127,12 +127,44 @@ public enum Units {
 
     /// Three significant figures, without exponent notation; the digits are chosen by
     /// the value as rounded, so 9.996 is `10.0`, not `10.00`.
-    private static func significant(_ value: Double) -> String {
+    static func significant(_ value: Double) -> String {
         let magnitude = abs(value)
-        if magnitude >= roundsUp * 100 {
-            return String(format: "%.0f", value)
+        if magnitude >= roundsUp * 100 { return fixed(value, decimals: 0) }
+        if magnitude >= roundsUp * 10 { return fixed(value, decimals: 1) }
+        return fixed(value, decimals: 2)
+    }
+
+    /// `value` with `decimals` digits after the point, exactly as `%.2f` writes it,
+    /// without Foundation's formatter: the metrics panel writes a few hundred figures a
+    /// frame and the engine one for most events, and `String(format:)` cost more than the
+    /// rest of the frame's drawing.
+    ///
+    /// printf rounds the double's exact binary value (2.665 is 2.66500000000000003…, so
+    /// `2.67`), half-way cases to even; multiplying by 100 first would round once too
+    /// often (266.49999999999997). So the value is taken apart into an integer times a
+    /// power of two, and the rounding is done on integers.
+    private static func fixed(_ value: Double, decimals: Int) -> String {
+        let scale: UInt64 = [1, 10, 100][decimals]
+        let magnitude = abs(value)
+        // Beyond 10^15 (or not a number at all) the formatter's way; no figure here is.
+        guard magnitude < 1e15 else { return String(format: "%.\(decimals)f", value) }
+        let isNormal = magnitude.exponentBitPattern != 0
+        // magnitude = significand / 2^shift, exactly (below 10^15 the shift is at least 3);
+        // scaled, the significand stays below 2^60.
+        let significand = (isNormal ? 1 << 52 : 0) | magnitude.significandBitPattern
+        let shift = UInt64(1075 - (isNormal ? Int(magnitude.exponentBitPattern) : 1))
+        let scaled = significand * scale
+        var units: UInt64 = 0 // from a shift of 62 on, below a quarter: rounds to nothing
+        if shift < 62 {
+            let half: UInt64 = 1 << (shift - 1)
+            units = scaled >> shift
+            let rest = scaled & ((1 << shift) - 1)
+            if rest > half || (rest == half && units & 1 == 1) { units += 1 }
         }
-        if magnitude >= roundsUp * 10 { return String(format: "%.1f", value) }
-        return String(format: "%.2f", value)
+        var text = value.sign == .minus ? "-" : ""
+        guard decimals > 0 else { return text + String(units) }
+        let fraction = String(units % scale)
+        text += String(units / scale) + "."
+        return text + String(repeating: "0", count: decimals - fraction.count) + fraction
     }
 }

@@ -11,6 +11,8 @@ public enum AppMessage: Sendable {
     /// The lesson on screen was edited and loaded again: the new lesson, or the problems
     /// that stop it loading (shown on screen until a good edit arrives).
     case reload(LoadOutcome)
+    /// Students joining and answering (hosting), or the class moving (following).
+    case classroom(ClassEvent)
 }
 
 /// What the app asks the run loop to do; the app itself touches nothing outside.
@@ -22,4 +24,6 @@ public enum AppEffect: Sendable, Hashable {
     case publishNote(SpeakerNotes)
     /// `wantsTicks` changed: start (true) or stop (false) ticking.
     case animate(Bool)
+    /// Send this to the class's host (a student's answer or presence).
+    case sendToClass(ClassMessage)
 }

@@ -41,6 +41,10 @@ public struct AppState: Sendable {
     var menuSelection = 0
     /// The seed the sandbox uses, so a sandbox session can be replayed.
     var seed: UInt64
+    /// Presenting to a class over the network (`present --class`).
+    var classHost: ClassHostState?
+    /// Following a class (`netstep join`).
+    var classFollow: ClassFollowState?
 
     /// A new app over `lessons` (in course order) with the learner's `progress`.
     /// Opening a lesson id that does not exist opens the menu instead.

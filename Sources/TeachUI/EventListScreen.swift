@@ -128,6 +128,8 @@ struct EventListPanel: Panel {
         case .found: "found"
         case .connected: "call"
         case .timer: "timer"
+        case .hit: "hit"
+        case .miss: "miss"
         }
     }
 
@@ -172,6 +174,9 @@ struct EventListPanel: Panel {
         if rows.isEmpty {
             let empty = reports.isEmpty ? "Nothing has happened yet: step forward or play." : "No event matches: / searches again."
             canvas.put(empty, x: inside.x, y: inside.y, style: theme.dim, limit: inside.width)
+        }
+        if !rows.isEmpty, let simulation = app.shownSimulation, let sending = Self.sendingNow(simulation, theme: theme) {
+            canvas.put(sending, x: inside.x, y: inside.maxY - 2, style: theme.dim, limit: inside.width, ellipsis: theme.glyphs.ellipsis)
         }
         let footer = Rect(x: inside.x - 1, y: inside.maxY - 1, width: inside.width + 1, height: 1)
         if typing {

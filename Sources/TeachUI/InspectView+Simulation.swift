@@ -6,7 +6,7 @@ extension InspectView {
         let config = state.config
         let part = simulation.swarmPart(of: state.id)
         var facts = [Fact("role", Self.role(config.role, part: part)), Fact("state", state.isUp ? "up" : "down")]
-        if config.role == .server {
+        if config.role == .server || config.role == .cache {
             let limit = config.queueLimit == .max ? ", no limit" : " of \(config.queueLimit)"
             facts.append(Fact("queue", "\(state.queueLength) waiting\(limit)" + (state.inService ? ", 1 in service" : "")))
             facts.append(Fact("service", Units.format(duration: config.serviceTime) + " per request"))
@@ -18,6 +18,7 @@ extension InspectView {
         if state.chunkCount > 0 {
             facts.append(Fact("chunks", "\(state.chunksHeld) of \(state.chunkCount)" + (state.corruptChunks > 0 ? ", \(state.corruptChunks) corrupt" : "")))
         }
+        facts += Self.cacheFacts(state.id, simulation: simulation)
         if let done = state.completedAt { facts.append(Fact("had the file", "at " + Units.format(duration: done))) }
         let busy = simulation.inFlight.filter { $0.from == state.id || $0.to == state.id }.count
         facts.append(Fact("in flight", "\(busy) messages to or from it"))
@@ -87,6 +88,8 @@ extension InspectView {
             return "A **tracker** tells peers who else is sharing the file; the file itself goes peer to peer."
         case .supernode:
             return "A **supernode** is a better-connected peer: it relays the setting-up of calls between peers that cannot reach each other directly."
+        case .cache:
+            return "A **cache** (an edge server) answers from the copies it keeps; for anything it lacks, or holds only an expired copy of, it asks its origin once and keeps the answer."
         }
     }
 

@@ -208,7 +208,7 @@ extension AppState {
     }
 
     /// The speaker notes of the step on screen, for a presenter's second terminal.
-    public var speakerNotes: SpeakerNotes? { lesson?.notes }
+    public var speakerNotes: SpeakerNotes? { lesson.map { withClassCounts($0.notes) } }
 
     /// Keeps progress up to date with the lesson on screen: the step it is on, and
     /// whether it is finished.

@@ -43,7 +43,7 @@ struct LessonSession: Sendable {
         self.index = index
         var runner = LessonRunner(lesson: lesson)
         runner.jump(to: step)
-        stage = StageSession(driver: LessonDriver(runner: runner), plan: StagePlan(lesson.network))
+        stage = StageSession(driver: LessonDriver(runner: runner), plan: StagePlan(lesson.network, labels: lesson.nodeLabels))
     }
 
     var runner: LessonRunner { stage.driver.runner }
@@ -171,15 +171,17 @@ extension StageLayoutKind {
 }
 
 extension StagePlan {
-    /// A lesson's layout, and the place and layout of each group and named node.
-    init(_ network: NetworkSpec) {
+    /// A lesson's layout, the place and layout of each group and named node, and what the
+    /// lesson calls them.
+    init(_ network: NetworkSpec, labels: [String: String] = [:]) {
         self.init(
             layout: StageLayoutKind(network.layout),
             groups: network.groups.map { group in
                 Group(name: group.name, members: group.members, place: group.place.map(StagePlace.init),
-                      layout: group.layout.map(StageLayoutKind.init))
+                      layout: group.layout.map(StageLayoutKind.init), label: group.label)
             },
-            places: Dictionary(network.nodes.compactMap { node in node.place.map { (node.name, StagePlace($0)) } }) { first, _ in first })
+            places: Dictionary(network.nodes.compactMap { node in node.place.map { (node.name, StagePlace($0)) } }) { first, _ in first },
+            labels: labels)
     }
 }
 

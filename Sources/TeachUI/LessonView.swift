@@ -70,6 +70,7 @@ extension AppState {
     /// quiz that waits for its answer, how to answer it. Hints for keys the pause or the
     /// ask tells the learner to press stay in view when the line is short of room.
     private func lessonHints(_ session: LessonSession, unicode: Bool) -> [KeyHint] {
+        if classFollow?.following == true { return classFollowHints(session) }
         var hints: [KeyHint] = []
         var asked: Set<String> = []
         let places = screenPlaces, presenting = presentingLesson

@@ -32,8 +32,9 @@ extension MetricsView {
 
         let busiest = states.map(\.bitsUp).max() ?? 0
         if busiest > 0 {
-            uploads = states.filter { $0.bitsUp > 0 }.sorted { $0.bitsUp > $1.bitsUp }.map {
-                Meter(label: $0.config.name, fraction: $0.bitsUp / busiest, value: Units.format(bits: $0.bitsUp))
+            // Sorted by index: moving whole node states about cost more than the sort.
+            uploads = states.indices.filter { states[$0].bitsUp > 0 }.sorted { states[$0].bitsUp > states[$1].bitsUp }.map {
+                Meter(label: states[$0].config.name, fraction: states[$0].bitsUp / busiest, value: Units.format(bits: states[$0].bitsUp))
             }
         }
         let fileShares = FileShares(frame)

@@ -27,10 +27,11 @@ struct NodeMarks {
         while index > oldest {
             index -= 1
             // Most events leave no mark: look at the kind before copying the report.
-            guard reports[index].kind == .dropped || reports[index].kind == .rejected else { continue }
+            let kind = reports.base.kind(at: index)
+            guard kind == .dropped || kind == .rejected else { continue }
             let report = reports[index]
             guard let node = report.node, let hold = hold(of: report), frame.time - report.time <= hold else { continue }
-            let mark: StageMark = report.kind == .dropped ? .dropped : .rejected
+            let mark: StageMark = kind == .dropped ? .dropped : .rejected
             if momentary[node]?.contains(mark) != true { momentary[node, default: []].append(mark) }
         }
     }

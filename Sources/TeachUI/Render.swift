@@ -27,6 +27,7 @@ extension AppState {
         } else {
             MenuRenderer(menu: menuView, theme: theme).draw(into: &canvas)
         }
+        drawClass(into: &canvas, theme: theme)
         overlay?.draw(self, into: &canvas, theme: theme)
         if !reloadProblems.isEmpty, lesson?.index == watchedLesson {
             ReloadProblemsPanel(problems: reloadProblems).draw(self, into: &canvas, theme: theme)

@@ -16,15 +16,13 @@ extension Scene {
         let states = frame.nodes
         let shares = FileShares(frame)
         let marks = NodeMarks(frame, reports: reports)
-        var sending: [NodeID: Int] = [:]
-        for message in frame.inFlight where message.kind.carriesData { sending[message.from, default: 0] += 1 }
-        let uploading = Set(states.filter { $0.uploadRate > 0 }.map(\.id))
+        let sending = Self.sending(simulation)
         var nodes = states.map { state in
             let config = state.config
             return SceneNode(
                 id: state.id.rawValue, name: config.name, role: config.role, isUp: state.isUp,
                 marks: marks.marks(of: state), swarmRole: marks.swarmRole(of: state),
-                sending: uploading.contains(state.id) ? sending[state.id] ?? 0 : 0,
+                sending: sending[state.id] ?? 0,
                 isWorking: state.inService, waiting: state.queueLength,
                 share: shares.share(of: state))
         }
@@ -43,6 +41,14 @@ extension Scene {
         if !departed.isEmpty { nodes = (nodes + departed).sorted { $0.id < $1.id } }
         self.init(nodes: nodes, links: links, packets: packets, layout: plan.layout,
                   shape: StageShape(simulation.network, plan: plan), geometry: geometry)
+    }
+
+    /// How many messages carrying data each node is sending now: those whose bits are
+    /// still leaving it (the engine's transfers under way), not those only travelling.
+    static func sending(_ simulation: Simulation) -> [NodeID: Int] {
+        var sending: [NodeID: Int] = [:]
+        for message in simulation.transmitting where message.kind.carriesData { sending[message.from, default: 0] += 1 }
+        return sending
     }
 
     /// The stage for a frame with only a layout asked for.

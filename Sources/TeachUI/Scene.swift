@@ -48,7 +48,7 @@ struct Scene: Hashable, Sendable {
 
 extension Role {
     /// Servers, trackers and supernodes sit in the middle of star and ring layouts.
-    var isHub: Bool { self == .server || self == .tracker || self == .supernode }
+    var isHub: Bool { self == .server || self == .tracker || self == .supernode || self == .cache }
 }
 
 struct SceneNode: Hashable, Sendable {

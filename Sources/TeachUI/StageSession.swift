@@ -277,7 +277,9 @@ struct StageSession<Driver: SimulationDriver>: Sendable {
         switch selection {
         case let .node(raw):
             guard raw < simulation.nodeIDs.count else { return nil }
-            return InspectView(node: simulation.node(NodeID(raw)), simulation: simulation)
+            var view = InspectView(node: simulation.node(NodeID(raw)), simulation: simulation)
+            if let label = plan.label(of: view.title) { view.title += " · " + label }
+            return view
         case let .packet(id):
             return simulation.inFlight.first { $0.id == id }.map { InspectView(message: $0, simulation: simulation) }
         case nil:

@@ -21,12 +21,16 @@ struct StagePlan: Hashable, Sendable {
         var members: [String]
         var place: StagePlace?
         var layout: StageLayoutKind?
+        /// What the lesson calls the group's nodes (`label:`), for its caption.
+        var label: String? = nil
     }
 
     var layout: StageLayoutKind = .auto
     var groups: [Group] = []
     /// Named nodes the lesson placed.
     var places: [String: StagePlace] = [:]
+    /// What the lesson calls nodes beside their names (`label:`), by name.
+    var labels: [String: String] = [:]
 }
 
 /// Everything the stage's layout depends on, and nothing that changes while the network
@@ -41,6 +45,8 @@ struct StageShape: Hashable, Sendable {
         /// Index into `groups`.
         var group: Int?
         var place: StagePlace?
+        /// What the lesson calls the node beside its name.
+        var label: String? = nil
     }
 
     /// Every node the network has had, in id order.
@@ -69,7 +75,7 @@ struct StageShape: Hashable, Sendable {
         let nodes = network.nodes.enumerated().map { id, config in
             let group = groupOf[config.name]
             return Node(id: id, name: config.name, role: config.role, group: group,
-                        place: plan.places[config.name] ?? group.flatMap { plan.groups[$0].place })
+                        place: plan.places[config.name] ?? group.flatMap { plan.groups[$0].place }, label: plan.labels[config.name])
         }
         self.init(nodes: nodes, links: Array(Set(network.links.map { NodePair($0.a.rawValue, $0.b.rawValue) })).sorted(),
                   anyReachesAny: network.fullMesh, layout: plan.layout, groups: plan.groups)

@@ -21,10 +21,13 @@ struct StageUnit: Hashable, Sendable {
     /// fits: "small, 5 clients", "peers, 8 peers, all linked" (no "·": the stage draws it for protocol chatter).
     func labels(in shape: StageShape, roles: [Int: Role]) -> [String] {
         let name: String
+        var label: String?
         if hubs.count == 1, let hub = shape.nodes.first(where: { $0.id == hubs[0] }) {
             name = hub.name
+            label = hub.label.map { "\(hub.name) (\($0))" }
         } else if let group {
             name = shape.groups[group].name
+            label = shape.groups[group].label
         } else {
             name = hubs.compactMap { id in shape.nodes.first { $0.id == id }?.name }.joined(separator: ", ")
         }
@@ -34,8 +37,11 @@ struct StageUnit: Hashable, Sendable {
         } ?? .peer
         let count = "\(counted.count) \(role.rawValue)\(counted.count == 1 ? "" : "s")"
         let linked = meshed ? ["all linked"] : []
-        return [[name, count] + linked, [count] + linked, [name, count], [count]]
+        // A lesson's label says what the unit is in its own words, so it comes first.
+        let labelled = label.map { [[$0, count] + linked, [$0, count], [$0]] } ?? []
+        let captions = (labelled + [[name, count] + linked, [count] + linked, [name, count], [count]])
             .map { $0.filter { !$0.isEmpty }.joined(separator: ", ") }
+        return captions.enumerated().filter { index, caption in !captions[..<index].contains(caption) }.map(\.element)
     }
 
     /// The units of a shape, in the order of their first node: each lesson group is one

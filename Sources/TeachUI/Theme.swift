@@ -30,6 +30,7 @@ struct Theme: Sendable {
         case .peer: unicode ? "◉" : "p"
         case .tracker: unicode ? "◈" : "T"
         case .supernode: unicode ? "✦" : "N"
+        case .cache: unicode ? "◫" : "E"
         }
     }
 
@@ -56,6 +57,7 @@ struct Theme: Sendable {
             case .server: style = Style(foreground: .blue, attributes: .bold)
             case .tracker: style = Style(foreground: .magenta)
             case .supernode: style = Style(foreground: .cyan, attributes: .bold)
+            case .cache: style = .fg(.blue)
             case .client: style = .plain
             case .peer: style = .fg(.green)
             }

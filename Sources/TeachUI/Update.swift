@@ -39,6 +39,8 @@ extension AppState {
             return []
         case let .key(key):
             return handle(key)
+        case let .classroom(event):
+            return handle(event)
         }
     }
 
@@ -61,6 +63,7 @@ extension AppState {
                 break
             }
         }
+        if let effects = handleClassKey(key) { return effects }
         if lesson != nil { return handleLesson(key) }
         guard let screenKey else { return [] }
         if sandbox != nil { return handleSandbox(key, Keymap.action(for: screenKey, in: screenPlaces)) }
@@ -69,7 +72,7 @@ extension AppState {
 
     /// Where the screen on show looks its keys up in the keymap, in order.
     var screenPlaces: [KeyPlace] {
-        if lesson != nil { return LessonSession.places(presenting: presenting) }
+        if lesson != nil { return LessonSession.places(presenting: presenting) + (classFollow != nil ? [.classroom] : []) }
         if sandbox != nil { return [.sandbox, .stage] }
         return [.menu]
     }
@@ -151,7 +154,7 @@ extension AppState {
     }
 
     /// q (or Esc) on the screen shown ends the program rather than going back to the menu.
-    var leavingQuits: Bool { (lesson == nil && sandbox == nil) || presenting || sandboxOnly }
+    var leavingQuits: Bool { (lesson == nil && sandbox == nil) || presenting || sandboxOnly || classFollow != nil }
 
     /// How the screen shown is left, as its help says: Esc too, but not while presenting
     /// (a clicker's stop button sends it).

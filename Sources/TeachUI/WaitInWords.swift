@@ -57,6 +57,8 @@ extension Wait {
         case .found: "a lookup finds its answer"
         case .connected: "a call connects"
         case .timer: "a timer fires"
+        case .hit: "a cache answers from its copy"
+        case .miss: "a cache has to fetch from its origin"
         }
     }
 }

@@ -8,7 +8,7 @@ struct Netstep: ParsableCommand {
         abstract: "Learn client-server and peer-to-peer networking by watching a simulation.",
         version: "0.1.0",
         subcommands: [OpenCommand.self, ListCommand.self, CheckCommand.self, PlayCommand.self, CourseMapCommand.self,
-                      PresentCommand.self, NotesCommand.self, NewCommand.self, SandboxCommand.self, ExperimentCommand.self, BenchCommand.self],
+                      PresentCommand.self, JoinCommand.self, NotesCommand.self, NewCommand.self, SandboxCommand.self, ExperimentCommand.self, BenchCommand.self],
         defaultSubcommand: OpenCommand.self
     )
 

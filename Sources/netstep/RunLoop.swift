@@ -34,6 +34,8 @@ struct RunLoop {
     let notes: NotesFile?
     /// The author's lesson file on screen, reloaded whenever it is saved.
     let lessonFile: LessonFileReload?
+    /// The class hosted or followed over the network, served between keys.
+    let classLink: ClassLink?
     /// Messages for the shell, printed once the terminal is restored.
     var notices: [String] = []
     private let busy: BusyWait
@@ -44,8 +46,9 @@ struct RunLoop {
     private var lastTick: ContinuousClock.Instant
 
     init(state: AppState, screen: CursesScreen, signals: SignalWatch, busy: BusyWait, progress: ProgressStore?, notes: NotesFile?,
-         lessonFile: LessonFileReload?) {
+         lessonFile: LessonFileReload?, classLink: ClassLink? = nil) {
         held = state
+        self.classLink = classLink
         self.screen = screen
         self.signals = signals
         self.busy = busy
@@ -60,15 +63,18 @@ struct RunLoop {
         let size = screen.size
         if let end = send(.resize(width: size.width, height: size.height)) { return end }
         if notes != nil, let speakerNotes = state.speakerNotes { publish(speakerNotes) }
+        if let end = serveClass() { return end }
         draw()
         let watched = [signals.descriptor] + (lessonFile.map { [$0.watch.descriptor] } ?? [])
         while true {
             let ticking = state.wantsTicks
-            let input = screen.readKey(timeoutMilliseconds: ticking ? millisecondsToNextTick() : nil, alsoWatching: watched)
+            let timeout = [ticking ? millisecondsToNextTick() : nil, classLink?.wakeAfterMilliseconds].compactMap { $0 }.min()
+            let input = screen.readKey(timeoutMilliseconds: timeout, alsoWatching: watched + (classLink?.descriptors ?? []))
             if let end = handle(input) { return end }
             while screen.hasPendingInput {
                 if let end = handle(screen.readKey(timeoutMilliseconds: 0)) { return end }
             }
+            if let end = serveClass() { return end }
             if state.wantsTicks {
                 let now = clock.now
                 if !ticking {
@@ -110,6 +116,11 @@ struct RunLoop {
                     return end
                 }
             }
+        case let .ready(descriptor) where classLink?.descriptors.contains(descriptor) == true:
+            // Served by `serveClass` after every input. The terminal is read too: a poll
+            // that finds a socket ready reports it before the keys, and students who never
+            // stop sending must not starve the presenter's clicker.
+            return handle(screen.readKey(timeoutMilliseconds: 0))
         case .ready:
             if let lessonFile, lessonFile.watch.changed(), let outcome = lessonFile.load() { return send(.reload(outcome)) }
         case .hangUp:
@@ -150,9 +161,30 @@ struct RunLoop {
                 publish(speakerNotes)
             case .animate:
                 break // `wantsTicks` is read before every wait.
+            case let .sendToClass(message):
+                classLink?.send(message)
             }
         }
         return end
+    }
+
+    /// Takes what the class sent and sends it where the app is now; never waits on it.
+    private mutating func serveClass() -> SessionEnd? {
+        guard let classLink else { return nil }
+        var events = classLink.service()
+        repeat {
+            for event in events {
+                if let end = send(.classroom(event)) { return end }
+            }
+            do {
+                events = try classLink.observe(state)
+            } catch {
+                events = []
+                let notice = "netstep: the class's tally could not be written: \(error.localizedDescription)"
+                if !notices.contains(notice) { notices.append(notice) }
+            }
+        } while !events.isEmpty
+        return nil
     }
 
     private mutating func draw() {

@@ -9,7 +9,9 @@ enum Session {
     ///   - makeState: the app at its start, given the saved progress.
     ///   - notes: where speaker notes go (presenting only).
     ///   - reload: the author's lesson file to reload on save.
-    static func run(notes: NotesFile? = nil, reload: LessonFileReload? = nil, makeState: @escaping (LessonKit.Progress) -> AppState) throws {
+    ///   - classLink: the class hosted or followed over the network.
+    static func run(notes: NotesFile? = nil, reload: LessonFileReload? = nil, classLink: ClassLink? = nil,
+                    makeState: @escaping (LessonKit.Progress) -> AppState) throws {
         let store = ProgressStore.standard()
         let (progress, warning) = store?.load() ?? (LessonKit.Progress(), nil)
         try FullScreen.run { screen, signals, notices in
@@ -22,7 +24,7 @@ enum Session {
             case let .ended(end): return end
             }
             var loop = RunLoop(state: start, screen: screen, signals: signals, busy: busy, progress: store, notes: notes,
-                               lessonFile: reload)
+                               lessonFile: reload, classLink: classLink)
             let end = loop.run()
             notices += loop.notices
             return end

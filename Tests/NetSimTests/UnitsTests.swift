@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import NetSim
 
@@ -57,5 +58,26 @@ import Testing
         #expect(Units.format(rate: 7e5) == "700 kbps")
         #expect(Units.format(bits: 15e9) == "15.0 Gb")
         #expect(try Units.rate(Units.format(rate: 30e6).replacingOccurrences(of: " ", with: "")) == 30e6)
+    }
+
+    /// Figures are written without Foundation's formatter, for speed; they must read as it
+    /// writes them, half-way cases and all.
+    @Test func figuresAreWrittenAsPrintfWritesThem() {
+        func printf(_ value: Double) -> String {
+            let magnitude = abs(value)
+            if magnitude >= 0.9995 * 100 { return String(format: "%.0f", value) }
+            if magnitude >= 0.9995 * 10 { return String(format: "%.1f", value) }
+            return String(format: "%.2f", value)
+        }
+        var random = SeededGenerator(seed: 9)
+        var values = [0, 0.125, 0.375, 2.675, 1.005, 9.995, 99.95, 999.5, 0.005, 0.015, -1.5, -0.001, 12.25, 1e17]
+        for _ in 0..<20_000 {
+            let magnitude = Double.random(in: -3...15, using: &random)
+            values.append(pow(10, magnitude))
+            values.append((pow(10, magnitude) * 1000).rounded() / 1000)
+        }
+        for value in values {
+            #expect(Units.significant(value) == printf(value), "\(value)")
+        }
     }
 }

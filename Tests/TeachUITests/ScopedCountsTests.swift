@@ -39,7 +39,7 @@ import Testing
     @Test func theSwarmAfterAServerFailsHasNoneOfItsLosses() throws {
         let lesson = try #require(CoursePlayTests.lessons.first { $0.id == "resilience" })
         let swarmStep = try #require(lesson.steps.indices.first { index in
-            lesson.steps[index].script.contains { if case .act(.swarm) = $0.kind { true } else { false } }
+            lesson.steps[index].script.contains { if case let .act(action) = $0.kind { action.name == "swarm" } else { false } }
         })
         let state = try played("resilience", step: swarmStep)
         let rows = metricsRows(state).joined(separator: "\n")

@@ -1,0 +1,29 @@
+import NetSim
+
+/// `- call: { from: p1, to: p2, relay: hub }`: a call, direct or through a relay.
+struct CallAction: ActionDefinition {
+    static let names = ["call"]
+    static let fields = ["from", "to", "relay"]
+
+    var from: String
+    var to: String
+    var relay: String?
+
+    static func parse(_ entry: ActionEntry, log: inout DiagnosticLog, scope: inout NameScope) -> CallAction? {
+        let targets = entry.targets
+        guard let fields = entry.fields(Self.fields, log: &log) else { return nil }
+        let from = entry.require("from", in: fields, log: &log).flatMap { targets.node($0, log: &log) }
+        let to = entry.require("to", in: fields, log: &log).flatMap { targets.node($0, log: &log) }
+        let relay = fields["relay"].map { targets.node($0, log: &log) }
+        guard let from, let to, relay != .some(nil) else { return nil }
+        return CallAction(from: from, to: to, relay: relay ?? nil)
+    }
+
+    var summary: String {
+        "\(from) calls \(to)" + (relay.map { " through \($0)" } ?? "")
+    }
+
+    func commands(_ id: NodeIDs) throws(NodeIDs.Unknown) -> [Command] {
+        [.placeCall(from: try id(from), to: try id(to), relay: try id(relay))]
+    }
+}

@@ -1,0 +1,83 @@
+/// The engine's one switch per hook: each hands a protocol's case of a core enum to that
+/// protocol's handler (see the module documentation, "Adding a protocol").
+extension Simulation {
+    /// Applies a protocol's command (the engine's own commands are in `perform`).
+    mutating func performProtocol(_ command: Command) throws(SimError) {
+        switch command {
+        case let .requests(command): try apply(command)
+        case let .accessControl(command): try apply(command)
+        case let .fileServing(command): try apply(command)
+        case let .discovery(command): try apply(command)
+        case let .calls(command): try apply(command)
+        case let .hold(command): try apply(command)
+        case let .caching(command): try apply(command)
+        case let .startSwarm(config):
+            try startSwarm(config)
+            forgetCompletion(of: config.peers)
+        case let .setVerification(on):
+            verification = on
+        case let .setMalicious(id, on):
+            try check(id)
+            nodes[id.rawValue].malicious = on
+        case .setNodeUp, .setLinkUp, .addNode, .removeNode, .setCapacity:
+            preconditionFailure("the engine applies its own commands")
+        }
+    }
+
+    /// A message arrived at its destination, which is up and still reachable.
+    mutating func deliver(_ payload: Payload, message: Message, holdingSlots: Bool) -> Happening {
+        switch payload {
+        case let .requests(payload): return deliver(payload, message: message)
+        case let .accessControl(payload): return deliver(payload, message: message)
+        case .file: return completeFile(at: message.to, message: message)
+        case let .discovery(payload): return deliver(payload, message: message)
+        case let .calls(payload): return deliver(payload, message: message)
+        case let .chunk(chunk, corrupt, generation):
+            guard generation == swarm.generation else { return Happening(kind: .delivered, message: message, node: message.to) }
+            return receiveChunk(chunk, corrupt: corrupt, message: message, holdingSlots: holdingSlots)
+        case .announce: return receiveAnnounce(message)
+        case let .peerList(list): return receivePeerList(list, message: message)
+        }
+    }
+
+    /// A message will never arrive: it reached a node that is down or could not be
+    /// reached (`onArrival`), or its transfer was stopped while its bits were moving.
+    mutating func lost(_ payload: Payload, from: NodeID, to: NodeID, holdingSlots: Bool, onArrival: Bool) {
+        switch payload {
+        case let .requests(payload): lost(payload)
+        case let .discovery(payload): lost(payload)
+        case let .chunk(chunk, _, generation):
+            guard !onArrival || generation == swarm.generation else { return }
+            releaseChunk(chunk, from: from, to: to, holdingSlots: holdingSlots)
+            if onArrival { refill(after: [to]) }
+        case .accessControl, .file, .calls, .announce, .peerList:
+            break
+        }
+    }
+
+    /// Whether a protocol's event still matters when it comes out of the queue.
+    func isLive(_ event: Event) -> Bool {
+        switch event {
+        case let .transmitted(transfer, version): transfers.isCurrent(transfer, version: version)
+        case let .requests(event): isLive(event)
+        case let .rechoke(version): swarm.rechokePending && swarm.rechokeVersion == version
+        case .arrival, .hold: true
+        }
+    }
+
+    mutating func dispatch(_ event: Event) -> Happening {
+        switch event {
+        case let .transmitted(transfer, _): finishTransmission(transfer)
+        case let .arrival(flight): deliver(flight)
+        case let .requests(event): handle(event)
+        case .hold: handleHold()
+        case .rechoke: rechoke()
+        }
+    }
+
+    /// A node went down: each protocol forgets what the node was doing.
+    mutating func protocolsNodeWentDown(_ id: NodeID) {
+        requestsNodeWentDown(id)
+        cachingNodeWentDown(id)
+    }
+}

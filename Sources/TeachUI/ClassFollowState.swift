@@ -1,0 +1,13 @@
+import LessonKit
+
+/// A student's side of a class: following the presenter or exploring alone, the class's
+/// last moment, the student's own answers and the class's tallies.
+struct ClassFollowState: Sendable, Hashable {
+    var following = true
+    var connected = true
+    /// Where the class is, as the host last said.
+    var moment: ClassMoment
+    /// What this student sent for each quiz.
+    var picks: [ClassQuestion: [Int]] = [:]
+    var tallies: [ClassQuestion: ClassTally] = [:]
+}
