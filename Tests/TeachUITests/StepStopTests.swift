@@ -4,11 +4,17 @@ import NetSim
 import Testing
 @testable import TeachUI
 
-/// ← goes back through the stops → made, and the status line says what a step covered.
-/// (That → shows a change on almost every press, on every step of the course, is checked
-/// by CourseReplayTests as it replays each lesson.)
+/// → always shows a change, ← goes back through the same stops (and, at a step's start,
+/// into the step before), and the status line says what a step covered.
 @Suite struct StepStopTests {
     static let width = 100, height = 30
+
+    /// The stage's cells as the learner sees them, once any glide is over.
+    private static func stage(_ state: AppState) -> [Cell] {
+        let canvas = render(state, width: width, height: height, capabilities: .full)
+        let rect = ScreenLayout(width: width, height: height, presenting: state.presenting).stage.inset(by: 1)
+        return (rect.y..<rect.maxY).flatMap { y in (rect.x..<rect.maxX).map { canvas[$0, y] } }
+    }
 
     private static func settle(_ state: inout AppState) {
         var ticks = 0
@@ -46,6 +52,28 @@ import Testing
         default: send(&state, .key(.right))
         }
         settle(&state)
+    }
+
+    @Test(arguments: CoursePlayTests.lessons.map(\.id))
+    func rightShowsAChangeOnAlmostEveryPress(id: String) throws {
+        let lesson = try #require(CoursePlayTests.lessons.first { $0.id == id })
+        for step in lesson.steps.indices {
+            var state = Self.open(lesson, step: step)
+            var presses = 0, changed = 0, moves = 0
+            while let session = state.lesson, session.runner.stepIndex == step, session.shownPending != .done, moves < 600 {
+                moves += 1
+                guard Self.stepping(state) else {
+                    Self.answer(&state)
+                    continue
+                }
+                let before = Self.stage(state)
+                send(&state, .key(.right))
+                Self.settle(&state)
+                presses += 1
+                if Self.stage(state) != before { changed += 1 }
+            }
+            #expect(changed * 10 >= presses * 9, "\(id) step \(step + 1): \(changed) of \(presses) presses of → changed the stage")
+        }
     }
 
     /// The moments → stops at through every wait of a step, and then ← from the last one.
