@@ -147,8 +147,8 @@ public enum Keymap {
         KeyBinding([.character("1"), .character("2"), .character("3")], .switchModel, [.sandbox], "Sandbox",
                    "new client-server/p2p/swarm", label: "1 2 3"),
 
-        KeyBinding([.right, .character(" ")], .stepForward, [.stage], "Stepping", "one event forward"),
-        KeyBinding([.left], .stepBack, [.stage], "Stepping", "one event back"),
+        KeyBinding([.right, .character(" ")], .stepForward, [.stage], "Stepping", "the next change, or go on"),
+        KeyBinding([.left], .stepBack, [.stage], "Stepping", "the change before"),
         KeyBinding([.enter], .play, [.stage], "Stepping", "play or pause"),
         KeyBinding([.character("+"), .character("=")], .faster, [.stage], "Stepping", "faster"),
         KeyBinding([.character("-"), .character("_")], .slower, [.stage], "Stepping", "slower"),

@@ -134,6 +134,8 @@ public struct LessonRunner: Sendable {
     public var scriptPosition: Int { scene.place.cursor }
     /// How many events have happened since the step began.
     public var eventsInStep: Int { moves.filter { $0.kind == .event }.count }
+    /// Nothing has happened since the step began: no event run, no interaction passed.
+    public var isAtStepStart: Bool { moves.isEmpty }
 
     public var pending: Pending {
         let script = step.script

@@ -16,6 +16,9 @@ struct EventListPanel: Panel {
     var typing = false
     /// The events matching `query` (0-based, in order), found when it changed.
     var matches: [Int] = []
+    /// The event selected when the search began: the search finds the first match after
+    /// it, wrapping round to the first event, whatever is typed next.
+    var searchFrom = 0
     /// Why the last Enter did not move the stage.
     var note: String?
 
@@ -63,6 +66,7 @@ struct EventListPanel: Panel {
             typing = true
             query = ""
             matches = []
+            searchFrom = selected
         case .nextMatch:
             guard !rows.isEmpty else { break }
             selected = rows.first { $0 > selected } ?? rows[0]
@@ -81,15 +85,23 @@ struct EventListPanel: Panel {
         return .used
     }
 
-    /// Finds the events matching the query and selects the nearest one at or before the
-    /// selected event (the first match when none comes before it).
+    /// Finds the events matching the query and selects the first one after the event
+    /// selected when the search began, wrapping round: opened on the latest event, that
+    /// is the first match of all, as a reader expects.
     private mutating func find(in reports: Slice<EventReports>) {
         let words = query.lowercased().split(separator: " ").map(String.init)
         matches = words.isEmpty ? [] : reports.enumerated().compactMap { offset, report in
             let text = Self.searchText(report)
             return words.allSatisfy(text.contains) ? offset : nil
         }
-        if let match = matches.last(where: { $0 <= selected }) ?? matches.first { selected = match }
+        if let match = matches.first(where: { $0 > searchFrom }) ?? matches.first { selected = match }
+    }
+
+    /// "match 3 of 17", or "no match", while a search is in force.
+    var matchText: String? {
+        guard !query.isEmpty else { return nil }
+        guard let index = matches.firstIndex(of: selected) else { return matches.isEmpty ? "no match" : "\(matches.count) matches" }
+        return "match \(index + 1) of \(matches.count)"
     }
 
     /// What a search looks in: the verb, the kind and the line, in lower case.
@@ -134,8 +146,7 @@ struct EventListPanel: Panel {
         let reports = app.shownReports
         let rows = listed(reports.count)
         let width = max(40, canvas.width - 8), height = max(6, canvas.height - 6)
-        let title = query.isEmpty ? "events: \(reports.count)"
-            : "events: \(rows.count) of \(reports.count) match \u{201C}\(query)\u{201D}"
+        let title = matchText.map { "events: \u{201C}\(query)\u{201D} \($0) (\(reports.count) in all)" } ?? "events: \(reports.count)"
         let inside = Overlay.frame(width: width, height: height, title: title, into: &canvas, theme: theme)
         guard inside.height > 2 else { return }
         let listRows = inside.height - 2

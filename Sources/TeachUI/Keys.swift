@@ -92,14 +92,15 @@ enum KeyBar {
 
     /// The keys every simulation screen shares, after the screen's own; q goes `leaving`
     /// ("back" to the menu, or "quit").
-    static func stage(places: [KeyPlace], presenting: Bool = false, unicode: Bool, leaving: String) -> [KeyHint] {
+    /// `forward` says what → does; nil leaves → out (the screen says it its own way).
+    static func stage(places: [KeyPlace], presenting: Bool = false, unicode: Bool, leaving: String, forward: String? = "step") -> [KeyHint] {
         hints([
-            KeyBarEntry(.stepForward, text: "step", hold: .useful),
+            forward.map { KeyBarEntry(.stepForward, text: $0, hold: .useful) },
             KeyBarEntry(.stepBack, text: "back"),
             KeyBarEntry(.play, text: "play", hold: .useful),
             KeyBarEntry(.faster, .slower, text: "speed"),
             KeyBarEntry(.selectNext, .inspect, text: "inspect", hold: .useful),
             KeyBarEntry(.events, text: "events", hold: .useful),
-        ], places: places, presenting: presenting, unicode: unicode) + [.help, .leave(leaving)]
+        ].compactMap { $0 }, places: places, presenting: presenting, unicode: unicode) + [.help, .leave(leaving)]
     }
 }

@@ -24,6 +24,8 @@ extension LessonSession {
     /// Handles a key on the lesson screen. The step's own key (an ask) and the quiz come
     /// first, then the keymap's lesson keys, then the stage's.
     mutating func handle(_ key: Key, presenting: Bool, stage stageRect: Rect) -> LessonKeyOutcome {
+        // A nudge lasts until the next key.
+        nudged = false
         if let outcome = handleInteraction(key) { return outcome }
         guard let screenKey = ScreenKey(key),
               let action = Keymap.action(for: screenKey, in: Self.places(presenting: presenting), presenting: presenting) else { return .ignored }
@@ -40,6 +42,7 @@ extension LessonSession {
         case .help: return .show(HelpPanel())
         case .scrollUp: return .scroll(-1)
         case .scrollDown: return .scroll(1)
+        case .stepBack: stepBack()
         case .clickToInspect:
             guard case let .click(x, y) = key,
                   let hit = stage.selection(at: Point(x: x, y: y), stage: stageRect, presenting: presenting) else { return .done }
@@ -56,12 +59,40 @@ extension LessonSession {
         return .done
     }
 
-    /// The step waits for the learner: its ask key, going on after a pause, a quiz answer.
+    /// ← : back to the stop before; at a step's start, back to where → left the step
+    /// before (its end), so ← undoes exactly what → did. A step whose interactions were
+    /// passed but that has run nothing yet goes back to its own start first.
+    mutating func stepBack() {
+        guard runner.eventsInStep == 0, stage.heldState == nil else {
+            stage.stepBack()
+            return
+        }
+        if !runner.isAtStepStart {
+            move { $0.resetStep() }
+        } else if runner.stepIndex > 0 {
+            move { runner in
+                runner.previousStep()
+                runner.finishStep()
+            }
+        }
+    }
+
+    /// What → (or Enter) does on a quiz not yet answered: a multiple-answer quiz with
+    /// choices picked is checked; otherwise the quiz asks for its answer first.
+    func forwardChecksAnswer(_ quiz: Quiz) -> Bool {
+        guard quiz.multiple, let place = pendingQuiz?.1 else { return false }
+        return !(answers[place]?.picked.isEmpty ?? true)
+    }
+
+    /// The step waits for the learner: its ask key, going on after a pause, a quiz
+    /// answer, going on to the next step once this one is done. → goes on from each of
+    /// them (it does what an ask asks, as n and a presenter's PgDn do), except past a
+    /// quiz not yet answered: that says, clearly, that the quiz waits for an answer.
     private mutating func handleInteraction(_ key: Key) -> LessonKeyOutcome? {
         let goOn = key == .right || key == .character(" ")
         // Only an interaction on screen takes keys: not one the stage is still gliding to.
         switch shownPending {
-        case let .ask(ask) where key == .character(ask.key):
+        case let .ask(ask) where key == .character(ask.key) || goOn:
             move { $0.resolveInteraction() }
             return .done
         case .pause where goOn:
@@ -70,6 +101,9 @@ extension LessonSession {
         case .pause where key == .enter:
             // Enter plays: past the pause, into the wait that follows it.
             pass()
+            return .done
+        case .done where (goOn || key == .enter) && !runner.isLastStep:
+            nextStep()
             return .done
         case let .quiz(quiz):
             guard let place = pendingQuiz?.1 else { return nil }
@@ -88,7 +122,11 @@ extension LessonSession {
                     answer.picked = [number - 1]
                     submitted = true
                 }
-            } else if key == .enter, quiz.multiple, !answer.picked.isEmpty {
+            } else if goOn || key == .enter {
+                guard forwardChecksAnswer(quiz) else {
+                    nudged = true
+                    return .done
+                }
                 submitted = true
             } else {
                 return nil

@@ -13,6 +13,8 @@ struct LessonSession: Sendable {
     var showsHints = false
     /// Lines of the step's narration scrolled past (Up and Down), back to 0 on a new step.
     var narrationScroll = 0
+    /// → was pressed on a quiz not yet answered: the prompt says the answer comes first.
+    var nudged = false
 
     struct QuizPlace: Hashable, Sendable {
         var step: Int

@@ -66,33 +66,46 @@ extension AppState {
         }
     }
 
-    /// The keys for the moment, the step's own first. Hints for keys the pause or the
+    /// The keys for the moment: first what the next → does ("→ next step"), or, on a
+    /// quiz that waits for its answer, how to answer it. Hints for keys the pause or the
     /// ask tells the learner to press stay in view when the line is short of room.
     private func lessonHints(_ session: LessonSession, unicode: Bool) -> [KeyHint] {
         if classFollow?.following == true { return classFollowHints(session) }
         var hints: [KeyHint] = []
         var asked: Set<String> = []
+        let places = screenPlaces, presenting = presentingLesson
+        func forward(_ text: String) {
+            hints += KeyBar.hints([KeyBarEntry(.stepForward, text: text, hold: .asked)], places: places, presenting: presenting, unicode: unicode)
+        }
         switch session.shownPending {
         case let .ask(ask):
-            hints.append(KeyHint(String(ask.key), "do it", hold: .asked))
+            let right = ScreenKey.right.name(unicode: unicode)
+            hints.append(KeyHint("\(ask.key) \(right)", "do it", hold: .asked))
             asked = KeyMentions.keys(in: ask.prompt)
         case let .quiz(quiz):
             if let place = session.pendingQuiz?.1, session.answers[place]?.answered == true {
-                hints.append(KeyHint("Space", "go on", hold: .asked))
+                forward("go on")
             } else if quiz.numeric != nil {
                 hints.append(KeyHint("Enter", "answer", hold: .asked))
+            } else if session.forwardChecksAnswer(quiz) {
+                forward("check the answer")
             } else {
-                hints.append(KeyHint("1-\(quiz.choices.count)", "answer", hold: .asked))
+                hints.append(KeyHint("1-\(quiz.choices.count)", quiz.multiple ? "pick the answers" : "answer the quiz", hold: .asked))
             }
         case let .pause(text):
-            hints.append(KeyHint("Space", "go on", hold: .asked))
+            forward("go on")
             asked = KeyMentions.keys(in: text)
-        case .running, .done: break
+        case .running:
+            forward("step")
+        case .done:
+            if !session.runner.isLastStep { forward("next step") }
         }
         var own = [KeyBarEntry(.nextStep, .previousStep, text: "steps")]
         if !session.runner.step.hints.isEmpty { own.append(KeyBarEntry(.hint, text: "hint")) }
-        hints += KeyBar.hints(own, places: screenPlaces, presenting: presentingLesson, unicode: unicode)
-        return (hints + KeyBar.stage(places: screenPlaces, presenting: presentingLesson, unicode: unicode, leaving: leavingQuits ? "quit" : "back"))
+        let leaving = leavingQuits ? "quit" : "back"
+        let stage = KeyBar.stage(places: places, presenting: presenting, unicode: unicode, leaving: leaving, forward: nil)
+        let (stepping, rest) = (stage.prefix(2), stage.dropFirst(2))
+        return (hints + stepping + KeyBar.hints(own, places: places, presenting: presenting, unicode: unicode) + rest)
             .map { $0.holding(asked) }
     }
 
@@ -170,21 +183,30 @@ extension AppState {
         case let .ask(ask):
             return StyledText([StyledSpan(ask.prompt, .strong)])
         case let .pause(text):
-            return StyledText(markup: presenting ? text : text + " Press **Space** to go on.")
+            return StyledText(markup: presenting ? text : text + " Press **\(right)** to go on.")
         case let .quiz(quiz):
-            if quiz.numeric != nil, let place = session.pendingQuiz?.1 {
-                return NumericQuizView.prompt(quiz, answer: session.answers[place] ?? LessonSession.QuizAnswer(), presenting: presenting)
+            guard let place = session.pendingQuiz?.1 else { return nil }
+            let answer = session.answers[place] ?? LessonSession.QuizAnswer()
+            if answer.answered {
+                return presenting ? nil : StyledText(markup: "Press **\(right)** to go on.")
             }
-            if let place = session.pendingQuiz?.1, session.answers[place]?.answered == true {
-                return presenting ? nil : StyledText(markup: "Press **Space** to go on.")
+            if quiz.numeric != nil {
+                return NumericQuizView.prompt(quiz, answer: answer, presenting: presenting)
             }
             if presenting { return nil }
-            return StyledText(markup: quiz.multiple ? "Pick every right answer with **1**-**\(quiz.choices.count)**, then press **Enter**." : "Answer with **1**-**\(quiz.choices.count)**.")
+            let numbers = "**1**-**\(quiz.choices.count)**"
+            if session.nudged {
+                // → on a quiz not answered: said plainly, in bold, where the eye already is.
+                return StyledText(markup: quiz.multiple ? "**Answer first: pick with 1-\(quiz.choices.count), then \(right).**"
+                    : "**Answer first, with 1-\(quiz.choices.count).**")
+            }
+            let ask = quiz.multiple ? "Pick every right answer with \(numbers), then press **\(right)**." : "Answer with \(numbers)."
+            return StyledText(markup: answer.missed ? "Not quite. " + ask : ask)
         case .done:
             if presenting { return nil }
             return runner.isLastStep
                 ? StyledText(markup: "**Lesson complete.** Press **q** for the menu.")
-                : StyledText(markup: "Press **n** for the next step.")
+                : StyledText(markup: "Press **\(right)** for the next step.")
         }
     }
 }

@@ -73,10 +73,15 @@ struct NarrationRenderer {
     }
 
     /// The scroll that brings the quiz's notes (the verdict and why) into view when they
-    /// scroll with the rest; nil when they are anchored, in view already.
+    /// scroll with the rest: all of them, with as much as fits of what comes before, or,
+    /// when they are longer than the panel's window, from their start. Nil when they
+    /// are anchored, in view already.
     func feedbackScroll(in rect: Rect) -> Int? {
-        guard rect.width > 2, !rect.isEmpty, let start = parts(width: rect.width, height: rect.height).feedbackStart else { return nil }
-        return min(start, scrollLimit(in: rect))
+        guard rect.width > 2, !rect.isEmpty else { return nil }
+        let parts = parts(width: rect.width, height: rect.height)
+        guard let start = parts.feedbackStart else { return nil }
+        let limit = scrollLimit(in: rect), window = rect.height - parts.anchored.count - 1
+        return parts.scrolling.count - start <= window ? limit : min(start, limit)
     }
 
     /// The lines that scroll and those anchored below them, and where the quiz's notes
@@ -90,12 +95,39 @@ struct NarrationRenderer {
         if height - gap.count - quizAnchored.count >= min(text.count, Self.narrationRows) {
             return (text, gap + quizAnchored, nil)
         }
+        // The notes on an answer matter more than the text above the quiz, which the
+        // learner has read: they stay anchored in view while they fit, the text keeping
+        // what rows are left: a line and the line that says there is more, or only that
+        // line (then set right above the question), or, with no room at all, nothing.
+        // After a miss, tighter still (the choices must stay): the prompt goes, the key bar
+        // saying how to answer. Once answered, the fallback below scrolls the whole quiz
+        // and keeps the prompt instead.
+        var tighter: [(lines: [NarrationLine], textRows: Int)] = [(gap + quizAnchored, 2), (quizAnchored, 1), (quiz + feedback + prompt, 1)]
+        if narration.quiz?.answered != true { tighter += [(quiz + feedback + prompt, 0), (quiz + feedback, 1), (quiz + feedback, 0)] }
+        if !feedback.isEmpty, let fitting = tighter.first(where: { $0.lines.count + min(text.count, $0.textRows) <= height }) {
+            return (text, fitting.lines, nil)
+        }
+        if narration.quiz?.answered == true {
+            // Answered, with notes too long to sit under the quiz: everything but the
+            // prompt scrolls, and the notes are scrolled into view (`feedbackScroll`).
+            let scrolling = Self.stacked([text, quiz + feedback])
+            let anchored = scrolling.isEmpty || prompt.isEmpty ? prompt : [NarrationLine()] + prompt
+            // Notes longer than the window left beside the prompt take its rows too.
+            let kept = feedback.count < height - anchored.count - 1 ? anchored : []
+            return (scrolling, Array(kept.prefix(height)), scrolling.count - feedback.count)
+        }
         // Short of room: the question and every choice stay anchored (a learner cannot
-        // answer what is scrolled away); the text and the notes on the answer scroll.
+        // answer what is scrolled away); the text and the notes on the answer scroll,
+        // the notes taking the prompt's rows when they would not fit beside it.
+        // Tighter, the blank lines go; then, with the text out of view but for the line
+        // that says so, the prompt (the key bar says how to answer).
         let scrolling = Self.stacked([text, feedback])
-        let anchored = Self.stacked([quiz, prompt])
-        let spaced = scrolling.isEmpty || anchored.isEmpty ? anchored : [NarrationLine()] + anchored
-        return (scrolling, Array(spaced.prefix(height)), feedback.isEmpty ? nil : scrolling.count - feedback.count)
+        let withPrompt = Self.stacked([quiz, prompt])
+        let spaced = scrolling.isEmpty ? withPrompt : [NarrationLine()] + withPrompt
+        var options: [(lines: [NarrationLine], textRows: Int)] = [(spaced, 2), (withPrompt, 1), (quiz + prompt, 1), (quiz, 1), (quiz, 0)]
+        if !feedback.isEmpty, feedback.count >= height - spaced.count { options = [(scrolling.isEmpty ? quiz : [NarrationLine()] + quiz, 2)] + options.suffix(2) }
+        let anchored = options.first { $0.lines.count + min(scrolling.count, $0.textRows) <= height }?.lines ?? Array(quiz.prefix(height))
+        return (scrolling, anchored, feedback.isEmpty ? nil : scrolling.count - feedback.count)
     }
 
     /// The lines shown: the scrolled window, ending with a line that says what more there
@@ -104,7 +136,11 @@ struct NarrationRenderer {
         let (top, bottom, _) = parts(width: rect.width, height: rect.height)
         let room = rect.height - bottom.count
         guard top.count > room else { return (top, bottom) }
-        guard room > 1 else { return (Array(top.prefix(max(0, room))), bottom) }
+        guard room > 1 else {
+            // One row: it says how much is out of view, rather than showing a line of it.
+            let note = "\(theme.glyphs.ellipsis) \(top.count) more line\(top.count == 1 ? "" : "s")"
+            return (room == 1 ? [NarrationLine(spans: [StyledSpan(note, .emphasis)])] : [], bottom)
+        }
         let scroll = min(max(0, narration.scroll), top.count - (room - 1))
         let below = top.count - scroll - (room - 1)
         let (up, down) = theme.unicode ? ("↑", "↓") : ("Up", "Down")

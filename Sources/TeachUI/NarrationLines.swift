@@ -16,7 +16,9 @@ extension NarrationRenderer {
     func quizLines(width: Int) -> [NarrationLine] {
         guard let quiz = narration.quiz else { return [] }
         var result = StyledText([StyledSpan(quiz.question, .strong)]).wrapped(width: width).map { NarrationLine(spans: $0) }
-        for (index, choice) in quiz.choices.enumerated() {
+        // Once answered, the choices the notes speak of: those picked and those right.
+        let shown = quiz.answered && !quiz.picked.isEmpty ? quiz.picked.union(quiz.answers) : Set(quiz.choices.indices)
+        for (index, choice) in quiz.choices.enumerated() where shown.contains(index) {
             let label = "\(choiceMark(quiz, index))\(index + 1). "
             let wrapped = StyledText([StyledSpan(choice)]).wrapped(width: max(1, width - label.count))
             let role: TextRole = quiz.picked.contains(index) ? .strong : .plain
@@ -36,7 +38,7 @@ extension NarrationRenderer {
         var notes: [String] = quiz.notes ?? []
         if quiz.notes != nil { return notes.flatMap { StyledText(markup: $0).wrapped(width: width).map { NarrationLine(spans: $0) } } }
         if quiz.missed, !quiz.answered {
-            notes = ["Not quite. Have another go."]
+            // "Not quite" leads the prompt under these notes.
             for index in quiz.tried.sorted() {
                 if let why = quiz.explanations[index] { notes.append("\(index + 1): \(why)") }
             }

@@ -67,9 +67,9 @@ enum NumericQuizView {
         return []
     }
 
-    /// The input line under a numeric quiz: what has been typed so far, and the unit.
+    /// The input line under a numeric quiz not yet answered: what has been typed so far,
+    /// and the unit.
     static func prompt(_ quiz: Quiz, answer: LessonSession.QuizAnswer, presenting: Bool) -> StyledText? {
-        if answer.answered { return presenting ? nil : StyledText(markup: "Press **Space** to go on.") }
         if presenting { return nil }
         let unit = quiz.numeric?.unit.map { " " + $0 } ?? ""
         return StyledText([

@@ -20,12 +20,11 @@ struct StageLook: Hashable, Sendable {
         self.roomy = roomy
     }
 
-    /// The stage drawn from `simulation` at `time` (marked from `reports`, the events that
-    /// led to it), as it would appear on screen.
-    func picture(of simulation: Simulation, at time: SimTime, plan: StagePlan, reports: Slice<EventReports>,
-                 geometry: StageGeometryCache) -> Canvas {
+    /// A scene drawn as it would appear on screen. The renderer draws only from the scene,
+    /// so two equal scenes make the same picture: stepping compares scenes first and
+    /// draws only those that differ, which is most of its cost saved on a busy swarm.
+    func picture(of scene: Scene) -> Canvas {
         var canvas = Canvas(width: width, height: height)
-        let scene = Scene(Frame(simulation: simulation, time: time), plan: plan, reports: reports, geometry: geometry)
         StageRenderer(scene: scene, theme: Theme(.full), roomy: roomy).draw(into: &canvas, rect: Rect(x: 0, y: 0, width: width, height: height))
         return canvas
     }

@@ -30,10 +30,17 @@ enum StepStops {
 }
 
 extension StageSession {
-    /// The stage drawn from `simulation` at `time`, as the learner would see it; the
-    /// driver must not be behind `simulation` (its events mark the picture).
-    func picture(_ simulation: Simulation, at time: SimTime) -> Canvas {
-        look.picture(of: simulation, at: time, plan: plan, reports: driver.reports.prefix(max(0, simulation.eventCount - driver.forgottenEvents)), geometry: geometry)
+    /// The stage's scene from `simulation` at `time`, as the learner would see it drawn;
+    /// the driver must not be behind `simulation` (its events mark the picture).
+    func scene(_ simulation: Simulation, at time: SimTime) -> Scene {
+        Scene(Frame(simulation: simulation, time: time), plan: plan,
+              reports: driver.reports.prefix(max(0, simulation.eventCount - driver.forgottenEvents)), geometry: geometry)
+    }
+
+    /// Whether two scenes look different on screen: equal scenes never do; others are
+    /// drawn to tell (a message moving less than a cell does not show).
+    func looksDifferent(_ one: Scene, _ other: Scene) -> Bool {
+        one != other && look.picture(of: one) != look.picture(of: other)
     }
 
     /// Moments inside the gap from `segment`'s instant to `end` (shown from `segment`)
@@ -41,22 +48,22 @@ extension StageSession {
     func stages(of segment: Simulation, until end: SimTime) -> [SimTime] {
         let moments = StepStops.moments(from: segment.now, to: end)
         guard !moments.isEmpty else { return [] }
-        var previous = picture(segment, at: segment.now)
+        var previous = scene(segment, at: segment.now)
         var stages: [SimTime] = []
         for moment in moments {
-            let picture = picture(segment, at: moment)
-            if picture != previous { stages.append(moment) }
-            previous = picture
+            let scene = scene(segment, at: moment)
+            if looksDifferent(scene, previous) { stages.append(moment) }
+            previous = scene
         }
         return stages
     }
 
     /// Whether stepping stops at the event (or deadline) that took `before` to `after`,
-    /// given the picture `after` shows at its instant.
-    func stopsAt(before: Simulation, after: Simulation, showing picture: Canvas, endedWait: Bool) -> Bool {
+    /// given the scene `after` shows at its instant.
+    func stopsAt(before: Simulation, after: Simulation, showing scene: Scene, endedWait: Bool) -> Bool {
         if endedWait { return true }
         if after.eventCount != before.eventCount, after.eventCount.isMultiple(of: StepStops.longestWalk) { return true }
-        return self.picture(before, at: after.now) != picture
+        return looksDifferent(self.scene(before, at: after.now), scene)
     }
 
     /// → : on to the next stop, the messages gliding there through every event the step
@@ -80,7 +87,7 @@ extension StageSession {
                 break
             }
             endedWait = driver.lastStepEndedWait
-            let stops = stopsAt(before: segment, after: next, showing: picture(next, at: next.now), endedWait: endedWait)
+            let stops = stopsAt(before: segment, after: next, showing: scene(next, at: next.now), endedWait: endedWait)
             passed.append(segment)
             heldState = nil
             clock = next.now
@@ -127,7 +134,7 @@ extension StageSession {
                 fromLater = true
             }
             let after = driver.simulation, position = driver.scriptPosition
-            let shown = fromLater ? picture(after, at: after.now) : nil
+            let shown = fromLater ? scene(after, at: after.now) : nil
             guard driver.stepBack() else { break }
             let before = driver.simulation
             if let shown, stopsAt(before: before, after: after, showing: shown, endedWait: driver.scriptPosition != position) {

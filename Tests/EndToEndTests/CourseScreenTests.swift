@@ -17,7 +17,7 @@ struct CourseScreenTests {
         try terminal.waitFor("step 1/3")
         // The status line says what the last press covered ("3 undone"); the rest of the
         // screen is the moment itself, and stepping back must draw it exactly again.
-        let moment = { (screen: String) in screen.split(separator: "\n").filter { !$0.contains("paused") } }
+        let moment = { (screen: String) in screen.split(separator: "\n").filter { !$0.contains("❚❚") } }
         let before = try terminal.settled()
         terminal.press("Right")
         try terminal.waitUntil("the step moves the simulation on") { moment($0) != moment(before) }
@@ -28,7 +28,7 @@ struct CourseScreenTests {
         terminal.press("n")
         try terminal.waitFor("Answer with 1-2")
         terminal.press("2")
-        try terminal.waitFor("Press Space to go on")
+        try terminal.waitFor("Press → to go on")
 
         terminal.press("q")
         try terminal.waitFor("1. ")

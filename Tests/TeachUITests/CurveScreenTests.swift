@@ -47,7 +47,7 @@ import Testing
             ┌──────────────────────────────────────────────┐┌ step 1/2 ────────────────────┐
             │ time to give every peer the file             ││ Eight clients took 3.20 s.   │
             │ 4.0 s │                                      ││                              │
-            │       │                                      ││ Press n for the next step.   │
+            │       │                                      ││ Press → for the next step.   │
             │       │                               ·····● ││                              │
             │       │                          ·····       ││                              │
             │ 2.0 s │                    ······         ·◆ ││                              │
@@ -66,7 +66,7 @@ import Testing
             │   textbook      667 ms 1.14 s 1.78 s         ││                              │
             └──────────────────────────────────────────────┘└──────────────────────────────┘
              ❚❚ paused │ step 1/2 │ t 0 µs │ ×0.1 │ event 0 │ step done
-             n p steps  → step  ← back  Enter play  Tab i inspect  e events  ? help  q back
+             → next step  ← back  Enter play  Tab i inspect  e events  ? help  q back
             """#)
     }
 

@@ -29,7 +29,7 @@ import Testing
             │                                              ││                              │
             └──────────────────────────────────────────────┘└──────────────────────────────┘
              ❚❚ paused │ step 1/2 │ t 0 µs │ ×0.01 │ event 0 │ until nothing more happens
-             n p steps  → step  ← back  Enter play  Tab i inspect  e events  ? help  q back
+             → step  ← back  Enter play  n p steps  Tab i inspect  e events  ? help  q back
             """#)
     }
 
@@ -58,14 +58,14 @@ import Testing
             │                                              ││                              │
             └──────────────────────────────────────────────┘└──────────────────────────────┘
              ❚❚ paused │ step 1/2 │ t 6.53 ms │ ×0.01 │ event 1 │ until nothing more happens
-             n p steps  → step  ← back  Enter play  Tab i inspect  e events  ? help  q back
+             → step  ← back  Enter play  n p steps  Tab i inspect  e events  ? help  q back
             """#)
     }
 
     @Test func stepForwardThenBackGivesTheSameScreen() {
         var state = AppState(lessons: TestLessons.course, start: .lesson(id: "test-request", step: 0))
         // The status line says what the last press covered; the rest is the moment itself.
-        let moment = { (state: AppState) in screen(state).split(separator: "\n").filter { !$0.contains("❚❚ paused") } }
+        let moment = { (state: AppState) in screen(state).split(separator: "\n").filter { !$0.contains("❚❚") } }
         send(&state, .key(.right), .tick(elapsedMicroseconds: 1_000_000))
         let before = moment(state)
         send(&state, .key(.right), .tick(elapsedMicroseconds: 1_000_000))
@@ -84,11 +84,11 @@ import Testing
             │                    ┌────┐                    ││ Who answers the request?     │
             │                    │□ c1│                    ││ ✗1. Another client           │
             │                    └────┘                    ││  2. The server               │
-            │                                              ││ Not quite. Have another go.  │
             │                                              ││ 1: Clients hold nothing to   │
-            │                  ┌────────┐                  ││ answer with.                 │
-            │                  │▦ server│                  ││                              │
-            │     ┌────┐       └────────┘       ┌────┐     ││ Answer with 1-2.             │
+            │                                              ││ answer with.                 │
+            │                  ┌────────┐                  ││                              │
+            │                  │▦ server│                  ││ Not quite. Answer with 1-2.  │
+            │     ┌────┐       └────────┘       ┌────┐     ││                              │
             │     │□ c3│                        │□ c2│     ││                              │
             │     └────┘                        └────┘     ││                              │
             │                                              ││                              │
@@ -102,7 +102,7 @@ import Testing
             │                                              ││                              │
             └──────────────────────────────────────────────┘└──────────────────────────────┘
              ❚❚ paused │ step 2/2 │ t 44.8 ms │ ×0.1 │ event 5 │ your turn
-             1-2 answer  → step  Enter play  Tab i inspect  e events  ? help  q back
+             1-2 answer the quiz  Enter play  Tab i inspect  e events  ? help  q back
             """#)
         var expected = Progress()
         expected.recordStep(1, in: "test-request")
@@ -133,13 +133,13 @@ import Testing
     @Test func aWrongFirstAnswerGetsASecondTryBeforeTheAnswerIsShown() {
         var state = AppState(lessons: TestLessons.course, start: .lesson(id: "test-request", step: 1))
         send(&state, .key(.character("1")))
-        #expect(screen(state).contains("Not quite. Have another go."))
+        #expect(screen(state).contains("Not quite. Answer with 1-2."))
         #expect(!screen(state).contains("is the answer"))
         send(&state, .key(.character(" ")))
         #expect(screen(state).contains("Who answers the request?"), "Space does not skip a quiz still being tried")
         send(&state, .key(.character("2")))
         #expect(screen(state).contains("Right."))
-        #expect(screen(state).contains("Space go on"))
+        #expect(screen(state).contains("→ go on"))
         #expect(state.progress.lessons["test-request"]?.quizzes["1.0"] == Progress.QuizResult(firstTryCorrect: false, attempts: 2))
     }
 
@@ -148,7 +148,7 @@ import Testing
         send(&state, .key(.character("1")), .key(.character("2")), .key(.enter))
         send(&state, .key(.character("2")), .key(.character("3")))
         let text = screen(state, width: 120, height: 30)
-        #expect(text.contains("Not quite. Have another go."))
+        #expect(text.contains("Not quite. Pick every right answer"))
         #expect(text.contains("2: Clients do not answer each other here."), "the missed try is still explained")
         #expect(!text.contains("You took it down."), "a new pick gets no verdict before Enter")
         send(&state, .key(.enter))
@@ -245,7 +245,7 @@ import Testing
             ticks += 1
         }
         #expect(!state.wantsTicks)
-        #expect(screen(state).contains("Press n for the next step."))
+        #expect(screen(state).contains("Press → for the next step."))
     }
 
     @Test func theContinueRowReopensWhereTheLearnerStopped() {

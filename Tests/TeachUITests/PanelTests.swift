@@ -96,13 +96,14 @@ import Testing
         func sender(_ index: Int) -> String { simulation.node(reports[index].message!.from).config.name }
         var selected = try #require((state.overlay as? EventListPanel)?.selected)
         let start = selected
+        // The honest peers forward what they caught late in the run: N goes round to it.
         while sender(selected) == "mallory" {
             send(&state, .key(.character("N"))); keys += 1
             selected = try #require((state.overlay as? EventListPanel)?.selected)
             if selected == start { break }
         }
         #expect(sender(selected) != "mallory", "no honest peer forwarded a corrupt chunk")
-        #expect(keys <= 12, "it took \(keys) keys")
+        #expect(keys <= 13, "it took \(keys) keys (one of them N, round from the first match to the latest)")
         // n and N go from match to match.
         send(&state, .key(.character("n")))
         let next = try #require((state.overlay as? EventListPanel)?.selected)
@@ -143,9 +144,34 @@ import Testing
         send(&state, .key(.character("e")), .key(.character("/")))
         type("c2", into: &state)
         let text = screen(state)
-        #expect(text.contains("match “c2”"))
+        let panel = state.overlay as? EventListPanel
+        #expect(text.contains("“c2” match 1 of \(panel?.matches.count ?? 0) ("))
         #expect(!text.contains("c1 → server"))
         #expect(text.contains("c2 → server"))
+    }
+
+    @Test func aSearchGoesToTheFirstMatchAfterTheSelectionWrappingRound() throws {
+        var state = AppState(lessons: [], start: .sandbox(.clientServer, nodes: 3))
+        send(&state, .key(.character("r")))
+        for _ in 0..<12 { send(&state, .key(.right)) }
+        // Opened on the latest event, a search finds the first match of all.
+        send(&state, .key(.character("e")), .key(.character("/")))
+        type("arrived", into: &state)
+        send(&state, .key(.enter))
+        var panel = try #require(state.overlay as? EventListPanel)
+        try #require(panel.matches.count > 2)
+        #expect(panel.selected == panel.matches.first)
+        #expect(screen(state).contains("match 1 of \(panel.matches.count)"))
+        send(&state, .key(.character("N")))
+        #expect((state.overlay as? EventListPanel)?.selected == panel.matches.last, "N wraps round from the first match to the last")
+        send(&state, .key(.character("n")), .key(.character("n")), .key(.character("n")))
+        #expect((state.overlay as? EventListPanel)?.selected == panel.matches[2])
+        #expect(screen(state).contains("match 3 of \(panel.matches.count)"))
+        // A new search starts after the event selected, not from the top.
+        send(&state, .key(.character("/")))
+        type("arrived", into: &state)
+        panel = try #require(state.overlay as? EventListPanel)
+        #expect(panel.selected == panel.matches.dropFirst(3).first ?? panel.matches[0], "the match after the third")
     }
 
     @Test func rowsKeepTheirVerbAt80Columns() {
@@ -160,7 +186,8 @@ import Testing
 }
 
 /// On every quiz of the bundled course, at 80x24, the question and every choice are on
-/// screen: before answering, after a miss, and once answered.
+/// screen before answering and after a miss, with why the miss was wrong; once answered,
+/// every note on the answer is, without scrolling.
 @Suite struct QuizFitsTests {
     private static func narrationText(_ state: AppState) -> String {
         let canvas = render(state, width: 80, height: 24, capabilities: .full)
@@ -175,18 +202,26 @@ import Testing
         text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
-    private static func problems(_ state: AppState, quiz: Quiz, moment: String) -> [String] {
+    /// What of `choices` and of the notes on `explained` choices is not on screen.
+    private static func problems(_ state: AppState, quiz: Quiz, moment: String, choices: [Int], explained: [Int] = [], overall: Bool = false) -> [String] {
         let shown = narrationText(state)
         var missing: [String] = []
-        if !shown.contains(collapsed(quiz.question)) { missing.append("\(moment): question") }
-        for (index, choice) in quiz.choices.enumerated() where !shown.contains("\(index + 1). " + collapsed(choice.text)) {
+        if !choices.isEmpty, !shown.contains(collapsed(quiz.question)) { missing.append("\(moment): question") }
+        for index in choices where !shown.contains("\(index + 1). " + collapsed(quiz.choices[index].text)) {
             missing.append("\(moment): choice \(index + 1)")
+        }
+        for index in explained {
+            guard let why = quiz.choices[index].explanation else { continue }
+            if !shown.contains("\(index + 1): " + collapsed(StyledText(markup: why).plainText)) { missing.append("\(moment): why \(index + 1)") }
+        }
+        if overall, let why = quiz.explanation, !shown.contains(collapsed(StyledText(markup: why).plainText)) {
+            missing.append("\(moment): explanation")
         }
         return missing
     }
 
     @Test(arguments: CoursePlayTests.lessons.map(\.id))
-    func everyChoiceIsOnScreen(id: String) throws {
+    func everyChoiceAndNoteIsOnScreen(id: String) throws {
         let lesson = try #require(CoursePlayTests.lessons.first { $0.id == id })
         var missing: [String] = []
         for step in lesson.steps.indices {
@@ -199,15 +234,16 @@ import Testing
                     continue
                 }
                 let place = "step \(step + 1)"
-                missing += Self.problems(state, quiz: quiz, moment: place + " before answering")
+                let all = Array(quiz.choices.indices), right = quiz.answers.sorted()
+                missing += Self.problems(state, quiz: quiz, moment: place + " before answering", choices: all)
                 let wrong = quiz.choices.indices.first { !quiz.answers.contains($0) }
                 if let wrong, !quiz.multiple {
                     send(&state, .key(.character(Character(String(wrong + 1)))))
-                    missing += Self.problems(state, quiz: quiz, moment: place + " after a miss")
+                    missing += Self.problems(state, quiz: quiz, moment: place + " after a miss", choices: all)
                 }
-                for answer in quiz.answers.sorted() { send(&state, .key(.character(Character(String(answer + 1))))) }
+                for answer in right { send(&state, .key(.character(Character(String(answer + 1))))) }
                 if quiz.multiple { send(&state, .key(.enter)) }
-                missing += Self.problems(state, quiz: quiz, moment: place + " answered")
+                missing += Self.problems(state, quiz: quiz, moment: place + " answered", choices: [], explained: right, overall: true)
                 send(&state, .key(.character(" ")))
             }
         }

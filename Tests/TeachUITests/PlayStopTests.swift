@@ -56,14 +56,10 @@ import Testing
         let end = (done.simulation.eventCount, done.simulation.now)
         #expect(!done.simulation.isIdle, "the step ends while requests are still under way")
 
-        play(&state)
-        send(&state, .key(.right), .tick(elapsedMicroseconds: 1_000_000), .key(.character(" ")))
-        let after = try #require(runner(state))
-        #expect((after.simulation.eventCount, after.simulation.now) == end)
-        #expect(screen(state).contains("paused"))
         #expect(screen(state).contains("step done"))
+        #expect(screen(state).contains("→ next step"), "the key bar says where → goes now")
 
-        send(&state, .key(.character("n")))
+        send(&state, .key(.right))
         let next = try #require(runner(state))
         #expect(next.stepIndex == 2)
         #expect((next.simulation.eventCount, next.simulation.now) == end)
@@ -125,7 +121,7 @@ import Testing
         send(&state, .tick(elapsedMicroseconds: 1_000_000))
         let arrived = screen(state, width: 120)
         #expect(arrived.contains("step done"))
-        #expect(arrived.contains("Press n for the next step."))
+        #expect(arrived.contains("Press → for the next step."))
     }
 }
 

@@ -47,7 +47,7 @@ import Testing
 
     @Test func stepForwardThenBackGivesTheSameScreen() {
         // The status line says what the last press covered; the rest is the moment itself.
-        let moment = { (state: AppState) in screen(state).split(separator: "\n").filter { !$0.contains("❚❚ paused") } }
+        let moment = { (state: AppState) in screen(state).split(separator: "\n").filter { !$0.contains("❚❚") } }
         var state = sandboxWithRequestsInFlight()
         send(&state, .tick(elapsedMicroseconds: 1_000_000))
         let before = moment(state)

@@ -55,8 +55,8 @@ import Testing
             ┌─ □ client ───────────────────────────────────┐┌ step 1/2 ────────────────────┐
             ╔ keys ═══════════════════════════════════════════════════════════════════════╗│
             ║ Stepping                               Looking closer                       ║│
-            ║ → Space  one event forward             Tab      select next node or message ║│
-            ║ ←        one event back                i        inspect the selection       ║│
+            ║ → Space  the next change, or go on     Tab      select next node or message ║│
+            ║ ←        the change before             i        inspect the selection       ║│
             ║ Enter    play or pause                 e        event list (/ to search)    ║│
             ║ + =      faster                        click    inspect a node or message   ║│
             ║ - _      slower                                                             ║│
@@ -74,7 +74,7 @@ import Testing
             ╚═════════════════════════════════════════════════════════════════════════════╝│
             └──────────────────────────────────────────────┘└──────────────────────────────┘
              ❚❚ paused │ step 1/2 │ t 0 µs │ ×0.01 │ event 0 │ until nothing more happens
-             n p steps  → step  ← back  Enter play  Tab i inspect  e events  ? help  q back
+             → step  ← back  Enter play  n p steps  Tab i inspect  e events  ? help  q back
             """#)
         send(&state, .key(.character("x")))
         #expect(screen(state) == lesson)
@@ -165,7 +165,7 @@ import Testing
     func helpAndLeavingStayOnTheHintLineHoweverNarrow(width: Int) throws {
         let state = AppState(lessons: [TestLessons.failure], start: .lesson(id: "test-failure", step: 0))
         let hintLine = try #require(screen(state, width: width, height: 24).split(separator: "\n").last)
-        #expect(hintLine.hasPrefix(" Space go on"))
+        #expect(hintLine.hasPrefix(" → go on"))
         #expect(hintLine.hasSuffix("? help  q back"))
     }
 }

@@ -123,7 +123,7 @@ import Testing
         #expect(Self.coloured(Self.troubles, step: 0) == #"""
              1. Troubles · Everyone asks
             ┌─ □ client ───────────────────────────────────┐┌ step 1/2 ────────────────────┐
-            │                    ┌─────┐                   ││ Press n for the next step.   │
+            │                    ┌─────┐                   ││ Press → for the next step.   │
             │                    │□ ana│                   ││                              │
             │                    └─────┘                   ││                              │
             │     ┌─────┐           │           ┌─────┐    ││                              │
@@ -144,7 +144,7 @@ import Testing
             │                                              ││                              │
             └──────────────────────────────────────────────┘└──────────────────────────────┘
              ❚❚ paused │ step 1/2 │ t 0 µs │ ×0.1 │ event 3 │ step done
-             n p steps  → step  ← back  Enter play  Tab i inspect  e events  ? help  q back
+             → next step  ← back  Enter play  Tab i inspect  e events  ? help  q back
 
 
 
@@ -177,8 +177,8 @@ import Testing
         #expect(Self.plain(Self.troubles, step: 0) == #"""
              1. Troubles - Everyone asks
             +- c client -----------------------------------++ step 1/2 --------------------+
-            |                    +-----+                   || Press n for the next step.   |
-            |                    |c ana|                   ||                              |
+            |                    +-----+                   || Press Right for the next     |
+            |                    |c ana|                   || step.                        |
             |                    +-----+                   ||                              |
             |     +-----+           |           +-----+    ||                              |
             |     |X fay|           |           |c ben|    ||                              |
@@ -198,11 +198,11 @@ import Testing
             |                                              ||                              |
             +----------------------------------------------++------------------------------+
              || paused | step 1/2 | t 0 us | x0.1 | event 3 | step done
-             n p steps  Right step  Enter play  Tab i inspect  e events  ? help  q back
+             Right next step  Left back  Enter play  Tab i inspect  e events  ? help  q back
 
             rrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrr
             dd  ddddddd dddddddddddddddddddddddddddddddddddddbbbbbbbbbbddddddddddddddddddddd
-            d                                              dd       b                      d
+            d                                              dd       bbbbb                  d
             d                                              dd                              d
             d                                              dd                              d
             d     ddddddd           d                      dd                              d
@@ -223,7 +223,7 @@ import Testing
             d                                              dd                              d
             dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd
             dbbbbbbbbbddd        ddd      ddd    ddd       ddd         ddddddddddddddddddddd
-             bbb ddddd  bbbbb dddd  bbbbb dddd  bbbbb ddddddd  b dddddd  b dddd  b dddd
+             bbbbb ddddddddd  bbbb dddd  bbbbb dddd  bbbbb ddddddd  b dddddd  b dddd  b dddd
             """#)
     }
 
@@ -252,7 +252,7 @@ import Testing
             │                                              ││                              │
             └──────────────────────────────────────────────┘└──────────────────────────────┘
              ❚❚ paused │ step 2/2 │ t 300 ms │ ×0.03 │ event 12 │ lesson done
-             n p steps  → step  ← back  Enter play  Tab i inspect  e events  ? help  q back
+             ← back  Enter play  n p steps  Tab i inspect  e events  ? help  q back
 
 
 
@@ -306,7 +306,7 @@ import Testing
             |                                              ||                              |
             +----------------------------------------------++------------------------------+
              || paused | step 2/2 | t 300 ms | x0.03 | event 12 | lesson done
-             n p steps  Right step  Enter play  Tab i inspect  e events  ? help  q back
+             Left back  Enter play  n p steps  Tab i inspect  e events  ? help  q back
 
             rrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrr
             dd  ddddddd dddddddddddddddddddddddddddddddddddddbbbbbbbbbbddddddddddddddddddddd
@@ -331,7 +331,7 @@ import Testing
             d                                              dd                              d
             dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd
             dbbbbbbbbbddd        ddd        ddd     ddd        ddd           ddddddddddddddd
-             bbb ddddd  bbbbb dddd  bbbbb dddd  bbbbb ddddddd  b dddddd  b dddd  b dddd
+             bbbb dddd  bbbbb dddd  bbb ddddd  bbbbb ddddddd  b dddddd  b dddd  b dddd
             """#)
     }
 
@@ -339,7 +339,7 @@ import Testing
         #expect(Self.coloured(Self.poisoned, step: 0) == #"""
              1. Poisoned · Unchecked
             ┌─ ◎ seed ◉ peer  peers reach each other ──────┐┌ step 1/2 ────────────────────┐
-            │      files, 4 clients                        ││ Press n for the next step.   │
+            │      files, 4 clients                        ││ Press → for the next step.   │
             │           ┌─↑3─┐                             ││                              │
             │           │◉ c1│─                            ││                              │
             │           └────┘─╲───■─                      ││                              │
@@ -360,7 +360,7 @@ import Testing
             │ mallory ████████████████················ 50% ││                              │
             └──────────────────────────────────────────────┘└──────────────────────────────┘
              ❚❚ paused │ step 1/2 │ t 2.67 s │ ×0.1 │ event 90 │ step done
-             n p steps  → step  ← back  Enter play  Tab i inspect  e events  ? help  q back
+             → next step  ← back  Enter play  Tab i inspect  e events  ? help  q back
 
 
                G      g
@@ -393,8 +393,8 @@ import Testing
         #expect(Self.plain(Self.poisoned, step: 0) == ##"""
              1. Poisoned - Unchecked
             +- P seed p peer  peers reach each other ------++ step 1/2 --------------------+
-            |      files, 4 clients                        || Press n for the next step.   |
-            |           +-^3-+                             ||                              |
+            |      files, 4 clients                        || Press Right for the next     |
+            |           +-^3-+                             || step.                        |
             |           |p c1|-                            ||                              |
             |           +----+-\---#-                      ||                              |
             |              #  /#2-#--\-#-\-                ||                              |
@@ -414,11 +414,11 @@ import Testing
             | mallory ################................ 50% ||                              |
             +----------------------------------------------++------------------------------+
              || paused | step 1/2 | t 2.67 s | x0.1 | event 90 | step done
-             n p steps  Right step  Enter play  Tab i inspect  e events  ? help  q back
+             Right next step  Left back  Enter play  Tab i inspect  e events  ? help  q back
 
             rrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrr
             dd bddddd  ddddd ddddddddddddddddddddddd ddddddddbbbbbbbbbbddddddddddddddddddddd
-            d      dddddddddddddddd                        dd       b                      d
+            d      dddddddddddddddd                        dd       bbbbb                  d
             d             bb                               dd                              d
             d                 b                            dd                              d
             d                 bbbbbbb                      dd                              d
@@ -439,7 +439,7 @@ import Testing
             d                         dddddddddddddddd     dd                              d
             dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd
             dbbbbbbbbbddd        ddd        ddd    ddd        ddd         dddddddddddddddddd
-             bbb ddddd  bbbbb dddd  bbbbb dddd  bbbbb ddddddd  b dddddd  b dddd  b dddd
+             bbbbb ddddddddd  bbbb dddd  bbbbb dddd  bbbbb ddddddd  b dddddd  b dddd  b dddd
             """##)
     }
 
@@ -450,13 +450,13 @@ import Testing
             │      files, 4 clients                        ││ Lesson complete. Press q for │
             │           ┌─↑2─┐                             ││ the menu.                    │
             │           │◉ c1│─                            ││                              │
-            │           └────┘■■─────                      ││                              │
+            │           └────┘─■2────                      ││                              │
             │              ■  ╱╲■─■──╲───╲─                ││                              │
-            │  ┌────┐  ┌────↑4─┐ ┌─↑3─┐ │ ───┌─────────┐   ││                              │
+            │  ┌────┐  ┌────↑4─┐ ┌─↑2─┐ │ ───┌─────────┐   ││                              │
             │  │◌ c4│  │◎ files│■│☣ c2│■│────│☠ mallory│   ││                              │
             │  └────┘  └───────┘ └────┘ │ ───└─────────┘   ││                              │
-            │              ■   ─■   ────│╱                 ││                              │
-            │           ┌─↑2─┐╱■2───╱                      ││                              │
+            │              ■  2─╱   ────│╱                 ││                              │
+            │           ┌─↑3─┐■■────╱                      ││                              │
             │           │⊠ c3│╱                            ││                              │
             │           └────┘                             ││                              │
             └─ ◌ left ⊠ rejected ☠ malicious ☣ poisoned … ─┘│                              │
@@ -468,20 +468,20 @@ import Testing
             │ mallory ████████████████████████········ 75% ││                              │
             └──────────────────────────────────────────────┘└──────────────────────────────┘
              ❚❚ paused │ step 2/2 │ t 3.17 s │ ×0.1 │ event 118 │ lesson done
-             n p steps  → step  ← back  Enter play  Tab i inspect  e events  ? help  q back
+             ← back  Enter play  n p steps  Tab i inspect  e events  ? help  q back
 
 
                G      g
 
                         ggCCgg
                         ggggggY
-                        ggggggCCYYYYY
+                        ggggggYCCYYYY
                            C  YYCYCYYYYYYYY
                        GGGGGCCGG ggCCgg Y YYYMMMMMMMMMMM
                        GGGGGGGGGCgRggggCYYYYYMMMMMMMMMMM
                        GGGGGGGGG gggggg Y YYYMMMMMMMMMMM
-                           C   YC   YYYYYY
-                        ggCCggYCCYYYY
+                           C  CYY   YYYYYY
+                        ggCCggCCYYYYY
                         gYggggY
                         gggggg
                       Y          M           R
@@ -504,13 +504,13 @@ import Testing
             |      files, 4 clients                        || Lesson complete. Press q for |
             |           +-^2-+                             || the menu.                    |
             |           |p c1|-                            ||                              |
-            |           +----+##-----                      ||                              |
+            |           +----+-#2----                      ||                              |
             |              #  /\#-#--\---\-                ||                              |
-            |  +----+  +----^4-+ +-^3-+ | ---+---------+   ||                              |
+            |  +----+  +----^4-+ +-^2-+ | ---+---------+   ||                              |
             |  |_ c4|  |P files|#|; c2|#|----|* mallory|   ||                              |
             |  +----+  +-------+ +----+ | ---+---------+   ||                              |
-            |              #   -#   ----|/                 ||                              |
-            |           +-^2-+/#2---/                      ||                              |
+            |              #  2-/   ----|/                 ||                              |
+            |           +-^3-+##----/                      ||                              |
             |           |< c3|/                            ||                              |
             |           +----+                             ||                              |
             +- _ left < rejected * malicious ; poisoned ~ -+|                              |
@@ -522,7 +522,7 @@ import Testing
             | mallory ########################........ 75% ||                              |
             +----------------------------------------------++------------------------------+
              || paused | step 2/2 | t 3.17 s | x0.1 | event 118 | lesson done
-             n p steps  Right step  Enter play  Tab i inspect  e events  ? help  q back
+             Left back  Enter play  n p steps  Tab i inspect  e events  ? help  q back
 
             rrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrr
             dd bddddd  ddddd ddddddddddddddddddddddd ddddddddbbbbbbbbbbddddddddddddddddddddd
@@ -534,7 +534,7 @@ import Testing
             d  dddddd  bbbbbbbbb   bb   b bbbbbbbbbbbbbb   dd                              d
             d  dddddd  bbbbbbbbbb b    bbbbbbbbbbbbbbbbb   dd                              d
             d  dddddd  bbbbbbbbb        b bbbbbbbbbbbbbb   dd                              d
-            d              b   bb   bbbbbb                 dd                              d
+            d              b  bbb   bbbbbb                 dd                              d
             d             bb  bbbbbbb                      dd                              d
             d            b    b                            dd                              d
             d                                              dd                              d
@@ -547,7 +547,7 @@ import Testing
             d                                 dddddddd     dd                              d
             dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd
             dbbbbbbbbbddd        ddd        ddd    ddd         ddd           ddddddddddddddd
-             bbb ddddd  bbbbb dddd  bbbbb dddd  bbbbb ddddddd  b dddddd  b dddd  b dddd
+             bbbb dddd  bbbbb dddd  bbb ddddd  bbbbb ddddddd  b dddddd  b dddd  b dddd
             """##)
     }
 
@@ -668,7 +668,7 @@ import Testing
         #expect(!screen(state).contains("⊗ dropped"), "the legend lets go of it too")
         for _ in 0..<steps { send(&state, .key(.left)) }
         // The status line says what the last press undid; the rest is the moment itself.
-        let moment = { (text: String) in text.split(separator: "\n").filter { !$0.contains("❚❚ paused") } }
+        let moment = { (text: String) in text.split(separator: "\n").filter { !$0.contains("❚❚") } }
         #expect(moment(screen(state)) == moment(atDrop))
     }
 

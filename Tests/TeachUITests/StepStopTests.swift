@@ -4,8 +4,8 @@ import NetSim
 import Testing
 @testable import TeachUI
 
-/// → always shows a change, ← goes back through the same stops, and the status line says
-/// what a step covered.
+/// → always shows a change, ← goes back through the same stops (and, at a step's start,
+/// into the step before), and the status line says what a step covered.
 @Suite struct StepStopTests {
     static let width = 100, height = 30
 
@@ -89,6 +89,8 @@ import Testing
         var backward = [moment(state)]
         while backward.count < forward.count + 5 {
             send(&state, .key(.left))
+            // ← at the step's start goes on into the step before: that is another test.
+            if state.lesson?.runner.stepIndex != step { break }
             let now = moment(state)
             if now == backward.last { break }
             backward.append(now)
@@ -132,5 +134,21 @@ import Testing
         send(&state, .key(.left))
         let back = render(state, width: Self.width, height: Self.height, capabilities: .full).text
         #expect(back.contains("event \(start) (\(reached - start) undone)"))
+    }
+
+    @Test func leftAtAStepsStartGoesBackToTheEndOfTheStepBeforeAndRightReturns() throws {
+        let lesson = try #require(CoursePlayTests.lessons.first { $0.id == "cs-bottleneck" })
+        var state = Self.open(lesson, step: 1)
+        let start = screen(state, width: Self.width, height: Self.height)
+        var previous = LessonRunner(lesson: lesson)
+        previous.finishStep()
+        send(&state, .key(.left))
+        let back = try #require(state.lesson)
+        #expect(back.runner.stepIndex == 0)
+        #expect(back.runner.pending == .done)
+        #expect(back.stage.shown.simulation.eventCount == previous.simulation.eventCount)
+        #expect(screen(state, width: Self.width, height: Self.height).contains("→ next step"))
+        send(&state, .key(.right))
+        #expect(screen(state, width: Self.width, height: Self.height) == start, "→ comes back to the step's start as it was")
     }
 }
