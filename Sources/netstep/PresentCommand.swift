@@ -71,7 +71,7 @@ extension PresentCommand {
         let moment = ClassMoment(started: false, step: step - 1, scriptPosition: 0, eventsInStep: 0, revealed: false)
         do {
             let host = try ClassHost(code: ClassHost.randomCode(), address: bind, port: port, lessonID: choice.id, source: source, moment: moment)
-            return .host(host, tally: tally.map { ClassTallyFile(file: URL(fileURLWithPath: $0)) })
+            return .host(host, tally: try tally.map { path throws(ClassTallyFile.Problem) in try ClassTallyFile(file: URL(fileURLWithPath: path)) })
         } catch {
             printError("netstep: \(error)")
             throw ExitCode.failure
