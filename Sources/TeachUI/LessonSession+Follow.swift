@@ -7,7 +7,14 @@ extension LessonSession {
         let picked = answers
         move { $0.follow(to: moment) }
         answers = picked
-        if moment.revealed, let place = pendingQuiz?.1 { answers[place, default: QuizAnswer()].answered = true }
+        guard let place = pendingQuiz?.1 else { return }
+        if moment.revealed {
+            answers[place, default: QuizAnswer()].answered = true
+        } else if answers[place]?.answered == true {
+            // Answered while exploring alone, but the class's quiz is still open: that was
+            // practice, and the student's answer to the class is still to give.
+            answers[place] = nil
+        }
     }
 
     /// The quiz the class is at, open for answers: on screen and not yet revealed.

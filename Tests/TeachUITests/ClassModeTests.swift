@@ -167,6 +167,19 @@ import Testing
         #expect(update(&student, .key(.character("1"))).isEmpty, "a revealed quiz takes no answer")
     }
 
+    @Test("a student who answers while exploring alone can still answer the class's open quiz on coming back")
+    func practiceAloneThenAnswerTheClass() throws {
+        let presenter = Self.presenterAtQuiz()
+        let moment = try #require(presenter.classMoment)
+        var student = Self.student(at: moment)
+        send(&student, .key(.character("f")), .key(.character("2")), .key(.character("1")))
+        #expect(student.lesson?.openClassQuestion == nil, "answered alone")
+        send(&student, .key(.character("f")))
+        let question = ClassQuestion(step: moment.step, position: moment.scriptPosition)
+        #expect(update(&student, .key(.character("1"))) == [.sendToClass(.answer(question, choices: [0]))])
+        #expect(screen(student, width: 100, height: 30).contains("answer 1 sent"))
+    }
+
     @Test("a student waits on a card until the presenter starts, and q leaves")
     func waitingCard() {
         var student = Self.student(at: ClassMoment(started: false, step: 0, scriptPosition: 0, eventsInStep: 0, revealed: false))
