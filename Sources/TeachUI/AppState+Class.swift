@@ -57,6 +57,9 @@ extension AppState {
             classFollow?.tallies[tally.question] = tally
         case let .connected(connected):
             classFollow?.connected = connected
+        case let .ended(reason):
+            classFollow?.ended = reason
+            classFollow?.connected = false
         case .joined, .left, .answered, .presence:
             break
         }

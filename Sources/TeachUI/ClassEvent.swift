@@ -13,4 +13,7 @@ public enum ClassEvent: Sendable, Hashable {
     case tally(ClassTally)
     /// The connection to the host was lost (false) or is back (true).
     case connected(Bool)
+    /// The host closed the class (the presenter quit) or no longer lets this student in:
+    /// there is nothing to reconnect to.
+    case ended(reason: String)
 }

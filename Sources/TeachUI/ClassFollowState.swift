@@ -5,6 +5,8 @@ import LessonKit
 struct ClassFollowState: Sendable, Hashable {
     var following = true
     var connected = true
+    /// Why the class is over for this student, once the host has said so.
+    var ended: String?
     /// Where the class is, as the host last said.
     var moment: ClassMoment
     /// What this student sent for each quiz.

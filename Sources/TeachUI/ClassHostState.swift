@@ -43,7 +43,7 @@ public struct ClassHostState: Sendable, Hashable {
             let picked = Array(Set(choices)).sorted()
             guard !picked.isEmpty, picked.allSatisfy({ quiz.choices.indices.contains($0) }), quiz.multiple || picked.count == 1 else { return }
             answers[question, default: [:]][student] = picked
-        case .moment, .tally, .connected:
+        case .moment, .tally, .connected, .ended:
             break
         }
     }

@@ -28,6 +28,7 @@ extension AppState {
     }
 
     static func followBadge(_ follow: ClassFollowState, at open: ClassQuestion?) -> String {
+        if let ended = follow.ended { return "class over: \(ended) · q: quit" }
         guard follow.connected else { return "class lost: reconnecting…" }
         guard follow.following else { return "on your own · f: back to the class" }
         if let open {

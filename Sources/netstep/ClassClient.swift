@@ -69,6 +69,10 @@ final class ClassClient {
 
     private var pendingWelcome: Welcome?
     private var refusal: String?
+    /// Welcomed at least once: a refusal after that ends the class for this student.
+    private var hasBeenWelcomed = false
+    /// Why the class is over, once the host said so; nothing is tried after that.
+    private(set) var ended: String?
 
     var descriptors: [Int32] { connection.map { [$0.descriptor] } ?? [] }
 
@@ -82,6 +86,7 @@ final class ClassClient {
     /// Connects when it has to, then reads and writes whatever is ready, without waiting.
     func service() -> [ClassEvent] {
         var events: [ClassEvent] = []
+        guard ended == nil else { return [] }
         if connection == nil {
             guard lastAttempt.map({ clock.now - $0 >= Self.retryInterval }) ?? true else { return [] }
             lastAttempt = clock.now
@@ -107,6 +112,7 @@ final class ClassClient {
             case let .welcome(lessonID, source, moment):
                 pendingWelcome = Welcome(lessonID: lessonID, source: source, moment: moment)
                 welcomed = true
+                hasBeenWelcomed = true
                 events += [.connected(true), .moment(moment)]
                 if !following { send(.presence(following: false)) }
             case let .moment(moment) where welcomed:
@@ -115,6 +121,14 @@ final class ClassClient {
                 events.append(.tally(tally))
             case let .refused(reason):
                 refusal = reason
+                if hasBeenWelcomed {
+                    // In the class before: the host ended it, or a new one with another
+                    // code is on that port. Either way, trying again cannot help.
+                    ended = reason
+                    _ = lose(into: &events)
+                    events.append(.ended(reason: reason))
+                    return events
+                }
                 return lose(into: &events)
             default:
                 return lose(into: &events)

@@ -50,6 +50,17 @@ final class ClassHost {
         self.outputLimit = outputLimit
     }
 
+    /// The presenter quit: every student is told, so they stop trying to reconnect (best
+    /// effort, without waiting). A host that only goes away, as when the network drops,
+    /// says nothing, and its students keep trying.
+    func end() {
+        let goodbye = ClassWire.encode(.refused(reason: "the presenter ended the class"))
+        for student in connections.values {
+            var connection = student.connection
+            if connection.queue(goodbye) { _ = connection.flush() }
+        }
+    }
+
     deinit {
         for student in connections.values { student.connection.close() }
         for listener in listeners { close(listener) }

@@ -33,6 +33,9 @@ struct PlainFollow {
                 case let .connected(now) where now != connected:
                     connected = now
                     say([now ? "Back with the class." : "Connection lost; reconnecting…"])
+                case let .ended(reason):
+                    say(["The class is over: \(reason)."])
+                    return
                 default:
                     break
                 }

@@ -26,6 +26,7 @@ enum Session {
             var loop = RunLoop(state: start, screen: screen, signals: signals, busy: busy, progress: store, notes: notes,
                                lessonFile: reload, classLink: classLink)
             let end = loop.run()
+            if case let .host(host, _)? = classLink { host.end() }
             notices += loop.notices
             return end
         }

@@ -101,6 +101,21 @@ struct ClassNetworkTests {
         #expect(hostEvents.contains(.joined(student: client.token)))
     }
 
+    @Test("when the presenter ends the class, a student is told so and stops reconnecting")
+    func presenterEndsTheClass() throws {
+        var host: ClassHost? = try Self.host()
+        let port = host!.port
+        let client = ClassClient(host: "127.0.0.1", port: port, code: "ABC234")
+        Self.serve(host, client) { _, events in events.contains(.connected(true)) }
+        host?.end()
+        host = nil
+        let events = Self.serve(nil, client) { _, events in events.contains { if case .ended = $0 { true } else { false } } }.client
+        #expect(events.contains(.ended(reason: "the presenter ended the class")))
+        let back = try ClassHost(code: "ABC234", address: "127.0.0.1", port: port, lessonID: "tiny", source: Self.source, moment: Self.start)
+        let (hostEvents, _) = Self.serve(back, client, seconds: 2.5)
+        #expect(!hostEvents.contains(.joined(student: client.token)), "an ended class is not rejoined")
+    }
+
     @Test("garbage, an oversized line and a message only the host may send each close that connection alone")
     func hostileConnections() throws {
         let host = try Self.host()
