@@ -45,4 +45,18 @@ extension Canvas {
             ?? LinePath.cells(from: start, to: end)
         return stroke(path, glyphs: glyphs, style: style, skipping: avoiding)
     }
+
+    /// Draws a path dashed: its strokes on every other cell, counted from its start, so
+    /// a path a message takes for a moment never reads as a standing link. Skips the cells
+    /// inside any of `boxes` and returns every cell outside them, drawn or not, in order
+    /// (a message travels along all of them).
+    @discardableResult
+    public mutating func dash(_ path: [Point], glyphs: GlyphSet, style: Style = .plain, skipping boxes: [Rect] = []) -> [Point] {
+        var open: [Point] = []
+        for (point, stroke) in zip(path, LinePath.strokes(for: path, glyphs: glyphs)) where !boxes.contains(where: { $0.contains(point) }) {
+            if open.count % 2 == 0 { put(String(stroke), x: point.x, y: point.y, style: style) }
+            open.append(point)
+        }
+        return open
+    }
 }

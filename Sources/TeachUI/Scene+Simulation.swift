@@ -40,7 +40,7 @@ extension Scene {
         }
         if !departed.isEmpty { nodes = (nodes + departed).sorted { $0.id < $1.id } }
         self.init(nodes: nodes, links: links, packets: packets, layout: plan.layout,
-                  shape: StageShape(simulation.network, plan: plan), geometry: geometry)
+                  shape: StageShape(simulation, plan: plan), geometry: geometry)
     }
 
     /// How many messages carrying data each node is sending now: those whose bits are

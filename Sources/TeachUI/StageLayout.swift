@@ -85,7 +85,16 @@ enum StageLayout {
         guard shape.layout != .grid, shape.nodes.count <= largestRing, !units.contains(where: { $0.layout == .grid }) else {
             return grid(shape, units: units, drawn: drawn, in: rect)
         }
-        let likely = likelyLinks(units, shape: shape)
+        // A ring's order is searched once here, not for every arrangement tried.
+        let ringed = units.map { unit in
+            var unit = unit
+            if let ring = closedRing(unit.members, links: shape.links) {
+                unit.members = ring
+                unit.ringClosed = true
+            }
+            return unit
+        }
+        let likely = likelyLinks(ringed, shape: shape)
         let links = drawn.map { SceneLink(a: $0.low, b: $0.high) }
         var fallback: (placement: StagePlacement, strain: Strain)?
         for form in roomy ? [NodeForm.largeBox, .box, .compact] : [.box, .compact] {
@@ -93,7 +102,7 @@ enum StageLayout {
             for hubs in HubArrangement.allCases {
                 for (order, turn) in [(false, 0.0), (false, 0.5), (true, 0.0), (true, 0.5)] {
                     let variant = Variant(hubs: hubs, reversed: order, turn: turn)
-                    guard var placement = arrange(shape, units: units, form: form, variant: variant, captioned: captioned, in: rect) else { continue }
+                    guard var placement = arrange(shape, units: ringed, form: form, variant: variant, captioned: captioned, in: rect) else { continue }
                     placement.drawnLinks = drawn
                     let strain = Strain(placement, links: links, likely: likely, within: rect)
                     if strain == Strain() { return placement }
@@ -101,8 +110,13 @@ enum StageLayout {
                 }
             }
             guard let best else { continue }
-            if best.strain.blocked == 0 { return best.placement }
-            if fallback.map({ best.strain.blocked < $0.strain.blocked }) ?? true { fallback = best }
+            // A smaller form is tried while the messages' straight ways would cross nodes
+            // or leave them no room: a swarm's paths bent round boxes read as a tangle,
+            // straight ones between one-line labels can be followed, and a request needs
+            // a few cells between a client and its server to be seen travelling.
+            func rank(_ strain: Strain) -> (Int, Int) { (strain.blocked, strain.crossed + strain.cramped) }
+            if fallback.map({ rank(best.strain) < rank($0.strain) }) ?? true { fallback = best }
+            if best.strain.isClean { return best.placement }
         }
         return fallback?.placement ?? grid(shape, units: units, drawn: drawn, in: rect)
     }
@@ -152,8 +166,19 @@ enum StageLayout {
     /// Who is likely to talk to whom, whatever the links say: each hub to the nodes of
     /// its unit. Placing these pairs in clear sight of each other keeps the messages of
     /// a network without drawn links off the other nodes.
+    /// Peers with no links drawn among them, or the members of a unit once a swarm has
+    /// run (whatever they were set up as, they pass chunks on), are likely to talk to
+    /// each other.
     private static func likelyLinks(_ units: [StageUnit], shape: StageShape) -> [SceneLink] {
-        units.flatMap { unit in unit.hubs.flatMap { hub in unit.members.map { SceneLink(a: hub, b: $0) } } }
+        let roles = Dictionary(uniqueKeysWithValues: shape.nodes.map { ($0.id, $0.role) })
+        return units.flatMap { unit in
+            let fromHubs = unit.hubs.flatMap { hub in unit.members.map { SceneLink(a: hub, b: $0) } }
+            let members = unit.members
+            let trading = !shape.seeds.isEmpty || members.allSatisfy { roles[$0] == .peer }
+            guard shape.anyReachesAny || unit.meshed, trading else { return fromHubs }
+            let among = members.indices.flatMap { i in members[(i + 1)...].map { SceneLink(a: members[i], b: $0) } }
+            return fromHubs + among
+        }
     }
 
     // MARK: regions
@@ -265,31 +290,81 @@ enum StageLayout {
         return links.contains { inUnit.contains($0.low) && inUnit.contains($0.high) }
     }
 
-    /// Tiers for a tracker or supernodes with their peers; a ring for everything else.
+    /// Tiers for supernodes with their peers; a ring for everything else (a tracker's
+    /// swarm is a ring of its peers, the tracker set apart in a corner).
     private static func automaticLayout(_ unit: StageUnit, roles: [Int: Role]) -> StageLayoutKind {
-        let tiered = unit.hubs.contains { roles[$0] == .tracker || roles[$0] == .supernode } && !unit.members.isEmpty
+        let tiered = unit.hubs.contains { roles[$0] == .supernode } && !unit.members.isEmpty
         return tiered ? .tiers : .ring
     }
 
-    /// The members in ring order: when their links close a ring through all of them
-    /// (each to its next), in that order, so neighbours sit side by side and the other
-    /// links are chords across; otherwise as numbered.
-    static func ringOrder(_ members: [Int], links: [NodePair]) -> [Int] {
-        guard members.count > 3 else { return members }
+    /// The members in an order their links close a ring through (each to its next), so
+    /// ring neighbours sit side by side and the other links are chords across; nil when
+    /// no such ring is found. Of the rings the links allow, the one whose chords cross
+    /// each other least, then are shortest, so a chord can be followed from end to end
+    /// (a learner reads a node's neighbours off them). Only a sparse unit is searched
+    /// through (a DHT or flooding overlay, a few links a node); a dense one keeps the
+    /// first ring found, and every search is bounded.
+    private static func closedRing(_ members: [Int], links: [NodePair]) -> [Int]? {
+        guard members.count > 3 else { return nil }
         let inUnit = Set(members)
+        let own = links.filter { inUnit.contains($0.low) && inUnit.contains($0.high) }
         var neighbours: [Int: [Int]] = [:]
-        for link in links where inUnit.contains(link.low) && inUnit.contains(link.high) {
+        for link in own {
             neighbours[link.low, default: []].append(link.high)
             neighbours[link.high, default: []].append(link.low)
         }
+        for id in neighbours.keys { neighbours[id]?.sort() }
+        var best: (score: (Int, Int), order: [Int])?
         var order = [members[0]], visited: Set<Int> = [members[0]]
-        while order.count < members.count {
-            let next = (neighbours[order.last!] ?? []).filter { !visited.contains($0) }.min()
-            guard let next else { return members }
-            order.append(next)
-            visited.insert(next)
+        var budget = 20_000
+        func score(_ ring: [Int]) -> (Int, Int) {
+            var position: [Int: Int] = [:]
+            for (index, id) in ring.enumerated() { position[id] = index }
+            let count = ring.count
+            let chords = own.compactMap { link -> (Int, Int)? in
+                let (a, b) = (position[link.low]!, position[link.high]!)
+                let span = abs(a - b)
+                return span == 1 || span == count - 1 ? nil : (min(a, b), max(a, b))
+            }
+            var crossings = 0
+            for i in chords.indices {
+                for j in chords.indices where j > i {
+                    let (a, b) = chords[i], (c, d) = chords[j]
+                    let shared = a == c || a == d || b == c || b == d
+                    if !shared, (a < c && c < b) != (a < d && d < b) { crossings += 1 }
+                }
+            }
+            let length = chords.reduce(0) { $0 + min($1.1 - $1.0, count - $1.1 + $1.0) }
+            return (crossings, length)
         }
-        return (neighbours[order.last!] ?? []).contains(order[0]) ? order : members
+        func extend() {
+            guard budget > 0 else { return }
+            budget -= 1
+            if order.count == members.count {
+                guard neighbours[order.last!]?.contains(order[0]) == true else { return }
+                let ring = score(order)
+                if best.map({ ring < $0.score }) ?? true { best = (ring, order) }
+                if own.count > 2 * members.count { budget = 0 }
+                return
+            }
+            for next in neighbours[order.last!] ?? [] where !visited.contains(next) {
+                order.append(next)
+                visited.insert(next)
+                extend()
+                visited.remove(next)
+                order.removeLast()
+            }
+        }
+        extend()
+        return best?.order
+    }
+
+    /// A hub the ring is not built around: a tracker (it only introduces peers, who
+    /// then talk among themselves), or any hub of members linked in a ring of their own
+    /// (a directory beside a ring of peers). It stands in a corner, out of the ring, so
+    /// the paths and chords between ring members cross a clear middle.
+    private static func standsApart(_ role: Role?, ringClosed: Bool) -> Bool {
+        role == .tracker || ringClosed
     }
 
     /// Hubs in the middle (in the lesson's order or `reversed`) and the members on an
@@ -298,8 +373,11 @@ enum StageLayout {
     private static func around(
         _ unit: StageUnit, shape: StageShape, names: [Int: String], form: NodeForm, variant: Variant, in rect: Rect
     ) -> [Int: Rect]? {
-        let hubs = variant.reversed ? unit.hubs.reversed() : unit.hubs
-        let others = ringOrder(unit.members, links: shape.links)
+        let roles = Dictionary(uniqueKeysWithValues: shape.nodes.map { ($0.id, $0.role) })
+        let apart = unit.members.isEmpty ? [] : unit.hubs.filter { standsApart(roles[$0], ringClosed: unit.ringClosed) }
+        let centred = unit.hubs.filter { !apart.contains($0) }
+        let hubs = variant.reversed ? centred.reversed() : centred
+        let others = seedOnTop(unit.members, seeds: shape.seeds)
         func size(_ id: Int) -> (width: Int, height: Int) { StageLayout.size(of: names[id] ?? "", form: form) }
         let sizes = unit.nodes.map(size)
         let widest = sizes.map(\.width).max() ?? 0, tallest = sizes.map(\.height).max() ?? 0
@@ -352,7 +430,47 @@ enum StageLayout {
             ? [centre]
             : Ellipse.points(count: ring.count, center: centre, rx: rx, ry: ry, turn: variant.turn)
         for (node, point) in zip(ring, points) { put(node, at: point) }
-        return separated(frames.keys.sorted().compactMap { frames[$0] }) ? frames : nil
+        guard separated(frames.keys.sorted().compactMap { frames[$0] }) else { return nil }
+        for hub in apart {
+            guard let frame = corner(for: hub, size: size(hub), among: frames, links: shape.links, in: rect) else { return nil }
+            frames[hub] = frame
+        }
+        return frames
+    }
+
+    /// The ring's members with the first seed on top (the ring's first place), keeping
+    /// their order round the ring.
+    private static func seedOnTop(_ ring: [Int], seeds: [Int]) -> [Int] {
+        guard let first = ring.firstIndex(where: seeds.contains) else { return ring }
+        return Array(ring[first...] + ring[..<first])
+    }
+
+    /// A corner of `rect` for a hub standing apart, clear of the nodes placed: the one
+    /// nearest the nodes it is linked to (the top left when it has no links), else the
+    /// next nearest; nil when none is clear.
+    private static func corner(
+        for hub: Int, size: (width: Int, height: Int), among frames: [Int: Rect], links: [NodePair], in rect: Rect
+    ) -> Rect? {
+        let linked = links.compactMap { link -> Rect? in
+            link.low == hub ? frames[link.high] : link.high == hub ? frames[link.low] : nil
+        }
+        let target = linked.isEmpty
+            ? Point(x: rect.x, y: rect.y)
+            : Point(x: linked.map(\.center.x).reduce(0, +) / linked.count, y: linked.map(\.center.y).reduce(0, +) / linked.count)
+        let corners = [
+            Rect(x: rect.x, y: rect.y, width: size.width, height: size.height),
+            Rect(x: rect.maxX - size.width, y: rect.y, width: size.width, height: size.height),
+            Rect(x: rect.x, y: rect.maxY - size.height, width: size.width, height: size.height),
+            Rect(x: rect.maxX - size.width, y: rect.maxY - size.height, width: size.width, height: size.height),
+        ]
+        func distance(_ frame: Rect) -> Int {
+            abs(frame.center.x - target.x) + 2 * abs(frame.center.y - target.y)
+        }
+        let placed = frames.keys.sorted().compactMap { frames[$0] }
+        return corners.enumerated()
+            .sorted { (distance($0.element), $0.offset) < (distance($1.element), $1.offset) }
+            .map(\.element)
+            .first { separated(placed + [$0]) }
     }
 
     /// Hubs on a row at the top, the members on rows below, each under the hubs it is
@@ -445,17 +563,22 @@ enum StageLayout {
         guard !rect.isEmpty else { return [:] }
         let hubRows = hubs.isEmpty || others.isEmpty ? 0 : 1
         let members = hubRows == 0 ? hubs + others : others
+        /// How many rows of cells fit under the hubs' row at a spacing of `py` (none when
+        /// not even the first does: it would spill into the region below, over its caption).
+        func rowsFitting(_ py: Int) -> Int {
+            let below = rect.height - 1 - hubRows * py
+            return below < 0 ? 0 : below / py + 1
+        }
         var chosen = (x: 2, y: 1)
         for (px, py) in gridPitches {
             let columns = (rect.width - 1) / px + 1
-            let rows = (rect.height - 1 - hubRows * py) / py + 1
-            if rows > 0, columns * rows >= members.count {
+            if columns * rowsFitting(py) >= members.count {
                 chosen = (px, py)
                 break
             }
         }
         let columns = max(1, (rect.width - 1) / chosen.x + 1)
-        let rows = max(0, (rect.height - 1 - hubRows * chosen.y) / chosen.y + 1)
+        let rows = rowsFitting(chosen.y)
         let shown = min(members.count, columns * rows)
         let usedColumns = min(columns, shown), usedRows = (shown + columns - 1) / max(1, columns)
         let blockHeight = (usedRows + hubRows - 1) * chosen.y + 1

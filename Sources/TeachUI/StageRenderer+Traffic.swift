@@ -37,9 +37,26 @@ extension StageRenderer {
         }
         for pair in lines.travelling {
             guard let route = geometry.route(pair) else { continue }
-            paths[pair] = canvas.stroke(route, glyphs: theme.glyphs, style: theme.busyLink, skipping: walls)
+            let kinds = scene.packets.filter { NodePair($0.from, $0.to) == pair }
+            let style = kinds.first.map { Style(foreground: theme.style($0.kind).foreground, attributes: .dim) } ?? theme.busyLink
+            let open = canvas.dash(route, glyphs: theme.glyphs, style: style, skipping: walls)
+            paths[pair] = open
+            for receiver in Set(kinds.map(\.to)).sorted() {
+                drawArrowhead(into: &canvas, path: receiver == pair.high ? open : open.reversed(), style: style)
+            }
         }
         return paths
+    }
+
+    /// A path in flight ends in an arrowhead at its receiver, so who sends to whom reads
+    /// off a still picture: on the last cell before the receiver, pointing along the way
+    /// the path comes in (the arrow of a slanting path points along its larger slope).
+    private func drawArrowhead(into canvas: inout Canvas, path: [Point], style: Style) {
+        guard theme.unicode, path.count >= 3 else { return }
+        let head = path[path.count - 1], back = path[max(0, path.count - 3)]
+        let dx = head.x - back.x, dy = head.y - back.y
+        let glyph: String = abs(dx) >= 2 * abs(dy) ? (dx >= 0 ? "▸" : "◂") : (dy > 0 ? "▾" : "▴")
+        canvas.put(glyph, x: head.x, y: head.y, style: style)
     }
 
     /// The lines the stage draws: the configured links between nodes on it (none in a

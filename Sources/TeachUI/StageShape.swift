@@ -57,16 +57,33 @@ struct StageShape: Hashable, Sendable {
     var anyReachesAny: Bool
     var layout: StageLayoutKind
     var groups: [StagePlan.Group]
+    /// The seeds of the swarm running (or last run), in id order: a ring of peers puts
+    /// one on top, where the chunks start from. A new swarm is a new scenario, so its
+    /// stage may be laid out afresh.
+    var seeds: [Int]
+    /// Every member of that swarm, seeds included, in id order.
+    var swarm: [Int]
 
-    init(nodes: [Node], links: [NodePair], anyReachesAny: Bool, layout: StageLayoutKind, groups: [StagePlan.Group] = []) {
+    init(nodes: [Node], links: [NodePair], anyReachesAny: Bool, layout: StageLayoutKind, groups: [StagePlan.Group] = [],
+         seeds: [Int] = [], swarm: [Int] = []) {
         self.nodes = nodes
         self.links = links
         self.anyReachesAny = anyReachesAny
         self.layout = layout
         self.groups = groups
+        self.seeds = seeds
+        self.swarm = swarm
     }
 
-    /// The shape of a simulation's network drawn to a plan.
+    /// The shape of a simulation's network drawn to a plan, with its swarm.
+    init(_ simulation: Simulation, plan: StagePlan) {
+        self.init(simulation.network, plan: plan)
+        let parts = simulation.nodeIDs.map { ($0.rawValue, simulation.swarmPart(of: $0)) }
+        seeds = parts.filter { $0.1?.isSeed == true }.map(\.0)
+        swarm = parts.filter { $0.1 != nil }.map(\.0)
+    }
+
+    /// The shape of a network drawn to a plan.
     init(_ network: NetworkConfig, plan: StagePlan) {
         var groupOf: [String: Int] = [:]
         for (index, group) in plan.groups.enumerated() {

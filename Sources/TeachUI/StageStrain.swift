@@ -11,6 +11,13 @@ struct Strain: Comparable, Sendable {
     /// Likely pairs (a server and a client) whose straight line crosses another node:
     /// their messages would have to bend around it when they come.
     var crossed = 0
+    /// Likely pairs so close that their straight line has fewer than `roomForMessages`
+    /// open cells: several messages between them would pile up on one cell, or find
+    /// none and not be seen travelling at all.
+    var cramped = 0
+
+    /// Open cells a likely pair's line needs so that a message on it is seen moving.
+    static let roomForMessages = 3
 
     init() {}
 
@@ -26,11 +33,18 @@ struct Strain: Comparable, Sendable {
         }
         for link in likely {
             guard let a = placement.frames[link.a], let b = placement.frames[link.b] else { continue }
-            if !router.isClear(from: a.center, to: b.center) { crossed += 1 }
+            if !router.isClear(from: a.center, to: b.center) {
+                crossed += 1
+            } else if LinePath.cells(from: a.center, to: b.center).count(where: placement.isOpen) < Self.roomForMessages {
+                cramped += 1
+            }
         }
     }
 
+    /// Nothing a learner would notice: a placement to keep at once.
+    var isClean: Bool { blocked == 0 && crossed == 0 && cramped == 0 }
+
     static func < (lhs: Strain, rhs: Strain) -> Bool {
-        (lhs.blocked, lhs.bent, lhs.crossed) < (rhs.blocked, rhs.bent, rhs.crossed)
+        (lhs.blocked, lhs.bent, lhs.crossed, lhs.cramped) < (rhs.blocked, rhs.bent, rhs.crossed, rhs.cramped)
     }
 }

@@ -14,6 +14,9 @@ struct StageUnit: Hashable, Sendable {
     /// Every two of its nodes are linked: those links are not drawn (they would hide
     /// the nodes), and its label says that any of them reaches any other.
     var meshed = false
+    /// Its members, in their order, are linked in a ring through all of them: a ring
+    /// layout keeps those neighbours side by side.
+    var ringClosed = false
 
     var nodes: [Int] { hubs + members }
 
@@ -124,6 +127,7 @@ struct StageUnit: Hashable, Sendable {
             }
         }
         units = units.flatMap { splitBetweenServers($0, roles: roles, neighbours: neighbours) }
+        units = gatheringSwarm(units, shape: shape)
         let linked = Set(shape.links)
         for index in units.indices {
             let nodes = units[index].nodes
@@ -152,6 +156,24 @@ struct StageUnit: Hashable, Sendable {
             parts[position * servers.count / unassigned.count].members.append(member)
         }
         return parts
+    }
+
+    /// A seed in a unit that holds none of its swarm's peers (a server that seeded
+    /// players set up apart from it) joins the unit holding most of them, on their ring:
+    /// its chunks then start from the top of the ring instead of crossing the stage.
+    private static func gatheringSwarm(_ units: [StageUnit], shape: StageShape) -> [StageUnit] {
+        let peers = shape.swarm.filter { !shape.seeds.contains($0) }
+        guard !peers.isEmpty else { return units }
+        var units = units
+        func unit(of id: Int) -> Int? { units.firstIndex { $0.nodes.contains(id) } }
+        guard let target = mostCommon(peers.compactMap(unit(of:))) else { return units }
+        for seed in shape.seeds {
+            guard let home = unit(of: seed), home != target, !units[home].nodes.contains(where: peers.contains) else { continue }
+            units[home].hubs.removeAll { $0 == seed }
+            units[home].members.removeAll { $0 == seed }
+            units[target].members.append(seed)
+        }
+        return units
     }
 
     private static func mostCommon(_ values: [Int]) -> Int? {

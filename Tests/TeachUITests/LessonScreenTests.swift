@@ -8,18 +8,18 @@ import Testing
         #expect(Screens.lessonStep() == #"""
              1. One request · Ask once
             ┌─ □ client ───────────────────────────────────┐┌ step 1/2 ────────────────────┐
-            │                    ┌────┐                    ││ The client c1 sends a        │
-            │                    │□ c1│                    ││ request; the server answers. │
-            │                    └────┘                    ││                              │
-            │                       ●                      ││ Press → to step or Enter to  │
-            │                       │                      ││ play.                        │
-            │                  ┌────────┐                  ││                              │
-            │                  │▦ server│                  ││                              │
-            │     ┌────┐       └────────┘       ┌────┐     ││                              │
-            │     │□ c3│                        │□ c2│     ││                              │
-            │     └────┘                        └────┘     ││                              │
+            │                  ┌────────┐                  ││ The client c1 sends a        │
+            │                  │▦ server│                  ││ request; the server answers. │
+            │                  └────────┘                  ││                              │
+            │                    ▸                         ││ Press → to step or Enter to  │
+            │                  ╱                           ││ play.                        │
+            │                ─                             ││                              │
+            │              ─                               ││                              │
             │                                              ││                              │
-            │                                              ││                              │
+            │           ●╱                                 ││                              │
+            │     ┌────┐         ┌────┐        ┌────┐      ││                              │
+            │     │□ c1│         │□ c2│        │□ c3│      ││                              │
+            │     └────┘         └────┘        └────┘      ││                              │
             └─ ● request ──────────────────────────────────┘│                              │
             ┌ metrics · this lesson ───────────────────────┐│                              │
             │ messages 1 · in flight 1                     ││                              │
@@ -37,18 +37,18 @@ import Testing
         #expect(Screens.lessonRequestGliding() == #"""
              1. One request · Ask once
             ┌─ □ client ───────────────────────────────────┐┌ step 1/2 ────────────────────┐
-            │                    ┌────┐                    ││ The client c1 sends a        │
-            │                    │□ c1│                    ││ request; the server answers. │
-            │                    └────┘                    ││                              │
-            │                       ●                      ││ Press → to step or Enter to  │
-            │                       │                      ││ play.                        │
-            │                  ┌────────┐                  ││                              │
-            │                  │▦ server│                  ││                              │
-            │     ┌────┐       └────────┘       ┌────┐     ││                              │
-            │     │□ c3│                        │□ c2│     ││                              │
-            │     └────┘                        └────┘     ││                              │
+            │                  ┌────────┐                  ││ The client c1 sends a        │
+            │                  │▦ server│                  ││ request; the server answers. │
+            │                  └────────┘                  ││                              │
+            │                    ▸                         ││ Press → to step or Enter to  │
+            │                  ╱                           ││ play.                        │
+            │                ─                             ││                              │
+            │              ─●                              ││                              │
             │                                              ││                              │
-            │                                              ││                              │
+            │            ╱                                 ││                              │
+            │     ┌────┐         ┌────┐        ┌────┐      ││                              │
+            │     │□ c1│         │□ c2│        │□ c3│      ││                              │
+            │     └────┘         └────┘        └────┘      ││                              │
             └─ ● request ──────────────────────────────────┘│                              │
             ┌ metrics · this lesson ───────────────────────┐│                              │
             │ messages 1 · in flight 1                     ││                              │
@@ -81,18 +81,18 @@ import Testing
         #expect(Screens.quizAnswered() == #"""
              1. One request · Check
             ┌─ □ client ───────────────────────────────────┐┌ step 2/2 ────────────────────┐
-            │                    ┌────┐                    ││ Who answers the request?     │
-            │                    │□ c1│                    ││ ✗1. Another client           │
-            │                    └────┘                    ││  2. The server               │
+            │                  ┌────────┐                  ││ Who answers the request?     │
+            │                  │▦ server│                  ││ ✗1. Another client           │
+            │                  └────────┘                  ││  2. The server               │
             │                                              ││ 1: Clients hold nothing to   │
             │                                              ││ answer with.                 │
-            │                  ┌────────┐                  ││                              │
-            │                  │▦ server│                  ││ Not quite. Answer with 1-2.  │
-            │     ┌────┐       └────────┘       ┌────┐     ││                              │
-            │     │□ c3│                        │□ c2│     ││                              │
-            │     └────┘                        └────┘     ││                              │
+            │                                              ││                              │
+            │                                              ││ Not quite. Answer with 1-2.  │
             │                                              ││                              │
             │                                              ││                              │
+            │     ┌────┐         ┌────┐        ┌────┐      ││                              │
+            │     │□ c1│         │□ c2│        │□ c3│      ││                              │
+            │     └────┘         └────┘        └────┘      ││                              │
             └──────────────────────────────────────────────┘│                              │
             ┌ metrics · this lesson ───────────────────────┐│                              │
             │ messages 2 · in flight 0                     ││                              │
@@ -201,26 +201,26 @@ import Testing
         #expect(Screens.jumpToStep() == #"""
              1. When the server fails · Predict
             ┌─ □ client ───────────────────────────────────┐┌ step 1/2 ────────────────────┐
-            │                  ┌────────┐                  ││ Think before you act.        │
-            │                  │        │                  ││                              │
-            │                  │  □ c1  │                  ││ Which clients will still get │
-            │                  │        │                  ││ answers?                     │
-            │                  └────────┘                  ││                              │
+            │                                              ││ Think before you act.        │
+            │                                              ││                              │
+            │                                              ││ Which clients will still get │
+            │                                              ││ answers?                     │
             │                                              ││                              │
             │                                              ││                              │
             │                                              ││                              │
-            │                ┌─────╔ go to step ════════════════════╗                      │
-            │                │     ║ Step (1-2): 2_                 ║                      │
-            │                │  ▦ s║ Enter go  Esc cancel           ║                      │
-            │                │     ╚════════════════════════════════╝                      │
-            │                └────────────┘                ││                              │
+            │                                              ││                              │
+            │   ┌────────┐   ┌─────╔ go to step ════════════════════╗                      │
+            │   │        │   │     ║ Step (1-2): 2_                 ║                      │
+            │   │  □ c2  │   │  ▦ s║ Enter go  Esc cancel           ║                      │
+            │   │        │   │     ╚════════════════════════════════╝                      │
+            │   └────────┘   └────────────┘   └────────┘   ││                              │
             │                                              ││                              │
             │                                              ││                              │
-            │                  ┌────────┐                  ││                              │
-            │                  │        │                  ││                              │
-            │                  │  □ c2  │                  ││                              │
-            │                  │        │                  ││                              │
-            │                  └────────┘                  ││                              │
+            │                                              ││                              │
+            │                                              ││                              │
+            │                                              ││                              │
+            │                                              ││                              │
+            │                                              ││                              │
             └──────────────────────────────────────────────┘└──────────────────────────────┘
              ❚❚ paused │ step 1/2 │ t 0 µs │ ×0.1 │ your turn
             """#)
@@ -277,7 +277,7 @@ import Testing
 
     @Test func clickingANodeInspectsIt() {
         var state = AppState(lessons: TestLessons.course, start: .lesson(id: "test-request", step: 0))
-        send(&state, .resize(width: 80, height: 24), .key(.click(x: 23, y: 2)))
+        send(&state, .resize(width: 80, height: 24), .key(.click(x: 7, y: 12)))
         #expect(screen(state).contains("╔ c1 ═"))
         #expect(screen(state).contains("A client asks a server and waits"))
     }

@@ -9,18 +9,18 @@ import Testing
         #expect(Screens.requestsInFlight() == #"""
              Sandbox · client-server
             ┌─ □ client ───────────────────────────────────┐┌ sandbox ─────────────────────┐
-            │                    ┌────┐                    ││ A client-server network of 4 │
-            │                    │□ c1│                    ││ nodes. Change it with the    │
-            │                    └────┘                    ││ keys below and watch the     │
-            │                       ●                      ││ metrics answer.              │
-            │                       │                      ││                              │
-            │                  ┌────────┐                  ││ Select a node with Tab or a  │
-            │                  │▦ server│                  ││ click; k takes it down or    │
-            │     ┌────┐ ──●───└────────┘───●───┌────┐     ││ brings it back, x removes    │
-            │     │□ c3│╱                       │□ c2│     ││ it, u and U double or halve  │
-            │     └────┘                        └────┘     ││ its upload. 1 2 3 start      │
-            │                                              ││ again as client-server, p2p  │
-            │                                              ││ or swarm.                    │
+            │                  ┌────────┐                  ││ A client-server network of 4 │
+            │                  │▦ server│                  ││ nodes. Change it with the    │
+            │                  └────────┘                  ││ keys below and watch the     │
+            │                    ▸  ▴  ◂                   ││ metrics answer.              │
+            │                  ╱         ─                 ││                              │
+            │                ─      │                      ││ Select a node with Tab or a  │
+            │              ─●       ●      ●               ││ click; k takes it down or    │
+            │                       │        ╲             ││ brings it back, x removes    │
+            │            ╱                     ╲           ││ it, u and U double or halve  │
+            │     ┌────┐         ┌────┐        ┌────┐      ││ its upload. 1 2 3 start      │
+            │     │□ c1│         │□ c2│        │□ c3│      ││ again as client-server, p2p  │
+            │     └────┘         └────┘        └────┘      ││ or swarm.                    │
             └─ ● request ──────────────────────────────────┘│                              │
             ┌ metrics ─────────────────────────────────────┐│ 3 requests sent              │
             │ messages 3 · in flight 3                     ││                              │
@@ -96,18 +96,18 @@ import Testing
         #expect(Screens.deadClient() == #"""
              Sandbox · client-server
             ┌─ □ client ───────────────────────────────────┐┌ sandbox ─────────────────────┐
-            │                    ╔════╗                    ││ A client-server network of 4 │
-            │                    ║✕ c1║                    ││ nodes. Change it with the    │
-            │                    ╚════╝                    ││ keys below and watch the     │
-            │                                              ││ metrics answer.              │
-            │                                              ││                              │
-            │                  ┌────────┐                  ││ Select a node with Tab or a  │
-            │                  │▦ server│                  ││ click; k takes it down or    │
-            │     ┌────┐ ─────●└─ busy ─┘●──────┌────┐     ││ brings it back, x removes    │
-            │     │□ c3│╱                       │□ c2│     ││ it, u and U double or halve  │
-            │     └────┘                        └────┘     ││ its upload. 1 2 3 start      │
-            │                                              ││ again as client-server, p2p  │
-            │                                              ││ or swarm.                    │
+            │                  ┌────────┐                  ││ A client-server network of 4 │
+            │                  │▦ server│                  ││ nodes. Change it with the    │
+            │                  └─ busy ─┘                  ││ keys below and watch the     │
+            │                       ●  ●                   ││ metrics answer.              │
+            │                            ─                 ││                              │
+            │                       │                      ││ Select a node with Tab or a  │
+            │                              ╲               ││ click; k takes it down or    │
+            │                       │        ╲             ││ brings it back, x removes    │
+            │                                  ╲           ││ it, u and U double or halve  │
+            │     ╔════╗         ┌────┐        ┌────┐      ││ its upload. 1 2 3 start      │
+            │     ║✕ c1║         │□ c2│        │□ c3│      ││ again as client-server, p2p  │
+            │     ╚════╝         └────┘        └────┘      ││ or swarm.                    │
             └─ ✕ down ● request ───────────────────────────┘│                              │
             ┌ metrics ─────────────────────────────────────┐│ c1 is down                   │
             │ messages 3 · in flight 2                     ││                              │
@@ -126,7 +126,7 @@ import Testing
 
     @Test func clickingANodeInspectsIt() {
         var state = sandboxWithRequestsInFlight()
-        send(&state, .key(.click(x: 22, y: 8)))
+        send(&state, .key(.click(x: 22, y: 3)))
         #expect(Screens.clickedServer() == #"""
              Sandbox · client-server
             ┌─ □ client ───────────────────────────────────┐┌ sandbox ─────────────────────┐

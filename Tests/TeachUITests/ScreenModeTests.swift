@@ -102,18 +102,18 @@ import Testing
         #expect(Screens.deadClientAttributes() == #"""
             rrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrr
             dd  ddddddd dddddddddddddddddddddddddddddddddddddbbbbbbbbbdddddddddddddddddddddd
-            d                    dddddd                    dd   bbbbbbbbbbbbb              d
-            d                    drrrrd                    dd                              d
-            d                    dddddd                    dd                              d
-            d                                              dd                              d
-            d                                              dd                              d
-            d                  bbbbbbbbbb                  dd                    uuu       d
-            d                  bbbbbbbbbb                  dd        u                     d
-            d            bbbbbbbbbbbbbbbbbbbbbbb           dd                 u            d
-            d           b                                  dd     u     u                  d
-            d                                              dd             u u u            d
-            d                                              dd                              d
-            d                                              dd                              d
+            d                  bbbbbbbbbb                  dd   bbbbbbbbbbbbb              d
+            d                  bbbbbbbbbb                  dd                              d
+            d                  bbbbbbbbbb                  dd                              d
+            d                       b  b                   dd                              d
+            d                            d                 dd                              d
+            d                       d                      dd                    uuu       d
+            d                              d               dd        u                     d
+            d                       d        d             dd                 u            d
+            d                                  d           dd     u     u                  d
+            d     dddddd                                   dd             u u u            d
+            d     drrrrd                                   dd                              d
+            d     dddddd                                   dd                              d
             dd dddddd bdddddddd ddddddddddddddddddddddddddddd                              d
             dbbbbbbbbbddddddddddddddddddddddddddddddddddddddd                              d
             d dddddddddddddddddddddddd                     dd                              d
@@ -134,18 +134,18 @@ import Testing
         #expect(Screens.requestsInFlight(.plain) == #"""
              Sandbox - client-server
             +- c client -----------------------------------++ sandbox ---------------------+
-            |                    +----+                    || A client-server network of 4 |
-            |                    |c c1|                    || nodes. Change it with the    |
-            |                    +----+                    || keys below and watch the     |
-            |                       o                      || metrics answer.              |
-            |                       |                      ||                              |
-            |                  +--------+                  || Select a node with Tab or a  |
-            |                  |S server|                  || click; k takes it down or    |
-            |     +----+ --o---+--------+---o---+----+     || brings it back, x removes    |
-            |     |c c3|/                       |c c2|     || it, u and U double or halve  |
-            |     +----+                        +----+     || its upload. 1 2 3 start      |
-            |                                              || again as client-server, p2p  |
-            |                                              || or swarm.                    |
+            |                  +--------+                  || A client-server network of 4 |
+            |                  |S server|                  || nodes. Change it with the    |
+            |                  +--------+                  || keys below and watch the     |
+            |                    /  |  \                   || metrics answer.              |
+            |                  /         -                 ||                              |
+            |                -      |                      || Select a node with Tab or a  |
+            |              -o       o      o               || click; k takes it down or    |
+            |                       |        \             || brings it back, x removes    |
+            |            /                     \           || it, u and U double or halve  |
+            |     +----+         +----+        +----+      || its upload. 1 2 3 start      |
+            |     |c c1|         |c c2|        |c c3|      || again as client-server, p2p  |
+            |     +----+         +----+        +----+      || or swarm.                    |
             +- o request ----------------------------------+|                              |
             + metrics -------------------------------------+| 3 requests sent              |
             | messages 3 . in flight 3                     ||                              |

@@ -47,7 +47,7 @@ enum Screens {
 
     static func clickedServer() -> String {
         var state = sandboxWithRequestsInFlight()
-        send(&state, .key(.click(x: 22, y: 8)))
+        send(&state, .key(.click(x: 22, y: 3)))
         return screen(state)
     }
 

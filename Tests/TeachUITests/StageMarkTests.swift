@@ -123,19 +123,19 @@ import Testing
         #expect(Self.coloured(Self.troubles, step: 0) == #"""
              1. Troubles · Everyone asks
             ┌─ □ client ───────────────────────────────────┐┌ step 1/2 ────────────────────┐
-            │                    ┌─────┐                   ││ Press → for the next step.   │
-            │                    │□ ana│                   ││                              │
-            │                    └─────┘                   ││                              │
-            │     ┌─────┐           │           ┌─────┐    ││                              │
-            │     │✕ fay│           │           │□ ben│    ││                              │
-            │     └─────┘──────┌────────┐───────└─────┘    ││                              │
-            │                  │⊗ server│                  ││                              │
-            │     ┌─────┐─────●└busy +1─┘───────┌─────┐    ││                              │
-            │     │□ eve│           ✂           │⊗ cat│    ││                              │
-            │     └─────┘        ┌─────┐        └─────┘    ││                              │
-            │                    │□ dan│                   ││                              │
-            │                    └─────┘                   ││                              │
-            └─ ✕ down ⊗ dropped ✂ cut ● request +1 queued ─┘│                              │
+            │                     □ ana                    ││ Press → for the next step.   │
+            │                       │                      ││                              │
+            │                       │                      ││                              │
+            │     ✕ fay             │             □ ben    ││                              │
+            │          ─────╲       │       ╱─────         ││                              │
+            │                ────╲  │  ╱────               ││                              │
+            │                   ⊗ server                   ││                              │
+            │                ────●  ●  ╲────               ││                              │
+            │          ─────╱       │       ╲─────         ││                              │
+            │     □ eve             ✂             ⊗ cat    ││                              │
+            │                       │                      ││                              │
+            │                     □ dan                    ││                              │
+            └─ ✕ down ⊗ dropped ✂ cut ● request ───────────┘│                              │
             ┌ metrics · this lesson ───────────────────────┐│                              │
             │ dropped 1 · messages 5 · in flight 2         ││                              │
             │ server queue ███████████████████████████ 1/1 ││                              │
@@ -151,14 +151,14 @@ import Testing
 
 
 
-                  rrrrrrr
-                  rrrrrrr
-                  rrrrrrrrrrrrrRRRRRRRRRR
-                               RRRRRRRRRR
-                         YYYYYYRRRRRRRRRR
-                                    R            R
-
-
+                  rrrrr
+                       rrrrrr
+                             rrrrr
+                                RRRRRRRR
+                             YYYYY  Y
+                       YYYYYY       r
+                                    R             R
+                                    r
 
                r      R         R     Y
 
@@ -177,19 +177,19 @@ import Testing
         #expect(Self.plain(Self.troubles, step: 0) == #"""
              1. Troubles - Everyone asks
             +- c client -----------------------------------++ step 1/2 --------------------+
-            |                    +-----+                   || Press Right for the next     |
-            |                    |c ana|                   || step.                        |
-            |                    +-----+                   ||                              |
-            |     +-----+           |           +-----+    ||                              |
-            |     |X fay|           |           |c ben|    ||                              |
-            |     +-----+------+--------+-------+-----+    ||                              |
-            |                  |D server|                  ||                              |
-            |     +-----+-----o+busy +1-+-------+-----+    ||                              |
-            |     |c eve|           :           |D cat|    ||                              |
-            |     +-----+        +-----+        +-----+    ||                              |
-            |                    |c dan|                   ||                              |
-            |                    +-----+                   ||                              |
-            +- X down D dropped : cut o request +1 queued -+|                              |
+            |                     c ana                    || Press Right for the next     |
+            |                       |                      || step.                        |
+            |                       |                      ||                              |
+            |     X fay             |             c ben    ||                              |
+            |          -----\       |       /-----         ||                              |
+            |                ----\  |  /----               ||                              |
+            |                   D server                   ||                              |
+            |                ----o  o  \----               ||                              |
+            |          -----/       |       \-----         ||                              |
+            |     c eve             :             D cat    ||                              |
+            |                       |                      ||                              |
+            |                     c dan                    ||                              |
+            +- X down D dropped : cut o request -----------+|                              |
             + metrics . this lesson -----------------------+|                              |
             | dropped 1 . messages 5 . in flight 2         ||                              |
             | server queue ########################### 1/1 ||                              |
@@ -203,18 +203,18 @@ import Testing
             rrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrr
             dd  ddddddd dddddddddddddddddddddddddddddddddddddbbbbbbbbbbddddddddddddddddddddd
             d                                              dd       bbbbb                  d
+            d                       d                      dd                              d
+            d                       d                      dd                              d
+            d     ddddd             d                      dd                              d
+            d          dddddd       d       dddddd         dd                              d
+            d                ddddd  d  ddddd               dd                              d
+            d                   bbbbbbbb                   dd                              d
+            d                bbbbb  b  ddddd               dd                              d
+            d          bbbbbb       d       dddddd         dd                              d
+            d                       b             b        dd                              d
+            d                       d                      dd                              d
             d                                              dd                              d
-            d                                              dd                              d
-            d     ddddddd           d                      dd                              d
-            d     ddddddd           d                      dd                              d
-            d     dddddddddddddbbbbbbbbbbddddddd           dd                              d
-            d                  bbbbbbbbbb                  dd                              d
-            d            bbbbbbbbbbbbbbbbddddddd           dd                              d
-            d                       b            b         dd                              d
-            d                                              dd                              d
-            d                                              dd                              d
-            d                                              dd                              d
-            dd dddddd bdddddddd bdddd bdddddddd ddddddddd ddd                              d
+            dd dddddd bdddddddd bdddd bdddddddd ddddddddddddd                              d
             dbbbbbbbbbbbbbbbbbbbbbbbddddddddddddddddddddddddd                              d
             d dddddddddddddddddddddddddddddddddddd         dd                              d
             d bbbbbbbbbbbb bbbbbbbbbbbbbbbbbbbbbbbbbbb bbb dd                              d
@@ -231,18 +231,18 @@ import Testing
         #expect(Self.coloured(Self.troubles, step: 1) == #"""
              1. Troubles · Later
             ┌─ □ client ───────────────────────────────────┐┌ step 2/2 ────────────────────┐
-            │                    ┌─────┐                   ││ Lesson complete. Press q for │
-            │                    │□ ana│                   ││ the menu.                    │
-            │                    └─────┘                   ││                              │
-            │     ┌─────┐           │           ┌─────┐    ││                              │
-            │     │✕ fay│           │           │□ ben│    ││                              │
-            │     └─────┘──────┌────────┐───────└─────┘    ││                              │
-            │                  │▦ server│                  ││                              │
-            │     ┌─────┐──────└────────┘───────┌─────┐    ││                              │
-            │     │⊘ eve│           ✂           │∅ cat│    ││                              │
-            │     └─────┘        ┌─────┐        └─────┘    ││                              │
-            │                    │∅ dan│                   ││                              │
-            │                    └─────┘                   ││                              │
+            │                     □ ana                    ││ Lesson complete. Press q for │
+            │                       │                      ││ the menu.                    │
+            │                       │                      ││                              │
+            │     ✕ fay             │             □ ben    ││                              │
+            │          ─────╲       │       ╱─────         ││                              │
+            │                ────╲  │  ╱────               ││                              │
+            │                   ▦ server                   ││                              │
+            │                ────╱  │  ╲────               ││                              │
+            │          ─────╱       │       ╲─────         ││                              │
+            │     ⊘ eve             ✂             ∅ cat    ││                              │
+            │                       │                      ││                              │
+            │                     ∅ dan                    ││                              │
             └─ ✕ down ∅ gave up ⊘ refused ✂ cut ───────────┘│                              │
             ┌ metrics · this lesson ───────────────────────┐│                              │
             │ dropped 1 · refused 1 · lost 1 · messages 8  ││                              │
@@ -259,15 +259,15 @@ import Testing
 
 
 
-                  rrrrrrr
-                  rrrrrrr
-                  rrrrrrrrrrrrrBBBBBBBBBB
-                               BBBBBBBBBB
-                               BBBBBBBBBB
-                   R                R            Y
-
+                  rrrrr
+                       rrrrrr
+                             rrrrr
+                                BBBBBBBB
+                                    r
+                                    r
+                  R                 R             Y
+                                    r
                                   Y
-
                r      Y         R         R
 
 
@@ -285,18 +285,18 @@ import Testing
         #expect(Self.plain(Self.troubles, step: 1) == #"""
              1. Troubles - Later
             +- c client -----------------------------------++ step 2/2 --------------------+
-            |                    +-----+                   || Lesson complete. Press q for |
-            |                    |c ana|                   || the menu.                    |
-            |                    +-----+                   ||                              |
-            |     +-----+           |           +-----+    ||                              |
-            |     |X fay|           |           |c ben|    ||                              |
-            |     +-----+------+--------+-------+-----+    ||                              |
-            |                  |S server|                  ||                              |
-            |     +-----+------+--------+-------+-----+    ||                              |
-            |     |x eve|           :           |0 cat|    ||                              |
-            |     +-----+        +-----+        +-----+    ||                              |
-            |                    |0 dan|                   ||                              |
-            |                    +-----+                   ||                              |
+            |                     c ana                    || Lesson complete. Press q for |
+            |                       |                      || the menu.                    |
+            |                       |                      ||                              |
+            |     X fay             |             c ben    ||                              |
+            |          -----\       |       /-----         ||                              |
+            |                ----\  |  /----               ||                              |
+            |                   S server                   ||                              |
+            |                ----/  |  \----               ||                              |
+            |          -----/       |       \-----         ||                              |
+            |     x eve             :             0 cat    ||                              |
+            |                       |                      ||                              |
+            |                     0 dan                    ||                              |
             +- X down 0 gave up x refused : cut -----------+|                              |
             + metrics . this lesson -----------------------+|                              |
             | dropped 1 . refused 1 . lost 1 . messages 8  ||                              |
@@ -311,17 +311,17 @@ import Testing
             rrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrr
             dd  ddddddd dddddddddddddddddddddddddddddddddddddbbbbbbbbbbddddddddddddddddddddd
             d                                              dd bbbbbb bbbbbbbbb       b     d
-            d                                              dd                              d
-            d                                              dd                              d
-            d     ddddddd           d                      dd                              d
-            d     ddddddd           d                      dd                              d
-            d     dddddddddddddbbbbbbbbbbddddddd           dd                              d
-            d                  bbbbbbbbbb                  dd                              d
-            d            ddddddbbbbbbbbbbddddddd           dd                              d
-            d      b                b            b         dd                              d
-            d                                              dd                              d
+            d                       d                      dd                              d
+            d                       d                      dd                              d
+            d     ddddd             d                      dd                              d
+            d          dddddd       d       dddddd         dd                              d
+            d                ddddd  d  ddddd               dd                              d
+            d                   bbbbbbbb                   dd                              d
+            d                ddddd  d  ddddd               dd                              d
+            d          dddddd       d       dddddd         dd                              d
+            d     b                 b             b        dd                              d
+            d                       d                      dd                              d
             d                     b                        dd                              d
-            d                                              dd                              d
             dd dddddd bdddddddd bdddddddd bdddd ddddddddddddd                              d
             dbbbbbbbbbbbbbbbbbbbbbbbddddddddddddddddddddddddd                              d
             d ddddddddddddddddddddddddddddddddddddddddddd  dd                              d
@@ -340,17 +340,17 @@ import Testing
              1. Poisoned · Unchecked
             ┌─ ◎ seed ◉ peer  peers reach each other ──────┐┌ step 1/2 ────────────────────┐
             │      files, 4 clients                        ││ Press → for the next step.   │
-            │           ┌─↑3─┐                             ││                              │
-            │           │◉ c1│─                            ││                              │
-            │           └────┘─╲───■─                      ││                              │
-            │              ■  ╱■2─■──╲─■─╲─                ││                              │
-            │  ┌────┐  ┌────↑4─┐ ┌─↑3─┐ │ ───┌─────────┐   ││                              │
-            │  │◌ c4│  │◎ files│■│☣ c2│─│■───│☠ mallory│   ││                              │
-            │  └────┘  └───────┘ └────┘ │ ───└─────────┘   ││                              │
-            │              ■   ■2   ───■│╱                 ││                              │
-            │           ┌─↑3─┐╱────■╱                      ││                              │
-            │           │◉ c3│╱                            ││                              │
-            │           └────┘                             ││                              │
+            │            ◉ c1↑                             ││                              │
+            │             ▸▴ ◂ ─ ╲                         ││                              │
+            │           ─  │   ╲■  ─■─                     ││                              │
+            │              ■     ■     ─ ─ ╲               ││                              │
+            │         ■    │  ╱ ─ ■╲▸ ─ ─    ─ ▸           ││                              │
+            │ ◌ c4      ◎ files↑ ■ ▸☣ c2↑─■──▸☠ mallory    ││                              │
+            │         ■    │        ▸        ─ ▸           ││                              │
+            │              ■     ■╱    ─ ─ ╱               ││                              │
+            │           ╲  │    ■  ─■─                     ││                              │
+            │             ▸▾ ◂╱─ ╱                         ││                              │
+            │            ◉ c3↑                             ││                              │
             └─ ◌ left ☠ malicious ☣ poisoned ↑ sending … ──┘│                              │
             ┌ metrics · this swarm ────────────────────────┐│                              │
             │ lost 8 · corrupt kept 1 · messages 66        ││                              │
@@ -365,17 +365,17 @@ import Testing
 
                G      g
 
-                        ggCCgg
-                        ggggggY
-                        ggggggYYYYYCY
-                           C  YCCYCYYYYCYYY
-                       GGGGGCCGG ggCCgg Y YYYMMMMMMMMMMM
-                       GGGGGGGGGCgRggggYYCYYYMMMMMMMMMMM
-                       GGGGGGGGG gggggg Y YYYMMMMMMMMMMM
-                           C   CC   YYYCYY
-                        ggCCggYYYYYCY
-                        ggggggY
-                        gggggg
+                         ggggC
+                          cc c c c
+                        c  c   cC  cCc
+                           C     C     c c c
+                      C    c  c c Ccc c c    c c
+                        GGGGGGGC C cRgggCcCcccMMMMMMMMM
+                      C    c        c        c c
+                           C     Cc    c c c
+                        c  c    C  cCc
+                          cc ccc c
+                         ggggC
                       M           R          C
 
 
@@ -394,17 +394,17 @@ import Testing
              1. Poisoned - Unchecked
             +- P seed p peer  peers reach each other ------++ step 1/2 --------------------+
             |      files, 4 clients                        || Press Right for the next     |
-            |           +-^3-+                             || step.                        |
-            |           |p c1|-                            ||                              |
-            |           +----+-\---#-                      ||                              |
-            |              #  /#2-#--\-#-\-                ||                              |
-            |  +----+  +----^4-+ +-^3-+ | ---+---------+   ||                              |
-            |  |_ c4|  |P files|#|; c2|-|#---|* mallory|   ||                              |
-            |  +----+  +-------+ +----+ | ---+---------+   ||                              |
-            |              #   #2   ---#|/                 ||                              |
-            |           +-^3-+/----#/                      ||                              |
-            |           |p c3|/                            ||                              |
-            |           +----+                             ||                              |
+            |            p c1^                             || step.                        |
+            |             /  \ - \                         ||                              |
+            |           -  |   \#  -#-                     ||                              |
+            |              #     #     - - \               ||                              |
+            |         #    |  / - #\- - -    - \           ||                              |
+            | _ c4      P files^ # -; c2^-#---* mallory    ||                              |
+            |         #    |        /        - /           ||                              |
+            |              #     #/    - - /               ||                              |
+            |           \  |    #  -#-                     ||                              |
+            |             \   /- /                         ||                              |
+            |            p c3^                             ||                              |
             +- _ left * malicious ; poisoned ^ sending ~ --+|                              |
             + metrics . this swarm ------------------------+|                              |
             | lost 8 . corrupt kept 1 . messages 66        ||                              |
@@ -419,17 +419,17 @@ import Testing
             rrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrr
             dd bddddd  ddddd ddddddddddddddddddddddd ddddddddbbbbbbbbbbddddddddddddddddddddd
             d      dddddddddddddddd                        dd       bbbbb                  d
-            d             bb                               dd                              d
-            d                 b                            dd                              d
-            d                 bbbbbbb                      dd                              d
-            d              b  bbbbbbbbbbbbb                dd                              d
-            d  dddddd  bbbbbbbbb   bb   b bbbbbbbbbbbbbb   dd                              d
-            d  dddddd  bbbbbbbbbb b    bbbbbbbbbbbbbbbbb   dd                              d
-            d  dddddd  bbbbbbbbb        b bbbbbbbbbbbbbb   dd                              d
-            d              b   bb   bbbbbb                 dd                              d
-            d             bb  bbbbbbb                      dd                              d
-            d                 b                            dd                              d
-            d                                              dd                              d
+            d                b                             dd                              d
+            d             d  d d d                         dd                              d
+            d           d  d   db  dbd                     dd                              d
+            d              b     b     d d d               dd                              d
+            d         b    d  d d bdd d d    d d           dd                              d
+            d dddd      bbbbbbbb b db   bdbdddbbbbbbbbb    dd                              d
+            d         b    d        d        d d           dd                              d
+            d              b     bd    d d d               dd                              d
+            d           d  d    b  dbd                     dd                              d
+            d             d   dd d                         dd                              d
+            d                b                             dd                              d
             dd dddddd bdddddddddd bddddddddd bdddddddddd dddd                              d
             dbbbbbbbbbbbbbbbbbbbbbbdddddddddddddddddddddddddd                              d
             d ddddddddddddddddddddddddddddddddddddd        dd                              d
@@ -448,17 +448,17 @@ import Testing
              1. Poisoned · Checked
             ┌─ ◎ seed ◉ peer  peers reach each other ──────┐┌ step 2/2 ────────────────────┐
             │      files, 4 clients                        ││ Lesson complete. Press q for │
-            │           ┌─↑2─┐                             ││ the menu.                    │
-            │           │◉ c1│─                            ││                              │
-            │           └────┘─■2────                      ││                              │
-            │              ■  ╱╲■─■──╲───╲─                ││                              │
-            │  ┌────┐  ┌────↑4─┐ ┌─↑2─┐ │ ───┌─────────┐   ││                              │
-            │  │◌ c4│  │◎ files│■│☣ c2│■│────│☠ mallory│   ││                              │
-            │  └────┘  └───────┘ └────┘ │ ───└─────────┘   ││                              │
-            │              ■  2─╱   ────│╱                 ││                              │
-            │           ┌─↑3─┐■■────╱                      ││                              │
-            │           │⊠ c3│╱                            ││                              │
-            │           └────┘                             ││                              │
+            │            ◉ c1↑                             ││ the menu.                    │
+            │             ■▴ ◂ ■ ╲                         ││                              │
+            │           ─  │   ╲   ─ ─                     ││                              │
+            │              ■     ╲     ─ ─ ╲               ││                              │
+            │         ╱    │  ╱ ─ ■╲■ ─ ─    ─ ▸           ││                              │
+            │ ◌ c4      ◎ files↑ ■ ▸☣ c2↑■───▸☠ mallory    ││                              │
+            │         │    │        ▸        ─ ▸           ││                              │
+            │              ■      ╱    ─ ─ ╱               ││                              │
+            │           ╲  │    ╱  ─ ─                     ││                              │
+            │             ■▾ ■■─ ╱                         ││                              │
+            │            ⊠ c3↑                             ││                              │
             └─ ◌ left ⊠ rejected ☠ malicious ☣ poisoned … ─┘│                              │
             ┌ metrics · this swarm ────────────────────────┐│                              │
             │ lost 8 · rejected 1 · corrupt kept 1         ││                              │
@@ -473,17 +473,17 @@ import Testing
 
                G      g
 
-                        ggCCgg
-                        ggggggY
-                        ggggggYCCYYYY
-                           C  YYCYCYYYYYYYY
-                       GGGGGCCGG ggCCgg Y YYYMMMMMMMMMMM
-                       GGGGGGGGGCgRggggCYYYYYMMMMMMMMMMM
-                       GGGGGGGGG gggggg Y YYYMMMMMMMMMMM
-                           C  CYY   YYYYYY
-                        ggCCggCCYYYYY
-                        gYggggY
-                        gggggg
+                         ggggC
+                          Cc c C c
+                        c  c   c   c c
+                           C     c     c c c
+                      c    c  c c CcC c c    c c
+                        GGGGGGGC C cRgggCCccccMMMMMMMMM
+                      c    c        c        c c
+                           C      c    c c c
+                        c  c    c  c c
+                          Cc CCc c
+                         YgggC
                       Y          M           R
 
 
@@ -502,17 +502,17 @@ import Testing
              1. Poisoned - Checked
             +- P seed p peer  peers reach each other ------++ step 2/2 --------------------+
             |      files, 4 clients                        || Lesson complete. Press q for |
-            |           +-^2-+                             || the menu.                    |
-            |           |p c1|-                            ||                              |
-            |           +----+-#2----                      ||                              |
-            |              #  /\#-#--\---\-                ||                              |
-            |  +----+  +----^4-+ +-^2-+ | ---+---------+   ||                              |
-            |  |_ c4|  |P files|#|; c2|#|----|* mallory|   ||                              |
-            |  +----+  +-------+ +----+ | ---+---------+   ||                              |
-            |              #  2-/   ----|/                 ||                              |
-            |           +-^3-+##----/                      ||                              |
-            |           |< c3|/                            ||                              |
-            |           +----+                             ||                              |
+            |            p c1^                             || the menu.                    |
+            |             #  \ # \                         ||                              |
+            |           -  |   \   - -                     ||                              |
+            |              #     \     - - \               ||                              |
+            |         /    |  / - #\# - -    - \           ||                              |
+            | _ c4      P files^ # -; c2^#----* mallory    ||                              |
+            |         |    |        /        - /           ||                              |
+            |              #      /    - - /               ||                              |
+            |           \  |    /  - -                     ||                              |
+            |             #  ##- /                         ||                              |
+            |            < c3^                             ||                              |
             +- _ left < rejected * malicious ; poisoned ~ -+|                              |
             + metrics . this swarm ------------------------+|                              |
             | lost 8 . rejected 1 . corrupt kept 1         ||                              |
@@ -527,17 +527,17 @@ import Testing
             rrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrr
             dd bddddd  ddddd ddddddddddddddddddddddd ddddddddbbbbbbbbbbddddddddddddddddddddd
             d      dddddddddddddddd                        dd bbbbbb bbbbbbbbb       b     d
-            d             bb                               dd                              d
-            d                 b                            dd                              d
-            d                 bbbbbbb                      dd                              d
-            d              b  bbbbbbbbbbbbb                dd                              d
-            d  dddddd  bbbbbbbbb   bb   b bbbbbbbbbbbbbb   dd                              d
-            d  dddddd  bbbbbbbbbb b    bbbbbbbbbbbbbbbbb   dd                              d
-            d  dddddd  bbbbbbbbb        b bbbbbbbbbbbbbb   dd                              d
-            d              b  bbb   bbbbbb                 dd                              d
-            d             bb  bbbbbbb                      dd                              d
-            d            b    b                            dd                              d
-            d                                              dd                              d
+            d                b                             dd                              d
+            d             b  d b d                         dd                              d
+            d           d  d   d   d d                     dd                              d
+            d              b     d     d d d               dd                              d
+            d         d    d  d d bdb d d    d d           dd                              d
+            d dddd      bbbbbbbb b db   bbddddbbbbbbbbb    dd                              d
+            d         d    d        d        d d           dd                              d
+            d              b      d    d d d               dd                              d
+            d           d  d    d  d d                     dd                              d
+            d             b  bbd d                         dd                              d
+            d            b   b                             dd                              d
             dd dddddd bddddddddd bdddddddddd bddddddddddd ddd                              d
             dbbbbbbbbbbbbbbbbbbbbbbdddddddddddddddddddddddddd                              d
             d dddddddddddddddddddddddddddddddddddd         dd                              d

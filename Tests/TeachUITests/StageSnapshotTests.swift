@@ -29,6 +29,7 @@ import Testing
         Moment(name: "clusters", lesson: "cs-cost", step: 0, keys: [.right, .right, .right], width: 160, height: 45),
         Moment(name: "grid", lesson: "p2p-scaling", step: 0, keys: [.character("1"), .character(" "), .right, .right, .right]),
         Moment(name: "full-mesh-no-lines", lesson: "p2p-peers", step: 0, keys: [.right]),
+        Moment(name: "swarm-ring", lesson: "p2p-swarm", step: 2, keys: Array(repeating: .right, count: 12), width: 160, height: 45),
     ]
 
     static func shot(_ moment: Moment) throws -> String {

@@ -1,0 +1,106 @@
+import Canvas
+import Foundation
+import LessonKit
+import Testing
+@testable import TeachUI
+
+/// What play-testers could not read off the stage, at the three sizes a learner uses:
+/// who sends chunks to whom, a node's neighbours, captions, every request travelling.
+@Suite struct StageLegibilityTests {
+    static let sizes = StageCrossingTests.sizes.map { "\($0.0)x\($0.1)" }
+
+    static func state(_ id: String, step: Int, keys: [Key] = []) throws -> AppState {
+        let lesson = try #require(CoursePlayTests.lessons.first { $0.id == id })
+        var state = AppState(lessons: [lesson], start: .lesson(id: id, step: step))
+        for key in keys { send(&state, .key(key)) }
+        return state
+    }
+
+    static func stage(_ size: String) -> Rect {
+        let (width, height) = StageCrossingTests.sizes.first { "\($0.0)x\($0.1)" == size }!
+        return ScreenLayout(width: width, height: height, presenting: false).stage.inset(by: 1)
+    }
+
+    @Test(arguments: sizes)
+    func aGridsCaptionsKeepOffItsCells(size: String) throws {
+        let scene = try #require(Self.state("p2p-scaling", step: 0).lesson).stage.scene
+        let placement = scene.geometry(in: Self.stage(size), roomy: false).placement
+        for caption in placement.captions {
+            #expect(!placement.boxes.contains { $0.intersects(caption.frame) }, "\(size): \(caption.text)")
+        }
+    }
+
+    @Test(arguments: sizes)
+    func everyRequestToTwoServersIsSeenTravelling(size: String) throws {
+        let state = try Self.state("cs-bottleneck", step: 3, keys: [.character("a"), .right, .right])
+        let scene = try #require(state.lesson).stage.scene
+        let rect = Self.stage(size)
+        var canvas = Canvas(width: rect.maxX + 1, height: rect.maxY + 1)
+        let hits = StageRenderer(scene: scene, theme: Theme(.full)).draw(into: &canvas, rect: rect)
+        #expect(scene.packets.count >= 6)
+        #expect(Set(hits.packets.values).count == scene.packets.count, "\(size)")
+    }
+
+    @Test(arguments: sizes)
+    func aSwarmsTrackerStandsApartInACorner(size: String) throws {
+        let scene = try #require(Self.state("p2p-swarm", step: 2, keys: [.right, .right, .right]).lesson).stage.scene
+        let placement = scene.geometry(in: Self.stage(size), roomy: false).placement
+        let swarm = ["tracker", "seed"] + (1...6).map { "p\($0)" }
+        let frames = swarm.compactMap { name in scene.nodes.first { $0.name == name }.flatMap { placement.frames[$0.id] } }
+        try #require(frames.count == swarm.count)
+        let tracker = frames[0]
+        let left = frames.map(\.x).min()!, right = frames.map(\.maxX).max()!
+        let top = frames.map(\.y).min()!, bottom = frames.map(\.maxY).max()!
+        #expect(tracker.x == left || tracker.maxX == right, "\(size)")
+        #expect(tracker.y == top || tracker.maxY == bottom, "\(size)")
+    }
+
+    /// p2p-discovery's ring: its links close a ring through all sixteen peers, and of the
+    /// rings they allow the stage shows one whose eight chords cross each other least, so
+    /// "will p1's question reach p12 in two hops?" can be read off it.
+    @Test(arguments: sizes)
+    func theDiscoveryRingsChordsCrossLittle(size: String) throws {
+        let scene = try #require(Self.state("p2p-discovery", step: 1).lesson).stage.scene
+        let placement = scene.geometry(in: Self.stage(size), roomy: false).placement
+        let peers = scene.nodes.filter { $0.name.hasPrefix("p") }
+        let frames = peers.compactMap { placement.frames[$0.id] }
+        try #require(frames.count == 16)
+        let cx = Double(frames.map(\.center.x).reduce(0, +)) / 16, cy = Double(frames.map(\.center.y).reduce(0, +)) / 16
+        let around = peers.sorted { a, b in
+            func angle(_ node: SceneNode) -> Double {
+                let centre = placement.frames[node.id]!.center
+                return atan2(Double(centre.y) - cy, Double(centre.x) - cx)
+            }
+            return angle(a) < angle(b)
+        }.map(\.id)
+        let position = Dictionary(uniqueKeysWithValues: around.enumerated().map { ($1, $0) })
+        let links = scene.links.compactMap { link -> (Int, Int)? in
+            guard let a = position[link.a], let b = position[link.b] else { return nil }
+            return (min(a, b), max(a, b))
+        }
+        let chords = links.filter { $0.1 - $0.0 != 1 && $0.1 - $0.0 != 15 }
+        #expect(links.count - chords.count == 16, "\(size): every ring neighbour sits beside its neighbours")
+        var crossings = 0
+        for i in chords.indices {
+            for j in chords.indices where j > i {
+                let (a, b) = chords[i], (c, d) = chords[j]
+                if a != c, a != d, b != c, b != d, (a < c && c < b) != (a < d && d < b) { crossings += 1 }
+            }
+        }
+        #expect(crossings <= 13, "\(size): the numbered ring's chords cross 22 times")
+    }
+
+    @Test func aNewScenarioStartsWithoutTheLastOnesMarks() throws {
+        let state = try Self.state("choosing", step: 1, keys: [.character("1"), .enter])
+        var next = state
+        for _ in 0..<200 {
+            guard case .running = next.lesson?.stage.driver.runner.pending else { break }
+            send(&next, .key(.right))
+        }
+        let clinic = try #require(next.lesson)
+        #expect(next.lessonView(clinic, theme: Theme(.full)).scene.nodes.contains { $0.marks.contains(.refused) })
+        let game = try Self.state("choosing", step: 2)
+        let view = game.lessonView(try #require(game.lesson), theme: Theme(.full))
+        #expect(!view.scene.nodes.contains { $0.marks.contains(.refused) })
+    }
+}
