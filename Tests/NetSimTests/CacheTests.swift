@@ -110,6 +110,7 @@ import Testing
         #expect(sim.latestRequestOutcomes[Self.client(1)] == .answered)
         #expect(sim.latestRequestOutcomes[Self.client(2)] == .gaveUp)
         #expect(sim.metrics.caching.failedFetches == 1)
+        #expect(sim.latestRequestOutcomes[Self.east] == nil, "the cache's failed fetch does not mark it as a client that gave up")
         // Past its time-to-live, the copy is still served while the origin is down.
         sim.run(until: .time(sim.now + 2_000_000))
         try ask(&sim, 1, "/page")

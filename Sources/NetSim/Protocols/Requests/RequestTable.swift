@@ -8,8 +8,9 @@ struct RequestTable: Sequence, Equatable, Sendable {
     private static let chunkSize = 256
     private var chunks: [[RequestRecord]] = []
     private var count = 0
-    /// Each client's latest request: the stage marks a client by how it ended, every
-    /// frame, and looking it up must not walk every request ever made.
+    /// Each client's latest request (a cache's fetches from its origin aside): the stage
+    /// marks a client by how it ended, every frame, and looking it up must not walk every
+    /// request ever made.
     private(set) var latestByClient: [NodeID: Int] = [:]
 
     /// The ids of every request so far, in the order they were made.
@@ -34,7 +35,9 @@ struct RequestTable: Sequence, Equatable, Sendable {
                 if count.isMultiple(of: Self.chunkSize) { chunks.append([]) }
                 chunks[chunks.count - 1].append(newValue)
                 count += 1
-                latestByClient[newValue.client] = id
+                // A cache's fetch from its origin is not a client's request: a failed
+                // fetch must not mark the cache as a client that gave up.
+                if newValue.owner == .client { latestByClient[newValue.client] = id }
             } else {
                 precondition(keys.contains(id), "request ids are handed out in order")
                 chunks[(id - 1) / Self.chunkSize][(id - 1) % Self.chunkSize] = newValue
