@@ -21,6 +21,8 @@ final class ClassHost {
     private var moment: ClassMoment
     private var lastTally: ClassTally?
     private let outputLimit: Int
+    private let helloDeadline: Duration
+    private let clock = ContinuousClock()
 
     /// Bytes waiting for one student: a welcome (a lesson's source) fits many times over.
     static let outputLimit = 4 * 1024 * 1024
@@ -31,15 +33,20 @@ final class ClassHost {
     /// Messages one student may send between two services: a person pressing keys sends
     /// one or two; more is a program flooding the presenter, and is dropped.
     static let messagesPerService = 32
+    /// How long a new connection has to send the code: a program that opens connections
+    /// and says nothing must not fill the class's places.
+    static let helloDeadline: Duration = .seconds(10)
 
     private struct Student {
         var connection: ClassConnection
         /// The token from the student's hello; nil until the right code arrived.
         var token: String?
+        /// When the connection was taken, for the hello deadline.
+        let arrived: ContinuousClock.Instant
     }
 
     init(code: String, address: String?, port: UInt16, lessonID: String, source: String, moment: ClassMoment,
-         outputLimit: Int = ClassHost.outputLimit) throws(ClassSocket.Failure) {
+         outputLimit: Int = ClassHost.outputLimit, helloDeadline: Duration = ClassHost.helloDeadline) throws(ClassSocket.Failure) {
         let (listeners, bound) = try ClassSocket.listening(at: address, port: port)
         self.code = code
         self.listeners = listeners
@@ -48,6 +55,7 @@ final class ClassHost {
         self.source = source
         self.moment = moment
         self.outputLimit = outputLimit
+        self.helloDeadline = helloDeadline
     }
 
     /// The presenter quit: every student is told, so they stop trying to reconnect (best
@@ -80,9 +88,17 @@ final class ClassHost {
     var connectionCount: Int { connections.count }
     var hasOutput: Bool { connections.values.contains { $0.connection.hasOutput } }
 
+    /// How soon the run loop should serve the host without input: soon while output
+    /// waits, within a second while a connection has yet to send the code.
+    var wakeAfterMilliseconds: Int? {
+        if hasOutput { return 50 }
+        return connections.values.contains { $0.token == nil } ? 1000 : nil
+    }
+
     /// Accepts, reads and writes whatever is ready now, without waiting.
     func service() -> [ClassEvent] {
         var events: [ClassEvent] = []
+        dropSilent(into: &events)
         var watched = listeners.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
         for (descriptor, student) in connections.sorted(by: { $0.key < $1.key }) {
             watched.append(pollfd(fd: descriptor, events: Int16(POLLIN) | (student.connection.hasOutput ? Int16(POLLOUT) : 0), revents: 0))
@@ -134,7 +150,8 @@ final class ClassHost {
                 continue
             }
             connections[descriptor] = Student(
-                connection: ClassConnection(descriptor: descriptor, lineLimit: ClassWire.studentLineBytes, outputLimit: outputLimit))
+                connection: ClassConnection(descriptor: descriptor, lineLimit: ClassWire.studentLineBytes, outputLimit: outputLimit),
+                arrived: clock.now)
         }
     }
 
@@ -172,6 +189,15 @@ final class ClassHost {
             }
         }
         if closed { drop(descriptor, into: &events) }
+    }
+
+    /// Closes the connections that have not sent the code in time.
+    private func dropSilent(into events: inout [ClassEvent]) {
+        let now = clock.now
+        for (descriptor, student) in connections.sorted(by: { $0.key < $1.key })
+        where student.token == nil && now - student.arrived > helloDeadline {
+            drop(descriptor, into: &events)
+        }
     }
 
     /// Tells a connection why it is turned away, if its socket takes it now.

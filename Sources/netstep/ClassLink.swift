@@ -17,7 +17,7 @@ enum ClassLink {
     /// How soon the loop should come back without input, if it must.
     var wakeAfterMilliseconds: Int? {
         switch self {
-        case let .host(host, _): host.hasOutput ? 50 : nil
+        case let .host(host, _): host.wakeAfterMilliseconds
         case let .student(client): client.wakeAfterMilliseconds
         }
     }

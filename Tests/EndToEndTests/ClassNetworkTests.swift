@@ -175,6 +175,21 @@ struct ClassNetworkTests {
         withExtendedLifetime(idle) {}
     }
 
+    @Test("a connection that never sends the code is closed after the hello deadline; a student who did stays")
+    func silentConnectionsExpire() throws {
+        let host = try ClassHost(code: "ABC234", address: "127.0.0.1", port: 0, lessonID: "tiny", source: Self.source,
+                                 moment: Self.start, helloDeadline: .milliseconds(300))
+        let silent = try RawStudent(port: host.port)
+        let student = try RawStudent(port: host.port)
+        student.send(.hello(code: "ABC234", student: "awake"))
+        Self.serve(host) { _, _ in host.studentCount == 1 && host.connectionCount == 2 }
+        #expect(host.wakeAfterMilliseconds != nil, "the loop comes back to close the silent one")
+        Self.serve(host, seconds: 2) { _, _ in host.connectionCount == 1 }
+        #expect(silent.waitClosed())
+        #expect(host.studentCount == 1)
+        #expect(!student.isClosed)
+    }
+
     @Test("a student who never reads is dropped when their buffer is full; publishing never waits for them")
     func neverReads() throws {
         let host = try Self.host(outputLimit: 64 * 1024)
