@@ -19,7 +19,7 @@ extension AppState {
             guard follow.moment.started || !follow.following else {
                 return ClassCards.waiting(session.lesson, connected: follow.connected, into: &canvas, theme: theme)
             }
-            ClassCards.badge(Self.followBadge(follow, at: session.openClassQuestion?.0), into: &canvas, theme: theme)
+            ClassCards.badge(Self.followBadge(follow, at: session.openClassQuestion), into: &canvas, theme: theme)
             if follow.following, let (quiz, place) = session.pendingQuiz,
                let tally = follow.tallies[ClassQuestion(step: place.step, position: place.position)], session.answers[place]?.answered == true {
                 ClassCards.answers(tally, quiz: quiz, revealed: true, in: layout.stage, into: &canvas, theme: theme)
@@ -27,13 +27,13 @@ extension AppState {
         }
     }
 
-    static func followBadge(_ follow: ClassFollowState, at open: ClassQuestion?) -> String {
+    static func followBadge(_ follow: ClassFollowState, at open: (ClassQuestion, Quiz)?) -> String {
         if let ended = follow.ended { return "class over: \(ended) · q: quit" }
         guard follow.connected else { return "class lost: reconnecting…" }
         guard follow.following else { return "on your own · f: back to the class" }
-        if let open {
+        if let (open, quiz) = open {
             if let picked = follow.picks[open] { return "answer \(picked.map { String($0 + 1) }.joined(separator: ",")) sent · f: on your own" }
-            return "answer with 1-9 · f: on your own"
+            return "answer with 1-\(quiz.choices.count) · f: on your own"
         }
         return "following the class · f: on your own"
     }

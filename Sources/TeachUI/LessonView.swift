@@ -176,26 +176,35 @@ extension AppState {
     private func prompt(_ session: LessonSession, theme: Theme) -> StyledText? {
         let runner = session.runner
         let right = theme.unicode ? "→" : "Right"
-        // A presenter drives with a clicker: the class is not told which keys to press.
+        // A presenter drives with a clicker: the class is not told which keys to press. A
+        // student following the class is not either: the presenter moves on; they only
+        // answer quizzes.
+        let following = classFollow?.following == true
+        let quiet = presenting || following
         switch session.shownPending {
         case .running:
-            if presenting { return nil }
+            if quiet { return nil }
             return StyledText(markup: "Press **\(right)** to step or **Enter** to play.")
         case let .ask(ask):
+            if following { return nil }
             return StyledText([StyledSpan(ask.prompt, .strong)])
         case let .pause(text):
-            return StyledText(markup: presenting ? text : text + " Press **\(right)** to go on.")
+            return StyledText(markup: quiet ? text : text + " Press **\(right)** to go on.")
         case let .quiz(quiz):
             guard let place = session.pendingQuiz?.1 else { return nil }
             let answer = session.answers[place] ?? LessonSession.QuizAnswer()
             if answer.answered {
-                return presenting ? nil : StyledText(markup: "Press **\(right)** to go on.")
+                return quiet ? nil : StyledText(markup: "Press **\(right)** to go on.")
             }
             if quiz.numeric != nil {
                 return NumericQuizView.prompt(quiz, answer: answer, presenting: presenting)
             }
             if presenting { return nil }
             let numbers = "**1**-**\(quiz.choices.count)**"
+            if following {
+                return StyledText(markup: quiz.multiple ? "Pick every right answer with \(numbers): your picks go to the class as you press."
+                    : "Answer with \(numbers): your answer goes to the class, and you may change it until the presenter shows the answer.")
+            }
             if session.nudged {
                 // → on a quiz not answered: said plainly, in bold, where the eye already is.
                 return StyledText(markup: quiz.multiple ? "**Answer first: pick with 1-\(quiz.choices.count), then \(right).**"
@@ -204,7 +213,7 @@ extension AppState {
             let ask = quiz.multiple ? "Pick every right answer with \(numbers), then press **\(right)**." : "Answer with \(numbers)."
             return StyledText(markup: answer.missed ? "Not quite. " + ask : ask)
         case .done:
-            if presenting { return nil }
+            if quiet { return nil }
             return runner.isLastStep
                 ? StyledText(markup: "**Lesson complete.** Press **q** for the menu.")
                 : StyledText(markup: "Press **\(right)** for the next step.")

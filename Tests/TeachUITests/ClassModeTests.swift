@@ -180,6 +180,17 @@ import Testing
         #expect(screen(student, width: 100, height: 30).contains("answer 1 sent"))
     }
 
+    @Test("a following student is not told to press the presenter's keys, only how to answer")
+    func followingPromptsOnlyAnswers() throws {
+        let first = ClassMoment(started: true, step: 0, scriptPosition: 1, eventsInStep: 1, revealed: false)
+        let stepping = screen(Self.student(at: first), width: 100, height: 30)
+        #expect(!stepping.contains("Press →") && !stepping.contains("to play"))
+        let presenter = Self.presenterAtQuiz()
+        let atQuiz = screen(Self.student(at: try #require(presenter.classMoment)), width: 100, height: 30)
+        #expect(atQuiz.contains("your answer goes to"))
+        #expect(!atQuiz.contains("Press →"))
+    }
+
     @Test("a student waits on a card until the presenter starts, and q leaves")
     func waitingCard() {
         var student = Self.student(at: ClassMoment(started: false, step: 0, scriptPosition: 0, eventsInStep: 0, revealed: false))
