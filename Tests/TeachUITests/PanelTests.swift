@@ -153,7 +153,7 @@ import Testing
     @Test func aSearchGoesToTheFirstMatchAfterTheSelectionWrappingRound() throws {
         var state = AppState(lessons: [], start: .sandbox(.clientServer, nodes: 3))
         send(&state, .key(.character("r")))
-        for _ in 0..<12 { send(&state, .key(.right)) }
+        for _ in 0..<30 { send(&state, .key(.right)) }
         // Opened on the latest event, a search finds the first match of all.
         send(&state, .key(.character("e")), .key(.character("/")))
         type("arrived", into: &state)
@@ -234,6 +234,13 @@ import Testing
                     continue
                 }
                 let place = "step \(step + 1)"
+                if let numeric = quiz.numeric {
+                    for digit in String(numeric.value) { send(&state, .key(.character(digit))) }
+                    send(&state, .key(.enter))
+                    missing += Self.problems(state, quiz: quiz, moment: place + " answered", choices: [], explained: [], overall: true)
+                    send(&state, .key(.character(" ")))
+                    continue
+                }
                 let all = Array(quiz.choices.indices), right = quiz.answers.sorted()
                 missing += Self.problems(state, quiz: quiz, moment: place + " before answering", choices: all)
                 let wrong = quiz.choices.indices.first { !quiz.answers.contains($0) }

@@ -68,9 +68,11 @@ import Testing
     /// with a chunk between most pairs, whose straight paths cross in the middle of their
     /// ring by nature), the crossings summed over every stage, and the line cells through
     /// a node or caption summed over every stage (paths the router found no way around,
-    /// drawn straight: a few at 80x24, none on larger stages).
+    /// drawn straight: a few at 80x24, none on larger stages). The worst stage is
+    /// resilience step 4 (58 / 60 / 57) since BitTorrent-mode peers fetch from every
+    /// neighbour that unchoked them, so more chunks are on their way at once.
     static let bounds: [String: (worstCrossings: Int, allCrossings: Int, throughLabels: Int)] = [
-        "80x24": (44, 439, 9), "100x30": (48, 499, 0), "160x45": (60, 543, 0),
+        "80x24": (58, 439, 10), "100x30": (60, 499, 0), "160x45": (60, 543, 0),
     ]
 
     @Test(arguments: sizes.map { "\($0.0)x\($0.1)" })
