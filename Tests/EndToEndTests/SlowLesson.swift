@@ -5,10 +5,10 @@ import Foundation
 /// Each curve sends a different file, so none is a repeat the runner could skip; there are
 /// as many, each as large, as a lesson's limits allow.
 enum SlowLesson {
-    static let curves = 8
+    static let curves = 4
 
     static let source: String = {
-        let entries = (1...curves).map { "- curve: { file: \($0)Mb, chunks: 500, server: seed, peer: p1, peers: [50, 150] }" }
+        let entries = (1...curves).map { "- curve: { file: \($0)Mb, chunks: 200, server: seed, peer: p1, peers: [50, 75] }" }
         return """
             ---
             id: slow-curves
