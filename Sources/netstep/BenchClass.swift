@@ -32,13 +32,7 @@ struct BenchClass: ParsableCommand {
     }
 
     func run() throws {
-        let choice: LessonChoice
-        do {
-            choice = try LessonChoice.resolve(lesson, folders: folders.folders)
-        } catch {
-            printError("netstep: \(error)")
-            throw ExitCode.failure
-        }
+        let choice = try LessonChoice.resolveOrFail(lesson, folders: folders.folders)
         guard let source = choice.source(folders: folders.folders) else {
             printError("netstep: the lesson's file cannot be read")
             throw ExitCode.failure

@@ -74,13 +74,7 @@ struct BenchRender: ParsableCommand {
     /// which something moves; between them (not measured) Enter plays the next wait, and
     /// n goes on when the step is done or waits on a quiz.
     private func measureLesson() throws {
-        let choice: LessonChoice
-        do {
-            choice = try LessonChoice.resolve(lesson, folders: folders.folders)
-        } catch {
-            printError("netstep: \(error)")
-            throw ExitCode.failure
-        }
+        let choice = try LessonChoice.resolveOrFail(lesson, folders: folders.folders)
         var state = AppState(lessons: choice.lessons, start: .lesson(id: choice.id, step: 0))
         _ = update(&state, .resize(width: lessonSize.width, height: lessonSize.height))
         var measure = FrameMeasure(size: lessonSize, first: state)

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import LessonKit
 
@@ -10,6 +11,17 @@ struct LessonChoice {
     var id: String
     /// The author's file and the path it is shown as, for hot reload.
     var file: (url: URL, shown: String)?
+
+    /// `resolve` for a command that cannot go on without its lesson: what went wrong is
+    /// said on standard error, and the command ends with a failure status.
+    static func resolveOrFail(_ argument: String, folders: [String]) throws -> LessonChoice {
+        do {
+            return try resolve(argument, folders: folders)
+        } catch {
+            printError("netstep: \(error)")
+            throw ExitCode.failure
+        }
+    }
 
     /// Finds `argument` as a file (it exists or ends in .md) or as an id in the course.
     /// A file with errors prints them, like `netstep check`, and is refused.

@@ -26,13 +26,7 @@ struct OpenCommand: ParsableCommand {
 
     func run() throws {
         if let lesson {
-            let choice: LessonChoice
-            do {
-                choice = try LessonChoice.resolve(lesson, folders: folders.folders)
-            } catch {
-                printError("netstep: \(error)")
-                throw ExitCode.failure
-            }
+            let choice = try LessonChoice.resolveOrFail(lesson, folders: folders.folders)
             try Session.run(reload: choice.reload()) { progress in
                 AppState(lessons: choice.lessons, progress: progress, start: .lesson(id: choice.id, step: step.map { $0 - 1 }))
             }

@@ -43,13 +43,7 @@ struct PresentCommand: ParsableCommand {
     }
 
     func run() throws {
-        let choice: LessonChoice
-        do {
-            choice = try LessonChoice.resolve(lesson, folders: folders.folders)
-        } catch {
-            printError("netstep: \(error)")
-            throw ExitCode.failure
-        }
+        let choice = try LessonChoice.resolveOrFail(lesson, folders: folders.folders)
         let classLink = hostsClass ? try openClass(choice) : nil
         var joinCommands: [String]?
         if case let .host(host, _)? = classLink { joinCommands = self.joinCommands(port: host.port, code: host.code) }

@@ -45,13 +45,7 @@ struct RecordCommand: ParsableCommand {
     }
 
     func run() throws {
-        let choice: LessonChoice
-        do {
-            choice = try LessonChoice.resolve(lesson, folders: folders.folders)
-        } catch {
-            printError("netstep: \(error)")
-            throw ExitCode.failure
-        }
+        let choice = try LessonChoice.resolveOrFail(lesson, folders: folders.folders)
         guard let chosen = choice.lessons.first(where: { $0.id == choice.id }) else {
             preconditionFailure("a lesson choice names one of its own lessons")
         }
