@@ -139,9 +139,9 @@ import Testing
             ┌ metrics · this lesson ───────────────────────┐│                              │
             │ dropped 1 · messages 5 · in flight 2         ││                              │
             │ server queue ███████████████████████████ 1/1 ││                              │
-            │                                              ││                              │
-            │                                              ││                              │
-            │                                              ││                              │
+            │ upload (2 of 4)                              ││                              │
+            │ ana ████████████████████████████████ 3.20 kb ││                              │
+            │ ben ████████████████████████████████ 3.20 kb ││                              │
             └──────────────────────────────────────────────┘└──────────────────────────────┘
              ❚❚ paused │ step 1/2 │ t 0 µs │ ×0.1 │ event 3 │ step done
              → next step  ← back  Enter play  Tab i inspect  e events  ? help  q back
@@ -165,8 +165,8 @@ import Testing
 
               RRRRRRRRRRRR RRRRRRRRRRRRRRRRRRRRRRRRRRR RRR
 
-
-
+                  cccccccccccccccccccccccccccccccc
+                  cccccccccccccccccccccccccccccccc
 
 
 
@@ -193,9 +193,9 @@ import Testing
             + metrics . this lesson -----------------------+|                              |
             | dropped 1 . messages 5 . in flight 2         ||                              |
             | server queue ########################### 1/1 ||                              |
-            |                                              ||                              |
-            |                                              ||                              |
-            |                                              ||                              |
+            | upload (2 of 4)                              ||                              |
+            | ana ################################ 3.20 kb ||                              |
+            | ben ################################ 3.20 kb ||                              |
             +----------------------------------------------++------------------------------+
              || paused | step 1/2 | t 0 us | x0.1 | event 3 | step done
              Right next step  Left back  Enter play  Tab i inspect  e events  ? help  q back
@@ -218,7 +218,7 @@ import Testing
             dbbbbbbbbbbbbbbbbbbbbbbbddddddddddddddddddddddddd                              d
             d dddddddddddddddddddddddddddddddddddd         dd                              d
             d bbbbbbbbbbbb bbbbbbbbbbbbbbbbbbbbbbbbbbb bbb dd                              d
-            d                                              dd                              d
+            d bbbbbbbbbbbbbbb                              dd                              d
             d                                              dd                              d
             d                                              dd                              d
             dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd
@@ -248,8 +248,8 @@ import Testing
             │ dropped 1 · refused 1 · lost 1 · messages 8  ││                              │
             │ server queue ··························· 0/1 ││                              │
             │ queue ▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁ 0 ││                              │
-            │                                              ││                              │
-            │                                              ││                              │
+            │ upload (1 of 5)                              ││                              │
+            │ server █████████████████████████████  160 kb ││                              │
             └──────────────────────────────────────────────┘└──────────────────────────────┘
              ❚❚ paused │ step 2/2 │ t 300 ms │ ×0.03 │ event 12 │ lesson done
              ← back  Enter play  n p steps  Tab i inspect  e events  ? help  q back
@@ -274,7 +274,7 @@ import Testing
 
                     cccccccccccccccccccccccccccccccccccc
 
-
+                     ccccccccccccccccccccccccccccc
 
 
 
@@ -302,8 +302,8 @@ import Testing
             | dropped 1 . refused 1 . lost 1 . messages 8  ||                              |
             | server queue ........................... 0/1 ||                              |
             | queue ____________________________________ 0 ||                              |
-            |                                              ||                              |
-            |                                              ||                              |
+            | upload (1 of 5)                              ||                              |
+            | server #############################  160 kb ||                              |
             +----------------------------------------------++------------------------------+
              || paused | step 2/2 | t 300 ms | x0.03 | event 12 | lesson done
              Left back  Enter play  n p steps  Tab i inspect  e events  ? help  q back
@@ -327,7 +327,7 @@ import Testing
             d ddddddddddddddddddddddddddddddddddddddddddd  dd                              d
             d              ddddddddddddddddddddddddddd     dd                              d
             d bbbbbb                                       dd                              d
-            d                                              dd                              d
+            d bbbbbbbbbbbbbbb                              dd                              d
             d                                              dd                              d
             dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd
             dbbbbbbbbbddd        ddd        ddd     ddd        ddd           ddddddddddddddd
