@@ -28,6 +28,25 @@
 ///   as clients do in endgame mode: a chunk pending from a slow peer no longer holds up
 ///   a peer the seed could serve.
 extension Simulation {
+    mutating func deliver(_ payload: TrackerPayload, message: Message) -> Happening {
+        switch payload {
+        case .announce: receiveAnnounce(message)
+        case let .peerList(list): receivePeerList(list, message: message)
+        }
+    }
+
+    func isLive(_ event: BitTorrentEvent) -> Bool {
+        switch event {
+        case let .rechoke(version): bitTorrent.rechokePending && bitTorrent.rechokeVersion == version
+        }
+    }
+
+    mutating func handle(_ event: BitTorrentEvent) -> Happening {
+        switch event {
+        case .rechoke: rechoke()
+        }
+    }
+
     mutating func startBitTorrent() {
         for member in swarm.members.indices where !swarm.departed[member] { announce(member) }
         scheduleRechoke()
@@ -38,7 +57,7 @@ extension Simulation {
         if let tracker = swarm.config.tracker {
             send(
                 .control, from: swarm.members[member], to: tracker, bits: 8 * 100, label: "announce",
-                payload: .announce, sharesCapacity: false
+                payload: .bitTorrent(.announce), sharesCapacity: false
             )
         } else {
             join(member)
@@ -49,39 +68,39 @@ extension Simulation {
     /// that had it takes up its neighbours again, and they it. The re-choke timer, which
     /// stops in a swarm where nothing moves, runs again.
     mutating func returnToBitTorrent(_ member: Int) {
-        if !swarm.rechokePending {
-            swarm.rechokeVersion += 1
+        if !bitTorrent.rechokePending {
+            bitTorrent.rechokeVersion += 1
             scheduleRechoke()
         }
-        guard swarm.connected[member] else {
+        guard bitTorrent.connected[member] else {
             announce(member)
             return
         }
         refreshSlots(member)
-        for neighbour in swarm.neighbours[member] where !swarm.departed[Int(neighbour)] {
+        for neighbour in bitTorrent.neighbours[member] where !swarm.departed[Int(neighbour)] {
             refreshSlots(Int(neighbour))
         }
         fillDownloads(member)
     }
 
     private mutating func scheduleRechoke() {
-        queue.schedule(.rechoke(version: swarm.rechokeVersion), at: now + swarm.config.rechokeInterval)
-        swarm.rechokePending = true
+        queue.schedule(.bitTorrent(.rechoke(version: bitTorrent.rechokeVersion)), at: now + swarm.config.rechokeInterval)
+        bitTorrent.rechokePending = true
     }
 
     /// The tracker records the member and answers with a random list of those it knows.
-    mutating func receiveAnnounce(_ message: Message) -> Happening {
+    private mutating func receiveAnnounce(_ message: Message) -> Happening {
         guard let member = swarm.member(message.from) else { return Happening(kind: .delivered, message: message, node: message.to) }
         let list = trackerSample(excluding: member)
-        swarm.registry.append(member)
+        bitTorrent.registry.append(member)
         send(
             .peerList, from: message.to, to: message.from, bits: Double(8 * 6 * max(1, list.count)),
-            label: "peer list (\(list.count) peer\(list.count == 1 ? "" : "s"))", payload: .peerList(list.map(Int32.init)), sharesCapacity: false
+            label: "peer list (\(list.count) peer\(list.count == 1 ? "" : "s"))", payload: .bitTorrent(.peerList(list.map(Int32.init))), sharesCapacity: false
         )
         return Happening(kind: .delivered, message: message, node: message.to)
     }
 
-    mutating func receivePeerList(_ list: [Int32], message: Message) -> Happening {
+    private mutating func receivePeerList(_ list: [Int32], message: Message) -> Happening {
         if let member = swarm.member(message.to), !swarm.departed[member] {
             connect(member, to: list.map(Int.init))
         }
@@ -91,12 +110,12 @@ extension Simulation {
     /// Without a tracker, a member learns its peers at once.
     private mutating func join(_ member: Int) {
         let list = trackerSample(excluding: member)
-        swarm.registry.append(member)
+        bitTorrent.registry.append(member)
         connect(member, to: list)
     }
 
     private mutating func trackerSample(excluding member: Int) -> [Int] {
-        let registry = swarm.registry
+        let registry = bitTorrent.registry
         let wanted = swarm.config.peerListSize
         if registry.count <= wanted { return registry.filter { $0 != member } }
         var chosen: [Int] = []
@@ -112,16 +131,16 @@ extension Simulation {
     /// pairs), then fills its upload slots; listed members with a free slot may take the
     /// newcomer at once.
     private mutating func connect(_ member: Int, to list: [Int]) {
-        swarm.connected[member] = true
-        let known = Set(swarm.neighbours[member])
+        bitTorrent.connected[member] = true
+        let known = Set(bitTorrent.neighbours[member])
         for other in list where !swarm.departed[other] && !known.contains(Int32(other)) {
-            swarm.neighbours[member].append(Int32(other))
-            swarm.neighbours[other].append(Int32(member))
+            bitTorrent.neighbours[member].append(Int32(other))
+            bitTorrent.neighbours[other].append(Int32(member))
         }
         refreshSlots(member)
         for other in list
-        where swarm.unchoked[other].count < swarm.config.uploadSlots && swarm.isInterested(member, in: other)
-            && !swarm.unchoked[other].contains(Int32(member)) {
+        where bitTorrent.unchoked[other].count < swarm.config.uploadSlots && swarm.isInterested(member, in: other)
+            && !bitTorrent.unchoked[other].contains(Int32(member)) {
             unchoke(member, by: other)
         }
     }
@@ -130,39 +149,39 @@ extension Simulation {
     /// free slots with random neighbours that do.
     mutating func refreshSlots(_ member: Int) {
         guard swarm.isActive, !swarm.departed[member] else { return }
-        for other in swarm.unchoked[member] where !swarm.isInterested(Int(other), in: member) {
+        for other in bitTorrent.unchoked[member] where !swarm.isInterested(Int(other), in: member) {
             choke(Int(other), by: member)
         }
-        let neighbours = swarm.neighbours[member]
+        let neighbours = bitTorrent.neighbours[member]
         guard !neighbours.isEmpty else { return }
         var offset = random.below(neighbours.count)
         var looked = 0
-        while swarm.unchoked[member].count < swarm.config.uploadSlots, looked < neighbours.count {
+        while bitTorrent.unchoked[member].count < swarm.config.uploadSlots, looked < neighbours.count {
             let other = Int(neighbours[offset])
             offset = (offset + 1) % neighbours.count
             looked += 1
-            if swarm.isInterested(other, in: member), !swarm.unchoked[member].contains(Int32(other)) {
+            if swarm.isInterested(other, in: member), !bitTorrent.unchoked[member].contains(Int32(other)) {
                 unchoke(other, by: member)
             }
         }
     }
 
     private mutating func unchoke(_ peer: Int, by member: Int) {
-        swarm.unchoked[member].append(Int32(peer))
-        swarm.unchokedBy[peer].append(Int32(member))
+        bitTorrent.unchoked[member].append(Int32(peer))
+        bitTorrent.unchokedBy[peer].append(Int32(member))
         fillDownloads(peer)
     }
 
     private mutating func choke(_ peer: Int, by member: Int) {
-        swarm.unchoked[member].removeFirstOccurrence(of: Int32(peer))
-        swarm.unchokedBy[peer].removeFirstOccurrence(of: Int32(member))
+        bitTorrent.unchoked[member].removeFirstOccurrence(of: Int32(peer))
+        bitTorrent.unchokedBy[peer].removeFirstOccurrence(of: Int32(member))
     }
 
     /// A member has a new chunk: the peers it uploads to may want it, and it may now
     /// interest peers it could not help before.
     mutating func offerNewChunk(from member: Int) {
-        for peer in swarm.unchoked[member] { fillDownloads(Int(peer)) }
-        if swarm.unchoked[member].count < swarm.config.uploadSlots { refreshSlots(member) }
+        for peer in bitTorrent.unchoked[member] { fillDownloads(Int(peer)) }
+        if bitTorrent.unchoked[member].count < swarm.config.uploadSlots { refreshSlots(member) }
     }
 
     /// A chunk from `member` has gone and its upload slot is free: the peers it has
@@ -170,7 +189,7 @@ extension Simulation {
     /// found every slot taken by the chunks of peers it had just choked, and without
     /// this would wait for one of their own downloads to end before asking again.
     mutating func offerFreedSlot(of member: Int) {
-        for peer in swarm.unchoked[member] { fillDownloads(Int(peer)) }
+        for peer in bitTorrent.unchoked[member] { fillDownloads(Int(peer)) }
     }
 
     /// `peer` has a new chunk: those that unchoked it and now have nothing it lacks
@@ -178,7 +197,7 @@ extension Simulation {
     /// next re-choke (with few chunks, a seed's unchoked peers have everything from it in
     /// a few seconds).
     mutating func releaseSlotsNoLongerWanted(by peer: Int) {
-        let uploaders = swarm.unchokedBy[peer]
+        let uploaders = bitTorrent.unchokedBy[peer]
         for uploader in uploaders where !swarm.isInterested(peer, in: Int(uploader)) {
             refreshSlots(Int(uploader))
         }
@@ -187,34 +206,34 @@ extension Simulation {
     /// Counts what `sink` got from `source` (always one of its neighbours), for tit-for-tat.
     mutating func credit(_ sink: Int, from source: Int, bits: Double) {
         let giver = Int32(source)
-        if let index = swarm.credits[sink].firstIndex(where: { $0.giver == giver }) {
-            swarm.credits[sink][index].bits += bits
+        if let index = bitTorrent.credits[sink].firstIndex(where: { $0.giver == giver }) {
+            bitTorrent.credits[sink][index].bits += bits
         } else {
-            swarm.credits[sink].append(Credit(giver: giver, bits: bits))
+            bitTorrent.credits[sink].append(Credit(giver: giver, bits: bits))
         }
     }
 
     /// A departing member stops uploading and downloading; those it served look elsewhere.
     mutating func disconnect(_ member: Int) {
-        let uploaders = swarm.unchokedBy[member]
+        let uploaders = bitTorrent.unchokedBy[member]
         for uploader in uploaders { choke(member, by: Int(uploader)) }
-        for peer in swarm.unchoked[member] { choke(Int(peer), by: member) }
+        for peer in bitTorrent.unchoked[member] { choke(Int(peer), by: member) }
         for uploader in uploaders { refreshSlots(Int(uploader)) }
     }
 
     /// Every member re-chooses whom to upload to.
-    mutating func rechoke() -> Happening {
-        swarm.rechokePending = false
-        for member in swarm.members.indices where !swarm.departed[member] && swarm.connected[member] {
+    private mutating func rechoke() -> Happening {
+        bitTorrent.rechokePending = false
+        for member in swarm.members.indices where !swarm.departed[member] && bitTorrent.connected[member] {
             let chosen = chooseUnchoked(by: member)
-            for peer in swarm.unchoked[member] where !chosen.contains(Int(peer)) { choke(Int(peer), by: member) }
-            for peer in chosen where !swarm.unchoked[member].contains(Int32(peer)) { unchoke(peer, by: member) }
-            swarm.credits[member].removeAll(keepingCapacity: true)
+            for peer in bitTorrent.unchoked[member] where !chosen.contains(Int(peer)) { choke(Int(peer), by: member) }
+            for peer in chosen where !bitTorrent.unchoked[member].contains(Int32(peer)) { unchoke(peer, by: member) }
+            bitTorrent.credits[member].removeAll(keepingCapacity: true)
         }
         // A swarm where nothing is on its way even after re-choosing is stuck (the last
         // copy of some chunk left with its holder): the timer stops, so the run can end.
         if swarm.isActive, swarm.inflight.contains(where: { $0 > 0 }) {
-            swarm.rechokeVersion += 1
+            bitTorrent.rechokeVersion += 1
             scheduleRechoke()
         }
         return Happening(kind: .rechoked)
@@ -234,7 +253,7 @@ extension Simulation {
             return laggingNeighboursWithRoom(of: member, count: slots)
         }
         var chosen: [Int] = []
-        let givers = swarm.credits[member].enumerated().sorted { first, second in
+        let givers = bitTorrent.credits[member].enumerated().sorted { first, second in
             first.element.bits != second.element.bits ? first.element.bits > second.element.bits : first.offset < second.offset
         }
         for (_, credit) in givers where chosen.count < regular && swarm.isInterested(Int(credit.giver), in: member) {
@@ -248,7 +267,7 @@ extension Simulation {
     /// The interested neighbour of `member` with the fewest chunks, not in `taken`.
     private func furthestBehindNeighbour(of member: Int, besides taken: [Int]) -> Int? {
         var best: Int?
-        for neighbour in swarm.neighbours[member] {
+        for neighbour in bitTorrent.neighbours[member] {
             let peer = Int(neighbour)
             guard best == nil || swarm.held[peer] < swarm.held[best!], !taken.contains(peer), swarm.isInterested(peer, in: member)
             else { continue }
@@ -263,7 +282,7 @@ extension Simulation {
     private func laggingNeighboursWithRoom(of member: Int, count: Int) -> [Int] {
         let node = swarm.members[member]
         var ranked: [(peer: Int, room: Double)] = []
-        var interested = swarm.neighbours[member].map(Int.init).filter { swarm.isInterested($0, in: member) }
+        var interested = bitTorrent.neighbours[member].map(Int.init).filter { swarm.isInterested($0, in: member) }
         interested.sort { swarm.held[$0] != swarm.held[$1] ? swarm.held[$0] < swarm.held[$1] : $0 < $1 }
         for peer in interested.prefix(max(count, interested.count / 2)) {
             let sink = transfers[swarm.members[peer]]
@@ -293,7 +312,7 @@ extension Simulation {
     /// has and not in `taken`, each as likely as the others. A few random draws nearly
     /// always find them; only when they do not are all neighbours looked at, once.
     private mutating func randomInterestedNeighbours(of member: Int, count: Int, besides taken: [Int]) -> [Int] {
-        let neighbours = swarm.neighbours[member]
+        let neighbours = bitTorrent.neighbours[member]
         var picked: [Int] = []
         guard count > 0, !neighbours.isEmpty else { return picked }
         var draws = 0

@@ -32,7 +32,33 @@
 /// Re-sharing is max-min fair at both ends (see `TransferTable.reshare`), so a stream
 /// from a fast source takes whatever download a slow one leaves.
 extension Simulation {
-    mutating func startSwarm(_ config: SwarmConfig) throws(SimError) {
+    mutating func apply(_ command: SwarmCommand) throws(SimError) {
+        switch command {
+        case let .start(config):
+            try startSwarm(config)
+            forgetCompletion(of: config.peers)
+        case let .setVerification(on):
+            verification = on
+        case let .setMalicious(id, on):
+            try check(id)
+            nodes[id.rawValue].malicious = on
+        }
+    }
+
+    mutating func deliver(_ payload: ChunkPayload, message: Message, holdingSlots: Bool) -> Happening {
+        guard payload.generation == swarm.generation else { return Happening(kind: .delivered, message: message, node: message.to) }
+        return receiveChunk(payload.chunk, corrupt: payload.corrupt, message: message, holdingSlots: holdingSlots)
+    }
+
+    /// A chunk will never arrive. One lost on arrival from a swarm that has since been
+    /// replaced holds nothing of the new one.
+    mutating func lost(_ payload: ChunkPayload, from: NodeID, to: NodeID, holdingSlots: Bool, onArrival: Bool) {
+        guard !onArrival || payload.generation == swarm.generation else { return }
+        releaseChunk(payload.chunk, from: from, to: to, holdingSlots: holdingSlots)
+        if onArrival { refill(after: [to]) }
+    }
+
+    private mutating func startSwarm(_ config: SwarmConfig) throws(SimError) {
         for node in config.seeds + config.peers + (config.tracker.map { [$0] } ?? []) { try check(node) }
         guard config.chunks > 0, config.fileBits > 0, config.fileBits.isFinite else {
             throw .invalid("a swarm needs a file of positive size and at least one chunk")
@@ -54,10 +80,10 @@ extension Simulation {
         }
         let leftovers = nodeIDs.flatMap { Array(transfers.uploads(of: $0)) }.filter { transfers[$0].chunk >= 0 }
         if !leftovers.isEmpty { abortTransfers(leftovers, lost: false) }
-        let (epoch, generation) = (swarm.rechokeVersion + 1, swarm.generation + 1)
+        let generation = swarm.generation + 1
         swarm = SwarmState(config: config, nodeCount: nodes.count)
-        swarm.rechokeVersion = epoch
         swarm.generation = generation
+        bitTorrent = BitTorrentState(members: config.scheduling == .bitTorrent ? swarm.members.count : 0, after: bitTorrent)
         swarm.uploadTotal = swarm.members.reduce(0) { $0 + countedUpload(of: $1) }
         for member in swarm.members.indices where !nodes[swarm.members[member].rawValue].isUp {
             leaveSwarm(member, comingBack: true)
@@ -131,7 +157,7 @@ extension Simulation {
             let seeds = Int32(min(swarm.config.seeds.count, 4))
             return Array(0..<seeds) + (0..<swarm.sampleSize).map { _ in Int32(random.below(swarm.members.count)) }
         case .bitTorrent:
-            return swarm.unchokedBy[sink]
+            return bitTorrent.unchokedBy[sink]
         }
     }
 
@@ -279,7 +305,7 @@ extension Simulation {
         swarm.inflight[chunk] += 1
         send(
             corrupt ? .corruptChunk : .chunk, from: sourceNode, to: swarm.members[sink], bits: swarm.chunkBits,
-            label: swarm.chunkLabels[chunk], payload: .chunk(chunk, corrupt: corrupt, swarm: swarm.generation)
+            label: swarm.chunkLabels[chunk], payload: .swarm(ChunkPayload(chunk: chunk, corrupt: corrupt, generation: swarm.generation))
         )
     }
 
@@ -321,7 +347,7 @@ extension Simulation {
     private mutating func continuePipeline(from source: Int, to sink: Int) {
         guard swarm.isActive, !swarm.departed[sink], swarm.held[sink] < swarm.config.chunks,
               swarm.downloading[sink] < swarm.downloadLimit, hasDownloadRoom(sink),
-              swarm.config.scheduling == .relay || swarm.unchokedBy[sink].contains(Int32(source)),
+              swarm.config.scheduling == .relay || bitTorrent.unchokedBy[sink].contains(Int32(source)),
               usable(source, by: sink), hasRoom(source, for: sink),
               arrivesInTime(from: source, at: expectedRate(from: source, to: sink), to: sink),
               let chunk = swarm.rarestChunk(from: source, to: sink, includingPending: false)
@@ -513,9 +539,9 @@ extension Simulation {
     }
 
     private mutating func endSwarm() {
-        if swarm.rechokePending {
+        if bitTorrent.rechokePending {
             queue.invalidateOne()
-            swarm.rechokePending = false
+            bitTorrent.rechokePending = false
         }
         swarm.starved.removeAll()
         swarm.starvedHead = 0
