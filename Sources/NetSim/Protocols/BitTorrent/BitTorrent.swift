@@ -27,6 +27,10 @@ struct BitTorrentState: Equatable, Sendable {
     var unchokedBy: [[Int32]] = []
     /// Whether the member has its peer list yet.
     var connected: [Bool] = []
+    /// The peers each seed will unchoke at the next re-choke, and whether some seed has
+    /// reserved the member so (see `Simulation.chooseForSeed`).
+    var reserved: [[Int32]] = []
+    var isReserved: [Bool] = []
     /// Numbers the re-choke events, so that only the latest one scheduled counts. It keeps
     /// counting from one swarm to the next: a re-choke left from an earlier swarm never
     /// matches.
@@ -41,6 +45,8 @@ struct BitTorrentState: Equatable, Sendable {
         unchoked = Array(repeating: [], count: members)
         unchokedBy = Array(repeating: [], count: members)
         connected = Array(repeating: false, count: members)
+        reserved = Array(repeating: [], count: members)
+        isReserved = Array(repeating: false, count: members)
         rechokeVersion = previous.rechokeVersion + 1
     }
 

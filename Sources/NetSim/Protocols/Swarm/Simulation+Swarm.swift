@@ -290,9 +290,12 @@ extension Simulation {
         transfers[swarm.members[sink]].download / Double(swarm.downloadSlots)
     }
 
-    /// A source `sink` may fetch from now: in the swarm, up, not banned, not already sending to it.
+    /// A source `sink` may fetch from now: in the swarm, up, not banned, not already sending
+    /// to it, and, in BitTorrent mode, able to fill the sink's download if a seed that can
+    /// has reserved or unchoked the sink (see `BitTorrentState.reserved`).
     private func usable(_ source: Int, by sink: Int) -> Bool {
         guard source != sink, !swarm.departed[source], !swarm.banned[sink].contains(Int32(source)) else { return false }
+        if swarm.config.scheduling == .bitTorrent, !slotFillsDownload(of: source, for: sink), awaitsFullSource(sink) { return false }
         return !transfers.hasTransfer(from: swarm.members[source], to: swarm.members[sink])
     }
 
