@@ -25,6 +25,9 @@ struct BitTorrentState: Equatable, Sendable {
     /// Whom each member uploads to, and who uploads to each member.
     var unchoked: [[Int32]] = []
     var unchokedBy: [[Int32]] = []
+    /// Of those who upload to each member, the ones whose slot could fill its download when
+    /// they unchoked it (kept beside `unchokedBy` so that asking costs nothing).
+    var fillingUnchokers: [[Int32]] = []
     /// Whether the member has its peer list yet.
     var connected: [Bool] = []
     /// The peers each seed will unchoke at the next re-choke, and whether some seed has
@@ -44,6 +47,7 @@ struct BitTorrentState: Equatable, Sendable {
         credits = Array(repeating: [], count: members)
         unchoked = Array(repeating: [], count: members)
         unchokedBy = Array(repeating: [], count: members)
+        fillingUnchokers = Array(repeating: [], count: members)
         connected = Array(repeating: false, count: members)
         reserved = Array(repeating: [], count: members)
         isReserved = Array(repeating: false, count: members)

@@ -183,12 +183,14 @@ extension Simulation {
     private mutating func unchoke(_ peer: Int, by member: Int) {
         bitTorrent.unchoked[member].append(Int32(peer))
         bitTorrent.unchokedBy[peer].append(Int32(member))
+        if slotFillsDownload(of: member, for: peer) { bitTorrent.fillingUnchokers[peer].append(Int32(member)) }
         fillDownloads(peer)
     }
 
     private mutating func choke(_ peer: Int, by member: Int) {
         bitTorrent.unchoked[member].removeFirstOccurrence(of: Int32(peer))
         bitTorrent.unchokedBy[peer].removeFirstOccurrence(of: Int32(member))
+        bitTorrent.fillingUnchokers[peer].removeFirstOccurrence(of: Int32(member))
     }
 
     /// A member has a new chunk: the peers it uploads to may want it, and it may now
@@ -315,8 +317,9 @@ extension Simulation {
     }
 
     /// Whether one upload slot of `source` can carry all `sink` can download.
+    @inline(__always)
     func slotFillsDownload(of source: Int, for sink: Int) -> Bool {
-        transfers[swarm.members[source]].upload / Double(swarm.config.uploadSlots) >= transfers[swarm.members[sink]].download
+        transfers[swarm.members[source]].upload >= transfers[swarm.members[sink]].download * Double(swarm.config.uploadSlots)
     }
 
     /// Whether a seed whose slot fills `peer`'s download has reserved it or unchoked it:
@@ -324,14 +327,16 @@ extension Simulation {
     /// with the last chunks of the peers it has just choked, while the laggard it now
     /// serves is every peer's optimistic choice: without this, a dozen peers would each
     /// start a chunk to it in that moment, and hold most of its download for seconds.)
+    @inline(__always)
     func awaitsFullSource(_ peer: Int) -> Bool {
-        bitTorrent.isReserved[peer] || bitTorrent.unchokedBy[peer].contains { slotFillsDownload(of: Int($0), for: peer) }
+        bitTorrent.isReserved[peer] || !bitTorrent.fillingUnchokers[peer].isEmpty
     }
 
     /// Whether `peer` wants chunks from `member` now: it is interested in what the member
     /// has, and the member can fill its download if it waits for one that can.
+    @inline(__always)
     func wants(_ peer: Int, from member: Int) -> Bool {
-        swarm.isInterested(peer, in: member) && (slotFillsDownload(of: member, for: peer) || !awaitsFullSource(peer))
+        (!awaitsFullSource(peer) || slotFillsDownload(of: member, for: peer)) && swarm.isInterested(peer, in: member)
     }
 
     /// Up to `count` interested neighbours of `member` no other seed has reserved, fewest

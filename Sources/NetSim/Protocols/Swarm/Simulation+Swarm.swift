@@ -137,9 +137,10 @@ extension Simulation {
     /// lacks and is not fetching yet.
     private mutating func findSource(for sink: Int) -> (Int, Int)? {
         var best: (source: Int, chunk: Int, rate: Double)?
+        let onlyFilling = takesOnlyFillingSources(sink)
         for candidate in candidates(for: sink) {
             let source = Int(candidate)
-            guard usable(source, by: sink), hasRoom(source, for: sink) else { continue }
+            guard usable(source, by: sink, onlyFilling: onlyFilling), hasRoom(source, for: sink) else { continue }
             let rate = expectedRate(from: source, to: sink)
             guard best == nil || rate > best!.rate, arrivesInTime(from: source, at: rate, to: sink),
                   let chunk = swarm.rarestChunk(from: source, to: sink, includingPending: false)
@@ -182,9 +183,10 @@ extension Simulation {
         }
         guard let latest, latest.rate < download else { return nil }
         var best: (source: Int, rate: Double)?
+        let onlyFilling = takesOnlyFillingSources(sink)
         for candidate in candidates(for: sink) {
             let source = Int(candidate)
-            guard usable(source, by: sink), hasRoom(source, for: sink),
+            guard usable(source, by: sink, onlyFilling: onlyFilling), hasRoom(source, for: sink),
                   swarm.have.contains(row: source, column: latest.chunk) else { continue }
             let rate = min(expectedRate(from: source, to: sink), download - latest.rate)
             if best == nil || rate > best!.rate { best = (source, rate) }
@@ -267,7 +269,7 @@ extension Simulation {
         guard swarm.config.scheduling == .relay, swarm.downloading[sink] == 0,
               swarm.config.seeds.indices.allSatisfy({ swarm.departed[$0] })
         else { return nil }
-        for source in swarm.members.indices where usable(source, by: sink) {
+        for source in swarm.members.indices where usable(source, by: sink, onlyFilling: false) {
             if let chunk = swarm.rarestChunk(from: source, to: sink, includingPending: false) { return (source, chunk) }
         }
         return nil
@@ -291,12 +293,19 @@ extension Simulation {
     }
 
     /// A source `sink` may fetch from now: in the swarm, up, not banned, not already sending
-    /// to it, and, in BitTorrent mode, able to fill the sink's download if a seed that can
-    /// has reserved or unchoked the sink (see `BitTorrentState.reserved`).
-    private func usable(_ source: Int, by sink: Int) -> Bool {
+    /// to it, and able to fill the sink's download if `onlyFilling` (see
+    /// `takesOnlyFillingSources`, asked once per search rather than once per source).
+    private func usable(_ source: Int, by sink: Int, onlyFilling: Bool) -> Bool {
         guard source != sink, !swarm.departed[source], !swarm.banned[sink].contains(Int32(source)) else { return false }
-        if swarm.config.scheduling == .bitTorrent, !slotFillsDownload(of: source, for: sink), awaitsFullSource(sink) { return false }
+        if onlyFilling, !slotFillsDownload(of: source, for: sink) { return false }
         return !transfers.hasTransfer(from: swarm.members[source], to: swarm.members[sink])
+    }
+
+    /// BitTorrent mode: a seed that can fill `sink`'s download has reserved or unchoked it,
+    /// so it takes chunks from no slower source (see `BitTorrentState.reserved`).
+    @inline(__always)
+    private func takesOnlyFillingSources(_ sink: Int) -> Bool {
+        swarm.config.scheduling == .bitTorrent && awaitsFullSource(sink)
     }
 
     private mutating func sendChunk(_ chunk: Int, from source: Int, to sink: Int) {
@@ -351,7 +360,7 @@ extension Simulation {
         guard swarm.isActive, !swarm.departed[sink], swarm.held[sink] < swarm.config.chunks,
               swarm.downloading[sink] < swarm.downloadLimit, hasDownloadRoom(sink),
               swarm.config.scheduling == .relay || bitTorrent.unchokedBy[sink].contains(Int32(source)),
-              usable(source, by: sink), hasRoom(source, for: sink),
+              usable(source, by: sink, onlyFilling: takesOnlyFillingSources(sink)), hasRoom(source, for: sink),
               arrivesInTime(from: source, at: expectedRate(from: source, to: sink), to: sink),
               let chunk = swarm.rarestChunk(from: source, to: sink, includingPending: false)
         else { return }
@@ -421,7 +430,7 @@ extension Simulation {
                 let sink = random.below(swarm.members.count)
                 let progress = swarm.held[sink] + swarm.downloading[sink]
                 guard swarm.downloading[sink] < swarm.downloadSlots || swarm.isSeed[source], swarm.held[sink] < swarm.config.chunks,
-                      best == nil || progress < best!.progress, usable(source, by: sink),
+                      best == nil || progress < best!.progress, usable(source, by: sink, onlyFilling: false),
                       arrivesInTime(from: source, at: expectedRate(from: source, to: sink), to: sink),
                       let chunk = swarm.rarestChunk(from: source, to: sink, includingPending: false)
                 else { continue }
