@@ -7,8 +7,7 @@ enum Event: Hashable, Sendable {
     case requests(RequestEvent)
     /// One event of the benchmark's hold model.
     case hold
-    /// Swarm members re-choose whom to upload to (stale once the swarm has ended).
-    case rechoke(version: Int)
+    case bitTorrent(BitTorrentEvent)
 }
 
 /// An event with its place in the order: time first, then the order it was scheduled in,

@@ -29,6 +29,8 @@ public struct Simulation: Sendable, Equatable {
     var caches = CacheState()
     /// The swarm running or last run; an empty one before any starts.
     var swarm = SwarmState()
+    /// Who knows and uploads to whom in the swarm, when it runs in BitTorrent mode.
+    var bitTorrent = BitTorrentState()
     var nextMessageID = 1
     /// Nodes whose upload or download sharing changed during the current event.
     var staleSenders: [NodeID] = []
