@@ -101,6 +101,9 @@ struct ScenePacket: Hashable, Sendable {
     var to: Int
     /// How far along from `from` to `to`, 0...1.
     var progress: Double
+    /// It reached `to` a moment ago: drawn at its receiver, so an answer is seen arriving
+    /// instead of vanishing.
+    var arrived = false
 }
 
 /// How the stage arranges nodes; lessons ask for one, and the stage falls back to a

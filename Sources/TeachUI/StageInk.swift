@@ -18,6 +18,9 @@ struct StageInk {
     var count: (kind: MessageKind, text: String)?
     /// A server's badge counting the requests waiting in its queue ("busy +3"), the first one.
     var waiting: Int?
+    /// Messages drawn and messages in flight, when paths that would cross the others were
+    /// left out of a busy picture.
+    var leftOut: (drawn: Int, inFlight: Int)?
 
     mutating func insert(_ symbol: StageSymbol) {
         drawn |= 1 << UInt64(symbol.ordinal)

@@ -340,17 +340,17 @@ import Testing
              1. Poisoned · Unchecked
             ┌─ ◎ seed ◉ peer  peers reach each other ──────┐┌ step 1/2 ────────────────────┐
             │      files, 4 clients                        ││ Press → for the next step.   │
-            │            ◉ c1↑                             ││                              │
+            │            ◉ c1↑3                            ││                              │
             │             ▸▴ ◂ ─ ╲                         ││                              │
             │           ─  │   ╲■  ─■─                     ││                              │
             │              ■     ■     ─ ─ ╲               ││                              │
-            │         ■    │  ╱ ─ ■╲▸ ─ ─    ─ ▸           ││                              │
-            │ ◌ c4      ◎ files↑ ■ ▸☣ c2↑─■──▸☠ mallory    ││                              │
+            │         ■    │       ╲▸        ─ ▸           ││                              │
+            │ ◌ c4      ◎ files↑4─■▸☣ c2↑3 ■ ▸☠ mallory    ││                              │
             │         ■    │        ▸        ─ ▸           ││                              │
             │              ■     ■╱    ─ ─ ╱               ││                              │
             │           ╲  │    ■  ─■─                     ││                              │
             │             ▸▾ ◂╱─ ╱                         ││                              │
-            │            ◉ c3↑                             ││                              │
+            │            ◉ c3↑3   12 of 13 in flight shown ││                              │
             └─ ◌ left ☠ malicious ☣ poisoned ↑ sending … ──┘│                              │
             ┌ metrics · this swarm ────────────────────────┐│                              │
             │ lost 8 · corrupt kept 1 · messages 66        ││                              │
@@ -365,17 +365,17 @@ import Testing
 
                G      g
 
-                         ggggC
+                         ggggCC
                           cc c c c
                         c  c   cC  cCc
                            C     C     c c c
-                      C    c  c c Ccc c c    c c
-                        GGGGGGGC C cRgggCcCcccMMMMMMMMM
+                      C    c       cc        c c
+                        GGGGGGGCCcCcRgggCC C cMMMMMMMMM
                       C    c        c        c c
                            C     Cc    c c c
                         c  c    C  cCc
                           cc ccc c
-                         ggggC
+                         ggggCC
                       M           R          C
 
 
@@ -394,17 +394,17 @@ import Testing
              1. Poisoned - Unchecked
             +- P seed p peer  peers reach each other ------++ step 1/2 --------------------+
             |      files, 4 clients                        || Press Right for the next     |
-            |            p c1^                             || step.                        |
+            |            p c1^3                            || step.                        |
             |             /  \ - \                         ||                              |
             |           -  |   \#  -#-                     ||                              |
             |              #     #     - - \               ||                              |
-            |         #    |  / - #\- - -    - \           ||                              |
-            | _ c4      P files^ # -; c2^-#---* mallory    ||                              |
+            |         #    |       \         - \           ||                              |
+            | _ c4      P files^4-#-; c2^3 # -* mallory    ||                              |
             |         #    |        /        - /           ||                              |
             |              #     #/    - - /               ||                              |
             |           \  |    #  -#-                     ||                              |
             |             \   /- /                         ||                              |
-            |            p c3^                             ||                              |
+            |            p c3^3   12 of 13 in flight shown ||                              |
             +- _ left * malicious ; poisoned ^ sending ~ --+|                              |
             + metrics . this swarm ------------------------+|                              |
             | lost 8 . corrupt kept 1 . messages 66        ||                              |
@@ -419,17 +419,17 @@ import Testing
             rrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrr
             dd bddddd  ddddd ddddddddddddddddddddddd ddddddddbbbbbbbbbbddddddddddddddddddddd
             d      dddddddddddddddd                        dd       bbbbb                  d
-            d                b                             dd                              d
+            d                bb                            dd                              d
             d             d  d d d                         dd                              d
             d           d  d   db  dbd                     dd                              d
             d              b     b     d d d               dd                              d
-            d         b    d  d d bdd d d    d d           dd                              d
-            d dddd      bbbbbbbb b db   bdbdddbbbbbbbbb    dd                              d
+            d         b    d       d         d d           dd                              d
+            d dddd      bbbbbbbbbdbdb   bb b dbbbbbbbbb    dd                              d
             d         b    d        d        d d           dd                              d
             d              b     bd    d d d               dd                              d
             d           d  d    b  dbd                     dd                              d
             d             d   dd d                         dd                              d
-            d                b                             dd                              d
+            d                bb  dddddddddddddddddddddddddddd                              d
             dd dddddd bdddddddddd bddddddddd bdddddddddd dddd                              d
             dbbbbbbbbbbbbbbbbbbbbbbdddddddddddddddddddddddddd                              d
             d ddddddddddddddddddddddddddddddddddddd        dd                              d
@@ -448,17 +448,17 @@ import Testing
              1. Poisoned · Checked
             ┌─ ◎ seed ◉ peer  peers reach each other ──────┐┌ step 2/2 ────────────────────┐
             │      files, 4 clients                        ││ Lesson complete. Press q for │
-            │            ◉ c1↑                             ││ the menu.                    │
+            │            ◉ c1↑2                            ││ the menu.                    │
             │             ■▴ ◂ ■ ╲                         ││                              │
             │           ─  │   ╲   ─ ─                     ││                              │
             │              ■     ╲     ─ ─ ╲               ││                              │
-            │         ╱    │  ╱ ─ ■╲■ ─ ─    ─ ▸           ││                              │
-            │ ◌ c4      ◎ files↑ ■ ▸☣ c2↑■───▸☠ mallory    ││                              │
+            │         ╱    │       ╲■        ─ ▸           ││                              │
+            │ ◌ c4      ◎ files↑4─■▸☣ c2↑2 ■ ▸☠ mallory    ││                              │
             │         │    │        ▸        ─ ▸           ││                              │
             │              ■      ╱    ─ ─ ╱               ││                              │
             │           ╲  │    ╱  ─ ─                     ││                              │
             │             ■▾ ■■─ ╱                         ││                              │
-            │            ⊠ c3↑                             ││                              │
+            │            ⊠ c3↑3   10 of 11 in flight shown ││                              │
             └─ ◌ left ⊠ rejected ☠ malicious ☣ poisoned … ─┘│                              │
             ┌ metrics · this swarm ────────────────────────┐│                              │
             │ lost 8 · rejected 1 · corrupt kept 1         ││                              │
@@ -473,17 +473,17 @@ import Testing
 
                G      g
 
-                         ggggC
+                         ggggCC
                           Cc c C c
                         c  c   c   c c
                            C     c     c c c
-                      c    c  c c CcC c c    c c
-                        GGGGGGGC C cRgggCCccccMMMMMMMMM
+                      c    c       cC        c c
+                        GGGGGGGCCcCcRgggCC C cMMMMMMMMM
                       c    c        c        c c
                            C      c    c c c
                         c  c    c  c c
                           Cc CCc c
-                         YgggC
+                         YgggCC
                       Y          M           R
 
 
@@ -502,17 +502,17 @@ import Testing
              1. Poisoned - Checked
             +- P seed p peer  peers reach each other ------++ step 2/2 --------------------+
             |      files, 4 clients                        || Lesson complete. Press q for |
-            |            p c1^                             || the menu.                    |
+            |            p c1^2                            || the menu.                    |
             |             #  \ # \                         ||                              |
             |           -  |   \   - -                     ||                              |
             |              #     \     - - \               ||                              |
-            |         /    |  / - #\# - -    - \           ||                              |
-            | _ c4      P files^ # -; c2^#----* mallory    ||                              |
+            |         /    |       \#        - \           ||                              |
+            | _ c4      P files^4-#-; c2^2 # -* mallory    ||                              |
             |         |    |        /        - /           ||                              |
             |              #      /    - - /               ||                              |
             |           \  |    /  - -                     ||                              |
             |             #  ##- /                         ||                              |
-            |            < c3^                             ||                              |
+            |            < c3^3   10 of 11 in flight shown ||                              |
             +- _ left < rejected * malicious ; poisoned ~ -+|                              |
             + metrics . this swarm ------------------------+|                              |
             | lost 8 . rejected 1 . corrupt kept 1         ||                              |
@@ -527,17 +527,17 @@ import Testing
             rrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrr
             dd bddddd  ddddd ddddddddddddddddddddddd ddddddddbbbbbbbbbbddddddddddddddddddddd
             d      dddddddddddddddd                        dd bbbbbb bbbbbbbbb       b     d
-            d                b                             dd                              d
+            d                bb                            dd                              d
             d             b  d b d                         dd                              d
             d           d  d   d   d d                     dd                              d
             d              b     d     d d d               dd                              d
-            d         d    d  d d bdb d d    d d           dd                              d
-            d dddd      bbbbbbbb b db   bbddddbbbbbbbbb    dd                              d
+            d         d    d       db        d d           dd                              d
+            d dddd      bbbbbbbbbdbdb   bb b dbbbbbbbbb    dd                              d
             d         d    d        d        d d           dd                              d
             d              b      d    d d d               dd                              d
             d           d  d    d  d d                     dd                              d
             d             b  bbd d                         dd                              d
-            d            b   b                             dd                              d
+            d            b   bb  dddddddddddddddddddddddddddd                              d
             dd dddddd bddddddddd bdddddddddd bddddddddddd ddd                              d
             dbbbbbbbbbbbbbbbbbbbbbbdddddddddddddddddddddddddd                              d
             d dddddddddddddddddddddddddddddddddddd         dd                              d
