@@ -9,6 +9,8 @@ enum Event: Hashable, Sendable {
     case hold
     /// Swarm members re-choose whom to upload to (stale once the swarm has ended).
     case rechoke(version: Int)
+    /// A node has left the network: the event that puts its leaving in the record.
+    case left(node: Int)
 }
 
 /// An event with its place in the order: time first, then the order it was scheduled in,

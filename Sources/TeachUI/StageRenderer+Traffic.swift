@@ -7,10 +7,12 @@ extension StageRenderer {
     /// between them (they would cover it): it marks who sends and who receives instead.
     static let largestGridWeb = 16
 
-    /// The units' captions ("small · 5 clients"), dim, on the rows kept for them.
+    /// The units' captions ("small · 5 clients"), dim, on the rows kept for them; one too
+    /// long for its row ends in an ellipsis.
     func drawCaptions(into canvas: inout Canvas, placement: StagePlacement) {
         for caption in placement.captions {
-            canvas.put(caption.text, x: caption.frame.x, y: caption.frame.y, style: theme.dim, limit: caption.frame.width)
+            canvas.put(caption.text, x: caption.frame.x, y: caption.frame.y, style: theme.dim, limit: caption.frame.width,
+                       ellipsis: theme.glyphs.ellipsis)
         }
     }
 

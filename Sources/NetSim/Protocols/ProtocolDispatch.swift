@@ -61,7 +61,7 @@ extension Simulation {
         case let .transmitted(transfer, version): transfers.isCurrent(transfer, version: version)
         case let .requests(event): isLive(event)
         case let .rechoke(version): swarm.rechokePending && swarm.rechokeVersion == version
-        case .arrival, .hold: true
+        case .arrival, .hold, .left: true
         }
     }
 
@@ -72,6 +72,7 @@ extension Simulation {
         case let .requests(event): handle(event)
         case .hold: handleHold()
         case .rechoke: rechoke()
+        case let .left(node): Happening(kind: .left, node: NodeID(node))
         }
     }
 
