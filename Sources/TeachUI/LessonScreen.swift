@@ -71,9 +71,9 @@ struct LessonScreenView: Hashable, Sendable {
             func width(_ entry: LegendEntry) -> Int { 1 + glyphs + gap.count + DisplayWidth.of(entry.title) }
             // The last entry needs room for the space after it; any other, for an ellipsis too.
             let room = index == entries.count - 1 ? 1 : 1 + 1 + DisplayWidth.of(theme.glyphs.ellipsis)
-            // An entry with a shorter form says that where the whole one does not fit.
-            let shorter = full.short.map { LegendEntry(glyphs: full.glyphs, style: full.style, title: $0) }
-            let entry = x + width(full) + room > end ? shorter ?? full : full
+            // An entry with shorter forms says the longest that fits where the whole one does not.
+            let entry = ([full] + full.shorter.map { LegendEntry(glyphs: full.glyphs, style: full.style, title: $0) })
+                .first { x + width($0) + room <= end } ?? full
             let width = width(entry)
             guard x + width + room <= end else {
                 canvas.put(" " + theme.glyphs.ellipsis, x: x, y: y, style: theme.dim)

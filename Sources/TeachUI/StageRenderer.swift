@@ -71,7 +71,7 @@ struct StageRenderer {
             // No line stands for a link here, and any peer sends to any other straight: say
             // why the stage has no lines. Said only of peers: clients round a server talk
             // to it alone, and a star that said "any node reaches any other" looked wrong.
-            legend.cast.append(LegendEntry(glyphs: "", style: theme.dim, title: Self.noLines, short: Self.noLinesShort))
+            legend.cast.append(LegendEntry(glyphs: "", style: theme.dim, title: Self.noLines, shorter: Self.noLinesShorter))
         }
         return StageHits(placement: placement, packets: packets, legend: legend)
     }

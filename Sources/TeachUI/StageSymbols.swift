@@ -144,8 +144,8 @@ struct LegendEntry: Hashable, Sendable {
     var glyphs: String
     var style: Style
     var title: String
-    /// What the entry says where its title does not fit, if it can say it shorter.
-    var short: String? = nil
+    /// What the entry says where its title does not fit, each shorter than the last.
+    var shorter: [String] = []
 }
 
 extension MessageKind {
@@ -164,6 +164,6 @@ extension StageRenderer {
     /// with no standing lines: it names what it explains (the lines that are not there),
     /// so it cannot read as a stray remark.
     static let noLines = "no lines: any peer reaches any other"
-    /// The same, where the long form does not fit.
-    static let noLinesShort = "no lines: any to any"
+    /// The same, shorter, for where the long form does not fit.
+    static let noLinesShorter = ["no lines: any peer to any other", "no lines: any to any"]
 }

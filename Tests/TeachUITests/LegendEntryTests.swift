@@ -64,13 +64,13 @@ import Testing
     /// Where the whole "no lines" sentence does not fit, its short form does, rather than
     /// an ellipsis in its place.
     @Test func theNoLinesSentenceHasAShortFormForANarrowStage() {
-        let stage = Rect(x: 0, y: 0, width: 38, height: 5)
-        var canvas = Canvas(width: 38, height: 5)
+        let stage = Rect(x: 0, y: 0, width: 46, height: 5)
+        var canvas = Canvas(width: 46, height: 5)
         canvas.box(stage, glyphs: Self.theme.glyphs, style: .plain)
         let entries = [LegendEntry(glyphs: "◉", style: .plain, title: "peer"),
-                       LegendEntry(glyphs: "", style: .plain, title: StageRenderer.noLines, short: StageRenderer.noLinesShort)]
+                       LegendEntry(glyphs: "", style: .plain, title: StageRenderer.noLines, shorter: StageRenderer.noLinesShorter)]
         LessonScreenView.drawLegend(entries, into: &canvas, along: stage, y: 0, theme: Self.theme)
-        #expect(canvas.text.split(separator: "\n")[0] == "┌─ ◉ peer  no lines: any to any ─────┐")
+        #expect(canvas.text.split(separator: "\n")[0] == "┌─ ◉ peer  no lines: any peer to any other ──┐")
     }
 
     /// A legend too long for its border ends in an ellipsis on that border: nothing runs
