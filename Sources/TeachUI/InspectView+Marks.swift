@@ -1,8 +1,11 @@
 extension InspectView {
-    /// What each mark the stage draws on a node says about it, in the legend's words and
-    /// then in a sentence: the inspector of a marked node explains its marks.
-    static func markFacts(_ marks: [StageMark]) -> [Fact] {
-        marks.map { Fact("marked", SymbolLook.of(.mark($0)).word + ": " + $0.meaning) }
+    /// The inspector of a marked node names its marks in the legend's words (a fact) and
+    /// says what each means (sentences after the explanation, which wrap where a fact
+    /// would be cut).
+    mutating func explain(_ marks: [StageMark]) {
+        guard !marks.isEmpty else { return }
+        facts.append(Fact("marked", marks.map { SymbolLook.of(.mark($0)).word }.joined(separator: ", ")))
+        explanation += marks.map { " **\(SymbolLook.of(.mark($0)).word)**: \($0.meaning)." }.joined()
     }
 }
 
@@ -13,7 +16,7 @@ extension StageMark {
         case .down: "it is switched off; whatever is sent to it is lost"
         case .left: "it has left the network for good"
         case .dropped: "a request was thrown away at a full queue a moment ago"
-        case .lost: "a request or answer of its could not arrive (its receiver is down, or the link is cut)"
+        case .lost: "its request, or the answer to it, could not arrive (the receiver is down, or the link is cut); the node itself is fine"
         case .queueFull: "its queue is full, so the next request is dropped"
         case .rejected: "it threw away a chunk that failed its hash check"
         case .hit: "it answered a request from its fresh copy a moment ago"

@@ -48,8 +48,9 @@ import Testing
                     #expect(screen(state, capabilities: .plain).contains("L message lost"))
                     var inspected = state
                     inspected.lesson?.stage.selection = .node(lost[0].id)
-                    let facts = try #require(inspected.lesson?.stage.inspector).facts
-                    #expect(facts.contains { $0.label == "marked" && $0.value.hasPrefix("message lost: a request or answer of its could not arrive") })
+                    let inspector = try #require(inspected.lesson?.stage.inspector)
+                    #expect(inspector.facts.contains { $0.label == "marked" && $0.value.hasPrefix("message lost") })
+                    #expect(inspector.explanation.contains("**message lost**: its request, or the answer to it, could not arrive"))
                 }
                 if scene.nodes.contains(where: { $0.marks.first == .gaveUp }) { sawGaveUp = true }
             default: break
