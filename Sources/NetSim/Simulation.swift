@@ -165,6 +165,7 @@ extension EventKind {
         case .timer: 15
         case .hit: 16
         case .miss: 17
+        case .left: 18
         }
     }
 }

@@ -130,6 +130,7 @@ struct EventListPanel: Panel {
         case .timer: "timer"
         case .hit: "hit"
         case .miss: "miss"
+        case .left: "left"
         }
     }
 

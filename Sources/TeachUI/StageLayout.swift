@@ -260,8 +260,10 @@ enum StageLayout {
             var area = region
             if captioned {
                 guard region.height > 2 else { return nil }
-                // A lone node's name says it all.
-                if unit.nodes.count > 1 { captions.append(caption(unit.labels(in: shape, roles: roles), in: region)) }
+                // A lone node's name says it all, unless the lesson gave it a label.
+                if unit.nodes.count > 1 || unit.nodes.contains(where: { id in shape.nodes.contains { $0.id == id && $0.label != nil } }) {
+                    captions.append(caption(unit.labels(in: shape, roles: roles), in: region))
+                }
                 area = Rect(x: region.x, y: region.y + 1, width: region.width, height: region.height - 1)
             }
             // A column of margin each side for boxes: a box's side against the stage's

@@ -23,10 +23,12 @@ extension StageRenderer {
     /// or not.
     static let fewPaths = 4
 
-    /// The units' captions ("small · 5 clients"), dim, on the rows kept for them.
+    /// The units' captions ("small · 5 clients"), dim, on the rows kept for them; one too
+    /// long for its row ends in an ellipsis.
     func drawCaptions(into canvas: inout Canvas, placement: StagePlacement) {
         for caption in placement.captions {
-            canvas.put(caption.text, x: caption.frame.x, y: caption.frame.y, style: theme.dim, limit: caption.frame.width)
+            canvas.put(caption.text, x: caption.frame.x, y: caption.frame.y, style: theme.dim, limit: caption.frame.width,
+                       ellipsis: theme.glyphs.ellipsis)
         }
     }
 

@@ -44,6 +44,7 @@ struct StageRenderer {
         for node in scene.nodes {
             guard let frame = placement.frames[node.id] else { continue }
             drawNode(node, frame: frame, placement: placement, within: rect, into: &canvas, ink: &ink, badges: &badges)
+            drawMarks(of: node, frame: frame, placement: placement, within: rect, into: &canvas, ink: &ink)
         }
         let drawn = drawPackets(into: &canvas, paths: paths, placement: placement, leftOut: lines.leftOut, reserved: badges)
         var packets = drawn.inFlight
@@ -83,7 +84,7 @@ struct StageRenderer {
             // No line stands for a link here, and any peer sends to any other straight: say
             // why the stage has no lines. Said only of peers: clients round a server talk
             // to it alone, and a star that said "any node reaches any other" looked wrong.
-            legend.cast.append(LegendEntry(glyphs: "", style: theme.dim, title: "peers reach each other"))
+            legend.cast.append(LegendEntry(glyphs: "", style: theme.dim, title: Self.noLines, shorter: Self.noLinesShorter))
         }
         return StageHits(placement: placement, packets: packets, legend: legend)
     }
@@ -186,7 +187,7 @@ struct StageRenderer {
         let selected = selection == .node(node.id)
         let style = theme.style(node, selected: selected)
         let symbol = symbol(for: node)
-        var markerStyle = marker(for: node).map { theme.style($0) } ?? style
+        var markerStyle = node.swarmRole == .seed ? theme.style(.seed) : style
         if selected { markerStyle.attributes.insert(.reverse) }
         let name = " " + node.name
         switch form {
@@ -236,7 +237,11 @@ struct StageRenderer {
             ink.insert(symbol, beside: node.name)
             canvas.put(name, x: frame.x + 1, y: frame.y, style: style)
         case .dot:
-            if marker(for: node) != nil || node.role.isHub || node.share == nil {
+            if let mark = node.marks.first {
+                // One cell: what went wrong speaks for the node; the grid's caption says what its cells are.
+                canvas.put(String(theme.glyph(.mark(mark))), x: frame.x, y: frame.y, style: theme.style(.mark(mark)))
+                ink.insert(.mark(mark))
+            } else if node.role.isHub || node.share == nil || node.swarmRole == .seed {
                 canvas.put(String(theme.glyph(symbol)), x: frame.x, y: frame.y, style: markerStyle)
                 ink.insert(symbol)
             } else {
@@ -261,17 +266,11 @@ struct StageRenderer {
         return forms.first { DisplayWidth.of($0) <= width }
     }
 
-    /// What the glyph in front of a node's name stands for, when the legend explains it:
-    /// the first of its marks, else its part as a seed; nil for a plain role.
-    private func marker(for node: SceneNode) -> StageSymbol? {
-        if let mark = node.marks.first { return .mark(mark) }
-        return node.swarmRole == .seed ? .seed : nil
-    }
-
-    /// What is drawn in front of a node's name: its first mark, else what it does (its
-    /// part in a swarm, else its role).
+    /// What is drawn in front of a node's name: what it does (its part in a swarm, else
+    /// its role), whatever is wrong with it. Its marks are drawn beside it
+    /// (`drawMarks`), so a marked node still says what kind of node it is.
     private func symbol(for node: SceneNode) -> StageSymbol {
-        if let marker = marker(for: node) { return marker }
+        if node.swarmRole == .seed { return .seed }
         return .role(node.swarmRole == .peer ? .peer : node.role)
     }
 

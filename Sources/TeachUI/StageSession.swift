@@ -279,6 +279,7 @@ struct StageSession<Driver: SimulationDriver>: Sendable {
             guard raw < simulation.nodeIDs.count else { return nil }
             var view = InspectView(node: simulation.node(NodeID(raw)), simulation: simulation)
             if let label = plan.label(of: view.title) { view.title += " · " + label }
+            view.explain(scene.node(raw)?.marks ?? [])
             return view
         case let .packet(id):
             return simulation.inFlight.first { $0.id == id }.map { InspectView(message: $0, simulation: simulation) }
