@@ -28,6 +28,14 @@ struct FlightTable: Equatable, Sendable {
         _modify { yield &slots[slot]! }
     }
 
-    /// Every message on its way, in no particular order.
-    var all: [Flight] { slots.compactMap { $0 } }
+    /// The messages on their way that `include` picks, each as `message` reads its
+    /// flight, oldest first (by id): one pass over the slots into one array sorted in
+    /// place, since a display asks for them every frame.
+    func messages(where include: (Flight) -> Bool = { _ in true }, _ message: (Flight) -> Message) -> [Message] {
+        var messages: [Message] = []
+        messages.reserveCapacity(slots.count - free.count)
+        for case let flight? in slots where include(flight) { messages.append(message(flight)) }
+        messages.sort { $0.id < $1.id }
+        return messages
+    }
 }

@@ -9,8 +9,8 @@ import TeachUI
 /// 100x30 (cs-bottleneck's twelve clients and their server, played as a learner plays
 /// it: Enter to play each wait, n on to the next step).
 ///
-/// Each frame is one ~30 fps tick of the app, a render into a Canvas, and the diff
-/// against the previous frame; the bytes are those the changed runs need as cursor
+/// Each frame is one ~30 fps tick of the app, a render into a Canvas (the one of two
+/// frames before, as the run loop draws), and the diff against the previous frame; the bytes are those the changed runs need as cursor
 /// moves, SGR sequences and text (`ANSIStream`), next to what a full redraw costs.
 struct BenchRender: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -105,7 +105,9 @@ private struct FrameMeasure {
 
     let size: ScreenSize
     let capabilities = Capabilities.full
-    private var previous: Canvas
+    /// This frame's canvas and the last one's, swapped after each diff, as the run loop
+    /// keeps them.
+    private var previous: Canvas, next = Canvas(width: 0, height: 0)
     private var stream: ANSIStream
     private let fullRedrawBytes: Int
     // Wall time, and the thread's CPU time: on a shared machine the second is the
@@ -130,9 +132,9 @@ private struct FrameMeasure {
         let start = Instant.now
         _ = update(&state, .tick(elapsedMicroseconds: Self.tick))
         let ticked = Instant.now
-        let frame = render(state, width: size.width, height: size.height, capabilities: capabilities)
+        render(state, into: &next, width: size.width, height: size.height, capabilities: capabilities)
         let rendered = Instant.now
-        let changes = frame.changes(since: previous)
+        let changes = next.changes(since: previous)
         let diffed = Instant.now
         wall.append(diffed.wall - start.wall)
         cpu.append(diffed.cpu - start.cpu)
@@ -145,15 +147,15 @@ private struct FrameMeasure {
         bytes += stream.bytes.count
         stream.resetCount()
         if changes.isEmpty { stillFrames += 1 }
-        previous = frame
+        swap(&previous, &next)
     }
 
     /// A screen reached by a key press, not measured: the next frame is diffed against it.
     mutating func skip(to state: AppState) {
-        let frame = render(state, width: size.width, height: size.height, capabilities: capabilities)
-        stream.write(frame.changes(since: previous))
+        render(state, into: &next, width: size.width, height: size.height, capabilities: capabilities)
+        stream.write(next.changes(since: previous))
         stream.resetCount()
-        previous = frame
+        swap(&previous, &next)
     }
 
     func report(title: String) {
