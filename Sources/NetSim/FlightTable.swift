@@ -29,13 +29,16 @@ struct FlightTable: Equatable, Sendable {
     }
 
     /// The messages on their way that `include` picks, each as `message` reads its
-    /// flight, oldest first (by id): one pass over the slots into one array sorted in
-    /// place, since a display asks for them every frame.
+    /// flight, oldest first (by id), since a display asks for them every frame: one pass
+    /// over the slots, a sort of (id, slot) pairs rather than of whole messages, and one
+    /// array out.
     func messages(where include: (Flight) -> Bool = { _ in true }, _ message: (Flight) -> Message) -> [Message] {
-        var messages: [Message] = []
-        messages.reserveCapacity(slots.count - free.count)
-        for case let flight? in slots where include(flight) { messages.append(message(flight)) }
-        messages.sort { $0.id < $1.id }
-        return messages
+        var order: [(id: Int, slot: Int)] = []
+        order.reserveCapacity(slots.count - free.count)
+        for (slot, flight) in slots.enumerated() {
+            if let flight, include(flight) { order.append((flight.message.id, slot)) }
+        }
+        order.sort { $0.id < $1.id }
+        return order.map { message(slots[$0.slot]!) }
     }
 }
