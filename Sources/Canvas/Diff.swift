@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A horizontal run of cells that changed between two frames: what the terminal layer
 /// writes, and all it writes.
 public struct CellRun: Hashable, Sendable {
@@ -16,12 +24,16 @@ extension Canvas {
             return (0..<height).map { y in CellRun(x: 0, y: y, cells: Array(cells[(y * width)..<((y + 1) * width)])) }
         }
         // Compared in place: most of a frame is unchanged, and reading each cell out of
-        // the array would copy (and retain) its text.
+        // the array would copy (and retain) its text. A row whose bytes are the same is
+        // unchanged (the same text storage and style); one that differs in any byte, if
+        // only padding, is compared cell by cell.
+        let rowBytes = width * MemoryLayout<Cell>.stride
         return cells.withUnsafeBufferPointer { now in
             previous.cells.withUnsafeBufferPointer { before in
                 var runs: [CellRun] = []
                 for y in 0..<height {
                     let row = y * width
+                    if let a = now.baseAddress, let b = before.baseAddress, memcmp(a + row, b + row, rowBytes) == 0 { continue }
                     var x = 0
                     while x < width {
                         guard now[row + x] != before[row + x] else { x += 1; continue }

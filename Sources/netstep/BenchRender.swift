@@ -161,6 +161,7 @@ private struct FrameMeasure {
     func report(title: String) {
         let frames = cpu.count, count = Double(frames)
         func average(_ values: [Double]) -> Double { values.reduce(0, +) / count }
+        func percentile95(_ values: [Double]) -> Double { values.sorted()[min(frames - 1, frames * 95 / 100)] }
         func summary(_ values: [Double]) -> String {
             let sorted = values.sorted()
             return String(format: "mean %.3f ms   median %.3f ms   p95 %.3f ms   max %.3f ms", average(values), sorted[frames / 2],
@@ -170,6 +171,8 @@ private struct FrameMeasure {
         print("  CPU per frame    " + summary(cpu))
         print(String(format: "    of which       tick %.3f ms   render %.3f ms   diff %.3f ms (means)",
                      average(phases.tick), average(phases.render), average(phases.diff)))
+        print(String(format: "                   tick %.3f ms   render %.3f ms   diff %.3f ms (p95)",
+                     percentile95(phases.tick), percentile95(phases.render), percentile95(phases.diff)))
         print("  wall per frame   " + summary(wall))
         print(String(format: "  frames per second  %.0f (from mean CPU)   %.0f (from mean wall)", 1000 / average(cpu), 1000 / average(wall)))
         print(String(format: "  changed cells per frame  %.1f of %d   runs %.1f   frames without change %d",
