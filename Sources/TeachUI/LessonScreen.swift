@@ -22,7 +22,9 @@ struct LessonScreenView: Hashable, Sendable {
     var presenting: Bool
 
     func draw(into canvas: inout Canvas, theme: Theme) {
-        let layout = ScreenLayout(width: canvas.width, height: canvas.height, presenting: presenting)
+        let standard = ScreenLayout(width: canvas.width, height: canvas.height, presenting: presenting)
+        let fits = NarrationRenderer(narration: narration, theme: theme).quizFits(in: Self.inner(standard.narration))
+        let layout = fits ? standard : ScreenLayout(width: canvas.width, height: canvas.height, presenting: presenting, roomForQuiz: true)
         canvas.fill(layout.title, with: Cell(" ", style: theme.title))
         let separator = theme.unicode ? " · " : " - "
         canvas.put(" " + title + separator + stepTitle, x: layout.title.x, y: layout.title.y, style: theme.title, limit: layout.title.width)

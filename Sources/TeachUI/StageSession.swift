@@ -89,7 +89,7 @@ struct StageSession<Driver: SimulationDriver>: Sendable {
         while driver.canPlay, driver.stepForward() == .ran {}
         settle()
         dropStaleSelection()
-        suggestSpeed()
+        suggestSpeed(afterWait: true)
     }
 
     /// Goes to the event at `index` in the event list (which starts after the events a
@@ -153,7 +153,7 @@ struct StageSession<Driver: SimulationDriver>: Sendable {
                     playback.playing = false
                     clock = max(clock, driver.simulation.now)
                 }
-                suggestSpeed()
+                suggestSpeed(afterWait: true)
                 break
             }
             if driver.simulation.now > target {
@@ -174,8 +174,9 @@ struct StageSession<Driver: SimulationDriver>: Sendable {
     /// Sets the speed so that what is under way now plays in a few seconds (unless the
     /// learner chose a speed): milliseconds of requests and minutes of a swarm alike.
     /// A lesson's pacing comes first: as a wait begins, the speed it sets (which nothing
-    /// then overrides but the learner) and its slow motion.
-    mutating func suggestSpeed() {
+    /// then overrides but the learner) and its slow motion. After a wait that played
+    /// (`afterWait`), the speed is only ever raised for the next one.
+    mutating func suggestSpeed(afterWait: Bool = false) {
         let pace = driver.pace
         let fresh = pace?.wait != playback.pacedWait
         if fresh {
@@ -184,7 +185,7 @@ struct StageSession<Driver: SimulationDriver>: Sendable {
             if let speed = pace?.speed, let index = Playback.speeds.firstIndex(of: speed) { playback.speedIndex = index }
         }
         let end = driver.endOfRun
-        if let end { playback.suggest(forDuration: end - driver.simulation.now) }
+        if let end { playback.suggest(forDuration: end - driver.simulation.now, slowing: !afterWait) }
         if fresh { playback.slowdowns = pace?.slow.map { slowdowns($0, end: end) } ?? [] }
     }
 
