@@ -18,6 +18,8 @@ struct StageInk {
     var count: (kind: MessageKind, text: String)?
     /// A server's badge counting the requests waiting in its queue ("busy +3"), the first one.
     var waiting: Int?
+    /// The hops of a search drawn in front of names (0: the asker), in order.
+    var hops: [Int] = []
 
     mutating func insert(_ symbol: StageSymbol) {
         drawn |= 1 << UInt64(symbol.ordinal)
