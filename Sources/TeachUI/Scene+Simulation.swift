@@ -39,6 +39,7 @@ extension Scene {
             let config = simulation.network.nodes[id.rawValue]
             return SceneNode(id: id.rawValue, name: config.name, role: config.role, isUp: false, marks: [.left])
         }
+        Self.markSearch(simulation, on: &nodes)
         if !departed.isEmpty { nodes = (nodes + departed).sorted { $0.id < $1.id } }
         self.init(nodes: nodes, links: links, packets: packets, layout: plan.layout,
                   shape: StageShape(simulation, plan: plan), geometry: geometry)

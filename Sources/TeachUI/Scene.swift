@@ -71,6 +71,8 @@ struct SceneNode: Hashable, Sendable {
     var share: Double? = nil
     /// The lesson points at it.
     var isHighlighted = false
+    /// Where it stands in the latest lookup: the asker, or asked at some hop.
+    var search: SearchMark? = nil
 
     /// Its queue is full, or it is throwing away requests it has no room for: drawn as an
     /// alarm. (A client whose request was dropped is marked, not overloaded.)

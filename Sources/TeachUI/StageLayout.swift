@@ -100,7 +100,7 @@ enum StageLayout {
         for form in roomy ? [NodeForm.largeBox, .box, .compact] : [.box, .compact] {
             var best: (placement: StagePlacement, strain: Strain)?
             for hubs in HubArrangement.allCases {
-                for (order, turn) in [(false, 0.0), (false, 0.5), (true, 0.0), (true, 0.5)] {
+                for (order, turn) in [(false, 0.0), (false, 0.5), (true, 0.0), (true, 0.5)] where turn == 0 || !ringed.contains(where: isOverlay) {
                     let variant = Variant(hubs: hubs, reversed: order, turn: turn)
                     guard var placement = arrange(shape, units: ringed, form: form, variant: variant, captioned: captioned, in: rect) else { continue }
                     placement.drawnLinks = drawn
@@ -270,6 +270,7 @@ enum StageLayout {
             // frame or a neighbour's reads as a double line.
             if form != .compact { area = Rect(x: area.x + 1, y: area.y, width: area.width - 2, height: area.height) }
             let layout = unit.layout ?? (shape.layout == .auto ? automaticLayout(unit, roles: roles) : shape.layout)
+            if layout == .ring { area = overlayArea(for: unit, in: area) }
             let placed: [Int: Rect]?
             if layout == .tiers {
                 placed = tiers(unit, shape: shape, names: names, form: form, in: area)

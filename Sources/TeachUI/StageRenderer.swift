@@ -146,7 +146,8 @@ struct StageRenderer {
             let border = theme.glyphs.heavy
             legend.cast.append(LegendEntry(glyphs: String([border.topLeft, border.horizontal]), style: theme.dim, title: "watch this"))
         }
-        legend.events = entries(StageMark.allCases.filter { $0 != .sending }.map(StageSymbol.mark))
+        legend.events = entries(StageMark.allCases.filter { $0 != .sending && $0 != .unreached }.map(StageSymbol.mark))
+        legend.events += searchLegend(ink)
         if ink.shades { legend.events.append(LegendEntry(glyphs: String(theme.glyphs.shades), style: .plain, title: "share of the file")) }
         legend.events += entries([.mark(.sending)] + MessageKind.allCases.map(StageSymbol.message)).filter { !legend.events.contains($0) }
         if let (drawn, inFlight) = ink.leftOut {
@@ -199,8 +200,7 @@ struct StageRenderer {
             if weight == .heavy { ink.focus = true }
             canvas.box(frame, weight: weight, glyphs: theme.glyphs, style: border)
             let inset = form == .largeBox ? 3 : 1
-            canvas.put(String(theme.glyph(symbol)), x: frame.x + inset, y: frame.y + frame.height / 2, style: markerStyle)
-            ink.insert(symbol, beside: node.name)
+            drawIcon(for: node, symbol: symbol, style: markerStyle, at: Point(x: frame.x + inset, y: frame.y + frame.height / 2), into: &canvas, ink: &ink)
             canvas.put(name, x: frame.x + inset + 1, y: frame.y + frame.height / 2, style: style)
             if let badge = workBadge(for: node, width: frame.width - 2) {
                 canvas.put(badge, x: frame.x + 1 + (frame.width - 2 - DisplayWidth.of(badge)) / 2, y: frame.maxY - 1, style: border)
@@ -214,8 +214,7 @@ struct StageRenderer {
                 }
             }
         case .compact:
-            canvas.put(String(theme.glyph(symbol)), x: frame.x, y: frame.y, style: markerStyle)
-            ink.insert(symbol, beside: node.name)
+            drawIcon(for: node, symbol: symbol, style: markerStyle, at: Point(x: frame.x, y: frame.y), into: &canvas, ink: &ink)
             canvas.put(name, x: frame.x + 1, y: frame.y, style: style)
             if node.sending > 0, node.isUp, rect.contains(x: frame.maxX, y: frame.y) {
                 canvas.put(String(theme.glyph(.mark(.sending))), x: frame.maxX, y: frame.y, style: theme.style(.mark(.sending)))
@@ -233,8 +232,7 @@ struct StageRenderer {
                 }
             }
         case .dot where frame.width > 1:
-            canvas.put(String(theme.glyph(symbol)), x: frame.x, y: frame.y, style: markerStyle)
-            ink.insert(symbol, beside: node.name)
+            drawIcon(for: node, symbol: symbol, style: markerStyle, at: Point(x: frame.x, y: frame.y), into: &canvas, ink: &ink)
             canvas.put(name, x: frame.x + 1, y: frame.y, style: style)
         case .dot:
             if let mark = node.marks.first {

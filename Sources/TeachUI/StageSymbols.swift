@@ -35,6 +35,8 @@ enum StageMark: Int, Hashable, Sendable, CaseIterable {
     case cut
     /// The node is sending data now (a response, a file, chunks).
     case sending
+    /// A flood that is over never asked this peer: its hop limit ran out first.
+    case unreached
 }
 
 /// Everything the stage's legend can explain with a glyph.
@@ -125,6 +127,7 @@ struct SymbolLook: Hashable, Sendable {
         case .refused: SymbolLook(unicode: "⊘", ascii: "x", style: alarm, word: "refused")
         case .cut: SymbolLook(unicode: "✂", ascii: ":", style: alarm, word: "cut")
         case .sending: SymbolLook(unicode: "↑", ascii: "^", style: Style(foreground: .cyan, attributes: .bold), word: "sending")
+        case .unreached: SymbolLook(unicode: "◦", ascii: "'", style: Style(attributes: .dim), word: "not reached")
         }
     }
 }

@@ -172,9 +172,9 @@ import Testing
              Sandbox · client-server
             ┌─ □ client ───────────────────────────────────┐┌ sandbox ─────────────────────┐
             │ ╔ events: 3 ═══════════════════════════════════════════════════════════════╗ │
-            │ ║ 1  3.20 ms  sent    c1 → server: GET /item (request, 3.20 kb)            ║ │
-            │ ║ 2  3.20 ms  sent    c2 → server: GET /item (request, 3.20 kb)            ║ │
-            │ ║ 3  3.20 ms  sent    c3 → server: GET /item (request, 3.20 kb)            ║ │
+            │ ║ 1  3.20 ms  done sending c1 → server: GET /item (request, 3.20 kb), beg… ║ │
+            │ ║ 2  3.20 ms  done sending c2 → server: GET /item (request, 3.20 kb), beg… ║ │
+            │ ║ 3  3.20 ms  done sending c3 → server: GET /item (request, 3.20 kb), beg… ║ │
             │ ║                                                                          ║ │
             │ ║                                                                          ║ │
             │ ║                                                                          ║ │
