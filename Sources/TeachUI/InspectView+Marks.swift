@@ -27,6 +27,7 @@ extension StageMark {
         case .refused: "access control turned its latest request away"
         case .cut: "the link is cut"
         case .sending: "it is sending data now"
+        case .unreached: "the latest flood never asked it: its hop limit ran out first"
         }
     }
 }
