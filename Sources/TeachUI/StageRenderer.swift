@@ -96,7 +96,8 @@ struct StageRenderer {
         let width = DisplayWidth.of(note)
         for y in [rect.maxY - 1, rect.y] {
             let cells = (rect.maxX - width..<rect.maxX).map { Point(x: $0, y: y) }
-            guard width < rect.width, cells.allSatisfy({ placement.isOpen($0) && canvas[$0.x, $0.y].text == " " }) else { continue }
+            guard width < rect.width, cells.allSatisfy({ canvas.bounds.contains($0) && placement.isOpen($0) && canvas[$0.x, $0.y].text == " " })
+            else { continue }
             canvas.put(note, x: rect.maxX - width, y: y, style: theme.dim)
             return true
         }
