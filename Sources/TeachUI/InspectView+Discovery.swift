@@ -69,15 +69,12 @@ extension InspectView {
         return "A **peer** in an overlay: it can only talk to its neighbours, the peers its lines lead to, and it passes on questions it cannot answer itself."
     }
 
-    /// A sentence on the node's part in the latest lookup, for the explanation.
+    /// A sentence on the node's part in the latest lookup, for the explanation, when the
+    /// question reached it (a peer a flood never reached is explained by its mark).
     static func lookupExplanation(_ state: NodeState, simulation: Simulation) -> String? {
-        guard let lookup = simulation.latestLookup, lookup.origin != state.id else { return nil }
+        guard let lookup = simulation.latestLookup, let visit = lookup.visit(of: state.id) else { return nil }
         let asker = simulation.network.nodes[lookup.origin.rawValue].name
-        if let visit = lookup.visit(of: state.id) {
-            let hops = visit.hop == 1 ? "1 hop" : "\(visit.hop) hops"
-            return "\(asker)'s question reached it \(hops) from \(asker)" + (visit.holds ? ", and it holds the answer." : ".")
-        }
-        guard case let .flood(ttl) = lookup.method, lookup.isOver, state.config.role == .peer else { return nil }
-        return "\(asker)'s flood never reached it: every copy of the question had used up its \(ttl) hops first."
+        let hops = visit.hop == 1 ? "1 hop" : "\(visit.hop) hops"
+        return "\(asker)'s question reached it \(hops) from \(asker)" + (visit.holds ? ", and it holds the answer." : ".")
     }
 }

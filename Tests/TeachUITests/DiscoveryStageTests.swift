@@ -24,7 +24,8 @@ import Testing
         return state
     }
 
-    /// The glyph in front of each peer's name, and the legend, as drawn at a size.
+    /// The glyph in front of each peer's name (its mark when it has one), and the legend,
+    /// as drawn at a size.
     static func icons(_ state: AppState, size: String) throws -> (icons: [String: String], legend: [String]) {
         let scene = try #require(state.lesson).stage.scene
         let rect = StageLegibilityTests.stage(size)
@@ -34,7 +35,9 @@ import Testing
         for node in scene.nodes {
             let frame = try #require(hits.placement.frames[node.id])
             let cell = hits.placement.form == .compact ? canvas[frame.x, frame.y] : canvas[frame.x + 1, frame.y + frame.height / 2]
-            icons[node.name] = cell.text
+            // A mark is drawn beside the icon (the cell before a one-line label, or in its gap).
+            let beside = [canvas[max(0, frame.x - 1), frame.y], canvas[frame.x + 1, frame.y]].map(\.text)
+            icons[node.name] = beside.contains("◦") ? "◦" : cell.text
         }
         return (icons, hits.legend.all.map { $0.glyphs + " " + $0.title })
     }
