@@ -111,10 +111,10 @@ import Testing
             d                              d               dd        u                     d
             d                       d        d             dd                 u            d
             d                                  d           dd     u     u                  d
-            d     dddddd                                   dd             u u u            d
+            d     ddbddd                                   dd             u u u            d
             d     drrrrd                                   dd                              d
             d     dddddd                                   dd                              d
-            dd dddddd bdddddddd ddddddddddddddddddddddddddddd                              d
+            dd dddddd bdddddddd bdddddddd ddddddddddddddddddd                              d
             dbbbbbbbbbddddddddddddddddddddddddddddddddddddddd                              d
             d dddddddddddddddddddddddd                     dd                              d
             d               dddddddddddddddddddddddddd     dd                              d
