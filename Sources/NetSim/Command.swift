@@ -21,12 +21,7 @@ public enum Command: Sendable, Hashable {
     case calls(CallCommand)
     case hold(HoldCommand)
     case caching(CacheCommand)
-    /// Peer-to-peer distribution of a file in chunks.
-    case startSwarm(SwarmConfig)
-    /// Whether peers check each chunk against its hash before keeping it.
-    case setVerification(Bool)
-    /// A malicious node serves corrupted chunks.
-    case setMalicious(NodeID, Bool)
+    case swarm(SwarmCommand)
 }
 
 /// A command the simulation cannot apply, and why.

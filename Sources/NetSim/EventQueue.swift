@@ -7,8 +7,9 @@ enum Event: Hashable, Sendable {
     case requests(RequestEvent)
     /// One event of the benchmark's hold model.
     case hold
-    /// Swarm members re-choose whom to upload to (stale once the swarm has ended).
-    case rechoke(version: Int)
+    case bitTorrent(BitTorrentEvent)
+    /// A node has left the network: the event that puts its leaving in the record.
+    case left(node: Int)
 }
 
 /// An event with its place in the order: time first, then the order it was scheduled in,

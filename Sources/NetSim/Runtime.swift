@@ -28,14 +28,8 @@ enum Payload: Equatable, Sendable {
     case accessControl(AccessPayload)
     /// A whole file sent by a server (client-server distribution).
     case file
-    /// A chunk of the swarm's file; `corrupt` when its content does not match its hash.
-    /// `swarm` is the swarm's generation: a chunk still travelling when its swarm ends and
-    /// another begins belongs to none of the new swarm's members.
-    case chunk(Int, corrupt: Bool, swarm: Int)
-    /// A swarm member tells the tracker it is there.
-    case announce
-    /// The tracker's answer: swarm members to connect to.
-    case peerList([Int32])
+    case swarm(ChunkPayload)
+    case bitTorrent(TrackerPayload)
     case discovery(DiscoveryPayload)
     case calls(CallPayload)
 }

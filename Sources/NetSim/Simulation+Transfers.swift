@@ -10,7 +10,7 @@ extension Simulation {
     /// is set when the current event ends.
     mutating func startTransfer(of message: Message, carrying payload: Payload, flight: Int) {
         var transfer = Transfer(flight: flight, sender: message.from, receiver: message.to, bits: message.bits, updatedAt: now)
-        if case let .chunk(chunk, _, _) = payload { transfer.chunk = chunk }
+        if case let .swarm(chunk) = payload { transfer.chunk = chunk.chunk }
         flights[flight].transfer = transfers.insert(transfer)
         rerate(senders: [message.from], receivers: [message.to])
     }
@@ -64,7 +64,7 @@ extension Simulation {
         return transfer
     }
 
-    private mutating func account(sender: NodeID, receiver: NodeID, bits: Double) {
+    mutating func account(sender: NodeID, receiver: NodeID, bits: Double) {
         transfers[sender].bitsUp += bits
         transfers[receiver].bitsDown += bits
         metrics.recordBits(

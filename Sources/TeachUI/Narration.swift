@@ -58,8 +58,12 @@ struct NarrationRenderer {
 
     func draw(into canvas: inout Canvas, rect: Rect) {
         guard rect.width > 2, !rect.isEmpty else { return }
-        let (top, bottom) = layout(in: rect)
-        for (offset, line) in (top + bottom).enumerated() {
+        let key = NarrationMemo.Key(narration: narration, width: rect.width, height: rect.height, capabilities: theme.capabilities)
+        let lines = NarrationMemo.shared.lines(for: key) {
+            let (top, bottom) = layout(in: rect)
+            return top + bottom
+        }
+        for (offset, line) in lines.enumerated() {
             canvas.put(line.spans, x: rect.x + line.indent, y: rect.y + offset, limit: rect.width - line.indent, style: theme.text)
         }
     }

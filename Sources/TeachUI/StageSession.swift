@@ -34,8 +34,10 @@ struct StageSession<Driver: SimulationDriver>: Sendable {
     var lastStepEvents: Int?
 
     /// While playing, a state is held only for the first few events of a frame: keeping
-    /// one costs a copy of the simulation, and with many events a frame nobody could see
-    /// one of them early.
+    /// one costs a copy of the simulation (and then a copy of every part of it the next
+    /// event changes), and with many events a frame nobody could see one of them early.
+    /// A driver that can tell when its next step lands is copied only for the step that
+    /// goes past the frame's instant, the one step whose state before can be held.
     static var heldEventsPerTick: Int { 8 }
 
     init(driver: Driver, plan: StagePlan) {
@@ -130,7 +132,8 @@ struct StageSession<Driver: SimulationDriver>: Sendable {
         clock = target
         while driver.simulation.now <= target {
             heldState = nil
-            let before: Simulation? = events < Self.heldEventsPerTick ? driver.simulation : nil
+            let mayHold = events < Self.heldEventsPerTick && (driver.timeOfNextStep().map { $0 > target } ?? true)
+            let before: Simulation? = mayHold ? driver.simulation : nil
             let step = driver.canPlay ? driver.stepForward() : .nothing
             guard step.ranSomething else {
                 // Nothing more to play: the clock stops at the last event, not past it.
@@ -280,6 +283,7 @@ struct StageSession<Driver: SimulationDriver>: Sendable {
             guard raw < simulation.nodeIDs.count else { return nil }
             var view = InspectView(node: simulation.node(NodeID(raw)), simulation: simulation)
             if let label = plan.label(of: view.title) { view.title += " · " + label }
+            view.explain(scene.node(raw)?.marks ?? [])
             return view
         case let .packet(id):
             return simulation.inFlight.first { $0.id == id }.map { InspectView(message: $0, simulation: simulation) }

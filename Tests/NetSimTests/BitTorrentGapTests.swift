@@ -12,10 +12,14 @@ import Testing
 /// download left beside other peers, and peers that had joined the tracker early (and so
 /// had more neighbours) pulled ahead of the rest for the whole run.
 ///
-/// It still grows some: with sixteen times the chunks the gap may be up to 3.5 times as
-/// long (measured: about 3x). What is left is mostly the seed falling short of its slots'
-/// capacity when a peer it serves also takes chunks from peers (between re-chokes), and
-/// the laggards that optimistic unchoking pulls back up.
+/// It also grew while the seed fell short of its slots' capacity: each peer the seed turned
+/// to at a re-choke was still receiving chunks from peers, which held part of its download
+/// for seconds (the seed sent about 8% below its slots' 20 Mbps, a loss in proportion to
+/// the run). Seeds now reserve the peers they serve next a re-choke ahead (see
+/// `BitTorrentState.reserved`), and the gap is flat: measured at 100 peers, 16.2, 19.7, 18.4
+/// and 19.1 s at 10, 50, 200 and 1000 chunks; at 20 peers, 8–10 s at 25 chunks and
+/// 7.5–9.7 s at 400. The test allows a quarter more with sixteen times the chunks: room
+/// for the seeds' random draws, and far below the growth it replaced (about 2x).
 ///
 /// `swift test` runs 20 peers with 25 and 400 chunks; NETSTEP_FIDELITY_FULL=1 runs the
 /// `bench engine --model swarm` setting, 100 peers with 50 and 1000 chunks.
@@ -48,6 +52,6 @@ import Testing
     func theGapToTheBoundStaysAboutTheSameInSecondsAsChunksGrow(seed: UInt64) throws {
         let few = try Self.gap(chunks: Self.chunkCounts.few, seed: seed)
         let many = try Self.gap(chunks: Self.chunkCounts.many, seed: seed)
-        #expect(many <= 3.5 * few, "gap \(many) s with \(Self.chunkCounts.many) chunks, \(few) s with \(Self.chunkCounts.few)")
+        #expect(many <= 1.25 * few, "gap \(many) s with \(Self.chunkCounts.many) chunks, \(few) s with \(Self.chunkCounts.few)")
     }
 }

@@ -207,6 +207,39 @@ import Testing
         #expect(timeline.current == reference.current)
     }
 
+    /// Both schedulings, with a corrupting peer and a peer failing mid-swarm so that
+    /// bans, aborted chunks and a rejoin are stepped back over too: every state on the
+    /// way back equals the one recorded going forward, and two runs are equal.
+    @Test(arguments: [SwarmScheduling.bitTorrent, .relay])
+    func eachSchedulingStepsBackExactlyAndIsDeterministic(scheduling: SwarmScheduling) throws {
+        func busyTimeline() throws -> Timeline {
+            var timeline = Timeline(Simulation(network: Self.network(peers: 6), seed: 11), snapshotEvery: 16)
+            var config = Self.config(peers: 6, chunks: 6)
+            config.scheduling = scheduling
+            try timeline.perform(.setMalicious(NodeID(3), true))
+            try timeline.perform(.startSwarm(config))
+            timeline.run(until: .events(40))
+            try timeline.perform(.setNodeUp(NodeID(4), false))
+            timeline.run(until: .events(80))
+            try timeline.perform(.setNodeUp(NodeID(4), true))
+            return timeline
+        }
+        var timeline = try busyTimeline()
+        var states = [timeline.current]
+        while timeline.step() != nil { states.append(timeline.current) }
+        #expect(timeline.current.metrics.corruptRejected > 0)
+        #expect(Self.config(peers: 6).peers.allSatisfy { timeline.current.node($0).completedAt != nil })
+        for expected in states.dropLast().reversed() {
+            let wentBack = timeline.stepBack()
+            #expect(wentBack)
+            #expect(timeline.current == expected)
+        }
+        var again = try busyTimeline()
+        again.run(until: .idle)
+        #expect(again.current.traceHash == states.last!.traceHash)
+        #expect(again.current == states.last!)
+    }
+
     @Test func badSwarmsAreRejected() {
         var sim = Simulation(network: Self.network(peers: 3), seed: 1)
         #expect(throws: SimError.self) { try sim.perform(.startSwarm(SwarmConfig(fileBits: 1e6, chunks: 0, seeds: [NodeID(1)], peers: [NodeID(2)]))) }

@@ -180,7 +180,7 @@ import Testing
         for _ in 0..<12 { send(&state, .key(.right)) }
         send(&state, .key(.character("e")))
         let text = screen(state)
-        #expect(text.contains("sent    c1 → server"))
+        #expect(text.contains("done sending c1 → server"))
         #expect(text.contains("arrived"))
     }
 }

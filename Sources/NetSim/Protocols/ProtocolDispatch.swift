@@ -11,14 +11,7 @@ extension Simulation {
         case let .calls(command): try apply(command)
         case let .hold(command): try apply(command)
         case let .caching(command): try apply(command)
-        case let .startSwarm(config):
-            try startSwarm(config)
-            forgetCompletion(of: config.peers)
-        case let .setVerification(on):
-            verification = on
-        case let .setMalicious(id, on):
-            try check(id)
-            nodes[id.rawValue].malicious = on
+        case let .swarm(command): try apply(command)
         case .setNodeUp, .setLinkUp, .addNode, .removeNode, .setCapacity:
             preconditionFailure("the engine applies its own commands")
         }
@@ -32,11 +25,8 @@ extension Simulation {
         case .file: return completeFile(at: message.to, message: message)
         case let .discovery(payload): return deliver(payload, message: message)
         case let .calls(payload): return deliver(payload, message: message)
-        case let .chunk(chunk, corrupt, generation):
-            guard generation == swarm.generation else { return Happening(kind: .delivered, message: message, node: message.to) }
-            return receiveChunk(chunk, corrupt: corrupt, message: message, holdingSlots: holdingSlots)
-        case .announce: return receiveAnnounce(message)
-        case let .peerList(list): return receivePeerList(list, message: message)
+        case let .swarm(payload): return deliver(payload, message: message, holdingSlots: holdingSlots)
+        case let .bitTorrent(payload): return deliver(payload, message: message)
         }
     }
 
@@ -46,11 +36,8 @@ extension Simulation {
         switch payload {
         case let .requests(payload): lost(payload)
         case let .discovery(payload): lost(payload)
-        case let .chunk(chunk, _, generation):
-            guard !onArrival || generation == swarm.generation else { return }
-            releaseChunk(chunk, from: from, to: to, holdingSlots: holdingSlots)
-            if onArrival { refill(after: [to]) }
-        case .accessControl, .file, .calls, .announce, .peerList:
+        case let .swarm(payload): lost(payload, from: from, to: to, holdingSlots: holdingSlots, onArrival: onArrival)
+        case .accessControl, .file, .calls, .bitTorrent:
             break
         }
     }
@@ -60,8 +47,8 @@ extension Simulation {
         switch event {
         case let .transmitted(transfer, version): transfers.isCurrent(transfer, version: version)
         case let .requests(event): isLive(event)
-        case let .rechoke(version): swarm.rechokePending && swarm.rechokeVersion == version
-        case .arrival, .hold: true
+        case let .bitTorrent(event): isLive(event)
+        case .arrival, .hold, .left: true
         }
     }
 
@@ -71,7 +58,8 @@ extension Simulation {
         case let .arrival(flight): deliver(flight)
         case let .requests(event): handle(event)
         case .hold: handleHold()
-        case .rechoke: rechoke()
+        case let .bitTorrent(event): handle(event)
+        case let .left(node): Happening(kind: .left, node: NodeID(node))
         }
     }
 

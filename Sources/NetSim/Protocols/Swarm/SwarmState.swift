@@ -51,21 +51,7 @@ struct SwarmState: Equatable, Sendable {
     var starvedHead = 0
     var isStarved: [Bool]
 
-    // BitTorrent mode.
-    /// Members the tracker (or, without one, the swarm) knows, in the order they joined.
-    var registry: [Int] = []
-    var neighbours: [[Int32]]
-    /// What each member received from each neighbour that sent it something since the
-    /// last re-choke, in the order they first did.
-    var credits: [[Credit]]
-    /// Whom each member uploads to, and who uploads to each member.
-    var unchoked: [[Int32]]
-    var unchokedBy: [[Int32]]
-    /// Whether the member has its peer list yet.
-    var connected: [Bool]
-    var rechokeVersion = 0
-    var rechokePending = false
-    /// Counts the swarms started so far; chunk messages carry it (see `Payload.chunk`).
+    /// Counts the swarms started so far; chunk messages carry it (see `ChunkPayload`).
     var generation = 0
 
     init(config: SwarmConfig, nodeCount: Int) {
@@ -96,12 +82,6 @@ struct SwarmState: Equatable, Sendable {
         unfinished = config.peers.count
         missing = config.peers.count * config.chunks
         banned = Array(repeating: [], count: count)
-        let perMember = config.scheduling == .bitTorrent ? count : 0
-        neighbours = Array(repeating: [], count: perMember)
-        credits = Array(repeating: [], count: perMember)
-        unchoked = Array(repeating: [], count: perMember)
-        unchokedBy = Array(repeating: [], count: perMember)
-        connected = Array(repeating: false, count: perMember)
     }
 
     /// No swarm: no members and nothing to do, the state before any swarm starts.
@@ -157,10 +137,4 @@ struct SwarmState: Equatable, Sendable {
         }
         return best
     }
-}
-
-/// Bits a member received from one neighbour since the last re-choke.
-struct Credit: Equatable, Sendable {
-    let giver: Int32
-    var bits: Double
 }

@@ -32,7 +32,33 @@
 /// Re-sharing is max-min fair at both ends (see `TransferTable.reshare`), so a stream
 /// from a fast source takes whatever download a slow one leaves.
 extension Simulation {
-    mutating func startSwarm(_ config: SwarmConfig) throws(SimError) {
+    mutating func apply(_ command: SwarmCommand) throws(SimError) {
+        switch command {
+        case let .start(config):
+            try startSwarm(config)
+            forgetCompletion(of: config.peers)
+        case let .setVerification(on):
+            verification = on
+        case let .setMalicious(id, on):
+            try check(id)
+            nodes[id.rawValue].malicious = on
+        }
+    }
+
+    mutating func deliver(_ payload: ChunkPayload, message: Message, holdingSlots: Bool) -> Happening {
+        guard payload.generation == swarm.generation else { return Happening(kind: .delivered, message: message, node: message.to) }
+        return receiveChunk(payload.chunk, corrupt: payload.corrupt, message: message, holdingSlots: holdingSlots)
+    }
+
+    /// A chunk will never arrive. One lost on arrival from a swarm that has since been
+    /// replaced holds nothing of the new one.
+    mutating func lost(_ payload: ChunkPayload, from: NodeID, to: NodeID, holdingSlots: Bool, onArrival: Bool) {
+        guard !onArrival || payload.generation == swarm.generation else { return }
+        releaseChunk(payload.chunk, from: from, to: to, holdingSlots: holdingSlots)
+        if onArrival { refill(after: [to]) }
+    }
+
+    private mutating func startSwarm(_ config: SwarmConfig) throws(SimError) {
         for node in config.seeds + config.peers + (config.tracker.map { [$0] } ?? []) { try check(node) }
         guard config.chunks > 0, config.fileBits > 0, config.fileBits.isFinite else {
             throw .invalid("a swarm needs a file of positive size and at least one chunk")
@@ -54,10 +80,10 @@ extension Simulation {
         }
         let leftovers = nodeIDs.flatMap { Array(transfers.uploads(of: $0)) }.filter { transfers[$0].chunk >= 0 }
         if !leftovers.isEmpty { abortTransfers(leftovers, lost: false) }
-        let (epoch, generation) = (swarm.rechokeVersion + 1, swarm.generation + 1)
+        let generation = swarm.generation + 1
         swarm = SwarmState(config: config, nodeCount: nodes.count)
-        swarm.rechokeVersion = epoch
         swarm.generation = generation
+        bitTorrent = BitTorrentState(members: config.scheduling == .bitTorrent ? swarm.members.count : 0, after: bitTorrent)
         swarm.uploadTotal = swarm.members.reduce(0) { $0 + countedUpload(of: $1) }
         for member in swarm.members.indices where !nodes[swarm.members[member].rawValue].isUp {
             leaveSwarm(member, comingBack: true)
@@ -111,9 +137,10 @@ extension Simulation {
     /// lacks and is not fetching yet.
     private mutating func findSource(for sink: Int) -> (Int, Int)? {
         var best: (source: Int, chunk: Int, rate: Double)?
+        let onlyFilling = takesOnlyFillingSources(sink)
         for candidate in candidates(for: sink) {
             let source = Int(candidate)
-            guard usable(source, by: sink), hasRoom(source, for: sink) else { continue }
+            guard usable(source, by: sink, onlyFilling: onlyFilling), hasRoom(source, for: sink) else { continue }
             let rate = expectedRate(from: source, to: sink)
             guard best == nil || rate > best!.rate, arrivesInTime(from: source, at: rate, to: sink),
                   let chunk = swarm.rarestChunk(from: source, to: sink, includingPending: false)
@@ -131,7 +158,7 @@ extension Simulation {
             let seeds = Int32(min(swarm.config.seeds.count, 4))
             return Array(0..<seeds) + (0..<swarm.sampleSize).map { _ in Int32(random.below(swarm.members.count)) }
         case .bitTorrent:
-            return swarm.unchokedBy[sink]
+            return bitTorrent.unchokedBy[sink]
         }
     }
 
@@ -156,9 +183,10 @@ extension Simulation {
         }
         guard let latest, latest.rate < download else { return nil }
         var best: (source: Int, rate: Double)?
+        let onlyFilling = takesOnlyFillingSources(sink)
         for candidate in candidates(for: sink) {
             let source = Int(candidate)
-            guard usable(source, by: sink), hasRoom(source, for: sink),
+            guard usable(source, by: sink, onlyFilling: onlyFilling), hasRoom(source, for: sink),
                   swarm.have.contains(row: source, column: latest.chunk) else { continue }
             let rate = min(expectedRate(from: source, to: sink), download - latest.rate)
             if best == nil || rate > best!.rate { best = (source, rate) }
@@ -241,7 +269,7 @@ extension Simulation {
         guard swarm.config.scheduling == .relay, swarm.downloading[sink] == 0,
               swarm.config.seeds.indices.allSatisfy({ swarm.departed[$0] })
         else { return nil }
-        for source in swarm.members.indices where usable(source, by: sink) {
+        for source in swarm.members.indices where usable(source, by: sink, onlyFilling: false) {
             if let chunk = swarm.rarestChunk(from: source, to: sink, includingPending: false) { return (source, chunk) }
         }
         return nil
@@ -264,10 +292,20 @@ extension Simulation {
         transfers[swarm.members[sink]].download / Double(swarm.downloadSlots)
     }
 
-    /// A source `sink` may fetch from now: in the swarm, up, not banned, not already sending to it.
-    private func usable(_ source: Int, by sink: Int) -> Bool {
+    /// A source `sink` may fetch from now: in the swarm, up, not banned, not already sending
+    /// to it, and able to fill the sink's download if `onlyFilling` (see
+    /// `takesOnlyFillingSources`, asked once per search rather than once per source).
+    private func usable(_ source: Int, by sink: Int, onlyFilling: Bool) -> Bool {
         guard source != sink, !swarm.departed[source], !swarm.banned[sink].contains(Int32(source)) else { return false }
+        if onlyFilling, !slotFillsDownload(of: source, for: sink) { return false }
         return !transfers.hasTransfer(from: swarm.members[source], to: swarm.members[sink])
+    }
+
+    /// BitTorrent mode: a seed that can fill `sink`'s download has reserved or unchoked it,
+    /// so it takes chunks from no slower source (see `BitTorrentState.reserved`).
+    @inline(__always)
+    private func takesOnlyFillingSources(_ sink: Int) -> Bool {
+        swarm.config.scheduling == .bitTorrent && awaitsFullSource(sink)
     }
 
     private mutating func sendChunk(_ chunk: Int, from source: Int, to sink: Int) {
@@ -279,7 +317,7 @@ extension Simulation {
         swarm.inflight[chunk] += 1
         send(
             corrupt ? .corruptChunk : .chunk, from: sourceNode, to: swarm.members[sink], bits: swarm.chunkBits,
-            label: swarm.chunkLabels[chunk], payload: .chunk(chunk, corrupt: corrupt, swarm: swarm.generation)
+            label: swarm.chunkLabels[chunk], payload: .swarm(ChunkPayload(chunk: chunk, corrupt: corrupt, generation: swarm.generation))
         )
     }
 
@@ -321,8 +359,8 @@ extension Simulation {
     private mutating func continuePipeline(from source: Int, to sink: Int) {
         guard swarm.isActive, !swarm.departed[sink], swarm.held[sink] < swarm.config.chunks,
               swarm.downloading[sink] < swarm.downloadLimit, hasDownloadRoom(sink),
-              swarm.config.scheduling == .relay || swarm.unchokedBy[sink].contains(Int32(source)),
-              usable(source, by: sink), hasRoom(source, for: sink),
+              swarm.config.scheduling == .relay || bitTorrent.unchokedBy[sink].contains(Int32(source)),
+              usable(source, by: sink, onlyFilling: takesOnlyFillingSources(sink)), hasRoom(source, for: sink),
               arrivesInTime(from: source, at: expectedRate(from: source, to: sink), to: sink),
               let chunk = swarm.rarestChunk(from: source, to: sink, includingPending: false)
         else { return }
@@ -392,7 +430,7 @@ extension Simulation {
                 let sink = random.below(swarm.members.count)
                 let progress = swarm.held[sink] + swarm.downloading[sink]
                 guard swarm.downloading[sink] < swarm.downloadSlots || swarm.isSeed[source], swarm.held[sink] < swarm.config.chunks,
-                      best == nil || progress < best!.progress, usable(source, by: sink),
+                      best == nil || progress < best!.progress, usable(source, by: sink, onlyFilling: false),
                       arrivesInTime(from: source, at: expectedRate(from: source, to: sink), to: sink),
                       let chunk = swarm.rarestChunk(from: source, to: sink, includingPending: false)
                 else { continue }
@@ -513,9 +551,9 @@ extension Simulation {
     }
 
     private mutating func endSwarm() {
-        if swarm.rechokePending {
+        if bitTorrent.rechokePending {
             queue.invalidateOne()
-            swarm.rechokePending = false
+            bitTorrent.rechokePending = false
         }
         swarm.starved.removeAll()
         swarm.starvedHead = 0
