@@ -113,7 +113,14 @@ extension LessonSession {
                 move { $0.resolveInteraction() }
                 return .done
             }
-            if quiz.numeric != nil { return handleNumericQuiz(key, quiz: quiz, place: place) }
+            if quiz.numeric != nil {
+                // → before a number is in: said in the prompt, as on a quiz with choices.
+                if goOn {
+                    nudged = true
+                    return .done
+                }
+                return handleNumericQuiz(key, quiz: quiz, place: place)
+            }
             var submitted = false
             if case let .character(c) = key, let number = c.wholeNumberValue, (1...quiz.choices.count).contains(number) {
                 if quiz.multiple {

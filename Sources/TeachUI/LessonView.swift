@@ -197,7 +197,9 @@ extension AppState {
                 return quiet ? nil : StyledText(markup: "Press **\(right)** to go on.")
             }
             if quiz.numeric != nil {
-                return NumericQuizView.prompt(quiz, answer: answer, presenting: presenting)
+                let prompt = NumericQuizView.prompt(quiz, answer: answer, presenting: presenting)
+                guard session.nudged, let prompt else { return prompt }
+                return StyledText([StyledSpan("Answer first. ", .strong)] + prompt.spans)
             }
             if presenting { return nil }
             let numbers = "**1**-**\(quiz.choices.count)**"

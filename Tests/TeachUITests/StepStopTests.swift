@@ -12,7 +12,7 @@ import Testing
     /// The stage's cells as the learner sees them, once any glide is over.
     private static func stage(_ state: AppState) -> [Cell] {
         let canvas = render(state, width: width, height: height, capabilities: .full)
-        let rect = ScreenLayout(width: width, height: height, presenting: state.presenting).stage.inset(by: 1)
+        let rect = state.screenLayout.stage.inset(by: 1)
         return (rect.y..<rect.maxY).flatMap { y in (rect.x..<rect.maxX).map { canvas[$0, y] } }
     }
 
