@@ -5,17 +5,22 @@ extension Canvas {
     /// (lesson prose, engine summaries) so nothing undisplayable reaches the terminal.
     public func asciiOnly() -> Canvas {
         var copy = self
+        copy.reduceToASCII()
+        return copy
+    }
+
+    /// `asciiOnly()` in place.
+    public mutating func reduceToASCII() {
         for y in 0..<height {
             for x in 0..<width {
                 let cell = self[x, y]
                 if cell.isContinuation {
-                    copy[x, y] = Cell(" ", style: cell.style)
+                    self[x, y] = Cell(" ", style: cell.style)
                 } else if !cell.text.unicodeScalars.allSatisfy(\.isASCII) {
-                    copy[x, y] = Cell(AsciiFallback.replacement(for: cell.text), style: cell.style)
+                    self[x, y] = Cell(AsciiFallback.replacement(for: cell.text), style: cell.style)
                 }
             }
         }
-        return copy
     }
 }
 

@@ -6,7 +6,8 @@
 public struct Canvas: Hashable, Sendable {
     public let width: Int
     public let height: Int
-    private var cells: [Cell]
+    /// Row by row; read by the diff, written only through the drawing calls.
+    private(set) var cells: [Cell]
 
     public init(width: Int, height: Int, fill: Cell = .blank) {
         self.width = max(0, width)
@@ -30,7 +31,19 @@ public struct Canvas: Hashable, Sendable {
     /// Writes `text` from (x, y) to the right, one grapheme per cell (two for wide ones),
     /// stopping at `limit` columns or the right edge. Returns the columns written.
     @discardableResult
-    public mutating func put(_ text: some StringProtocol, x: Int, y: Int, style: Style = .plain, limit: Int = .max) -> Int {
+    public mutating func put(_ text: String, x: Int, y: Int, style: Style = .plain, limit: Int = .max) -> Int {
+        write(text, x: x, y: y, style: style, limit: limit)
+    }
+
+    /// `put` for a part of a string (a word of wrapped text, a clipped label).
+    @discardableResult
+    public mutating func put(_ text: Substring, x: Int, y: Int, style: Style = .plain, limit: Int = .max) -> Int {
+        write(text, x: x, y: y, style: style, limit: limit)
+    }
+
+    /// The two `put`s, specialised for each here: a generic entry point called from
+    /// another module would run the unspecialised code, a protocol call a byte.
+    private mutating func write(_ text: some StringProtocol, x: Int, y: Int, style: Style, limit: Int) -> Int {
         guard y >= 0, y < height else { return 0 }
         let right = min(width, x.addingReportingOverflow(max(0, limit)).overflow ? width : x + max(0, limit))
         let utf8 = text.utf8
@@ -79,6 +92,22 @@ public struct Canvas: Hashable, Sendable {
         repairWideNeighbours(x: start, y: y, columns: end - start)
         let cell = Cell(String(character), style: style)
         for column in start..<end { cells[y * width + column] = cell }
+    }
+
+    /// Blanks every cell, keeping the grid (and its storage, when nothing else shares it):
+    /// a frame drawn into last frame's canvas allocates nothing.
+    public mutating func clear() {
+        cells.withUnsafeMutableBufferPointer { $0.update(repeating: .blank) }
+    }
+
+    /// The canvas blank at `width` x `height`: cleared in place when it has that size
+    /// already, made anew otherwise.
+    public mutating func reset(width: Int, height: Int) {
+        if self.width == max(0, width), self.height == max(0, height) {
+            clear()
+        } else {
+            self = Canvas(width: width, height: height)
+        }
     }
 
     /// Fills a rectangle with one cell.

@@ -47,7 +47,12 @@ public enum DisplayWidth {
         return width
     }
 
-    public static func of(_ text: some StringProtocol) -> Int {
+    public static func of(_ text: String) -> Int { columns(of: text) }
+
+    public static func of(_ text: Substring) -> Int { columns(of: text) }
+
+    /// Both `of`s, specialised for each here rather than left generic across modules.
+    private static func columns(of text: some StringProtocol) -> Int {
         // Printable ASCII, most labels and figures, is a column a byte, and no two of its
         // characters join into one.
         let utf8 = text.utf8

@@ -5,7 +5,12 @@ extension Canvas {
     /// carried by a glyph or an attribute.
     public func monochrome() -> Canvas {
         var copy = self
-        copy.restyle(bounds) { $0 = $0.monochrome }
+        copy.reduceToMonochrome()
         return copy
+    }
+
+    /// `monochrome()` in place.
+    public mutating func reduceToMonochrome() {
+        restyle(bounds) { $0 = $0.monochrome }
     }
 }

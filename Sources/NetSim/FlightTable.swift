@@ -28,6 +28,17 @@ struct FlightTable: Equatable, Sendable {
         _modify { yield &slots[slot]! }
     }
 
-    /// Every message on its way, in no particular order.
-    var all: [Flight] { slots.compactMap { $0 } }
+    /// The messages on their way that `include` picks, each as `message` reads its
+    /// flight, oldest first (by id), since a display asks for them every frame: one pass
+    /// over the slots, a sort of (id, slot) pairs rather than of whole messages, and one
+    /// array out.
+    func messages(where include: (Flight) -> Bool = { _ in true }, _ message: (Flight) -> Message) -> [Message] {
+        var order: [(id: Int, slot: Int)] = []
+        order.reserveCapacity(slots.count - free.count)
+        for (slot, flight) in slots.enumerated() {
+            if let flight, include(flight) { order.append((flight.message.id, slot)) }
+        }
+        order.sort { $0.id < $1.id }
+        return order.map { message(slots[$0.slot]!) }
+    }
 }

@@ -30,6 +30,7 @@ extension Simulation {
         case .found: return "\(at) found \(what)"
         case .connected: return "\(at): call connected"
         case .timer: return "timer"
+        case .left: return "\(at) left the network"
         case .hit: return "\(at) has a fresh copy of \(what) for \(client): a hit"
         case .miss: return "\(at) has no fresh copy of \(what) for \(client): a miss, \(cacheMissAction(at: happening.node!, what: what))"
         }

@@ -45,9 +45,12 @@ extension Simulation {
         }
     }
 
+    /// A node that leaves goes down for good; its leaving is an event of its own, at
+    /// once, so the record of what happened says so.
     mutating func removeNode(_ id: NodeID) throws(SimError) {
         try setNode(id, up: false)
         nodes[id.rawValue].hasLeft = true
+        queue.schedule(.left(node: id.rawValue), at: now)
     }
 
     mutating func setCapacity(_ id: NodeID, upload: Double?, download: Double?) {

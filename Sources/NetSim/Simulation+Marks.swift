@@ -19,8 +19,7 @@ extension Simulation {
     /// count it. A message whose last bit has left, only travelling now, is not one; nor
     /// is one sent on latency alone (between nodes without capacity limits).
     public var transmitting: [Message] {
-        flights.all.filter { flight in flight.transfer.map { transfers.rate(of: $0) > 0 } ?? false }
-            .map(\.message).sorted { $0.id < $1.id }
+        flights.messages(where: { flight in flight.transfer.map { transfers.rate(of: $0) > 0 } ?? false }) { $0.message }
     }
 
     /// The node's part in the swarm running or last run; nil when it is not a member.

@@ -64,7 +64,7 @@ extension Simulation {
         return transfer
     }
 
-    private mutating func account(sender: NodeID, receiver: NodeID, bits: Double) {
+    mutating func account(sender: NodeID, receiver: NodeID, bits: Double) {
         transfers[sender].bitsUp += bits
         transfers[receiver].bitsDown += bits
         metrics.recordBits(

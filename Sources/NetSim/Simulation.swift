@@ -57,13 +57,13 @@ public struct Simulation: Sendable, Equatable {
 
     /// Messages on their way now, oldest first, for drawing.
     public var inFlight: [Message] {
-        flights.all.map { flight in
+        flights.messages { flight in
             var message = flight.message
             if let transfer = flight.transfer {
                 message.arrives = estimatedArrival(of: transfer, latency: flight.latency ?? 0)
             }
             return message
-        }.sorted { $0.id < $1.id }
+        }
     }
 
     /// Runs exactly one event and says what it did; nil when nothing is left to happen.
@@ -165,6 +165,7 @@ extension EventKind {
         case .timer: 15
         case .hit: 16
         case .miss: 17
+        case .left: 18
         }
     }
 }

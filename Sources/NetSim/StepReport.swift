@@ -37,6 +37,8 @@ public enum EventKind: String, Sendable, CaseIterable {
     /// A cache had no fresh copy: it fetches one from its origin (or waits for the one
     /// on its way).
     case miss
+    /// A node left the network for good (it stays where it was on the stage, marked).
+    case left
 }
 
 /// One handled event, with what a UI needs to animate and list it.

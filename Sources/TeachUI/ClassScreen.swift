@@ -6,7 +6,7 @@ import LessonKit
 extension AppState {
     func drawClass(into canvas: inout Canvas, theme: Theme) {
         guard let session = lesson, ScreenLayout.fits(width: canvas.width, height: canvas.height) else { return }
-        let layout = ScreenLayout(width: canvas.width, height: canvas.height, presenting: presenting)
+        let layout = lessonLayout(width: canvas.width, height: canvas.height)
         if let classHost {
             guard classHost.started else { return ClassCards.join(classHost, lesson: session.lesson, into: &canvas, theme: theme) }
             ClassCards.badge("class: \(classHost.joined) joined", into: &canvas, theme: theme)

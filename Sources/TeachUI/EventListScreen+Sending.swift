@@ -1,7 +1,7 @@
 import NetSim
 
 extension EventListPanel {
-    /// The sends the list has no row for yet. A row "sent" is written when a message's
+    /// The sends the list has no row for yet. A row "done sending" is written when a message's
     /// last bit leaves, so a chunk still being uploaded is on the stage (its sender's ↑
     /// mark) but not in the list; this line names those senders and how many each has
     /// under way, counted exactly as the stage's marks are, so the two always agree.
@@ -10,7 +10,7 @@ extension EventListPanel {
         guard !sending.isEmpty else { return nil }
         let arrow = theme.glyph(.mark(.sending))
         let senders = sending.keys.sorted().map { "\(simulation.network.nodes[$0.rawValue].name) \(arrow)\(sending[$0]!)" }
-        return "sending now (a row comes once sent): " + senders.joined(separator: " ")
+        return "still sending (a row comes when done): " + senders.joined(separator: " ")
     }
 }
 

@@ -104,15 +104,19 @@ struct EventListPanel: Panel {
         return "match \(index + 1) of \(matches.count)"
     }
 
-    /// What a search looks in: the verb, the kind and the line, in lower case.
+    /// What a search looks in: the verb, the kind and the line, in lower case ("sent"
+    /// finds a message done sending: its line says "sent").
     static func searchText(_ report: StepReport) -> String {
         [verb(report.kind), report.kind.rawValue, report.message?.kind.title ?? "", report.summary].joined(separator: " ").lowercased()
     }
 
-    /// What happened, in one word that leads every row: cut short, a row keeps it.
+    /// What happened, in a word or two that lead every row: cut short, a row keeps them.
+    /// A message's row comes when its last bit has left the sender, which a bare "sent"
+    /// read as "started" hid: "done sending", then "arrived" (its start is in the text,
+    /// and the senders still at it are listed below the rows).
     static func verb(_ kind: EventKind) -> String {
         switch kind {
-        case .transmitted: "sent"
+        case .transmitted: "done sending"
         case .delivered: "arrived"
         case .completed: "arrived"
         case .lost: "lost"
@@ -130,14 +134,20 @@ struct EventListPanel: Panel {
         case .timer: "timer"
         case .hit: "hit"
         case .miss: "miss"
+        case .left: "left"
         }
     }
 
-    /// The row's text after its verb: the summary without the words the verb says.
+    /// The widest verb, for the column the rows' texts start after.
+    static let verbWidth = EventKind.allCases.map { DisplayWidth.of(verb($0)) }.max() ?? 0
+
+    /// The row's text after its verb: the summary without the words the verb says, and
+    /// for a message done sending, when it started (sending takes time on a slow link).
     static func text(_ report: StepReport) -> String {
         let summary = report.summary
         for ending in [" sent, travelling"] where summary.hasSuffix(ending) {
-            return String(summary.dropLast(ending.count))
+            let started = report.message.map { ", began at " + Units.format(duration: $0.departs) } ?? ""
+            return String(summary.dropLast(ending.count)) + started
         }
         return summary
     }
@@ -155,7 +165,7 @@ struct EventListPanel: Panel {
         let shown = rows.dropFirst(start).prefix(listRows).map { reports[reports.startIndex + $0] }
         let timeWidth = shown.map { Units.format(duration: $0.time).count }.max() ?? 0
         let numberWidth = String(shown.last?.index ?? 0).count
-        let verbWidth = 7
+        let verbWidth = Self.verbWidth
         for (offset, report) in shown.enumerated() {
             let y = inside.y + offset
             let isSelected = report.index == selected + 1

@@ -13,7 +13,13 @@ struct Frame {
     init(simulation: Simulation, time: SimTime) {
         self.simulation = simulation
         self.time = time
-        nodes = simulation.nodeIDs.map(simulation.node).filter { !$0.hasLeft }
+        var nodes: [NodeState] = []
+        nodes.reserveCapacity(simulation.nodeIDs.count)
+        for id in simulation.nodeIDs {
+            let node = simulation.node(id)
+            if !node.hasLeft { nodes.append(node) }
+        }
+        self.nodes = nodes
         inFlight = simulation.inFlight
     }
 }

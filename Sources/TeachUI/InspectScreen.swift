@@ -88,7 +88,7 @@ struct InspectPanel: Panel {
     }
 
     func draw(_ app: AppState, into canvas: inout Canvas, theme: Theme) {
-        let layout = ScreenLayout(width: canvas.width, height: canvas.height, presenting: app.presenting)
+        let layout = app.lessonLayout(width: canvas.width, height: canvas.height)
         (app.lesson?.stage.inspector ?? app.sandbox?.stage.inspector)?.draw(into: &canvas, theme: theme, stage: layout.stage, column: layout.stageColumn)
     }
 }

@@ -19,12 +19,16 @@ extension InspectView {
             facts.append(Fact("chunks", "\(state.chunksHeld) of \(state.chunkCount)" + (state.corruptChunks > 0 ? ", \(state.corruptChunks) corrupt" : "")))
         }
         facts += Self.cacheFacts(state.id, simulation: simulation)
+        facts += Self.overlayFacts(state, simulation: simulation)
         if let done = state.completedAt { facts.append(Fact("had the file", "at " + Units.format(duration: done))) }
         let busy = simulation.inFlight.filter { $0.from == state.id || $0.to == state.id }.count
         facts.append(Fact("in flight", "\(busy) messages to or from it"))
         let access = Self.access(state, simulation: simulation)
         let outcome = simulation.latestRequestOutcomes[state.id]
-        self.init(title: config.name, facts: facts + access.facts, explanation: Self.explain(state, part: part, outcome: outcome), recent: access.recent)
+        let role = outcome == nil && part == nil ? Self.overlayRole(state, simulation: simulation) : nil
+        let explanation = [role ?? Self.explain(state, part: part, outcome: outcome), Self.lookupExplanation(state, simulation: simulation)]
+            .compactMap { $0 }.joined(separator: " ")
+        self.init(title: config.name, facts: facts + access.facts, explanation: explanation, recent: access.recent)
     }
 
     /// What a message is, where it goes and why.
@@ -33,7 +37,7 @@ extension InspectView {
         let facts = [
             Fact("kind", message.kind.title), Fact("what", message.label), Fact("from", from), Fact("to", to),
             Fact("size", Units.format(bits: message.bits)),
-            Fact("sent", "at " + Units.format(duration: message.departs)),
+            Fact("started sending", "at " + Units.format(duration: message.departs)),
             Fact("arrives", "at " + Units.format(duration: message.arrives)),
             Fact("progress", "\(Int((message.progress(at: simulation.now) * 100).rounded()))%"),
         ]

@@ -31,6 +31,10 @@ struct LessonDriver: SimulationDriver {
         return (runner.simulation.eventCount, runner.simulation.now) != (before.0, before.1) ? .ran : .nothing
     }
 
+    /// Unknown: a step may first move the clock to a wait's deadline or send the
+    /// requests scheduled by then, and only then run an event.
+    func timeOfNextStep() -> SimTime? { nil }
+
     mutating func stepBack() -> Bool {
         stopFrom = nil
         return runner.stepEventBack()

@@ -200,7 +200,7 @@ extension AppState {
 
     /// The inside of the narration panel at this window size.
     private var narrationRect: Rect {
-        LessonScreenView.inner(ScreenLayout(width: width, height: height, presenting: presenting).narration)
+        LessonScreenView.inner(screenLayout.narration)
     }
 
     /// The lesson and step on screen, if a lesson is.

@@ -22,7 +22,9 @@ struct LessonScreenView: Hashable, Sendable {
     var presenting: Bool
 
     func draw(into canvas: inout Canvas, theme: Theme) {
-        let layout = ScreenLayout(width: canvas.width, height: canvas.height, presenting: presenting)
+        let standard = ScreenLayout(width: canvas.width, height: canvas.height, presenting: presenting)
+        let fits = NarrationRenderer(narration: narration, theme: theme).quizFits(in: Self.inner(standard.narration))
+        let layout = fits ? standard : ScreenLayout(width: canvas.width, height: canvas.height, presenting: presenting, roomForQuiz: true)
         canvas.fill(layout.title, with: Cell(" ", style: theme.title))
         let separator = theme.unicode ? " · " : " - "
         canvas.put(" " + title + separator + stepTitle, x: layout.title.x, y: layout.title.y, style: theme.title, limit: layout.title.width)
@@ -63,14 +65,18 @@ struct LessonScreenView: Hashable, Sendable {
     static func drawLegend(_ entries: [LegendEntry], into canvas: inout Canvas, along stage: Rect, y: Int, theme: Theme) {
         let start = stage.x + 2, end = stage.maxX - 1
         var x = start
-        for (index, entry) in entries.enumerated() {
-            // An entry without glyphs is a sentence about the whole stage ("any peer
-            // reaches any other"): a second space sets it apart from the entry before.
-            let gap = entry.glyphs.isEmpty ? (x > start ? " " : "") : " "
-            let glyphs = DisplayWidth.of(entry.glyphs)
-            let width = 1 + glyphs + gap.count + DisplayWidth.of(entry.title)
+        for (index, full) in entries.enumerated() {
+            // An entry without glyphs is a sentence about the whole stage ("no lines: any
+            // peer reaches any other"): a second space sets it apart from the entry before.
+            let gap = full.glyphs.isEmpty ? (x > start ? " " : "") : " "
+            let glyphs = DisplayWidth.of(full.glyphs)
+            func width(_ entry: LegendEntry) -> Int { 1 + glyphs + gap.count + DisplayWidth.of(entry.title) }
             // The last entry needs room for the space after it; any other, for an ellipsis too.
             let room = index == entries.count - 1 ? 1 : 1 + 1 + DisplayWidth.of(theme.glyphs.ellipsis)
+            // An entry with shorter forms says the longest that fits where the whole one does not.
+            let entry = ([full] + full.shorter.map { LegendEntry(glyphs: full.glyphs, style: full.style, title: $0) })
+                .first { x + width($0) + room <= end } ?? full
+            let width = width(entry)
             guard x + width + room <= end else {
                 canvas.put(" " + theme.glyphs.ellipsis, x: x, y: y, style: theme.dim)
                 x += 1 + DisplayWidth.of(theme.glyphs.ellipsis)

@@ -43,13 +43,15 @@ extension MetricsView {
         }
         let finished = sharing.compactMap { fileShares.finished($0.state) }
         trend = Self.trend(simulation: simulation, servers: servers, finished: finished, until: time)
-        shares = sharing.map { state, share in
-            Meter(label: state.config.name, fraction: share, value: "\(Int((share * 100).rounded(.down)))%", alarm: state.corruptChunks > 0)
-        }
-        if shares.count > Self.largestShareList {
-            let mean = shares.map(\.fraction).reduce(0, +) / Double(shares.count)
-            shares = [Meter(label: "all \(shares.count)", fraction: mean, value: "\(finished.count) done",
-                            alarm: shares.contains(where: \.alarm))]
+        if sharing.count > Self.largestShareList {
+            // One meter for the crowd, made without a meter (and its text) for each peer.
+            let mean = sharing.map(\.share).reduce(0, +) / Double(sharing.count)
+            shares = [Meter(label: "all \(sharing.count)", fraction: mean, value: "\(finished.count) done",
+                            alarm: sharing.contains { $0.state.corruptChunks > 0 })]
+        } else {
+            shares = sharing.map { state, share in
+                Meter(label: state.config.name, fraction: share, value: "\(Int((share * 100).rounded(.down)))%", alarm: state.corruptChunks > 0)
+            }
         }
 
         // What went wrong (counted only once it happens) is what a lesson is about: it

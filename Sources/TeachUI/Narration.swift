@@ -58,8 +58,12 @@ struct NarrationRenderer {
 
     func draw(into canvas: inout Canvas, rect: Rect) {
         guard rect.width > 2, !rect.isEmpty else { return }
-        let (top, bottom) = layout(in: rect)
-        for (offset, line) in (top + bottom).enumerated() {
+        let key = NarrationMemo.Key(narration: narration, width: rect.width, height: rect.height, capabilities: theme.capabilities)
+        let lines = NarrationMemo.shared.lines(for: key) {
+            let (top, bottom) = layout(in: rect)
+            return top + bottom
+        }
+        for (offset, line) in lines.enumerated() {
             canvas.put(line.spans, x: rect.x + line.indent, y: rect.y + offset, limit: rect.width - line.indent, style: theme.text)
         }
     }
@@ -114,7 +118,10 @@ struct NarrationRenderer {
             let anchored = scrolling.isEmpty || prompt.isEmpty ? prompt : [NarrationLine()] + prompt
             // Notes longer than the window left beside the prompt take its rows too.
             let kept = feedback.count < height - anchored.count - 1 ? anchored : []
-            return (scrolling, Array(kept.prefix(height)), scrolling.count - feedback.count)
+            // A quiz revealed to a class comes into view from its question: the reasons
+            // are under the choices they speak of.
+            let start = scrolling.count - feedback.count - (narration.quiz?.revealed == true ? quiz.count : 0)
+            return (scrolling, Array(kept.prefix(height)), start)
         }
         // Short of room: the question and every choice stay anchored (a learner cannot
         // answer what is scrolled away); the text and the notes on the answer scroll,
@@ -158,4 +165,8 @@ struct NarrationRenderer {
 
 extension QuizView {
     var isRight: Bool { picked == answers }
+
+    /// Shown answered with nothing picked: a presenter revealed it to a class that
+    /// answered aloud.
+    var revealed: Bool { answered && picked.isEmpty }
 }

@@ -27,8 +27,36 @@ extension NarrationRenderer {
                 result.append(row == 0 ? NarrationLine(spans: [StyledSpan(label, role)] + styled)
                                        : NarrationLine(spans: styled, indent: label.count))
             }
+            // Revealed to a class, each choice is followed by why it is right or wrong,
+            // so the reasons read with the choice they speak of even where the panel
+            // shows only part of the quiz.
+            if quiz.revealed, let why = quiz.explanations[index] {
+                result += StyledText(markup: why).wrapped(width: max(1, width - label.count)).map {
+                    NarrationLine(spans: $0.map { StyledSpan($0.text, .emphasis) }, indent: label.count)
+                }
+            }
         }
         return result
+    }
+
+    /// Whether the quiz fits `rect` under a few lines of narration at its tallest: the question,
+    /// every choice, the longest note on one choice, the verdict, the closing note and the
+    /// prompt. One answer for the whole quiz, so the panel does not change size as it
+    /// is answered.
+    func quizFits(in rect: Rect) -> Bool {
+        guard let quiz = narration.quiz, rect.width > 2 else { return true }
+        let width = rect.width
+        func rows(_ markup: String) -> Int { StyledText(markup: markup).wrapped(width: width).count }
+        var view = narration
+        view.quiz?.answered = false
+        view.quiz?.notes = nil
+        let unanswered = NarrationRenderer(narration: view, theme: theme)
+        let notes = quiz.notes.map { $0.reduce(0) { $0 + rows($1) } }
+            ?? 1 + (quiz.explanations.compactMap { $0.map { rows("1: " + $0) } }.max() ?? 0) + (quiz.explanation.map(rows) ?? 0)
+        let prompt = narration.prompt?.wrapped(width: width).count ?? 0
+        // The narration may scroll, as long as a few of its lines stay in view.
+        let text = min(narrationLines(width: width).count, Self.narrationRows)
+        return text + 1 + unanswered.quizLines(width: width).count + notes + 1 + prompt <= rect.height
     }
 
     /// After a missed first try, why its picks were wrong; once answered, the verdict and
@@ -49,8 +77,8 @@ extension NarrationRenderer {
                 : quiz.isRight ? "Right."
                 : "Not quite: " + numbers + (quiz.answers.count == 1 ? " is the answer." : " are the answers.")
             notes = [verdict]
-            // Revealed to a class that answered aloud: why each choice is right or wrong.
-            let explained = quiz.picked.isEmpty ? Set(quiz.choices.indices) : quiz.picked.union(quiz.answers)
+            // Revealed to a class, the reasons are under the choices already.
+            let explained = quiz.revealed ? [] : quiz.picked.union(quiz.answers)
             for index in explained.sorted() {
                 if let why = quiz.explanations[index] { notes.append("\(index + 1): \(why)") }
             }

@@ -4,18 +4,26 @@ import NetSim
 /// the events up to that instant: the same moment always gets the same marks, after a
 /// step back too, however it was reached.
 ///
-/// Standing marks last as long as their cause: down, left, a full queue, a malicious or
-/// poisoned node, a client whose latest request was refused or given up. Momentary marks
-/// last a moment of simulated time after their event (see `nodes(markedBy:at:)`):
+/// Standing marks last as long as their cause: down, left, a full queue, a cache fetching
+/// what it missed, a malicious or poisoned node, a client whose latest request was refused
+/// or given up. Momentary marks last a moment of simulated time after their event (see
+/// `nodes(markedBy:at:)`):
 /// - a drop, at the server and its client, while the backlog that caused it is worked
 ///   off (the server's service time for each place in its queue, and the one in service);
 /// - a lost request, at its client until the client stops waiting for it (its timeout,
 ///   counted from when it was sent); any other lost message, for as long as it travelled;
-/// - a rejected chunk, at its receiver, for as long as the chunk took to arrive.
+/// - a rejected chunk, at its receiver, for as long as the chunk took to arrive;
+/// - a cache's hit or miss, at the cache, for `cacheMoment` (a miss also for as long as
+///   the cache is fetching what it missed).
 struct NodeMarks {
     /// The most recent events searched for momentary marks: enough for any lesson's
     /// moment, and a bound on what a busy swarm costs per frame.
     static let recentEvents = 1_024
+
+    /// How long a cache's hit or miss stays marked: a cache answers its clients within
+    /// a few milliseconds, too briefly to see at the pace a lesson plays a crowd, while a
+    /// quarter of a second is seen even as single requests trickle in.
+    static let cacheMoment: SimTime = 250_000
 
     private var momentary: [NodeID: [StageMark]] = [:]
     private let outcomes: [NodeID: RequestOutcome]
@@ -30,12 +38,14 @@ struct NodeMarks {
             index -= 1
             // Most events leave no mark: look at the kind before copying the report.
             let kind = reports.base.kind(at: index)
-            guard kind == .dropped || kind == .lost || kind == .rejected else { continue }
+            guard kind == .dropped || kind == .lost || kind == .rejected || kind == .hit || kind == .miss else { continue }
             let report = reports[index]
             guard let node = report.node, let until = until(report), frame.time <= until else { continue }
             let mark: StageMark = switch kind {
             case .dropped: .dropped
             case .lost: .lost
+            case .hit: .hit
+            case .miss: .miss
             default: .rejected
             }
             for marked in nodes(markedBy: report, at: node) where momentary[marked]?.contains(mark) != true {
@@ -59,6 +69,8 @@ struct NodeMarks {
             return max(travelled, message.departs + timeout - 1)
         case .rejected:
             return report.message.map { report.time + $0.arrives - $0.departs }
+        case .hit, .miss:
+            return report.time + Self.cacheMoment
         default:
             return nil
         }
@@ -67,7 +79,7 @@ struct NodeMarks {
     /// The nodes an event marks. A drop: the server, and the client whose request it
     /// was. A lost request or answer: the client it was for (the server is down, or its
     /// link cut, which have marks of their own); any other lost message, its receiver. A
-    /// rejected chunk: its receiver.
+    /// rejected chunk: its receiver. A hit or a miss: the cache.
     private func nodes(markedBy report: StepReport, at node: NodeID) -> [NodeID] {
         guard let message = report.message else { return [node] }
         let asker: NodeID? = switch message.kind {
@@ -95,6 +107,8 @@ struct NodeMarks {
         let limit = state.config.queueLimit
         if limit > 0, limit < .max, state.queueLength >= limit { marks.append(.queueFull) }
         if recent.contains(.rejected) { marks.append(.rejected) }
+        if recent.contains(.miss) || state.cache?.fetching.isEmpty == false { marks.append(.miss) }
+        if recent.contains(.hit) { marks.append(.hit) }
         if state.malicious { marks.append(.malicious) }
         if state.corruptChunks > 0 { marks.append(.poisoned) }
         // A client's last request speaks for it until it takes part in a swarm.

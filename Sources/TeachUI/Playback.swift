@@ -80,11 +80,15 @@ struct Playback: Hashable, Sendable {
     static let comfortablePlay: Double = 8
 
     /// Picks the speed that plays `duration` of simulated time in about eight seconds,
-    /// unless the learner or the lesson has picked one.
-    mutating func suggest(forDuration duration: SimTime) {
+    /// unless the learner or the lesson has picked one. When one wait follows another
+    /// that played (`slowing` false), the speed may go up for a long wait but never down
+    /// by itself: the last 24 ms of a swarm played at ×1 would otherwise turn the speed
+    /// the learner was watching into ×0.003 at the moment the first peer finishes.
+    mutating func suggest(forDuration duration: SimTime, slowing: Bool = true) {
         guard !speedChosen, !speedPaced, duration > 0 else { return }
         let wanted = Double(duration) / 1e6 / Self.comfortablePlay
-        speedIndex = Self.speeds.indices.min { abs(log10(Self.speeds[$0] / wanted)) < abs(log10(Self.speeds[$1] / wanted)) } ?? speedIndex
+        let suggested = Self.speeds.indices.min { abs(log10(Self.speeds[$0] / wanted)) < abs(log10(Self.speeds[$1] / wanted)) } ?? speedIndex
+        speedIndex = slowing ? suggested : max(speedIndex, suggested)
     }
 
     /// The speed in force at `time`, and when it next changes (nil: it does not).

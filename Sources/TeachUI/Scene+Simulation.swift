@@ -33,23 +33,50 @@ extension Scene {
         let packets = frame.inFlight
             .filter { present.contains($0.from.rawValue) && present.contains($0.to.rawValue) }
             .map { ScenePacket(id: $0.id, kind: $0.kind, from: $0.from.rawValue, to: $0.to.rawValue, progress: $0.progress(at: time)) }
+            + Self.arrivals(frame, reports: reports).filter { present.contains($0.from) && present.contains($0.to) }
         // A node that left stays drawn where it was, marked, with nothing to or from it.
         let departed = simulation.departedNodes.map { id in
             let config = simulation.network.nodes[id.rawValue]
             return SceneNode(id: id.rawValue, name: config.name, role: config.role, isUp: false, marks: [.left])
         }
+        Self.markSearch(simulation, on: &nodes)
         if !departed.isEmpty { nodes = (nodes + departed).sorted { $0.id < $1.id } }
         self.init(nodes: nodes, links: links, packets: packets, layout: plan.layout,
                   shape: StageShape(simulation, plan: plan), geometry: geometry)
     }
 
     /// How many messages carrying data each node is sending now: those whose bits are
-    /// still leaving it (the engine's transfers under way), not those only travelling.
+    /// still leaving it (the engine's transfers under way), not those only travelling;
+    /// and a tracker's peer lists while they travel, as the engine sends them on latency
+    /// alone, with no transfer: their trip is the whole of the tracker's answering.
     static func sending(_ simulation: Simulation) -> [NodeID: Int] {
         var sending: [NodeID: Int] = [:]
         for message in simulation.transmitting where message.kind.carriesData { sending[message.from, default: 0] += 1 }
+        for message in simulation.inFlight where message.kind == .peerList { sending[message.from, default: 0] += 1 }
         return sending
     }
+
+    /// Answers that reached their receiver a moment ago, to be drawn there: at the
+    /// instant of their arrival (where a step that ends on it stops) and for a fifth of
+    /// the time they travelled after it, so that playing shows them arrive too. Only
+    /// answers to someone (a response, a whole file): what a client waits for.
+    static func arrivals(_ frame: Frame, reports: Slice<EventReports>) -> [ScenePacket] {
+        var arrived: [ScenePacket] = []
+        var index = reports.endIndex
+        while index > max(reports.startIndex, reports.endIndex - recentArrivals) {
+            index -= 1
+            guard reports.base.kind(at: index) == .delivered else { continue }
+            let report = reports[index]
+            guard let message = report.message, message.kind == .response || message.kind == .file else { continue }
+            guard frame.time - report.time <= max(0, message.arrives - message.departs) / 5 else { continue }
+            arrived.append(ScenePacket(id: message.id, kind: message.kind, from: message.from.rawValue, to: message.to.rawValue,
+                                       progress: 1, arrived: true))
+        }
+        return arrived.reversed()
+    }
+
+    /// The most recent events searched for arrivals: a bound on what a busy frame costs.
+    static let recentArrivals = 64
 
     /// The stage for a frame with only a layout asked for.
     init(_ frame: Frame, layout: StageLayoutKind, reports: Slice<EventReports> = EventReports()[...]) {

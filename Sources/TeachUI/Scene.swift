@@ -71,6 +71,8 @@ struct SceneNode: Hashable, Sendable {
     var share: Double? = nil
     /// The lesson points at it.
     var isHighlighted = false
+    /// Where it stands in the latest lookup: the asker, or asked at some hop.
+    var search: SearchMark? = nil
 
     /// Its queue is full, or it is throwing away requests it has no room for: drawn as an
     /// alarm. (A client whose request was dropped is marked, not overloaded.)
@@ -101,6 +103,9 @@ struct ScenePacket: Hashable, Sendable {
     var to: Int
     /// How far along from `from` to `to`, 0...1.
     var progress: Double
+    /// It reached `to` a moment ago: drawn at its receiver, so an answer is seen arriving
+    /// instead of vanishing.
+    var arrived = false
 }
 
 /// How the stage arranges nodes; lessons ask for one, and the stage falls back to a

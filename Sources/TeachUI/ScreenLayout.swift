@@ -20,6 +20,10 @@ struct ScreenLayout: Hashable, Sendable {
         Rect(x: stage.x, y: stage.y, width: stage.width, height: metrics.maxY - stage.y)
     }
 
+    /// The narration panel's width for a quiz that needs the room, in a window narrow
+    /// enough to need it: 36 columns of text.
+    static let quizNarrationWidth = 40
+
     static func fits(width: Int, height: Int) -> Bool {
         width >= minimumWidth && height >= minimumHeight
     }
@@ -27,8 +31,11 @@ struct ScreenLayout: Hashable, Sendable {
     /// The lesson screen: title on top, status and key hints at the bottom, the stage on
     /// the left above the metrics, narration on the right; in a tall narrow window the
     /// narration goes below instead. Presenting drops the hints and the metrics (when
-    /// short of room) so the stage is as large as the window allows.
-    init(width: Int, height: Int, presenting: Bool) {
+    /// short of room) so the stage is as large as the window allows. For a quiz that does
+    /// not fit its panel (`roomForQuiz`), a narrow window gives the narration up to half
+    /// its width: at 80 columns choices wrap over three or four lines each, and the
+    /// narration that leads to the question would scroll out of sight.
+    init(width: Int, height: Int, presenting: Bool, roomForQuiz: Bool = false) {
         let screen = Rect(x: 0, y: 0, width: width, height: height)
         let (title, belowTitle) = screen.splitTop(1)
         let footerRows = presenting ? 1 : 2
@@ -41,7 +48,8 @@ struct ScreenLayout: Hashable, Sendable {
             (stage, metrics) = top.splitTop(top.height - min(metricsRows, top.height / 3))
             narration = below
         } else {
-            let narrationWidth = min(max(width * 2 / 5, 30), presenting ? 72 : 64)
+            let standard = min(max(width * 2 / 5, 30), presenting ? 72 : 64)
+            let narrationWidth = roomForQuiz ? max(standard, min(width / 2, Self.quizNarrationWidth)) : standard
             let (left, right) = body.splitLeft(body.width - narrationWidth)
             (stage, metrics) = left.splitTop(left.height - metricsRows)
             narration = right
@@ -52,5 +60,21 @@ struct ScreenLayout: Hashable, Sendable {
         self.metrics = metrics
         self.status = status
         self.hints = presenting ? Rect(x: 0, y: height, width: width, height: 0) : hints
+    }
+}
+
+extension AppState {
+    /// Where each panel is now, in the window's size.
+    var screenLayout: ScreenLayout { lessonLayout(width: width, height: height) }
+
+    /// Where each panel goes in a window of this size: presenting or not, with room for
+    /// the quiz on screen when it needs it.
+    func lessonLayout(width: Int, height: Int) -> ScreenLayout {
+        let standard = ScreenLayout(width: width, height: height, presenting: presenting)
+        guard let session = lesson, session.pendingQuiz != nil else { return standard }
+        let theme = Theme(.full)
+        let fits = NarrationRenderer(narration: narration(session, theme: theme), theme: theme)
+            .quizFits(in: LessonScreenView.inner(standard.narration))
+        return fits ? standard : ScreenLayout(width: width, height: height, presenting: presenting, roomForQuiz: true)
     }
 }

@@ -12,6 +12,9 @@ protocol SimulationDriver: Sendable {
     /// Runs one event (or moves the clock to a deadline the driver waits for), and says
     /// whether playing may go on past it.
     mutating func stepForward() -> ForwardStep
+    /// Where the next step forward will leave the clock, when the driver can tell without
+    /// taking it; nil when it cannot, or nothing is left. Asked only right before a step.
+    mutating func timeOfNextStep() -> SimTime?
     /// Undoes the last event; false when there is none to undo.
     mutating func stepBack() -> Bool
     /// Goes to the state just after event `n`.
@@ -53,6 +56,9 @@ extension Timeline: SimulationDriver {
     var simulation: Simulation { current }
 
     mutating func stepForward() -> ForwardStep { step() == nil ? .nothing : .ran }
+
+    /// A step runs exactly the next event.
+    mutating func timeOfNextStep() -> SimTime? { timeOfNextEvent() }
 
     var canPlay: Bool { !current.isIdle }
 

@@ -9,7 +9,8 @@ public struct SpeakerNotes: Sendable, Hashable {
     public var heading: String
     /// The notes for this point of the step, a blank line between two; empty when it has none.
     public var text: String
-    /// What the next click (PgDn) does: "plays until the queue at server is full". One line.
+    /// What the next click (PgDn) does, in the words the class hears: "plays until
+    /// server's queue is full". One line.
     public var next: String
 
     public init(heading: String, text: String, next: String) {
@@ -23,8 +24,22 @@ public struct SpeakerNotes: Sendable, Hashable {
     /// at the window's edge.
     public func page(width: Int) -> String {
         let body = text.isEmpty ? "(no note at this point)" : text
-        return ["---- \(heading) ----", body, "", "next: \(next)"]
-            .flatMap { $0.isEmpty ? [[]] : StyledText([StyledSpan($0)]).wrapped(width: max(1, width)) }
+        return Self.wrapped(["---- \(heading) ----", body, "", nextLine], width: width)
+    }
+
+    /// What follows `earlier` on a follower's terminal: the whole page when the notes are
+    /// for another point of the lesson, else only the line saying what the next click
+    /// does (a play starting or stopping changes nothing else, and the notes the tutor
+    /// is reading stay where they are).
+    public func update(after earlier: SpeakerNotes?, width: Int) -> String? {
+        guard let earlier, earlier.heading == heading, earlier.text == text else { return "\n" + page(width: width) }
+        return earlier.next == next ? nil : Self.wrapped([nextLine], width: width)
+    }
+
+    private var nextLine: String { "next: \(next)" }
+
+    private static func wrapped(_ lines: [String], width: Int) -> String {
+        lines.flatMap { $0.isEmpty ? [[]] : StyledText([StyledSpan($0)]).wrapped(width: max(1, width)) }
             .map { $0.map(\.text).joined() }
             .joined(separator: "\n")
     }
@@ -42,7 +57,7 @@ extension LessonSession {
     private var nextClick: String {
         if stage.isAnimating { return "goes straight to where this play stops" }
         switch runner.pending {
-        case let .running(wait): return "plays until \(wait.phrase)"
+        case let .running(wait): return "plays \(wait.inWords)"
         case .quiz:
             if let place = pendingQuiz?.1, answers[place]?.answered != true { return "the quiz's answer" }
             return "on past the quiz"

@@ -88,9 +88,9 @@ final class StageGeometryCache: @unchecked Sendable, Hashable {
     func hash(into hasher: inout Hasher) {}
 }
 
-/// A mutual-exclusion lock for the caches (the stage is drawn on one thread, but the
+/// A mutual-exclusion lock for the caches (the screen is drawn on one thread, but the
 /// state that holds them is Sendable).
-private final class Lock: @unchecked Sendable {
+final class Lock: @unchecked Sendable {
     private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
 
     init() { pthread_mutex_init(mutex, nil) }

@@ -18,6 +18,11 @@ struct StageInk {
     var count: (kind: MessageKind, text: String)?
     /// A server's badge counting the requests waiting in its queue ("busy +3"), the first one.
     var waiting: Int?
+    /// Messages drawn and messages in flight, when paths that would cross the others were
+    /// left out of a busy picture.
+    var leftOut: (drawn: Int, inFlight: Int)?
+    /// The hops of a search drawn in front of names (0: the asker), in order.
+    var hops: [Int] = []
 
     mutating func insert(_ symbol: StageSymbol) {
         drawn |= 1 << UInt64(symbol.ordinal)

@@ -100,7 +100,7 @@ enum StageLayout {
         for form in roomy ? [NodeForm.largeBox, .box, .compact] : [.box, .compact] {
             var best: (placement: StagePlacement, strain: Strain)?
             for hubs in HubArrangement.allCases {
-                for (order, turn) in [(false, 0.0), (false, 0.5), (true, 0.0), (true, 0.5)] {
+                for (order, turn) in [(false, 0.0), (false, 0.5), (true, 0.0), (true, 0.5)] where turn == 0 || !ringed.contains(where: isOverlay) {
                     let variant = Variant(hubs: hubs, reversed: order, turn: turn)
                     guard var placement = arrange(shape, units: ringed, form: form, variant: variant, captioned: captioned, in: rect) else { continue }
                     placement.drawnLinks = drawn
@@ -260,14 +260,17 @@ enum StageLayout {
             var area = region
             if captioned {
                 guard region.height > 2 else { return nil }
-                // A lone node's name says it all.
-                if unit.nodes.count > 1 { captions.append(caption(unit.labels(in: shape, roles: roles), in: region)) }
+                // A lone node's name says it all, unless the lesson gave it a label.
+                if unit.nodes.count > 1 || unit.nodes.contains(where: { id in shape.nodes.contains { $0.id == id && $0.label != nil } }) {
+                    captions.append(caption(unit.labels(in: shape, roles: roles), in: region))
+                }
                 area = Rect(x: region.x, y: region.y + 1, width: region.width, height: region.height - 1)
             }
             // A column of margin each side for boxes: a box's side against the stage's
             // frame or a neighbour's reads as a double line.
             if form != .compact { area = Rect(x: area.x + 1, y: area.y, width: area.width - 2, height: area.height) }
             let layout = unit.layout ?? (shape.layout == .auto ? automaticLayout(unit, roles: roles) : shape.layout)
+            if layout == .ring { area = overlayArea(for: unit, in: area) }
             let placed: [Int: Rect]?
             if layout == .tiers {
                 placed = tiers(unit, shape: shape, names: names, form: form, in: area)

@@ -1,32 +1,49 @@
 import Canvas
 import NetSim
 
+/// The lines a stage draws, and the pairs whose messages it leaves out.
+struct StageLines {
+    /// Configured links drawn as standing lines.
+    var standing: [NodePair]
+    /// Pairs exchanging messages with no line of their own, each drawn as a path while
+    /// its messages travel.
+    var travelling: [NodePair]
+    /// Pairs exchanging messages whose paths would cross those drawn: not drawn, nor
+    /// their messages (the legend counts them).
+    var leftOut: Set<NodePair> = []
+}
+
 /// The links and the messages on them: what the stage draws between the nodes.
 extension StageRenderer {
     /// Above this many pairs exchanging messages at once, a grid of cells draws no lines
     /// between them (they would cover it): it marks who sends and who receives instead.
     static let largestGridWeb = 16
 
-    /// The units' captions ("small · 5 clients"), dim, on the rows kept for them.
+    /// Up to this many pairs exchanging messages at once, every path is drawn, crossing
+    /// or not.
+    static let fewPaths = 4
+
+    /// The units' captions ("small · 5 clients"), dim, on the rows kept for them; one too
+    /// long for its row ends in an ellipsis.
     func drawCaptions(into canvas: inout Canvas, placement: StagePlacement) {
         for caption in placement.captions {
-            canvas.put(caption.text, x: caption.frame.x, y: caption.frame.y, style: theme.dim, limit: caption.frame.width)
+            canvas.put(caption.text, x: caption.frame.x, y: caption.frame.y, style: theme.dim, limit: caption.frame.width,
+                       ellipsis: theme.glyphs.ellipsis)
         }
     }
 
     /// Draws every configured link between nodes on the stage (a busy one stands out, a
     /// cut one or one to a node that is down is drawn dead), and then, for each pair of
-    /// nodes exchanging messages, the path the messages take: their link's, or a faint
-    /// line of its own where the network lets any node reach any other (or the pair
-    /// belongs to a unit whose nodes are all linked). A message between nodes that
-    /// cannot reach each other gets no path. Returns each pair's drawn path (the cells
-    /// outside the nodes and captions), from the lower id to the higher.
-    func drawLinks(into canvas: inout Canvas, geometry: StageGeometry, within rect: Rect) -> [NodePair: [Point]] {
+    /// nodes exchanging messages that `lines` keeps, the path the messages take: their
+    /// link's, or a faint line of its own where the network lets any node reach any other
+    /// (or the pair belongs to a unit whose nodes are all linked). A message between nodes
+    /// that cannot reach each other gets no path. Returns each pair's drawn path (the
+    /// cells outside the nodes and captions), from the lower id to the higher.
+    func drawLinks(into canvas: inout Canvas, geometry: StageGeometry, lines: StageLines) -> [NodePair: [Point]] {
         let placement = geometry.placement
         let walls = placement.walls
         var linkUp: [NodePair: Bool] = [:]
         for link in scene.links { linkUp[NodePair(link.a, link.b)] = link.isUp }
-        let lines = lines(on: placement)
         let traffic = lines.standing.isEmpty ? [] : Set(scene.packets.map { NodePair($0.from, $0.to) })
         var paths: [NodePair: [Point]] = [:]
         for pair in lines.standing {
@@ -63,7 +80,10 @@ extension StageRenderer {
     /// grid), then a path for each pair exchanging messages with no line of its own,
     /// where they can reach each other (any node reaches any other, or they are linked
     /// inside a unit that draws no links) and, in a grid, only while few pairs are busy.
-    func lines(on placement: StagePlacement) -> (standing: [NodePair], travelling: [NodePair]) {
+    /// Of those paths only the ones that cross no other are kept (see `untangled`); the
+    /// messages on the others are left out, and counted.
+    func lines(on geometry: StageGeometry) -> StageLines {
+        let placement = geometry.placement
         let linked = Set(scene.links.map { NodePair($0.a, $0.b) })
         let standing = placement.form == .dot ? [] : placement.drawnLinks.filter(linked.contains)
         let drawn = Set(standing)
@@ -73,28 +93,80 @@ extension StageRenderer {
             guard !drawn.contains(pair), scene.anyReachesAny || linked.contains(pair) else { continue }
             travelling.insert(pair)
             // A busy grid draws no paths at all: no need to count further.
-            if placement.form == .dot, travelling.count > Self.largestGridWeb { return (standing, []) }
+            if placement.form == .dot, travelling.count > Self.largestGridWeb { return StageLines(standing: standing, travelling: []) }
         }
-        return (standing, travelling.sorted())
+        let kept = untangled(travelling, geometry: geometry)
+        return StageLines(standing: standing, travelling: kept.sorted(), leftOut: travelling.subtracting(kept))
+    }
+
+    /// The paths of messages that can all be drawn at once without crossing, when more
+    /// than `fewPaths` are under way: a few crossing paths can be followed, but a busy
+    /// swarm with a line for every chunk is a tangle nobody can follow. Paths that meet only
+    /// beside a node they both end at do not cross. The oldest exchange of each sender
+    /// comes first (so everyone uploading shows a line), senders in the order they began,
+    /// then every other exchange, oldest first; a path that would cross one already kept
+    /// is left out. Ages are the messages' ids, so the same messages in flight always
+    /// keep the same paths, and a path stays drawn while its messages travel.
+    private func untangled(_ pairs: Set<NodePair>, geometry: StageGeometry) -> Set<NodePair> {
+        guard pairs.count > Self.fewPaths else { return pairs }
+        var oldest: [NodePair: (id: Int, from: Int)] = [:]
+        for packet in scene.packets {
+            let pair = NodePair(packet.from, packet.to)
+            guard pairs.contains(pair) else { continue }
+            if let known = oldest[pair], known.id < packet.id { continue }
+            oldest[pair] = (packet.id, packet.from)
+        }
+        let byAge = pairs.sorted { (oldest[$0]!.id, $0) < (oldest[$1]!.id, $1) }
+        var firstOfSender: [NodePair] = []
+        var senders: Set<Int> = []
+        for pair in byAge where senders.insert(oldest[pair]!.from).inserted { firstOfSender.append(pair) }
+        let placement = geometry.placement
+        func near(_ node: Int) -> Rect? {
+            placement.frames[node].map { Rect(x: $0.x - 2, y: $0.y - 1, width: $0.width + 4, height: $0.height + 2) }
+        }
+        var taken: [Point: [NodePair]] = [:]
+        var kept: Set<NodePair> = []
+        for pair in firstOfSender + byAge where !kept.contains(pair) {
+            guard let route = geometry.route(pair) else { continue }
+            let crosses = route.contains { cell in
+                (taken[cell] ?? []).contains { other in
+                    // Sharing a cell beside a node both paths end at is converging, not crossing.
+                    let shared = [pair.low, pair.high].filter { $0 == other.low || $0 == other.high }
+                    return !shared.contains { near($0)?.contains(cell) == true }
+                }
+            }
+            guard !crosses else { continue }
+            kept.insert(pair)
+            for cell in route { taken[cell, default: []].append(pair) }
+        }
+        return kept
     }
 
     /// Draws the messages in flight where their progress puts them on their pair's
     /// path, and says which cell each went to. Messages of one kind between the same
     /// two nodes in the same direction (a swarm's pipelined chunks) are drawn once, at
-    /// the one furthest along, with their count beside it in an open cell. Messages keep
-    /// to the path's open cells, off the labels. One with no path (its nodes cannot reach
-    /// each other) waits beside its sender; one whose path has no open cell marks its
-    /// receiver, as in a busy grid.
-    func drawPackets(into canvas: inout Canvas, paths: [NodePair: [Point]], placement: StagePlacement) -> [Point: Int] {
+    /// the one furthest along, with their count right after it ("■3") in an open cell.
+    /// Messages keep to the path's open cells, off the labels and the cells in `reserved`
+    /// (a sender's count beside its name). One with no path (its nodes cannot reach each
+    /// other) waits beside its sender; one whose path has no open cell marks its
+    /// receiver, as in a busy grid; one on a path left out is not drawn. A message that
+    /// has just arrived is drawn at the end of its path and its receiver takes its colour
+    /// for the moment (it is not selectable: it is no longer in flight).
+    func drawPackets(
+        into canvas: inout Canvas, paths: [NodePair: [Point]], placement: StagePlacement, leftOut: Set<NodePair>,
+        reserved: Set<Point>
+    ) -> (inFlight: [Point: Int], arrived: [Point: MessageKind]) {
         if placement.form == .dot, paths.isEmpty, !scene.packets.isEmpty {
             markEnds(into: &canvas, placement: placement)
-            return [:]
+            return ([:], [:])
         }
-        struct Leg: Hashable { var from: Int, to: Int, kind: MessageKind }
+        struct Leg: Hashable { var from: Int, to: Int, kind: MessageKind, arrived: Bool }
         var legs: [Leg: (packet: ScenePacket, count: Int)] = [:]
         var order: [Leg] = []
-        for packet in scene.packets {
-            let leg = Leg(from: packet.from, to: packet.to, kind: packet.kind)
+        // Arrivals first: a message still in flight is drawn over one that has arrived.
+        let packets = scene.packets.filter(\.arrived) + scene.packets.filter { !$0.arrived }
+        for packet in packets where !leftOut.contains(NodePair(packet.from, packet.to)) {
+            let leg = Leg(from: packet.from, to: packet.to, kind: packet.kind, arrived: packet.arrived)
             if let (leading, count) = legs[leg] {
                 legs[leg] = (packet.progress > leading.progress ? packet : leading, count + 1)
             } else {
@@ -102,7 +174,12 @@ extension StageRenderer {
                 order.append(leg)
             }
         }
+        func isFree(_ cell: Point) -> Bool {
+            canvas.bounds.contains(cell) && placement.isOpen(cell) && !reserved.contains(cell)
+        }
         var drawn: [Point: Int] = [:]
+        var arrived: [Point: MessageKind] = [:]
+        var glyphs: Set<Point> = []
         var counts: [(point: Point, count: Int, kind: MessageKind)] = []
         for leg in order {
             let (packet, count) = legs[leg]!
@@ -113,31 +190,41 @@ extension StageRenderer {
             } else if packet.from > packet.to {
                 path.reverse()
             }
-            let open = path.filter(placement.isOpen)
-            guard !open.isEmpty else {
-                if let frame = placement.frames[packet.to] { canvas.restyle(frame) { $0 = theme.style(packet.kind) } }
-                continue
+            let open = path.filter(isFree)
+            if packet.arrived || open.isEmpty, let frame = placement.frames[packet.to] {
+                canvas.restyle(frame) { $0 = theme.style(packet.kind) }
             }
-            let progress = min(1, max(0, packet.progress.isFinite ? packet.progress : 0))
-            let point = open[Int((progress * Double(open.count - 1)).rounded())]
+            guard !open.isEmpty else { continue }
+            let progress = packet.arrived ? 1 : min(1, max(0, packet.progress.isFinite ? packet.progress : 0))
+            var index = Int((progress * Double(open.count - 1)).rounded())
+            if count > 1 {
+                // The count goes right after the glyph: the nearest cell along the path
+                // with room for it, nearer the receiver first.
+                let room = open.indices.filter { isFree(Point(x: open[$0].x + 1, y: open[$0].y)) }
+                index = room.min { (abs($0 - index), -$0) < (abs($1 - index), -$1) } ?? index
+            }
+            let point = open[index]
             var style = theme.style(packet.kind)
             if selection == .packet(packet.id) { style.attributes.insert(.reverse) }
             canvas.put(String(theme.glyph(packet.kind)), x: point.x, y: point.y, style: style)
-            drawn[point] = packet.id
-            counts.append((point, count, packet.kind))
+            glyphs.insert(point)
+            if packet.arrived {
+                arrived[point] = packet.kind
+            } else {
+                arrived[point] = nil
+                drawn[point] = packet.id
+                counts.append((point, count, packet.kind))
+            }
         }
         // Messages of different pairs that landed on one cell add up there too.
         var total: [Point: (count: Int, kind: MessageKind)] = [:]
         for entry in counts { total[entry.point, default: (0, entry.kind)].count += entry.count }
         for (point, shared) in total.sorted(by: { ($0.key.y, $0.key.x) < ($1.key.y, $1.key.x) }) where shared.count > 1 {
-            let mark = shared.count > 9 ? "+" : String(shared.count)
-            let around = [(1, 0), (-1, 0), (0, -1), (0, 1)].map { Point(x: point.x + $0.0, y: point.y + $0.1) }
-            let beside = around.first { cell in
-                canvas.bounds.contains(cell) && placement.isOpen(cell) && total[cell] == nil
-            }
-            if let beside { canvas.put(mark, x: beside.x, y: beside.y, style: theme.style(shared.kind)) }
+            let beside = Point(x: point.x + 1, y: point.y)
+            guard isFree(beside), !glyphs.contains(beside) else { continue }
+            canvas.put(shared.count > 9 ? "+" : String(shared.count), x: beside.x, y: beside.y, style: theme.style(shared.kind))
         }
-        return drawn
+        return (drawn, arrived)
     }
 
     /// A grid too busy for lines: a node receiving something is drawn in the colour of

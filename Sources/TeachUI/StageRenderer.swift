@@ -38,12 +38,17 @@ struct StageRenderer {
         let placement = geometry.placement
         var ink = StageInk()
         drawCaptions(into: &canvas, placement: placement)
-        let paths = drawLinks(into: &canvas, geometry: geometry, within: rect)
+        let lines = lines(on: geometry)
+        let paths = drawLinks(into: &canvas, geometry: geometry, lines: lines)
+        var badges: Set<Point> = []
         for node in scene.nodes {
             guard let frame = placement.frames[node.id] else { continue }
-            drawNode(node, frame: frame, form: placement.form, within: rect, into: &canvas, ink: &ink)
+            drawNode(node, frame: frame, placement: placement, within: rect, into: &canvas, ink: &ink, badges: &badges)
+            drawMarks(of: node, frame: frame, placement: placement, within: rect, into: &canvas, ink: &ink)
         }
-        var packets = drawPackets(into: &canvas, paths: paths, placement: placement)
+        let drawn = drawPackets(into: &canvas, paths: paths, placement: placement, leftOut: lines.leftOut, reserved: badges)
+        var packets = drawn.inFlight
+        var arrived = drawn.arrived
         if placement.form == .dot, paths.isEmpty {
             // A grid too busy for lines shows a message as its ends' colours, no glyph of its own.
             for packet in scene.packets where placement.frames[packet.to] != nil { ink.insert(.message(packet.kind)) }
@@ -54,10 +59,19 @@ struct StageRenderer {
             if !cuts.isEmpty {
                 ink.insert(.mark(.cut))
                 packets = packets.filter { !cuts.contains($0.key) }
+                arrived = arrived.filter { !cuts.contains($0.key) }
             }
+            for kind in arrived.values { ink.insert(.message(kind)) }
             // Only messages drawn as glyphs: one with no open cell on its path only tints
             // its receiver, which needs no legend of its own.
             noteMessages(packets, on: canvas, placement: placement, ink: &ink)
+        }
+        if !lines.leftOut.isEmpty {
+            let inFlight = scene.packets.count { !$0.arrived }
+            let shown = inFlight - scene.packets.count { !$0.arrived && lines.leftOut.contains(NodePair($0.from, $0.to)) }
+            if !noteLeftOut(" \(shown) of \(inFlight) in flight shown ", into: &canvas, rect: rect, placement: placement) {
+                ink.leftOut = (shown, inFlight)
+            }
         }
         if placement.form == .dot, placement.hidden > 0 {
             let note = " +\(placement.hidden) more "
@@ -70,14 +84,28 @@ struct StageRenderer {
             // No line stands for a link here, and any peer sends to any other straight: say
             // why the stage has no lines. Said only of peers: clients round a server talk
             // to it alone, and a star that said "any node reaches any other" looked wrong.
-            legend.cast.append(LegendEntry(glyphs: "", style: theme.dim, title: "peers reach each other"))
+            legend.cast.append(LegendEntry(glyphs: "", style: theme.dim, title: Self.noLines, shorter: Self.noLinesShorter))
         }
         return StageHits(placement: placement, packets: packets, legend: legend)
     }
 
-    /// Records the messages drawn as glyphs, and a count set beside one (in an open cell
-    /// next to its message, in the message's style): the topmost, leftmost one, so the
-    /// legend does not depend on the order the messages are visited in.
+    /// Says how many of the messages in flight a busy stage shows, in a corner of the
+    /// stage (the bottom right, else the top right) where nothing is drawn; false when
+    /// neither corner is clear (the legend says it then).
+    private func noteLeftOut(_ note: String, into canvas: inout Canvas, rect: Rect, placement: StagePlacement) -> Bool {
+        let width = DisplayWidth.of(note)
+        for y in [rect.maxY - 1, rect.y] {
+            let cells = (rect.maxX - width..<rect.maxX).map { Point(x: $0, y: y) }
+            guard width < rect.width, cells.allSatisfy({ placement.isOpen($0) && canvas[$0.x, $0.y].text == " " }) else { continue }
+            canvas.put(note, x: rect.maxX - width, y: y, style: theme.dim)
+            return true
+        }
+        return false
+    }
+
+    /// Records the messages drawn as glyphs, and a count set right after one (in the
+    /// message's style): the topmost, leftmost one, so the legend does not depend on the
+    /// order the messages are visited in.
     private func noteMessages(_ packets: [Point: Int], on canvas: Canvas, placement: StagePlacement, ink: inout StageInk) {
         guard !packets.isEmpty else { return }
         var kinds: [Int: MessageKind] = [:]
@@ -87,14 +115,11 @@ struct StageRenderer {
             guard let kind = kinds[id] else { continue }
             ink.insert(.message(kind))
             if let first, (first.point.y, first.point.x) < (point.y, point.x) { continue }
-            for (dx, dy) in [(1, 0), (-1, 0), (0, -1), (0, 1)] {
-                let cell = Point(x: point.x + dx, y: point.y + dy)
-                guard canvas.bounds.contains(cell), placement.isOpen(cell), packets[cell] == nil else { continue }
-                let drawn = canvas[cell.x, cell.y]
-                if drawn.style == theme.style(kind), drawn.text == "+" || drawn.text.first.map({ ("2"..."9").contains($0) }) == true {
-                    first = (point, kind, drawn.text)
-                    break
-                }
+            let cell = Point(x: point.x + 1, y: point.y)
+            guard canvas.bounds.contains(cell), placement.isOpen(cell), packets[cell] == nil else { continue }
+            let drawn = canvas[cell.x, cell.y]
+            if drawn.style == theme.style(kind), drawn.text == "+" || drawn.text.first.map({ ("2"..."9").contains($0) }) == true {
+                first = (point, kind, drawn.text)
             }
         }
         ink.count = first.map { ($0.kind, $0.text) }
@@ -121,9 +146,14 @@ struct StageRenderer {
             let border = theme.glyphs.heavy
             legend.cast.append(LegendEntry(glyphs: String([border.topLeft, border.horizontal]), style: theme.dim, title: "watch this"))
         }
-        legend.events = entries(StageMark.allCases.filter { $0 != .sending }.map(StageSymbol.mark))
+        legend.events = entries(StageMark.allCases.filter { $0 != .sending && $0 != .unreached }.map(StageSymbol.mark))
+        legend.events += searchLegend(ink)
         if ink.shades { legend.events.append(LegendEntry(glyphs: String(theme.glyphs.shades), style: .plain, title: "share of the file")) }
         legend.events += entries([.mark(.sending)] + MessageKind.allCases.map(StageSymbol.message)).filter { !legend.events.contains($0) }
+        if let (drawn, inFlight) = ink.leftOut {
+            // Paths that would cross the others were left out: how many of the messages show.
+            legend.events.append(LegendEntry(glyphs: "", style: theme.dim, title: "\(drawn) of \(inFlight) shown"))
+        }
         if let count = ink.count {
             legend.events.append(LegendEntry(glyphs: String(theme.glyph(count.kind)) + count.text, style: theme.style(count.kind),
                                              title: count.text == "+" ? "10 or more at once" : "\(count.text) at once"))
@@ -147,11 +177,18 @@ struct StageRenderer {
         return marked
     }
 
-    private func drawNode(_ node: SceneNode, frame: Rect, form: NodeForm, within rect: Rect, into canvas: inout Canvas, ink: inout StageInk) {
+    /// Draws a node in its frame, with the ↑N of what it is sending now; `badges` gets
+    /// the cells a count beside a one-line label takes (and the one after it), which
+    /// messages keep off.
+    private func drawNode(
+        _ node: SceneNode, frame: Rect, placement: StagePlacement, within rect: Rect, into canvas: inout Canvas, ink: inout StageInk,
+        badges: inout Set<Point>
+    ) {
+        let form = placement.form
         let selected = selection == .node(node.id)
         let style = theme.style(node, selected: selected)
         let symbol = symbol(for: node)
-        var markerStyle = marker(for: node).map { theme.style($0) } ?? style
+        var markerStyle = node.swarmRole == .seed ? theme.style(.seed) : style
         if selected { markerStyle.attributes.insert(.reverse) }
         let name = " " + node.name
         switch form {
@@ -163,8 +200,7 @@ struct StageRenderer {
             if weight == .heavy { ink.focus = true }
             canvas.box(frame, weight: weight, glyphs: theme.glyphs, style: border)
             let inset = form == .largeBox ? 3 : 1
-            canvas.put(String(theme.glyph(symbol)), x: frame.x + inset, y: frame.y + frame.height / 2, style: markerStyle)
-            ink.insert(symbol, beside: node.name)
+            drawIcon(for: node, symbol: symbol, style: markerStyle, at: Point(x: frame.x + inset, y: frame.y + frame.height / 2), into: &canvas, ink: &ink)
             canvas.put(name, x: frame.x + inset + 1, y: frame.y + frame.height / 2, style: style)
             if let badge = workBadge(for: node, width: frame.width - 2) {
                 canvas.put(badge, x: frame.x + 1 + (frame.width - 2 - DisplayWidth.of(badge)) / 2, y: frame.maxY - 1, style: border)
@@ -178,19 +214,32 @@ struct StageRenderer {
                 }
             }
         case .compact:
-            canvas.put(String(theme.glyph(symbol)), x: frame.x, y: frame.y, style: markerStyle)
-            ink.insert(symbol, beside: node.name)
+            drawIcon(for: node, symbol: symbol, style: markerStyle, at: Point(x: frame.x, y: frame.y), into: &canvas, ink: &ink)
             canvas.put(name, x: frame.x + 1, y: frame.y, style: style)
             if node.sending > 0, node.isUp, rect.contains(x: frame.maxX, y: frame.y) {
                 canvas.put(String(theme.glyph(.mark(.sending))), x: frame.maxX, y: frame.y, style: theme.style(.mark(.sending)))
                 ink.insert(.mark(.sending))
+                // The count too, where it stays two cells clear of the next label (so it
+                // does not read as part of that name, and a message still fits between).
+                let count = Point(x: frame.maxX + 1, y: frame.y)
+                let clear = (0...2).map { Point(x: count.x + $0, y: count.y) }.allSatisfy { cell in
+                    !placement.frames.values.contains { $0.contains(cell) } && !placement.captions.contains { $0.frame.contains(cell) }
+                }
+                if node.sending > 1, rect.contains(count), clear {
+                    canvas.put(String(min(node.sending, 9)), x: count.x, y: count.y, style: theme.style(.mark(.sending)))
+                    // The cell after it too, so no message sits glued to the count.
+                    badges.formUnion([count, Point(x: count.x + 1, y: count.y)])
+                }
             }
         case .dot where frame.width > 1:
-            canvas.put(String(theme.glyph(symbol)), x: frame.x, y: frame.y, style: markerStyle)
-            ink.insert(symbol, beside: node.name)
+            drawIcon(for: node, symbol: symbol, style: markerStyle, at: Point(x: frame.x, y: frame.y), into: &canvas, ink: &ink)
             canvas.put(name, x: frame.x + 1, y: frame.y, style: style)
         case .dot:
-            if marker(for: node) != nil || node.role.isHub || node.share == nil {
+            if let mark = node.marks.first {
+                // One cell: what went wrong speaks for the node; the grid's caption says what its cells are.
+                canvas.put(String(theme.glyph(.mark(mark))), x: frame.x, y: frame.y, style: theme.style(.mark(mark)))
+                ink.insert(.mark(mark))
+            } else if node.role.isHub || node.share == nil || node.swarmRole == .seed {
                 canvas.put(String(theme.glyph(symbol)), x: frame.x, y: frame.y, style: markerStyle)
                 ink.insert(symbol)
             } else {
@@ -215,17 +264,11 @@ struct StageRenderer {
         return forms.first { DisplayWidth.of($0) <= width }
     }
 
-    /// What the glyph in front of a node's name stands for, when the legend explains it:
-    /// the first of its marks, else its part as a seed; nil for a plain role.
-    private func marker(for node: SceneNode) -> StageSymbol? {
-        if let mark = node.marks.first { return .mark(mark) }
-        return node.swarmRole == .seed ? .seed : nil
-    }
-
-    /// What is drawn in front of a node's name: its first mark, else what it does (its
-    /// part in a swarm, else its role).
+    /// What is drawn in front of a node's name: what it does (its part in a swarm, else
+    /// its role), whatever is wrong with it. Its marks are drawn beside it
+    /// (`drawMarks`), so a marked node still says what kind of node it is.
     private func symbol(for node: SceneNode) -> StageSymbol {
-        if let marker = marker(for: node) { return marker }
+        if node.swarmRole == .seed { return .seed }
         return .role(node.swarmRole == .peer ? .peer : node.role)
     }
 

@@ -34,8 +34,10 @@ struct StageSession<Driver: SimulationDriver>: Sendable {
     var lastStepEvents: Int?
 
     /// While playing, a state is held only for the first few events of a frame: keeping
-    /// one costs a copy of the simulation, and with many events a frame nobody could see
-    /// one of them early.
+    /// one costs a copy of the simulation (and then a copy of every part of it the next
+    /// event changes), and with many events a frame nobody could see one of them early.
+    /// A driver that can tell when its next step lands is copied only for the step that
+    /// goes past the frame's instant, the one step whose state before can be held.
     static var heldEventsPerTick: Int { 8 }
 
     init(driver: Driver, plan: StagePlan) {
@@ -87,7 +89,7 @@ struct StageSession<Driver: SimulationDriver>: Sendable {
         while driver.canPlay, driver.stepForward() == .ran {}
         settle()
         dropStaleSelection()
-        suggestSpeed()
+        suggestSpeed(afterWait: true)
     }
 
     /// Goes to the event at `index` in the event list (which starts after the events a
@@ -130,7 +132,8 @@ struct StageSession<Driver: SimulationDriver>: Sendable {
         clock = target
         while driver.simulation.now <= target {
             heldState = nil
-            let before: Simulation? = events < Self.heldEventsPerTick ? driver.simulation : nil
+            let mayHold = events < Self.heldEventsPerTick && (driver.timeOfNextStep().map { $0 > target } ?? true)
+            let before: Simulation? = mayHold ? driver.simulation : nil
             let step = driver.canPlay ? driver.stepForward() : .nothing
             guard step.ranSomething else {
                 // Nothing more to play: the clock stops at the last event, not past it.
@@ -150,7 +153,7 @@ struct StageSession<Driver: SimulationDriver>: Sendable {
                     playback.playing = false
                     clock = max(clock, driver.simulation.now)
                 }
-                suggestSpeed()
+                suggestSpeed(afterWait: true)
                 break
             }
             if driver.simulation.now > target {
@@ -171,8 +174,9 @@ struct StageSession<Driver: SimulationDriver>: Sendable {
     /// Sets the speed so that what is under way now plays in a few seconds (unless the
     /// learner chose a speed): milliseconds of requests and minutes of a swarm alike.
     /// A lesson's pacing comes first: as a wait begins, the speed it sets (which nothing
-    /// then overrides but the learner) and its slow motion.
-    mutating func suggestSpeed() {
+    /// then overrides but the learner) and its slow motion. After a wait that played
+    /// (`afterWait`), the speed is only ever raised for the next one.
+    mutating func suggestSpeed(afterWait: Bool = false) {
         let pace = driver.pace
         let fresh = pace?.wait != playback.pacedWait
         if fresh {
@@ -181,7 +185,7 @@ struct StageSession<Driver: SimulationDriver>: Sendable {
             if let speed = pace?.speed, let index = Playback.speeds.firstIndex(of: speed) { playback.speedIndex = index }
         }
         let end = driver.endOfRun
-        if let end { playback.suggest(forDuration: end - driver.simulation.now) }
+        if let end { playback.suggest(forDuration: end - driver.simulation.now, slowing: !afterWait) }
         if fresh { playback.slowdowns = pace?.slow.map { slowdowns($0, end: end) } ?? [] }
     }
 
@@ -279,6 +283,7 @@ struct StageSession<Driver: SimulationDriver>: Sendable {
             guard raw < simulation.nodeIDs.count else { return nil }
             var view = InspectView(node: simulation.node(NodeID(raw)), simulation: simulation)
             if let label = plan.label(of: view.title) { view.title += " · " + label }
+            view.explain(scene.node(raw)?.marks ?? [])
             return view
         case let .packet(id):
             return simulation.inFlight.first { $0.id == id }.map { InspectView(message: $0, simulation: simulation) }

@@ -106,7 +106,7 @@ extension StageSession {
         }
         let reached = heldState != nil && target < driver.simulation.now ? heldState! : driver.simulation
         lastStepEvents = reached.eventCount - startEvents
-        if endedWait { suggestSpeed() }
+        if endedWait { suggestSpeed(afterWait: true) }
     }
 
     /// ← : back to the stop before, at once: the stops → makes, in reverse.

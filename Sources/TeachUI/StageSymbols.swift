@@ -12,12 +12,17 @@ enum StageMark: Int, Hashable, Sendable, CaseIterable {
     /// server and at the client whose request it was.
     case dropped
     /// A message could not arrive a moment ago (its receiver is down, its link cut):
-    /// marked on the client whose request (or answer) it was, else on its receiver.
+    /// marked on the client whose request (or answer) it was, else on its receiver. The
+    /// legend says "message lost": the message was lost, not the node.
     case lost
     /// The server's queue is full.
     case queueFull
     /// This node threw away a chunk that failed its hash check a moment ago.
     case rejected
+    /// This cache answered a request from its fresh copy a moment ago.
+    case hit
+    /// This cache had no fresh copy for a request and is fetching one from its origin now.
+    case miss
     /// The node serves corrupt chunks on purpose.
     case malicious
     /// The node holds a corrupt chunk (and may pass it on unknowing).
@@ -30,6 +35,8 @@ enum StageMark: Int, Hashable, Sendable, CaseIterable {
     case cut
     /// The node is sending data now (a response, a file, chunks).
     case sending
+    /// A flood that is over never asked this peer: its hop limit ran out first.
+    case unreached
 }
 
 /// Everything the stage's legend can explain with a glyph.
@@ -109,15 +116,18 @@ struct SymbolLook: Hashable, Sendable {
         case .down: SymbolLook(unicode: "✕", ascii: "X", style: Style(foreground: .red, attributes: .dim), word: "down")
         case .left: SymbolLook(unicode: "◌", ascii: "_", style: Style(attributes: .dim), word: "left")
         case .dropped: SymbolLook(unicode: "⊗", ascii: "D", style: alarm, word: "dropped")
-        case .lost: SymbolLook(unicode: "⊖", ascii: "L", style: alarm, word: "lost")
+        case .lost: SymbolLook(unicode: "⊖", ascii: "L", style: alarm, word: "message lost")
         case .queueFull: SymbolLook(unicode: "!", ascii: "!", style: alarm, word: "queue full")
         case .rejected: SymbolLook(unicode: "⊠", ascii: "<", style: Style(foreground: .yellow, attributes: [.bold, .underline]), word: "rejected")
+        case .hit: SymbolLook(unicode: "✓", ascii: "V", style: Style(foreground: .green, attributes: .bold), word: "hit")
+        case .miss: SymbolLook(unicode: "↺", ascii: "M", style: Style(foreground: .yellow, attributes: .bold), word: "miss: fetching")
         case .malicious: SymbolLook(unicode: "☠", ascii: "*", style: Style(foreground: .magenta, attributes: .bold), word: "malicious")
         case .poisoned: SymbolLook(unicode: "☣", ascii: ";", style: Style(foreground: .red, attributes: [.bold, .underline]), word: "poisoned")
         case .gaveUp: SymbolLook(unicode: "∅", ascii: "0", style: Style(foreground: .yellow, attributes: .bold), word: "gave up")
         case .refused: SymbolLook(unicode: "⊘", ascii: "x", style: alarm, word: "refused")
         case .cut: SymbolLook(unicode: "✂", ascii: ":", style: alarm, word: "cut")
         case .sending: SymbolLook(unicode: "↑", ascii: "^", style: Style(foreground: .cyan, attributes: .bold), word: "sending")
+        case .unreached: SymbolLook(unicode: "◦", ascii: "'", style: Style(attributes: .dim), word: "not reached")
         }
     }
 }
@@ -132,11 +142,13 @@ extension Theme {
 }
 
 /// One entry of the stage's legend: a glyph drawn on the stage and what it means. An
-/// entry without glyphs is a sentence about the whole stage ("peers reach each other").
+/// entry without glyphs is a sentence about the whole stage (`StageRenderer.noLines`).
 struct LegendEntry: Hashable, Sendable {
     var glyphs: String
     var style: Style
     var title: String
+    /// What the entry says where its title does not fit, each shorter than the last.
+    var shorter: [String] = []
 }
 
 extension MessageKind {
@@ -148,4 +160,13 @@ extension MessageKind {
         case .request, .refused, .lookup, .lookupReply, .peerList, .control, .call: false
         }
     }
+}
+
+extension StageRenderer {
+    /// The legend's sentence for a stage of peers that any peer reaches straight, drawn
+    /// with no standing lines: it names what it explains (the lines that are not there),
+    /// so it cannot read as a stray remark.
+    static let noLines = "no lines: any peer reaches any other"
+    /// The same, shorter, for where the long form does not fit.
+    static let noLinesShorter = ["no lines: any peer to any other", "no lines: any to any"]
 }

@@ -22,15 +22,21 @@ struct StageUnit: Hashable, Sendable {
 
     /// What a unit's label says, longest first, for the caption to take the first that
     /// fits: "small, 5 clients", "peers, 8 peers, all linked" (no "·": the stage draws it for protocol chatter).
+    /// A lesson's labels (its group's, and its hub's: "origin far away, clients in the
+    /// west") come first and stay to the last: a caption too narrow for any of them is
+    /// the last cut short with an ellipsis, never a name or a count in their place.
     func labels(in shape: StageShape, roles: [Int: Role]) -> [String] {
         let name: String
-        var label: String?
-        if hubs.count == 1, let hub = shape.nodes.first(where: { $0.id == hubs[0] }) {
+        let hub = hubs.count == 1 ? shape.nodes.first { $0.id == hubs[0] } : nil
+        // A hub's label names it unless it says the name itself ("origin far away").
+        let hubLabel = hub.flatMap { hub in
+            hub.label.map { $0.lowercased().contains(hub.name.lowercased()) ? $0 : "\(hub.name) (\($0))" }
+        }
+        let labels = [hubLabel, group.flatMap { shape.groups[$0].label }].compactMap(\.self)
+        if let hub {
             name = hub.name
-            label = hub.label.map { "\(hub.name) (\($0))" }
         } else if let group {
             name = shape.groups[group].name
-            label = shape.groups[group].label
         } else {
             name = hubs.compactMap { id in shape.nodes.first { $0.id == id }?.name }.joined(separator: ", ")
         }
@@ -38,12 +44,15 @@ struct StageUnit: Hashable, Sendable {
         let role = Role.allCases.max { a, b in
             counted.count(where: { roles[$0] == a }) < counted.count(where: { roles[$0] == b })
         } ?? .peer
-        let count = "\(counted.count) \(role.rawValue)\(counted.count == 1 ? "" : "s")"
+        // A lone node's caption is its label alone: "1 server" says nothing its icon does not.
+        let count = nodes.count == 1 ? "" : "\(counted.count) \(role.rawValue)\(counted.count == 1 ? "" : "s")"
         let linked = meshed ? ["all linked"] : []
-        // A lesson's label says what the unit is in its own words, so it comes first.
-        let labelled = label.map { [[$0, count] + linked, [$0, count], [$0]] } ?? []
-        let captions = (labelled + [[name, count] + linked, [count] + linked, [name, count], [count]])
-            .map { $0.filter { !$0.isEmpty }.joined(separator: ", ") }
+        // A lesson's labels say what the unit is in its own words, so they come first, and
+        // only they: each alone last, the group's (what most of the unit is) before the hub's.
+        let unnamed = labels.isEmpty
+            ? [[name, count] + linked, [count] + linked, [name, count], [count]]
+            : [labels + [count] + linked, labels + [count], labels] + labels.reversed().map { [$0] }
+        let captions = unnamed.map { $0.filter { !$0.isEmpty }.joined(separator: ", ") }
         return captions.enumerated().filter { index, caption in !captions[..<index].contains(caption) }.map(\.element)
     }
 

@@ -141,7 +141,7 @@ extension AppState {
     // MARK: shared
 
     /// Where the stage is on screen now, for mouse clicks.
-    var stageRect: Rect { ScreenLayout(width: width, height: height, presenting: presenting).stage }
+    var stageRect: Rect { screenLayout.stage }
 
     /// Leaves a lesson or the sandbox: back to the menu, or out when there is no menu to
     /// go back to (presenting, or the sandbox started on its own).

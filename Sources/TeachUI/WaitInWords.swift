@@ -59,6 +59,7 @@ extension Wait {
         case .timer: "a timer fires"
         case .hit: "a cache answers from its copy"
         case .miss: "a cache has to fetch from its origin"
+        case .left: "a node leaves the network"
         }
     }
 }

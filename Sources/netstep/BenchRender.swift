@@ -9,8 +9,8 @@ import TeachUI
 /// 100x30 (cs-bottleneck's twelve clients and their server, played as a learner plays
 /// it: Enter to play each wait, n on to the next step).
 ///
-/// Each frame is one ~30 fps tick of the app, a render into a Canvas, and the diff
-/// against the previous frame; the bytes are those the changed runs need as cursor
+/// Each frame is one ~30 fps tick of the app, a render into a Canvas (the one of two
+/// frames before, as the run loop draws), and the diff against the previous frame; the bytes are those the changed runs need as cursor
 /// moves, SGR sequences and text (`ANSIStream`), next to what a full redraw costs.
 struct BenchRender: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -105,7 +105,9 @@ private struct FrameMeasure {
 
     let size: ScreenSize
     let capabilities = Capabilities.full
-    private var previous: Canvas
+    /// This frame's canvas and the last one's, swapped after each diff, as the run loop
+    /// keeps them.
+    private var previous: Canvas, next = Canvas(width: 0, height: 0)
     private var stream: ANSIStream
     private let fullRedrawBytes: Int
     // Wall time, and the thread's CPU time: on a shared machine the second is the
@@ -130,9 +132,9 @@ private struct FrameMeasure {
         let start = Instant.now
         _ = update(&state, .tick(elapsedMicroseconds: Self.tick))
         let ticked = Instant.now
-        let frame = render(state, width: size.width, height: size.height, capabilities: capabilities)
+        render(state, into: &next, width: size.width, height: size.height, capabilities: capabilities)
         let rendered = Instant.now
-        let changes = frame.changes(since: previous)
+        let changes = next.changes(since: previous)
         let diffed = Instant.now
         wall.append(diffed.wall - start.wall)
         cpu.append(diffed.cpu - start.cpu)
@@ -145,20 +147,21 @@ private struct FrameMeasure {
         bytes += stream.bytes.count
         stream.resetCount()
         if changes.isEmpty { stillFrames += 1 }
-        previous = frame
+        swap(&previous, &next)
     }
 
     /// A screen reached by a key press, not measured: the next frame is diffed against it.
     mutating func skip(to state: AppState) {
-        let frame = render(state, width: size.width, height: size.height, capabilities: capabilities)
-        stream.write(frame.changes(since: previous))
+        render(state, into: &next, width: size.width, height: size.height, capabilities: capabilities)
+        stream.write(next.changes(since: previous))
         stream.resetCount()
-        previous = frame
+        swap(&previous, &next)
     }
 
     func report(title: String) {
         let frames = cpu.count, count = Double(frames)
         func average(_ values: [Double]) -> Double { values.reduce(0, +) / count }
+        func percentile95(_ values: [Double]) -> Double { values.sorted()[min(frames - 1, frames * 95 / 100)] }
         func summary(_ values: [Double]) -> String {
             let sorted = values.sorted()
             return String(format: "mean %.3f ms   median %.3f ms   p95 %.3f ms   max %.3f ms", average(values), sorted[frames / 2],
@@ -168,6 +171,8 @@ private struct FrameMeasure {
         print("  CPU per frame    " + summary(cpu))
         print(String(format: "    of which       tick %.3f ms   render %.3f ms   diff %.3f ms (means)",
                      average(phases.tick), average(phases.render), average(phases.diff)))
+        print(String(format: "                   tick %.3f ms   render %.3f ms   diff %.3f ms (p95)",
+                     percentile95(phases.tick), percentile95(phases.render), percentile95(phases.diff)))
         print("  wall per frame   " + summary(wall))
         print(String(format: "  frames per second  %.0f (from mean CPU)   %.0f (from mean wall)", 1000 / average(cpu), 1000 / average(wall)))
         print(String(format: "  changed cells per frame  %.1f of %d   runs %.1f   frames without change %d",

@@ -45,18 +45,37 @@ struct CheckCommand: ParsableCommand {
         if errors > 0 { throw ExitCode.failure }
     }
 
-    /// The files named on the command line; a folder stands for the lessons in it.
+    /// The files named on the command line; a folder stands for the lessons in it, and a
+    /// name that is no file is a lesson of the course (`netstep check cdn`).
     private func files() throws(LessonLibrary.NotFound) -> [Course.SourceFile] {
         var files: [Course.SourceFile] = []
         for path in paths {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw LessonLibrary.NotFound(description: "\(path): no such file or folder")
+                files.append(try courseFile(id: path))
+                continue
             }
             let url = URL(fileURLWithPath: path)
-            files += isDirectory.boolValue ? try LessonLibrary.lessonFiles(in: url, shownAs: path) : [try LessonLibrary.read(url, shownAs: path)]
+            guard isDirectory.boolValue else {
+                files.append(try LessonLibrary.read(url, shownAs: path))
+                continue
+            }
+            let lessons = try LessonLibrary.lessonFiles(in: url, shownAs: path)
+            if lessons.isEmpty {
+                throw LessonLibrary.NotFound(description: "\(path): this folder holds no lesson files (*.md)")
+            }
+            files += lessons
         }
         return files
+    }
+
+    /// The file of the course's lesson `id`, for a name on the command line that is no file.
+    private func courseFile(id: String) throws(LessonLibrary.NotFound) -> Course.SourceFile {
+        let files = try LessonLibrary.courseFiles(adding: folders.folders)
+        guard let lesson = Course(files: files).lesson(id: id), let file = files.first(where: { $0.path == lesson.sourcePath }) else {
+            throw LessonLibrary.NotFound(description: "\(id): no such file or folder, and no lesson with that id (see `netstep list`)")
+        }
+        return file
     }
 }
 

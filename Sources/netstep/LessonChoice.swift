@@ -24,9 +24,12 @@ struct LessonChoice {
     }
 
     /// Finds `argument` as a file (it exists or ends in .md) or as an id in the course.
-    /// A file with errors prints them, like `netstep check`, and is refused.
+    /// A file with errors prints them, like `netstep check`, and is refused. A folder is
+    /// never a lesson: `open cdn` beside a folder named `cdn` opens the course's lesson.
     static func resolve(_ argument: String, folders: [String]) throws(LessonLibrary.NotFound) -> LessonChoice {
-        if argument.hasSuffix(".md") || FileManager.default.fileExists(atPath: argument) {
+        var isFolder: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: argument, isDirectory: &isFolder)
+        if argument.hasSuffix(".md") || (exists && !isFolder.boolValue) {
             let url = URL(fileURLWithPath: argument)
             let course = Course(files: [try LessonLibrary.read(url, shownAs: argument)])
             for diagnostic in course.diagnostics { printError(diagnostic.description) }
@@ -40,6 +43,9 @@ struct LessonChoice {
         }
         let course = try LessonLibrary.course(adding: folders)
         guard let lesson = course.lesson(id: argument) else {
+            if isFolder.boolValue {
+                throw LessonLibrary.NotFound(description: "\(argument) is a folder, not a lesson: name a lesson file in it, or add its lessons with --lessons \(argument)")
+            }
             let ids = course.lessons.map(\.id).joined(separator: ", ")
             throw LessonLibrary.NotFound(description: "no lesson with id '\(argument)'; the lessons are \(ids) (see `netstep list`)")
         }

@@ -55,6 +55,11 @@ enum LessonLibrary {
 
     /// The course: the bundled lessons, then each `--lessons` folder's, in file-name order within each.
     static func course(adding folders: [String]) throws(NotFound) -> Course {
+        Course(files: try courseFiles(adding: folders))
+    }
+
+    /// The files of `course(adding:)`, in its order.
+    static func courseFiles(adding folders: [String]) throws(NotFound) -> [Course.SourceFile] {
         var files: [Course.SourceFile] = []
         if let bundled = bundledFolder() {
             files += try lessonFiles(in: bundled, shownAs: "Lessons")
@@ -64,7 +69,7 @@ enum LessonLibrary {
         for folder in folders {
             files += try lessonFiles(in: URL(fileURLWithPath: folder), shownAs: folder)
         }
-        return Course(files: files)
+        return files
     }
 
     /// Every `.md` file in a folder but its README, read (and size-checked) for the loader.

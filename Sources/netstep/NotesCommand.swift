@@ -10,7 +10,7 @@ struct NotesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "notes",
         abstract: "Follow the speaker notes of `netstep present` running in another terminal.",
-        discussion: "Prints the notes of the step being presented, and again whenever the presenter moves. Stop with Ctrl-C."
+        discussion: "Prints the notes of the step being presented, and again whenever the presenter moves on to other notes; when only what the next click does changes (a play starts or stops), prints just that line. Stop with Ctrl-C."
     )
 
     @Option(help: ArgumentHelp("Follow this notes file (the one given to `present --notes`).", valueName: "FILE"))
@@ -30,8 +30,8 @@ struct NotesCommand: ParsableCommand {
         var shown: SpeakerNotes?
         while true {
             if let current = channel.read(), current != shown {
+                if let text = current.update(after: shown, width: Self.terminalWidth()) { print(Self.printable(text)) }
                 shown = current
-                print("\n" + Self.printable(current.page(width: Self.terminalWidth())))
             }
             var descriptor = pollfd(fd: watch.descriptor, events: Int16(POLLIN), revents: 0)
             _ = poll(&descriptor, 1, -1)

@@ -41,6 +41,8 @@ struct RunLoop {
     private let busy: BusyWait
     /// The frame last drawn, kept under the busy line while an update takes long.
     private var frame: Canvas?
+    /// The frame drawn before `frame`, whose storage the next frame is drawn into.
+    private var spareFrame: Canvas?
 
     private let clock = ContinuousClock()
     private var lastTick: ContinuousClock.Instant
@@ -189,8 +191,12 @@ struct RunLoop {
 
     private mutating func draw() {
         let size = screen.size
-        let canvas = render(state, width: size.width, height: size.height, capabilities: screen.capabilities)
+        // Drawn over the frame before last, which nothing holds any more (the screen
+        // keeps the last one to diff against): no canvas is allocated per frame.
+        var canvas = spareFrame.take() ?? Canvas(width: 0, height: 0)
+        render(state, into: &canvas, width: size.width, height: size.height, capabilities: screen.capabilities)
         screen.draw(canvas)
+        spareFrame = frame
         frame = canvas
     }
 

@@ -128,6 +128,28 @@ struct CommandLineTests {
         #expect(broken.error.range(of: "\(file.path):[0-9]+:[0-9]+: error: ", options: .regularExpression) != nil)
     }
 
+    @Test("a lesson id is the course's lesson even beside a folder of that name; a folder is never opened as a lesson; check takes ids")
+    func idsAndFoldersOnTheCommandLine() throws {
+        let place = FileManager.default.temporaryDirectory.appendingPathComponent("netstep-ids-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: place.appendingPathComponent("cdn"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: place) }
+        let besideFolder = Subprocess.run("/bin/sh", ["-c", #"cd "$0" && exec "$1" play cdn --plain"#, place.path, NetstepBinary.path], environment: environment)
+        #expect(besideFolder.status == 0, "\(besideFolder.error)")
+        #expect(besideFolder.output.contains("A CDN"), "the bundled cdn lesson plays")
+        let folder = netstep(["play", place.appendingPathComponent("cdn").path, "--plain"])
+        #expect(folder.status == 1)
+        #expect(folder.error.contains("is a folder, not a lesson"), "\(folder.error)")
+        let checkID = netstep(["check", "cdn"])
+        #expect(checkID.status == 0, "\(checkID.error)")
+        #expect(checkID.output.contains("checked 1 lesson file: 0 errors, 0 warnings"), "\(checkID.output)")
+        let emptyFolder = netstep(["check", place.appendingPathComponent("cdn").path])
+        #expect(emptyFolder.status == 1)
+        #expect(emptyFolder.error.contains("this folder holds no lesson files"), "\(emptyFolder.error)")
+        let unknown = netstep(["check", "no-such-lesson"])
+        #expect(unknown.status == 1)
+        #expect(unknown.error.contains("no such file or folder, and no lesson with that id"), "\(unknown.error)")
+    }
+
     @Test("play --plain prints the same text twice, without escape sequences")
     func plainTranscriptIsStable() {
         let first = netstep(["play", "cs-basics", "--plain"])

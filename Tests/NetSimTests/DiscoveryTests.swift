@@ -127,3 +127,41 @@ import Testing
         #expect(sim.metrics.lost == 1)
     }
 }
+
+/// Whom a lookup's question reached, and at which hop: what the stage numbers.
+@Suite struct LookupTraceTests {
+    /// Twelve peers in a ring, each linked to the next.
+    private let ring = NetworkConfig(
+        nodes: (1...12).map { NodeConfig(name: "p\($0)", role: .peer, upload: 1e6, download: 1e6) },
+        links: (0..<12).map { LinkConfig(a: NodeID($0), b: NodeID(($0 + 1) % 12), latency: 1_000) },
+        defaultLatency: 1_000, fullMesh: false)
+
+    @Test func aFloodRecordsTheHopEachPeerWasFirstAskedAtAndNoOneBeyondItsLimit() throws {
+        var sim = Simulation(network: ring, seed: 1)
+        try sim.perform(.publish(key: "song", at: NodeID(2)))
+        try sim.perform(.lookup(from: NodeID(0), key: "song", method: .flood(ttl: 3)))
+        let started = try #require(sim.latestLookup)
+        #expect(started.origin == NodeID(0) && started.visits.isEmpty && !started.isOver)
+        sim.runToIdle()
+        let trace = try #require(sim.latestLookup)
+        #expect(trace.isOver)
+        let hops = Dictionary(uniqueKeysWithValues: trace.visits.map { ($0.node.rawValue, $0.hop) })
+        // Both ways round the ring, three hops each way; the holder answers and stops there.
+        #expect(hops == [1: 1, 11: 1, 2: 2, 10: 2, 9: 3])
+        #expect(trace.visit(of: NodeID(2))?.holds == true)
+        #expect(trace.visit(of: NodeID(1))?.holds == false)
+        #expect(trace.visit(of: NodeID(0)) == nil, "the asker is not asked")
+        #expect(trace.visits.map(\.at) == trace.visits.map(\.at).sorted(), "in the order the question came")
+    }
+
+    @Test func theLatestLookupIsTheOneShown() throws {
+        var sim = Simulation(network: ring, seed: 1)
+        try sim.perform(.lookup(from: NodeID(0), key: "song", method: .flood(ttl: 2)))
+        sim.runToIdle()
+        try sim.perform(.lookup(from: NodeID(6), key: "song", method: .flood(ttl: 1)))
+        sim.runToIdle()
+        let trace = try #require(sim.latestLookup)
+        #expect(trace.origin == NodeID(6))
+        #expect(trace.visits.map(\.node.rawValue).sorted() == [5, 7])
+    }
+}

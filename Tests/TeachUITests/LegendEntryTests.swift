@@ -30,7 +30,7 @@ import Testing
         let star = Self.legend(Scene(nodes: Self.star(named: "server"), layout: .star))
         #expect(!star.all.contains { $0.title.contains("reach") }, "clients round a server do not reach each other")
         let peers = (0..<4).map { SceneNode(id: $0, name: "p\($0 + 1)", role: .peer) }
-        #expect(Self.words(Self.legend(Scene(nodes: peers, layout: .mesh)).cast) == ["◉ peer", "peers reach each other"])
+        #expect(Self.words(Self.legend(Scene(nodes: peers, layout: .mesh)).cast) == ["◉ peer", "no lines: any peer reaches any other"])
         let ring = Scene(nodes: peers, links: (0..<4).map { SceneLink(a: $0, b: ($0 + 1) % 4) }, layout: .ring)
         #expect(!Self.legend(ring).all.contains { $0.title.contains("reach") }, "an overlay's lines are its links")
     }
@@ -47,6 +47,30 @@ import Testing
         #expect(Self.words(legend.events) == ["● request", "●2 2 at once", "+3 queued"])
         nodes[2].isHighlighted = false
         #expect(!Self.legend(Scene(nodes: nodes, layout: .star)).cast.contains { $0.title == "watch this" })
+    }
+
+    /// Every client marked (one refused, the rest gave up): each keeps its □ beside its
+    /// mark, so the legend still says what a □ is, and names each mark once.
+    @Test func aKindWhoseEveryNodeIsMarkedKeepsItsIconAndItsLegendEntry() {
+        var nodes = Self.star(named: "server")
+        for index in 1...4 { nodes[index].marks = [index == 1 ? .refused : .gaveUp] }
+        var canvas = Canvas(width: 60, height: 16)
+        let legend = StageRenderer(scene: Scene(nodes: nodes, layout: .star), theme: Self.theme).draw(into: &canvas, rect: canvas.bounds).legend
+        #expect(Self.words(legend.cast) == ["□ client"])
+        #expect(Self.words(legend.events) == ["∅ gave up", "⊘ refused"])
+        #expect(canvas.text.contains("⊘□ c1") || canvas.text.contains("┌⊘"), "the mark stands beside the icon:\n\(canvas.text)")
+    }
+
+    /// Where the whole "no lines" sentence does not fit, its short form does, rather than
+    /// an ellipsis in its place.
+    @Test func theNoLinesSentenceHasAShortFormForANarrowStage() {
+        let stage = Rect(x: 0, y: 0, width: 46, height: 5)
+        var canvas = Canvas(width: 46, height: 5)
+        canvas.box(stage, glyphs: Self.theme.glyphs, style: .plain)
+        let entries = [LegendEntry(glyphs: "◉", style: .plain, title: "peer"),
+                       LegendEntry(glyphs: "", style: .plain, title: StageRenderer.noLines, shorter: StageRenderer.noLinesShorter)]
+        LessonScreenView.drawLegend(entries, into: &canvas, along: stage, y: 0, theme: Self.theme)
+        #expect(canvas.text.split(separator: "\n")[0] == "┌─ ◉ peer  no lines: any peer to any other ──┐")
     }
 
     /// A legend too long for its border ends in an ellipsis on that border: nothing runs

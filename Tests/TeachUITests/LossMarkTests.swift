@@ -8,21 +8,23 @@ import Testing
 /// word that say what happened to it (not an arrow, which read as "download").
 @Suite struct LossMarkTests {
     /// The troubles lesson's first step stops at the drop: the server and cat, whose
-    /// request it was, both show ⊗, and the legend says "dropped"; in ASCII, D.
+    /// request it was, both show ⊗ beside their icons, and the legend says "dropped"; in
+    /// ASCII, D.
     @Test func aDropIsMarkedAtTheServerAndOnTheClientWhoseRequestItWas() throws {
         let state = StageMarkTests.played(StageMarkTests.troubles, step: 0)
         let scene = try #require(state.lesson?.stage.scene)
         let dropped = scene.nodes.filter { $0.marks.first == .dropped }.map(\.name)
         #expect(dropped == ["server", "cat"])
         let text = screen(state)
-        #expect(text.contains("⊗ server") && text.contains("⊗ cat") && text.contains("⊗ dropped"))
+        #expect(text.contains("⊗▦ server") && text.contains("⊗□ cat") && text.contains("⊗ dropped"))
         let plain = screen(state, capabilities: .plain)
-        #expect(plain.contains("D server") && plain.contains("D cat") && plain.contains("D dropped"))
+        #expect(plain.contains("DS server") && plain.contains("Dc cat") && plain.contains("D dropped"))
         #expect(!text.contains("↓"), "no arrow stands for a drop")
     }
 
     /// cs-basics, the server down: each client's lost request marks that client ⊖ until
-    /// it stops waiting, and then it shows that it gave up.
+    /// it stops waiting, and then it shows that it gave up. The legend and the inspector
+    /// say the message was lost, not the client.
     @Test func lostRequestsAreMarkedOnTheirClientsUntilTheyStopWaiting() throws {
         let lesson = try #require(CoursePlayTests.lessons.first { $0.id == "cs-basics" })
         let step = try #require(lesson.steps.firstIndex { $0.title.contains("without the server") })
@@ -42,8 +44,13 @@ import Testing
                 if !lost.isEmpty {
                     sawLost = true
                     #expect(lost.allSatisfy { $0.role == .client }, "the mark is on the clients whose requests were lost")
-                    #expect(screen(state).contains("⊖ lost"))
-                    #expect(screen(state, capabilities: .plain).contains("L lost"))
+                    #expect(screen(state).contains("⊖ message lost"))
+                    #expect(screen(state, capabilities: .plain).contains("L message lost"))
+                    var inspected = state
+                    inspected.lesson?.stage.selection = .node(lost[0].id)
+                    let inspector = try #require(inspected.lesson?.stage.inspector)
+                    #expect(inspector.facts.contains { $0.label == "marked" && $0.value.hasPrefix("message lost") })
+                    #expect(inspector.explanation.contains("**message lost**: its request, or the answer to it, could not arrive"))
                 }
                 if scene.nodes.contains(where: { $0.marks.first == .gaveUp }) { sawGaveUp = true }
             default: break

@@ -95,4 +95,21 @@ import Testing
         #expect(!shown.contains("event"))
         #expect(!shown.contains("until:"), "the wait in the class's words, not as written")
     }
+
+    /// p2p-swarm step 3: the first peer finishes about 24 ms before the last. Played at
+    /// ×1, the speed used to drop to ×0.003 by itself to spread those 24 ms over eight
+    /// seconds; the speed on screen stays until the learner changes it.
+    @Test func theSpeedDoesNotDropByItselfWhenAShortWaitFollowsALongOne() throws {
+        let lesson = try #require(CoursePlayTests.lessons.first { $0.id == "p2p-swarm" })
+        var state = AppState(lessons: [lesson], start: .lesson(id: "p2p-swarm", step: 2))
+        let speed = try #require(state.lesson?.stage.playback.speed)
+        let label = try #require(state.lesson?.stage.playback.speedLabel(unicode: true))
+        _ = Self.play(&state, tick: 1_000_000)
+        guard case .running? = state.lesson?.shownPending else {
+            Issue.record("the step should stop between its two waits")
+            return
+        }
+        #expect(state.lesson?.stage.playback.speed == speed, "×\(speed) became ×\(state.lesson?.stage.playback.speed ?? 0)")
+        #expect(screen(state, width: 100, height: 30).contains("│ \(label) │"), "the status line still shows \(label)")
+    }
 }

@@ -36,7 +36,7 @@ import Testing
     @Test func clickerKeysMoveBetweenStepsAndPublishTheNotes() {
         var state = AppState(lessons: TestLessons.course, start: .lesson(id: "test-request", step: 0), presenting: true)
         let first = SpeakerNotes(heading: "test-request · step 1/2: Ask once", text: "Point at the request leaving c1.",
-                                 next: "plays until nothing is left to happen")
+                                 next: "plays until nothing more happens")
         #expect(state.speakerNotes == first)
         send(&state, .key(.pageDown), .key(.pageDown))
         #expect(state.speakerNotes?.next == "step 2 · Check", "the presenter sees where the next click leads")
@@ -79,6 +79,46 @@ import Testing
 
             next: step 2 · A request
             """)
+    }
+
+    @Test func aPlayStartingOrStoppingAddsOnlyTheNextLineForTheFollower() {
+        var state = AppState(lessons: TestLessons.course, start: .lesson(id: "test-request", step: 0), presenting: true)
+        let before = state.speakerNotes
+        #expect(before?.update(after: nil, width: 80)?.contains("Point at the request leaving c1.") == true)
+        send(&state, .key(.pageDown))
+        #expect(state.speakerNotes?.update(after: before, width: 80) == "next: goes straight to where this play stops",
+                "the notes are not printed a second time when a play starts")
+        #expect(state.speakerNotes?.update(after: state.speakerNotes, width: 80) == nil)
+    }
+
+    @Test func theNextClickSpeaksTheTutorsLanguage() {
+        let lesson = TestLessons.load("""
+            ---
+            id: test-words
+            title: Words
+            summary: A wait on a value.
+            essay: [2]
+            claims: [C1]
+            seed: 2
+            network:
+              latency: 10ms
+              nodes:
+                server: { role: server, upload: 10Mbps, download: 10Mbps, service: 20ms, queue: 2 }
+              groups:
+                clients: { count: 2, prefix: c, upload: 1Mbps, download: 10Mbps }
+            ---
+
+            ## Wait on a count
+
+            Both clients ask.
+
+            ```sim
+            - request: { from: clients, to: server }
+            - run: { until: "server.served >= 2" }
+            ```
+            """, path: "words.md")
+        let state = AppState(lessons: [lesson], start: .lesson(id: "test-words", step: 0), presenting: true)
+        #expect(state.speakerNotes?.next == "plays until server served reaches 2")
     }
 
     @Test func aClickerPlaysTheStepBeforeMovingOn() throws {
@@ -130,8 +170,11 @@ import Testing
         send(&state, .key(.pageDown))
         let revealed = screen(state, width: 120, height: 30)
         #expect(revealed.contains("The answer: 2."), "the class sees which choice is right")
-        #expect(revealed.contains("1: Clients hold nothing to answer with."))
-        #expect(revealed.contains("2: Only the server holds the page."))
+        let lines = revealed.split(separator: "\n").map(String.init)
+        let first = try #require(lines.firstIndex { $0.contains("1. Another client") })
+        #expect(lines[first + 1].contains("    Clients hold nothing to answer with."), "each reason under its choice")
+        let second = try #require(lines.firstIndex { $0.contains("✓2.") })
+        #expect(lines[second + 1].contains("    Only the server holds the page."))
         #expect(!revealed.contains("Not quite"), "nobody on screen answered wrongly")
         #expect(!revealed.contains("Answer with"), "the class is not told which keys to press")
         #expect(state.lesson?.stage.driver.runner.pending != .done, "the first press only reveals")

@@ -5,13 +5,24 @@ import Testing
 @testable import TeachUI
 
 /// The stage's ↑ marks, the metrics panel's upload gauges and the event list tell one
-/// story of who is sending: the engine's transfers under way.
+/// story of who is sending: the engine's transfers under way, and a tracker's peer lists
+/// (which the engine sends on latency alone, with no transfer) while they travel.
 @Suite struct SendingAgreementTests {
+    /// What the engine is sending now, by sender's name: data whose bits are leaving
+    /// (transfers under way) and peer lists in flight.
+    static func engineSending(_ simulation: Simulation) -> [String: Int] {
+        let names = { (id: NodeID) in simulation.network.nodes[id.rawValue].name }
+        var engine: [String: Int] = [:]
+        for message in simulation.transmitting where message.kind.carriesData { engine[names(message.from), default: 0] += 1 }
+        for message in simulation.inFlight where message.kind == .peerList { engine[names(message.from), default: 0] += 1 }
+        return engine
+    }
+
     /// Every moment → stops at while a swarm runs in p2p-swarm and hybrids: the nodes
     /// marked ↑N on the stage are exactly the senders of the data transfers under way in
-    /// the engine, N each; the event list names the same senders with the same counts
-    /// below its rows; and every chunk drawn on the stage is either under way from a
-    /// sender it names or has its "sent" row.
+    /// the engine (and of the peer lists travelling), N each; the event list names the
+    /// same senders with the same counts below its rows; and every chunk drawn on the
+    /// stage is either under way from a sender it names or has its "sent" row.
     @Test(arguments: ["p2p-swarm", "hybrids"])
     func theStagesUploadersAreTheEnginesAndTheEventListNamesThem(id: String) throws {
         let lesson = try #require(CoursePlayTests.lessons.first { $0.id == id })
@@ -25,8 +36,7 @@ import Testing
                 let session = try #require(state.lesson?.stage)
                 let simulation = session.shown.simulation
                 let names = { (id: NodeID) in simulation.network.nodes[id.rawValue].name }
-                var engine: [String: Int] = [:]
-                for message in simulation.transmitting where message.kind.carriesData { engine[names(message.from), default: 0] += 1 }
+                let engine = Self.engineSending(simulation)
                 var stage: [String: Int] = [:]
                 for node in session.scene.nodes where node.sending > 0 { stage[node.name] = node.sending }
                 #expect(stage == engine, "\(id) step \(step + 1) at event \(simulation.eventCount)")
@@ -45,5 +55,44 @@ import Testing
         }
         #expect(moments > 10)
         #expect(peerUploads > 0, "peers upload to each other in \(id), and the check saw it")
+    }
+
+    /// Every sender is seen sending: at each moment → stops at in the swarms (mallory's
+    /// corrupt chunks and the tracker's peer lists included), at every size a learner
+    /// uses, the stage draws ↑ beside each node the engine has sending, with its count
+    /// after it when it sends more than one (a one-line label's, where it stays two
+    /// cells clear of the next label). And the engine did have the tracker and
+    /// mallory sending at some of those moments.
+    @Test(arguments: ["p2p-swarm", "p2p-security"])
+    func everySenderShowsItsUploadArrowAndCount(id: String) throws {
+        let lesson = try #require(CoursePlayTests.lessons.first { $0.id == id })
+        var seen: Set<String> = []
+        for step in lesson.steps.indices {
+            var state = AppState(lessons: [lesson], start: .lesson(id: id, step: step))
+            for _ in 0..<60 {
+                guard case .running = state.lesson?.stage.driver.runner.pending else { break }
+                send(&state, .key(.right))
+                while state.wantsTicks { send(&state, .tick(elapsedMicroseconds: 5_000_000)) }
+                let session = try #require(state.lesson?.stage)
+                let engine = Self.engineSending(session.shown.simulation)
+                seen.formUnion(engine.keys)
+                for (width, height) in StageCrossingTests.sizes {
+                    let rect = ScreenLayout(width: width, height: height, presenting: false).stage.inset(by: 1)
+                    var canvas = Canvas(width: width, height: height)
+                    let hits = StageRenderer(scene: session.scene, theme: Theme(.full)).draw(into: &canvas, rect: rect)
+                    for node in session.scene.nodes where engine[node.name] != nil {
+                        let frame = try #require(hits.placement.frames[node.id])
+                        let count = engine[node.name]!
+                        let rows = (frame.y..<frame.maxY).map { y in (frame.x...frame.maxX + 1).map { canvas[$0, y].text }.joined() }
+                        // A one-line label's count needs two cells clear of the next label.
+                        let after = [1, 2, 3].map { Point(x: frame.maxX + $0, y: frame.y) }
+                        let crowded = frame.height == 1 && after.contains { cell in hits.placement.frames.values.contains { $0.contains(cell) } }
+                        let badge = count > 1 && !crowded ? "↑\(min(count, 9))" : "↑"
+                        #expect(rows.contains { $0.contains(badge) }, "\(id) step \(step + 1) at \(width)x\(height): \(node.name) sends \(count): \(rows)")
+                    }
+                }
+            }
+        }
+        #expect(seen.isSuperset(of: id == "p2p-swarm" ? ["tracker", "seed"] : ["mallory", "seed"]), "\(id): \(seen.sorted())")
     }
 }

@@ -122,10 +122,14 @@ import Testing
 }
 
 @Suite struct TrafficLineTests {
-    private func stage(pairs: Int) -> String {
+    private func stage(pairs: Int, neighbours: Bool = false) -> String {
         let nodes = (0..<(2 * pairs)).map { SceneNode(id: $0, name: "p\($0)", role: .peer) }
-        // Each node sends to the one across the ring, so every path crosses the middle.
-        let packets = (0..<pairs).map { ScenePacket(id: $0, kind: .chunk, from: $0, to: $0 + pairs, progress: 0.3) }
+        // Each node sends to the one across the ring, so every path crosses the middle;
+        // or, with `neighbours`, to the next one round the ring, so no path crosses another.
+        let packets = (0..<pairs).map { index in
+            let from = neighbours ? 2 * index : index
+            return ScenePacket(id: index, kind: .chunk, from: from, to: neighbours ? from + 1 : from + pairs, progress: 0.3)
+        }
         var canvas = Canvas(width: 90, height: 30)
         StageRenderer(scene: Scene(nodes: nodes, packets: packets, layout: .ring), theme: Theme(.plain)).draw(into: &canvas, rect: canvas.bounds)
         return canvas.text
@@ -137,10 +141,18 @@ import Testing
         #expect(shown.contains("/") || shown.contains("\\"))
     }
 
-    @Test func aBusySwarmDrawsEveryChunkOnTheLineFromItsSenderToItsReceiver() {
-        let shown = stage(pairs: 8)
+    @Test func aBusySwarmDrawsEveryChunkOnTheLineFromItsSenderToItsReceiverWhenNoneCross() {
+        let shown = stage(pairs: 8, neighbours: true)
         #expect(shown.filter { $0 == "#" }.count == 8)
-        #expect(shown.contains("/") || shown.contains("\\"))
+        #expect(!shown.contains("shown"))
+    }
+
+    /// Eight paths through the middle of a ring would be a knot: the first is drawn, with
+    /// its chunk, and the stage says how many of the chunks in flight it shows.
+    @Test func aBusySwarmLeavesOutPathsThatWouldCrossAndSaysSo() {
+        let shown = stage(pairs: 8)
+        #expect(shown.filter { $0 == "#" }.count == 1)
+        #expect(shown.contains("1 of 8 in flight shown"))
     }
 }
 

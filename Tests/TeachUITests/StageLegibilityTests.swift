@@ -56,8 +56,8 @@ import Testing
     }
 
     /// p2p-discovery's ring: its links close a ring through all sixteen peers, and of the
-    /// rings they allow the stage shows one whose eight chords cross each other least, so
-    /// "will p1's question reach p12 in two hops?" can be read off it.
+    /// rings they allow the stage shows one whose chords cross each other least, so
+    /// "will p1's question reach p11 in two hops?" can be read off it.
     @Test(arguments: sizes)
     func theDiscoveryRingsChordsCrossLittle(size: String) throws {
         let scene = try #require(Self.state("p2p-discovery", step: 1).lesson).stage.scene
@@ -87,7 +87,48 @@ import Testing
                 if a != c, a != d, b != c, b != d, (a < c && c < b) != (a < d && d < b) { crossings += 1 }
             }
         }
-        #expect(crossings <= 13, "\(size): the numbered ring's chords cross 22 times")
+        #expect(crossings <= 3, "\(size): the vertical chord crosses the three level ones, which cross nothing else")
+    }
+
+    /// cdn labels its origin and its two groups of clients: each label is a caption at
+    /// every size, cut short with an ellipsis only where it cannot fit, never replaced by
+    /// a name or a count. Each edge stands among the clients that use it.
+    @Test(arguments: sizes)
+    func aLessonsLabelsShowAtEverySize(size: String) throws {
+        let scene = try #require(Self.state("cdn", step: 0).lesson).stage.scene
+        let rect = Self.stage(size)
+        var canvas = Canvas(width: rect.maxX + 1, height: rect.maxY + 1)
+        let hits = StageRenderer(scene: scene, theme: Theme(.full)).draw(into: &canvas, rect: rect)
+        let captions = hits.placement.captions.map(\.text)
+        for label in ["origin far away", "clients in the west", "clients in the east"] {
+            #expect(captions.contains { $0.hasPrefix(label) }, "\(size): \(captions)")
+            #expect(canvas.text.contains(label), "\(size)")
+        }
+        func centre(_ name: String) throws -> Point {
+            let node = try #require(scene.nodes.first { $0.name == name })
+            return try #require(hits.placement.frames[node.id]).center
+        }
+        for (edge, mine, theirs) in [("edge1", "w", "e"), ("edge2", "e", "w")] {
+            let at = try centre(edge)
+            let near = try (1...5).map { abs(try centre("\(mine)\($0)").x - at.x) }.max()!
+            let far = try (1...5).map { abs(try centre("\(theirs)\($0)").x - at.x) }.min()!
+            #expect(near < far, "\(size): \(edge) stands among its own clients")
+        }
+    }
+
+    @Test func aCaptionTooNarrowForItsLabelEndsInAnEllipsis() {
+        let shape = StageShape(nodes: [StageShape.Node(id: 0, name: "origin", role: .server, label: "origin on the far side of the ocean"),
+                                       StageShape.Node(id: 1, name: "c1", role: .client)],
+                               links: [], anyReachesAny: true, layout: .auto)
+        let unit = StageUnit(hubs: [0], members: [1])
+        let labels = unit.labels(in: shape, roles: [0: .server, 1: .client])
+        #expect(labels.last == "origin on the far side of the ocean", "\(labels)")
+        #expect(!labels.contains { $0.contains("origin, ") }, "no caption falls back to the name: \(labels)")
+        var canvas = Canvas(width: 20, height: 3)
+        let placement = StagePlacement(form: .compact, kind: .star, frames: [:], hidden: 0,
+                                       captions: [StageCaption(text: labels.last!, frame: Rect(x: 0, y: 0, width: 12, height: 1))])
+        StageRenderer(scene: Scene(nodes: [], layout: .star), theme: Theme(.full)).drawCaptions(into: &canvas, placement: placement)
+        #expect(canvas.text.split(separator: "\n").first == "origin on t…")
     }
 
     @Test func aNewScenarioStartsWithoutTheLastOnesMarks() throws {

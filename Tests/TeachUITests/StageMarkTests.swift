@@ -126,13 +126,13 @@ import Testing
             │                     □ ana                    ││ Press → for the next step.   │
             │                       │                      ││                              │
             │                       │                      ││                              │
-            │     ✕ fay             │             □ ben    ││                              │
+            │    ✕□ fay             │             □ ben    ││                              │
             │          ─────╲       │       ╱─────         ││                              │
             │                ────╲  │  ╱────               ││                              │
-            │                   ⊗ server                   ││                              │
+            │                  ⊗▦ server                   ││                              │
             │                ────●  ●  ╲────               ││                              │
             │          ─────╱       │       ╲─────         ││                              │
-            │     □ eve             ✂             ⊗ cat    ││                              │
+            │     □ eve             ✂            ⊗□ cat    ││                              │
             │                       │                      ││                              │
             │                     □ dan                    ││                              │
             └─ ✕ down ⊗ dropped ✂ cut ● request ───────────┘│                              │
@@ -151,13 +151,13 @@ import Testing
 
 
 
-                  rrrrr
+                 rrrrrr
                        rrrrrr
                              rrrrr
-                                RRRRRRRR
+                               RRRRRRRRR
                              YYYYY  Y
                        YYYYYY       r
-                                    R             R
+                                    R            R
                                     r
 
                r      R         R     Y
@@ -180,13 +180,13 @@ import Testing
             |                     c ana                    || Press Right for the next     |
             |                       |                      || step.                        |
             |                       |                      ||                              |
-            |     X fay             |             c ben    ||                              |
+            |    Xc fay             |             c ben    ||                              |
             |          -----\       |       /-----         ||                              |
             |                ----\  |  /----               ||                              |
-            |                   D server                   ||                              |
+            |                  DS server                   ||                              |
             |                ----o  o  \----               ||                              |
             |          -----/       |       \-----         ||                              |
-            |     c eve             :             D cat    ||                              |
+            |     c eve             :            Dc cat    ||                              |
             |                       |                      ||                              |
             |                     c dan                    ||                              |
             +- X down D dropped : cut o request -----------+|                              |
@@ -205,13 +205,13 @@ import Testing
             d                                              dd       bbbbb                  d
             d                       d                      dd                              d
             d                       d                      dd                              d
-            d     ddddd             d                      dd                              d
+            d    dddddd             d                      dd                              d
             d          dddddd       d       dddddd         dd                              d
             d                ddddd  d  ddddd               dd                              d
-            d                   bbbbbbbb                   dd                              d
+            d                  bbbbbbbbb                   dd                              d
             d                bbbbb  b  ddddd               dd                              d
             d          bbbbbb       d       dddddd         dd                              d
-            d                       b             b        dd                              d
+            d                       b            b         dd                              d
             d                       d                      dd                              d
             d                                              dd                              d
             dd dddddd bdddddddd bdddd bdddddddd ddddddddddddd                              d
@@ -234,15 +234,15 @@ import Testing
             │                     □ ana                    ││ Lesson complete. Press q for │
             │                       │                      ││ the menu.                    │
             │                       │                      ││                              │
-            │     ✕ fay             │             □ ben    ││                              │
+            │    ✕□ fay             │             □ ben    ││                              │
             │          ─────╲       │       ╱─────         ││                              │
             │                ────╲  │  ╱────               ││                              │
             │                   ▦ server                   ││                              │
             │                ────╱  │  ╲────               ││                              │
             │          ─────╱       │       ╲─────         ││                              │
-            │     ⊘ eve             ✂             ∅ cat    ││                              │
+            │    ⊘□ eve             ✂            ∅□ cat    ││                              │
             │                       │                      ││                              │
-            │                     ∅ dan                    ││                              │
+            │                    ∅□ dan                    ││                              │
             └─ ✕ down ∅ gave up ⊘ refused ✂ cut ───────────┘│                              │
             ┌ metrics · this lesson ───────────────────────┐│                              │
             │ dropped 1 · refused 1 · lost 1 · messages 8  ││                              │
@@ -259,15 +259,15 @@ import Testing
 
 
 
-                  rrrrr
+                 rrrrrr
                        rrrrrr
                              rrrrr
                                 BBBBBBBB
                                     r
                                     r
-                  R                 R             Y
+                 R                  R            Y
                                     r
-                                  Y
+                                 Y
                r      Y         R         R
 
 
@@ -288,15 +288,15 @@ import Testing
             |                     c ana                    || Lesson complete. Press q for |
             |                       |                      || the menu.                    |
             |                       |                      ||                              |
-            |     X fay             |             c ben    ||                              |
+            |    Xc fay             |             c ben    ||                              |
             |          -----\       |       /-----         ||                              |
             |                ----\  |  /----               ||                              |
             |                   S server                   ||                              |
             |                ----/  |  \----               ||                              |
             |          -----/       |       \-----         ||                              |
-            |     x eve             :             0 cat    ||                              |
+            |    xc eve             :            0c cat    ||                              |
             |                       |                      ||                              |
-            |                     0 dan                    ||                              |
+            |                    0c dan                    ||                              |
             +- X down 0 gave up x refused : cut -----------+|                              |
             + metrics . this lesson -----------------------+|                              |
             | dropped 1 . refused 1 . lost 1 . messages 8  ||                              |
@@ -313,15 +313,15 @@ import Testing
             d                                              dd bbbbbb bbbbbbbbb       b     d
             d                       d                      dd                              d
             d                       d                      dd                              d
-            d     ddddd             d                      dd                              d
+            d    dddddd             d                      dd                              d
             d          dddddd       d       dddddd         dd                              d
             d                ddddd  d  ddddd               dd                              d
             d                   bbbbbbbb                   dd                              d
             d                ddddd  d  ddddd               dd                              d
             d          dddddd       d       dddddd         dd                              d
-            d     b                 b             b        dd                              d
+            d    b                  b            b         dd                              d
             d                       d                      dd                              d
-            d                     b                        dd                              d
+            d                    b                         dd                              d
             dd dddddd bdddddddd bdddddddd bdddd ddddddddddddd                              d
             dbbbbbbbbbbbbbbbbbbbbbbbddddddddddddddddddddddddd                              d
             d ddddddddddddddddddddddddddddddddddddddddddd  dd                              d
@@ -338,14 +338,14 @@ import Testing
     @Test func aMaliciousPeerALeaverAndTheSeedAreMarked() {
         #expect(Self.coloured(Self.poisoned, step: 0) == #"""
              1. Poisoned · Unchecked
-            ┌─ ◎ seed ◉ peer  peers reach each other ──────┐┌ step 1/2 ────────────────────┐
+            ┌─ ◎ seed □ client ◉ peer … ───────────────────┐┌ step 1/2 ────────────────────┐
             │      files, 4 clients                        ││ Press → for the next step.   │
             │            ◉ c1↑                             ││                              │
             │             ▸▴ ◂ ─ ╲                         ││                              │
             │           ─  │   ╲■  ─■─                     ││                              │
             │              ■     ■     ─ ─ ╲               ││                              │
             │         ■    │  ╱ ─ ■╲▸ ─ ─    ─ ▸           ││                              │
-            │ ◌ c4      ◎ files↑ ■ ▸☣ c2↑─■──▸☠ mallory    ││                              │
+            │◌□ c4      ◎ files↑ ■ ▸◉☣c2↑─■──▸◉☠mallory    ││                              │
             │         ■    │        ▸        ─ ▸           ││                              │
             │              ■     ■╱    ─ ─ ╱               ││                              │
             │           ╲  │    ■  ─■─                     ││                              │
@@ -359,18 +359,18 @@ import Testing
             │ file (1 of 4)                                ││                              │
             │ mallory ████████████████················ 50% ││                              │
             └──────────────────────────────────────────────┘└──────────────────────────────┘
-             ❚❚ paused │ step 1/2 │ t 2.67 s │ ×0.1 │ event 90 │ step done
+             ❚❚ paused │ step 1/2 │ t 2.67 s │ ×0.1 │ event 91 │ step done
              → next step  ← back  Enter play  Tab i inspect  e events  ? help  q back
 
 
-               G      g
+               G               g
 
                          ggggC
                           cc c c c
                         c  c   cC  cCc
                            C     C     c c c
                       C    c  c c Ccc c c    c c
-                        GGGGGGGC C cRgggCcCcccMMMMMMMMM
+                        GGGGGGGC C cgRggCcCcccMMMMMMMMM
                       C    c        c        c c
                            C     Cc    c c c
                         c  c    C  cCc
@@ -392,14 +392,14 @@ import Testing
     @Test func aMaliciousPeerALeaverAndTheSeedAreMarkedInPlainText() {
         #expect(Self.plain(Self.poisoned, step: 0) == ##"""
              1. Poisoned - Unchecked
-            +- P seed p peer  peers reach each other ------++ step 1/2 --------------------+
+            +- P seed c client p peer ~ -------------------++ step 1/2 --------------------+
             |      files, 4 clients                        || Press Right for the next     |
             |            p c1^                             || step.                        |
             |             /  \ - \                         ||                              |
             |           -  |   \#  -#-                     ||                              |
             |              #     #     - - \               ||                              |
             |         #    |  / - #\- - -    - \           ||                              |
-            | _ c4      P files^ # -; c2^-#---* mallory    ||                              |
+            |_c c4      P files^ # -p;c2^-#---p*mallory    ||                              |
             |         #    |        /        - /           ||                              |
             |              #     #/    - - /               ||                              |
             |           \  |    #  -#-                     ||                              |
@@ -413,18 +413,18 @@ import Testing
             | file (1 of 4)                                ||                              |
             | mallory ################................ 50% ||                              |
             +----------------------------------------------++------------------------------+
-             || paused | step 1/2 | t 2.67 s | x0.1 | event 90 | step done
+             || paused | step 1/2 | t 2.67 s | x0.1 | event 91 | step done
              Right next step  Left back  Enter play  Tab i inspect  e events  ? help  q back
 
             rrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrr
-            dd bddddd  ddddd ddddddddddddddddddddddd ddddddddbbbbbbbbbbddddddddddddddddddddd
+            dd bddddd  ddddddd  ddddddd dddddddddddddddddddddbbbbbbbbbbddddddddddddddddddddd
             d      dddddddddddddddd                        dd       bbbbb                  d
             d                b                             dd                              d
             d             d  d d d                         dd                              d
             d           d  d   db  dbd                     dd                              d
             d              b     b     d d d               dd                              d
             d         b    d  d d bdd d d    d d           dd                              d
-            d dddd      bbbbbbbb b db   bdbdddbbbbbbbbb    dd                              d
+            dddddd      bbbbbbbb b d b  bdbdddbbbbbbbbb    dd                              d
             d         b    d        d        d d           dd                              d
             d              b     bd    d d d               dd                              d
             d           d  d    b  dbd                     dd                              d
@@ -446,19 +446,19 @@ import Testing
     @Test func aRejectedChunkIsMarkedAtItsReceiverAndPoisonedPeersStayMarked() {
         #expect(Self.coloured(Self.poisoned, step: 1) == #"""
              1. Poisoned · Checked
-            ┌─ ◎ seed ◉ peer  peers reach each other ──────┐┌ step 2/2 ────────────────────┐
+            ┌─ ◎ seed □ client ◉ peer … ───────────────────┐┌ step 2/2 ────────────────────┐
             │      files, 4 clients                        ││ Lesson complete. Press q for │
             │            ◉ c1↑                             ││ the menu.                    │
             │             ■▴ ◂ ■ ╲                         ││                              │
             │           ─  │   ╲   ─ ─                     ││                              │
             │              ■     ╲     ─ ─ ╲               ││                              │
             │         ╱    │  ╱ ─ ■╲■ ─ ─    ─ ▸           ││                              │
-            │ ◌ c4      ◎ files↑ ■ ▸☣ c2↑■───▸☠ mallory    ││                              │
+            │◌□ c4      ◎ files↑ ■ ▸◉☣c2↑■───▸◉☠mallory    ││                              │
             │         │    │        ▸        ─ ▸           ││                              │
             │              ■      ╱    ─ ─ ╱               ││                              │
             │           ╲  │    ╱  ─ ─                     ││                              │
             │             ■▾ ■■─ ╱                         ││                              │
-            │            ⊠ c3↑                             ││                              │
+            │           ⊠◉ c3↑                             ││                              │
             └─ ◌ left ⊠ rejected ☠ malicious ☣ poisoned … ─┘│                              │
             ┌ metrics · this swarm ────────────────────────┐│                              │
             │ lost 8 · rejected 1 · corrupt kept 1         ││                              │
@@ -467,23 +467,23 @@ import Testing
             │ file (1 of 4)                                ││                              │
             │ mallory ████████████████████████········ 75% ││                              │
             └──────────────────────────────────────────────┘└──────────────────────────────┘
-             ❚❚ paused │ step 2/2 │ t 3.17 s │ ×0.1 │ event 118 │ lesson done
+             ❚❚ paused │ step 2/2 │ t 3.17 s │ ×0.1 │ event 119 │ lesson done
              ← back  Enter play  n p steps  Tab i inspect  e events  ? help  q back
 
 
-               G      g
+               G               g
 
                          ggggC
                           Cc c C c
                         c  c   c   c c
                            C     c     c c c
                       c    c  c c CcC c c    c c
-                        GGGGGGGC C cRgggCCccccMMMMMMMMM
+                        GGGGGGGC C cgRggCCccccMMMMMMMMM
                       c    c        c        c c
                            C      c    c c c
                         c  c    c  c c
                           Cc CCc c
-                         YgggC
+                        YggggC
                       Y          M           R
 
 
@@ -500,19 +500,19 @@ import Testing
     @Test func aRejectedChunkIsMarkedAtItsReceiverAndPoisonedPeersStayMarkedInPlainText() {
         #expect(Self.plain(Self.poisoned, step: 1) == ##"""
              1. Poisoned - Checked
-            +- P seed p peer  peers reach each other ------++ step 2/2 --------------------+
+            +- P seed c client p peer ~ -------------------++ step 2/2 --------------------+
             |      files, 4 clients                        || Lesson complete. Press q for |
             |            p c1^                             || the menu.                    |
             |             #  \ # \                         ||                              |
             |           -  |   \   - -                     ||                              |
             |              #     \     - - \               ||                              |
             |         /    |  / - #\# - -    - \           ||                              |
-            | _ c4      P files^ # -; c2^#----* mallory    ||                              |
+            |_c c4      P files^ # -p;c2^#----p*mallory    ||                              |
             |         |    |        /        - /           ||                              |
             |              #      /    - - /               ||                              |
             |           \  |    /  - -                     ||                              |
             |             #  ##- /                         ||                              |
-            |            < c3^                             ||                              |
+            |           <p c3^                             ||                              |
             +- _ left < rejected * malicious ; poisoned ~ -+|                              |
             + metrics . this swarm ------------------------+|                              |
             | lost 8 . rejected 1 . corrupt kept 1         ||                              |
@@ -521,23 +521,23 @@ import Testing
             | file (1 of 4)                                ||                              |
             | mallory ########################........ 75% ||                              |
             +----------------------------------------------++------------------------------+
-             || paused | step 2/2 | t 3.17 s | x0.1 | event 118 | lesson done
+             || paused | step 2/2 | t 3.17 s | x0.1 | event 119 | lesson done
              Left back  Enter play  n p steps  Tab i inspect  e events  ? help  q back
 
             rrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrr
-            dd bddddd  ddddd ddddddddddddddddddddddd ddddddddbbbbbbbbbbddddddddddddddddddddd
+            dd bddddd  ddddddd  ddddddd dddddddddddddddddddddbbbbbbbbbbddddddddddddddddddddd
             d      dddddddddddddddd                        dd bbbbbb bbbbbbbbb       b     d
             d                b                             dd                              d
             d             b  d b d                         dd                              d
             d           d  d   d   d d                     dd                              d
             d              b     d     d d d               dd                              d
             d         d    d  d d bdb d d    d d           dd                              d
-            d dddd      bbbbbbbb b db   bbddddbbbbbbbbb    dd                              d
+            dddddd      bbbbbbbb b d b  bbddddbbbbbbbbb    dd                              d
             d         d    d        d        d d           dd                              d
             d              b      d    d d d               dd                              d
             d           d  d    d  d d                     dd                              d
             d             b  bbd d                         dd                              d
-            d            b   b                             dd                              d
+            d           b    b                             dd                              d
             dd dddddd bddddddddd bdddddddddd bddddddddddd ddd                              d
             dbbbbbbbbbbbbbbbbbbbbbbdddddddddddddddddddddddddd                              d
             d dddddddddddddddddddddddddddddddddddd         dd                              d
@@ -579,12 +579,13 @@ import Testing
             }
         }
         var explained = Set(hits.legend.all.compactMap(\.glyphs.first).filter(symbolGlyphs.contains))
-        // An icon is left to the names when every node drawn with it says what it is.
-        let placed = scene.nodes.filter { hits.placement.frames[$0.id] != nil }
-        for node in placed where node.marks.isEmpty {
+        // An icon is left to the names when every node drawn with it says what it is (a
+        // marked node keeps its icon, the mark beside it).
+        let placed = scene.nodes.filter { hits.placement.frames[$0.id] != nil && !(hits.placement.frames[$0.id]?.width == 1 && !$0.marks.isEmpty) }
+        for node in placed {
             let symbol: StageSymbol = node.swarmRole == .seed ? .seed : .role(node.swarmRole == .peer ? .peer : node.role)
             let glyph = theme.glyph(symbol)
-            let named = placed.filter { $0.marks.isEmpty && theme.glyph($0.swarmRole == .seed ? .seed : .role($0.swarmRole == .peer ? .peer : $0.role)) == glyph }
+            let named = placed.filter { theme.glyph($0.swarmRole == .seed ? .seed : .role($0.swarmRole == .peer ? .peer : $0.role)) == glyph }
             if drawn.contains(glyph), named.allSatisfy({ $0.name.lowercased().contains(SymbolLook.of(symbol).word) }) { explained.insert(glyph) }
         }
         #expect(heavy == hits.legend.cast.contains { $0.title == "watch this" }, "a heavy box is explained, and only then")
@@ -654,9 +655,9 @@ import Testing
     @Test func aDropIsMarkedForAMomentOfSimulatedTimeAndBackAgainAfterAStepBack() throws {
         var state = AppState(lessons: [StageMarkTests.troubles], start: .lesson(id: "test-troubles", step: 1))
         let atDrop = screen(state)
-        #expect(atDrop.contains("⊗ server"))
+        #expect(atDrop.contains("⊗▦ server"))
         var steps = 0
-        while screen(state).contains("⊗ server"), steps < 50 {
+        while screen(state).contains("⊗▦ server"), steps < 50 {
             send(&state, .key(.right))
             while state.wantsTicks { send(&state, .tick(elapsedMicroseconds: 5_000_000)) }
             steps += 1
@@ -690,6 +691,54 @@ import Testing
         let share = try #require(later.split(separator: "\n").first { $0.contains("from files now") })
         #expect(!share.contains("100%"), "the peers took over most of the sending: \(share)")
         #expect(later.contains("◉ c1"), "a client fetching a swarm is drawn as a peer")
+    }
+
+    /// cdn's crowd at its edges: each edge shows ↺ while it fetches what it missed and ✓
+    /// for a moment after each hit, at the edge itself, and the legend names both.
+    @Test func aCachesMissesAndHitsAreMarkedAtTheCacheForAMoment() throws {
+        var state = try StageLegibilityTests.state("cdn", step: 2, keys: [.character("2")])
+        var seen: Set<StageMark> = [], named: Set<String> = []
+        for _ in 0..<60 {
+            send(&state, .key(.right))
+            while state.wantsTicks { send(&state, .tick(elapsedMicroseconds: 5_000_000)) }
+            let scene = try #require(state.lesson?.stage.scene)
+            for node in scene.nodes {
+                let marks = Set(node.marks).intersection([.hit, .miss])
+                #expect(marks.isEmpty || node.role == .cache, "\(node.name) is no cache")
+                seen.formUnion(marks)
+            }
+            let text = screen(state, width: 100, height: 30)
+            if text.contains("✓◫ edge") { named.insert(text.contains("✓ hit") ? "hit" : "unnamed hit") }
+            if text.contains("↺◫ edge") { named.insert(text.contains("↺ miss: fetching") ? "miss" : "unnamed miss") }
+        }
+        #expect(seen == [.hit, .miss])
+        #expect(named == ["hit", "miss"], "every mark drawn is named in the legend")
+        let scene = try #require(state.lesson?.stage.scene)
+        #expect(scene.nodes.allSatisfy { $0.marks.isEmpty || !$0.marks.contains(.miss) }, "once the copies are in, no edge is fetching")
+    }
+
+    /// resilience's x: three peers leave in the middle of the swarm. They stay where they
+    /// were, marked left (not down), and each leaving is a row of the event list.
+    @Test func peersThatLeaveAreMarkedLeftWithARowEach() throws {
+        var state = try StageLegibilityTests.state("resilience", step: 3, keys: [.character("2"), .right])
+        func asking() -> Bool { if case .ask? = state.lesson?.stage.driver.runner.pending { true } else { false } }
+        for _ in 0..<10 where !asking() {
+            send(&state, .key(.right))
+            while state.wantsTicks { send(&state, .tick(elapsedMicroseconds: 5_000_000)) }
+        }
+        send(&state, .key(.character("x")))
+        let session = try #require(state.lesson?.stage)
+        let gone = session.scene.nodes.filter { ["c2", "c5", "c7"].contains($0.name) }
+        #expect(gone.count == 3 && gone.allSatisfy { $0.marks == [.left] }, "\(gone.map(\.marks))")
+        let text = screen(state, width: 100, height: 30)
+        #expect(text.contains("◌□ c2") && text.contains("◌ left") && !text.contains("✕ down"))
+        for _ in 0..<3 {
+            send(&state, .key(.right))
+            while state.wantsTicks { send(&state, .tick(elapsedMicroseconds: 5_000_000)) }
+        }
+        let rows = try #require(state.lesson?.stage.shownReports).filter { $0.kind == .left }.map(\.summary)
+        #expect(rows == ["c2 left the network", "c5 left the network", "c7 left the network"])
+        #expect(EventListPanel.verb(.left) == "left")
     }
 }
 

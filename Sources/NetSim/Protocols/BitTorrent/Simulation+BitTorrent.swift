@@ -190,7 +190,9 @@ extension Simulation {
     private mutating func choke(_ peer: Int, by member: Int) {
         bitTorrent.unchoked[member].removeFirstOccurrence(of: Int32(peer))
         bitTorrent.unchokedBy[peer].removeFirstOccurrence(of: Int32(member))
-        bitTorrent.fillingUnchokers[peer].removeFirstOccurrence(of: Int32(member))
+        if let index = bitTorrent.fillingUnchokers[peer].firstIndex(of: Int32(member)) {
+            bitTorrent.fillingUnchokers[peer].remove(at: index)
+        }
     }
 
     /// A member has a new chunk: the peers it uploads to may want it, and it may now

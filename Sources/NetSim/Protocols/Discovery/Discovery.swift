@@ -36,6 +36,8 @@ enum DiscoveryPayload: Equatable, Sendable {
 /// Who publishes what, and the lookups under way.
 struct DiscoveryState: Equatable, Sendable {
     var inProgress: [Int: LookupState] = [:]
+    /// The lookup started last, with whom its question reached: what the stage marks.
+    var latest: LookupTrace?
     /// Which DHT member keeps the pointer for each published key.
     var dhtPointers: [String: NodeID] = [:]
     var published = PerNode<[String]>(empty: [])
@@ -54,4 +56,32 @@ struct LookupState: Equatable, Sendable {
     var holder: NodeID?
     var hops = 0
     var foundAt: SimTime?
+}
+
+/// A node a lookup's question reached, the first time it did.
+public struct LookupVisit: Sendable, Hashable {
+    public let node: NodeID
+    /// Hops from the asker: 1 for its own neighbours (or the directory it asked).
+    public let hop: Int
+    public let at: SimTime
+    /// It holds the resource asked for.
+    public let holds: Bool
+}
+
+/// One lookup as a learner follows it: who asked, how, whom the question reached and
+/// at which hop (each node once, the first time), and whether it is over. A flood's
+/// hop numbers and the peers it never reached are how a hop limit is seen at work.
+public struct LookupTrace: Sendable, Hashable {
+    let id: Int
+    public let origin: NodeID
+    public let key: String
+    public let method: LookupMethod
+    public let started: SimTime
+    /// In the order the question arrived.
+    public internal(set) var visits: [LookupVisit] = []
+    /// No message of the lookup is travelling any more.
+    public internal(set) var isOver = false
+
+    /// The node's visit, nil when the question never reached it.
+    public func visit(of node: NodeID) -> LookupVisit? { visits.first { $0.node == node } }
 }

@@ -45,6 +45,7 @@ extension Simulation {
         guard nodes[origin.rawValue].isUp else { throw .invalid("\(name(origin)) is down") }
         let id = discovery.inProgress.count + metrics.lookups.count + 1
         discovery.inProgress[id] = LookupState(origin: origin, key: key, method: method, started: now, seen: [origin])
+        discovery.latest = LookupTrace(id: id, origin: origin, key: key, method: method, started: now)
         switch method {
         case let .server(directory):
             sendQuery(id, from: origin, to: directory, ttl: 1, path: [origin])
@@ -82,6 +83,7 @@ extension Simulation {
         let here = message.to
         let state = discovery.inProgress[id]!
         defer { finishLookupIfQuiet(id) }
+        recordVisit(id, at: here, hop: path.count - 1)
         switch state.method {
         case .server:
             let holder = holders(of: state.key).first
@@ -103,6 +105,13 @@ extension Simulation {
             }
         }
         return Happening(kind: .delivered, message: message, node: here)
+    }
+
+    /// The first time a lookup's question reaches a node (the asker's own is not a visit).
+    private mutating func recordVisit(_ id: Int, at node: NodeID, hop: Int) {
+        guard var trace = discovery.latest, trace.id == id, node != trace.origin, trace.visit(of: node) == nil else { return }
+        trace.visits.append(LookupVisit(node: node, hop: hop, at: now, holds: discovery.published[node].contains(trace.key)))
+        discovery.latest = trace
     }
 
     /// The node closest to the key answers the asker directly.
@@ -143,6 +152,7 @@ extension Simulation {
     private mutating func finishLookupIfQuiet(_ id: Int) {
         guard let state = discovery.inProgress[id], state.outstanding == 0 else { return }
         discovery.inProgress[id] = nil
+        if discovery.latest?.id == id { discovery.latest?.isOver = true }
         metrics.lookups.append(LookupResult(
             from: state.origin, key: state.key, method: state.method, holder: state.holder, messages: state.messages,
             hops: state.hops, started: state.started, finished: state.foundAt ?? now
@@ -167,6 +177,9 @@ extension Simulation {
         }
         return result
     }
+
+    /// The lookup started last, under way or over: whom its question reached so far.
+    public var latestLookup: LookupTrace? { discovery.latest }
 
     // MARK: The distributed hash table
 
