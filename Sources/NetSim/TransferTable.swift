@@ -37,6 +37,9 @@ struct Transfer: Equatable, Sendable {
 struct TransferLink: Equatable, Sendable {
     let sender: Int32
     let receiver: Int32
+    /// The swarm chunk the transfer carries, -1 for other messages (as `Transfer.chunk`),
+    /// here too so that walking a node's downloads for chunks reads no transfer.
+    let chunk: Int32
     fileprivate(set) var previousUpload: Int32 = -1
     fileprivate(set) var nextUpload: Int32 = -1
     fileprivate(set) var previousDownload: Int32 = -1
@@ -44,9 +47,10 @@ struct TransferLink: Equatable, Sendable {
     var rate = 0.0
     var upShare = 0.0
 
-    fileprivate init(sender: NodeID, receiver: NodeID) {
+    fileprivate init(sender: NodeID, receiver: NodeID, chunk: Int) {
         self.sender = Int32(sender.rawValue)
         self.receiver = Int32(receiver.rawValue)
+        self.chunk = Int32(chunk)
     }
 }
 
@@ -117,7 +121,7 @@ struct TransferTable: Equatable, Sendable {
     /// and returns its id.
     mutating func insert(_ transfer: Transfer) -> Int {
         var transfer = transfer
-        var link = TransferLink(sender: transfer.sender, receiver: transfer.receiver)
+        var link = TransferLink(sender: transfer.sender, receiver: transfer.receiver, chunk: transfer.chunk)
         let sender = transfer.sender.rawValue
         let receiver = transfer.receiver.rawValue
         link.previousUpload = endpoints[sender].lastUpload

@@ -17,3 +17,45 @@ import Testing
         #expect(queue.liveCount == 0)
     }
 }
+
+extension EventQueueTests {
+    @Test func manyEventsComeOutInTimeThenSequenceOrderWithTiesAndEventsTakenBetween() {
+        var queue = EventQueue()
+        var generator = SeededGenerator(seed: 7)
+        var expected: [(time: SimTime, flight: Int)] = []
+        var popped: [(time: SimTime, flight: Int)] = []
+        var now: SimTime = 0
+        for flight in 0..<5000 {
+            // Few distinct times, so most events tie and only the order scheduled decides.
+            let time = now + SimTime(generator.below(50))
+            queue.schedule(.transmitted(transfer: flight, version: 0), at: time)
+            expected.append((time, flight))
+            if flight.isMultiple(of: 3), let next = queue.popMin() {
+                guard case let .transmitted(transfer, _) = next.event else { Issue.record("wrong event"); return }
+                popped.append((next.time, transfer))
+                now = next.time
+            }
+        }
+        while let next = queue.popMin() {
+            guard case let .transmitted(transfer, _) = next.event else { Issue.record("wrong event"); return }
+            popped.append((next.time, transfer))
+        }
+        #expect(popped.count == expected.count)
+        // Each pop is the earliest of what was waiting, ties broken by the order scheduled.
+        for (earlier, later) in zip(popped, popped.dropFirst()) where earlier.time == later.time {
+            #expect(earlier.flight < later.flight)
+        }
+        #expect(zip(popped, popped.dropFirst()).allSatisfy { $0.time <= $1.time })
+    }
+
+    @Test func runningOutOfSequenceNumbersKeepsTheOrder() {
+        var queue = EventQueue(firstSequence: EventHeap.sequenceLimit - 3)
+        for flight in 0..<8 {
+            queue.schedule(.transmitted(transfer: flight, version: 0), at: 100)
+            queue.schedule(.arrival(flight: flight), at: 50)
+        }
+        var order: [Event] = []
+        while let next = queue.popMin() { order.append(next.event) }
+        #expect(order == (0..<8).map { Event.arrival(flight: $0) } + (0..<8).map { Event.transmitted(transfer: $0, version: 0) })
+    }
+}

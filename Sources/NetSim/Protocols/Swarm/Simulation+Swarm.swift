@@ -124,9 +124,13 @@ extension Simulation {
         let node = swarm.members[sink]
         let download = transfers[node].download
         var expected = 0.0
-        for id in transfers.downloads(of: node) where transfers[id].chunk >= 0 {
-            guard let source = swarm.member(transfers[id].sender) else { continue }
-            expected += transfers[transfers[id].sender].upload / Double(max(1, swarm.serving[source]))
+        // Reads only the transfers' links, not the transfers: this runs for every peer a
+        // member uploads to, at each of its chunks.
+        for id in transfers.downloads(of: node) {
+            let link = transfers[link: id]
+            let sender = NodeID(Int(link.sender))
+            guard link.chunk >= 0, let source = swarm.member(sender) else { continue }
+            expected += transfers[sender].upload / Double(max(1, swarm.serving[source]))
             if expected >= download { return false }
         }
         return true
@@ -140,9 +144,13 @@ extension Simulation {
         let onlyFilling = takesOnlyFillingSources(sink)
         for candidate in candidates(for: sink) {
             let source = Int(candidate)
-            guard usable(source, by: sink, onlyFilling: onlyFilling), hasRoom(source, for: sink) else { continue }
+            // The checks are pure, so their order changes nothing but the cost: a source
+            // with no room or no better rate is passed over before `usable` walks the
+            // sink's downloads (a laggard may have been unchoked by hundreds).
+            guard hasRoom(source, for: sink) else { continue }
             let rate = expectedRate(from: source, to: sink)
-            guard best == nil || rate > best!.rate, arrivesInTime(from: source, at: rate, to: sink),
+            guard best == nil || rate > best!.rate, usable(source, by: sink, onlyFilling: onlyFilling),
+                  arrivesInTime(from: source, at: rate, to: sink),
                   let chunk = swarm.rarestChunk(from: source, to: sink, includingPending: false)
             else { continue }
             best = (source, chunk, rate)
