@@ -24,9 +24,11 @@ extension Simulation {
         if latency != nil, bits > 0, !unlimited, sharesCapacity, nodes[to.rawValue].isUp {
             startTransfer(of: message, carrying: payload, flight: flight)
         } else {
-            // Bits that need no shared capacity still leave the sender and reach the
-            // receiver: count them, or a server answering on latency alone reads "sent 0".
-            if latency != nil, bits > 0, nodes[to.rawValue].isUp { account(sender: from, receiver: to, bits: bits) }
+            // An answer that needs no shared capacity still leaves the server and reaches
+            // the client: count it, or a server answering on latency alone reads "sent 0".
+            // Requests and protocol chatter stay out of the totals, which say what data a
+            // node served (`{peers.served}` is the chunks peers passed on, not their asking).
+            if kind == .response, latency != nil, bits > 0, nodes[to.rawValue].isUp { account(sender: from, receiver: to, bits: bits) }
             queue.schedule(.arrival(flight: flight), at: message.arrives)
         }
         return message

@@ -9,6 +9,9 @@ extension AppState {
         let stage = session.stage
         let frame = stage.frame
         var scene = stage.scene(frame)
+        // An answer drawn where it arrived belongs to the step that ran it: a step that has
+        // not yet moved the clock (a quiz, a step's start) shows nothing in flight.
+        if frame.time <= runner.stepStartTime { scene.packets.removeAll(where: \.arrived) }
         let highlighted = Set(runner.highlightedNodes)
         for index in scene.nodes.indices where highlighted.contains(scene.nodes[index].name) {
             scene.nodes[index].isHighlighted = true

@@ -30,11 +30,15 @@ extension MetricsView {
 
         if let seeds = Self.seedsShare(states, simulation: simulation) { gauges.append(seeds) }
 
-        let busiest = states.map(\.bitsUp).max() ?? 0
+        // What each node sent in this scenario: its total less what it had sent when the
+        // scenario began (the last point of its series then; a crowd too large for
+        // per-node series counts from the start of the run).
+        let sent = states.map { max(0, $0.bitsUp - (start?.bitsUp[$0.id]?.last?.value ?? 0)) }
+        let busiest = sent.max() ?? 0
         if busiest > 0 {
             // Sorted by index: moving whole node states about cost more than the sort.
-            uploads = states.indices.filter { states[$0].bitsUp > 0 }.sorted { states[$0].bitsUp > states[$1].bitsUp }.map {
-                Meter(label: states[$0].config.name, fraction: states[$0].bitsUp / busiest, value: Units.format(bits: states[$0].bitsUp))
+            uploads = states.indices.filter { sent[$0] > 0 }.sorted { sent[$0] > sent[$1] }.map {
+                Meter(label: states[$0].config.name, fraction: sent[$0] / busiest, value: Units.format(bits: sent[$0]))
             }
         }
         let fileShares = FileShares(frame)

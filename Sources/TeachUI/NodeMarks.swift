@@ -122,9 +122,11 @@ struct NodeMarks {
         return marks
     }
 
-    /// The node's part in the swarm, while it takes part.
+    /// The node's part in the swarm, kept once it has left.
     func swarmRole(of state: NodeState) -> SwarmRole? {
-        guard let part = simulation.swarmPart(of: state.id), !part.departed else { return nil }
+        // A member that left is still drawn as what it was in the swarm, with its `left`
+        // mark: drawn as its configured role, a peer would turn into a client as it goes.
+        guard let part = simulation.swarmPart(of: state.id) else { return nil }
         return part.isSeed ? .seed : .peer
     }
 }

@@ -75,6 +75,20 @@ import Testing
         #expect(rows.contains("messages 2 "), "\(rows)")
     }
 
+    /// The uploads after a reset are what each node served since: c1's exchange came
+    /// before it, so the server is listed with the second answer alone (80 kb, not
+    /// 96 kb with the first one's 16 kb), and c1 is not listed.
+    @Test func uploadsCountFromTheResetToo() throws {
+        let loaded = try #require(lesson("- reset: counts").lesson)
+        var state = AppState(lessons: [loaded], start: .lesson(id: loaded.id, step: 0))
+        while state.lesson?.runner.pending != .done { state.lesson?.stage.playToStop() }
+        let rows = metricsRows(state)
+        let uploads = try #require(rows.firstIndex { $0.contains("│ upload") }, "\(rows.joined(separator: "\n"))")
+        let listed = rows[uploads...].joined(separator: "\n")
+        #expect(!listed.contains(" c1 "), "\(listed)")
+        #expect(rows.contains { $0.contains(" server ") && $0.contains(" 80.0 kb") }, "\(listed)")
+    }
+
     @Test func aLessonPicksTheGauges() throws {
         let loaded = try #require(lesson("- gauges: [queue]").lesson)
         var state = AppState(lessons: [loaded], start: .lesson(id: loaded.id, step: 0))

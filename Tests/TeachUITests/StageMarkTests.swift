@@ -248,8 +248,8 @@ import Testing
             │ dropped 1 · refused 1 · lost 1 · messages 8  ││                              │
             │ server queue ··························· 0/1 ││                              │
             │ queue ▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁ 0 ││                              │
-            │                                              ││                              │
-            │                                              ││                              │
+            │ upload                                       ││                              │
+            │ server ██████████████████████████████ 160 kb ││                              │
             └──────────────────────────────────────────────┘└──────────────────────────────┘
              ❚❚ paused │ step 2/2 │ t 300 ms │ ×0.03 │ event 12 │ lesson done
              ← back  Enter play  n p steps  Tab i inspect  e events  ? help  q back
@@ -274,7 +274,7 @@ import Testing
 
                     cccccccccccccccccccccccccccccccccccc
 
-
+                     cccccccccccccccccccccccccccccc
 
 
 
@@ -302,8 +302,8 @@ import Testing
             | dropped 1 . refused 1 . lost 1 . messages 8  ||                              |
             | server queue ........................... 0/1 ||                              |
             | queue ____________________________________ 0 ||                              |
-            |                                              ||                              |
-            |                                              ||                              |
+            | upload                                       ||                              |
+            | server ############################## 160 kb ||                              |
             +----------------------------------------------++------------------------------+
              || paused | step 2/2 | t 300 ms | x0.03 | event 12 | lesson done
              Left back  Enter play  n p steps  Tab i inspect  e events  ? help  q back
@@ -327,7 +327,7 @@ import Testing
             d ddddddddddddddddddddddddddddddddddddddddddd  dd                              d
             d              ddddddddddddddddddddddddddd     dd                              d
             d bbbbbb                                       dd                              d
-            d                                              dd                              d
+            d bbbbbb                                       dd                              d
             d                                              dd                              d
             dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd
             dbbbbbbbbbddd        ddd        ddd     ddd        ddd           ddddddddddddddd
@@ -340,17 +340,17 @@ import Testing
              1. Poisoned · Unchecked
             ┌─ ◎ seed □ client ◉ peer … ───────────────────┐┌ step 1/2 ────────────────────┐
             │      files, 4 clients                        ││ Press → for the next step.   │
-            │            ◉ c1↑                             ││                              │
+            │            ◉ c1↑3                            ││                              │
             │             ▸▴ ◂ ─ ╲                         ││                              │
             │           ─  │   ╲■  ─■─                     ││                              │
             │              ■     ■     ─ ─ ╲               ││                              │
-            │         ■    │  ╱ ─ ■╲▸ ─ ─    ─ ▸           ││                              │
-            │◌□ c4      ◎ files↑ ■ ▸◉☣c2↑─■──▸◉☠mallory    ││                              │
+            │         ■    │       ╲▸        ─ ▸           ││                              │
+            │◌□ c4      ◎ files↑4─■▸◉☣c2↑3 ■ ▸◉☠mallory    ││                              │
             │         ■    │        ▸        ─ ▸           ││                              │
             │              ■     ■╱    ─ ─ ╱               ││                              │
             │           ╲  │    ■  ─■─                     ││                              │
             │             ▸▾ ◂╱─ ╱                         ││                              │
-            │            ◉ c3↑                             ││                              │
+            │            ◉ c3↑3   12 of 13 in flight shown ││                              │
             └─ ◌ left ☠ malicious ☣ poisoned ↑ sending … ──┘│                              │
             ┌ metrics · this swarm ────────────────────────┐│                              │
             │ lost 8 · corrupt kept 1 · messages 66        ││                              │
@@ -359,23 +359,23 @@ import Testing
             │ file (1 of 4)                                ││                              │
             │ mallory ████████████████················ 50% ││                              │
             └──────────────────────────────────────────────┘└──────────────────────────────┘
-             ❚❚ paused │ step 1/2 │ t 2.67 s │ ×0.1 │ event 91 │ step done
+             ❚❚ paused │ step 1/2 │ t 2.67 s │ ×0.3 │ event 91 │ step done
              → next step  ← back  Enter play  Tab i inspect  e events  ? help  q back
 
 
                G               g
 
-                         ggggC
+                         ggggCC
                           cc c c c
                         c  c   cC  cCc
                            C     C     c c c
-                      C    c  c c Ccc c c    c c
-                        GGGGGGGC C cgRggCcCcccMMMMMMMMM
+                      C    c       cc        c c
+                        GGGGGGGCCcCcgRggCC C cMMMMMMMMM
                       C    c        c        c c
                            C     Cc    c c c
                         c  c    C  cCc
                           cc ccc c
-                         ggggC
+                         ggggCC
                       M           R          C
 
 
@@ -394,17 +394,17 @@ import Testing
              1. Poisoned - Unchecked
             +- P seed c client p peer ~ -------------------++ step 1/2 --------------------+
             |      files, 4 clients                        || Press Right for the next     |
-            |            p c1^                             || step.                        |
+            |            p c1^3                            || step.                        |
             |             /  \ - \                         ||                              |
             |           -  |   \#  -#-                     ||                              |
             |              #     #     - - \               ||                              |
-            |         #    |  / - #\- - -    - \           ||                              |
-            |_c c4      P files^ # -p;c2^-#---p*mallory    ||                              |
+            |         #    |       \         - \           ||                              |
+            |_c c4      P files^4-#-p;c2^3 # -p*mallory    ||                              |
             |         #    |        /        - /           ||                              |
             |              #     #/    - - /               ||                              |
             |           \  |    #  -#-                     ||                              |
             |             \   /- /                         ||                              |
-            |            p c3^                             ||                              |
+            |            p c3^3   12 of 13 in flight shown ||                              |
             +- _ left * malicious ; poisoned ^ sending ~ --+|                              |
             + metrics . this swarm ------------------------+|                              |
             | lost 8 . corrupt kept 1 . messages 66        ||                              |
@@ -413,23 +413,23 @@ import Testing
             | file (1 of 4)                                ||                              |
             | mallory ################................ 50% ||                              |
             +----------------------------------------------++------------------------------+
-             || paused | step 1/2 | t 2.67 s | x0.1 | event 91 | step done
+             || paused | step 1/2 | t 2.67 s | x0.3 | event 91 | step done
              Right next step  Left back  Enter play  Tab i inspect  e events  ? help  q back
 
             rrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrr
             dd bddddd  ddddddd  ddddddd dddddddddddddddddddddbbbbbbbbbbddddddddddddddddddddd
             d      dddddddddddddddd                        dd       bbbbb                  d
-            d                b                             dd                              d
+            d                bb                            dd                              d
             d             d  d d d                         dd                              d
             d           d  d   db  dbd                     dd                              d
             d              b     b     d d d               dd                              d
-            d         b    d  d d bdd d d    d d           dd                              d
-            dddddd      bbbbbbbb b d b  bdbdddbbbbbbbbb    dd                              d
+            d         b    d       d         d d           dd                              d
+            dddddd      bbbbbbbbbdbd b  bb b dbbbbbbbbb    dd                              d
             d         b    d        d        d d           dd                              d
             d              b     bd    d d d               dd                              d
             d           d  d    b  dbd                     dd                              d
             d             d   dd d                         dd                              d
-            d                b                             dd                              d
+            d                bb  dddddddddddddddddddddddddddd                              d
             dd dddddd bdddddddddd bddddddddd bdddddddddd dddd                              d
             dbbbbbbbbbbbbbbbbbbbbbbdddddddddddddddddddddddddd                              d
             d ddddddddddddddddddddddddddddddddddddd        dd                              d
@@ -448,17 +448,17 @@ import Testing
              1. Poisoned · Checked
             ┌─ ◎ seed □ client ◉ peer … ───────────────────┐┌ step 2/2 ────────────────────┐
             │      files, 4 clients                        ││ Lesson complete. Press q for │
-            │            ◉ c1↑                             ││ the menu.                    │
+            │            ◉ c1↑2                            ││ the menu.                    │
             │             ■▴ ◂ ■ ╲                         ││                              │
             │           ─  │   ╲   ─ ─                     ││                              │
             │              ■     ╲     ─ ─ ╲               ││                              │
-            │         ╱    │  ╱ ─ ■╲■ ─ ─    ─ ▸           ││                              │
-            │◌□ c4      ◎ files↑ ■ ▸◉☣c2↑■───▸◉☠mallory    ││                              │
+            │         ╱    │       ╲■        ─ ▸           ││                              │
+            │◌□ c4      ◎ files↑4─■▸◉☣c2↑2 ■ ▸◉☠mallory    ││                              │
             │         │    │        ▸        ─ ▸           ││                              │
             │              ■      ╱    ─ ─ ╱               ││                              │
             │           ╲  │    ╱  ─ ─                     ││                              │
             │             ■▾ ■■─ ╱                         ││                              │
-            │           ⊠◉ c3↑                             ││                              │
+            │           ⊠◉ c3↑3   10 of 11 in flight shown ││                              │
             └─ ◌ left ⊠ rejected ☠ malicious ☣ poisoned … ─┘│                              │
             ┌ metrics · this swarm ────────────────────────┐│                              │
             │ lost 8 · rejected 1 · corrupt kept 1         ││                              │
@@ -473,17 +473,17 @@ import Testing
 
                G               g
 
-                         ggggC
+                         ggggCC
                           Cc c C c
                         c  c   c   c c
                            C     c     c c c
-                      c    c  c c CcC c c    c c
-                        GGGGGGGC C cgRggCCccccMMMMMMMMM
+                      c    c       cC        c c
+                        GGGGGGGCCcCcgRggCC C cMMMMMMMMM
                       c    c        c        c c
                            C      c    c c c
                         c  c    c  c c
                           Cc CCc c
-                        YggggC
+                        YggggCC
                       Y          M           R
 
 
@@ -502,17 +502,17 @@ import Testing
              1. Poisoned - Checked
             +- P seed c client p peer ~ -------------------++ step 2/2 --------------------+
             |      files, 4 clients                        || Lesson complete. Press q for |
-            |            p c1^                             || the menu.                    |
+            |            p c1^2                            || the menu.                    |
             |             #  \ # \                         ||                              |
             |           -  |   \   - -                     ||                              |
             |              #     \     - - \               ||                              |
-            |         /    |  / - #\# - -    - \           ||                              |
-            |_c c4      P files^ # -p;c2^#----p*mallory    ||                              |
+            |         /    |       \#        - \           ||                              |
+            |_c c4      P files^4-#-p;c2^2 # -p*mallory    ||                              |
             |         |    |        /        - /           ||                              |
             |              #      /    - - /               ||                              |
             |           \  |    /  - -                     ||                              |
             |             #  ##- /                         ||                              |
-            |           <p c3^                             ||                              |
+            |           <p c3^3   10 of 11 in flight shown ||                              |
             +- _ left < rejected * malicious ; poisoned ~ -+|                              |
             + metrics . this swarm ------------------------+|                              |
             | lost 8 . rejected 1 . corrupt kept 1         ||                              |
@@ -527,17 +527,17 @@ import Testing
             rrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrr
             dd bddddd  ddddddd  ddddddd dddddddddddddddddddddbbbbbbbbbbddddddddddddddddddddd
             d      dddddddddddddddd                        dd bbbbbb bbbbbbbbb       b     d
-            d                b                             dd                              d
+            d                bb                            dd                              d
             d             b  d b d                         dd                              d
             d           d  d   d   d d                     dd                              d
             d              b     d     d d d               dd                              d
-            d         d    d  d d bdb d d    d d           dd                              d
-            dddddd      bbbbbbbb b d b  bbddddbbbbbbbbb    dd                              d
+            d         d    d       db        d d           dd                              d
+            dddddd      bbbbbbbbbdbd b  bb b dbbbbbbbbb    dd                              d
             d         d    d        d        d d           dd                              d
             d              b      d    d d d               dd                              d
             d           d  d    d  d d                     dd                              d
             d             b  bbd d                         dd                              d
-            d           b    b                             dd                              d
+            d           b    bb  dddddddddddddddddddddddddddd                              d
             dd dddddd bddddddddd bdddddddddd bddddddddddd ddd                              d
             dbbbbbbbbbbbbbbbbbbbbbbdddddddddddddddddddddddddd                              d
             d dddddddddddddddddddddddddddddddddddd         dd                              d
