@@ -110,7 +110,8 @@ struct LongCommandTests {
         terminal.press("C-c")
         let (status, after) = try terminal.waitForExit()
         #expect(status == 130)
-        #expect(after.contains("events/s, peak memory"))
+        #expect(after.contains("events/s ("), "the rate, with its CPU-time figure beside it")
+        #expect(after.contains("peak memory"))
         #expect(after.contains("interrupted after"))
     }
 
