@@ -165,26 +165,27 @@ struct BenchEngine: ParsableCommand {
         let buildSeconds = secondsSince(start)
         let total = timeline.eventCount
         let points = 20
-        var nearPresent = 0.0, nearPresentCPU = 0.0
-        for done in 0..<points {
+        // The slowest step back seen so far, in wall and in CPU seconds.
+        func timeStepBack(slowest: inout (wall: Double, cpu: Double)) {
             let (before, cpuBefore) = (ContinuousClock.now, cpuSeconds())
             timeline.stepBack()
-            nearPresent = max(nearPresent, secondsSince(before))
-            nearPresentCPU = max(nearPresentCPU, cpuSeconds() - cpuBefore)
+            slowest = (max(slowest.wall, secondsSince(before)), max(slowest.cpu, cpuSeconds() - cpuBefore))
+        }
+        var nearPresentSlowest = (wall: 0.0, cpu: 0.0)
+        for done in 0..<points {
+            timeStepBack(slowest: &nearPresentSlowest)
             guard progress.report(0.8 + 0.1 * Double(done + 1) / Double(points), doing: "step back: near the present")
             else { progress.stop(after: "\(done) steps back", printed: false) }
         }
-        var anywhere = 0.0, anywhereCPU = 0.0
+        var anywhereSlowest = (wall: 0.0, cpu: 0.0)
         for (done, point) in stride(from: total - points, to: 0, by: -max(1, total / points)).enumerated() {
             timeline.seek(toEvent: point)
-            let (before, cpuBefore) = (ContinuousClock.now, cpuSeconds())
-            timeline.stepBack()
-            anywhere = max(anywhere, secondsSince(before))
-            anywhereCPU = max(anywhereCPU, cpuSeconds() - cpuBefore)
+            timeStepBack(slowest: &anywhereSlowest)
             guard progress.report(0.9 + 0.1 * Double(done + 1) / Double(points), doing: "step back: from event \(point)")
             else { progress.stop(after: "\(done) points", printed: false) }
         }
         progress.finish()
+        let (nearPresent, nearPresentCPU) = nearPresentSlowest, (anywhere, anywhereCPU) = anywhereSlowest
         switch format {
         case .json:
             print(String(
