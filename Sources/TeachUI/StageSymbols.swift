@@ -37,6 +37,15 @@ enum StageMark: Int, Hashable, Sendable, CaseIterable {
     case sending
     /// A flood that is over never asked this peer: its hop limit ran out first.
     case unreached
+    /// The node holds what the latest lookup asks for.
+    case holder
+}
+
+extension StageMark {
+    /// A mark the latest search leaves (the holder of what it asks for, a peer a flood
+    /// never reached): nothing is wrong with the node, so the hop it was asked at still
+    /// shows, and the legend names it beside the hops.
+    var isSearch: Bool { self == .holder || self == .unreached }
 }
 
 /// Everything the stage's legend can explain with a glyph.
@@ -137,6 +146,7 @@ struct SymbolLook: Hashable, Sendable {
         case .cut: look("✂", ":", alarm, "cut", "the link is cut")
         case .sending: look("↑", "^", Style(foreground: .cyan, attributes: .bold), "sending", "it is sending data now")
         case .unreached: look("◦", "'", Style(attributes: .dim), "not reached", "the latest flood never asked it: its hop limit ran out first")
+        case .holder: look("★", "h", Style(foreground: .yellow, attributes: .bold), "holder", "it holds what the latest lookup asks for")
         }
     }
 }
