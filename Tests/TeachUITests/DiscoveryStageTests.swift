@@ -54,6 +54,22 @@ import Testing
         #expect(legend.contains("◦ not reached"))
     }
 
+    /// The question says the index is off: while it waits for an answer, the stage
+    /// already draws the index down and its link cut.
+    @Test(arguments: sizes)
+    func theQuizWithoutADirectorySeesTheIndexDown(size: String) throws {
+        let state = try StageLegibilityTests.state("p2p-discovery", step: 1)
+        let session = try #require(state.lesson)
+        guard case .quiz = session.runner.pending else {
+            Issue.record("step 2 waits on its quiz")
+            return
+        }
+        #expect(session.stage.scene.nodes.first { $0.name == "index" }?.marks.contains(.down) == true)
+        let legend = try Self.icons(state, size: size).legend
+        #expect(legend.contains("✕ down"), "\(size)")
+        #expect(legend.contains("✂ cut"), "\(size)")
+    }
+
     @Test func whileTheFloodRunsTheFirstHopIsNumberedAndNobodyIsYetNotReached() throws {
         let state = try Self.flood(rights: 4)
         let (icons, legend) = try Self.icons(state, size: "100x30")
