@@ -99,7 +99,7 @@ extension Simulation {
     /// Starts downloads for `member` until its slots are full or no source can help.
     mutating func fillDownloads(_ member: Int) {
         guard swarm.isActive, !swarm.departed[member], swarm.held[member] < swarm.config.chunks else { return }
-        while swarm.downloading[member] < swarm.downloadLimit, hasDownloadRoom(member) {
+        while swarm.downloading[member] < swarm.downloadLimit, mayFindSource(member), hasDownloadRoom(member) {
             let search = findSource(for: member)
             guard let (source, chunk) = search.found ?? lastResortSource(for: member)
                 ?? (search.endgamePossible ? endgameSource(for: member) : nil)
@@ -112,6 +112,15 @@ extension Simulation {
             }
             sendChunk(chunk, from: source, to: member)
         }
+    }
+
+    /// Whether some source `sink` may use could take on a download now. BitTorrent mode
+    /// counts them (see `BitTorrentState.openUnchokers`): peers are nearly always asked
+    /// while every peer that unchoked them is busy, and then `findSource` would look at
+    /// each in vain. Relay mode draws its sources at random when it looks.
+    @inline(__always)
+    private func mayFindSource(_ sink: Int) -> Bool {
+        swarm.config.scheduling == .relay || bitTorrent.openUnchokers[sink] > 0
     }
 
     /// BitTorrent mode: whether the sources `sink` fetches from now leave room in its
@@ -354,7 +363,7 @@ extension Simulation {
         forgetFullDownloads(fedBy: source)
         swarm.pending.insert(row: sink, column: chunk)
         swarm.downloading[sink] += 1
-        swarm.serving[source] += 1
+        changeServing(of: source, by: 1)
         swarm.inflight[chunk] += 1
         send(
             corrupt ? .corruptChunk : .chunk, from: sourceNode, to: swarm.members[sink], bits: swarm.chunkBits,
@@ -370,7 +379,7 @@ extension Simulation {
     mutating func chunkTransmitted(from sourceNode: NodeID, to sinkNode: NodeID) {
         guard let source = swarm.member(sourceNode), let sink = swarm.member(sinkNode) else { return }
         swarm.downloading[sink] -= 1
-        swarm.serving[source] -= 1
+        changeServing(of: source, by: -1)
         swarm.downloadFull[sink] = false
         if servesFurthestBehind(source) {
             offerUploads(from: source)
@@ -400,9 +409,9 @@ extension Simulation {
     /// Sends `sink` the next chunk it asked `source` for ahead, if that still makes sense.
     private mutating func continuePipeline(from source: Int, to sink: Int) {
         guard swarm.isActive, !swarm.departed[sink], swarm.held[sink] < swarm.config.chunks,
-              swarm.downloading[sink] < swarm.downloadLimit, hasDownloadRoom(sink),
+              swarm.downloading[sink] < swarm.downloadLimit, hasRoom(source, for: sink),
               swarm.config.scheduling == .relay || bitTorrent.unchokedBy[sink].contains(Int32(source)),
-              usable(source, by: sink, onlyFilling: takesOnlyFillingSources(sink)), hasRoom(source, for: sink),
+              usable(source, by: sink, onlyFilling: takesOnlyFillingSources(sink)), hasDownloadRoom(sink),
               arrivesInTime(from: source, at: expectedRate(from: source, to: sink), to: sink),
               let chunk = swarm.rarestChunk(from: source, to: sink, includingPending: false)
         else { return }
@@ -418,7 +427,7 @@ extension Simulation {
         swarm.downloadFull[sink] = false
         if holdingSlots {
             swarm.downloading[sink] -= 1
-            swarm.serving[source] -= 1
+            changeServing(of: source, by: -1)
         }
     }
 
