@@ -195,6 +195,9 @@ public struct LessonRunner: Sendable {
     /// The simulated time at which the current step began (for `{elapsed}`).
     public var stepStartTime: SimTime { entries[stepIndex].timeline.current.now }
 
+    /// How many events had happened when the current step began: those after it are the step's.
+    public var stepStartEvents: Int { entries[stepIndex].timeline.current.eventCount }
+
     /// A paragraph's text with every live value filled in from the simulation as it is now.
     public func text(of paragraph: Paragraph) -> String {
         paragraph.spans.map {

@@ -10,6 +10,10 @@ public struct NumericAnswer: Sendable, Hashable {
     public var unit: String?
     /// As written: "50 ± 5", "12.5 ± 10%".
     public var source: String
+    /// Why a first answer above the range is wrong, and below it (`too-high`, `too-low`):
+    /// said with "too high" or "too low" before the second try, without giving the answer.
+    public var tooHigh: String?
+    public var tooLow: String?
 
     /// Whether `answer` counts as right. The tolerance's edges count, and so does a
     /// difference too small to see in the digits written.

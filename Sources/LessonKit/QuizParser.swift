@@ -12,7 +12,7 @@ import Yams
 /// answer: 2
 /// ```
 struct QuizParser {
-    static let fields = ["ask", "choices", "answer", "unit", "explain"]
+    static let fields = ["ask", "choices", "answer", "unit", "explain", "too-high", "too-low"]
     static let choiceFields = ["text", "explain"]
     static let maximumChoices = 9
 
@@ -30,8 +30,10 @@ struct QuizParser {
             guard let question else { return nil }
             return numeric(answerNode, fields: fields, question: question, explanation: explanation, log: &log)
         }
-        if let unit = fields["unit"] {
-            log.error("'unit' is for a quiz answered with a number (one with no 'choices')", at: reader.location(unit))
+        for field in ["unit", "too-high", "too-low"] {
+            if let node = fields[field] {
+                log.error("'\(field)' is for a quiz answered with a number (one with no 'choices')", at: reader.location(node))
+            }
         }
         guard let choicesNode = reader.require("choices", in: fields, of: "a quiz", log: &log) else { return nil }
         guard case let .sequence(sequence) = choicesNode, sequence.count >= 2 else {
@@ -84,6 +86,8 @@ struct QuizParser {
             return nil
         }
         answer.unit = fields["unit"].flatMap { reader.text($0, "unit", log: &log) }
+        answer.tooHigh = fields["too-high"].flatMap { reader.text($0, "too-high", log: &log) }
+        answer.tooLow = fields["too-low"].flatMap { reader.text($0, "too-low", log: &log) }
         if explanation == nil {
             log.warning("this quiz has no explanation: add 'explain: ...' to say how the number comes about", at: reader.location(fields.node))
         }

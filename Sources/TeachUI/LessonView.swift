@@ -19,7 +19,7 @@ extension AppState {
         // Counts from where the scenario on screen began, unless the stage is still
         // showing the moment before it.
         let countsStart = runner.countsStart.flatMap { $0.time <= frame.time ? $0 : nil }
-        if let start = countsStart?.time { scene.keepOutcomes(since: start, reports: stage.shownReports) }
+        scene.keepOutcomes(since: countsStart?.time, fromReport: runner.stepStartEvents - stage.driver.forgottenEvents, reports: stage.shownReports)
         var metrics = MetricsView(frame, focus: MetricsFocus(
             highlighted: runner.highlightedNodes, sharing: runner.fileShareNodes.isEmpty ? nil : Set(runner.fileShareNodes)),
             countsFrom: countsStart?.metrics)

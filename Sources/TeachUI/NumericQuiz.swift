@@ -62,7 +62,9 @@ enum NumericQuizView {
             return [verdict] + (quiz.explanation.map { [$0] } ?? [])
         }
         if answer.missed, let tried = answer.triedNumber, let number = NumericAnswer.number(typed: tried) {
-            return ["Not quite: \(tried) is too \(number < numeric.value ? "low" : "high"). Have another go."]
+            let low = number < numeric.value
+            let why = (low ? numeric.tooLow : numeric.tooHigh).map { " " + $0 } ?? ""
+            return ["Not quite: \(tried) is too \(low ? "low" : "high").\(why) Have another go."]
         }
         return []
     }

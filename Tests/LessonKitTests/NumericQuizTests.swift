@@ -68,3 +68,34 @@ import Testing
         #expect(unexplained == ["numbers.md:16:1: warning: this quiz has no explanation: add 'explain: ...' to say how the number comes about"])
     }
 }
+
+/// The reasons for a wrong number belong to a quiz answered with one.
+@Suite struct NumericReasonTests {
+    @Test func aNumericQuizKeepsItsReasonsAndAChoiceQuizRefusesThem() throws {
+        func lesson(_ quiz: String) -> LoadOutcome {
+            LessonLoader.load(contents: Array("""
+                ---
+                id: reasons
+                title: Reasons
+                summary: Why a number is wrong.
+                essay: [4]
+                network:
+                  nodes:
+                    server: { role: server }
+                ---
+
+                ## Guess
+
+                ```quiz
+                \(quiz)
+                ```
+                """.utf8), path: "reasons.md")
+        }
+        let numeric = lesson("ask: How many?\nanswer: 40 ± 2\ntoo-high: Fewer fit.\ntoo-low: More fit.\nexplain: Forty.")
+        let quiz = try #require(numeric.lesson?.steps.first?.script.compactMap { if case let .quiz(quiz) = $0.kind { quiz } else { nil } }.first)
+        #expect(quiz.numeric?.tooHigh == "Fewer fit.")
+        #expect(quiz.numeric?.tooLow == "More fit.")
+        let choices = lesson("ask: Which?\nchoices:\n  - text: A\n    explain: a\n  - text: B\n    explain: b\nanswer: 1\ntoo-high: No.")
+        #expect(choices.diagnostics.map(\.description).contains("reasons.md:21:11: error: 'too-high' is for a quiz answered with a number (one with no 'choices')"))
+    }
+}
