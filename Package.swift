@@ -18,7 +18,7 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
         .target(name: "Canvas"),
-        // The event queue is a binary heap of its own (EventQueue.swift): swift-collections'
+        // The event queue is a binary heap of its own (NetSim/Heap/MinHeap.swift): swift-collections.
         // Heap is a min-max heap and compares more at every level.
         .target(name: "NetSim"),
         .target(

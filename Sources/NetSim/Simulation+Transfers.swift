@@ -108,13 +108,21 @@ extension Simulation {
     /// down since it was scheduled) is moved to the new completion time. Returns whether
     /// the event was early.
     mutating func rearmIfEarly(_ id: Int, firedAt time: SimTime) -> Bool {
+        guard transfers[id].completesAt > time else { return false }
+        rearm(id)
+        return true
+    }
+
+    /// Never inlined: in the loop that takes events, the transfer table's copy-on-write
+    /// check would be hoisted to run on every event, and copy an empty table each time
+    /// when there are no transfers (the empty array is never uniquely referenced).
+    @inline(never)
+    private mutating func rearm(_ id: Int) {
         let completion = transfers[id].completesAt
-        guard completion > time else { return false }
         transfers[id].scheduledAt = completion
         if completion != .max {
             queue.schedule(.transmitted(transfer: id, version: transfers[id].version), at: completion)
         }
-        return true
     }
 
     /// When the message of a transfer will arrive, as it stands now.
