@@ -28,6 +28,8 @@ public enum KeyPlace: Hashable, Sendable, CaseIterable {
     case inspector
     case help
     case goTo
+    /// The end of a lesson: what it covered and what comes next.
+    case lessonOver
     /// A lesson followed from a class (`netstep join`).
     case classroom
 }
@@ -40,7 +42,7 @@ public enum KeyAction: Hashable, Sendable {
     // A stage.
     case stepForward, stepBack, play, faster, slower, selectNext, inspect, events, clickToInspect
     // A lesson.
-    case nextStep, previousStep, restartStep, restartLesson, goToStep, hint, answer, scrollUp, scrollDown
+    case nextStep, previousStep, restartStep, restartLesson, goToStep, hint, answer, scrollUp, scrollDown, nextLesson
     // Presenting.
     case advance, blank
     // Following a class.
@@ -107,6 +109,10 @@ public enum Keymap {
         KeyBinding([.backspace], .erase, [.goTo], "Go to step", "erase a digit"),
         KeyBinding([.enter], .confirm, [.goTo], "Go to step", "go there"),
         KeyBinding([.escape, .character("g"), .character("q")], .cancel, [.goTo], "Go to step", "cancel"),
+        KeyBinding([.right, .pageDown, .enter, .character(" ")], .nextLesson, [.lessonOver], "Lesson complete", "the next lesson"),
+        KeyBinding([.left, .pageUp, .escape], .close, [.lessonOver], "Lesson complete", "back to the lesson's last step"),
+        KeyBinding([.character("R")], .restartLesson, [.lessonOver], "Lesson complete", "the lesson again from its start"),
+        KeyBinding([.character("q")], .leave, [.lessonOver], "Lesson complete", "back to the menu (or quit)"),
 
         KeyBinding([.control("c")], .quit, [.anywhere], "Anywhere", "quit at once"),
         KeyBinding([.character("?")], .help, [.menu, .stage], "Anywhere", "this help"),

@@ -12,12 +12,3 @@ public struct StepNote: Sendable, Hashable {
         self.revealAt = revealAt
     }
 }
-
-extension LessonStep {
-    /// The notes for the moment the script is at `position`: those written at the latest
-    /// point the script has reached, or none before the step's first note is reached.
-    public func notes(at position: Int) -> [String] {
-        guard let reached = notes.last(where: { $0.revealAt <= position })?.revealAt else { return [] }
-        return notes.filter { $0.revealAt == reached }.map(\.text)
-    }
-}

@@ -64,6 +64,10 @@ struct KeyBarEntry: Sendable {
     var keyCount = 1
 
     init(_ actions: KeyAction..., text: String, hold: KeyHint.Hold = .ifRoom, keyCount: Int = 1) {
+        self.init(actions, text: text, hold: hold, keyCount: keyCount)
+    }
+
+    init(_ actions: [KeyAction], text: String, hold: KeyHint.Hold = .ifRoom, keyCount: Int = 1) {
         self.actions = actions
         self.text = text
         self.hold = hold
@@ -92,12 +96,14 @@ enum KeyBar {
 
     /// The keys every simulation screen shares, after the screen's own; q goes `leaving`
     /// ("back" to the menu, or "quit").
-    /// `forward` says what → does; nil leaves → out (the screen says it its own way).
-    static func stage(places: [KeyPlace], presenting: Bool = false, unicode: Bool, leaving: String, forward: String? = "step") -> [KeyHint] {
+    /// `forward` and `play` say what → and Enter do; nil leaves the key out (the screen
+    /// says it its own way, or the key does nothing now).
+    static func stage(places: [KeyPlace], presenting: Bool = false, unicode: Bool, leaving: String, forward: String? = "step",
+                      play: String? = "play") -> [KeyHint] {
         hints([
             forward.map { KeyBarEntry(.stepForward, text: $0, hold: .useful) },
             KeyBarEntry(.stepBack, text: "back"),
-            KeyBarEntry(.play, text: "play", hold: .useful),
+            play.map { KeyBarEntry(.play, text: $0, hold: .useful) },
             KeyBarEntry(.faster, .slower, text: "speed"),
             KeyBarEntry(.selectNext, .inspect, text: "inspect", hold: .useful),
             KeyBarEntry(.events, text: "events", hold: .useful),

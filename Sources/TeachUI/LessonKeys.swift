@@ -21,16 +21,23 @@ extension LessonSession {
         presenting ? [.presenting, .lesson, .stage] : [.lesson, .stage]
     }
 
-    /// Handles a key on the lesson screen. The step's own key (an ask) and the quiz come
-    /// first, then the keymap's lesson keys, then the stage's.
+    /// Handles a key on the lesson screen. Typing an answer to the quiz on screen and the
+    /// step's own key (an ask) come first; then the keymap's action for the key, which
+    /// →, Enter and a presenter's PgDn turn into what they do at this moment
+    /// (`move(for:)`, which the key bar and the speaker notes read too).
     mutating func handle(_ key: Key, presenting: Bool, stage stageRect: Rect) -> LessonKeyOutcome {
-        // A nudge lasts until the next key.
+        // A nudge, and what → did for the learner, last until the next key.
         nudged = false
-        if let outcome = handleInteraction(key) { return outcome }
+        didForYou = nil
+        if let outcome = handleQuizInput(key) { return outcome }
+        if case let .ask(ask) = shownPending, key == .character(ask.key) {
+            move { $0.resolveInteraction() }
+            return .done
+        }
         guard let screenKey = ScreenKey(key),
               let action = Keymap.action(for: screenKey, in: Self.places(presenting: presenting), presenting: presenting) else { return .ignored }
+        if let chosen = move(for: action) { return perform(chosen, by: action) }
         switch action {
-        case .advance: advance()
         case .nextStep: nextStep()
         case .previousStep: move { $0.previousStep() }
         case .restartStep: move { $0.resetStep() }
@@ -55,6 +62,38 @@ extension LessonSession {
             case .showInspector: return .show(InspectPanel())
             case .showEvents: return .show(EventListPanel(selected: max(0, stage.shownReports.count - 1)))
             }
+        }
+        return .done
+    }
+
+    /// Carries out what →, Enter or PgDn (`action`) does now.
+    mutating func perform(_ move: LessonMove, by action: KeyAction) -> LessonKeyOutcome {
+        switch move {
+        case .step:
+            stage.stepForward()
+        case .play, .pause:
+            stage.togglePlay()
+        case .playToStop:
+            stage.playToStop()
+        case let .doAsk(ask, then):
+            then == nil ? self.move { $0.resolveInteraction() } : pass()
+            // → carries the ask out so it never dead-ends; the status line says so.
+            if action == .stepForward { didForYou = LessonMove.ask(ask) }
+        case let .passPause(then), let .passQuiz(then):
+            then == nil ? self.move { $0.resolveInteraction() } : pass()
+        case .revealQuiz:
+            if let place = pendingQuiz?.1 { answers[place, default: QuizAnswer()].answered = true }
+        case .checkAnswer:
+            return submitPicks()
+        case .submitNumber:
+            guard let (quiz, place) = pendingQuiz else { return .done }
+            return handleNumericQuiz(.enter, quiz: quiz, place: place) ?? .done
+        case .answerFirst:
+            nudged = true
+        case .nextStep:
+            nextStep()
+        case .endLesson:
+            return .show(LessonOverPanel())
         }
         return .done
     }
@@ -84,77 +123,37 @@ extension LessonSession {
         return !(answers[place]?.picked.isEmpty ?? true)
     }
 
-    /// The step waits for the learner: its ask key, going on after a pause, a quiz
-    /// answer, going on to the next step once this one is done. → goes on from each of
-    /// them (it does what an ask asks, as n and a presenter's PgDn do), except past a
-    /// quiz not yet answered: that says, clearly, that the quiz waits for an answer.
-    private mutating func handleInteraction(_ key: Key) -> LessonKeyOutcome? {
-        let goOn = key == .right || key == .character(" ")
-        // Only an interaction on screen takes keys: not one the stage is still gliding to.
-        switch shownPending {
-        case let .ask(ask) where key == .character(ask.key) || goOn:
-            move { $0.resolveInteraction() }
-            return .done
-        case .pause where goOn:
-            move { $0.resolveInteraction() }
-            return .done
-        case .pause where key == .enter:
-            // Enter plays: past the pause, into the wait that follows it.
-            pass()
-            return .done
-        case .done where (goOn || key == .enter) && !runner.isLastStep:
-            nextStep()
-            return .done
-        case let .quiz(quiz):
-            guard let place = pendingQuiz?.1 else { return nil }
-            var answer = answers[place] ?? QuizAnswer()
-            if answer.answered {
-                guard goOn || key == .enter else { return nil }
-                move { $0.resolveInteraction() }
-                return .done
-            }
-            if quiz.numeric != nil {
-                // → before a number is in: said in the prompt, as on a quiz with choices.
-                if goOn {
-                    nudged = true
-                    return .done
-                }
-                return handleNumericQuiz(key, quiz: quiz, place: place)
-            }
-            var submitted = false
-            if case let .character(c) = key, let number = c.wholeNumberValue, (1...quiz.choices.count).contains(number) {
-                if quiz.multiple {
-                    answer.picked.formSymmetricDifference([number - 1])
-                } else {
-                    answer.picked = [number - 1]
-                    submitted = true
-                }
-            } else if goOn || key == .enter {
-                guard forwardChecksAnswer(quiz) else {
-                    nudged = true
-                    return .done
-                }
-                submitted = true
-            } else {
-                return nil
-            }
-            // A first wrong answer gets a second try; the answer is shown when it is
-            // right or after the second miss.
-            let correct = quiz.isCorrect(answer.picked)
-            if submitted {
-                if correct || answer.missed {
-                    answer.answered = true
-                } else {
-                    answer.missed = true
-                    answer.tried = answer.picked
-                }
-            }
+    /// Keys that answer the quiz on screen: a choice's digit, or a numeric answer being
+    /// typed. Going on, checking and submitting are moves (`move(for:)`).
+    private mutating func handleQuizInput(_ key: Key) -> LessonKeyOutcome? {
+        guard let (quiz, place) = pendingQuiz, answers[place]?.answered != true, key != .enter else { return nil }
+        if quiz.numeric != nil { return handleNumericQuiz(key, quiz: quiz, place: place) }
+        guard case let .character(c) = key, let number = c.wholeNumberValue, (1...quiz.choices.count).contains(number) else { return nil }
+        var answer = answers[place] ?? QuizAnswer()
+        if quiz.multiple {
+            answer.picked.formSymmetricDifference([number - 1])
             answers[place] = answer
-            guard submitted else { return .done }
-            return .answered(step: runner.stepIndex, quiz: quizNumber(at: place.position), correct: correct)
-        default:
-            return nil
+            return .done
         }
+        answer.picked = [number - 1]
+        answers[place] = answer
+        return submitPicks()
+    }
+
+    /// Checks the choices picked on the quiz on screen. A first wrong answer gets a
+    /// second try; the answer is shown when it is right or after the second miss.
+    private mutating func submitPicks() -> LessonKeyOutcome {
+        guard let (quiz, place) = pendingQuiz else { return .done }
+        var answer = answers[place] ?? QuizAnswer()
+        let correct = quiz.isCorrect(answer.picked)
+        if correct || answer.missed {
+            answer.answered = true
+        } else {
+            answer.missed = true
+            answer.tried = answer.picked
+        }
+        answers[place] = answer
+        return .answered(step: runner.stepIndex, quiz: quizNumber(at: place.position), correct: correct)
     }
 
     /// Which quiz of its step the script item at `position` is (0-based).
@@ -172,6 +171,10 @@ extension AppState {
                 showQuizFeedback(of: session)
             }
         }
+        if let lines = unreadLinesToShowFirst(on: key) {
+            if let session = lesson { scrollNarration(of: session, by: lines) }
+            return []
+        }
         switch lesson?.handle(key, presenting: presenting, stage: stage) ?? .ignored {
         case .ignored, .done:
             break
@@ -187,6 +190,18 @@ extension AppState {
             if let id = lesson?.lesson.id { progress.recordAnswer(lesson: id, step: step, quiz: quiz, correct: correct) }
         }
         return []
+    }
+
+    /// A key that would take narration off the screen unread (a presenter's click, or a
+    /// key that goes past a quiz or on from the step) scrolls it into view first, a
+    /// page at a time: how many lines, or nil when the key goes ahead. A presenter who
+    /// only clicks sees every line.
+    private func unreadLinesToShowFirst(on key: Key) -> Int? {
+        guard let session = lesson, !session.stage.isAnimating, let screenKey = ScreenKey(key),
+              let action = Keymap.action(for: screenKey, in: screenPlaces, presenting: presentingLesson),
+              let move = session.move(for: action), action == .advance || move.leavesText else { return nil }
+        let unread = narrationRenderer(session).unread(in: narrationRect)
+        return unread.lines > 0 ? unread.page : nil
     }
 
     /// Scrolls the narration panel, within what the panel at this window size can show.
@@ -216,7 +231,28 @@ extension AppState {
     }
 
     /// The speaker notes of the step on screen, for a presenter's second terminal.
-    public var speakerNotes: SpeakerNotes? { lesson.map { withClassCounts($0.notes) } }
+    public var speakerNotes: SpeakerNotes? {
+        guard let session = lesson else { return nil }
+        if lessonIsOver { return lessonOverNotes(session) }
+        var notes = session.notes
+        if let unread = nextClickScrolls { notes.next = "shows \(unread) more line\(unread == 1 ? "" : "s") of the narration, not yet on screen" }
+        return withClassCounts(notes)
+    }
+
+    /// The unread lines of narration a presenter's next click scrolls into view first.
+    private var nextClickScrolls: Int? {
+        guard let session = lesson, !session.stage.isAnimating else { return nil }
+        let unread = narrationRenderer(session).unread(in: narrationRect)
+        return unread.lines > 0 ? min(unread.lines, unread.page) : nil
+    }
+
+    /// The notes while the end of the lesson is on screen: what it covered and where the
+    /// next click goes.
+    private func lessonOverNotes(_ session: LessonSession) -> SpeakerNotes {
+        let next = nextLesson.map { "lesson \($0 + 1) · \(lessons[$0].title)" } ?? "nothing more: q ends the presentation"
+        return SpeakerNotes(heading: "\(session.lesson.id) · the lesson is over",
+                            text: "Covered: " + session.lesson.steps.map(\.title).joined(separator: "; ") + ".", next: next)
+    }
 
     /// Keeps progress up to date with the lesson on screen: the step it is on, and
     /// whether it is finished.

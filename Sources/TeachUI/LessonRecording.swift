@@ -131,9 +131,11 @@ public struct LessonRecording: IteratorProtocol, Sendable {
 
     /// What tells one press from another that changed nothing.
     private struct Progress: Equatable {
-        var step: Int, position: Int, answered: Int, ticking: Bool
+        /// `scroll`: a click that scrolls narration into view before going on moves that.
+        var step: Int, position: Int, answered: Int, ticking: Bool, scroll: Int
 
         init(_ session: LessonSession, ticking: Bool) {
+            scroll = session.narrationScroll
             step = session.runner.stepIndex
             position = session.shownScriptPosition
             answered = session.answers.values.filter(\.answered).count

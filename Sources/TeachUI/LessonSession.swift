@@ -15,6 +15,9 @@ struct LessonSession: Sendable {
     var narrationScroll = 0
     /// → was pressed on a quiz not yet answered: the prompt says the answer comes first.
     var nudged = false
+    /// → carried out the step's ask (so that → never dead-ends): what it did, in the
+    /// ask's words, for the status line until the next key.
+    var didForYou: String?
 
     struct QuizPlace: Hashable, Sendable {
         var step: Int
@@ -90,30 +93,6 @@ struct LessonSession: Sendable {
                     return
                 }
             }
-        }
-    }
-
-    /// A clicker's PgDn while presenting: one press, one thing for the class to see. A
-    /// wait plays, as Enter does, and a press while it plays goes straight to where it
-    /// stops; a pause or the step's ask is passed; a quiz shows its answer with every
-    /// explanation (the class answers aloud), then is passed; a step that is done leads
-    /// to the next. Passing a pause, an ask or a quiz that a wait follows also starts
-    /// the wait playing: taking a pause off the screen alone shows the class nothing.
-    mutating func advance() {
-        if stage.isAnimating {
-            stage.playToStop()
-            return
-        }
-        switch runner.pending {
-        case .running: stage.togglePlay()
-        case .quiz:
-            guard let place = pendingQuiz?.1, answers[place]?.answered != true else {
-                pass()
-                return
-            }
-            answers[place, default: QuizAnswer()].answered = true
-        case .ask, .pause: pass()
-        case .done: nextStep()
         }
     }
 

@@ -28,7 +28,7 @@ extension AppState {
         // Watched values in words ("server.queue" reads "server queue"), leaving out any
         // a gauge already shows.
         let gauges = Set(metrics.gauges.map(\.label))
-        let counters = watched.map { (label: Self.label(of: $0), value: $0) }.filter { !gauges.contains($0.label) }
+        let counters = watched.map { (label: $0.spokenName, value: $0) }.filter { !gauges.contains($0.label) }
         metrics.counters = counters.map { "\($0.label) \(session.reading($0.value).text)" } + metrics.counters
         let curve = runner.curveOnStage.map(CurveChart.init)
         if let curve {
@@ -57,13 +57,9 @@ extension AppState {
         }
     }
 
-    /// A live value's name as a reader would say it: "server.queue" is "server queue".
-    static func label(of value: LiveValue) -> String {
-        value.source.map { $0 == "." || $0 == "-" ? " " : $0 }.reduce(into: "") { $0.append($1) }
-    }
-
     private func statusNote(_ session: LessonSession) -> String {
-        switch session.shownPending {
+        if let done = session.didForYou { return "\(ScreenKey.right.name(unicode: true)) did it for you: \(done)" }
+        return switch session.shownPending {
         case let .running(wait): wait.inWords
         case .ask, .pause, .quiz: "your turn"
         case .done: session.runner.isLastStep ? "lesson done" : "step done"
@@ -71,44 +67,46 @@ extension AppState {
     }
 
     /// The keys for the moment: first what the next → does ("→ next step"), or, on a
-    /// quiz that waits for its answer, how to answer it. Hints for keys the pause or the
-    /// ask tells the learner to press stay in view when the line is short of room.
+    /// quiz that waits for its answer, how to answer it; Enter says what it does now
+    /// (both read from `move(for:)`, which the keys carry out). Hints for keys the pause
+    /// or the ask tells the learner to press stay in view when the line is short of room.
     private func lessonHints(_ session: LessonSession, unicode: Bool) -> [KeyHint] {
         if classFollow?.following == true { return classFollowHints(session) }
         var hints: [KeyHint] = []
         var asked: Set<String> = []
         let places = screenPlaces, presenting = presentingLesson
-        func forward(_ text: String) {
-            hints += KeyBar.hints([KeyBarEntry(.stepForward, text: text, hold: .asked)], places: places, presenting: presenting, unicode: unicode)
+        let forward = session.move(for: .stepForward), enter = session.move(for: .play)
+        // Enter doing what → does shares its hint.
+        let enterText = enter == forward ? nil : enter?.keyBarText
+        func hint(_ actions: KeyAction..., text: String, hold: KeyHint.Hold) -> [KeyHint] {
+            KeyBar.hints([KeyBarEntry(actions, text: text, hold: hold)], places: places, presenting: presenting, unicode: unicode)
         }
         switch session.shownPending {
         case let .ask(ask):
             let right = ScreenKey.right.name(unicode: unicode)
             hints.append(KeyHint("\(ask.key) \(right)", "do it", hold: .asked))
             asked = KeyMentions.keys(in: ask.prompt)
-        case let .quiz(quiz):
-            if let place = session.pendingQuiz?.1, session.answers[place]?.answered == true {
-                forward("go on")
-            } else if quiz.numeric != nil {
-                hints.append(KeyHint("Enter", "answer", hold: .asked))
-            } else if session.forwardChecksAnswer(quiz) {
-                forward("check the answer")
-            } else {
-                hints.append(KeyHint("1-\(quiz.choices.count)", quiz.multiple ? "pick the answers" : "answer the quiz", hold: .asked))
-            }
-        case let .pause(text):
-            forward("go on")
+        case let .quiz(quiz) where forward == .answerFirst && enter != .submitNumber:
+            hints.append(KeyHint("1-\(quiz.choices.count)", quiz.multiple ? "pick the answers" : "answer the quiz", hold: .asked))
+        case .pause(let text):
             asked = KeyMentions.keys(in: text)
-        case .running:
-            forward("step")
-        case .done:
-            if !session.runner.isLastStep { forward("next step") }
+            fallthrough
+        default:
+            if let text = forward?.keyBarText {
+                hints += enter == forward ? hint(.stepForward, .play, text: text, hold: .asked) : hint(.stepForward, text: text, hold: .asked)
+            }
         }
+        // An answer to submit leads the line: it is what the quiz waits for.
+        let submits = enter == .submitNumber || enter == .checkAnswer
+        if submits, let text = enterText { hints = hint(.play, text: text, hold: .asked) + hints }
         var own = [KeyBarEntry(.nextStep, .previousStep, text: "steps")]
         if !session.runner.step.hints.isEmpty { own.append(KeyBarEntry(.hint, text: "hint")) }
         let leaving = leavingQuits ? "quit" : "back"
-        let stage = KeyBar.stage(places: places, presenting: presenting, unicode: unicode, leaving: leaving, forward: nil)
-        let (stepping, rest) = (stage.prefix(2), stage.dropFirst(2))
+        let stage = KeyBar.stage(places: places, presenting: presenting, unicode: unicode, leaving: leaving, forward: nil,
+                                 play: submits ? nil : enterText)
+        // ← (and Enter, when the stage lists it) before the step keys.
+        let kept = submits || enterText == nil ? 1 : 2
+        let (stepping, rest) = (stage.prefix(kept), stage.dropFirst(kept))
         return (hints + stepping + KeyBar.hints(own, places: places, presenting: presenting, unicode: unicode) + rest)
             .map { $0.holding(asked) }
     }
@@ -220,7 +218,7 @@ extension AppState {
         case .done:
             if quiet { return nil }
             return runner.isLastStep
-                ? StyledText(markup: "**Lesson complete.** Press **q** for the menu.")
+                ? StyledText(markup: "**Lesson complete.** Press **\(right)** for what comes next, or **q** \(leavingQuits ? "to quit" : "for the menu").")
                 : StyledText(markup: "Press **\(right)** for the next step.")
         }
     }

@@ -76,6 +76,15 @@ struct NarrationRenderer {
         return parts.scrolling.count > room && room > 1 ? parts.scrolling.count - (room - 1) : 0
     }
 
+    /// The lines below the panel's window at its scroll, and how far a page down
+    /// scrolls (a line of what was in view stays, to read on from).
+    func unread(in rect: Rect) -> (lines: Int, page: Int) {
+        let limit = scrollLimit(in: rect)
+        guard limit > 0 else { return (0, 0) }
+        let room = rect.height - parts(width: rect.width, height: rect.height).anchored.count
+        return (limit - min(max(0, narration.scroll), limit), max(1, room - 2))
+    }
+
     /// The scroll that brings the quiz's notes (the verdict and why) into view when they
     /// scroll with the rest: all of them, with as much as fits of what comes before, or,
     /// when they are longer than the panel's window, from their start. Nil when they

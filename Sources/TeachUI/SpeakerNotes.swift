@@ -9,8 +9,8 @@ public struct SpeakerNotes: Sendable, Hashable {
     public var heading: String
     /// The notes for this point of the step, a blank line between two; empty when it has none.
     public var text: String
-    /// What the next click (PgDn) does, in the words the class hears: "plays until
-    /// server's queue is full". One line.
+    /// What the next click (PgDn) does, in a tutor's words: "plays until server's
+    /// queue is full". One line.
     public var next: String
 
     public init(heading: String, text: String, next: String) {
@@ -46,27 +46,30 @@ public struct SpeakerNotes: Sendable, Hashable {
 }
 
 extension LessonSession {
-    /// The speaker notes for the point of the step on screen: the notes written at the
-    /// latest place the script has got past, and what `advance()` (the clicker) does next.
+    /// The speaker notes for the step on screen, all of them at once (a note written
+    /// after a run, an ask or a quiz says so), so a tutor reads the step's plan once and
+    /// the page is not printed again as the step goes on; and what the next click
+    /// (`move(for: .advance)`, what PgDn does) does.
     var notes: SpeakerNotes {
         let heading = "\(lesson.id) · step \(runner.stepIndex + 1)/\(lesson.steps.count): \(runner.step.title)"
-        return SpeakerNotes(heading: heading, text: runner.step.notes(at: shownScriptPosition).joined(separator: "\n\n"), next: nextClick)
+        let text = runner.step.notes.map { note in
+            Self.placeOfNote(note, in: runner.step).map { "\($0): \(note.text)" } ?? note.text
+        }
+        return SpeakerNotes(heading: heading, text: text.joined(separator: "\n\n"), next: move(for: .advance)?.spoken ?? "")
     }
 
-    /// What the next click does, in `advance()`'s order.
-    private var nextClick: String {
-        if stage.isAnimating { return "goes straight to where this play stops" }
-        switch runner.pending {
-        case let .running(wait): return "plays \(wait.inWords)"
-        case .quiz:
-            if let place = pendingQuiz?.1, answers[place]?.answered != true { return "the quiz's answer" }
-            return "on past the quiz"
-        case let .ask(ask): return "does what the ask says: \(ask.action.summary)"
-        case .pause: return "on past the pause"
-        case .done:
-            let next = runner.stepIndex + 1
-            guard next < lesson.steps.count else { return "the end of the lesson" }
-            return "step \(next + 1) · \(lesson.steps[next].title)"
+    /// When a note written later in the step applies, in a tutor's words ("After the
+    /// quiz"); nil for a note at the step's start.
+    static func placeOfNote(_ note: StepNote, in step: LessonStep) -> String? {
+        guard note.revealAt > 0, step.script.indices.contains(note.revealAt - 1) else { return nil }
+        switch step.script[note.revealAt - 1].kind {
+        case .quiz: return "After the quiz"
+        case .pause: return "After the pause"
+        case .run: return "Once it has played"
+        case let .ask(ask):
+            let words = LessonMove.ask(ask)
+            return words == ask.action.summary ? "After \(words)" : "After you \(words)"
+        case let .act(action): return "After \(action.summary)"
         }
     }
 }

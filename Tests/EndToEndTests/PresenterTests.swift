@@ -55,6 +55,35 @@ struct PresenterTests {
         #expect(try presenter.waitForExit().status == 0)
     }
 
+    @Test("at 80x24 PageDown alone shows every line of the narration, then the end of the lesson, and the notes say what each click does")
+    func pageDownToTheEnd() throws {
+        let presenter = try TerminalSession(width: 80, height: 24)
+        let follower = try TerminalSession(width: 80, height: 50)
+        let notes = presenter.home.appendingPathComponent("notes.txt")
+        let closing = (1...10).map { "Closing line \($0) of the fixture, long enough to wrap twice in the panel." }.joined(separator: "\n\n")
+        let file = try FixtureLesson.write(for: presenter, source: FixtureLesson.source + "\n" + closing + "\n\nFixture ends.\n")
+        follower.startNetstep("notes --notes \(notes.path)")
+        try follower.waitFor("Following")
+        presenter.startNetstep("present \(file.path) --step 3 --notes \(notes.path)")
+        try presenter.waitFor("Everyone asks")
+        var sawLastLine = false
+        var presses = 0
+        while !presenter.screen.contains("lesson complete"), presses < 20 {
+            presenter.press("PageDown")
+            presses += 1
+            let shown = try presenter.settled()
+            sawLastLine = sawLastLine || shown.contains("Fixture ends.")
+        }
+        let end = try presenter.waitFor("lesson complete")
+        #expect(sawLastLine, "the closing paragraph was on screen before the lesson ended")
+        #expect(end.contains("✓ Everyone asks"), "the end says what the lesson covered")
+        let followed = try follower.waitFor("the lesson is over")
+        #expect(followed.contains("of the narration, not yet on screen"), "the notes said a click would scroll:\n\(followed)")
+        #expect(!followed.contains("no note at this point"))
+        presenter.press("q")
+        #expect(try presenter.waitForExit().status == 0)
+    }
+
     @Test("saving the lesson file reloads it in place; a broken save shows its error and keeps the lesson")
     func hotReload() throws {
         let terminal = try TerminalSession()

@@ -44,10 +44,8 @@ import Testing
 
     @Test func eachNoteIsForThePointWhereItIsWritten() throws {
         let step = try #require(LessonLoader.load(source: source, path: "notes.md").lesson).steps[0]
-        #expect(step.notes(at: 0) == ["Take a show of hands first."], "the quiz is up")
-        #expect(step.notes(at: 1) == ["Now point at the queue gauge."], "the quiz passed")
-        #expect(step.notes(at: 2) == ["Now point at the queue gauge."], "the request sent, the run under way")
-        #expect(step.notes(at: 3) == ["Count the drop aloud."], "the run over")
+        #expect(step.notes.map(\.text) == ["Take a show of hands first.", "Now point at the queue gauge.", "Count the drop aloud."])
+        #expect(step.notes.map(\.revealAt) == [0, 1, 3], "before the quiz, after it, after the run")
     }
 
     @Test func theTranscriptGivesEachNoteAtItsPoint() throws {
@@ -67,6 +65,6 @@ import Testing
             Issue.record("the third entry is the run")
             return
         }
-        #expect(wait.phrase == "a server's queue is full")
+        #expect(wait.inWords == "until a server's queue is full")
     }
 }

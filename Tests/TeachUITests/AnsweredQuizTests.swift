@@ -42,14 +42,9 @@ import Testing
         """, path: "predict.md")
 
     @Test func theAnsweredQuizIsOneLineAboveWhatTheRunShowed() throws {
-        var state = AppState(lessons: [Self.lesson], start: .lesson(id: "test-predict", step: 0))
-        send(&state, .key(.character("1")), .key(.character(" ")))
-        send(&state, .key(.enter))
-        var ticks = 0
-        while state.wantsTicks, ticks < 10_000 {
-            send(&state, .tick(elapsedMicroseconds: 100_000))
-            ticks += 1
-        }
+        var state = TestLessons.atQuiz(Self.lesson)
+        send(&state, .key(.character(" ")), .key(.enter))
+        TestLessons.playOut(&state)
         let text = screen(state, width: 140, height: 30)
         let question = try #require(text.range(of: "✓ Will the server answer c1? 1. Yes, it is up"))
         let result = try #require(text.range(of: "The server answered 1 request."))

@@ -40,13 +40,13 @@ import Testing
         """, path: "class.md")
 
     static func presenter() -> AppState {
-        var state = AppState(lessons: [lesson], start: .lesson(id: "test-class", step: 0), presenting: true)
+        var state = TestLessons.open(lesson, presenting: true)
         state.hostClass(joinCommands: ["netstep join 10.0.0.5:4747 K7M2QX"])
         return state
     }
 
     static func student(at moment: ClassMoment) -> AppState {
-        var state = AppState(lessons: [lesson], start: .lesson(id: "test-class", step: moment.step))
+        var state = TestLessons.open(lesson, step: moment.step)
         state.followClass(from: moment)
         return state
     }
@@ -55,12 +55,7 @@ import Testing
     static func presenterAtQuiz() -> AppState {
         var state = presenter()
         send(&state, .key(.pageDown))
-        var presses = 0
-        while state.lesson?.pendingQuiz == nil, presses < 50 {
-            send(&state, .key(.pageDown))
-            while state.wantsTicks { send(&state, .tick(elapsedMicroseconds: 1_000_000)) }
-            presses += 1
-        }
+        TestLessons.playToQuiz(&state)
         return state
     }
 

@@ -5,9 +5,10 @@ import Testing
 @testable import TeachUI
 
 /// Fresh eyes on every lesson, in process over the real update and render: stepped from
-/// its first step to its end with → alone (a quiz answered with its digits) at 80x24 or
+/// its first step to its end screen with → alone (a quiz answered with its digits) at 80x24 or
 /// 100x30 (both with `NETSTEP_REPLAY_BOTH_SIZES=1`), and presented with PageDown alone. Every press changes what is on screen or
-/// moves the lesson on, and no step or quiz is a dead end. (That → changes the stage
+/// moves the lesson on, no step or quiz is a dead end, and a presenter's click never
+/// moves on past narration the panel has not shown. (That → changes the stage
 /// itself on at least 90% of presses is `StepStopTests`' check, step by step.)
 ///
 /// A press that moved the lesson on (its step, script position, event or clock) is not
@@ -25,6 +26,10 @@ import Testing
         var presses = 0
         /// Presses that changed nothing on screen and moved nothing on.
         var deadPresses: [String] = []
+        /// Presses that moved the lesson on while the narration panel still had lines
+        /// out of view below ("↓ 3 more lines"): text the class never saw.
+        var unreadLeft: [String] = []
+        /// The end of the lesson was reached and shown.
         var finished = false
     }
 
@@ -46,11 +51,17 @@ import Testing
         send(&state, .resize(width: size.width, height: size.height))
         var result = Replay()
         var deadInARow = 0
-        while let session = state.lesson, !session.runner.isFinished, result.presses < pressLimit, deadInARow < 3 {
+        while let session = state.lesson, !state.lessonIsOver, result.presses < pressLimit, deadInARow < 3 {
             let step = session.runner.stepIndex
             for key in keys(state) {
                 let before = state
+                // Only a presented lesson draws every press: a presenter's clicks are few.
+                let unread = presenting && !before.wantsTicks && screen(before, width: size.width, height: size.height)
+                    .contains(/↓ [0-9]+ more line/)
                 send(&state, .key(key))
+                if unread, position(state) != position(before) {
+                    result.unreadLeft.append("step \(step + 1): \(key) on \(session.shownPending)")
+                }
                 if state.wantsTicks { send(&state, .tick(elapsedMicroseconds: 500_000)) }
                 result.presses += 1
                 guard position(state) == position(before) else {
@@ -66,7 +77,7 @@ import Testing
                 }
             }
         }
-        result.finished = state.lesson?.runner.isFinished == true
+        result.finished = state.lessonIsOver && state.lesson?.runner.isFinished == true
         return result
     }
 
@@ -114,5 +125,6 @@ import Testing
         let replay = Self.replay(lesson, size: size, presenting: true) { _ in [.pageDown] }
         #expect(replay.finished, "\(id) presented: PageDown alone did not reach the end in \(replay.presses) presses")
         #expect(replay.deadPresses.isEmpty, "\(id) presented: presses that did nothing: \(replay.deadPresses.prefix(5))")
+        #expect(replay.unreadLeft.isEmpty, "\(id) presented: clicks that moved on past narration out of view: \(replay.unreadLeft.prefix(5))")
     }
 }

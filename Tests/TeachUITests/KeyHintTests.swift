@@ -38,7 +38,7 @@ import Testing
         while state.wantsTicks { send(&state, .tick(elapsedMicroseconds: 5_000_000)) }
         let rows = screen(state, width: width, height: 24).split(separator: "\n").map(String.init)
         let hints = try #require(rows.last)
-        #expect(hints.hasPrefix(" → go on"), "what → does comes first")
+        #expect(hints.hasPrefix(" → Enter go on"), "what → (and Enter, which does the same here) does comes first")
         #expect(hints.contains("Tab i inspect"))
         #expect(hints.contains("e events"))
         #expect(hints.contains("? help") && hints.contains("q back"))
@@ -49,5 +49,59 @@ import Testing
         #expect(KeyMentions.keys(in: "Select files with Tab and press i: the inspector counts. Press e for the list.") == ["Tab", "i", "e"])
         #expect(KeyMentions.keys(in: "Open the event list (**e**) or press `?`.") == ["e", "?"])
         #expect(KeyMentions.keys(in: "Is a client a server? I think so.") == [])
+    }
+
+    /// The key bar's last row at 120 columns, where every hint fits.
+    static func keyBar(_ state: AppState) -> String {
+        screen(state, width: 120, height: 30).split(separator: "\n").last.map(String.init) ?? ""
+    }
+
+    @Test func enterAtStepDoneDoesWhatTheKeyBarSays() {
+        var state = AppState(lessons: TestLessons.course, start: .lesson(id: "test-request", step: 0))
+        send(&state, .key(.enter))
+        while state.wantsTicks { send(&state, .tick(elapsedMicroseconds: 1_000_000)) }
+        #expect(state.lesson?.runner.pending == .done)
+        let bar = Self.keyBar(state)
+        #expect(bar.contains("→ Enter next step"), "\(bar)")
+        #expect(!bar.contains("Enter play"), "there is nothing to play: the bar does not say Enter plays")
+        send(&state, .key(.enter))
+        #expect(state.lesson?.runner.stepIndex == 1, "Enter does what the bar says")
+    }
+
+    @Test func aNumericQuizListsEnterOnce() {
+        let state = AppState(lessons: [NumericQuizScreenTests.lesson], start: .lesson(id: "test-numeric", step: 0))
+        let bar = Self.keyBar(state)
+        #expect(bar.hasPrefix(" Enter answer"), "\(bar)")
+        #expect(bar.components(separatedBy: "Enter").count == 2, "Enter listed once: \(bar)")
+    }
+
+    /// Every step of the course, at its start and once done: no key is listed twice.
+    @Test(arguments: CoursePlayTests.lessons.map(\.id))
+    func noKeyIsListedTwice(id: String) throws {
+        let lesson = try #require(CoursePlayTests.lessons.first { $0.id == id })
+        for step in lesson.steps.indices {
+            var state = AppState(lessons: [lesson], start: .lesson(id: id, step: step))
+            var bars = [Self.keyBar(state)]
+            state.lesson?.move { $0.finishStep() }
+            bars.append(Self.keyBar(state))
+            for bar in bars {
+                for key in ["Enter", "→", "←"] {
+                    #expect(bar.components(separatedBy: key).count <= 2, "\(id) step \(step + 1): \(key) twice in \(bar)")
+                }
+            }
+        }
+    }
+
+    @Test func theStatusLineSaysWhatRightDidForTheLearner() {
+        var state = AppState(lessons: [TestLessons.failure], start: .lesson(id: "test-failure", step: 0))
+        send(&state, .key(.right))
+        guard case .ask = state.lesson?.runner.pending else {
+            Issue.record("past the pause comes the ask")
+            return
+        }
+        send(&state, .key(.right))
+        #expect(screen(state, width: 120, height: 30).contains("→ did it for you: take the server down"))
+        send(&state, .key(.right))
+        #expect(!screen(state, width: 120, height: 30).contains("did it for you"), "said once, for the press that did it")
     }
 }

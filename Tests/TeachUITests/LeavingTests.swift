@@ -18,7 +18,9 @@ import Testing
     @Test func theLastStepsPromptAndTheHelpSayWhereQLeads() {
         var state = AppState(lessons: TestLessons.course, start: .lesson(id: "test-request", step: 1))
         send(&state, .key(.character("2")), .key(.character(" ")))
-        #expect(screen(state, width: 120, height: 30).contains("Lesson complete. Press q for the menu."))
+        send(&state, .resize(width: 120, height: 30))
+        let prompt = LongQuizTests.panel(state).joined(separator: " ")
+        #expect(prompt.contains("Lesson complete. Press → for what comes next, or q for the menu."), "\(prompt)")
         send(&state, .key(.character("?")))
         #expect(screen(state).contains("q Esc    back to the menu"))
         send(&state, .key(.character("?")), .key(.character("q")))

@@ -102,7 +102,7 @@ import Testing
             │                                              ││                              │
             └──────────────────────────────────────────────┘└──────────────────────────────┘
              ❚❚ paused │ step 2/2 │ t 44.8 ms │ ×0.1 │ event 5 │ your turn
-             1-2 answer the quiz  Enter play  Tab i inspect  e events  ? help  q back
+             1-2 answer the quiz  ← back  n p steps  Tab i inspect  e events  ? help  q back
             """#)
         var expected = Progress()
         expected.recordStep(1, in: "test-request")
@@ -139,7 +139,7 @@ import Testing
         #expect(screen(state).contains("Who answers the request?"), "Space does not skip a quiz still being tried")
         send(&state, .key(.character("2")))
         #expect(screen(state).contains("Right."))
-        #expect(screen(state).contains("→ go on"))
+        #expect(screen(state).contains("→ Enter go on"))
         #expect(state.progress.lessons["test-request"]?.quizzes["1.0"] == Progress.QuizResult(firstTryCorrect: false, attempts: 2))
     }
 
@@ -197,9 +197,8 @@ import Testing
     }
 
     @Test func goToStepJumpsThere() {
-        var state = AppState(lessons: [TestLessons.failure], start: .lesson(id: "test-failure", step: 0), presenting: true)
-        send(&state, .key(.character("g")), .key(.character("2")))
-        #expect(Screens.jumpToStep() == #"""
+        var state = Screens.jumpingToStep()
+        #expect(screen(state) == #"""
              1. When the server fails · Predict
             ┌─ □ client ───────────────────────────────────┐┌ step 1/2 ────────────────────┐
             │                                              ││ Think before you act.        │

@@ -11,9 +11,7 @@ import Testing
     /// The lesson at step 2 in a window of 80x20: its panel is 36 columns by 15 rows
     /// while the quiz is up, short enough that the quiz and its notes only just fit.
     static func open(_ lesson: Lesson) -> AppState {
-        var state = AppState(lessons: [lesson], start: .lesson(id: "test-long-quiz", step: 1))
-        send(&state, .resize(width: 80, height: 20))
-        return state
+        TestLessons.atQuiz(lesson, step: 1, size: (80, 20), answer: false)
     }
 
     /// The narration panel's rows, trimmed.

@@ -57,7 +57,7 @@ import Testing
         #expect(!done.simulation.isIdle, "the step ends while requests are still under way")
 
         #expect(screen(state).contains("step done"))
-        #expect(screen(state).contains("→ next step"), "the key bar says where → goes now")
+        #expect(screen(state).contains("→ Enter next step"), "the key bar says where → goes now")
 
         send(&state, .key(.right))
         let next = try #require(runner(state))

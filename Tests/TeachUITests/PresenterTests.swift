@@ -34,27 +34,35 @@ import Testing
     }
 
     @Test func clickerKeysMoveBetweenStepsAndPublishTheNotes() {
-        var state = AppState(lessons: TestLessons.course, start: .lesson(id: "test-request", step: 0), presenting: true)
+        var state = TestLessons.open(TestLessons.request, among: TestLessons.course, presenting: true)
         let first = SpeakerNotes(heading: "test-request · step 1/2: Ask once", text: "Point at the request leaving c1.",
-                                 next: "plays until nothing more happens")
+                                 next: "plays until nothing more happens (→ steps instead)")
         #expect(state.speakerNotes == first)
         send(&state, .key(.pageDown), .key(.pageDown))
         #expect(state.speakerNotes?.next == "step 2 · Check", "the presenter sees where the next click leads")
         let effects = update(&state, .key(.pageDown))
-        #expect(effects.contains(.publishNote(SpeakerNotes(heading: "test-request · step 2/2: Check", text: "Ask the room before revealing.",
-                                                           next: "the quiz's answer"))),
+        #expect(effects.contains(.publishNote(SpeakerNotes(
+            heading: "test-request · step 2/2: Check",
+            text: "Ask the room before revealing.\n\nAfter the quiz: Now ask who else could have answered.",
+            next: "shows the quiz's answer and why each choice is right or wrong"))),
                 "the notes say which lesson and step they belong to")
         #expect(update(&state, .key(.pageUp)).contains(.publishNote(first)))
     }
 
-    @Test func aNoteWrittenAfterTheQuizIsPublishedOnceTheQuizIsPassed() {
-        var state = AppState(lessons: TestLessons.course, start: .lesson(id: "test-request", step: 1), presenting: true)
-        #expect(state.speakerNotes?.text == "Ask the room before revealing.", "the quiz is up: the note before it")
-        #expect(update(&state, .key(.pageDown)).contains { if case let .publishNote(notes) = $0 { notes.next == "on past the quiz" } else { false } },
-                "the answer shown, the next click passes the quiz")
-        let effects = update(&state, .key(.pageDown))
-        #expect(effects.contains(.publishNote(SpeakerNotes(heading: "test-request · step 2/2: Check", text: "Now ask who else could have answered.",
-                                                           next: "the end of the lesson"))))
+    /// A note written after a quiz is on the step's page while the quiz is up, said to
+    /// be for after it: the follower prints the page once, then only what each click does.
+    @Test func aNoteWrittenAfterTheQuizIsOnThePageWhileTheQuizIsUp() throws {
+        let source = TestLessons.requestSource.replacingOccurrences(of: "<!-- note: Ask the room before revealing. -->\n", with: "")
+        var state = TestLessons.atQuiz(TestLessons.load(source, path: "01-request.md"), step: 1, presenting: true, answer: false)
+        let page = try #require(state.speakerNotes)
+        #expect(page.text == "After the quiz: Now ask who else could have answered.", "the quiz is up: the note for after it, said so")
+        #expect(!page.page(width: 80).contains("no note"))
+        send(&state, .key(.pageDown))
+        #expect(state.speakerNotes?.update(after: page, width: 80) == "next: on past the quiz", "the answer shown: no second page")
+        let revealed = state.speakerNotes
+        send(&state, .key(.pageDown))
+        #expect(state.speakerNotes?.update(after: revealed, width: 80) == "next: the end of the lesson: what it covered and what comes next",
+                "the quiz passed: still no second page")
     }
 
     @Test func speakerNotesBreakBetweenWordsAtTheFollowersWidthUnderTheStepTheyBelongTo() {
@@ -82,7 +90,7 @@ import Testing
     }
 
     @Test func aPlayStartingOrStoppingAddsOnlyTheNextLineForTheFollower() {
-        var state = AppState(lessons: TestLessons.course, start: .lesson(id: "test-request", step: 0), presenting: true)
+        var state = TestLessons.open(TestLessons.request, among: TestLessons.course, presenting: true)
         let before = state.speakerNotes
         #expect(before?.update(after: nil, width: 80)?.contains("Point at the request leaving c1.") == true)
         send(&state, .key(.pageDown))
@@ -117,12 +125,19 @@ import Testing
             - run: { until: "server.served >= 2" }
             ```
             """, path: "words.md")
-        let state = AppState(lessons: [lesson], start: .lesson(id: "test-words", step: 0), presenting: true)
-        #expect(state.speakerNotes?.next == "plays until server served reaches 2")
+        let state = TestLessons.open(lesson, presenting: true)
+        #expect(state.speakerNotes?.next == "plays until server has served 2 (→ steps instead)")
+        let swarm = TestLessons.open(TestLessons.share, step: 1, presenting: true)
+        #expect(swarm.speakerNotes?.next == "plays until 1 of the peers has the whole file (→ steps instead)",
+                "not the lesson file's peers.finished >= 1")
+        var failure = TestLessons.open(TestLessons.failure, presenting: true)
+        send(&failure, .key(.pageDown))
+        #expect(failure.speakerNotes?.next == "carries out \"take the server down\", then plays until nothing more happens",
+                "the ask in its own words, and what the click then plays")
     }
 
     @Test func aClickerPlaysTheStepBeforeMovingOn() throws {
-        var state = AppState(lessons: TestLessons.course, start: .lesson(id: "test-request", step: 0), presenting: true)
+        var state = TestLessons.open(TestLessons.request, among: TestLessons.course, presenting: true)
         #expect(update(&state, .key(.pageDown)).contains(.animate(true)))
         #expect(state.speakerNotes?.next == "goes straight to where this play stops")
         send(&state, .tick(elapsedMicroseconds: 100_000))
@@ -141,7 +156,7 @@ import Testing
     @Test func aClickOnAPauseBeforeAWaitPassesItAndPlaysTheWait() throws {
         let source = TestLessons.requestSource.replacingOccurrences(of: "- run: idle", with: "- pause: What comes back?\n- run: idle")
         let lesson = TestLessons.load(source, path: "01-request.md")
-        var state = AppState(lessons: [lesson], start: .lesson(id: "test-request", step: 0), presenting: true)
+        var state = TestLessons.open(lesson, presenting: true)
         #expect(state.lesson?.stage.driver.runner.pending == .pause("What comes back?"))
         #expect(update(&state, .key(.pageDown)).contains(.animate(true)), "one press: the pause goes and the request moves")
         send(&state, .tick(elapsedMicroseconds: 100_000))
@@ -150,7 +165,7 @@ import Testing
     }
 
     @Test func aClickOnAnAskBeforeAWaitDoesItAndPlaysTheWait() {
-        var state = AppState(lessons: [TestLessons.failure], start: .lesson(id: "test-failure", step: 0), presenting: true)
+        var state = TestLessons.open(TestLessons.failure, presenting: true)
         send(&state, .key(.pageDown))
         #expect(state.wantsTicks == false, "after the pause comes the ask: nothing to play yet")
         #expect(update(&state, .key(.pageDown)).contains(.animate(true)), "the server goes down and the request sets off")
@@ -158,7 +173,7 @@ import Testing
     }
 
     @Test func theClassIsNotToldWhichKeysToPress() {
-        var state = AppState(lessons: TestLessons.course, start: .lesson(id: "test-request", step: 0), presenting: true)
+        var state = TestLessons.open(TestLessons.request, among: TestLessons.course, presenting: true)
         #expect(!screen(state, width: 120, height: 30).contains("Press"))
         send(&state, .key(.pageDown), .key(.pageDown), .key(.pageDown), .key(.character("2")))
         #expect(screen(state, width: 120, height: 30).contains("Right."))
@@ -166,8 +181,7 @@ import Testing
     }
 
     @Test func aClickOnAQuizShowsTheAnswerBeforeMovingOn() throws {
-        var state = AppState(lessons: TestLessons.course, start: .lesson(id: "test-request", step: 1), presenting: true)
-        send(&state, .key(.pageDown))
+        var state = TestLessons.atQuiz(TestLessons.request, among: TestLessons.course, step: 1, presenting: true)
         let revealed = screen(state, width: 120, height: 30)
         #expect(revealed.contains("The answer: 2."), "the class sees which choice is right")
         let lines = revealed.split(separator: "\n").map(String.init)
@@ -184,7 +198,7 @@ import Testing
     }
 
     @Test func blankScreenKeyBlanksAndAnyKeyComesBack() {
-        var state = AppState(lessons: TestLessons.course, start: .lesson(id: "test-request", step: 0), presenting: true)
+        var state = TestLessons.open(TestLessons.request, among: TestLessons.course, presenting: true)
         let shown = screen(state)
         send(&state, .key(.character(".")))
         #expect(screen(state) == String(repeating: "\n", count: 23))
@@ -193,7 +207,7 @@ import Testing
     }
 
     @Test func qQuitsWhilePresentingButAClickersEscDoesNot() {
-        var state = AppState(lessons: TestLessons.course, start: .lesson(id: "test-request", step: 0), presenting: true)
+        var state = TestLessons.open(TestLessons.request, among: TestLessons.course, presenting: true)
         #expect(update(&state, .key(.escape)).isEmpty)
         #expect(update(&state, .key(.character("q"))) == [.quit])
     }
@@ -201,7 +215,7 @@ import Testing
 
 @Suite struct ReloadTests {
     @Test func aGoodEditReloadsInPlaceKeepingTheStep() {
-        var state = AppState(lessons: TestLessons.course, start: .lesson(id: "test-request", step: 1))
+        var state = TestLessons.open(TestLessons.request, among: TestLessons.course, step: 1)
         let edited = TestLessons.requestSource.replacingOccurrences(of: "Who answers the request?", with: "Who sends the answer?")
         send(&state, .reload(LessonLoader.load(source: edited, path: "01-request.md")))
         #expect(screen(state).contains("step 2/2"))
@@ -209,7 +223,7 @@ import Testing
     }
 
     @Test func aBrokenEditShowsWhereItIsBrokenAndKeepsTheLesson() {
-        var state = AppState(lessons: TestLessons.course, start: .lesson(id: "test-request", step: 1))
+        var state = TestLessons.open(TestLessons.request, among: TestLessons.course, step: 1)
         send(&state, .reload(LessonLoader.load(source: Screens.brokenSource, path: "01-request.md")))
         let problem = LessonLoader.load(source: Screens.brokenSource, path: "01-request.md").diagnostics[0].description
         let shown = screen(state)
@@ -222,7 +236,7 @@ import Testing
     }
 
     @Test func anEditReloadsTheWatchedLessonWhileAnotherIsOnScreen() {
-        var state = AppState(lessons: TestLessons.course, start: .lesson(id: "test-request", step: 0))
+        var state = TestLessons.open(TestLessons.request, among: TestLessons.course)
         send(&state, .key(.character("q")), .key(.character("2")))
         let swarm = screen(state)
         send(&state, .reload(LessonLoader.load(source: Screens.brokenSource, path: "01-request.md")))

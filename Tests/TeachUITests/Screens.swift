@@ -78,13 +78,23 @@ enum Screens {
     }
 
     static func jumpToStep() -> String {
-        var state = AppState(lessons: [TestLessons.failure], start: .lesson(id: "test-failure", step: 0), presenting: true)
+        screen(jumpingToStep())
+    }
+
+    /// A presenter typing step 2 into the go-to prompt.
+    static func jumpingToStep() -> AppState {
+        var state = presentingFailure()
         send(&state, .key(.character("g")), .key(.character("2")))
-        return screen(state)
+        return state
     }
 
     static func presenting() -> String {
-        screen(AppState(lessons: [TestLessons.failure], start: .lesson(id: "test-failure", step: 0), presenting: true))
+        screen(presentingFailure())
+    }
+
+    /// The failure lesson presented, at its first step.
+    static func presentingFailure() -> AppState {
+        TestLessons.open(TestLessons.failure, presenting: true)
     }
 
     /// An edit of the request lesson that does not load.

@@ -144,7 +144,7 @@ import Testing
             │                                              ││                              │
             └──────────────────────────────────────────────┘└──────────────────────────────┘
              ❚❚ paused │ step 1/2 │ t 0 µs │ ×0.1 │ event 3 │ step done
-             → next step  ← back  Enter play  Tab i inspect  e events  ? help  q back
+             → Enter next step  ← back  n p steps  Tab i inspect  e events  ? help  q back
 
 
 
@@ -198,7 +198,7 @@ import Testing
             |                                              ||                              |
             +----------------------------------------------++------------------------------+
              || paused | step 1/2 | t 0 us | x0.1 | event 3 | step done
-             Right next step  Left back  Enter play  Tab i inspect  e events  ? help  q back
+             Right Enter next step  Left back  Tab i inspect  e events  ? help  q back
 
             rrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrr
             dd  ddddddd dddddddddddddddddddddddddddddddddddddbbbbbbbbbbddddddddddddddddddddd
@@ -223,7 +223,7 @@ import Testing
             d                                              dd                              d
             dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd
             dbbbbbbbbbddd        ddd      ddd    ddd       ddd         ddddddddddddddddddddd
-             bbbbb ddddddddd  bbbb dddd  bbbbb dddd  bbbbb ddddddd  b dddddd  b dddd  b dddd
+             bbbbbbbbbbb ddddddddd  bbbb dddd  bbbbb ddddddd  b dddddd  b dddd  b dddd
             """#)
     }
 
@@ -231,9 +231,9 @@ import Testing
         #expect(Self.coloured(Self.troubles, step: 1) == #"""
              1. Troubles · Later
             ┌─ □ client ───────────────────────────────────┐┌ step 2/2 ────────────────────┐
-            │                     □ ana                    ││ Lesson complete. Press q for │
+            │                     □ ana                    ││ Lesson complete. Press → for │
+            │                       │                      ││ what comes next, or q for    │
             │                       │                      ││ the menu.                    │
-            │                       │                      ││                              │
             │    ✕□ fay             │             □ ben    ││                              │
             │          ─────╲       │       ╱─────         ││                              │
             │                ────╲  │  ╱────               ││                              │
@@ -252,7 +252,7 @@ import Testing
             │ server ██████████████████████████████ 160 kb ││                              │
             └──────────────────────────────────────────────┘└──────────────────────────────┘
              ❚❚ paused │ step 2/2 │ t 300 ms │ ×0.03 │ event 12 │ lesson done
-             ← back  Enter play  n p steps  Tab i inspect  e events  ? help  q back
+             → Enter finish the lesson  ← back  Tab i inspect  e events  ? help  q back
 
 
 
@@ -285,9 +285,9 @@ import Testing
         #expect(Self.plain(Self.troubles, step: 1) == #"""
              1. Troubles - Later
             +- c client -----------------------------------++ step 2/2 --------------------+
-            |                     c ana                    || Lesson complete. Press q for |
-            |                       |                      || the menu.                    |
-            |                       |                      ||                              |
+            |                     c ana                    || Lesson complete. Press Right |
+            |                       |                      || for what comes next, or q    |
+            |                       |                      || for the menu.                |
             |    Xc fay             |             c ben    ||                              |
             |          -----\       |       /-----         ||                              |
             |                ----\  |  /----               ||                              |
@@ -306,12 +306,12 @@ import Testing
             | server ############################## 160 kb ||                              |
             +----------------------------------------------++------------------------------+
              || paused | step 2/2 | t 300 ms | x0.03 | event 12 | lesson done
-             Left back  Enter play  n p steps  Tab i inspect  e events  ? help  q back
+             Right Enter finish the lesson  Tab i inspect  e events  ? help  q back
 
             rrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrr
             dd  ddddddd dddddddddddddddddddddddddddddddddddddbbbbbbbbbbddddddddddddddddddddd
-            d                                              dd bbbbbb bbbbbbbbb       b     d
-            d                       d                      dd                              d
+            d                                              dd bbbbbb bbbbbbbbb       bbbbb d
+            d                       d                      dd                         b    d
             d                       d                      dd                              d
             d    dddddd             d                      dd                              d
             d          dddddd       d       dddddd         dd                              d
@@ -331,7 +331,7 @@ import Testing
             d                                              dd                              d
             dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd
             dbbbbbbbbbddd        ddd        ddd     ddd        ddd           ddddddddddddddd
-             bbbb dddd  bbbbb dddd  bbb ddddd  bbbbb ddddddd  b dddddd  b dddd  b dddd
+             bbbbbbbbbbb ddddddddddddddddd  bbbbb ddddddd  b dddddd  b dddd  b dddd
             """#)
     }
 
@@ -360,7 +360,7 @@ import Testing
             │ mallory ████████████████················ 50% ││                              │
             └──────────────────────────────────────────────┘└──────────────────────────────┘
              ❚❚ paused │ step 1/2 │ t 2.67 s │ ×0.3 │ event 91 │ step done
-             → next step  ← back  Enter play  Tab i inspect  e events  ? help  q back
+             → Enter next step  ← back  n p steps  Tab i inspect  e events  ? help  q back
 
 
                G               g
@@ -414,7 +414,7 @@ import Testing
             | mallory ################................ 50% ||                              |
             +----------------------------------------------++------------------------------+
              || paused | step 1/2 | t 2.67 s | x0.3 | event 91 | step done
-             Right next step  Left back  Enter play  Tab i inspect  e events  ? help  q back
+             Right Enter next step  Left back  Tab i inspect  e events  ? help  q back
 
             rrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrr
             dd bddddd  ddddddd  ddddddd dddddddddddddddddddddbbbbbbbbbbddddddddddddddddddddd
@@ -439,7 +439,7 @@ import Testing
             d                         dddddddddddddddd     dd                              d
             dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd
             dbbbbbbbbbddd        ddd        ddd    ddd        ddd         dddddddddddddddddd
-             bbbbb ddddddddd  bbbb dddd  bbbbb dddd  bbbbb ddddddd  b dddddd  b dddd  b dddd
+             bbbbbbbbbbb ddddddddd  bbbb dddd  bbbbb ddddddd  b dddddd  b dddd  b dddd
             """##)
     }
 
@@ -447,9 +447,9 @@ import Testing
         #expect(Self.coloured(Self.poisoned, step: 1) == #"""
              1. Poisoned · Checked
             ┌─ ◎ seed □ client ◉ peer … ───────────────────┐┌ step 2/2 ────────────────────┐
-            │      files, 4 clients                        ││ Lesson complete. Press q for │
-            │            ◉ c1↑2                            ││ the menu.                    │
-            │             ■▴ ◂ ■ ╲                         ││                              │
+            │      files, 4 clients                        ││ Lesson complete. Press → for │
+            │            ◉ c1↑2                            ││ what comes next, or q for    │
+            │             ■▴ ◂ ■ ╲                         ││ the menu.                    │
             │           ─  │   ╲   ─ ─                     ││                              │
             │              ■     ╲     ─ ─ ╲               ││                              │
             │         ╱    │       ╲■        ─ ▸           ││                              │
@@ -468,7 +468,7 @@ import Testing
             │ mallory ████████████████████████········ 75% ││                              │
             └──────────────────────────────────────────────┘└──────────────────────────────┘
              ❚❚ paused │ step 2/2 │ t 3.17 s │ ×0.1 │ event 119 │ lesson done
-             ← back  Enter play  n p steps  Tab i inspect  e events  ? help  q back
+             → Enter finish the lesson  ← back  Tab i inspect  e events  ? help  q back
 
 
                G               g
@@ -501,9 +501,9 @@ import Testing
         #expect(Self.plain(Self.poisoned, step: 1) == ##"""
              1. Poisoned - Checked
             +- P seed c client p peer ~ -------------------++ step 2/2 --------------------+
-            |      files, 4 clients                        || Lesson complete. Press q for |
-            |            p c1^2                            || the menu.                    |
-            |             #  \ # \                         ||                              |
+            |      files, 4 clients                        || Lesson complete. Press Right |
+            |            p c1^2                            || for what comes next, or q    |
+            |             #  \ # \                         || for the menu.                |
             |           -  |   \   - -                     ||                              |
             |              #     \     - - \               ||                              |
             |         /    |       \#        - \           ||                              |
@@ -522,12 +522,12 @@ import Testing
             | mallory ########################........ 75% ||                              |
             +----------------------------------------------++------------------------------+
              || paused | step 2/2 | t 3.17 s | x0.1 | event 119 | lesson done
-             Left back  Enter play  n p steps  Tab i inspect  e events  ? help  q back
+             Right Enter finish the lesson  Tab i inspect  e events  ? help  q back
 
             rrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrr
             dd bddddd  ddddddd  ddddddd dddddddddddddddddddddbbbbbbbbbbddddddddddddddddddddd
-            d      dddddddddddddddd                        dd bbbbbb bbbbbbbbb       b     d
-            d                bb                            dd                              d
+            d      dddddddddddddddd                        dd bbbbbb bbbbbbbbb       bbbbb d
+            d                bb                            dd                         b    d
             d             b  d b d                         dd                              d
             d           d  d   d   d d                     dd                              d
             d              b     d     d d d               dd                              d
@@ -547,7 +547,7 @@ import Testing
             d                                 dddddddd     dd                              d
             dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd
             dbbbbbbbbbddd        ddd        ddd    ddd         ddd           ddddddddddddddd
-             bbbb dddd  bbbbb dddd  bbb ddddd  bbbbb ddddddd  b dddddd  b dddd  b dddd
+             bbbbbbbbbbb ddddddddddddddddd  bbbbb ddddddd  b dddddd  b dddd  b dddd
             """##)
     }
 

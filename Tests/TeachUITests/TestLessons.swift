@@ -223,6 +223,59 @@ enum TestLessons {
     static var course: [Lesson] { [request, swarm] }
 }
 
+extension TestLessons {
+    /// `lesson` opened at `step` (0-based) among `course` (the lesson alone unless given),
+    /// as a learner or, `presenting`, a tutor gets there; in a window of `size` when given.
+    static func open(_ lesson: Lesson, among course: [Lesson]? = nil, step: Int = 0, presenting: Bool = false,
+                     size: (width: Int, height: Int)? = nil) -> AppState {
+        var state = AppState(lessons: course ?? [lesson], start: .lesson(id: lesson.id, step: step), presenting: presenting)
+        if let size { send(&state, .resize(width: size.width, height: size.height)) }
+        return state
+    }
+
+    /// `lesson` opened at `step`, played on to the next quiz and answered (see
+    /// `playToQuiz` and `answerQuiz`); `answer: false` leaves the quiz waiting.
+    static func atQuiz(_ lesson: Lesson, among course: [Lesson]? = nil, step: Int = 0, presenting: Bool = false,
+                       size: (width: Int, height: Int)? = nil, answer: Bool = true) -> AppState {
+        var state = open(lesson, among: course, step: step, presenting: presenting, size: size)
+        playToQuiz(&state)
+        if answer { answerQuiz(&state) }
+        return state
+    }
+
+    /// Plays on (with → for a learner, PgDn for a presenter) until a quiz not yet
+    /// answered is on screen.
+    static func playToQuiz(_ state: inout AppState) {
+        var presses = 0
+        while state.lesson?.pendingQuiz.map({ state.lesson?.answers[$0.1]?.answered != true }) != true, presses < 200 {
+            send(&state, .key(state.presenting ? .pageDown : .right))
+            playOut(&state)
+            presses += 1
+        }
+    }
+
+    /// Answers the quiz on screen: with the right choices' digits (several checked with
+    /// →), or, presenting, revealed by a click.
+    static func answerQuiz(_ state: inout AppState) {
+        guard let (quiz, _) = state.lesson?.pendingQuiz else { return }
+        if state.presenting {
+            send(&state, .key(.pageDown))
+            return
+        }
+        for choice in quiz.answers.sorted() { send(&state, .key(.character(Character(String(choice + 1))))) }
+        if quiz.multiple { send(&state, .key(.right)) }
+    }
+
+    /// Ticks until nothing moves on screen: a play or a glide to its end.
+    static func playOut(_ state: inout AppState) {
+        var ticks = 0
+        while state.wantsTicks, ticks < 10_000 {
+            send(&state, .tick(elapsedMicroseconds: 1_000_000))
+            ticks += 1
+        }
+    }
+}
+
 /// Feeds messages to a state, ignoring effects, for tests that only look at the screen.
 func send(_ state: inout AppState, _ messages: AppMessage...) {
     for message in messages { _ = update(&state, message) }

@@ -1,10 +1,11 @@
-import LessonKit
 import NetSim
 
 extension Wait {
-    /// What the step plays until, as the status line tells a learner: "until every peer
-    /// has the file", not the lesson file's "until: all-done".
-    var inWords: String {
+    /// What the step plays until, in the words a tutor would say to the class: "until
+    /// every peer has the file", "until 1 of the peers has the whole file", not the
+    /// lesson file's "until: all-done" or "peers.finished >= 1". The one wording the
+    /// status line, the speaker notes and the end of a run all use.
+    public var inWords: String {
         switch condition {
         case .idle: "until nothing more happens"
         case .delivered: "until every request is answered"
@@ -14,8 +15,32 @@ extension Wait {
         case let .event(kind): "until \(Self.words(for: kind))"
         case let .queueFull(server): "until \(server.map { "\($0)'s" } ?? "a server's") queue is full"
         case .allDone: "until everyone has the file"
-        case let .compare(value, comparison, _):
-            "until \(AppState.label(of: value)) \(Self.words(for: comparison)) \(Self.limit(in: source, after: comparison))"
+        case let .compare(value, comparison, limit):
+            "until " + Self.words(for: value, comparison, limit: limit, written: Self.limit(in: source, after: comparison))
+        }
+    }
+
+    /// A comparison as a sentence: counts a tutor would say ("3 of the peers have the
+    /// whole file", "c1 has 11 chunks"), else the value's name, the comparison and the
+    /// figure as the author wrote it.
+    private static func words(for value: LiveValue, _ comparison: Comparison, limit: Double, written: String) -> String {
+        let count = limit.rounded() == limit && limit >= 0 && limit < 1e9 ? Int(limit) : nil
+        let atLeast = comparison == .greaterOrEqual || comparison == .equal
+        switch (value.subject, value.property, count) {
+        case let (.nodes(name, _), .finished, count?) where atLeast && count > 0:
+            return "\(count) of the \(LiveValue.spoken(name)) \(count == 1 ? "has" : "have") the whole file"
+        case let (.node(node), .chunks, count?) where atLeast:
+            return "\(node) has \(count) chunk\(count == 1 ? "" : "s")"
+        case let (.node(node), .queue, count?) where atLeast && count > 0:
+            return "\(count) request\(count == 1 ? " waits" : "s wait") in \(node)'s queue"
+        case (.simulation, .inFlight, 0) where comparison == .equal || comparison == .lessOrEqual:
+            return "no message is in flight"
+        case let (.node(node), .served, _) where atLeast:
+            return "\(node) has served \(written)"
+        case let (.nodes(name, _), .served, _) where atLeast:
+            return "the \(LiveValue.spoken(name)) have served \(written)"
+        default:
+            return "\(value.spokenName) \(words(for: comparison)) \(written)"
         }
     }
 
@@ -61,5 +86,15 @@ extension Wait {
         case .miss: "a cache has to fetch from its origin"
         case .left: "a node leaves the network"
         }
+    }
+}
+
+extension LiveValue {
+    /// The value's name as a reader would say it: "server.queue" is "server queue".
+    public var spokenName: String { Self.spoken(source) }
+
+    /// A name from a lesson file as words: dots and dashes read as spaces.
+    static func spoken(_ name: String) -> String {
+        String(name.map { $0 == "." || $0 == "-" ? " " : $0 })
     }
 }
