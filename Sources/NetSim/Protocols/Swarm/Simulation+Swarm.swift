@@ -99,11 +99,8 @@ extension Simulation {
     /// Starts downloads for `member` until its slots are full or no source can help.
     mutating func fillDownloads(_ member: Int) {
         guard swarm.isActive, !swarm.departed[member], swarm.held[member] < swarm.config.chunks else { return }
-        while swarm.downloading[member] < swarm.downloadLimit, mayFindSource(member), hasDownloadRoom(member) {
-            let search = findSource(for: member)
-            guard let (source, chunk) = search.found ?? lastResortSource(for: member)
-                ?? (search.endgamePossible ? endgameSource(for: member) : nil)
-            else {
+        while swarm.downloading[member] < swarm.downloadLimit, mayFindSource(member) {
+            guard let (source, chunk) = nextDownload(for: member) else {
                 if swarm.config.scheduling == .relay, swarm.downloading[member] == 0, !swarm.isStarved[member] {
                     swarm.isStarved[member] = true
                     swarm.starved.append(member)
@@ -112,6 +109,17 @@ extension Simulation {
             }
             sendChunk(chunk, from: source, to: member)
         }
+    }
+
+    /// The source and chunk of `sink`'s next download, if its download has room (see
+    /// `hasDownloadRoom`). The checks are pure, so their order changes nothing but the
+    /// cost: a peer with room is most often asked when none of its sources has anything
+    /// for it, so the sources are looked at first and the sink's downloads walked only
+    /// once one is found (or before the endgame, which walks them too).
+    private mutating func nextDownload(for sink: Int) -> (Int, Int)? {
+        let search = findSource(for: sink)
+        if let found = search.found ?? lastResortSource(for: sink) { return hasDownloadRoom(sink) ? found : nil }
+        return search.endgamePossible && hasDownloadRoom(sink) ? endgameSource(for: sink) : nil
     }
 
     /// Whether some source `sink` may use could take on a download now. BitTorrent mode
@@ -410,7 +418,7 @@ extension Simulation {
     private mutating func continuePipeline(from source: Int, to sink: Int) {
         guard swarm.isActive, !swarm.departed[sink], swarm.held[sink] < swarm.config.chunks,
               swarm.downloading[sink] < swarm.downloadLimit, hasRoom(source, for: sink),
-              swarm.config.scheduling == .relay || bitTorrent.unchokedBy[sink].contains(Int32(source)),
+              swarm.config.scheduling == .relay || bitTorrent.unchoked[source].contains(Int32(sink)),
               usable(source, by: sink, onlyFilling: takesOnlyFillingSources(sink)), hasDownloadRoom(sink),
               arrivesInTime(from: source, at: expectedRate(from: source, to: sink), to: sink),
               let chunk = swarm.rarestChunk(from: source, to: sink, includingPending: false)
@@ -511,7 +519,7 @@ extension Simulation {
         guard swarm.config.chunks - swarm.held[sink] < swarm.downloadSlots || swarm.config.scheduling == .bitTorrent,
               swarm.inflight[chunk] > 0, swarm.downloading[sink] > 0
         else { return }
-        let duplicates = transfers.downloads(of: node).filter { transfers[$0].chunk == chunk }
+        let duplicates = transfers.downloads(of: node).filter { Int(transfers[link: $0].chunk) == chunk }
         if !duplicates.isEmpty { abortTransfers(duplicates, lost: false) }
     }
 
