@@ -11,6 +11,8 @@ public struct GlyphSet: Hashable, Sendable {
         public var topRight: Character
         public var bottomLeft: Character
         public var bottomRight: Character
+        /// Where a horizontal and a vertical line cross.
+        public var cross: Character = "+"
     }
 
     public var light: Border
@@ -32,7 +34,7 @@ public struct GlyphSet: Hashable, Sendable {
     public var unicode: Bool
 
     public static let unicode = GlyphSet(
-        light: Border(horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘"),
+        light: Border(horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘", cross: "┼"),
         heavy: Border(horizontal: "━", vertical: "┃", topLeft: "┏", topRight: "┓", bottomLeft: "┗", bottomRight: "┛"),
         double: Border(horizontal: "═", vertical: "║", topLeft: "╔", topRight: "╗", bottomLeft: "╚", bottomRight: "╝"),
         rising: "╱", falling: "╲",

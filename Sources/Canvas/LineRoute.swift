@@ -69,14 +69,31 @@ public struct LineRouter: Sendable {
 
 extension Canvas {
     /// Draws a path of cells with the strokes its steps call for, skipping the cells
-    /// inside any of `skipping` (the boxes it joins), and returns the cells it drew.
+    /// inside any of `skipping` (the boxes it joins), and returns the cells it drew. Where
+    /// it crosses a line already drawn at right angles, or a diagonal the other way, the
+    /// cell shows both (`┼`, `╳`): a line drawn over would look broken there.
     @discardableResult
     public mutating func stroke(_ path: [Point], glyphs: GlyphSet, style: Style = .plain, skipping boxes: [Rect] = []) -> [Point] {
         var drawn: [Point] = []
         for (point, stroke) in zip(path, LinePath.strokes(for: path, glyphs: glyphs)) where !boxes.contains(where: { $0.contains(point) }) {
-            put(String(stroke), x: point.x, y: point.y, style: style)
+            let under = bounds.contains(point) ? self[point.x, point.y].text : ""
+            put(String(glyphs.crossing(stroke, over: under) ?? stroke), x: point.x, y: point.y, style: style)
             drawn.append(point)
         }
         return drawn
+    }
+}
+
+extension GlyphSet {
+    /// The glyph for a line's `stroke` drawn over `under` when the two cross: a horizontal
+    /// and a vertical make a cross, two diagonals (in Unicode) a diagonal cross; nil when
+    /// they do not cross.
+    func crossing(_ stroke: Character, over under: String) -> Character? {
+        guard let under = under.first, under != stroke else { return nil }
+        let upright: Set<Character> = [light.horizontal, light.vertical]
+        if upright.contains(stroke), upright.contains(under) { return light.cross }
+        let slanted: Set<Character> = [rising, falling]
+        if unicode, slanted.contains(stroke), slanted.contains(under) { return "╳" }
+        return nil
     }
 }

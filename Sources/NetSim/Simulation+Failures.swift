@@ -76,6 +76,7 @@ extension Simulation {
         }
         if let download { network.nodes[id.rawValue].download = download }
         refreshCapacity(of: id)
+        swarmCapacityChanged()
         rerate(senders: [id], receivers: [id])
     }
 }

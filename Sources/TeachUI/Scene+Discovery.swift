@@ -14,7 +14,9 @@ extension Scene {
     /// reached so far with the hop it came at, and, once a flood is over, the peers it
     /// never reached (`unreached`, after any other mark: something wrong speaks first).
     /// Only a flood marks the unreached: its hop limit is what left them out, where a
-    /// directory or a hash table never meant to ask them.
+    /// directory or a hash table never meant to ask them. Whoever holds what is asked
+    /// for is marked `holder` from the start (its last mark), so a learner sees where the
+    /// search has to get to, and whether it got there.
     static func markSearch(_ simulation: Simulation, on nodes: inout [SceneNode]) {
         guard let lookup = simulation.latestLookup else { return }
         let flooded = if case .flood = lookup.method { lookup.isOver } else { false }
@@ -27,6 +29,7 @@ extension Scene {
             } else if flooded, nodes[index].isUp, nodes[index].role == .peer || nodes[index].role == .supernode {
                 nodes[index].marks.append(.unreached)
             }
+            if simulation.node(id).published.contains(lookup.key) { nodes[index].marks.append(.holder) }
         }
     }
 }

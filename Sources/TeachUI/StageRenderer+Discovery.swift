@@ -12,7 +12,7 @@ extension StageRenderer {
     /// Draws the icon in front of a node's name at `point`: its hop in the latest search
     /// when it has one and nothing is wrong with it, else the symbol of its mark or role.
     func drawIcon(for node: SceneNode, symbol: StageSymbol, style: Style, at point: Point, into canvas: inout Canvas, ink: inout StageInk) {
-        guard node.marks.isEmpty, let search = node.search else {
+        guard node.marks.allSatisfy(\.isSearch), let search = node.search else {
             canvas.put(String(theme.glyph(symbol)), x: point.x, y: point.y, style: style)
             ink.insert(symbol, beside: node.name)
             return
@@ -34,8 +34,8 @@ extension StageRenderer {
         return Character(Unicode.Scalar(scalar)!)
     }
 
-    /// The legend's words for a search: who asked, the hops drawn, and the peers a flood
-    /// did not reach.
+    /// The legend's words for a search: who asked, the hops drawn, who holds what is
+    /// asked for, and the peers a flood did not reach.
     func searchLegend(_ ink: StageInk) -> [LegendEntry] {
         let style = theme.style(.message(.lookup))
         var entries: [LegendEntry] = []
@@ -44,9 +44,9 @@ extension StageRenderer {
         if !hops.isEmpty {
             entries.append(LegendEntry(glyphs: String(hops.map(hopGlyph)), style: style, title: "asked at hop"))
         }
-        if ink.needsWord(.mark(.unreached)) {
-            let look = SymbolLook.of(.mark(.unreached))
-            entries.append(LegendEntry(glyphs: String(theme.glyph(.mark(.unreached))), style: look.style, title: look.word))
+        for mark in [StageMark.holder, .unreached] where ink.needsWord(.mark(mark)) {
+            let look = SymbolLook.of(.mark(mark))
+            entries.append(LegendEntry(glyphs: String(theme.glyph(.mark(mark))), style: look.style, title: look.word))
         }
         return entries
     }

@@ -147,7 +147,7 @@ struct StageRenderer {
             let border = theme.glyphs.heavy
             legend.cast.append(LegendEntry(glyphs: String([border.topLeft, border.horizontal]), style: theme.dim, title: "watch this"))
         }
-        legend.events = entries(StageMark.allCases.filter { $0 != .sending && $0 != .unreached }.map(StageSymbol.mark))
+        legend.events = entries(StageMark.allCases.filter { $0 != .sending && !$0.isSearch }.map(StageSymbol.mark))
         legend.events += searchLegend(ink)
         if ink.shades { legend.events.append(LegendEntry(glyphs: String(theme.glyphs.shades), style: .plain, title: "share of the file")) }
         legend.events += entries([.mark(.sending)] + MessageKind.allCases.map(StageSymbol.message)).filter { !legend.events.contains($0) }

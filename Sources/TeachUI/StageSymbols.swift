@@ -37,6 +37,15 @@ enum StageMark: Int, Hashable, Sendable, CaseIterable {
     case sending
     /// A flood that is over never asked this peer: its hop limit ran out first.
     case unreached
+    /// The node holds what the latest lookup asks for.
+    case holder
+}
+
+extension StageMark {
+    /// A mark the latest search leaves (the holder of what it asks for, a peer a flood
+    /// never reached): nothing is wrong with the node, so the hop it was asked at still
+    /// shows, and the legend names it beside the hops.
+    var isSearch: Bool { self == .holder || self == .unreached }
 }
 
 /// Everything the stage's legend can explain with a glyph.
@@ -64,15 +73,18 @@ enum StageSymbol: Hashable, Sendable {
 }
 
 /// How a symbol is drawn and named: the one table every glyph, colour and legend word of
-/// the stage comes from, so a new kind of message or mark is added in one place. The
-/// ASCII glyphs are all different from each other and from the line and box glyphs, and
-/// no meaning rests on colour alone.
+/// the stage comes from, and for a mark the inspector's sentence too, so a new kind of
+/// message or mark is added in one place. The ASCII glyphs are all different from each
+/// other and from the line and box glyphs, and no meaning rests on colour alone.
 struct SymbolLook: Hashable, Sendable {
     let unicode: Character
     let ascii: Character
     let style: Style
     /// The legend's words for it.
     let word: String
+    /// For a mark: what it says happened, as the inspector of a marked node tells it
+    /// (the legend has only its word).
+    var meaning: String?
 
     static func of(_ symbol: StageSymbol) -> SymbolLook {
         switch symbol {
@@ -112,22 +124,29 @@ struct SymbolLook: Hashable, Sendable {
 
     private static func of(_ mark: StageMark) -> SymbolLook {
         let alarm = Style(foreground: .red, attributes: .bold)
+        func look(_ unicode: Character, _ ascii: Character, _ style: Style, _ word: String, _ meaning: String) -> SymbolLook {
+            SymbolLook(unicode: unicode, ascii: ascii, style: style, word: word, meaning: meaning)
+        }
         return switch mark {
-        case .down: SymbolLook(unicode: "✕", ascii: "X", style: Style(foreground: .red, attributes: .dim), word: "down")
-        case .left: SymbolLook(unicode: "◌", ascii: "_", style: Style(attributes: .dim), word: "left")
-        case .dropped: SymbolLook(unicode: "⊗", ascii: "D", style: alarm, word: "dropped")
-        case .lost: SymbolLook(unicode: "⊖", ascii: "L", style: alarm, word: "message lost")
-        case .queueFull: SymbolLook(unicode: "!", ascii: "!", style: alarm, word: "queue full")
-        case .rejected: SymbolLook(unicode: "⊠", ascii: "<", style: Style(foreground: .yellow, attributes: [.bold, .underline]), word: "rejected")
-        case .hit: SymbolLook(unicode: "✓", ascii: "V", style: Style(foreground: .green, attributes: .bold), word: "hit")
-        case .miss: SymbolLook(unicode: "↺", ascii: "M", style: Style(foreground: .yellow, attributes: .bold), word: "miss: fetching")
-        case .malicious: SymbolLook(unicode: "☠", ascii: "*", style: Style(foreground: .magenta, attributes: .bold), word: "malicious")
-        case .poisoned: SymbolLook(unicode: "☣", ascii: ";", style: Style(foreground: .red, attributes: [.bold, .underline]), word: "poisoned")
-        case .gaveUp: SymbolLook(unicode: "∅", ascii: "0", style: Style(foreground: .yellow, attributes: .bold), word: "gave up")
-        case .refused: SymbolLook(unicode: "⊘", ascii: "x", style: alarm, word: "refused")
-        case .cut: SymbolLook(unicode: "✂", ascii: ":", style: alarm, word: "cut")
-        case .sending: SymbolLook(unicode: "↑", ascii: "^", style: Style(foreground: .cyan, attributes: .bold), word: "sending")
-        case .unreached: SymbolLook(unicode: "◦", ascii: "'", style: Style(attributes: .dim), word: "not reached")
+        case .down: look("✕", "X", Style(foreground: .red, attributes: .dim), "down", "it is switched off; whatever is sent to it is lost")
+        case .left: look("◌", "_", Style(attributes: .dim), "left", "it has left the network for good")
+        case .dropped: look("⊗", "D", alarm, "dropped", "a request was thrown away at a full queue a moment ago")
+        case .lost:
+            look("⊖", "L", alarm, "message lost",
+                 "its request, or the answer to it, could not arrive (the receiver is down, or the link is cut); the node itself is fine")
+        case .queueFull: look("!", "!", alarm, "queue full", "its queue is full, so the next request is dropped")
+        case .rejected:
+            look("⊠", "<", Style(foreground: .yellow, attributes: [.bold, .underline]), "rejected", "it threw away a chunk that failed its hash check")
+        case .hit: look("✓", "V", Style(foreground: .green, attributes: .bold), "hit", "it answered a request from its fresh copy a moment ago")
+        case .miss: look("↺", "M", Style(foreground: .yellow, attributes: .bold), "miss: fetching", "it had no fresh copy, and fetches one from its origin")
+        case .malicious: look("☠", "*", Style(foreground: .magenta, attributes: .bold), "malicious", "it sends corrupt chunks on purpose")
+        case .poisoned: look("☣", ";", Style(foreground: .red, attributes: [.bold, .underline]), "poisoned", "it holds a corrupt chunk and may pass it on")
+        case .gaveUp: look("∅", "0", Style(foreground: .yellow, attributes: .bold), "gave up", "its latest request got no answer in time")
+        case .refused: look("⊘", "x", alarm, "refused", "access control turned its latest request away")
+        case .cut: look("✂", ":", alarm, "cut", "the link is cut")
+        case .sending: look("↑", "^", Style(foreground: .cyan, attributes: .bold), "sending", "it is sending data now")
+        case .unreached: look("◦", "'", Style(attributes: .dim), "not reached", "the latest flood never asked it: its hop limit ran out first")
+        case .holder: look("★", "h", Style(foreground: .yellow, attributes: .bold), "holder", "it holds what the latest lookup asks for")
         }
     }
 }

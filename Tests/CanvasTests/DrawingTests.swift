@@ -50,6 +50,27 @@ import Testing
             """)
     }
 
+    /// A line drawn across another keeps both visible where they cross: a vertical chord
+    /// crossed by a horizontal one still reads as going through.
+    @Test func crossingLinesShowBothWhereTheyMeet() {
+        var canvas = Canvas(width: 5, height: 5)
+        canvas.line(from: Point(x: 2, y: 0), to: Point(x: 2, y: 4), glyphs: .unicode)
+        canvas.line(from: Point(x: 0, y: 2), to: Point(x: 4, y: 2), glyphs: .unicode)
+        canvas.line(from: Point(x: 0, y: 4), to: Point(x: 4, y: 0), glyphs: .unicode)
+        canvas.line(from: Point(x: 0, y: 0), to: Point(x: 4, y: 4), glyphs: .unicode)
+        #expect(canvas.text == """
+            ╲ │ ╱
+             ╲│╱
+            ──╳──
+             ╱│╲
+            ╱ │ ╲
+            """)
+        var ascii = Canvas(width: 3, height: 3)
+        ascii.line(from: Point(x: 1, y: 0), to: Point(x: 1, y: 2), glyphs: .ascii)
+        ascii.line(from: Point(x: 0, y: 1), to: Point(x: 2, y: 1), glyphs: .ascii)
+        #expect(ascii.text == " |\n-+-\n |")
+    }
+
     @Test func risingLineInAscii() {
         var canvas = Canvas(width: 3, height: 3)
         canvas.line(from: Point(x: 0, y: 2), to: Point(x: 2, y: 0), glyphs: .ascii)

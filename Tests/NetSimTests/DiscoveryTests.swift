@@ -59,6 +59,25 @@ import Testing
         #expect(flood.messages > 60)
     }
 
+    /// In p2p-discovery's sixteen peers the table routes p1's question for
+    /// "lecture.webm" through p11, which holds it: p11 answers there and then, rather than
+    /// asking on for who has what it has itself.
+    @Test func aDHTQuestionThatReachesAHolderIsAnsweredByIt() throws {
+        let peers = (1...16).map { NodeConfig(name: "p\($0)", role: .peer) }
+        var sim = Simulation(network: NetworkConfig(nodes: peers, defaultLatency: 1_000), seed: 1)
+        try sim.perform(.publish(key: "lecture.webm", at: NodeID(10)))
+        try sim.perform(.lookup(from: NodeID(0), key: "lecture.webm", method: .dht))
+        var asked: [NodeID] = []
+        while let report = sim.step() {
+            if report.kind == .delivered, let message = report.message, message.kind == .lookup { asked.append(message.to) }
+        }
+        let result = try #require(sim.metrics.lookups.last)
+        #expect(result.holder == NodeID(10))
+        #expect(asked == [NodeID(10)])
+        #expect(result.hops == 1)
+        #expect(result.messages == 2)
+    }
+
     @Test func aLookupForSomethingNobodyHasEndsEmptyHanded() throws {
         var sim = Simulation(network: ring(6), seed: 1)
         try sim.perform(.lookup(from: NodeID(0), key: "nothing", method: .server(NodeID(6))))

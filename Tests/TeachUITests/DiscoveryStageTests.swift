@@ -54,6 +54,47 @@ import Testing
         #expect(legend.contains("◦ not reached"))
     }
 
+    /// The question says the index is off: while it waits for an answer, the stage
+    /// already draws the index down and its link cut.
+    @Test(arguments: sizes)
+    func theQuizWithoutADirectorySeesTheIndexDown(size: String) throws {
+        let state = try StageLegibilityTests.state("p2p-discovery", step: 1)
+        let session = try #require(state.lesson)
+        guard case .quiz = session.runner.pending else {
+            Issue.record("step 2 waits on its quiz")
+            return
+        }
+        #expect(session.stage.scene.nodes.first { $0.name == "index" }?.marks.contains(.down) == true)
+        let legend = try Self.icons(state, size: size).legend
+        #expect(legend.contains("✕ down"), "\(size)")
+        #expect(legend.contains("✂ cut"), "\(size)")
+    }
+
+    /// Step 4's hash-table lookup: its hops can be counted in order on the stage, and the
+    /// holder is marked, although the question never went to it (the peer responsible
+    /// for the name answered for it). The narration says so.
+    @Test(arguments: sizes)
+    func theTableLookupsHopsAndTheHolderCanBeReadOffTheStage(size: String) throws {
+        var state = try StageLegibilityTests.state("p2p-discovery", step: 3)
+        send(&state, .key(.enter))
+        while state.wantsTicks { send(&state, .tick(elapsedMicroseconds: 5_000_000)) }
+        let (icons, legend) = try Self.icons(state, size: size)
+        #expect(icons["p1"] == "⓪")
+        #expect(icons["p5"] == "①")
+        #expect(icons["p9"] == "②")
+        #expect(icons["p13"] == "③")
+        let numbered = icons.filter { "①②③④⑤".contains($0.value) }
+        #expect(numbered.count == 3, "\(size): only the chain is numbered: \(numbered)")
+        let p11 = try #require(state.lesson?.stage.scene.nodes.first { $0.name == "p11" })
+        #expect(p11.marks == [.holder])
+        #expect(p11.search == nil)
+        #expect(legend.contains("★ holder") || size == "80x24", "\(size): \(legend)")
+        let runner = try #require(state.lesson?.runner)
+        let text = runner.shownNarration.map { runner.text(of: $0.paragraph) }.joined(separator: " ").split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(text.contains("p11 in 3 hops and 4 messages"))
+        #expect(text.contains("p11 (★) holds the file"))
+    }
+
     @Test func whileTheFloodRunsTheFirstHopIsNumberedAndNobodyIsYetNotReached() throws {
         let state = try Self.flood(rights: 4)
         let (icons, legend) = try Self.icons(state, size: "100x30")
@@ -103,7 +144,7 @@ import Testing
         #expect(p10.contains("asked at hop 2"))
         #expect(p10.contains("does not hold it"))
         let p11 = try inspecting("p11", in: state)
-        #expect(p11.contains("holds       lecture.webm"))
+        #expect(p11.contains("holds       lecture-3.webm"))
         #expect(p11.contains("never asked: the hop limit ran out first"))
         let p1 = try inspecting("p1", in: state)
         #expect(p1.contains("index (down)"))

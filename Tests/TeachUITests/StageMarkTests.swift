@@ -650,6 +650,20 @@ import Testing
         #expect(Set(StageMark.allCases.map { SymbolLook.of(.mark($0)).word }).count == StageMark.allCases.count)
     }
 
+    /// One table says everything about a mark: the inspector of a marked node names it in
+    /// the legend's word and explains it with the table's own sentence.
+    @Test func theInspectorExplainsEveryMarkFromTheSymbolTable() {
+        for mark in StageMark.allCases {
+            let look = SymbolLook.of(.mark(mark))
+            let meaning = look.meaning ?? ""
+            #expect(!meaning.isEmpty, "\(mark) has a sentence for the inspector")
+            var view = InspectView(title: "n", facts: [], explanation: "")
+            view.explain([mark])
+            #expect(view.facts.map(\.value) == [look.word])
+            #expect(view.explanation == " **\(look.word)**: \(meaning).")
+        }
+    }
+
     /// The server's drop mark lasts while the backlog that caused it is worked off, and
     /// the same moment, reached again by stepping back, shows it again.
     @Test func aDropIsMarkedForAMomentOfSimulatedTimeAndBackAgainAfterAStepBack() throws {

@@ -28,6 +28,9 @@ struct BitTorrentState: Equatable, Sendable {
     /// Of those who upload to each member, the ones whose slot could fill its download when
     /// they unchoked it (kept beside `unchokedBy` so that asking costs nothing).
     var fillingUnchokers: [[Int32]] = []
+    /// How many of those who upload to each member have a free upload slot now (see
+    /// `Simulation.changeServing`).
+    var openUnchokers: [Int32] = []
     /// Whether the member has its peer list yet.
     var connected: [Bool] = []
     /// The peers each seed will unchoke at the next re-choke, and whether some seed has
@@ -48,6 +51,7 @@ struct BitTorrentState: Equatable, Sendable {
         unchoked = Array(repeating: [], count: members)
         unchokedBy = Array(repeating: [], count: members)
         fillingUnchokers = Array(repeating: [], count: members)
+        openUnchokers = Array(repeating: 0, count: members)
         connected = Array(repeating: false, count: members)
         reserved = Array(repeating: [], count: members)
         isReserved = Array(repeating: false, count: members)

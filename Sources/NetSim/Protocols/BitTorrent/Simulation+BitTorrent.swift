@@ -183,6 +183,7 @@ extension Simulation {
     private mutating func unchoke(_ peer: Int, by member: Int) {
         bitTorrent.unchoked[member].append(Int32(peer))
         bitTorrent.unchokedBy[peer].append(Int32(member))
+        if hasFreeSlot(member) { bitTorrent.openUnchokers[peer] += 1 }
         if slotFillsDownload(of: member, for: peer) { bitTorrent.fillingUnchokers[peer].append(Int32(member)) }
         fillDownloads(peer)
     }
@@ -190,6 +191,7 @@ extension Simulation {
     private mutating func choke(_ peer: Int, by member: Int) {
         bitTorrent.unchoked[member].removeFirstOccurrence(of: Int32(peer))
         bitTorrent.unchokedBy[peer].removeFirstOccurrence(of: Int32(member))
+        if hasFreeSlot(member) { bitTorrent.openUnchokers[peer] -= 1 }
         if let index = bitTorrent.fillingUnchokers[peer].firstIndex(of: Int32(member)) {
             bitTorrent.fillingUnchokers[peer].remove(at: index)
         }
@@ -316,6 +318,23 @@ extension Simulation {
     private mutating func releaseReservations(of member: Int) {
         for peer in bitTorrent.reserved[member] { bitTorrent.isReserved[Int(peer)] = false }
         bitTorrent.reserved[member].removeAll()
+    }
+
+    /// `source` starts (`delta` 1) or stops (-1) sending a chunk. In BitTorrent mode, the
+    /// peers it unchoked learn when it has a free slot again or no longer has one, so
+    /// that a peer every uploader of which is busy is known to find no source at once.
+    mutating func changeServing(of source: Int, by delta: Int) {
+        let wasFree = hasFreeSlot(source)
+        swarm.serving[source] += delta
+        guard swarm.config.scheduling == .bitTorrent, hasFreeSlot(source) != wasFree else { return }
+        let change: Int32 = wasFree ? -1 : 1
+        for peer in bitTorrent.unchoked[source] { bitTorrent.openUnchokers[Int(peer)] += change }
+    }
+
+    /// Whether `member` can take on another upload in BitTorrent mode.
+    @inline(__always)
+    func hasFreeSlot(_ member: Int) -> Bool {
+        swarm.serving[member] < swarm.config.uploadSlots
     }
 
     /// Whether one upload slot of `source` can carry all `sink` can download.

@@ -98,7 +98,10 @@ extension Simulation {
                 }
             }
         case .dht:
-            if let next = dhtNextHop(from: here, key: state.key) {
+            if discovery.published[here].contains(state.key) {
+                // A peer asked for what it holds says so, whatever the table would do next.
+                sendReply(id, from: here, to: state.origin, holder: here, hops: path.count - 1, path: [])
+            } else if let next = dhtNextHop(from: here, key: state.key) {
                 sendQuery(id, from: here, to: next, ttl: 0, path: path)
             } else {
                 answerDHT(id, at: here, path: path)

@@ -99,8 +99,10 @@ extension Simulation {
     /// Starts downloads for `member` until its slots are full or no source can help.
     mutating func fillDownloads(_ member: Int) {
         guard swarm.isActive, !swarm.departed[member], swarm.held[member] < swarm.config.chunks else { return }
-        while swarm.downloading[member] < swarm.downloadLimit, hasDownloadRoom(member) {
-            guard let (source, chunk) = findSource(for: member) ?? lastResortSource(for: member) ?? endgameSource(for: member)
+        while swarm.downloading[member] < swarm.downloadLimit, mayFindSource(member), hasDownloadRoom(member) {
+            let search = findSource(for: member)
+            guard let (source, chunk) = search.found ?? lastResortSource(for: member)
+                ?? (search.endgamePossible ? endgameSource(for: member) : nil)
             else {
                 if swarm.config.scheduling == .relay, swarm.downloading[member] == 0, !swarm.isStarved[member] {
                     swarm.isStarved[member] = true
@@ -112,6 +114,15 @@ extension Simulation {
         }
     }
 
+    /// Whether some source `sink` may use could take on a download now. BitTorrent mode
+    /// counts them (see `BitTorrentState.openUnchokers`): peers are nearly always asked
+    /// while every peer that unchoked them is busy, and then `findSource` would look at
+    /// each in vain. Relay mode draws its sources at random when it looks.
+    @inline(__always)
+    private func mayFindSource(_ sink: Int) -> Bool {
+        swarm.config.scheduling == .relay || bitTorrent.openUnchokers[sink] > 0
+    }
+
     /// BitTorrent mode: whether the sources `sink` fetches from now leave room in its
     /// download, counting each at what it can send (its upload over its streams). A peer
     /// the seed serves at its full download asks the peers that unchoked it for nothing
@@ -119,8 +130,13 @@ extension Simulation {
     /// upload serves the other peers they unchoked (a seed's slot would otherwise carry
     /// what the peer's download leaves beside them, and the seed fall short of what its
     /// slots can do). Relay mode limits downloads by its slots alone.
-    private func hasDownloadRoom(_ sink: Int) -> Bool {
+    ///
+    /// A laggard unchoked by a hundred peers is asked at each of their chunks, and its
+    /// download is nearly always full: the answer is kept (`SwarmState.downloadFull`)
+    /// until something could have made room, rather than walking its downloads each time.
+    private mutating func hasDownloadRoom(_ sink: Int) -> Bool {
         guard swarm.config.scheduling == .bitTorrent else { return true }
+        guard !swarm.downloadFull[sink] else { return false }
         let node = swarm.members[sink]
         let download = transfers[node].download
         var expected = 0.0
@@ -131,16 +147,40 @@ extension Simulation {
             let sender = NodeID(Int(link.sender))
             guard link.chunk >= 0, let source = swarm.member(sender) else { continue }
             expected += transfers[sender].upload / Double(max(1, swarm.serving[source]))
-            if expected >= download { return false }
+            if expected >= download {
+                swarm.downloadFull[sink] = true
+                return false
+            }
         }
         return true
     }
 
+    /// `source` is about to send less to each sink it sends to (it takes on another
+    /// stream, or its node went down): their downloads may have room again (see
+    /// `SwarmState.downloadFull`).
+    private mutating func forgetFullDownloads(fedBy source: Int) {
+        guard swarm.config.scheduling == .bitTorrent else { return }
+        for id in transfers.uploads(of: swarm.members[source]) {
+            let link = transfers[link: id]
+            if link.chunk >= 0, let sink = swarm.member(NodeID(Int(link.receiver))) { swarm.downloadFull[sink] = false }
+        }
+    }
+
+    /// A node's capacity changed: any member's download may have room again.
+    mutating func swarmCapacityChanged() {
+        guard swarm.config.scheduling == .bitTorrent, swarm.downloadFull.contains(true) else { return }
+        swarm.downloadFull = Array(repeating: false, count: swarm.members.count)
+    }
+
     /// The source and chunk for `sink`'s next download: of the sources it may use (see
     /// `candidates`), the one that would give it the biggest share and has a chunk it
-    /// lacks and is not fetching yet.
-    private mutating func findSource(for sink: Int) -> (Int, Int)? {
+    /// lacks and is not fetching yet. When there is none, `endgamePossible` says whether
+    /// `endgameSource` could still find one: in BitTorrent mode only if some candidate
+    /// was usable and had room (its candidates are the same on a second look; relay
+    /// mode draws new ones).
+    private mutating func findSource(for sink: Int) -> (found: (Int, Int)?, endgamePossible: Bool) {
         var best: (source: Int, chunk: Int, rate: Double)?
+        var anyOpen = false
         let onlyFilling = takesOnlyFillingSources(sink)
         for candidate in candidates(for: sink) {
             let source = Int(candidate)
@@ -149,13 +189,14 @@ extension Simulation {
             // sink's downloads (a laggard may have been unchoked by hundreds).
             guard hasRoom(source, for: sink) else { continue }
             let rate = expectedRate(from: source, to: sink)
-            guard best == nil || rate > best!.rate, usable(source, by: sink, onlyFilling: onlyFilling),
-                  arrivesInTime(from: source, at: rate, to: sink),
+            guard best == nil || rate > best!.rate, usable(source, by: sink, onlyFilling: onlyFilling) else { continue }
+            anyOpen = true
+            guard arrivesInTime(from: source, at: rate, to: sink),
                   let chunk = swarm.rarestChunk(from: source, to: sink, includingPending: false)
             else { continue }
             best = (source, chunk, rate)
         }
-        return best.map { ($0.source, $0.chunk) }
+        return (best.map { ($0.source, $0.chunk) }, anyOpen || swarm.config.scheduling == .relay)
     }
 
     /// The sources `sink` considers. Relay mode: the seeds (up to four) and a few members
@@ -319,9 +360,10 @@ extension Simulation {
     private mutating func sendChunk(_ chunk: Int, from source: Int, to sink: Int) {
         let sourceNode = swarm.members[source]
         let corrupt = nodes[sourceNode.rawValue].malicious || swarm.corrupt.contains(row: source, column: chunk)
+        forgetFullDownloads(fedBy: source)
         swarm.pending.insert(row: sink, column: chunk)
         swarm.downloading[sink] += 1
-        swarm.serving[source] += 1
+        changeServing(of: source, by: 1)
         swarm.inflight[chunk] += 1
         send(
             corrupt ? .corruptChunk : .chunk, from: sourceNode, to: swarm.members[sink], bits: swarm.chunkBits,
@@ -337,7 +379,8 @@ extension Simulation {
     mutating func chunkTransmitted(from sourceNode: NodeID, to sinkNode: NodeID) {
         guard let source = swarm.member(sourceNode), let sink = swarm.member(sinkNode) else { return }
         swarm.downloading[sink] -= 1
-        swarm.serving[source] -= 1
+        changeServing(of: source, by: -1)
+        swarm.downloadFull[sink] = false
         if servesFurthestBehind(source) {
             offerUploads(from: source)
         } else {
@@ -366,9 +409,9 @@ extension Simulation {
     /// Sends `sink` the next chunk it asked `source` for ahead, if that still makes sense.
     private mutating func continuePipeline(from source: Int, to sink: Int) {
         guard swarm.isActive, !swarm.departed[sink], swarm.held[sink] < swarm.config.chunks,
-              swarm.downloading[sink] < swarm.downloadLimit, hasDownloadRoom(sink),
+              swarm.downloading[sink] < swarm.downloadLimit, hasRoom(source, for: sink),
               swarm.config.scheduling == .relay || bitTorrent.unchokedBy[sink].contains(Int32(source)),
-              usable(source, by: sink, onlyFilling: takesOnlyFillingSources(sink)), hasRoom(source, for: sink),
+              usable(source, by: sink, onlyFilling: takesOnlyFillingSources(sink)), hasDownloadRoom(sink),
               arrivesInTime(from: source, at: expectedRate(from: source, to: sink), to: sink),
               let chunk = swarm.rarestChunk(from: source, to: sink, includingPending: false)
         else { return }
@@ -381,9 +424,10 @@ extension Simulation {
         guard let source = swarm.member(sourceNode), let sink = swarm.member(sinkNode) else { return }
         swarm.pending.remove(row: sink, column: chunk)
         swarm.inflight[chunk] -= 1
+        swarm.downloadFull[sink] = false
         if holdingSlots {
             swarm.downloading[sink] -= 1
-            swarm.serving[source] -= 1
+            changeServing(of: source, by: -1)
         }
     }
 
@@ -483,6 +527,7 @@ extension Simulation {
     /// and it rejoins when the node is up again (see `rejoinSwarm`).
     mutating func leaveSwarm(_ member: Int, comingBack: Bool = false) {
         guard !swarm.departed[member] else { return }
+        forgetFullDownloads(fedBy: member)
         swarm.departed[member] = true
         swarm.away[member] = comingBack
         let node = swarm.members[member]

@@ -28,6 +28,12 @@ struct SwarmState: Equatable, Sendable {
     var held: [Int]
     var downloading: [Int]
     var serving: [Int]
+    /// BitTorrent mode: members whose download the last look found full (see
+    /// `Simulation.hasDownloadRoom`), marked until something could have made room: one
+    /// of their chunk downloads ended, one of their sources took on another stream (so
+    /// sends them less), or a capacity changed. A download starting or a source dropping
+    /// a stream only fills a download further, so neither clears the mark.
+    var downloadFull: [Bool]
     /// Per chunk: members holding it, and downloads of it in progress (rarest-first).
     var availability: [Int]
     var inflight: [Int]
@@ -74,6 +80,7 @@ struct SwarmState: Equatable, Sendable {
         }
         downloading = Array(repeating: 0, count: count)
         serving = Array(repeating: 0, count: count)
+        downloadFull = Array(repeating: false, count: count)
         availability = Array(repeating: config.seeds.count, count: config.chunks)
         inflight = Array(repeating: 0, count: config.chunks)
         departed = Array(repeating: false, count: count)
