@@ -8,8 +8,8 @@ enum Event: Hashable, Sendable {
     /// One event of the benchmark's hold model.
     case hold
     case bitTorrent(BitTorrentEvent)
-    /// A node has left the network: the event that puts its leaving in the record.
-    case left(node: Int)
+    /// Nodes and links failing (see `FailureEvent`).
+    case failures(FailureEvent)
 }
 
 /// An event with its place in the order: time first, then the order it was scheduled in,

@@ -1,3 +1,11 @@
+/// What failures put in the queue. Going down, coming back and links cut take effect
+/// when commanded; a node's leaving is also an event of its own, so that the record of
+/// what happened says so.
+enum FailureEvent: Hashable, Sendable {
+    /// A node has left the network.
+    case left(NodeID)
+}
+
 /// Nodes going down and coming back, links cut and restored, nodes joining and leaving.
 extension Simulation {
     /// A node that goes down loses everything in progress: its transfers stop, its queue
@@ -50,7 +58,13 @@ extension Simulation {
     mutating func removeNode(_ id: NodeID) throws(SimError) {
         try setNode(id, up: false)
         nodes[id.rawValue].hasLeft = true
-        queue.schedule(.left(node: id.rawValue), at: now)
+        queue.schedule(.failures(.left(id)), at: now)
+    }
+
+    func handle(_ event: FailureEvent) -> Happening {
+        switch event {
+        case let .left(node): Happening(kind: .left, node: node)
+        }
     }
 
     mutating func setCapacity(_ id: NodeID, upload: Double?, download: Double?) {

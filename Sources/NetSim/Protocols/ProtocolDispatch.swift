@@ -48,7 +48,7 @@ extension Simulation {
         case let .transmitted(transfer, version): transfers.isCurrent(transfer, version: version)
         case let .requests(event): isLive(event)
         case let .bitTorrent(event): isLive(event)
-        case .arrival, .hold, .left: true
+        case .arrival, .hold, .failures: true
         }
     }
 
@@ -59,7 +59,7 @@ extension Simulation {
         case let .requests(event): handle(event)
         case .hold: handleHold()
         case let .bitTorrent(event): handle(event)
-        case let .left(node): Happening(kind: .left, node: NodeID(node))
+        case let .failures(event): handle(event)
         }
     }
 
