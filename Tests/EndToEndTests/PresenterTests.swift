@@ -71,7 +71,8 @@ struct PresenterTests {
         while !presenter.screen.contains("lesson complete"), presses < 20 {
             presenter.press("PageDown")
             presses += 1
-            let shown = try presenter.settled()
+            // Idle, not a still screen: the step's run plays for seconds at the lesson's pace.
+            let shown = try presenter.idle()
             sawLastLine = sawLastLine || shown.contains("Fixture ends.")
         }
         let end = try presenter.waitFor("lesson complete")

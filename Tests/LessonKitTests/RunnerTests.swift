@@ -19,15 +19,16 @@ import Testing
         runner.jump(to: 1)
         while case .running = runner.pending { runner.stepEvent() }
         let atPause = try #require(runner.shownNarration.last)
-        let liveValue = try #require(atPause.paragraph.spans.compactMap { if case let .live(value, _) = $0 { value } else { nil } }.first)
-        #expect(liveValue.source == "server.queue")
-        #expect(atPause.frozen?.first == runner.reading(liveValue))
-        #expect(atPause.frozen?.first?.text == "5")
+        let liveValues = atPause.paragraph.spans.compactMap { if case let .live(value, _) = $0 { value } else { nil } }
+        let queueIndex = try #require(liveValues.firstIndex { $0.source == "server.queue" })
+        let liveValue = liveValues[queueIndex]
+        #expect(atPause.frozen?[queueIndex] == runner.reading(liveValue))
+        #expect(atPause.frozen?[queueIndex].text == "5")
 
         runner.finishStep()
         #expect(runner.reading(liveValue).text == "0", "the queue has emptied since")
         let atEnd = try #require(runner.shownNarration.first { $0.paragraph == atPause.paragraph })
-        #expect(atEnd.frozen?.first?.text == "5")
+        #expect(atEnd.frozen?[queueIndex].text == "5")
         #expect(runner.shownNarration.first?.frozen == nil, "the step's opening paragraph reads its values live")
     }
 

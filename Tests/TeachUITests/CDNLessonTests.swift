@@ -8,8 +8,9 @@ import Testing
 /// to a nearby edge slow enough to follow, a wrong number told why, a definition in view
 /// and narration that says what the run does.
 @Suite struct CDNLessonTests {
+    /// Enter goes on past the answered quiz, then a second Enter plays the run.
     private static func played(_ state: inout AppState) {
-        send(&state, .key(.enter))
+        for _ in 0..<2 where !state.wantsTicks { send(&state, .key(.enter)) }
         while state.wantsTicks { send(&state, .tick(elapsedMicroseconds: 5_000_000)) }
     }
 

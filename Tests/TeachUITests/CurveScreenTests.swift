@@ -66,7 +66,7 @@ import Testing
             │   textbook      667 ms 1.14 s 1.78 s         ││                              │
             └──────────────────────────────────────────────┘└──────────────────────────────┘
              ❚❚ paused │ step 1/2 │ t 0 µs │ ×0.1 │ event 0 │ step done
-             → next step  ← back  Enter play  Tab i inspect  e events  ? help  q back
+             → Enter next step  ← back  n p steps  Tab i inspect  e events  ? help  q back
             """#)
     }
 

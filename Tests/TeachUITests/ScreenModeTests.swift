@@ -165,7 +165,7 @@ import Testing
     func helpAndLeavingStayOnTheHintLineHoweverNarrow(width: Int) throws {
         let state = AppState(lessons: [TestLessons.failure], start: .lesson(id: "test-failure", step: 0))
         let hintLine = try #require(screen(state, width: width, height: 24).split(separator: "\n").last)
-        #expect(hintLine.hasPrefix(" → go on"))
+        #expect(hintLine.hasPrefix(" → Enter go on"))
         #expect(hintLine.hasSuffix("? help  q back"))
     }
 }

@@ -147,7 +147,7 @@ import Testing
         #expect(back.runner.stepIndex == 0)
         #expect(back.runner.pending == .done)
         #expect(back.stage.shown.simulation.eventCount == previous.simulation.eventCount)
-        #expect(screen(state, width: Self.width, height: Self.height).contains("→ next step"))
+        #expect(screen(state, width: Self.width, height: Self.height).contains("→ Enter next step"))
         send(&state, .key(.right))
         #expect(screen(state, width: Self.width, height: Self.height) == start, "→ comes back to the step's start as it was")
     }
