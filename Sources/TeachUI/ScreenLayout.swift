@@ -24,14 +24,17 @@ struct ScreenLayout: Hashable, Sendable {
     /// enough to need it: 36 columns of text.
     static let quizNarrationWidth = 40
 
+    /// The metrics panel's rows when presenting in a window under 40 rows.
+    static let presentingMetricsRows = 6
+
     static func fits(width: Int, height: Int) -> Bool {
         width >= minimumWidth && height >= minimumHeight
     }
 
     /// The lesson screen: title on top, status and key hints at the bottom, the stage on
     /// the left above the metrics, narration on the right; in a tall narrow window the
-    /// narration goes below instead. Presenting drops the hints and the metrics (when
-    /// short of room) so the stage is as large as the window allows. For a quiz that does
+    /// narration goes below instead. Presenting drops the hints and shrinks the metrics
+    /// (when short of room) so the stage is as large as the window allows. For a quiz that does
     /// not fit its panel (`roomForQuiz`), a narrow window gives the narration up to half
     /// its width: at 80 columns choices wrap over three or four lines each, and the
     /// narration that leads to the question would scroll out of sight.
@@ -41,7 +44,9 @@ struct ScreenLayout: Hashable, Sendable {
         let footerRows = presenting ? 1 : 2
         let (body, footer) = belowTitle.splitTop(belowTitle.height - footerRows)
         let (status, hints) = footer.splitTop(1)
-        let metricsRows = presenting && height < 40 ? 0 : min(max(body.height / 3, 6), 12)
+        // Presenting keeps the stage large but not at the cost of the gauges the narration
+        // points at: a short window keeps a panel of four lines of figures.
+        let metricsRows = presenting && height < 40 ? Self.presentingMetricsRows : min(max(body.height / 3, 6), 12)
         let stage: Rect, metrics: Rect, narration: Rect
         if width < 100, height >= width / 2 + 8 {
             let (top, below) = body.splitTop(body.height * 11 / 20)
