@@ -23,20 +23,21 @@ import Testing
         #expect(right.contains("30 Mbps"), "the right answer adds up what the question gave")
     }
 
-    /// Narration that ends on a question just before a quiz asks it twice: once in the
-    /// text and again in the quiz. The quiz is the question; the text sets it up.
+    /// Narration that asks a question just before a quiz asks it twice: once in the text
+    /// and again in the quiz. The quiz is the question; the text shown with it (since the
+    /// last run before it) sets it up without asking one of its own.
     @Test func noQuizRepeatsAQuestionTheNarrationJustAsked() throws {
         var offenders: [String] = []
         for lesson in Self.lessons {
             for (number, step) in lesson.steps.enumerated() {
-                var previous = -1
+                var lastRun = -1
                 for (index, item) in step.script.enumerated() {
+                    if case .run = item.kind { lastRun = index }
                     guard case .quiz = item.kind else { continue }
-                    let leadIn = step.narration.filter { $0.kind == .text && $0.revealAt > previous && $0.revealAt <= index }
-                    if let last = leadIn.last, Self.plain(last).trimmingCharacters(in: .whitespaces).hasSuffix("?") {
-                        offenders.append("\(lesson.id) step \(number + 1): \(Self.plain(last))")
+                    let leadIn = step.narration.filter { $0.kind == .text && $0.revealAt > lastRun && $0.revealAt <= index }
+                    for paragraph in leadIn where Self.plain(paragraph).contains("?") {
+                        offenders.append("\(lesson.id) step \(number + 1): \(Self.plain(paragraph))")
                     }
-                    previous = index
                 }
             }
         }
