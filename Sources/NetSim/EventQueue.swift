@@ -65,6 +65,20 @@ struct EventQueue: Sendable, Equatable {
         heap.insert(scheduled)
     }
 
+    /// Whether stale events are so many that they should be dropped now rather than as
+    /// they come out (see `dropStale`).
+    var isCrowdedWithStale: Bool { staleCount >= 4096 && 2 * staleCount > heap.count }
+
+    /// Drops the stale events (those `isStale` picks: exactly those counted stale) at once.
+    /// A sender whose upload many transfers share speeds them all up when one ends, and
+    /// each gets a new completion event; the old ones would wait in the heap until their
+    /// later time, so that a server with a backlog of thousands of answers filled the heap
+    /// with millions. Events that are not stale keep their order.
+    mutating func dropStale(where isStale: (Event) -> Bool) {
+        staleCount -= heap.removeAll(where: isStale)
+        assert(staleCount == 0, "an event counted stale is live")
+    }
+
     mutating func discardedStale() {
         staleCount -= 1
         assert(staleCount >= 0, "stale count below zero")

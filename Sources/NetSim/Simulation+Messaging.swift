@@ -43,6 +43,7 @@ extension Simulation {
     /// One-way delay between two nodes, nil when they cannot reach each other now: the
     /// link between them is cut, or there is none and the network is not a full mesh.
     /// Without a link, it is the network's default latency plus each end's own.
+    @inline(__always)
     func routeLatency(_ a: NodeID, _ b: NodeID) -> SimTime? {
         if a == b { return 0 }
         if !links.isEmpty, let link = links[LinkKey(a, b)] { return link.isUp ? link.latency : nil }

@@ -95,6 +95,18 @@ extension Simulation {
         }
         for _ in 0..<scratch.staleCompletions { queue.invalidateOne() }
         rerateScratch = scratch
+        if queue.isCrowdedWithStale { dropStaleEvents() }
+    }
+
+    /// Drops the queue's stale events (see `EventQueue.dropStale`). The queue is taken out
+    /// while it is filtered, so that asking whether each event is live reads the rest of
+    /// the simulation without copying the queue.
+    @inline(never)
+    private mutating func dropStaleEvents() {
+        var pending = queue
+        queue = EventQueue()
+        pending.dropStale { !isLive($0) }
+        queue = pending
     }
 
     /// Sets a node's capacities for sharing: as configured while it is up, none while down.

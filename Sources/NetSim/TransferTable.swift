@@ -195,13 +195,26 @@ struct TransferTable: Equatable, Sendable {
         id < transfers.count && transfers[id].isLive && transfers[id].version == version
     }
 
-    /// Whether something is moving from `sender` to `receiver` now.
+    /// Whether something is moving from `sender` to `receiver` now. Walks the shorter of
+    /// the sender's uploads and the receiver's downloads: a laggard may download from
+    /// dozens while each of them uploads to a few.
     func hasTransfer(from sender: NodeID, to receiver: NodeID) -> Bool {
-        let from = Int32(sender.rawValue)
-        var cursor = endpoints[receiver.rawValue].firstDownload
-        while cursor >= 0 {
-            if links[Int(cursor)].sender == from { return true }
-            cursor = links[Int(cursor)].nextDownload
+        let up = endpoints[sender.rawValue]
+        let down = endpoints[receiver.rawValue]
+        if up.uploadCount <= down.downloadCount {
+            let to = Int32(receiver.rawValue)
+            var cursor = up.firstUpload
+            while cursor >= 0 {
+                if links[Int(cursor)].receiver == to { return true }
+                cursor = links[Int(cursor)].nextUpload
+            }
+        } else {
+            let from = Int32(sender.rawValue)
+            var cursor = down.firstDownload
+            while cursor >= 0 {
+                if links[Int(cursor)].sender == from { return true }
+                cursor = links[Int(cursor)].nextDownload
+            }
         }
         return false
     }

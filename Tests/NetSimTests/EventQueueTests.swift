@@ -59,3 +59,28 @@ extension EventQueueTests {
         #expect(order == (0..<8).map { Event.arrival(flight: $0) } + (0..<8).map { Event.transmitted(transfer: $0, version: 0) })
     }
 }
+
+extension EventQueueTests {
+    /// A server sending 600 answers of different sizes at once: each that ends speeds up
+    /// all the others, which each get a new completion event. The old ones are dropped
+    /// once they outnumber the live ones, rather than piling up (about 180,000 here, and
+    /// millions for an overloaded server in `experiment bottleneck`, which then ran out
+    /// of room in the heap).
+    @Test func staleCompletionsOfASharedUploadDoNotPileUp() {
+        let clients = 600
+        let network = NetworkConfig(
+            nodes: [NodeConfig(name: "server", role: .server, upload: 100e6, download: 1e9)]
+                + (1...clients).map { NodeConfig(name: "c\($0)", role: .client, upload: 10e6, download: 1e9) },
+            defaultLatency: 5_000
+        )
+        var sim = Simulation(network: network, seed: 1)
+        for client in 1...clients {
+            sim.send(.file, from: NodeID(0), to: NodeID(client), bits: Double(client) * 10_000, label: "file", payload: .file)
+        }
+        sim.applyPendingRerates()
+        var mostStale = 0
+        while sim.step() != nil { mostStale = max(mostStale, sim.queue.staleCount) }
+        #expect(mostStale < 2 * 4096)
+        #expect((1...clients).allSatisfy { sim.metrics.completionTimes[NodeID($0)] != nil })
+    }
+}

@@ -53,6 +53,23 @@ struct EventHeap: Sendable {
         return ScheduledEvent(time: top.time, sequence: Int(top.order >> UInt64(Self.slotBits)), event: events[slot])
     }
 
+    /// Removes the events `shouldBeRemoved` picks, freeing their slots, and returns how
+    /// many it removed.
+    ///
+    /// - Complexity: O(`count` log `count`)
+    mutating func removeAll(where shouldBeRemoved: (Event) -> Bool) -> Int {
+        let events = self.events
+        var freed: [Int] = []
+        let removed = keys.removeAll { key in
+            let slot = Int(key.order & Self.slotMask)
+            guard shouldBeRemoved(events[slot]) else { return false }
+            freed.append(slot)
+            return true
+        }
+        freeSlots += freed
+        return removed
+    }
+
     /// Whether the heap is in order (for tests; each sift checks its own work in debug
     /// builds).
     var holdsHeapOrder: Bool { keys.holdsHeapOrder }

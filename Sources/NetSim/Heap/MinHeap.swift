@@ -56,6 +56,17 @@ struct MinHeap<Key: Comparable> {
             return top
         }
     }
+
+    /// Removes the keys `shouldBeRemoved` picks and returns how many it removed.
+    ///
+    /// - Complexity: O(`count` log `count`): the keys left are sorted, and a sorted array
+    ///   is a heap.
+    mutating func removeAll(where shouldBeRemoved: (Key) -> Bool) -> Int {
+        let before = storage.count
+        storage.removeAll(where: shouldBeRemoved)
+        storage.sort()
+        return before - storage.count
+    }
 }
 
 extension MinHeap: Sendable where Key: Sendable {}

@@ -254,6 +254,11 @@ extension Simulation {
 
     /// The rate `sink` may expect for one chunk from `source`: the source's upload split
     /// evenly among its streams and this one, at most the sink's download.
+    ///
+    /// This and the other pure checks the engine asks at every chunk (`hasRoom`,
+    /// `usable`, `arrivesInTime`, `servesFurthestBehind`) are always inlined: a call from
+    /// a mutating method would first copy the whole simulation, over a kilobyte.
+    @inline(__always)
     private func expectedRate(from source: Int, to sink: Int) -> Double {
         min(
             transfers[swarm.members[source]].upload / Double(swarm.serving[source] + 1),
@@ -274,6 +279,7 @@ extension Simulation {
     /// it may (see `hasRoom`), not what it gives now: a slow peer takes a second stream
     /// at once, and halves the first. A peer no slower than a seed would be always
     /// passes: where the server is the bottleneck, waiting for it gains nothing.
+    @inline(__always)
     private func arrivesInTime(from source: Int, at rate: Double, to sink: Int) -> Bool {
         guard swarm.config.scheduling == .relay, !swarm.isSeed[source] else { return true }
         let upload = transfers[swarm.members[source]].upload
@@ -337,6 +343,7 @@ extension Simulation {
     /// at least, more only while each of its streams would still get what one of the
     /// sink's download slots can take, so a slow server sends one chunk fast instead of
     /// many slowly and the peers have something to pass on sooner.
+    @inline(__always)
     private func hasRoom(_ source: Int, for sink: Int) -> Bool {
         let serving = swarm.serving[source]
         guard swarm.config.scheduling == .relay else { return serving < swarm.config.uploadSlots }
@@ -345,6 +352,7 @@ extension Simulation {
     }
 
     /// What one of the sink's download slots can take: its download shared among them.
+    @inline(__always)
     private func slotRate(of sink: Int) -> Double {
         transfers[swarm.members[sink]].download / Double(swarm.downloadSlots)
     }
@@ -352,6 +360,7 @@ extension Simulation {
     /// A source `sink` may fetch from now: in the swarm, up, not banned, not already sending
     /// to it, and able to fill the sink's download if `onlyFilling` (see
     /// `takesOnlyFillingSources`, asked once per search rather than once per source).
+    @inline(__always)
     private func usable(_ source: Int, by sink: Int, onlyFilling: Bool) -> Bool {
         guard source != sink, !swarm.departed[source], !swarm.banned[sink].contains(Int32(source)) else { return false }
         if onlyFilling, !slotFillsDownload(of: source, for: sink) { return false }
@@ -409,6 +418,7 @@ extension Simulation {
     /// few to take the seed's upload one download at a time at the end, where
     /// client-server shares it evenly. Where the seeds are the bottleneck, every chunk
     /// they send is new to the swarm and it matters less who gets it first.
+    @inline(__always)
     private func servesFurthestBehind(_ source: Int) -> Bool {
         swarm.config.scheduling == .relay && swarm.isSeed[source]
             && Double(swarm.unfinished) * countedUpload(of: swarm.members[source]) > swarm.uploadTotal
