@@ -158,3 +158,4 @@ import Testing
         #expect(text.contains(" tracker, 9 peers "), "\(text)")
     }
 }
+
