@@ -21,7 +21,11 @@ struct LessonScreenView: Hashable, Sendable {
     var hints: [KeyHint]
     var presenting: Bool
 
-    func draw(into canvas: inout Canvas, theme: Theme) {
+    /// Draws the screen; says where the stage's nodes and messages went (nil when a curve
+    /// takes the stage's place).
+    @discardableResult
+    func draw(into canvas: inout Canvas, theme: Theme) -> StageHits? {
+        var stageHits: StageHits?
         let standard = ScreenLayout(width: canvas.width, height: canvas.height, presenting: presenting)
         let fits = NarrationRenderer(narration: narration, theme: theme).quizFits(in: Self.inner(standard.narration))
         let layout = fits ? standard : ScreenLayout(width: canvas.width, height: canvas.height, presenting: presenting, roomForQuiz: true)
@@ -36,8 +40,10 @@ struct LessonScreenView: Hashable, Sendable {
             let legend = chart.legend(bothDrawn: bothDrawn).map { LegendEntry(glyphs: String($0.glyph), style: $0.style, title: $0.title) }
             Self.drawLegend(legend, into: &canvas, along: layout.stage, y: layout.stage.maxY - 1, theme: theme)
         } else {
-            let hits = StageRenderer(scene: scene, theme: theme, selection: selection, roomy: presenting)
+            let hits = StageRenderer(scene: scene, theme: theme, selection: selection, roomy: presenting,
+                                     arrangedIn: layout.arrangedStage.inset(by: 1))
                 .draw(into: &canvas, rect: layout.stage.inset(by: 1))
+            stageHits = hits
             Self.drawLegend(hits.legend.cast, into: &canvas, along: layout.stage, y: layout.stage.y, theme: theme)
             Self.drawLegend(hits.legend.events, into: &canvas, along: layout.stage, y: layout.stage.maxY - 1, theme: theme)
         }
@@ -51,6 +57,7 @@ struct LessonScreenView: Hashable, Sendable {
         }
         status.draw(into: &canvas, rect: layout.status, theme: theme)
         KeyHint.drawLine(hints, into: &canvas, rect: layout.hints, theme: theme)
+        return stageHits
     }
 
     /// A panel's inside with a column of padding on each side.

@@ -36,6 +36,8 @@ struct MetricsView: Hashable, Sendable {
     var trend: Trend? = nil
     var uploads: [Meter] = []
     var shares: [Meter] = []
+    /// The shares in one line, said where the panel has no room for a bar each.
+    var sharesSummary: String? = nil
     /// A line of counters, most important first: "delivered 12", "dropped 3". Those that
     /// do not fit the panel's width are left out, from the last.
     var counters: [String] = []
@@ -48,7 +50,10 @@ extension MetricsView {
     mutating func keep(_ chosen: [Gauge]) {
         if !chosen.contains(.counts) { counters = [] }
         gauges = gauges.filter { chosen.contains($0.label.hasSuffix("queue") ? .queue : .load) }
-        if !chosen.contains(.file) { shares = [] }
+        if !chosen.contains(.file) {
+            shares = []
+            sharesSummary = nil
+        }
         if !chosen.contains(.trend) { trend = nil }
         if !chosen.contains(.uploads) { uploads = [] }
     }
@@ -73,7 +78,7 @@ struct MetricsRenderer {
             draw(meter, labelWidth: labelWidth, valueWidth: valueWidth, x: rect.x, y: y, width: rect.width, into: &canvas)
             y += 1
         }
-        y = drawSection("file", metrics.shares, from: y, rect: rect, into: &canvas)
+        y = drawSection("file", metrics.shares, summary: metrics.sharesSummary, from: y, rect: rect, into: &canvas)
         if let trend = metrics.trend, room() {
             let label = trend.label + " ", valueWidth = DisplayWidth.of(trend.value)
             canvas.put(label, x: rect.x, y: y, style: theme.panelTitle)
@@ -112,16 +117,26 @@ struct MetricsRenderer {
 
     /// A titled block of meters side by side (at least 22 columns each), filling rows
     /// top to bottom, when there is room for the title and one row. When not all fit,
-    /// the title says how many are shown.
-    private func drawSection(_ title: String, _ meters: [Meter], from top: Int, rect: Rect, into canvas: inout Canvas) -> Int {
-        guard !meters.isEmpty, top + 1 < rect.maxY else { return top }
+    /// the title says how many are shown, or gives the `summary` of them all (which
+    /// needs no more than the title's row).
+    private func drawSection(
+        _ title: String, _ meters: [Meter], summary: String? = nil, from top: Int, rect: Rect, into canvas: inout Canvas
+    ) -> Int {
+        guard !meters.isEmpty, top < rect.maxY else { return top }
         let columns = max(1, min(meters.count, (rect.width + 2) / 24))
+        let rows = min((meters.count + columns - 1) / columns, rect.maxY - top - 1)
+        let shown = min(meters.count, rows * columns)
+        if let summary, shown < meters.count {
+            canvas.put(title, x: rect.x, y: top, style: theme.panelTitle)
+            let start = rect.x + DisplayWidth.of(title) + 1
+            canvas.put(summary, x: start, y: top, limit: max(0, rect.maxX - start))
+        } else {
+            guard rows > 0 else { return top }
+            canvas.put(shown < meters.count ? "\(title) (\(shown) of \(meters.count))" : title, x: rect.x, y: top, style: theme.panelTitle)
+        }
         let columnWidth = (rect.width - 2 * (columns - 1)) / columns
         let labelWidth = meters.map { DisplayWidth.of($0.label) }.max() ?? 0
         let valueWidth = meters.map { DisplayWidth.of($0.value) }.max() ?? 0
-        let rows = min((meters.count + columns - 1) / columns, rect.maxY - top - 1)
-        let shown = min(meters.count, rows * columns)
-        canvas.put(shown < meters.count ? "\(title) (\(shown) of \(meters.count))" : title, x: rect.x, y: top, style: theme.panelTitle)
         for (index, meter) in meters.prefix(shown).enumerated() {
             let x = rect.x + (index % columns) * (columnWidth + 2)
             draw(meter, labelWidth: labelWidth, valueWidth: valueWidth, x: x, y: top + 1 + index / columns, width: columnWidth, into: &canvas)

@@ -56,6 +56,11 @@ extension MetricsView {
             shares = sharing.map { state, share in
                 Meter(label: state.config.name, fraction: share, value: "\(Int((share * 100).rounded(.down)))%", alarm: state.corruptChunks > 0)
             }
+            // Seeds (whole from the start, never finishing) are left out: "done" counts
+            // those that finished, as the trend does.
+            let getting = sharing.filter { $0.share < 1 || fileShares.finished($0.state) != nil }
+            let noun = getting.allSatisfy { $0.state.config.role == .client } ? "clients" : "peers"
+            sharesSummary = getting.isEmpty ? nil : Self.summary(of: getting.map(\.share), noun: noun)
         }
 
         // What went wrong (counted only once it happens) is what a lesson is about: it
@@ -70,9 +75,19 @@ extension MetricsView {
         counters = parts + ["messages \(count(\.totalMessages))", "in flight \(frame.inFlight.count)"]
     }
 
+    /// Everyone's share of the file in one line, for a panel with no room for a bar each:
+    /// "12 peers: 3 done, 9 at 40-80%".
+    static func summary(of shares: [Double], noun: String) -> String {
+        let done = shares.count { $0 >= 1 }
+        let rest = shares.filter { $0 < 1 }.map { Int(($0 * 100).rounded(.down)) }
+        guard let low = rest.min(), let high = rest.max() else { return "\(shares.count) \(noun): all done" }
+        return "\(shares.count) \(noun): \(done) done, \(rest.count) at \(low == high ? "\(low)" : "\(low)-\(high)")%"
+    }
+
     /// In a swarm, how much of what its members send now comes from the seeds: all of it
-    /// at first, less and less as the peers pass pieces on to each other. Nil when no
-    /// member is sending.
+    /// at first, less and less as the peers pass pieces on to each other; "-" while no
+    /// member is sending, so the gauge keeps its row (a row that came and went between
+    /// frames moved every row below it). Nil when there is no swarm.
     private static func seedsShare(_ states: [NodeState], simulation: Simulation) -> Meter? {
         var seeds: [NodeState] = [], total = 0.0
         for state in states {
@@ -80,10 +95,11 @@ extension MetricsView {
             total += state.uploadRate
             if part.isSeed { seeds.append(state) }
         }
-        guard total > 0, !seeds.isEmpty else { return nil }
+        guard !seeds.isEmpty else { return nil }
+        let label = "from \(seeds.count == 1 ? seeds[0].config.name : "seeds") now"
+        guard total > 0 else { return Meter(label: label, fraction: 0, value: "-") }
         let share = seeds.reduce(0) { $0 + $1.uploadRate } / total
-        return Meter(label: "from \(seeds.count == 1 ? seeds[0].config.name : "seeds") now", fraction: share,
-                     value: "\(Int((share * 100).rounded()))%")
+        return Meter(label: label, fraction: share, value: "\(Int((share * 100).rounded()))%")
     }
 
     /// Beyond this many, each node's share of the file is summed up in one bar (the grid

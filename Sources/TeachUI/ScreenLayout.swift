@@ -9,6 +9,10 @@ struct ScreenLayout: Hashable, Sendable {
 
     var title: Rect
     var stage: Rect
+    /// The stage the nodes are arranged in: the stage itself, or beside a quiz that took
+    /// room from it, the stage as it is without the quiz, so the picture is squeezed into
+    /// the narrower stage instead of laid out anew (nodes keep their places).
+    var arrangedStage: Rect
     var narration: Rect
     var metrics: Rect
     var status: Rect
@@ -61,6 +65,7 @@ struct ScreenLayout: Hashable, Sendable {
         }
         self.title = title
         self.stage = stage
+        arrangedStage = roomForQuiz ? ScreenLayout(width: width, height: height, presenting: presenting).stage : stage
         self.narration = narration
         self.metrics = metrics
         self.status = status

@@ -238,6 +238,18 @@ enum StageLayout {
         return shares
     }
 
+    /// Each unit's caption on the top row of its region: every block of a grid has one;
+    /// else a unit among others, unless it is a lone node (its name says it all) that the
+    /// lesson gave no label.
+    static func captions(_ shape: StageShape, units: [StageUnit], in rect: Rect, grid: Bool) -> [StageCaption] {
+        let roles = Dictionary(uniqueKeysWithValues: shape.nodes.map { ($0.id, $0.role) })
+        return zip(units, regions(for: units, in: rect)).compactMap { unit, region in
+            let labelled = unit.nodes.count > 1 || unit.nodes.contains { id in shape.nodes.contains { $0.id == id && $0.label != nil } }
+            guard region.height > 2, grid || labelled else { return nil }
+            return caption(unit.labels(in: shape, roles: roles), in: region)
+        }
+    }
+
     /// A caption on the top row of a region, centred, the longest of `texts` that fits;
     /// its cells are kept clear of lines.
     private static func caption(_ texts: [String], in region: Rect) -> StageCaption {
@@ -255,15 +267,10 @@ enum StageLayout {
         let names = Dictionary(uniqueKeysWithValues: shape.nodes.map { ($0.id, $0.name) })
         let roles = Dictionary(uniqueKeysWithValues: shape.nodes.map { ($0.id, $0.role) })
         var frames: [Int: Rect] = [:]
-        var captions: [StageCaption] = []
         for (unit, region) in zip(units, regions(for: units, in: rect)) {
             var area = region
             if captioned {
                 guard region.height > 2 else { return nil }
-                // A lone node's name says it all, unless the lesson gave it a label.
-                if unit.nodes.count > 1 || unit.nodes.contains(where: { id in shape.nodes.contains { $0.id == id && $0.label != nil } }) {
-                    captions.append(caption(unit.labels(in: shape, roles: roles), in: region))
-                }
                 area = Rect(x: region.x, y: region.y + 1, width: region.width, height: region.height - 1)
             }
             // A column of margin each side for boxes: a box's side against the stage's
@@ -283,7 +290,8 @@ enum StageLayout {
             frames.merge(placed) { first, _ in first }
         }
         guard separated(frames.keys.sorted().compactMap { frames[$0] }) else { return nil }
-        return StagePlacement(form: form, kind: shape.layout, frames: frames, hidden: 0, captions: captions)
+        return StagePlacement(form: form, kind: shape.layout, frames: frames, hidden: 0,
+                              captions: captioned ? captions(shape, units: units, in: rect, grid: false) : [])
     }
 
     /// Whether any two of `members` are linked: their ring keeps neighbours side by side,
@@ -527,7 +535,7 @@ enum StageLayout {
     }
 
     /// No two frames touch: at least one blank column between them side by side.
-    private static func separated(_ frames: [Rect]) -> Bool {
+    static func separated(_ frames: [Rect]) -> Bool {
         for i in frames.indices {
             let padded = Rect(x: frames[i].x - 1, y: frames[i].y, width: frames[i].width + 2, height: frames[i].height)
             for j in frames.indices where j > i && padded.intersects(frames[j]) { return false }
@@ -546,20 +554,17 @@ enum StageLayout {
     /// room), the rest row by row below, spaced as widely as the region allows.
     private static func grid(_ shape: StageShape, units: [StageUnit], drawn: [NodePair], in rect: Rect) -> StagePlacement {
         let names = Dictionary(uniqueKeysWithValues: shape.nodes.map { ($0.id, $0.name) })
-        let roles = Dictionary(uniqueKeysWithValues: shape.nodes.map { ($0.id, $0.role) })
         var frames: [Int: Rect] = [:]
-        var captions: [StageCaption] = []
         guard !rect.isEmpty else { return StagePlacement(form: .dot, kind: .grid, frames: [:], hidden: shape.nodes.count) }
         for (unit, region) in zip(units, regions(for: units, in: rect)) {
             var area = region
             if region.height > 2 {
-                captions.append(caption(unit.labels(in: shape, roles: roles), in: region))
                 area = Rect(x: region.x + 1, y: region.y + 1, width: max(0, region.width - 2), height: region.height - 1)
             }
             frames.merge(block(hubs: unit.hubs, members: unit.members, names: names, in: area)) { first, _ in first }
         }
         return StagePlacement(form: .dot, kind: .grid, frames: frames, hidden: shape.nodes.count - frames.count,
-                              captions: captions, drawnLinks: drawn)
+                              captions: captions(shape, units: units, in: rect, grid: true), drawnLinks: drawn)
     }
 
     private static func block(hubs: [Int], members others: [Int], names: [Int: String], in rect: Rect) -> [Int: Rect] {

@@ -49,8 +49,10 @@ struct StageUnit: Hashable, Sendable {
         let linked = meshed ? ["all linked"] : []
         // A lesson's labels say what the unit is in its own words, so they come first, and
         // only they: each alone last, the group's (what most of the unit is) before the hub's.
+        // Else the name stays while anything with it fits ("server, 6 clients" before
+        // "6 clients, all linked"): it says whose unit it is, the rest what it holds.
         let unnamed = labels.isEmpty
-            ? [[name, count] + linked, [count] + linked, [name, count], [count]]
+            ? [[name, count] + linked, [name, count], [count] + linked, [count]]
             : [labels + [count] + linked, labels + [count], labels] + labels.reversed().map { [$0] }
         let captions = unnamed.map { $0.filter { !$0.isEmpty }.joined(separator: ", ") }
         return captions.enumerated().filter { index, caption in !captions[..<index].contains(caption) }.map(\.element)

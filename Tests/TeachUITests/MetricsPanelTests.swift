@@ -41,3 +41,40 @@ import Testing
         #expect(barLength(rows[3]) == barLength(rows[4]))
     }
 }
+
+/// The panel of a lesson played at 80x24: what a swarm is doing stays in view.
+@Suite struct SwarmMetricsTests {
+    static func played(_ id: String, step: Int, presses: Int, each: (String) -> Void = { _ in }) throws -> AppState {
+        let lesson = try #require(CoursePlayTests.lessons.first { $0.id == id })
+        var state = TestLessons.open(lesson, step: step, size: (80, 24))
+        for _ in 0..<presses {
+            send(&state, .key(.right))
+            TestLessons.playOut(&state)
+            each(screen(state))
+        }
+        return state
+    }
+
+    /// Twelve players' bars do not fit under the gauges: one line says how far they are.
+    @Test func peersWhoseBarsDoNotFitAreSummedUpInOneLine() throws {
+        let state = try Self.played("choosing", step: 3, presses: 40)
+        let text = screen(state)
+        #expect(text.contains(/│ file 12 peers: \d+ done, \d+ at \d+(-\d+)?%/), "\(text)")
+    }
+
+    /// The seed's share of what is sent keeps its row while nobody sends for a moment,
+    /// so the rows under it do not jump from frame to frame.
+    @Test func theSeedsShareKeepsItsRowEveryFrame() throws {
+        let lesson = try #require(CoursePlayTests.lessons.first { $0.id == "p2p-swarm" })
+        var state = TestLessons.open(lesson, step: 2, size: (80, 24))
+        send(&state, .key(.enter))
+        var seen = 0, missing = 0, frames = 0
+        while state.wantsTicks, frames < 2000 {
+            send(&state, .tick(elapsedMicroseconds: 50_000))
+            frames += 1
+            if screen(state).contains("from seed now") { seen += 1 } else if seen > 0 { missing += 1 }
+        }
+        #expect(seen > 0)
+        #expect(missing == 0, "frames without the gauge after it first showed: \(missing)")
+    }
+}

@@ -221,7 +221,7 @@ import Testing
         #expect(!partway.contains(" 0%") && !partway.contains("100%  c2"))
         for _ in 0..<1_000 where state.wantsTicks { send(&state, .tick(elapsedMicroseconds: 33_000)) }
         #expect(screen(state).contains("█ 100%"))
-        #expect(screen(state).contains("file (1 of 2)"), "a short panel says how many it shows")
+        #expect(screen(state).contains("file 2 clients: all done"), "a short panel sums up those it has no room for")
     }
 
     @Test func manyClientsAreSummedUpInOneFileBar() {

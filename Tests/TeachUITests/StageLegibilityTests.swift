@@ -145,3 +145,17 @@ import Testing
         #expect(!view.scene.nodes.contains { $0.marks.contains(.refused) })
     }
 }
+
+/// A unit's caption names whose unit it is while any caption with the name fits.
+@Suite struct CaptionNameTests {
+    /// Beside hybrids' first quiz at 80x24 (a stage narrowed for the quiz) the swarm's
+    /// caption had room for "9 peers, all linked" and said that, dropping the tracker.
+    @Test func aNarrowCaptionKeepsItsHubsName() throws {
+        let lesson = try #require(CoursePlayTests.lessons.first { $0.id == "hybrids" })
+        var state = TestLessons.open(lesson, step: 1, size: (80, 24))
+        QuizStageTests.playToQuiz(&state)
+        let text = screen(state)
+        #expect(text.contains(" tracker, 9 peers "), "\(text)")
+    }
+}
+

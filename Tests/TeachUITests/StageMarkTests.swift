@@ -356,7 +356,7 @@ import Testing
             │ lost 8 · corrupt kept 1 · messages 66        ││                              │
             │ files upload   ████████████████████████ 100% ││                              │
             │ from files now █████████▋··············  40% ││                              │
-            │ file (1 of 4)                                ││                              │
+            │ file 4 peers: 0 done, 4 at 50-68%            ││                              │
             │ mallory ████████████████················ 50% ││                              │
             └──────────────────────────────────────────────┘└──────────────────────────────┘
              ❚❚ paused │ step 1/2 │ t 2.67 s │ ×0.3 │ event 91 │ step done
@@ -410,7 +410,7 @@ import Testing
             | lost 8 . corrupt kept 1 . messages 66        ||                              |
             | files upload   ######################## 100% ||                              |
             | from files now ##########..............  40% ||                              |
-            | file (1 of 4)                                ||                              |
+            | file 4 peers: 0 done, 4 at 50-68%            ||                              |
             | mallory ################................ 50% ||                              |
             +----------------------------------------------++------------------------------+
              || paused | step 1/2 | t 2.67 s | x0.3 | event 91 | step done
@@ -435,7 +435,7 @@ import Testing
             d ddddddddddddddddddddddddddddddddddddd        dd                              d
             d bbbbbbbbbbbbbb bbbbbbbbbbbbbbbbbbbbbbbb bbbb dd                              d
             d                          dddddddddddddd      dd                              d
-            d bbbbbbbbbbbbb                                dd                              d
+            d bbbb                                         dd                              d
             d                         dddddddddddddddd     dd                              d
             dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd
             dbbbbbbbbbddd        ddd        ddd    ddd        ddd         dddddddddddddddddd
@@ -464,7 +464,7 @@ import Testing
             │ lost 8 · rejected 1 · corrupt kept 1         ││                              │
             │ files upload   ████████████████████████ 100% ││                              │
             │ from files now █████████▋··············  40% ││                              │
-            │ file (1 of 4)                                ││                              │
+            │ file 4 peers: 0 done, 4 at 75-87%            ││                              │
             │ mallory ████████████████████████········ 75% ││                              │
             └──────────────────────────────────────────────┘└──────────────────────────────┘
              ❚❚ paused │ step 2/2 │ t 3.17 s │ ×0.1 │ event 119 │ lesson done
@@ -518,7 +518,7 @@ import Testing
             | lost 8 . rejected 1 . corrupt kept 1         ||                              |
             | files upload   ######################## 100% ||                              |
             | from files now ##########..............  40% ||                              |
-            | file (1 of 4)                                ||                              |
+            | file 4 peers: 0 done, 4 at 75-87%            ||                              |
             | mallory ########################........ 75% ||                              |
             +----------------------------------------------++------------------------------+
              || paused | step 2/2 | t 3.17 s | x0.1 | event 119 | lesson done
@@ -543,7 +543,7 @@ import Testing
             d dddddddddddddddddddddddddddddddddddd         dd                              d
             d bbbbbbbbbbbbbb bbbbbbbbbbbbbbbbbbbbbbbb bbbb dd                              d
             d                          dddddddddddddd      dd                              d
-            d bbbbbbbbbbbbb                                dd                              d
+            d bbbb                                         dd                              d
             d                                 dddddddd     dd                              d
             dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd
             dbbbbbbbbbddd        ddd        ddd    ddd         ddd           ddddddddddddddd
