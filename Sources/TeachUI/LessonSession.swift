@@ -78,20 +78,10 @@ struct LessonSession: Sendable {
         let answers = self.answers
         let onScreen = pendingQuiz?.1
         move { runner in
-            while true {
-                switch runner.pending {
-                case .running:
-                    runner.stepEvent()
-                case .ask, .pause:
-                    runner.resolveInteraction()
-                case .quiz:
-                    let place = QuizPlace(step: runner.stepIndex, position: runner.scriptPosition)
-                    guard place == onScreen || answers[place]?.answered == true else { return }
-                    runner.resolveInteraction()
-                case .done:
-                    runner.nextStep()
-                    return
-                }
+            let step = runner.stepIndex
+            runner.goOn { position in
+                let place = QuizPlace(step: step, position: position)
+                return place != onScreen && answers[place]?.answered != true
             }
         }
     }
