@@ -18,6 +18,9 @@ struct LessonSession: Sendable {
     /// → carried out the step's ask (so that → never dead-ends): what it did, in the
     /// ask's words, for the status line until the next key.
     var didForYou: String?
+    /// What the last key did that the stage does not show, or why it did nothing ("no
+    /// hint on this step"), for the status line until the next key.
+    var said: String?
 
     struct QuizPlace: Hashable, Sendable {
         var step: Int
