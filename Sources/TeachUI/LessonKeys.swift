@@ -37,8 +37,9 @@ extension LessonSession {
         }
         guard let screenKey = ScreenKey(key),
               let action = Keymap.action(for: screenKey, in: Self.places(presenting: presenting), presenting: presenting) else {
+            // Not used, only explained: the key stays free for a lesson's ask.
             said = whyNothing(key)
-            return said == nil ? .ignored : .done
+            return .ignored
         }
         if let chosen = move(for: action) { return perform(chosen, by: action) }
         switch action {
@@ -55,7 +56,7 @@ extension LessonSession {
             } else {
                 showsHints.toggle()
             }
-        case .answer: said = "no quiz to answer now"
+        case .answer: said = pendingQuiz == nil ? "no quiz to answer now" : "the quiz is answered: → goes on"
         case .blank: return .toggleBlank
         case .leave: return .leave
         case .help: return .show(HelpPanel())

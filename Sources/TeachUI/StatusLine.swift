@@ -31,9 +31,9 @@ struct StatusView: Hashable, Sendable {
     }
 
     /// Draws one row: play state, step, time, speed, events, then the note. When that is
-    /// too wide the play state's symbol goes (its word stays: a symbol alone is easy to
-    /// misread), then the speed, and last the note is cut short with an ellipsis: whether
-    /// it plays, where the learner is and which events are shown matter more.
+    /// too wide the speed goes, then the note is cut short with an ellipsis: whether it
+    /// plays (in a word beside its symbol, which alone is easy to misread), where the
+    /// learner is and which events are shown matter more.
     func draw(into canvas: inout Canvas, rect: Rect, theme: Theme) {
         guard !rect.isEmpty else { return }
         canvas.fill(rect, with: Cell(" ", style: theme.dim))
@@ -41,10 +41,10 @@ struct StatusView: Hashable, Sendable {
         let word = playing ? "playing" : "paused"
         let separator = theme.unicode ? " │ " : " | "
         let events = eventsText(unicode: theme.unicode), speed = self.speed
+        let state = symbol + " " + word
         let candidates: [(state: String, parts: [String])] = [
-            (symbol + " " + word, [position, "t \(time)", speed, events, note]),
-            (word, [position, "t \(time)", speed, events, note]),
-            (word, [position, "t \(time)", events, note]),
+            (state, [position, "t \(time)", speed, events, note]),
+            (state, [position, "t \(time)", events, note]),
         ]
         func width(_ candidate: (state: String, parts: [String])) -> Int {
             candidate.parts.filter { !$0.isEmpty }.reduce(DisplayWidth.of(candidate.state)) { $0 + DisplayWidth.of(separator) + DisplayWidth.of($1) }
