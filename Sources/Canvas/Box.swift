@@ -30,7 +30,7 @@ extension Canvas {
             putRepeated(border.vertical, count: 1, x: rect.maxX - 1, y: y, style: style)
         }
         if let title, rect.width > 4 {
-            put(" " + title + " ", x: rect.x + 1, y: rect.y, style: titleStyle ?? style, limit: rect.width - 2)
+            put(" " + title + " ", x: rect.x + 1, y: rect.y, style: titleStyle ?? style, limit: rect.width - 2, ellipsis: glyphs.ellipsis)
         }
     }
 }

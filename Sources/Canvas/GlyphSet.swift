@@ -29,6 +29,7 @@ public struct GlyphSet: Hashable, Sendable {
     public var sparks: [Character]
     /// Density ramp for summaries, emptiest first.
     public var shades: [Character]
+    /// What ends text cut short to fit: "…", or "..." without Unicode.
     public var ellipsis: String
 
     public var unicode: Bool
@@ -55,7 +56,7 @@ public struct GlyphSet: Hashable, Sendable {
         barEmpty: ".",
         sparks: ["_", ".", "-", "~", "=", "+", "*", "#"],
         shades: [".", ":", "o", "O", "#"],
-        ellipsis: "~",
+        ellipsis: "...",
         unicode: false
     )
 

@@ -87,6 +87,24 @@ public struct LessonRunner: Sendable {
     /// Events were stepped after the script was done, so the state is no longer the
     /// step's canonical end and cannot become the next step's entry.
     private var wentPastScript = false
+    /// A step being played ahead of the learner towards the next entry not yet known
+    /// (`prepareAhead`), where the last call left it.
+    private var ahead: (step: Int, scene: Scene)?
+    /// `prepareAhead` has played the last step to its end.
+    private var playedLastStep = false
+    /// Where each wait played so far got after `probeSteps` moves or at its end, by step
+    /// and script position: a wait always plays the same from its start, so a screen
+    /// choosing a speed for it need not play it out again.
+    private var probeEnds: [WaitKey: SimTime] = [:]
+
+    /// Moves of a wait (events, or the clock moving to a deadline) a screen plays out on
+    /// a copy to judge its pace (`knownProbeEnd`).
+    public static let probeSteps = 5_000
+
+    private struct WaitKey: Hashable, Sendable {
+        var step: Int
+        var position: Int
+    }
 
     /// `measuresCurves: false` leaves every curve without its points, for a check.
     public init(lesson: Lesson, seed: UInt64? = nil, measuresCurves: Bool = true) {
@@ -156,6 +174,17 @@ public struct LessonRunner: Sendable {
         return Pace(wait: [stepIndex, scene.place.cursor], speed: wait.speed ?? scene.place.picture.speed, slow: wait.slow)
     }
 
+    /// At the start of a wait played before: where it got after `probeSteps` moves, or at
+    /// its end if that came first. nil anywhere else.
+    public var knownProbeEnd: SimTime? {
+        guard case .running = pending, scene.place.wait?.steps == 0 else { return nil }
+        return probeEnds[WaitKey(step: stepIndex, position: scene.place.cursor)]
+    }
+
+    /// Engine events run on this runner so far, replays included: the work moving about
+    /// the lesson has cost (events a step's undo restores from a checkpoint are not run).
+    public private(set) var eventsRun = 0
+
     /// The lesson is on its last step and that step's script is complete.
     public var isFinished: Bool { isLastStep && pending == .done }
 
@@ -222,6 +251,7 @@ public struct LessonRunner: Sendable {
             report = advanceWait()
         case .done where !simulation.isIdle:
             report = scene.timeline.step()
+            eventsRun += scene.timeline.eventCount - eventsBefore
             wentPastScript = true
         default:
             return nil
@@ -271,16 +301,25 @@ public struct LessonRunner: Sendable {
     /// Plays the rest of the step without stopping: waits run to their end (or their
     /// event budget) and interactions are taken as done.
     public mutating func finishStep() {
-        while true {
+        finishStep(budget: .max)
+    }
+
+    /// `finishStep`, stopping after about `budget` moves of its waits; true when done.
+    @discardableResult
+    private mutating func finishStep(budget: Int) -> Bool {
+        var moved = 0
+        while moved < budget {
             switch pending {
             case .running:
                 advanceWait()
+                moved += 1
             case .ask, .pause, .quiz:
                 resolveInteraction()
             case .done:
-                return
+                return true
             }
         }
+        return pending == .done
     }
 
     // MARK: moving between steps
@@ -293,6 +332,35 @@ public struct LessonRunner: Sendable {
             return
         }
         jump(to: stepIndex + 1)
+    }
+
+    /// Goes on from here to the next step, as `nextStep` does, unless a quiz still to come
+    /// in this step `stops` at its script position: then plays up to it (every event a
+    /// move that can be undone) and returns false. Once the next step's entry is known
+    /// and no quiz stops, goes there at once, without playing the rest of this step.
+    @discardableResult
+    public mutating func goOn(stoppingAtQuiz stops: (Int) -> Bool) -> Bool {
+        let quizzesAhead = step.script.indices.dropFirst(scene.place.cursor).filter {
+            if case .quiz = step.script[$0].kind { stops($0) } else { false }
+        }
+        if quizzesAhead.isEmpty, entries.count > stepIndex + 1 {
+            jump(to: stepIndex + 1)
+            return true
+        }
+        while true {
+            switch pending {
+            case .running:
+                stepEvent()
+            case .ask, .pause:
+                resolveInteraction()
+            case .quiz:
+                guard !stops(scene.place.cursor) else { return false }
+                resolveInteraction()
+            case .done:
+                nextStep()
+                return true
+            }
+        }
     }
 
     public mutating func previousStep() {
@@ -317,13 +385,19 @@ public struct LessonRunner: Sendable {
             var entry = scene
             entry.place.rewind()
             entries.append(entry)
+            ahead = nil
         }
         while entries.count <= target {
             let from = entries.count - 1
-            scene = entries[from]
             stepIndex = from
             moves = []
-            settle()
+            if let ahead, ahead.step == from {
+                scene = ahead.scene
+            } else {
+                scene = entries[from]
+                settle()
+            }
+            ahead = nil
             finishStep()
             scene.place.rewind()
             entries.append(scene)
@@ -335,6 +409,47 @@ public struct LessonRunner: Sendable {
         moves = []
         wentPastScript = false
         settle()
+    }
+
+    // MARK: ahead of the learner
+
+    /// The next two steps' entries (or, near the end, the last step played to its end)
+    /// are not all known yet: `prepareAhead` has work to do.
+    public var hasWorkAhead: Bool { playedAhead < min(lesson.steps.count + 1, stepIndex + 3) }
+
+    /// Steps whose start is known, and one more once the last step has been played to
+    /// its end (its waits' pace is then known too).
+    private var playedAhead: Int { entries.count + (playedLastStep ? 1 : 0) }
+
+    /// Plays ahead, at most about `budget` moves, towards the entries of the next two
+    /// steps, so that going on later is a restore and their waits' pace is known; the
+    /// state on screen does not change. Called while the learner reads. Returns
+    /// `hasWorkAhead`.
+    @discardableResult
+    public mutating func prepareAhead(budget: Int) -> Bool {
+        guard hasWorkAhead else { return false }
+        let kept = (scene: scene, step: stepIndex, moves: moves, wentPastScript: wentPastScript)
+        let from = entries.count - 1
+        stepIndex = from
+        moves = []
+        if let ahead, ahead.step == from {
+            scene = ahead.scene
+        } else {
+            scene = entries[from]
+            settle()
+        }
+        if !finishStep(budget: budget) {
+            ahead = (from, scene)
+        } else if from == lesson.steps.count - 1 {
+            playedLastStep = true
+            ahead = nil
+        } else {
+            scene.place.rewind()
+            entries.append(scene)
+            ahead = nil
+        }
+        (scene, stepIndex, moves, wentPastScript) = kept
+        return hasWorkAhead
     }
 
     // MARK: inside
@@ -405,12 +520,15 @@ public struct LessonRunner: Sendable {
             scene.timeline.run(until: .time(deadline), maxEvents: 1)
             guard sendDueTraffic(), waitDeadline.map({ simulation.now < $0 }) ?? true else { break }
         }
+        eventsRun += scene.timeline.eventCount - before
         let report = scene.timeline.eventCount > before ? scene.timeline.reports.last : nil
         if case let .event(kind) = wait.condition, report?.kind == kind {
             progress.sawEvent = true
         }
+        progress.steps += 1
         scene.place.wait = progress
         let holds = waitIsOver(wait, progress: progress)
+        if holds || progress.steps == Self.probeSteps { recordProbeEnd() }
         if !holds && simulation.eventCount - progress.startEvents >= wait.budget {
             note("step \(stepIndex + 1): `\(wait.source)` did not happen within \(wait.budget) events (simulated time \(Units.format(duration: simulation.now)))", at: location)
             giveUpWait()
@@ -426,9 +544,17 @@ public struct LessonRunner: Sendable {
     }
 
     private mutating func giveUpWait() {
+        recordProbeEnd()
         scene.place.wait = nil
         scene.place.cursor += 1
         settle()
+    }
+
+    /// Notes where the wait under way got, for `knownProbeEnd`: called at its
+    /// `probeSteps`th move and at its end, the first call counting.
+    private mutating func recordProbeEnd() {
+        let key = WaitKey(step: stepIndex, position: scene.place.cursor)
+        if probeEnds[key] == nil { probeEnds[key] = simulation.now }
     }
 
     /// Puts the step back to its start and makes `kept` moves again.

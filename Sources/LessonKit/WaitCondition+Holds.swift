@@ -7,6 +7,8 @@ struct WaitProgress: Sendable, Hashable {
     var startEvents: Int
     /// An event of the awaited kind happened since the wait started.
     var sawEvent = false
+    /// Moves towards the wait so far (events run, or the clock moved to a deadline).
+    var steps = 0
 }
 
 extension Wait.Condition {

@@ -13,6 +13,9 @@ public enum AppMessage: Sendable {
     case reload(LoadOutcome)
     /// Students joining and answering (hosting), or the class moving (following).
     case classroom(ClassEvent)
+    /// Nothing else to do while `hasWorkAhead`: play the lesson ahead of the learner, at
+    /// most about `budget` engine events, so the next keys need not. Nothing on screen changes.
+    case idle(budget: Int)
 }
 
 /// What the app asks the run loop to do; the app itself touches nothing outside.

@@ -74,6 +74,11 @@ public struct AppState: Sendable {
         return lesson?.stage.isAnimating ?? sandbox?.stage.isAnimating ?? false
     }
 
+    /// The lesson on screen has steps ahead not yet played (see `AppMessage.idle`).
+    public var hasWorkAhead: Bool {
+        lesson?.runner.hasWorkAhead ?? false
+    }
+
     /// The step the learner stopped at in `lesson`; the first once it is finished.
     private func stoppedStep(in lesson: Lesson) -> Int {
         guard let record = progress.lessons[lesson.id], !record.finished else { return 0 }

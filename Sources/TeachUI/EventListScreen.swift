@@ -174,16 +174,17 @@ struct EventListPanel: Panel {
             let time = Units.format(duration: report.time)
             let head = Self.padded(String(report.index), numberWidth) + "  " + Self.padded(time, timeWidth) + "  "
             var x = inside.x
-            x += canvas.put(head, x: x, y: y, style: isSelected ? style : theme.dim, limit: inside.maxX - x)
+            x += canvas.put(head, x: x, y: y, style: isSelected ? style : theme.dim, limit: inside.maxX - x, ellipsis: theme.glyphs.ellipsis)
             let verb = Self.verb(report.kind)
-            canvas.put(verb, x: x, y: y, style: isSelected ? style : Self.verbStyle(report.kind, theme: theme), limit: inside.maxX - x)
+            canvas.put(verb, x: x, y: y, style: isSelected ? style : Self.verbStyle(report.kind, theme: theme), limit: inside.maxX - x,
+                       ellipsis: theme.glyphs.ellipsis)
             x += verbWidth + 1
             guard x < inside.maxX else { continue }
             canvas.put(Self.text(report), x: x, y: y, style: style, limit: inside.maxX - x, ellipsis: theme.glyphs.ellipsis)
         }
         if rows.isEmpty {
             let empty = reports.isEmpty ? "Nothing has happened yet: step forward or play." : "No event matches: / searches again."
-            canvas.put(empty, x: inside.x, y: inside.y, style: theme.dim, limit: inside.width)
+            canvas.put(empty, x: inside.x, y: inside.y, style: theme.dim, limit: inside.width, ellipsis: theme.glyphs.ellipsis)
         }
         if !rows.isEmpty, let simulation = app.shownSimulation, let sending = Self.sendingNow(simulation, theme: theme) {
             canvas.put(sending, x: inside.x, y: inside.maxY - 2, style: theme.dim, limit: inside.width, ellipsis: theme.glyphs.ellipsis)
@@ -194,7 +195,7 @@ struct EventListPanel: Panel {
             KeyHint.drawLine(KeyBar.hints([KeyBarEntry(.close, text: "keep"), KeyBarEntry(.erase, text: "erase")], places: places, unicode: theme.unicode),
                              into: &canvas, rect: Rect(x: inside.x + prompt + 1, y: footer.y, width: max(0, inside.width - prompt - 1), height: 1), theme: theme)
         } else if let note {
-            canvas.put(note, x: inside.x, y: footer.y, style: theme.alarm, limit: inside.width)
+            canvas.put(note, x: inside.x, y: footer.y, style: theme.alarm, limit: inside.width, ellipsis: theme.glyphs.ellipsis)
         } else {
             KeyHint.drawLine(KeyBar.hints([
                 KeyBarEntry(.moveUp, .moveDown, text: "move"), KeyBarEntry(.goToSelected, text: "show it"),

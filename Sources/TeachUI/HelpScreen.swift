@@ -68,10 +68,10 @@ enum HelpScreen {
             var y = inside.y
             for (title, hints) in sectionColumn {
                 guard y < inside.maxY else { break }
-                canvas.put(title, x: x, y: y, style: theme.panelTitle, limit: column)
+                canvas.put(title, x: x, y: y, style: theme.panelTitle, limit: column, ellipsis: theme.glyphs.ellipsis)
                 y += 1
                 for hint in hints where y < inside.maxY {
-                    canvas.put(hint.keys, x: x, y: y, style: theme.key, limit: column)
+                    canvas.put(hint.keys, x: x, y: y, style: theme.key, limit: column, ellipsis: theme.glyphs.ellipsis)
                     canvas.put(hint.action, x: x + keyWidth + 2, y: y, limit: max(0, x + column - x - keyWidth - 2), ellipsis: theme.glyphs.ellipsis)
                     y += 1
                 }

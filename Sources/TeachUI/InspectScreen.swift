@@ -59,7 +59,7 @@ struct InspectView: Hashable, Sendable {
         y += 1
         for (index, line) in why.enumerated() where y < inside.maxY - 1 {
             let last = isCut && index == why.count - 1
-            let written = canvas.put(line, x: inside.x, y: y, limit: last ? width - 1 : width, style: theme.text)
+            let written = canvas.put(line, x: inside.x, y: y, limit: last ? width - DisplayWidth.of(theme.glyphs.ellipsis) : width, style: theme.text)
             if last { canvas.put(theme.glyphs.ellipsis, x: inside.x + written, y: y, style: theme.dim) }
             y += 1
         }

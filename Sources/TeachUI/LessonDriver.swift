@@ -52,6 +52,8 @@ struct LessonDriver: SimulationDriver {
     /// When the wait under way would be over if played out (or how far a probe gets).
     var endOfRun: SimTime? {
         guard canPlay else { return nil }
+        // A wait played before (or ahead, while the learner read) is not played again.
+        if let known = runner.knownProbeEnd { return known > simulation.now ? known : nil }
         var rest = self
         var events = 0
         while events < probeEventLimit, rest.stepForward() == .ran { events += 1 }

@@ -29,21 +29,34 @@ extension LessonSession {
         // A nudge, and what → did for the learner, last until the next key.
         nudged = false
         didForYou = nil
+        said = nil
         if let outcome = handleQuizInput(key) { return outcome }
         if case let .ask(ask) = shownPending, key == .character(ask.key) {
             move { $0.resolveInteraction() }
             return .done
         }
         guard let screenKey = ScreenKey(key),
-              let action = Keymap.action(for: screenKey, in: Self.places(presenting: presenting), presenting: presenting) else { return .ignored }
+              let action = Keymap.action(for: screenKey, in: Self.places(presenting: presenting), presenting: presenting) else {
+            // Not used, only explained: the key stays free for a lesson's ask.
+            said = whyNothing(key)
+            return .ignored
+        }
         if let chosen = move(for: action) { return perform(chosen, by: action) }
         switch action {
         case .nextStep: nextStep()
-        case .previousStep: move { $0.previousStep() }
+        case .previousStep:
+            if runner.stepIndex == 0 { said = runner.isAtStepStart ? "this is the first step" : "back to the start of the first step" }
+            move { $0.previousStep() }
         case .restartStep: move { $0.resetStep() }
         case .restartLesson: move { $0.restart() }
         case .goToStep: return .show(GoToPanel())
-        case .hint: showsHints.toggle()
+        case .hint:
+            if runner.step.hints.isEmpty {
+                said = "no hint on this step"
+            } else {
+                showsHints.toggle()
+            }
+        case .answer: said = pendingQuiz == nil ? "no quiz to answer now" : "the quiz is answered: → goes on"
         case .blank: return .toggleBlank
         case .leave: return .leave
         case .help: return .show(HelpPanel())
@@ -56,7 +69,13 @@ extension LessonSession {
             stage.selection = hit
             return .show(InspectPanel())
         default:
-            switch stage.perform(action) {
+            let speed = stage.playback.speedIndex
+            let outcome = stage.perform(action)
+            if action == .faster || action == .slower, stage.playback.speedIndex == speed {
+                said = action == .faster ? "already the fastest speed" : "already the slowest speed"
+            }
+            if action == .selectNext { said = stage.selectionSaid }
+            switch outcome {
             case .ignored: return .ignored
             case .done: return .done
             case .showInspector: return .show(InspectPanel())
@@ -113,7 +132,20 @@ extension LessonSession {
                 runner.previousStep()
                 runner.finishStep()
             }
+        } else {
+            said = "nothing before this: the lesson starts here"
         }
+    }
+
+    /// Why a key the lesson screen does not bind did nothing: an ask's key pressed
+    /// before the step asks for it, or a key with no meaning here.
+    private func whyNothing(_ key: Key) -> String? {
+        guard case let .character(c) = key, !c.isWhitespace else { return nil }
+        let laterAsk = runner.step.script.indices.dropFirst(shownScriptPosition).contains {
+            if case let .ask(ask) = runner.step.script[$0].kind { ask.key == c } else { false }
+        }
+        if laterAsk { return "\(c) does nothing yet: the step asks for it later" }
+        return "\(c) does nothing here (? lists the keys)"
     }
 
     /// What → (or Enter) does on a quiz not yet answered: a multiple-answer quiz with

@@ -31,7 +31,8 @@ struct LessonScreenView: Hashable, Sendable {
         let layout = fits ? standard : ScreenLayout(width: canvas.width, height: canvas.height, presenting: presenting, roomForQuiz: true)
         canvas.fill(layout.title, with: Cell(" ", style: theme.title))
         let separator = theme.unicode ? " · " : " - "
-        canvas.put(" " + title + separator + stepTitle, x: layout.title.x, y: layout.title.y, style: theme.title, limit: layout.title.width)
+        canvas.put(" " + title + separator + stepTitle, x: layout.title.x, y: layout.title.y, style: theme.title, limit: layout.title.width,
+                   ellipsis: theme.glyphs.ellipsis)
 
         canvas.box(layout.stage, glyphs: theme.glyphs, style: theme.panelBorder)
         if let curve {

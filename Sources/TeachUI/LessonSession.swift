@@ -18,6 +18,9 @@ struct LessonSession: Sendable {
     /// → carried out the step's ask (so that → never dead-ends): what it did, in the
     /// ask's words, for the status line until the next key.
     var didForYou: String?
+    /// What the last key did that the stage does not show, or why it did nothing ("no
+    /// hint on this step"), for the status line until the next key.
+    var said: String?
 
     struct QuizPlace: Hashable, Sendable {
         var step: Int
@@ -78,20 +81,10 @@ struct LessonSession: Sendable {
         let answers = self.answers
         let onScreen = pendingQuiz?.1
         move { runner in
-            while true {
-                switch runner.pending {
-                case .running:
-                    runner.stepEvent()
-                case .ask, .pause:
-                    runner.resolveInteraction()
-                case .quiz:
-                    let place = QuizPlace(step: runner.stepIndex, position: runner.scriptPosition)
-                    guard place == onScreen || answers[place]?.answered == true else { return }
-                    runner.resolveInteraction()
-                case .done:
-                    runner.nextStep()
-                    return
-                }
+            let step = runner.stepIndex
+            runner.goOn { position in
+                let place = QuizPlace(step: step, position: position)
+                return place != onScreen && answers[place]?.answered != true
             }
         }
     }

@@ -59,6 +59,7 @@ extension AppState {
 
     private func statusNote(_ session: LessonSession) -> String {
         if let done = session.didForYou { return "\(ScreenKey.right.name(unicode: true)) did it for you: \(done)" }
+        if let said = session.said { return said }
         return switch session.shownPending {
         case let .running(wait): wait.inWords
         case .ask, .pause, .quiz: "your turn"

@@ -50,7 +50,7 @@ enum ForwardStep: Hashable, Sendable {
 
 /// Events a speed probe runs at most: plenty to judge a step's pace, few enough to stay
 /// instant even for a swarm of thousands (a longer run just plays at the pace found).
-let probeEventLimit = 5_000
+let probeEventLimit = LessonRunner.probeSteps
 
 extension Timeline: SimulationDriver {
     var simulation: Simulation { current }

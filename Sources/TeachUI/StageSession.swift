@@ -260,6 +260,23 @@ struct StageSession<Driver: SimulationDriver>: Sendable {
         if let selection, !selectables.contains(selection) { self.selection = nil }
     }
 
+    /// What the status line says of a selection just made: its name, and how to look
+    /// closer (a selected node or message is not always easy to spot on a busy stage).
+    var selectionSaid: String? {
+        let simulation = shown.simulation
+        switch selection {
+        case let .node(raw):
+            guard raw < simulation.nodeIDs.count else { return nil }
+            return "selected \(simulation.node(NodeID(raw)).config.name), i inspects"
+        case let .packet(id):
+            guard let message = simulation.inFlight.first(where: { $0.id == id }) else { return nil }
+            let from = simulation.node(message.from).config.name, to = simulation.node(message.to).config.name
+            return "selected \(message.kind.title.lowercased()) \(from) to \(to), i inspects"
+        case nil:
+            return "nothing to select"
+        }
+    }
+
     /// The selected node's id, if a node is selected.
     var selectedNode: NodeID? {
         if case let .node(raw) = selection { NodeID(raw) } else { nil }

@@ -31,27 +31,28 @@ struct StatusView: Hashable, Sendable {
     }
 
     /// Draws one row: play state, step, time, speed, events, then the note. When that is
-    /// too wide the play state keeps only its symbol, then the event numbers go, then the
-    /// speed, and last the note is cut short: where the learner is and what the step
-    /// waits for matter more than engine detail.
+    /// too wide the speed goes, then the note is cut short with an ellipsis: whether it
+    /// plays (in a word beside its symbol, which alone is easy to misread), where the
+    /// learner is and which events are shown matter more.
     func draw(into canvas: inout Canvas, rect: Rect, theme: Theme) {
         guard !rect.isEmpty else { return }
         canvas.fill(rect, with: Cell(" ", style: theme.dim))
         let symbol = playing ? (theme.unicode ? "▶" : ">") : (theme.unicode ? "❚❚" : "||")
+        let word = playing ? "playing" : "paused"
         let separator = theme.unicode ? " │ " : " | "
         let events = eventsText(unicode: theme.unicode), speed = self.speed
+        let state = symbol + " " + word
         let candidates: [(state: String, parts: [String])] = [
-            (symbol + (playing ? " playing" : " paused"), [position, "t \(time)", speed, events, note]),
-            (symbol, [position, "t \(time)", speed, events, note]),
-            (symbol, [position, "t \(time)", speed, note]),
-            (symbol, [position, "t \(time)", note]),
+            (state, [position, "t \(time)", speed, events, note]),
+            (state, [position, "t \(time)", events, note]),
         ]
         func width(_ candidate: (state: String, parts: [String])) -> Int {
             candidate.parts.filter { !$0.isEmpty }.reduce(DisplayWidth.of(candidate.state)) { $0 + DisplayWidth.of(separator) + DisplayWidth.of($1) }
         }
         let chosen = candidates.first { 1 + width($0) <= rect.width } ?? candidates[candidates.count - 1]
         var x = rect.x + 1
-        x += canvas.put(chosen.state, x: x, y: rect.y, style: playing ? theme.good : theme.key, limit: rect.maxX - x)
+        x += canvas.put(chosen.state, x: x, y: rect.y, style: playing ? theme.good : theme.key, limit: rect.maxX - x,
+                        ellipsis: theme.glyphs.ellipsis)
         for part in chosen.parts where !part.isEmpty {
             x += canvas.put(separator, x: x, y: rect.y, style: theme.dim, limit: rect.maxX - x)
             x += canvas.put(part, x: x, y: rect.y, limit: rect.maxX - x, ellipsis: theme.glyphs.ellipsis)

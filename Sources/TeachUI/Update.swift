@@ -41,6 +41,9 @@ extension AppState {
             return handle(key)
         case let .classroom(event):
             return handle(event)
+        case let .idle(budget):
+            lesson?.stage.driver.runner.prepareAhead(budget: budget)
+            return []
         }
     }
 

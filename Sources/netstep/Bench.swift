@@ -5,6 +5,6 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure how fast parts of netstep run and print the figures.",
-        subcommands: [BenchEngine.self, BenchRender.self, BenchSoak.self, BenchClass.self]
+        subcommands: [BenchEngine.self, BenchRender.self, BenchKeys.self, BenchSoak.self, BenchClass.self]
     )
 }

@@ -185,7 +185,7 @@ private struct FrameMeasure {
 
 /// A moment on two clocks, in milliseconds: the monotonic wall clock and this thread's
 /// CPU time.
-private struct Instant {
+struct Instant {
     var wall: Double
     var cpu: Double
 

@@ -45,6 +45,10 @@ struct RunLoop {
     private var spareFrame: Canvas?
 
     private let clock = ContinuousClock()
+    /// Wall time one slice of work ahead should take.
+    static let idleSlice: Duration = .milliseconds(10)
+    /// Engine events in the next slice of work ahead, adjusted as slices are timed.
+    private var idleBudget = 200
     private var lastTick: ContinuousClock.Instant
 
     init(state: AppState, screen: CursesScreen, signals: SignalWatch, busy: BusyWait, progress: ProgressStore?, notes: NotesFile?,
@@ -70,8 +74,15 @@ struct RunLoop {
         let watched = [signals.descriptor] + (lessonFile.map { [$0.watch.descriptor] } ?? [])
         while true {
             let ticking = state.wantsTicks
-            let timeout = [ticking ? millisecondsToNextTick() : nil, classLink?.wakeAfterMilliseconds].compactMap { $0 }.min()
+            // Work ahead of the learner (see `AppMessage.idle`) only keeps the key read
+            // from sleeping while nothing moves.
+            let working = !ticking && state.hasWorkAhead
+            let timeout = [ticking ? millisecondsToNextTick() : nil, working ? 0 : nil, classLink?.wakeAfterMilliseconds].compactMap { $0 }.min()
             let input = screen.readKey(timeoutMilliseconds: timeout, alsoWatching: watched + (classLink?.descriptors ?? []))
+            if working, input == nil {
+                if let end = workAhead() { return end }
+                continue
+            }
             if let end = handle(input) { return end }
             while screen.hasPendingInput {
                 if let end = handle(screen.readKey(timeoutMilliseconds: 0)) { return end }
@@ -90,6 +101,18 @@ struct RunLoop {
             }
             draw()
         }
+    }
+
+    /// One slice of work ahead of the learner, sized to take about `idleSlice` of wall
+    /// time from how fast the last one went, so a key pressed meanwhile is answered at
+    /// once. Draws nothing: the screen does not change.
+    private mutating func workAhead() -> SessionEnd? {
+        let start = clock.now
+        if let end = send(.idle(budget: idleBudget)) { return end }
+        let took = Double((clock.now - start).components.attoseconds) / 1e18 + Double((clock.now - start).components.seconds)
+        let wanted = Double(Self.idleSlice.components.attoseconds) / 1e18
+        idleBudget = max(10, min(100_000, Int(Double(idleBudget) * min(4, max(0.25, wanted / max(took, 1e-6))))))
+        return nil
     }
 
     private func millisecondsToNextTick() -> Int {

@@ -392,7 +392,7 @@ import Testing
     @Test func aMaliciousPeerALeaverAndTheSeedAreMarkedInPlainText() {
         #expect(Self.plain(Self.poisoned, step: 0) == ##"""
              1. Poisoned - Unchecked
-            +- P seed c client p peer ~ -------------------++ step 1/2 --------------------+
+            +- P seed c client p peer ... -----------------++ step 1/2 --------------------+
             |      files, 4 clients                        || Press Right for the next     |
             |            p c1^3                            || step.                        |
             |             /  \ - \                         ||                              |
@@ -405,7 +405,7 @@ import Testing
             |           \  |    #  -#-                     ||                              |
             |             \   /- /                         ||                              |
             |            p c3^3   12 of 13 in flight shown ||                              |
-            +- _ left * malicious ; poisoned ^ sending ~ --+|                              |
+            +- _ left * malicious ; poisoned ^ sending ... +|                              |
             + metrics . this swarm ------------------------+|                              |
             | lost 8 . corrupt kept 1 . messages 66        ||                              |
             | files upload   ######################## 100% ||                              |
@@ -417,7 +417,7 @@ import Testing
              Right Enter next step  Left back  Tab i inspect  e events  ? help  q back
 
             rrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrr
-            dd bddddd  ddddddd  ddddddd dddddddddddddddddddddbbbbbbbbbbddddddddddddddddddddd
+            dd bddddd  ddddddd  ddddddddd dddddddddddddddddddbbbbbbbbbbddddddddddddddddddddd
             d      dddddddddddddddd                        dd       bbbbb                  d
             d                bb                            dd                              d
             d             d  d d d                         dd                              d
@@ -430,7 +430,7 @@ import Testing
             d           d  d    b  dbd                     dd                              d
             d             d   dd d                         dd                              d
             d                bb  dddddddddddddddddddddddddddd                              d
-            dd dddddd bdddddddddd bddddddddd bdddddddddd dddd                              d
+            dd dddddd bdddddddddd bddddddddd bdddddddddddd dd                              d
             dbbbbbbbbbbbbbbbbbbbbbbdddddddddddddddddddddddddd                              d
             d ddddddddddddddddddddddddddddddddddddd        dd                              d
             d bbbbbbbbbbbbbb bbbbbbbbbbbbbbbbbbbbbbbb bbbb dd                              d
@@ -500,7 +500,7 @@ import Testing
     @Test func aRejectedChunkIsMarkedAtItsReceiverAndPoisonedPeersStayMarkedInPlainText() {
         #expect(Self.plain(Self.poisoned, step: 1) == ##"""
              1. Poisoned - Checked
-            +- P seed c client p peer ~ -------------------++ step 2/2 --------------------+
+            +- P seed c client p peer ... -----------------++ step 2/2 --------------------+
             |      files, 4 clients                        || Lesson complete. Press Right |
             |            p c1^2                            || for what comes next, or q    |
             |             #  \ # \                         || for the menu.                |
@@ -513,7 +513,7 @@ import Testing
             |           \  |    /  - -                     ||                              |
             |             #  ##- /                         ||                              |
             |           <p c3^3   10 of 11 in flight shown ||                              |
-            +- _ left < rejected * malicious ; poisoned ~ -+|                              |
+            +- _ left < rejected * malicious ... ----------+|                              |
             + metrics . this swarm ------------------------+|                              |
             | lost 8 . rejected 1 . corrupt kept 1         ||                              |
             | files upload   ######################## 100% ||                              |
@@ -525,7 +525,7 @@ import Testing
              Right Enter finish the lesson  Tab i inspect  e events  ? help  q back
 
             rrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrr
-            dd bddddd  ddddddd  ddddddd dddddddddddddddddddddbbbbbbbbbbddddddddddddddddddddd
+            dd bddddd  ddddddd  ddddddddd dddddddddddddddddddbbbbbbbbbbddddddddddddddddddddd
             d      dddddddddddddddd                        dd bbbbbb bbbbbbbbb       bbbbb d
             d                bb                            dd                         b    d
             d             b  d b d                         dd                              d
@@ -538,7 +538,7 @@ import Testing
             d           d  d    d  d d                     dd                              d
             d             b  bbd d                         dd                              d
             d           b    bb  dddddddddddddddddddddddddddd                              d
-            dd dddddd bddddddddd bdddddddddd bddddddddddd ddd                              d
+            dd dddddd bddddddddd bdddddddddddddd dddddddddddd                              d
             dbbbbbbbbbbbbbbbbbbbbbbdddddddddddddddddddddddddd                              d
             d dddddddddddddddddddddddddddddddddddd         dd                              d
             d bbbbbbbbbbbbbb bbbbbbbbbbbbbbbbbbbbbbbb bbbb dd                              d
