@@ -55,15 +55,6 @@ import Testing
         }
     }
 
-    /// A drop is marked where the request was thrown away, at the server, not on the
-    /// client that asked (which goes on waiting).
-    @Test func aDropIsMarkedAtTheServerOnly() throws {
-        var state = AppState(lessons: [StageMarkTests.troubles], start: .lesson(id: "test-troubles", step: 0))
-        state.lesson?.stage.playToStop()
-        let dropped = state.lessonView(state.lesson!, theme: Theme(.full)).scene.nodes.filter { $0.marks.contains(.dropped) }.map(\.name)
-        #expect(dropped == ["server"])
-    }
-
     /// resilience step 5 opens after three peers left the swarm: they are drawn as peers
     /// that left, not as the clients they were set up as.
     @Test func aPeerThatLeftIsDrawnAsAPeer() throws {
