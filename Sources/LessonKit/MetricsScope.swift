@@ -30,4 +30,6 @@ public struct CountsStart: Sendable, Equatable {
     /// The simulation's counts at that moment, taken away from later ones.
     public var metrics: Metrics
     public var time: SimTime
+    /// The 0-based index of the step that began the scenario, which the panel's title names.
+    public var step: Int
 }

@@ -19,7 +19,7 @@ extension AppState {
         // Counts from where the scenario on screen began, unless the stage is still
         // showing the moment before it.
         let countsStart = runner.countsStart.flatMap { $0.time <= frame.time ? $0 : nil }
-        scene.keepOutcomes(since: countsStart?.time, fromReport: runner.stepStartEvents - stage.driver.forgottenEvents, reports: stage.shownReports)
+        scene.keepStepMarks(since: countsStart?.time, fromReport: runner.stepStartEvents - stage.driver.forgottenEvents, reports: stage.shownReports)
         var metrics = MetricsView(frame, focus: MetricsFocus(
             highlighted: runner.highlightedNodes, sharing: runner.fileShareNodes.isEmpty ? nil : Set(runner.fileShareNodes)),
             countsFrom: countsStart?.metrics)
@@ -48,12 +48,15 @@ extension AppState {
             hints: presenting ? [] : lessonHints(session, unicode: theme.unicode), presenting: presenting)
     }
 
-    /// The metrics panel's title: what its counts cover.
+    /// The metrics panel's title: what its counts cover, in the lesson's terms (a step
+    /// is what a learner knows; an instant of simulated time is not). With no new
+    /// scenario begun, the counts cover every run since the first step.
     static func metricsTitle(_ start: CountsStart?, curve: Bool) -> String {
-        guard !curve, let start else { return curve ? "metrics" : "metrics · this lesson" }
+        if curve { return "metrics" }
+        guard let start else { return "metrics · since step 1" }
         switch start.reason {
         case .swarm: return "metrics · this swarm"
-        case .reset: return "metrics · since \(Units.format(duration: start.time))"
+        case .reset: return "metrics · since step \(start.step + 1)"
         }
     }
 

@@ -8,8 +8,9 @@ import NetSim
 /// what it missed, a malicious or poisoned node, a client whose latest request was refused
 /// or given up. Momentary marks last a moment of simulated time after their event (see
 /// `nodes(markedBy:at:)`):
-/// - a drop, at the server and its client, while the backlog that caused it is worked
-///   off (the server's service time for each place in its queue, and the one in service);
+/// - a drop, at the server that dropped the request (not at its client, which did
+///   nothing wrong and goes on waiting), while the backlog that caused it is worked off
+///   (the server's service time for each place in its queue, and the one in service);
 /// - a lost request, at its client until the client stops waiting for it (its timeout,
 ///   counted from when it was sent); any other lost message, for as long as it travelled;
 /// - a rejected chunk, at its receiver, for as long as the chunk took to arrive;
@@ -76,10 +77,10 @@ struct NodeMarks {
         }
     }
 
-    /// The nodes an event marks. A drop: the server, and the client whose request it
-    /// was. A lost request or answer: the client it was for (the server is down, or its
-    /// link cut, which have marks of their own); any other lost message, its receiver. A
-    /// rejected chunk: its receiver. A hit or a miss: the cache.
+    /// The nodes an event marks. A drop: the server. A lost request or answer: the
+    /// client it was for (the server is down, or its link cut, which have marks of their
+    /// own); any other lost message, its receiver. A rejected chunk: its receiver. A hit
+    /// or a miss: the cache.
     private func nodes(markedBy report: StepReport, at node: NodeID) -> [NodeID] {
         guard let message = report.message else { return [node] }
         let asker: NodeID? = switch message.kind {
@@ -88,7 +89,6 @@ struct NodeMarks {
         default: nil
         }
         switch report.kind {
-        case .dropped: return asker.map { [node, $0] } ?? [node]
         case .lost: return [asker ?? node]
         default: return [node]
         }
@@ -123,10 +123,10 @@ struct NodeMarks {
     }
 
     /// The node's part in the swarm, kept once it has left.
-    func swarmRole(of state: NodeState) -> SwarmRole? {
+    func swarmRole(of id: NodeID) -> SwarmRole? {
         // A member that left is still drawn as what it was in the swarm, with its `left`
         // mark: drawn as its configured role, a peer would turn into a client as it goes.
-        guard let part = simulation.swarmPart(of: state.id) else { return nil }
+        guard let part = simulation.swarmPart(of: id) else { return nil }
         return part.isSeed ? .seed : .peer
     }
 }

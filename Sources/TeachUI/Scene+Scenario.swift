@@ -1,33 +1,48 @@
 import NetSim
 
 extension Scene {
-    /// How a client's request ended belongs to the scenario and the step the request was
-    /// made in: once a lesson begins a new scenario (a swarm or a `reset`, at `start`) or
-    /// a new step (after event `firstReport` of `reports`), a client is marked refused or
-    /// gave up only for what happened since, so a quiz at the start of the next step, or
-    /// the new scenario, has a clean stage, as the answers drawn where they arrived do.
+    /// The marks an event leaves, kept only on a stage of the step that made them.
+    static let stepMarks: [StageMark] = [.refused, .gaveUp, .dropped, .lost, .rejected, .hit]
+
+    /// What an event marked (how a client's request ended, a drop, a loss, a rejected
+    /// chunk, a cache's hit) belongs to the scenario and the step it happened in: once a
+    /// lesson begins a new scenario (a swarm or a `reset`, at `start`) or a new step
+    /// (after event `firstReport` of `reports`), a node keeps such a mark only for what
+    /// happened to it since, so a quiz at the start of the next step, or the new
+    /// scenario, has a clean stage, as the answers drawn where they arrived do. Going
+    /// back to the step's end brings them back: they are read again from its events.
     /// `reports` are the events up to the instant shown; only those since both are read,
-    /// and only when some client carries such a mark.
-    mutating func keepOutcomes(since start: SimTime?, fromReport firstReport: Int, reports: Slice<EventReports>) {
-        let outcomes: [StageMark] = [.refused, .gaveUp]
-        guard nodes.contains(where: { $0.marks.contains(where: outcomes.contains) }) else { return }
-        var recent: [Int: [StageMark]] = [:]
+    /// and only when some node carries such a mark.
+    mutating func keepStepMarks(since start: SimTime?, fromReport firstReport: Int, reports: Slice<EventReports>) {
+        let scoped = Self.stepMarks
+        guard nodes.contains(where: { $0.marks.contains(where: scoped.contains) }) else { return }
+        var recent: [Int: Set<StageMark>] = [:]
+        func mark(_ node: NodeID?, _ mark: StageMark) {
+            if let node { recent[node.rawValue, default: []].insert(mark) }
+        }
         var index = reports.endIndex
         while index > max(reports.startIndex, firstReport) {
             index -= 1
-            if let start, reports[index].time < start { break }
-            switch reports[index].kind {
-            case .refused:
-                if let client = reports[index].message?.from { recent[client.rawValue, default: []].append(.refused) }
-            case .gaveUp:
-                if let client = reports[index].node { recent[client.rawValue, default: []].append(.gaveUp) }
-            default:
-                break
+            let kind = reports.base.kind(at: index)
+            guard kind == .refused || kind == .gaveUp || kind == .dropped || kind == .lost || kind == .rejected || kind == .hit else { continue }
+            let report = reports[index]
+            if let start, report.time < start { break }
+            switch kind {
+            case .refused: mark(report.message?.from, .refused)
+            case .gaveUp: mark(report.node, .gaveUp)
+            case .dropped: mark(report.node, .dropped)
+            case .lost:
+                // Marked on whoever waited for it, or on its receiver: either end.
+                mark(report.node, .lost)
+                mark(report.message?.from, .lost)
+                mark(report.message?.to, .lost)
+            case .rejected: mark(report.node, .rejected)
+            default: mark(report.node, .hit)
             }
         }
         for position in nodes.indices {
             let happened = recent[nodes[position].id] ?? []
-            nodes[position].marks.removeAll { outcomes.contains($0) && !happened.contains($0) }
+            nodes[position].marks.removeAll { scoped.contains($0) && !happened.contains($0) }
         }
     }
 }

@@ -21,7 +21,7 @@ extension Scene {
             let config = state.config
             return SceneNode(
                 id: state.id.rawValue, name: config.name, role: config.role, isUp: state.isUp,
-                marks: marks.marks(of: state), swarmRole: marks.swarmRole(of: state),
+                marks: marks.marks(of: state), swarmRole: marks.swarmRole(of: state.id),
                 sending: sending[state.id] ?? 0,
                 isWorking: state.inService, waiting: state.queueLength,
                 share: shares.share(of: state))
@@ -34,10 +34,14 @@ extension Scene {
             .filter { present.contains($0.from.rawValue) && present.contains($0.to.rawValue) }
             .map { ScenePacket(id: $0.id, kind: $0.kind, from: $0.from.rawValue, to: $0.to.rawValue, progress: $0.progress(at: time)) }
             + Self.arrivals(frame, reports: reports).filter { present.contains($0.from) && present.contains($0.to) }
-        // A node that left stays drawn where it was, marked, with nothing to or from it.
+        // A node that left stays drawn where it was, marked, with nothing to or from it,
+        // and as what it was: a peer that left a swarm is still drawn as a peer, also once
+        // a later swarm (which it had no part in) is running among the others.
+        let swarming = nodes.contains { $0.swarmRole != nil }
         let departed = simulation.departedNodes.map { id in
             let config = simulation.network.nodes[id.rawValue]
-            return SceneNode(id: id.rawValue, name: config.name, role: config.role, isUp: false, marks: [.left])
+            let part = marks.swarmRole(of: id) ?? (swarming && config.role == .client ? .peer : nil)
+            return SceneNode(id: id.rawValue, name: config.name, role: config.role, isUp: false, marks: [.left], swarmRole: part)
         }
         Self.markSearch(simulation, on: &nodes)
         if !departed.isEmpty { nodes = (nodes + departed).sorted { $0.id < $1.id } }
@@ -59,8 +63,11 @@ extension Scene {
     /// Answers that reached their receiver a moment ago, to be drawn there: at the
     /// instant of their arrival (where a step that ends on it stops) and for a fifth of
     /// the time they travelled after it, so that playing shows them arrive too. Only
-    /// answers to someone (a response, a whole file): what a client waits for.
+    /// answers to someone (a response, a whole file): what a client waits for. Once
+    /// nothing more is to happen the exchange is over, and nothing is drawn as arriving:
+    /// a run that stops when all is quiet shows no answer where "in flight 0" is read.
     static func arrivals(_ frame: Frame, reports: Slice<EventReports>) -> [ScenePacket] {
+        guard !frame.simulation.isIdle else { return [] }
         var arrived: [ScenePacket] = []
         var index = reports.endIndex
         while index > max(reports.startIndex, reports.endIndex - recentArrivals) {

@@ -76,7 +76,8 @@ struct SceneNode: Hashable, Sendable {
     var search: SearchMark? = nil
 
     /// Its queue is full, or it is throwing away requests it has no room for: drawn as an
-    /// alarm. (A client whose request was dropped is marked, not overloaded.)
+    /// alarm. (A server that dropped a request and has worked off its queue since is
+    /// marked, not overloaded.)
     var isOverloaded: Bool { marks.first == .queueFull || (marks.first == .dropped && (isWorking || waiting > 0)) }
 
     /// It left the network; it is drawn where it was, with nothing to or from it.

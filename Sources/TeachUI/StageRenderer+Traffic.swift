@@ -56,13 +56,34 @@ extension StageRenderer {
             guard let route = geometry.route(pair) else { continue }
             let kinds = scene.packets.filter { NodePair($0.from, $0.to) == pair }
             let style = kinds.first.map { Style(foreground: theme.style($0.kind).foreground, attributes: .dim) } ?? theme.busyLink
-            let open = canvas.dash(route, glyphs: theme.glyphs, style: style, skipping: walls)
+            let open: [Point]
+            if let ahead = pathAhead(of: kinds, on: route, pair: pair, walls: walls) {
+                _ = canvas.dash(ahead, glyphs: theme.glyphs, style: style, skipping: walls)
+                open = route.filter { point in !walls.contains { $0.contains(point) } }
+            } else {
+                open = canvas.dash(route, glyphs: theme.glyphs, style: style, skipping: walls)
+            }
             paths[pair] = open
             for receiver in Set(kinds.map(\.to)).sorted() {
                 drawArrowhead(into: &canvas, path: receiver == pair.high ? open : open.reversed(), style: style)
             }
         }
         return paths
+    }
+
+    /// Messages still travelling from a node that has gone down (their last bits left it
+    /// before it did) are drawn on the part of their path ahead of them only: behind them
+    /// the path would read as the silent node still talking. The part of `route` from
+    /// the rearmost of them to the receiver; nil when a sender on the path is up.
+    private func pathAhead(of packets: [ScenePacket], on route: [Point], pair: NodePair, walls: [Rect]) -> [Point]? {
+        guard let sender = packets.first?.from, packets.allSatisfy({ $0.from == sender && !$0.arrived }),
+              scene.node(sender)?.isUp == false else { return nil }
+        let fromSender = sender == pair.low ? route : route.reversed()
+        let open = fromSender.indices.filter { index in !walls.contains { $0.contains(fromSender[index]) } }
+        guard !open.isEmpty else { return nil }
+        let rearmost = packets.map { min(1, max(0, $0.progress.isFinite ? $0.progress : 0)) }.min() ?? 0
+        let start = open[Int((rearmost * Double(open.count - 1)).rounded())]
+        return Array(fromSender[start...])
     }
 
     /// A path in flight ends in an arrowhead at its receiver, so who sends to whom reads

@@ -9,7 +9,7 @@ enum StageMark: Int, Hashable, Sendable, CaseIterable {
     /// The node left the network (drawn where it was) or the swarm.
     case left
     /// A request was thrown away at a server's full queue a moment ago: marked at the
-    /// server and at the client whose request it was.
+    /// server that threw it away.
     case dropped
     /// A message could not arrive a moment ago (its receiver is down, its link cut):
     /// marked on the client whose request (or answer) it was, else on its receiver. The

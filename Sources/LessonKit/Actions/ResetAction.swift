@@ -21,6 +21,7 @@ struct ResetAction: ActionDefinition {
     }
 
     func stage(_ stage: inout ActionStage) {
-        stage.picture.countsStart = CountsStart(reason: .reset, metrics: stage.simulation.metrics, time: stage.simulation.now)
+        stage.picture.countsStart = CountsStart(reason: .reset, metrics: stage.simulation.metrics, time: stage.simulation.now,
+                                              step: stage.step)
     }
 }

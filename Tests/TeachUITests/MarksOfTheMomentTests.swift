@@ -1,0 +1,118 @@
+import Canvas
+import LessonKit
+import NetSim
+import Testing
+@testable import TeachUI
+
+/// What the stage marks, and what the metrics panel counts, are true of the moment and
+/// the scenario on screen: nothing stale from a moment, a step or a run before.
+@Suite struct MarksOfTheMomentTests {
+    /// Step `step` (0-based) of a bundled lesson played to its end, as the screen shows it.
+    static func played(_ id: String, step: Int) throws -> AppState {
+        let lesson = try #require(CoursePlayTests.lessons.first { $0.id == id })
+        var state = AppState(lessons: [lesson], start: .lesson(id: id, step: step))
+        var moves = 0
+        while state.lesson?.runner.pending != .done, moves < 100 {
+            moves += 1
+            switch state.lesson?.runner.pending {
+            case .running: state.lesson?.stage.playToStop()
+            default: state.lesson?.move { $0.resolveInteraction() }
+            }
+        }
+        return state
+    }
+
+    private static func rows(_ state: AppState, of rect: (ScreenLayout) -> Rect, width: Int = 80, height: Int = 24) -> String {
+        let text = screen(state, width: width, height: height).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let area = rect(ScreenLayout(width: width, height: height, presenting: false))
+        return text[area.y..<area.maxY].joined(separator: "\n")
+    }
+
+    /// cs-basics step 4 ends when c2's answer is in and nothing more happens: the panel
+    /// reads "in flight 0", and no answer is left drawn beside c2.
+    @Test func anAnswerIsNotLeftDrawnOnceAllIsQuiet() throws {
+        let state = try Self.played("cs-basics", step: 3)
+        #expect(state.lesson?.stage.frame.inFlight.isEmpty == true)
+        let scene = state.lessonView(state.lesson!, theme: Theme(.full)).scene
+        #expect(scene.packets.isEmpty, "\(scene.packets)")
+        let stage = Self.rows(state, of: \.stage)
+        #expect(!stage.contains("◆"), "\(stage)")
+    }
+
+    /// Marks an event leaves (rather than a state that lasts, like down or left).
+    static let eventMarks: [StageMark] = [.refused, .gaveUp, .dropped, .lost, .rejected, .hit]
+
+    /// No step of a bundled lesson opens with a mark that an event of an earlier step
+    /// made (a drop, a loss, a rejected chunk, a hit, a refusal, a client giving up).
+    @Test(arguments: CoursePlayTests.lessons.map(\.id))
+    func noStepOpensWithTheMarksOfTheStepBefore(id: String) throws {
+        let lesson = try #require(CoursePlayTests.lessons.first { $0.id == id })
+        for step in lesson.steps.indices.dropFirst() {
+            let state = AppState(lessons: [lesson], start: .lesson(id: id, step: step))
+            let scene = state.lessonView(state.lesson!, theme: Theme(.full)).scene
+            let stale = scene.nodes.filter { $0.marks.contains(where: Self.eventMarks.contains) }.map { "\($0.name) \($0.marks)" }
+            #expect(stale.isEmpty, "step \(step + 1): \(stale)")
+        }
+    }
+
+    /// resilience step 5 opens after three peers left the swarm: they are drawn as peers
+    /// that left, not as the clients they were set up as.
+    @Test func aPeerThatLeftIsDrawnAsAPeer() throws {
+        let state = try StageLegibilityTests.state("resilience", step: 4)
+        let scene = state.lessonView(state.lesson!, theme: Theme(.full)).scene
+        let left = scene.nodes.filter(\.hasLeft)
+        #expect(left.count == 3)
+        #expect(left.allSatisfy { $0.swarmRole == .peer }, "\(left)")
+        let stage = Self.rows(state, of: \.stage, width: 100, height: 30)
+        #expect(!stage.contains("◌□"), "\(stage)")
+    }
+
+    /// cs-basics step 4 brings the server back and begins again: the panel counts its
+    /// run, not the losses of step 3, and its title says so.
+    @Test func countsStartAgainWhenTheServerIsBack() throws {
+        let state = try Self.played("cs-basics", step: 3)
+        let metrics = Self.rows(state, of: \.metrics)
+        #expect(metrics.contains("metrics · since step 4"), "\(metrics)")
+        #expect(!metrics.contains("lost"), "\(metrics)")
+    }
+
+    /// An answer still travelling from a server that has just gone down is drawn on the
+    /// way ahead of it: no path runs out of the down server as if it still talked.
+    @Test func noPathRunsOutOfADownServer() {
+        let lesson = TestLessons.load("""
+            ---
+            id: test-down-sender
+            title: Down sender
+            summary: An answer on its way from a server that went down.
+            essay: [2]
+            claims: [C1]
+            network:
+              layout: star
+              nodes:
+                server: { role: server }
+              groups:
+                clients: { count: 4, prefix: c, role: client }
+            ---
+
+            ## Look
+
+            Look at the answer.
+            """, path: "down-sender.md")
+        let simulation = LessonRunner(lesson: lesson).simulation
+        var scene = Scene(Frame(simulation: simulation, time: 0), plan: StagePlan(lesson.network))
+        let server = scene.nodes.first { $0.name == "server" }!.id, client = scene.nodes.first { $0.name == "c1" }!.id
+        scene.packets = [ScenePacket(id: 1, kind: .response, from: server, to: client, progress: 0.7)]
+        func besideServer(up: Bool) -> [Point] {
+            var shown = scene
+            shown.nodes[shown.nodes.firstIndex { $0.id == server }!].isUp = up
+            var canvas = Canvas(width: 80, height: 24)
+            let hits = StageRenderer(scene: shown, theme: Theme(.plain)).draw(into: &canvas, rect: canvas.bounds)
+            let frame = hits.placement.frames[server]!
+            let around = Rect(x: frame.x - 2, y: frame.y - 2, width: frame.width + 4, height: frame.height + 4)
+            return (around.y..<around.maxY).flatMap { y in (around.x..<around.maxX).map { Point(x: $0, y: y) } }
+                .filter { canvas.bounds.contains($0) && hits.placement.isOpen($0) && canvas[$0.x, $0.y].text != " " }
+        }
+        #expect(!besideServer(up: true).isEmpty, "a server that is up is seen sending")
+        #expect(besideServer(up: false).isEmpty)
+    }
+}
