@@ -364,7 +364,7 @@ import Testing
             │ lost 8 · corrupt kept 1 · messages 66        ││                              │
             │ files upload   ████████████████████████ 100% ││                              │
             │ from files now █████████▋··············  40% ││                              │
-            │ file (1 of 4)                                ││                              │
+            │ file 4 peers: 0 done, 4 at 50-68%            ││                              │
             │ mallory ████████████████················ 50% ││                              │
             └──────────────────────────────────────────────┘└──────────────────────────────┘
              ❚❚ paused │ step 1/2 │ t 2.67 s │ ×0.3 │ event 91 │ step done
@@ -413,12 +413,12 @@ import Testing
             |           \  |    #  -#-                     ||                              |
             |             \   /- /                         ||                              |
             |            p c3^3   12 of 13 in flight shown ||                              |
-            +- _ left * malicious ; poisoned ^ sending ~ --+|                              |
+            +- _ left * malicious ; poisoned ^ sending ... +|                              |
             + metrics . this swarm ------------------------+|                              |
             | lost 8 . corrupt kept 1 . messages 66        ||                              |
             | files upload   ######################## 100% ||                              |
             | from files now ##########..............  40% ||                              |
-            | file (1 of 4)                                ||                              |
+            | file 4 peers: 0 done, 4 at 50-68%            ||                              |
             | mallory ################................ 50% ||                              |
             +----------------------------------------------++------------------------------+
              || paused | step 1/2 | t 2.67 s | x0.3 | event 91 | step done
@@ -438,12 +438,12 @@ import Testing
             d           d  d    b  dbd                     dd                              d
             d             d   dd d                         dd                              d
             d                bb  dddddddddddddddddddddddddddd                              d
-            dd dddddd bdddddddddd bddddddddd bdddddddddd dddd                              d
+            dd dddddd bdddddddddd bddddddddd bdddddddddddd dd                              d
             dbbbbbbbbbbbbbbbbbbbbbbdddddddddddddddddddddddddd                              d
             d ddddddddddddddddddddddddddddddddddddd        dd                              d
             d bbbbbbbbbbbbbb bbbbbbbbbbbbbbbbbbbbbbbb bbbb dd                              d
             d                          dddddddddddddd      dd                              d
-            d bbbbbbbbbbbbb                                dd                              d
+            d bbbb                                         dd                              d
             d                         dddddddddddddddd     dd                              d
             dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd
             dbbbbbbbbbddd        ddd        ddd    ddd        ddd         dddddddddddddddddd
@@ -472,7 +472,7 @@ import Testing
             │ lost 8 · rejected 1 · corrupt kept 1         ││                              │
             │ files upload   ████████████████████████ 100% ││                              │
             │ from files now █████████▋··············  40% ││                              │
-            │ file (1 of 4)                                ││                              │
+            │ file 4 peers: 0 done, 4 at 75-87%            ││                              │
             │ mallory ████████████████████████········ 75% ││                              │
             └──────────────────────────────────────────────┘└──────────────────────────────┘
              ❚❚ paused │ step 2/2 │ t 3.17 s │ ×0.1 │ event 119 │ lesson done
@@ -521,12 +521,12 @@ import Testing
             |           \  |    /  - -                     ||                              |
             |             #  ##- /                         ||                              |
             |           <p c3^3   10 of 11 in flight shown ||                              |
-            +- _ left < rejected * malicious ; poisoned ~ -+|                              |
+            +- _ left < rejected * malicious ... ----------+|                              |
             + metrics . this swarm ------------------------+|                              |
             | lost 8 . rejected 1 . corrupt kept 1         ||                              |
             | files upload   ######################## 100% ||                              |
             | from files now ##########..............  40% ||                              |
-            | file (1 of 4)                                ||                              |
+            | file 4 peers: 0 done, 4 at 75-87%            ||                              |
             | mallory ########################........ 75% ||                              |
             +----------------------------------------------++------------------------------+
              || paused | step 2/2 | t 3.17 s | x0.1 | event 119 | lesson done
@@ -546,12 +546,12 @@ import Testing
             d           d  d    d  d d                     dd                              d
             d             b  bbd d                         dd                              d
             d           b    bb  dddddddddddddddddddddddddddd                              d
-            dd dddddd bddddddddd bdddddddddd bddddddddddd ddd                              d
+            dd dddddd bddddddddd bdddddddddddddd dddddddddddd                              d
             dbbbbbbbbbbbbbbbbbbbbbbdddddddddddddddddddddddddd                              d
             d dddddddddddddddddddddddddddddddddddd         dd                              d
             d bbbbbbbbbbbbbb bbbbbbbbbbbbbbbbbbbbbbbb bbbb dd                              d
             d                          dddddddddddddd      dd                              d
-            d bbbbbbbbbbbbb                                dd                              d
+            d bbbb                                         dd                              d
             d                                 dddddddd     dd                              d
             dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd
             dbbbbbbbbbddd        ddd        ddd    ddd         ddd           ddddddddddddddd
