@@ -85,6 +85,19 @@ extension Scene {
     /// The most recent events searched for arrivals: a bound on what a busy frame costs.
     static let recentArrivals = 64
 
+    /// The messages delivered among the most recent `recentArrivals` reports at or after
+    /// `first`: the arrivals a step may draw as its own.
+    static func deliveredMessages(in reports: Slice<EventReports>, from first: Int) -> Set<Int> {
+        var delivered: Set<Int> = []
+        var index = reports.endIndex
+        while index > max(reports.startIndex, first, reports.endIndex - recentArrivals) {
+            index -= 1
+            guard reports.base.kind(at: index) == .delivered, let message = reports[index].message else { continue }
+            delivered.insert(message.id)
+        }
+        return delivered
+    }
+
     /// The stage for a frame with only a layout asked for.
     init(_ frame: Frame, layout: StageLayoutKind, reports: Slice<EventReports> = EventReports()[...]) {
         self.init(frame, plan: StagePlan(layout: layout), reports: reports)

@@ -15,4 +15,18 @@ import Testing
         #expect(state.lesson?.stage.frame.inFlight.isEmpty == true)
         #expect(!stage.contains("◆"), "\(stage)")
     }
+
+    /// cs-bottleneck's step 2 starts the instant step 1's answer arrives: its first
+    /// moments of play show the new requests, not that answer still drawn at c1.
+    @Test func aStepsFirstMomentsShowNoAnswerFromTheStepBefore() throws {
+        let lesson = try #require(CoursePlayTests.lessons.first { $0.id == "cs-bottleneck" })
+        var state = AppState(lessons: [lesson], start: .lesson(id: lesson.id, step: 1))
+        send(&state, .key(.enter))
+        for _ in 0..<20 {
+            send(&state, .tick(elapsedMicroseconds: 200_000))
+            let session = try #require(state.lesson)
+            let arrived = state.lessonView(session, theme: Theme(.full)).scene.packets.filter(\.arrived)
+            #expect(arrived.isEmpty, "t \(session.stage.frame.time): \(arrived)")
+        }
+    }
 }
