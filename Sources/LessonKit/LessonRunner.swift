@@ -388,15 +388,7 @@ public struct LessonRunner: Sendable {
             ahead = nil
         }
         while entries.count <= target {
-            let from = entries.count - 1
-            stepIndex = from
-            moves = []
-            if let ahead, ahead.step == from {
-                scene = ahead.scene
-            } else {
-                scene = entries[from]
-                settle()
-            }
+            takeUp(step: entries.count - 1)
             ahead = nil
             finishStep()
             scene.place.rewind()
@@ -409,6 +401,19 @@ public struct LessonRunner: Sendable {
         moves = []
         wentPastScript = false
         settle()
+    }
+
+    /// Makes step `from` the one being played, from where playing ahead left it, else
+    /// from its entry.
+    private mutating func takeUp(step from: Int) {
+        stepIndex = from
+        moves = []
+        if let ahead, ahead.step == from {
+            scene = ahead.scene
+        } else {
+            scene = entries[from]
+            settle()
+        }
     }
 
     // MARK: ahead of the learner
@@ -430,14 +435,7 @@ public struct LessonRunner: Sendable {
         guard hasWorkAhead else { return false }
         let kept = (scene: scene, step: stepIndex, moves: moves, wentPastScript: wentPastScript)
         let from = entries.count - 1
-        stepIndex = from
-        moves = []
-        if let ahead, ahead.step == from {
-            scene = ahead.scene
-        } else {
-            scene = entries[from]
-            settle()
-        }
+        takeUp(step: from)
         if !finishStep(budget: budget) {
             ahead = (from, scene)
         } else if from == lesson.steps.count - 1 {

@@ -7,21 +7,6 @@ import Testing
 /// What the stage marks, and what the metrics panel counts, are true of the moment and
 /// the scenario on screen: nothing stale from a moment, a step or a run before.
 @Suite struct MarksOfTheMomentTests {
-    /// Step `step` (0-based) of a bundled lesson played to its end, as the screen shows it.
-    static func played(_ id: String, step: Int) throws -> AppState {
-        let lesson = try #require(CoursePlayTests.lessons.first { $0.id == id })
-        var state = AppState(lessons: [lesson], start: .lesson(id: id, step: step))
-        var moves = 0
-        while state.lesson?.runner.pending != .done, moves < 100 {
-            moves += 1
-            switch state.lesson?.runner.pending {
-            case .running: state.lesson?.stage.playToStop()
-            default: state.lesson?.move { $0.resolveInteraction() }
-            }
-        }
-        return state
-    }
-
     private static func rows(_ state: AppState, of rect: (ScreenLayout) -> Rect, width: Int = 80, height: Int = 24) -> String {
         let text = screen(state, width: width, height: height).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let area = rect(ScreenLayout(width: width, height: height, presenting: false))
@@ -31,7 +16,7 @@ import Testing
     /// cs-basics step 4 ends when c2's answer is in and nothing more happens: the panel
     /// reads "in flight 0", and no answer is left drawn beside c2.
     @Test func anAnswerIsNotLeftDrawnOnceAllIsQuiet() throws {
-        let state = try Self.played("cs-basics", step: 3)
+        let state = try TestLessons.playedToStepEnd("cs-basics", step: 3)
         #expect(state.lesson?.stage.frame.inFlight.isEmpty == true)
         let scene = state.lessonView(state.lesson!, theme: Theme(.full)).scene
         #expect(scene.packets.isEmpty, "\(scene.packets)")
@@ -70,7 +55,7 @@ import Testing
     /// cs-basics step 4 brings the server back and begins again: the panel counts its
     /// run, not the losses of step 3, and its title says so.
     @Test func countsStartAgainWhenTheServerIsBack() throws {
-        let state = try Self.played("cs-basics", step: 3)
+        let state = try TestLessons.playedToStepEnd("cs-basics", step: 3)
         let metrics = Self.rows(state, of: \.metrics)
         #expect(metrics.contains("metrics · since step 4"), "\(metrics)")
         #expect(!metrics.contains("lost"), "\(metrics)")

@@ -7,21 +7,6 @@ import Testing
 /// The metrics panel counts the scenario on screen: a new swarm or a lesson's `reset`
 /// starts its counts again from zero, and its title says what they cover.
 @Suite struct ScopedCountsTests {
-    /// Step `step` (0-based) of a bundled lesson played to its end, as the screen shows it.
-    private func played(_ id: String, step: Int) throws -> AppState {
-        let lesson = try #require(CoursePlayTests.lessons.first { $0.id == id })
-        var state = AppState(lessons: [lesson], start: .lesson(id: id, step: step))
-        var moves = 0
-        while state.lesson?.runner.pending != .done, moves < 100 {
-            moves += 1
-            switch state.lesson?.runner.pending {
-            case .running: state.lesson?.stage.playToStop()
-            default: state.lesson?.move { $0.resolveInteraction() }
-            }
-        }
-        return state
-    }
-
     private func metricsRows(_ state: AppState, width: Int = 100, height: Int = 30) -> [String] {
         let text = screen(state, width: width, height: height).split(separator: "\n").map(String.init)
         let layout = ScreenLayout(width: width, height: height, presenting: false)
@@ -29,7 +14,7 @@ import Testing
     }
 
     @Test func aSwarmWithHashChecksKeepsNoCorruptChunksOfTheRunBefore() throws {
-        let state = try played("p2p-security", step: 3)
+        let state = try TestLessons.playedToStepEnd("p2p-security", step: 3)
         let rows = metricsRows(state).joined(separator: "\n")
         #expect(!rows.contains("corrupt kept"), "\(rows)")
         #expect(rows.contains("rejected"))
@@ -41,14 +26,14 @@ import Testing
         let swarmStep = try #require(lesson.steps.indices.first { index in
             lesson.steps[index].script.contains { if case let .act(action) = $0.kind { action.name == "swarm" } else { false } }
         })
-        let state = try played("resilience", step: swarmStep)
+        let state = try TestLessons.playedToStepEnd("resilience", step: swarmStep)
         let rows = metricsRows(state).joined(separator: "\n")
         #expect(!rows.contains("lost 16"), "\(rows)")
         #expect(rows.contains("metrics · this swarm"))
     }
 
     @Test func aResetStartsTheCountsAgain() throws {
-        let state = try played("choosing", step: 5)
+        let state = try TestLessons.playedToStepEnd("choosing", step: 5)
         let rows = metricsRows(state).joined(separator: "\n")
         #expect(!rows.contains("refused"), "\(rows)")
     }

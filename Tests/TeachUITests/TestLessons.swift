@@ -1,5 +1,6 @@
 import Canvas
 import LessonKit
+import Testing
 @testable import TeachUI
 
 /// Small lessons written for the tests, so no test depends on the bundled course's wording.
@@ -264,6 +265,21 @@ extension TestLessons {
         }
         for choice in quiz.answers.sorted() { send(&state, .key(.character(Character(String(choice + 1))))) }
         if quiz.multiple { send(&state, .key(.right)) }
+    }
+
+    /// Step `step` (0-based) of a bundled lesson played to its end, as the screen shows it.
+    static func playedToStepEnd(_ id: String, step: Int) throws -> AppState {
+        let lesson = try #require(CoursePlayTests.lessons.first { $0.id == id })
+        var state = AppState(lessons: [lesson], start: .lesson(id: id, step: step))
+        var moves = 0
+        while state.lesson?.runner.pending != .done, moves < 100 {
+            moves += 1
+            switch state.lesson?.runner.pending {
+            case .running: state.lesson?.stage.playToStop()
+            default: state.lesson?.move { $0.resolveInteraction() }
+            }
+        }
+        return state
     }
 
     /// Ticks until nothing moves on screen: a play or a glide to its end.
