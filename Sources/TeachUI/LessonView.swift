@@ -161,12 +161,14 @@ extension AppState {
                     return (place.position, NarrationBlock(kind: .text, text: NumericQuizView.answered(quiz, answer: answer, tick: tick, cross: cross)))
                 }
                 let right = quiz.answers.sorted().map { "\($0 + 1). \(quiz.choices[$0].text)" }.joined(separator: "; ")
-                // A quiz a presenter revealed was answered by nobody on screen: no tick or cross.
-                let mark = answer.picked.isEmpty ? "" : (quiz.isCorrect(answer.picked) ? tick : cross) + " "
-                let text = StyledText([
-                    StyledSpan(mark, .strong), StyledSpan(quiz.question + " "),
-                    StyledSpan(right, .strong),
-                ])
+                let one = quiz.answers.count == 1
+                // Words between the question and its answer, so the two never read as one
+                // sentence; a quiz a presenter revealed was answered by nobody on screen.
+                let verdict = answer.picked.isEmpty ? (one ? "The answer: " : "The answers: ")
+                    : quiz.isCorrect(answer.picked) ? "\(tick) You were right: "
+                    : "\(cross) You picked \(answer.picked.sorted().map { String($0 + 1) }.joined(separator: ", ")); "
+                        + (one ? "the answer is " : "the answers are ")
+                let text = StyledText([StyledSpan(quiz.question + " "), StyledSpan(verdict, .emphasis), StyledSpan(right, .strong)])
                 return (place.position, NarrationBlock(kind: .text, text: text))
             }
     }
@@ -196,6 +198,9 @@ extension AppState {
             return StyledText(markup: "Press **\(right)** to step or **Enter** to play.")
         case let .ask(ask):
             if following { return nil }
+            // The presenter's click does what the ask asks: the class reads what comes next,
+            // not a key it has no keyboard for.
+            if presenting { return StyledText([StyledSpan("Next: " + LessonMove.ask(ask), .strong)]) }
             return StyledText([StyledSpan(ask.prompt, .strong)])
         case let .pause(text):
             return StyledText(markup: quiet ? text : text + " Press **\(right)** to go on.")

@@ -19,8 +19,11 @@ extension NarrationRenderer {
         // Once answered, the choices the notes speak of: those picked and those right.
         let shown = quiz.answered && !quiz.picked.isEmpty ? quiz.picked.union(quiz.answers) : Set(quiz.choices.indices)
         for (index, choice) in quiz.choices.enumerated() where shown.contains(index) {
-            let label = "\(choiceMark(quiz, index))\(index + 1). "
-            let wrapped = StyledText([StyledSpan(choice)]).wrapped(width: max(1, width - label.count))
+            let label = "\(choiceMark(quiz, index)) \(index + 1). "
+            // Once answered, a tick says right and a cross wrong; which were the learner's
+            // own picks needs words of its own.
+            let yours = quiz.answered && quiz.picked.contains(index) ? " (your pick)" : ""
+            let wrapped = StyledText([StyledSpan(choice + yours)]).wrapped(width: max(1, width - label.count))
             let role: TextRole = quiz.picked.contains(index) ? .strong : .plain
             for (row, spans) in wrapped.enumerated() {
                 let styled = spans.map { StyledSpan($0.text, role) }

@@ -82,7 +82,9 @@ enum NumericQuizView {
 
     /// An answered numeric quiz, as one line of the narration: the answer and a mark.
     static func answered(_ quiz: Quiz, answer: LessonSession.QuizAnswer, tick: String, cross: String) -> StyledText {
-        let mark = answer.typed.isEmpty ? "" : (quiz.isCorrect(typed: answer.typed) == true ? tick : cross) + " "
-        return StyledText([StyledSpan(mark, .strong), StyledSpan(quiz.question + " "), StyledSpan(quiz.numeric?.shown ?? "", .strong)])
+        let verdict = answer.typed.isEmpty ? "The answer: "
+            : quiz.isCorrect(typed: answer.typed) == true ? "\(tick) You were right: "
+            : "\(cross) You said \(answer.typed); the answer is "
+        return StyledText([StyledSpan(quiz.question + " "), StyledSpan(verdict, .emphasis), StyledSpan(quiz.numeric?.shown ?? "", .strong)])
     }
 }
