@@ -46,7 +46,7 @@ import Testing
         send(&state, .key(.character(" ")), .key(.enter))
         TestLessons.playOut(&state)
         let text = screen(state, width: 140, height: 30)
-        let question = try #require(text.range(of: "✓ Will the server answer c1? 1. Yes, it is up"))
+        let question = try #require(text.range(of: "Will the server answer c1? ✓ You were right: 1. Yes,"))
         let result = try #require(text.range(of: "The server answered 1 request."))
         #expect(question.lowerBound < result.lowerBound)
         #expect(!text.contains("2. No"), "the choices are folded away")

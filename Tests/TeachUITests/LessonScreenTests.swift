@@ -82,8 +82,8 @@ import Testing
              1. One request · Check
             ┌─ □ client ───────────────────────────────────┐┌ step 2/2 ────────────────────┐
             │                  ┌────────┐                  ││ Who answers the request?     │
-            │                  │▦ server│                  ││ ✗1. Another client           │
-            │                  └────────┘                  ││  2. The server               │
+            │                  │▦ server│                  ││ ✗ 1. Another client          │
+            │                  └────────┘                  ││   2. The server              │
             │                                              ││ 1: Clients hold nothing to   │
             │                                              ││ answer with.                 │
             │                                              ││                              │

@@ -187,14 +187,14 @@ import Testing
         let lines = revealed.split(separator: "\n").map(String.init)
         let first = try #require(lines.firstIndex { $0.contains("1. Another client") })
         #expect(lines[first + 1].contains("    Clients hold nothing to answer with."), "each reason under its choice")
-        let second = try #require(lines.firstIndex { $0.contains("✓2.") })
+        let second = try #require(lines.firstIndex { $0.contains("✓ 2.") })
         #expect(lines[second + 1].contains("    Only the server holds the page."))
         #expect(!revealed.contains("Not quite"), "nobody on screen answered wrongly")
         #expect(!revealed.contains("Answer with"), "the class is not told which keys to press")
         #expect(state.lesson?.stage.driver.runner.pending != .done, "the first press only reveals")
         send(&state, .key(.pageDown))
         #expect(state.lesson?.stage.driver.runner.isFinished == true)
-        #expect(screen(state, width: 120, height: 30).contains("Who answers the request? 2. The server"))
+        #expect(screen(state, width: 120, height: 30).contains("Who answers the request? The answer: 2. The"))
     }
 
     @Test func blankScreenKeyBlanksAndAnyKeyComesBack() {
