@@ -232,7 +232,7 @@ extension AppState {
         guard let session = lesson, !session.stage.isAnimating, let screenKey = ScreenKey(key),
               let action = Keymap.action(for: screenKey, in: screenPlaces, presenting: presentingLesson),
               let move = session.move(for: action), action == .advance || move.leavesText else { return nil }
-        let unread = narrationRenderer(session).unread(in: narrationRect, answeredQuizTextIsRead: action != .advance)
+        let unread = narrationRenderer(session).unread(in: narrationRect)
         return unread.lines > 0 ? unread.page : nil
     }
 

@@ -78,14 +78,14 @@ struct NarrationRenderer {
 
     /// The lines below the panel's window at its scroll, and how far a page down
     /// scrolls (a line of what was in view stays, to read on from).
-    /// `answeredQuizTextIsRead`: the text above an answered quiz anchored under it does
-    /// not count, since the learner read it before answering and it comes back whole once
-    /// the quiz folds to its line (a presenter's class has it paged through instead).
-    func unread(in rect: Rect, answeredQuizTextIsRead: Bool = false) -> (lines: Int, page: Int) {
+    /// The text above an answered quiz anchored under it does not count: the learner read
+    /// it before answering (a presenter's clicks paged it before revealing the answer),
+    /// and it comes back whole once the quiz folds to its line.
+    func unread(in rect: Rect) -> (lines: Int, page: Int) {
         let limit = scrollLimit(in: rect)
         guard limit > 0 else { return (0, 0) }
         let parts = parts(width: rect.width, height: rect.height)
-        if answeredQuizTextIsRead, narration.quiz?.answered == true, parts.feedbackStart == nil { return (0, 0) }
+        if narration.quiz?.answered == true, parts.feedbackStart == nil { return (0, 0) }
         let room = rect.height - parts.anchored.count
         return (limit - min(max(0, narration.scroll), limit), max(1, room - 2))
     }

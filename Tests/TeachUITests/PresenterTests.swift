@@ -249,3 +249,23 @@ import Testing
         #expect(screen(state).contains("2. Sharing a file"))
     }
 }
+
+/// A presenter's click reveals a quiz's answer only once the class has seen the text above
+/// it, so the click after the reveal goes on: it does not page that text again, a couple
+/// of lines at a time, in the room the revealed reasons leave.
+@Suite struct PresentedQuizTests {
+    @Test func theClickAfterARevealGoesOn() throws {
+        let lesson = try #require(CoursePlayTests.lessons.first { $0.id == "p2p-scaling" })
+        var state = TestLessons.open(lesson, presenting: true, size: (100, 30))
+        var clicks = 0
+        func revealed() -> Bool { state.lesson?.answers.values.contains { $0.answered } == true }
+        while !revealed(), clicks < 40 { send(&state, .key(.pageDown)); clicks += 1 }
+        #expect(revealed())
+        var after = 0
+        while state.lesson?.stage.driver.runner.stepIndex == 0, after < 40 {
+            send(&state, .key(.pageDown), .tick(elapsedMicroseconds: 60_000_000))
+            after += 1
+        }
+        #expect(after <= 2, "clicks from the reveal to the next step: \(after)")
+    }
+}
