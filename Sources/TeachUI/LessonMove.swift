@@ -35,7 +35,8 @@ enum LessonMove: Hashable, Sendable {
         case .play: "play"
         case .pause: "pause"
         case .playToStop: "to the end of the play"
-        case .doAsk: "do it"
+        case .doAsk(_, then: nil): "do it"
+        case .doAsk: "do it and play"
         case .passPause(then: nil), .passQuiz(then: nil): "go on"
         case .passPause, .passQuiz: "go on and play"
         case .revealQuiz: "show the answer"
@@ -113,12 +114,13 @@ extension LessonSession {
         }
     }
 
-    /// Enter: plays or pauses the wait; past a pause into the wait after it; checks a
-    /// quiz's answer; goes on as → does past an answered quiz and once the step is done.
+    /// Enter: plays or pauses the wait; does the ask and plays the wait after it; past a
+    /// pause into the wait after it; checks a quiz's answer; goes on as → does past an
+    /// answered quiz and once the step is done.
     private var playMove: LessonMove? {
         switch shownPending {
         case let .running(wait): stage.isPlaying ? .pause : .play(wait)
-        case .ask: nil
+        case let .ask(ask): .doAsk(ask, then: waitAfterInteraction)
         case .pause: .passPause(then: waitAfterInteraction)
         case let .quiz(quiz): quizMove(quiz, enter: true)
         case .done: doneMove

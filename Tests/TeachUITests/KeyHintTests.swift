@@ -68,6 +68,16 @@ import Testing
         #expect(state.lesson?.runner.stepIndex == 1, "Enter does what the bar says")
     }
 
+    @Test func enterAtAnAskDoesItAndPlaysWhatFollows() {
+        var state = TestLessons.open(TestLessons.failure)
+        send(&state, .key(.character(" ")))
+        guard case .ask = state.lesson?.runner.pending else { Issue.record("the ask waits after the pause"); return }
+        let bar = Self.keyBar(state)
+        #expect(bar.contains("Enter do it and play"), "\(bar)")
+        #expect(update(&state, .key(.enter)).contains(.animate(true)), "the server goes down and the request sets off")
+        #expect(screen(state).contains("playing"))
+    }
+
     @Test func aNumericQuizListsEnterOnce() {
         let state = AppState(lessons: [NumericQuizScreenTests.lesson], start: .lesson(id: "test-numeric", step: 0))
         let bar = Self.keyBar(state)
