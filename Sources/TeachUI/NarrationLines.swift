@@ -19,7 +19,8 @@ extension NarrationRenderer {
         // Once answered, the choices the notes speak of: those picked and those right.
         let shown = quiz.answered && !quiz.picked.isEmpty ? quiz.picked.union(quiz.answers) : Set(quiz.choices.indices)
         for (index, choice) in quiz.choices.enumerated() where shown.contains(index) {
-            let label = "\(choiceMark(quiz, index))\(index + 1). "
+            // The mark and the number apart ("✓ 2."), every choice alike so they line up.
+            let label = "\(choiceMark(quiz, index)) \(index + 1). "
             let wrapped = StyledText([StyledSpan(choice)]).wrapped(width: max(1, width - label.count))
             let role: TextRole = quiz.picked.contains(index) ? .strong : .plain
             for (row, spans) in wrapped.enumerated() {
