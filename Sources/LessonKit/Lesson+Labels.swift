@@ -7,15 +7,25 @@ extension Lesson {
         for node in network.nodes where node.group == nil {
             if let label = node.label { labels[node.name] = label }
         }
-        for item in steps.flatMap(\.script) {
-            let action: LessonAction
-            switch item.kind {
-            case let .act(act): action = act
-            case let .ask(ask): action = ask.action
-            case .run, .pause, .quiz: continue
-            }
+        for action in actions {
             if let added = action.settings(AddNodeAction.self)?.node, let label = added.label { labels[added.name] = label }
         }
         return labels
+    }
+
+    /// The nodes any of the lesson's swarms starts from, by name.
+    public var swarmSeeds: Set<String> {
+        Set(actions.flatMap { $0.settings(SwarmAction.self)?.seeds ?? [] })
+    }
+
+    /// Every action of every step, those a key does included.
+    private var actions: [LessonAction] {
+        steps.flatMap(\.script).compactMap { item in
+            switch item.kind {
+            case let .act(act): act
+            case let .ask(ask): ask.action
+            case .run, .pause, .quiz: nil
+            }
+        }
     }
 }

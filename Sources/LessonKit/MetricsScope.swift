@@ -16,14 +16,16 @@ public enum Gauge: String, Sendable, Hashable, CaseIterable {
     case uploads
 }
 
-/// Where the metrics panel's counts start: a new swarm or a `reset` begins a new
-/// scenario, and counts from before it belong to another.
+/// Where the metrics panel's counts start: a new swarm, a call apart from it or a
+/// `reset` begins a new scenario, and counts from before it belong to another.
 public struct CountsStart: Sendable, Equatable {
     public enum Reason: Sendable, Hashable {
         /// A swarm started.
         case swarm
         /// The lesson said `- reset: counts`.
         case reset
+        /// A call began among nodes that take no part in the file shared before.
+        case call
     }
 
     public var reason: Reason

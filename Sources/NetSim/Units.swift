@@ -70,14 +70,16 @@ public enum Units {
         return Int(value)
     }
 
-    /// A size for people: `15.0 Gb`, `800 kb`, `12 b`.
+    /// A size for people, in bits as the lessons reckon (a file of `80Mb` at `10Mbps`):
+    /// `15 Gb`, `2.5 Mb`, `800 kb`, `12 b`; nothing at all is `0 Mb`, not `0.00 b`.
     public static func format(bits: Double) -> String {
-        scaled(bits, unit: "b")
+        bits == 0 ? "0 Mb" : scaled(bits, unit: "b", trimmed: true)
     }
 
-    /// A rate for people: `30.0 Mbps`, `700 kbps`.
+    /// A rate for people, as the lessons write one: `5 Mbps`, `2.5 Mbps`, `700 kbps`;
+    /// none is `0 Mbps`.
     public static func format(rate: Double) -> String {
-        rate.isInfinite ? "unlimited" : scaled(rate, unit: "bps")
+        rate.isInfinite ? "unlimited" : rate == 0 ? "0 Mbps" : scaled(rate, unit: "bps", trimmed: true)
     }
 
     /// A duration for people: `1.50 s`, `20.0 ms`, `300 µs`, `7500 s`. A value that
@@ -115,14 +117,19 @@ public enum Units {
     /// round to 1000 of them.
     private static let roundsUp = 0.9995
 
-    /// `value` with the largest prefix it is at least one of, after rounding: `1.00 Mb`
-    /// for 999,700 bits, not `1000 kb`.
-    private static func scaled(_ value: Double, unit: String) -> String {
+    /// `value` with the largest prefix it is at least one of, after rounding: `1 Mb`
+    /// for 999,700 bits, not `1000 kb`. `trimmed`: without the zeros that only pad the
+    /// three figures (`5 Mbps`, `2.5 Mb`), as sizes and rates are written in a lesson; a
+    /// duration keeps them (`48.0 s`), its figures being measured, not set.
+    private static func scaled(_ value: Double, unit: String, trimmed: Bool = false) -> String {
         let steps: [(Double, String)] = [(1e12, "T"), (1e9, "G"), (1e6, "M"), (1e3, "k")]
-        for (factor, prefix) in steps where abs(value) >= roundsUp * factor {
-            return significant(value / factor) + " \(prefix)\(unit)"
+        let (factor, prefix) = steps.first { abs(value) >= roundsUp * $0.0 } ?? (1, "")
+        var figures = significant(value / factor)
+        if trimmed, figures.contains(".") {
+            while figures.hasSuffix("0") { figures.removeLast() }
+            if figures.hasSuffix(".") { figures.removeLast() }
         }
-        return significant(value) + " \(unit)"
+        return figures + " \(prefix)\(unit)"
     }
 
     /// Three significant figures, without exponent notation; the digits are chosen by

@@ -45,8 +45,12 @@ struct LessonScreenView: Hashable, Sendable {
                                      arrangedIn: layout.arrangedStage.inset(by: 1))
                 .draw(into: &canvas, rect: layout.stage.inset(by: 1))
             stageHits = hits
-            Self.drawLegend(hits.legend.cast, into: &canvas, along: layout.stage, y: layout.stage.y, theme: theme)
-            Self.drawLegend(hits.legend.events, into: &canvas, along: layout.stage, y: layout.stage.maxY - 1, theme: theme)
+            // Who is who that does not fit the top border goes on along the bottom, after
+            // what is happening: each glyph keeps its whole word.
+            let cast = hits.legend.cast
+            let onTop = Self.fitting(cast, along: layout.stage, theme: theme)
+            Self.drawLegend(Array(cast[..<onTop]), into: &canvas, along: layout.stage, y: layout.stage.y, theme: theme)
+            Self.drawLegend(hits.legend.events + cast[onTop...], into: &canvas, along: layout.stage, y: layout.stage.maxY - 1, theme: theme)
         }
 
         canvas.box(layout.narration, glyphs: theme.glyphs, style: theme.panelBorder, title: panelTitle, titleStyle: theme.panelTitle)
@@ -70,15 +74,34 @@ struct LessonScreenView: Hashable, Sendable {
     /// stage's legend puts who is who along the top and what happens along the bottom).
     /// Entries come in order of importance: those that do not fit are left out, and an
     /// ellipsis says so.
+    /// How many of `entries`, from the first, fit a border of `stage` whole, as
+    /// `drawLegend` sets them.
+    static func fitting(_ entries: [LegendEntry], along stage: Rect, theme: Theme) -> Int {
+        let start = stage.x + 2, end = stage.maxX - 1
+        var x = start
+        for (index, entry) in entries.enumerated() {
+            let width = width(of: entry, after: x > start)
+            guard x + width + 1 <= end else { return index }
+            x += width
+        }
+        return entries.count
+    }
+
+    /// Columns an entry takes in a legend: a space, its glyphs, and its words after a
+    /// space. An entry without glyphs is a sentence about the whole stage ("no lines: any
+    /// peer reaches any other"): a second space sets it apart from an entry before it.
+    private static func width(of entry: LegendEntry, after others: Bool) -> Int {
+        let gap = entry.glyphs.isEmpty ? (others ? 1 : 0) : 1
+        return 1 + DisplayWidth.of(entry.glyphs) + gap + DisplayWidth.of(entry.title)
+    }
+
     static func drawLegend(_ entries: [LegendEntry], into canvas: inout Canvas, along stage: Rect, y: Int, theme: Theme) {
         let start = stage.x + 2, end = stage.maxX - 1
         var x = start
         for (index, full) in entries.enumerated() {
-            // An entry without glyphs is a sentence about the whole stage ("no lines: any
-            // peer reaches any other"): a second space sets it apart from the entry before.
             let gap = full.glyphs.isEmpty ? (x > start ? " " : "") : " "
             let glyphs = DisplayWidth.of(full.glyphs)
-            func width(_ entry: LegendEntry) -> Int { 1 + glyphs + gap.count + DisplayWidth.of(entry.title) }
+            func width(_ entry: LegendEntry) -> Int { Self.width(of: entry, after: x > start) }
             // The last entry needs room for the space after it; any other, for an ellipsis too.
             let room = index == entries.count - 1 ? 1 : 1 + 1 + DisplayWidth.of(theme.glyphs.ellipsis)
             // An entry with shorter forms says the longest that fits where the whole one does not.

@@ -52,7 +52,7 @@ struct LessonSession: Sendable {
         self.index = index
         var runner = LessonRunner(lesson: lesson)
         runner.jump(to: step)
-        stage = StageSession(driver: LessonDriver(runner: runner), plan: StagePlan(lesson.network, labels: lesson.nodeLabels))
+        stage = StageSession(driver: LessonDriver(runner: runner), plan: StagePlan(lesson.network, labels: lesson.nodeLabels, seeds: lesson.swarmSeeds))
     }
 
     var runner: LessonRunner { stage.driver.runner }
@@ -146,9 +146,9 @@ extension StageLayoutKind {
 }
 
 extension StagePlan {
-    /// A lesson's layout, the place and layout of each group and named node, and what the
-    /// lesson calls them.
-    init(_ network: NetworkSpec, labels: [String: String] = [:]) {
+    /// A lesson's layout, the place and layout of each group and named node, what the
+    /// lesson calls them, and the nodes its swarms start from.
+    init(_ network: NetworkSpec, labels: [String: String] = [:], seeds: Set<String> = []) {
         self.init(
             layout: StageLayoutKind(network.layout),
             groups: network.groups.map { group in
@@ -156,7 +156,7 @@ extension StagePlan {
                       layout: group.layout.map(StageLayoutKind.init), label: group.label)
             },
             places: Dictionary(network.nodes.compactMap { node in node.place.map { (node.name, StagePlace($0)) } }) { first, _ in first },
-            labels: labels)
+            labels: labels, seeds: seeds)
     }
 }
 

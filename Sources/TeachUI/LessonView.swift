@@ -25,7 +25,7 @@ extension AppState {
         let countsStart = runner.countsStart.flatMap { $0.time <= frame.time ? $0 : nil }
         scene.keepStepMarks(since: countsStart?.time, fromReport: firstReport, reports: stage.shownReports)
         var metrics = MetricsView(frame, focus: MetricsFocus(
-            highlighted: runner.highlightedNodes, sharing: runner.fileShareNodes.isEmpty ? nil : Set(runner.fileShareNodes)),
+            highlighted: runner.highlightedNodes, sharing: Set(runner.fileShareNodes)),
             countsFrom: countsStart?.metrics)
         if let gauges = runner.gauges { metrics.keep(gauges) }
         let watched = runner.highlightedValues + runner.charts.filter { !runner.highlightedValues.contains($0) }
@@ -61,6 +61,7 @@ extension AppState {
         switch start.reason {
         case .swarm: return "metrics · this swarm"
         case .reset: return "metrics · since step \(start.step + 1)"
+        case .call: return "metrics · this call"
         }
     }
 

@@ -5,7 +5,7 @@ import LessonKit
 struct Meter: Hashable, Sendable {
     var label: String
     var fraction: Double
-    /// The figure printed after the bar: "3/8", "12.0 Mb", "45%".
+    /// The figure printed after the bar: "3/8", "12 Mb", "45%".
     var value: String
     /// Drawn in the alarm colour: a full queue, an overloaded server.
     var alarm = false

@@ -13,7 +13,9 @@ extension MetricsView {
     init(_ frame: Frame, focus: MetricsFocus = MetricsFocus(), countsFrom start: Metrics? = nil) {
         let simulation = frame.simulation, time = frame.time
         let states = focus.ordered(frame.nodes)
-        let servers = states.filter { $0.config.role == .server }
+        // A server that takes no part in the file shared now (a swarm beside it) has
+        // nothing to show in this scenario.
+        let servers = states.filter { $0.config.role == .server && focus.belongs($0) }
         for server in servers.prefix(2) {
             let name = server.config.name, limit = server.config.queueLimit
             if limit > 0, limit < Int.max {
@@ -28,7 +30,7 @@ extension MetricsView {
             }
         }
 
-        if let seeds = Self.seedsShare(states, simulation: simulation) { gauges.append(seeds) }
+        if let seeds = Self.seedsShare(states.filter(focus.takesPart), simulation: simulation) { gauges.append(seeds) }
 
         // What each node sent in this scenario: its total less what it had sent when the
         // scenario began (the last point of its series then; a crowd too large for
@@ -149,8 +151,9 @@ extension MetricsView {
 struct MetricsFocus: Hashable, Sendable {
     /// Nodes the lesson points at, shown first.
     var highlighted: [String] = []
-    /// The nodes taking part in the file being shared; nil: every node that holds a
-    /// share of a file (the sandbox, where the learner starts every transfer).
+    /// The nodes taking part in the file being shared (none: no file is, as in a call
+    /// after a swarm); nil: every node that holds a share of a file (the sandbox, where
+    /// the learner starts every transfer).
     var sharing: Set<String>? = nil
 
     /// The nodes in their order, highlighted ones first (in the order they were pointed at).
@@ -164,5 +167,11 @@ struct MetricsFocus: Hashable, Sendable {
 
     func takesPart(_ node: NodeState) -> Bool {
         sharing?.contains(node.config.name) ?? true
+    }
+
+    /// Whether the node belongs to the scenario on screen: any node while no file is
+    /// shared, else those taking part in it.
+    func belongs(_ node: NodeState) -> Bool {
+        sharing?.isEmpty != false || takesPart(node)
     }
 }

@@ -5,8 +5,9 @@ import NetSim
 /// step back too, however it was reached.
 ///
 /// Standing marks last as long as their cause: down, left, a full queue, a cache fetching
-/// what it missed, a malicious or poisoned node, a client whose latest request was refused
-/// or given up. Momentary marks last a moment of simulated time after their event (see
+/// what it missed (its word is "miss: fetching": once the copy is in, it says nothing
+/// true), a malicious or poisoned node, a client whose latest request was refused or
+/// given up. Momentary marks last a moment of simulated time after their event (see
 /// `nodes(markedBy:at:)`):
 /// - a drop, at the server that dropped the request (not at its client, which did
 ///   nothing wrong and goes on waiting), while the backlog that caused it is worked off
@@ -14,14 +15,13 @@ import NetSim
 /// - a lost request, at its client until the client stops waiting for it (its timeout,
 ///   counted from when it was sent); any other lost message, for as long as it travelled;
 /// - a rejected chunk, at its receiver, for as long as the chunk took to arrive;
-/// - a cache's hit or miss, at the cache, for `cacheMoment` (a miss also for as long as
-///   the cache is fetching what it missed).
+/// - a cache's hit, at the cache, for `cacheMoment`.
 struct NodeMarks {
     /// The most recent events searched for momentary marks: enough for any lesson's
     /// moment, and a bound on what a busy swarm costs per frame.
     static let recentEvents = 1_024
 
-    /// How long a cache's hit or miss stays marked: a cache answers its clients within
+    /// How long a cache's hit stays marked: a cache answers its clients within
     /// a few milliseconds, too briefly to see at the pace a lesson plays a crowd, while a
     /// quarter of a second is seen even as single requests trickle in.
     static let cacheMoment: SimTime = 250_000
@@ -39,14 +39,13 @@ struct NodeMarks {
             index -= 1
             // Most events leave no mark: look at the kind before copying the report.
             let kind = reports.base.kind(at: index)
-            guard kind == .dropped || kind == .lost || kind == .rejected || kind == .hit || kind == .miss else { continue }
+            guard kind == .dropped || kind == .lost || kind == .rejected || kind == .hit else { continue }
             let report = reports[index]
             guard let node = report.node, let until = until(report), frame.time <= until else { continue }
             let mark: StageMark = switch kind {
             case .dropped: .dropped
             case .lost: .lost
             case .hit: .hit
-            case .miss: .miss
             default: .rejected
             }
             for marked in nodes(markedBy: report, at: node) where momentary[marked]?.contains(mark) != true {
@@ -70,7 +69,7 @@ struct NodeMarks {
             return max(travelled, message.departs + timeout - 1)
         case .rejected:
             return report.message.map { report.time + $0.arrives - $0.departs }
-        case .hit, .miss:
+        case .hit:
             return report.time + Self.cacheMoment
         default:
             return nil
@@ -79,8 +78,8 @@ struct NodeMarks {
 
     /// The nodes an event marks. A drop: the server. A lost request or answer: the
     /// client it was for (the server is down, or its link cut, which have marks of their
-    /// own); any other lost message, its receiver. A rejected chunk: its receiver. A hit
-    /// or a miss: the cache.
+    /// own); any other lost message, its receiver. A rejected chunk: its receiver. A hit:
+    /// the cache.
     private func nodes(markedBy report: StepReport, at node: NodeID) -> [NodeID] {
         guard let message = report.message else { return [node] }
         let asker: NodeID? = switch message.kind {
@@ -107,7 +106,7 @@ struct NodeMarks {
         let limit = state.config.queueLimit
         if limit > 0, limit < .max, state.queueLength >= limit { marks.append(.queueFull) }
         if recent.contains(.rejected) { marks.append(.rejected) }
-        if recent.contains(.miss) || state.cache?.fetching.isEmpty == false { marks.append(.miss) }
+        if state.cache?.fetching.isEmpty == false { marks.append(.miss) }
         if recent.contains(.hit) { marks.append(.hit) }
         if state.malicious { marks.append(.malicious) }
         if state.corruptChunks > 0 { marks.append(.poisoned) }

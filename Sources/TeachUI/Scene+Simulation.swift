@@ -21,7 +21,7 @@ extension Scene {
             let config = state.config
             return SceneNode(
                 id: state.id.rawValue, name: config.name, role: config.role, isUp: state.isUp,
-                marks: marks.marks(of: state), swarmRole: marks.swarmRole(of: state.id),
+                marks: marks.marks(of: state), swarmRole: marks.swarmRole(of: state.id) ?? Self.plannedSeed(config, plan: plan),
                 sending: sending[state.id] ?? 0,
                 isWorking: state.inService, waiting: state.queueLength,
                 share: shares.share(of: state))
@@ -47,6 +47,13 @@ extension Scene {
         if !departed.isEmpty { nodes = (nodes + departed).sorted { $0.id < $1.id } }
         self.init(nodes: nodes, links: links, packets: packets, layout: plan.layout,
                   shape: StageShape(simulation, plan: plan), geometry: geometry)
+    }
+
+    /// A peer that a swarm of the lesson will start from is a seed before its swarm runs
+    /// too: it looks the same throughout. Another node (a server seeding later) is drawn
+    /// as what it does until then.
+    static func plannedSeed(_ config: NodeConfig, plan: StagePlan) -> SwarmRole? {
+        config.role == .peer && plan.seeds.contains(config.name) ? .seed : nil
     }
 
     /// How many messages carrying data each node is sending now: those whose bits are

@@ -128,13 +128,15 @@ enum StageLayout {
         place(StageShape(nodes, links: links, layout: kind, anyReachesAny: links.isEmpty), in: rect, roomy: roomy)
     }
 
-    /// The frame size of a node in a form.
+    /// The frame size of a node in a form. A one-line label keeps the two cells after its
+    /// name for its marks (`StageRenderer.markSlot`), so no line, message or neighbour
+    /// takes them: the icon, a space, the name and the slot.
     static func size(of name: String, form: NodeForm) -> (width: Int, height: Int) {
         let name = DisplayWidth.of(name)
         switch form {
         case .largeBox: return (name + 8, 5)
         case .box: return (name + 4, 3)
-        case .compact: return (name + 2, 1)
+        case .compact: return (name + 2 + StageRenderer.markSlot, 1)
         case .dot: return (1, 1)
         }
     }

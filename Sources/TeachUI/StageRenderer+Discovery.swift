@@ -14,7 +14,7 @@ extension StageRenderer {
     func drawIcon(for node: SceneNode, symbol: StageSymbol, style: Style, at point: Point, into canvas: inout Canvas, ink: inout StageInk) {
         guard node.marks.allSatisfy(\.isSearch), let search = node.search else {
             canvas.put(String(theme.glyph(symbol)), x: point.x, y: point.y, style: style)
-            ink.insert(symbol, beside: node.name)
+            ink.insert(symbol)
             return
         }
         let hop = switch search {
@@ -44,7 +44,7 @@ extension StageRenderer {
         if !hops.isEmpty {
             entries.append(LegendEntry(glyphs: String(hops.map(hopGlyph)), style: style, title: "asked at hop"))
         }
-        for mark in [StageMark.holder, .unreached] where ink.needsWord(.mark(mark)) {
+        for mark in [StageMark.holder, .unreached] where ink.contains(.mark(mark)) {
             let look = SymbolLook.of(.mark(mark))
             entries.append(LegendEntry(glyphs: String(theme.glyph(.mark(mark))), style: look.style, title: look.word))
         }

@@ -2,20 +2,23 @@ import Canvas
 import NetSim
 
 extension StageRenderer {
-    /// A node's marks, drawn beside its icon so that the icon goes on saying what kind of
-    /// node it is (every client marked still shows its clients as clients, and the legend
-    /// still names them). In a box: set into its top border from the left, as many as fit
-    /// before the sending badge on the right. On a one-line label: the first mark, in the
-    /// cell before the label when it is blank and no other node's label ends there (a
-    /// line's arrowhead there stays), else in the space between icon and name; a search's
-    /// holder with another mark too keeps its star in the cell after the label when that
-    /// is blank. A grid's one-cell node shows its first mark in its place (`drawNode`).
+    /// Cells a one-line label keeps after its name for its marks, inside its frame
+    /// (`StageLayout.size`): its first mark, else the sending arrow.
+    static let markSlot = 1
+
+    /// A node's marks and what it is sending, drawn beside its icon so that the icon goes
+    /// on saying what kind of node it is (every client marked still shows its clients as
+    /// clients, and the legend still names them). In a box: marks set into its top border
+    /// from the left, as many as fit before the sending badge on the right (`drawNode`).
+    /// On a one-line label: in the slot after its name, which is part of its frame, so a
+    /// name and its mark read as one with a gap to whatever comes next. A grid's one-cell
+    /// node shows its first mark in its place (`drawNode`).
     func drawMarks(
-        of node: SceneNode, frame: Rect, placement: StagePlacement, within rect: Rect, into canvas: inout Canvas, ink: inout StageInk
+        of node: SceneNode, frame: Rect, placement: StagePlacement, into canvas: inout Canvas, ink: inout StageInk
     ) {
-        guard !node.marks.isEmpty else { return }
         switch placement.form {
         case .box, .largeBox:
+            guard !node.marks.isEmpty else { return }
             let start = frame.x + (placement.form == .largeBox ? 2 : 1)
             var end = frame.maxX - 1
             if node.sending > 0, node.isUp {
@@ -24,32 +27,34 @@ extension StageRenderer {
                 if badge <= frame.width - 4 { end = frame.maxX - 2 - badge - 1 }
             }
             for (offset, mark) in node.marks.enumerated() where start + offset < end {
-                canvas.put(String(theme.glyph(.mark(mark))), x: start + offset, y: frame.y, style: theme.style(.mark(mark)))
-                ink.insert(.mark(mark))
+                put(.mark(mark), at: Point(x: start + offset, y: frame.y), into: &canvas, ink: &ink)
             }
         case .compact, .dot:
-            guard frame.width > 1 else { return }
-            let before = Point(x: frame.x - 1, y: frame.y)
-            let clear = rect.contains(before) && canvas[before.x, before.y] == .blank
-                && placement.frames.values.allSatisfy { !$0.contains(before) && !$0.contains(x: before.x - 1, y: before.y) }
-                && !placement.captions.contains { $0.frame.contains(before) }
-            // The holder of what a search asks for keeps its star after the name when that
-            // cell is free, so the mark in front can still say what else is so.
-            let after = Point(x: frame.maxX, y: frame.y)
-            let afterClear = rect.contains(after) && canvas[after.x, after.y] == .blank
-                && placement.frames.values.allSatisfy { !$0.contains(after) && !$0.contains(x: after.x + 1, y: after.y) }
-                && !placement.captions.contains { $0.frame.contains(after) }
-            var marks = node.marks
-            if marks.count > 1, afterClear, let holder = marks.firstIndex(of: .holder) {
-                put(marks.remove(at: holder), at: after, into: &canvas, ink: &ink)
+            guard frame.width > Self.markSlot else { return }
+            let slot = Point(x: frame.maxX - Self.markSlot, y: frame.y)
+            for (offset, glyph) in slotGlyphs(of: node).prefix(Self.markSlot).enumerated() {
+                canvas.put(String(theme.glyph(glyph.symbol)), x: slot.x + offset, y: slot.y, style: theme.style(glyph.symbol))
+                if let count = glyph.count, offset + 1 < Self.markSlot {
+                    canvas.put(String(count), x: slot.x + offset + 1, y: slot.y, style: theme.style(glyph.symbol))
+                }
+                ink.insert(glyph.symbol)
             }
-            guard let shown = marks.first else { return }
-            put(shown, at: clear ? before : Point(x: frame.x + 1, y: frame.y), into: &canvas, ink: &ink)
         }
     }
 
-    private func put(_ mark: StageMark, at point: Point, into canvas: inout Canvas, ink: inout StageInk) {
-        canvas.put(String(theme.glyph(.mark(mark))), x: point.x, y: point.y, style: theme.style(.mark(mark)))
-        ink.insert(.mark(mark))
+    /// What a one-line label's slot shows, most telling first: its marks, and the arrow
+    /// of what it sends (with how many, when it has no mark).
+    private func slotGlyphs(of node: SceneNode) -> [(symbol: StageSymbol, count: Int?)] {
+        var glyphs = node.marks.map { (symbol: StageSymbol.mark($0), count: Int?.none) }
+        if node.sending > 0, node.isUp {
+            let arrow = (symbol: StageSymbol.mark(.sending), count: node.marks.isEmpty && node.sending > 1 ? min(node.sending, 9) : nil)
+            glyphs.insert(arrow, at: min(1, glyphs.count))
+        }
+        return glyphs
+    }
+
+    private func put(_ symbol: StageSymbol, at point: Point, into canvas: inout Canvas, ink: inout StageInk) {
+        canvas.put(String(theme.glyph(symbol)), x: point.x, y: point.y, style: theme.style(symbol))
+        ink.insert(symbol)
     }
 }

@@ -167,15 +167,13 @@ extension StageRenderer {
     /// path, and says which cell each went to. Messages of one kind between the same
     /// two nodes in the same direction (a swarm's pipelined chunks) are drawn once, at
     /// the one furthest along, with their count right after it ("■3") in an open cell.
-    /// Messages keep to the path's open cells, off the labels and the cells in `reserved`
-    /// (a sender's count beside its name). One with no path (its nodes cannot reach each
+    /// Messages keep to the path's open cells, off the labels and their marks. One with no path (its nodes cannot reach each
     /// other) waits beside its sender; one whose path has no open cell marks its
     /// receiver, as in a busy grid; one on a path left out is not drawn. A message that
     /// has just arrived is drawn at the end of its path and its receiver takes its colour
     /// for the moment (it is not selectable: it is no longer in flight).
     func drawPackets(
-        into canvas: inout Canvas, paths: [NodePair: [Point]], placement: StagePlacement, leftOut: Set<NodePair>,
-        reserved: Set<Point>
+        into canvas: inout Canvas, paths: [NodePair: [Point]], placement: StagePlacement, leftOut: Set<NodePair>
     ) -> (inFlight: [Point: Int], arrived: [Point: MessageKind]) {
         if placement.form == .dot, paths.isEmpty, !scene.packets.isEmpty {
             markEnds(into: &canvas, placement: placement)
@@ -196,7 +194,7 @@ extension StageRenderer {
             }
         }
         func isFree(_ cell: Point) -> Bool {
-            canvas.bounds.contains(cell) && placement.isOpen(cell) && !reserved.contains(cell)
+            canvas.bounds.contains(cell) && placement.isOpen(cell)
         }
         var drawn: [Point: Int] = [:]
         var arrived: [Point: MessageKind] = [:]

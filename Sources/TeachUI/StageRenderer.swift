@@ -44,13 +44,12 @@ struct StageRenderer {
         drawCaptions(into: &canvas, placement: placement)
         let lines = lines(on: geometry)
         let paths = drawLinks(into: &canvas, geometry: geometry, lines: lines)
-        var badges: Set<Point> = []
         for node in scene.nodes {
             guard let frame = placement.frames[node.id] else { continue }
-            drawNode(node, frame: frame, placement: placement, within: rect, into: &canvas, ink: &ink, badges: &badges)
-            drawMarks(of: node, frame: frame, placement: placement, within: rect, into: &canvas, ink: &ink)
+            drawNode(node, frame: frame, placement: placement, into: &canvas, ink: &ink)
+            drawMarks(of: node, frame: frame, placement: placement, into: &canvas, ink: &ink)
         }
-        let drawn = drawPackets(into: &canvas, paths: paths, placement: placement, leftOut: lines.leftOut, reserved: badges)
+        let drawn = drawPackets(into: &canvas, paths: paths, placement: placement, leftOut: lines.leftOut)
         var packets = drawn.inFlight
         var arrived = drawn.arrived
         if placement.form == .dot, paths.isEmpty {
@@ -86,9 +85,12 @@ struct StageRenderer {
         if scene.anyReachesAny, scene.links.isEmpty, placement.drawnLinks.isEmpty,
            scene.nodes.count(where: { $0.swarmRole != nil || $0.role == .peer }) > 1 {
             // No line stands for a link here, and any peer sends to any other straight: say
-            // why the stage has no lines. Said only of peers: clients round a server talk
-            // to it alone, and a star that said "any node reaches any other" looked wrong.
-            legend.cast.append(LegendEntry(glyphs: "", style: theme.dim, title: Self.noLines, shorter: Self.noLinesShorter))
+            // why the stage has no lines, or, while messages draw their paths, what those
+            // lines are. Said only of peers: clients round a server talk to it alone, and a
+            // star that said "any node reaches any other" looked wrong.
+            legend.cast.append(lines.travelling.isEmpty
+                ? LegendEntry(glyphs: "", style: theme.dim, title: Self.noLines, shorter: Self.noLinesShorter)
+                : LegendEntry(glyphs: "", style: theme.dim, title: Self.travellingLines, shorter: Self.travellingLinesShorter))
         }
         return StageHits(placement: placement, packets: packets, legend: legend)
     }
@@ -133,13 +135,13 @@ struct StageRenderer {
     /// The legend for what was drawn. Along the bottom: what went wrong first (it is what
     /// a lesson is about, and a narrow stage keeps the first entries), then who sends, a
     /// grid's shades, the messages in flight, a count beside them and a server's queue.
-    /// Along the top: the nodes' icons (but those whose every node's name says what it
-    /// is, as "▦ server" does) and the boxes the lesson points at. Two symbols
-    /// drawn alike (a refused answer and a refused client) are one entry.
+    /// Along the top: the nodes' icons (each, even beside a name that says the same: the
+    /// legend lists every glyph on screen), the boxes the lesson points at and what lines
+    /// mean. Two symbols drawn alike (a refused answer and a refused client) are one entry.
     private func legend(_ ink: StageInk) -> StageLegend {
         func entries(_ candidates: [StageSymbol]) -> [LegendEntry] {
             var entries: [LegendEntry] = []
-            for symbol in candidates where ink.needsWord(symbol) {
+            for symbol in candidates where ink.contains(symbol) {
                 let entry = LegendEntry(glyphs: String(theme.glyph(symbol)), style: theme.style(symbol), title: SymbolLook.of(symbol).word)
                 if !entries.contains(entry) { entries.append(entry) }
             }
@@ -182,12 +184,10 @@ struct StageRenderer {
         return marked
     }
 
-    /// Draws a node in its frame, with the ↑N of what it is sending now; `badges` gets
-    /// the cells a count beside a one-line label takes (and the one after it), which
-    /// messages keep off.
+    /// Draws a node in its frame; a box with the ↑N of what it is sending now in its top
+    /// border (a one-line label has it in its mark slot, `drawMarks`).
     private func drawNode(
-        _ node: SceneNode, frame: Rect, placement: StagePlacement, within rect: Rect, into canvas: inout Canvas, ink: inout StageInk,
-        badges: inout Set<Point>
+        _ node: SceneNode, frame: Rect, placement: StagePlacement, into canvas: inout Canvas, ink: inout StageInk
     ) {
         let form = placement.form
         let selected = selection == .node(node.id)
@@ -218,28 +218,7 @@ struct StageRenderer {
                     ink.insert(.mark(.sending))
                 }
             }
-        case .compact:
-            drawIcon(for: node, symbol: symbol, style: markerStyle, at: Point(x: frame.x, y: frame.y), into: &canvas, ink: &ink)
-            canvas.put(name, x: frame.x + 1, y: frame.y, style: style)
-            if node.sending > 0, node.isUp, rect.contains(x: frame.maxX, y: frame.y) {
-                canvas.put(String(theme.glyph(.mark(.sending))), x: frame.maxX, y: frame.y, style: theme.style(.mark(.sending)))
-                ink.insert(.mark(.sending))
-                // The count too, where it stays two cells clear of the next label (so it
-                // does not read as part of that name, and a message still fits between).
-                let count = Point(x: frame.maxX + 1, y: frame.y)
-                let clear = (0...2).map { Point(x: count.x + $0, y: count.y) }.allSatisfy { cell in
-                    !placement.frames.values.contains { $0.contains(cell) } && !placement.captions.contains { $0.frame.contains(cell) }
-                }
-                if node.sending > 1, rect.contains(count), clear {
-                    canvas.put(String(min(node.sending, 9)), x: count.x, y: count.y, style: theme.style(.mark(.sending)))
-                    // The cell after it too, so no message sits glued to the count.
-                    badges.formUnion([count, Point(x: count.x + 1, y: count.y)])
-                }
-            }
-        case .dot where frame.width > 1:
-            drawIcon(for: node, symbol: symbol, style: markerStyle, at: Point(x: frame.x, y: frame.y), into: &canvas, ink: &ink)
-            canvas.put(name, x: frame.x + 1, y: frame.y, style: style)
-        case .dot:
+        case .dot where frame.width == 1:
             if let mark = node.marks.first {
                 // One cell: what went wrong speaks for the node; the grid's caption says what its cells are.
                 canvas.put(String(theme.glyph(.mark(mark))), x: frame.x, y: frame.y, style: theme.style(.mark(mark)))
@@ -250,6 +229,9 @@ struct StageRenderer {
             } else {
                 canvas.put(String(dot(for: node)), x: frame.x, y: frame.y, style: markerStyle)
             }
+        case .compact, .dot:
+            drawIcon(for: node, symbol: symbol, style: markerStyle, at: Point(x: frame.x, y: frame.y), into: &canvas, ink: &ink)
+            canvas.put(name, x: frame.x + 1, y: frame.y, style: style)
         }
     }
 

@@ -31,6 +31,9 @@ struct StagePlan: Hashable, Sendable {
     var places: [String: StagePlace] = [:]
     /// What the lesson calls nodes beside their names (`label:`), by name.
     var labels: [String: String] = [:]
+    /// The peers the lesson's swarms start from, by name: drawn as seeds from the first
+    /// step, so a seed looks the same before its swarm as in it.
+    var seeds: Set<String> = []
 }
 
 /// Everything the stage's layout depends on, and nothing that changes while the network

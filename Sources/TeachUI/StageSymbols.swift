@@ -188,4 +188,8 @@ extension StageRenderer {
     static let noLines = "no lines: any peer reaches any other"
     /// The same, shorter, for where the long form does not fit.
     static let noLinesShorter = ["no lines: any peer to any other", "no lines: any to any"]
+    /// The same stage while messages travel on it: each line drawn is a message's way,
+    /// there only while it travels (a standing line would be a link).
+    static let travellingLines = "lines: only messages under way, any peer to any"
+    static let travellingLinesShorter = ["lines: only messages under way", "lines: messages under way"]
 }

@@ -31,33 +31,47 @@ struct StatusView: Hashable, Sendable {
     }
 
     /// Draws one row: play state, step, time, speed, events, then the note. When that is
-    /// too wide the speed goes, then the note is cut short with an ellipsis: whether it
-    /// plays (in a word beside its symbol, which alone is easy to misread), where the
-    /// learner is and which events are shown matter more.
+    /// too wide, the event number gives way first (engine detail, which the event list
+    /// keeps), then the note is cut short with an ellipsis, though never below
+    /// `readableNote` columns, then the speed goes (a student reads the pace off it), and
+    /// last the note is cut further. Whether it plays (in a word beside its symbol, which
+    /// alone is easy to misread), where the learner is and the time stay.
     func draw(into canvas: inout Canvas, rect: Rect, theme: Theme) {
         guard !rect.isEmpty else { return }
         canvas.fill(rect, with: Cell(" ", style: theme.dim))
         let symbol = playing ? (theme.unicode ? "▶" : ">") : (theme.unicode ? "❚❚" : "||")
         let word = playing ? "playing" : "paused"
         let separator = theme.unicode ? " │ " : " | "
-        let events = eventsText(unicode: theme.unicode), speed = self.speed
+        let events = eventsText(unicode: theme.unicode)
         let state = symbol + " " + word
-        let candidates: [(state: String, parts: [String])] = [
-            (state, [position, "t \(time)", speed, events, note]),
-            (state, [position, "t \(time)", events, note]),
-        ]
-        func width(_ candidate: (state: String, parts: [String])) -> Int {
-            candidate.parts.filter { !$0.isEmpty }.reduce(DisplayWidth.of(candidate.state)) { $0 + DisplayWidth.of(separator) + DisplayWidth.of($1) }
+        func width(_ parts: [String]) -> Int {
+            parts.filter { !$0.isEmpty }.reduce(DisplayWidth.of(state)) { $0 + DisplayWidth.of(separator) + DisplayWidth.of($1) }
         }
-        let chosen = candidates.first { 1 + width($0) <= rect.width } ?? candidates[candidates.count - 1]
+        let noteWidth = DisplayWidth.of(note), shortNote = min(noteWidth, Self.readableNote)
+        // Each form with the room its note needs at least: whole, then cut short but readable.
+        let candidates: [(parts: [String], noteRoom: Int)] = [
+            ([position, "t \(time)", speed, events], noteWidth),
+            ([position, "t \(time)", speed], noteWidth),
+            ([position, "t \(time)", speed], shortNote),
+            ([position, "t \(time)"], shortNote),
+        ]
+        func fits(_ candidate: (parts: [String], noteRoom: Int)) -> Bool {
+            let noteCost = note.isEmpty ? 0 : DisplayWidth.of(separator) + candidate.noteRoom
+            return 1 + width(candidate.parts) + noteCost <= rect.width
+        }
+        let chosen = (candidates.first(where: fits) ?? candidates[candidates.count - 1]).parts + [note]
         var x = rect.x + 1
-        x += canvas.put(chosen.state, x: x, y: rect.y, style: playing ? theme.good : theme.key, limit: rect.maxX - x,
+        x += canvas.put(state, x: x, y: rect.y, style: playing ? theme.good : theme.key, limit: rect.maxX - x,
                         ellipsis: theme.glyphs.ellipsis)
-        for part in chosen.parts where !part.isEmpty {
+        for part in chosen where !part.isEmpty {
             x += canvas.put(separator, x: x, y: rect.y, style: theme.dim, limit: rect.maxX - x)
             x += canvas.put(part, x: x, y: rect.y, limit: rect.maxX - x, ellipsis: theme.glyphs.ellipsis)
         }
     }
+
+    /// Columns of the note kept before the speed gives way: "until 1 of the peers has"
+    /// still says what the step waits for.
+    static let readableNote = 24
 }
 
 /// One key and what it does, for the hint line and the help screen.

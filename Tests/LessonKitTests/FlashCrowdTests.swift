@@ -85,6 +85,6 @@ import Testing
     @Test func theSummarySaysHowTheCrowdComes() throws {
         let runner = try played("- request: { from: clients, to: origin, rate: [1/s for 10s, 50/s for 2s] }")
         let summaries = runner.step.script.compactMap { item -> String? in if case let .act(action) = item.kind { action.summary } else { nil } }
-        #expect(summaries == ["c1, c2, c3, c4, c5 ask origin for \"GET /\" (3.20 kb, answer 80.0 kb) at 1/s for 10s, then 50/s for 2s (110 requests, taking turns)"])
+        #expect(summaries == ["c1, c2, c3, c4, c5 ask origin for \"GET /\" (3.2 kb, answer 80 kb) at 1/s for 10s, then 50/s for 2s (110 requests, taking turns)"])
     }
 }

@@ -110,7 +110,7 @@ import Testing
         try sim.perform(.request(from: Fixture.client(1), to: Fixture.server, what: "GET /report", bytes: 400, responseBytes: 400))
         let summaries = (0..<3).compactMap { _ in sim.step()?.summary }
         #expect(summaries == [
-            "c1 → server: GET /report (request, 3.20 kb) sent, travelling",
+            "c1 → server: GET /report (request, 3.2 kb) sent, travelling",
             "server starts on GET /report from c1",
             "server answers GET /report for c1",
         ])

@@ -94,8 +94,8 @@ import Testing
         var summaries: [String] = []
         while let report = sim.step() { summaries.append(report.summary) }
         #expect(summaries.contains { $0.hasSuffix(": announce (control, 800 b)") })
-        #expect(summaries.contains { $0.contains(": peer list (1 peer) (48.0 b)") })
-        #expect(summaries.contains { $0.contains(": chunk 1/") && $0.hasSuffix(" (1.00 Mb)") })
+        #expect(summaries.contains { $0.contains(": peer list (1 peer) (48 b)") })
+        #expect(summaries.contains { $0.contains(": chunk 1/") && $0.hasSuffix(" (1 Mb)") })
         #expect(!summaries.contains { $0.contains("(peer list, ") || $0.contains("(chunk, ") })
         for kind in MessageKind.allCases where kind.title != kind.rawValue {
             #expect(!summaries.contains { $0.contains(kind.rawValue) }, "no '\(kind.rawValue)' in the event list")

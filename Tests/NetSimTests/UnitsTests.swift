@@ -45,18 +45,31 @@ import Testing
         #expect(Units.format(duration: 999_400) == "999 ms")
         #expect(Units.format(duration: 9_996_000) == "10.0 s", "not 10.00 s")
         #expect(Units.format(duration: 99_960_000) == "100 s", "not 100.0 s")
-        #expect(Units.format(bits: 999_700) == "1.00 Mb", "not 1000 kb")
-        #expect(Units.format(rate: 999.8e6) == "1.00 Gbps")
+        #expect(Units.format(bits: 999_700) == "1 Mb", "not 1000 kb")
+        #expect(Units.format(rate: 999.8e6) == "1 Gbps")
         #expect(Units.format(bits: 999) == "999 b")
+    }
+
+    /// Sizes and rates read as the lessons write them: `5 Mbps`, never `5.00 Mbps` beside
+    /// a narration that says 5 Mbps; nothing sent is `0 Mb`, not `0.00 b`.
+    @Test func sizesAndRatesAreWrittenAsLessonsWriteThem() {
+        #expect(Units.format(rate: 5e6) == "5 Mbps")
+        #expect(Units.format(rate: 2.5e6) == "2.5 Mbps")
+        #expect(Units.format(rate: 10e6) == "10 Mbps")
+        #expect(Units.format(bits: 80e6) == "80 Mb")
+        #expect(Units.format(bits: 1.25e6) == "1.25 Mb")
+        #expect(Units.format(bits: 0) == "0 Mb")
+        #expect(Units.format(rate: 0) == "0 Mbps")
+        #expect(Units.format(duration: 48_000_000) == "48.0 s", "a measured time keeps its figures")
     }
 
     @Test func formattingReadsBackAsTheSameValue() throws {
         #expect(Units.format(duration: 1_500_000) == "1.50 s")
         #expect(Units.format(duration: 20_000) == "20.0 ms")
         #expect(Units.format(duration: 300) == "300 µs")
-        #expect(Units.format(rate: 30e6) == "30.0 Mbps")
+        #expect(Units.format(rate: 30e6) == "30 Mbps")
         #expect(Units.format(rate: 7e5) == "700 kbps")
-        #expect(Units.format(bits: 15e9) == "15.0 Gb")
+        #expect(Units.format(bits: 15e9) == "15 Gb")
         #expect(try Units.rate(Units.format(rate: 30e6).replacingOccurrences(of: " ", with: "")) == 30e6)
     }
 

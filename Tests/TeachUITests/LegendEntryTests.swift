@@ -21,9 +21,20 @@ import Testing
         [SceneNode(id: 0, name: server, role: .server)] + (1...4).map { SceneNode(id: $0, name: "c\($0)", role: .client) }
     }
 
-    @Test func iconsAreExplainedUnlessTheNodesNameSaysWhatItIs() {
-        #expect(Self.words(Self.legend(Scene(nodes: Self.star(named: "server"), layout: .star)).cast) == ["□ client"])
+    /// The legend lists every glyph on screen, even beside a name that says the same: "▦
+    /// server" was left out, so a stage of a server, a tracker and peers named only ◉.
+    @Test func everyIconOnTheStageIsInTheLegend() {
+        #expect(Self.words(Self.legend(Scene(nodes: Self.star(named: "server"), layout: .star)).cast) == ["▦ server", "□ client"])
         #expect(Self.words(Self.legend(Scene(nodes: Self.star(named: "index"), layout: .star)).cast) == ["▦ server", "□ client"])
+    }
+
+    /// Peers exchanging messages on a stage with no standing lines: the lines drawn are
+    /// the messages' ways, and the legend says so rather than "no lines".
+    @Test func linesDrawnWhileMessagesTravelAreSaidToBeTheirWays() {
+        let peers = (0..<4).map { SceneNode(id: $0, name: "p\($0 + 1)", role: .peer) }
+        let packets = [ScenePacket(id: 1, kind: .chunk, from: 0, to: 2, progress: 0.5)]
+        let legend = Self.legend(Scene(nodes: peers, packets: packets, layout: .mesh))
+        #expect(Self.words(legend.cast) == ["◉ peer", StageRenderer.travellingLines])
     }
 
     @Test func peersReachingEachOtherIsSaidOnlyOfPeersWithNoLines() {
@@ -43,7 +54,7 @@ import Testing
         let packets = [ScenePacket(id: 1, kind: .request, from: 1, to: 0, progress: 0.4),
                        ScenePacket(id: 2, kind: .request, from: 1, to: 0, progress: 0.2)]
         let legend = Self.legend(Scene(nodes: nodes, packets: packets, layout: .star))
-        #expect(Self.words(legend.cast) == ["□ client", "┏━ watch this"])
+        #expect(Self.words(legend.cast) == ["▦ server", "□ client", "┏━ watch this"])
         #expect(Self.words(legend.events) == ["● request", "●2 2 at once", "+3 queued"])
         nodes[2].isHighlighted = false
         #expect(!Self.legend(Scene(nodes: nodes, layout: .star)).cast.contains { $0.title == "watch this" })
@@ -56,9 +67,9 @@ import Testing
         for index in 1...4 { nodes[index].marks = [index == 1 ? .refused : .gaveUp] }
         var canvas = Canvas(width: 60, height: 16)
         let legend = StageRenderer(scene: Scene(nodes: nodes, layout: .star), theme: Self.theme).draw(into: &canvas, rect: canvas.bounds).legend
-        #expect(Self.words(legend.cast) == ["□ client"])
+        #expect(Self.words(legend.cast) == ["▦ server", "□ client"])
         #expect(Self.words(legend.events) == ["∅ gave up", "⊘ refused"])
-        #expect(canvas.text.contains("⊘□ c1") || canvas.text.contains("┌⊘"), "the mark stands beside the icon:\n\(canvas.text)")
+        #expect(canvas.text.contains("□ c1⊘") || canvas.text.contains("┌⊘"), "the mark stands beside the icon:\n\(canvas.text)")
     }
 
     /// Where the whole "no lines" sentence does not fit, its short form does, rather than

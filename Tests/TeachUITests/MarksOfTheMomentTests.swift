@@ -100,4 +100,34 @@ import Testing
         #expect(!besideServer(up: true).isEmpty, "a server that is up is seen sending")
         #expect(besideServer(up: false).isEmpty)
     }
+
+    /// hybrids' call comes after its swarm and its failed tracker: the panel counts the
+    /// call and shows no file bars or seed's share, and the tracker, back on, carries no ✕.
+    @Test func aCallAfterTheSwarmIsAScenarioOfItsOwn() throws {
+        let state = try TestLessons.playedToStepEnd("hybrids", step: 3)
+        let scene = state.lessonView(state.lesson!, theme: Theme(.full)).scene
+        let tracker = try #require(scene.nodes.first { $0.name == "tracker" })
+        #expect(!tracker.marks.contains(.down), "\(tracker.marks)")
+        let metrics = Self.rows(state, of: \.metrics)
+        #expect(metrics.contains("metrics · this call"), "\(metrics)")
+        #expect(!metrics.contains("file") && !metrics.contains("from seed"), "\(metrics)")
+    }
+
+    /// cdn's edges are marked "miss: fetching" only while they fetch: never after the
+    /// copy is in.
+    @Test func aCacheIsMarkedFetchingOnlyWhileItFetches() throws {
+        var state = try StageLegibilityTests.state("cdn", step: 2, keys: [.character("2")])
+        var marked = 0
+        for _ in 0..<60 {
+            send(&state, .key(.right))
+            while state.wantsTicks { send(&state, .tick(elapsedMicroseconds: 5_000_000)) }
+            let session = try #require(state.lesson?.stage)
+            let nodes = Dictionary(uniqueKeysWithValues: session.frame.nodes.map { ($0.id.rawValue, $0) })
+            for node in session.scene.nodes where node.marks.contains(.miss) {
+                marked += 1
+                #expect(nodes[node.id]?.cache?.fetching.isEmpty == false, "\(node.name) at \(session.frame.time)")
+            }
+        }
+        #expect(marked > 0)
+    }
 }

@@ -187,7 +187,7 @@ import Testing
         let lines = revealed.split(separator: "\n").map(String.init)
         let first = try #require(lines.firstIndex { $0.contains("1. Another client") })
         #expect(lines[first + 1].contains("    Clients hold nothing to answer with."), "each reason under its choice")
-        let second = try #require(lines.firstIndex { $0.contains("✓ 2.") })
+        let second = try #require(lines.firstIndex { $0.contains("✓ 2. The server") })
         #expect(lines[second + 1].contains("    Only the server holds the page."))
         #expect(!revealed.contains("Not quite"), "nobody on screen answered wrongly")
         #expect(!revealed.contains("Answer with"), "the class is not told which keys to press")

@@ -135,10 +135,10 @@ import Testing
             │   ║ state      up                        ║   ││ keys below and watch the     │
             │   ║ queue      0 waiting of 8            ║   ││ metrics answer.              │
             │   ║ service    20.0 ms per request       ║   ││                              │
-            │   ║ upload     0.00 bps of 10.0 Mbps     ║   ││ Select a node with Tab or a  │
-            │   ║ download   0.00 bps of 10.0 Mbps     ║   ││ click; k takes it down or    │
-            │   ║ sent       0.00 b                    ║   ││ brings it back, x removes    │
-            │   ║ received   9.60 kb                   ║   ││ it, u and U double or halve  │
+            │   ║ upload     0 Mbps of 10 Mbps         ║   ││ Select a node with Tab or a  │
+            │   ║ download   0 Mbps of 10 Mbps         ║   ││ click; k takes it down or    │
+            │   ║ sent       0 Mb                      ║   ││ brings it back, x removes    │
+            │   ║ received   9.6 kb                    ║   ││ it, u and U double or halve  │
             │   ║ in flight  3 messages to or from it  ║   ││ its upload. 1 2 3 start      │
             │   ║                                      ║   ││ again as client-server, p2p  │
             │   ║ A server answers requests one at a   ║   ││ or swarm.                    │
@@ -172,9 +172,9 @@ import Testing
              Sandbox · client-server
             ┌─ □ client ───────────────────────────────────┐┌ sandbox ─────────────────────┐
             │ ╔ events: 3 ═══════════════════════════════════════════════════════════════╗ │
-            │ ║ 1  3.20 ms  done sending c1 → server: GET /item (request, 3.20 kb), beg… ║ │
-            │ ║ 2  3.20 ms  done sending c2 → server: GET /item (request, 3.20 kb), beg… ║ │
-            │ ║ 3  3.20 ms  done sending c3 → server: GET /item (request, 3.20 kb), beg… ║ │
+            │ ║ 1  3.20 ms  done sending c1 → server: GET /item (request, 3.2 kb), bega… ║ │
+            │ ║ 2  3.20 ms  done sending c2 → server: GET /item (request, 3.2 kb), bega… ║ │
+            │ ║ 3  3.20 ms  done sending c3 → server: GET /item (request, 3.2 kb), bega… ║ │
             │ ║                                                                          ║ │
             │ ║                                                                          ║ │
             │ ║                                                                          ║ │
@@ -206,9 +206,9 @@ import Testing
     @Test func doublingTheServersUploadShowsInItsInspector() {
         var state = AppState(lessons: [], start: .sandbox(.clientServer, nodes: 3))
         send(&state, .key(.tab), .key(.character("u")))
-        #expect(screen(state).contains("server uploads at 20.0 Mbps"))
+        #expect(screen(state).contains("server uploads at 20 Mbps"))
         send(&state, .key(.character("i")))
-        #expect(screen(state).contains("0.00 bps of 20.0 Mbps"))
+        #expect(screen(state).contains("0 Mbps of 20 Mbps"))
     }
 
     @Test func aServedFileShowsEachClientsShareGrowing() {
@@ -236,7 +236,7 @@ import Testing
     @Test func aSwarmSharesTheFileUntilEveryPeerHasIt() {
         var state = AppState(lessons: [], start: .sandbox(.swarm, nodes: 4))
         send(&state, .key(.character("f")))
-        #expect(screen(state).contains("p1 seeds a 40.0 Mb file in"))
+        #expect(screen(state).contains("p1 seeds a 40 Mb file in"))
         send(&state, .key(.enter))
         for _ in 0..<60 { send(&state, .tick(elapsedMicroseconds: 33_000)) }
         #expect(screen(state).contains("■ chunk"), "chunks travel, and the legend says so")

@@ -71,7 +71,7 @@ import Testing
         let uploads = try #require(rows.firstIndex { $0.contains("│ upload") }, "\(rows.joined(separator: "\n"))")
         let listed = rows[uploads...].joined(separator: "\n")
         #expect(!listed.contains(" c1 "), "\(listed)")
-        #expect(rows.contains { $0.contains(" server ") && $0.contains(" 80.0 kb") }, "\(listed)")
+        #expect(rows.contains { $0.contains(" server ") && $0.contains(" 80 kb") }, "\(listed)")
     }
 
     @Test func aLessonPicksTheGauges() throws {

@@ -74,8 +74,12 @@ import Testing
     /// the chords of its ring of sixteen crossed by the hash table's chain of questions
     /// (p1, p5, p9, p13 and the answer back: one crossing more at 80x24 than the chain
     /// p1, p11, p15 it replaced, which passed through the holder without stopping).
+    /// One-line labels keep a cell for their mark (`StageRenderer.markSlot`), so rows of
+    /// them are a cell tighter: cs-cost's twenty clients in rows under large leave its
+    /// paths no way round at 100x30 (up to 7 cells through labels on one stage, 15 in
+    /// all), and 80x24 crosses 29 times in all where it crossed 25.
     static let bounds: [String: (worstCrossings: Int, allCrossings: Int, throughLabels: Int)] = [
-        "80x24": (4, 25, 4), "100x30": (5, 58, 0), "160x45": (5, 56, 0),
+        "80x24": (4, 29, 4), "100x30": (5, 58, 15), "160x45": (5, 56, 0),
     ]
 
     @Test(arguments: sizes.map { "\($0.0)x\($0.1)" })

@@ -2,9 +2,9 @@ import Canvas
 import Testing
 @testable import TeachUI
 
-/// The status line says in words whether the stage plays, and which events it shows,
-/// however little room there is; what gives way is the speed, then the note, cut short
-/// with an ellipsis.
+/// The status line says in words whether the stage plays, however little room there is;
+/// what gives way is the event number (engine detail), then the note, cut short with an
+/// ellipsis but still readable, then the speed, which a student reads the pace off.
 @Suite struct StatusLineTests {
     private func drawn(_ status: StatusView, width: Int, capabilities: Capabilities = .full) -> String {
         var canvas = Canvas(width: width, height: 1)
@@ -16,11 +16,34 @@ import Testing
                                     note: "→ did it for you: switch the server off now", stepped: 6)
 
     @Test(arguments: [80, 64, 52])
-    func aNarrowLineStillSaysPausedAndWhichEvents(width: Int) {
+    func aNarrowLineStillSaysPaused(width: Int) {
         let line = drawn(status, width: width)
         #expect(line.contains("paused"), "\(line)")
-        #expect(line.contains("events 11–16"), "\(line)")
         #expect(line.hasSuffix("…"), "\(line)")
+    }
+
+    @Test func aWideLineShowsEverything() {
+        let line = drawn(status, width: 120)
+        #expect(line.contains("×0.001") && line.contains("events 11–16") && line.contains("switch the server off now"), "\(line)")
+    }
+
+    /// p2p-swarm step 3 at 80x24 showed the event number and no speed.
+    @Test func theEventNumberGivesWayBeforeTheSpeed() {
+        let swarm = StatusView(playing: false, position: "step 3/4", time: "48.1 s", speed: "×10", events: 20,
+                               note: "until 1 of the peers has the whole file")
+        let line = drawn(swarm, width: 80)
+        #expect(line.contains("×10"), "\(line)")
+        #expect(!line.contains("event 20"), "\(line)")
+        #expect(line.contains("until 1 of the peers has the whole file"), "\(line)")
+    }
+
+    @Test func theNoteStaysReadableBeforeTheSpeedGoes() {
+        let line = drawn(status, width: 70)
+        #expect(line.contains("×0.001"), "\(line)")
+        #expect(line.contains("→ did it for you: switch"), "\(line)")
+        let narrower = drawn(status, width: 52)
+        #expect(!narrower.contains("×0.001"), "\(narrower)")
+        #expect(narrower.contains("paused") && narrower.contains("step 2/4"), "\(narrower)")
     }
 
     @Test func playingIsSaidInWordsToo() {

@@ -23,6 +23,17 @@ struct CallAction: ActionDefinition {
         "\(from) calls \(to)" + (relay.map { " through \($0)" } ?? "")
     }
 
+    /// A call among nodes that take no part in the file being shared is a scenario of its
+    /// own: the metrics panel counts it from zero and shows no file (hybrids calls after
+    /// its swarm is over).
+    func stage(_ stage: inout ActionStage) {
+        let callers = [from, to] + (relay.map { [$0] } ?? [])
+        guard !callers.contains(where: stage.picture.fileShare.nodes.contains) else { return }
+        stage.picture.fileShare = ([], stage.step)
+        stage.picture.countsStart = CountsStart(reason: .call, metrics: stage.simulation.metrics, time: stage.simulation.now,
+                                              step: stage.step)
+    }
+
     func commands(_ id: NodeIDs) throws(NodeIDs.Unknown) -> [Command] {
         [.placeCall(from: try id(from), to: try id(to), relay: try id(relay))]
     }
