@@ -48,7 +48,29 @@ extension Scene {
         Self.markSearch(simulation, on: &nodes)
         if !departed.isEmpty { nodes = (nodes + departed).sorted { $0.id < $1.id } }
         self.init(nodes: nodes, links: links, packets: packets, layout: plan.layout,
-                  shape: StageShape(simulation, plan: plan), geometry: geometry)
+                  shape: Self.shape(simulation, plan: plan), geometry: geometry)
+    }
+
+    /// What the shape of a network drawn to a plan is made from: the network, the plan,
+    /// and each node's part in the swarm (nil: none, else whether it is a seed).
+    private struct ShapeSource: Equatable {
+        var network: NetworkConfig
+        var plan: StagePlan
+        var swarm: [Bool?]
+    }
+
+    /// The last shape built: while the network keeps it, every frame gets the same value,
+    /// and finding its geometry (`StageGeometryCache`) compares arrays that are the very
+    /// same storage instead of every node's name and role again.
+    private static let shapes = LastValueMemo<ShapeSource, StageShape>()
+
+    /// The stage's shape of a simulation's network drawn to a plan, built again only when
+    /// the network, the plan or the swarm's members change.
+    static func shape(_ simulation: Simulation, plan: StagePlan) -> StageShape {
+        let swarm = simulation.nodeIDs.map { simulation.swarmPart(of: $0)?.isSeed }
+        return shapes.value(for: ShapeSource(network: simulation.network, plan: plan, swarm: swarm)) { _ in
+            StageShape(simulation, plan: plan)
+        }
     }
 
     /// How many messages carrying data each node is sending now (indexed by node id):
