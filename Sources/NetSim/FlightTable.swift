@@ -28,6 +28,12 @@ struct FlightTable: Equatable, Sendable {
         _modify { yield &slots[slot]! }
     }
 
+    /// Visits every message on its way, in no order: for counts, which need neither an
+    /// order nor a copy of the messages.
+    func forEach(_ body: (Flight) -> Void) {
+        for case let flight? in slots { body(flight) }
+    }
+
     /// The messages on their way that `include` picks, each as `message` reads its
     /// flight, oldest first (by id), since a display asks for them every frame: one pass
     /// over the slots, a sort of (id, slot) pairs rather than of whole messages, and one

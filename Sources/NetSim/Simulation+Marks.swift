@@ -22,6 +22,19 @@ extension Simulation {
         flights.messages(where: { flight in flight.transfer.map { transfers.rate(of: $0) > 0 } ?? false }) { $0.message }
     }
 
+    /// How many of the messages on their way each node sends (indexed by node id) that
+    /// `include` picks, told whether the message is `transmitting` (its bits still
+    /// leaving): counted without building a message, as a display counts its senders
+    /// every frame.
+    public func senderCounts(where include: (_ message: Message, _ transmitting: Bool) -> Bool) -> [Int] {
+        var counts = Array(repeating: 0, count: nodes.count)
+        flights.forEach { flight in
+            let transmitting = flight.transfer.map { transfers.rate(of: $0) > 0 } ?? false
+            if include(flight.message, transmitting) { counts[flight.message.from.rawValue] += 1 }
+        }
+        return counts
+    }
+
     /// The node's part in the swarm running or last run; nil when it is not a member.
     public func swarmPart(of id: NodeID) -> SwarmPart? {
         guard let member = swarm.member(id) else { return nil }

@@ -71,7 +71,7 @@ public struct Simulation: Sendable, Equatable {
         guard let happening = handleNextEvent() else { return nil }
         return StepReport(
             index: eventCount, time: now, kind: happening.kind, message: happening.message,
-            node: happening.node, summary: describe(happening)
+            node: happening.node, facts: describe(happening)
         )
     }
 

@@ -51,8 +51,10 @@ public struct StepReport: Sendable, Hashable {
     public let message: Message?
     /// The node where it happened.
     public let node: NodeID?
-    /// One line for an event list: "c3 → server: GET /report (request, 400 B)".
-    public let summary: String
+    /// One line for an event list: "c3 → server: GET /report (request, 400 B)", written
+    /// when it is read (see `EventSummary`).
+    public var summary: String { facts.text(kind, message: message) }
+    let facts: EventSummary
 }
 
 /// When `run(until:maxEvents:)` stops.

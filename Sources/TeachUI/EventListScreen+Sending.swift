@@ -7,9 +7,9 @@ extension EventListPanel {
     /// under way, counted exactly as the stage's marks are, so the two always agree.
     static func sendingNow(_ simulation: Simulation, theme: Theme) -> String? {
         let sending = Scene.sending(simulation)
-        guard !sending.isEmpty else { return nil }
+        guard sending.contains(where: { $0 > 0 }) else { return nil }
         let arrow = theme.glyph(.mark(.sending))
-        let senders = sending.keys.sorted().map { "\(simulation.network.nodes[$0.rawValue].name) \(arrow)\(sending[$0]!)" }
+        let senders = sending.indices.filter { sending[$0] > 0 }.map { "\(simulation.network.nodes[$0].name) \(arrow)\(sending[$0])" }
         return "still sending (a row comes when done): " + senders.joined(separator: " ")
     }
 }

@@ -44,9 +44,10 @@ extension MetricsView {
             }
         }
         let fileShares = FileShares(frame)
-        let sharing = states.filter { !$0.config.role.isHub && focus.takesPart($0) }.compactMap { state in
+        // Lazily: an array of the nodes filtered first would copy every node's state once more.
+        let sharing = Array(states.lazy.filter { !$0.config.role.isHub && focus.takesPart($0) }.compactMap { state in
             fileShares.share(of: state).map { (state: state, share: $0) }
-        }
+        })
         let finished = sharing.compactMap { fileShares.finished($0.state) }
         trend = Self.trend(simulation: simulation, servers: servers, finished: finished, until: time)
         if sharing.count > Self.largestShareList {

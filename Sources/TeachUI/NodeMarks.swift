@@ -35,10 +35,11 @@ struct NodeMarks {
         outcomes = frame.simulation.latestRequestOutcomes
         var index = reports.endIndex
         let oldest = max(reports.startIndex, reports.endIndex - Self.recentEvents)
+        let events = reports.base // read once: each read of `base` is a copy
         while index > oldest {
             index -= 1
             // Most events leave no mark: look at the kind before copying the report.
-            let kind = reports.base.kind(at: index)
+            let kind = events.kind(at: index)
             guard kind == .dropped || kind == .lost || kind == .rejected || kind == .hit else { continue }
             let report = reports[index]
             guard let node = report.node, let until = until(report), frame.time <= until else { continue }

@@ -21,9 +21,10 @@ extension Scene {
             if let node { recent[node.rawValue, default: []].insert(mark) }
         }
         var index = reports.endIndex
+        let events = reports.base // read once: each read of `base` is a copy
         while index > max(reports.startIndex, firstReport) {
             index -= 1
-            let kind = reports.base.kind(at: index)
+            let kind = events.kind(at: index)
             guard kind == .refused || kind == .gaveUp || kind == .dropped || kind == .lost || kind == .rejected || kind == .hit else { continue }
             let report = reports[index]
             if let start, report.time < start { break }

@@ -22,18 +22,20 @@ extension Scene {
             return SceneNode(
                 id: state.id.rawValue, name: config.name, role: config.role, isUp: state.isUp,
                 marks: marks.marks(of: state), swarmRole: marks.swarmRole(of: state.id) ?? Self.plannedSeed(config, plan: plan),
-                sending: sending[state.id] ?? 0,
+                sending: sending[state.id.rawValue],
                 isWorking: state.inService, waiting: state.queueLength,
                 share: shares.share(of: state))
         }
-        let present = Set(nodes.map(\.id))
+        // Which node ids are still in the network: looked up for every link and message.
+        var present = Array(repeating: false, count: simulation.network.nodes.count)
+        for node in nodes { present[node.id] = true }
         let links = simulation.network.links
-            .filter { present.contains($0.a.rawValue) && present.contains($0.b.rawValue) }
+            .filter { present[$0.a.rawValue] && present[$0.b.rawValue] }
             .map { SceneLink(a: $0.a.rawValue, b: $0.b.rawValue, isUp: simulation.isLinkUp($0.a, $0.b) ?? true) }
-        let packets = frame.inFlight
-            .filter { present.contains($0.from.rawValue) && present.contains($0.to.rawValue) }
+        var packets = frame.inFlight
+            .filter { present[$0.from.rawValue] && present[$0.to.rawValue] }
             .map { ScenePacket(id: $0.id, kind: $0.kind, from: $0.from.rawValue, to: $0.to.rawValue, progress: $0.progress(at: time)) }
-            + Self.arrivals(frame, reports: reports).filter { present.contains($0.from) && present.contains($0.to) }
+        packets += Self.arrivals(frame, reports: reports).filter { present[$0.from] && present[$0.to] }
         // A node that left stays drawn where it was, marked, with nothing to or from it,
         // and as what it was: a peer that left a swarm is still drawn as a peer, also once
         // a later swarm (which it had no part in) is running among the others.
@@ -46,7 +48,7 @@ extension Scene {
         Self.markSearch(simulation, on: &nodes)
         if !departed.isEmpty { nodes = (nodes + departed).sorted { $0.id < $1.id } }
         self.init(nodes: nodes, links: links, packets: packets, layout: plan.layout,
-                  shape: StageShape(simulation, plan: plan), geometry: geometry)
+                  shape: Self.shape(simulation, plan: plan), geometry: geometry)
     }
 
     /// A peer that a swarm of the lesson will start from is a seed before its swarm runs
@@ -56,15 +58,37 @@ extension Scene {
         config.role == .peer && plan.seeds.contains(config.name) ? .seed : nil
     }
 
-    /// How many messages carrying data each node is sending now: those whose bits are
-    /// still leaving it (the engine's transfers under way), not those only travelling;
-    /// and a tracker's peer lists while they travel, as the engine sends them on latency
-    /// alone, with no transfer: their trip is the whole of the tracker's answering.
-    static func sending(_ simulation: Simulation) -> [NodeID: Int] {
-        var sending: [NodeID: Int] = [:]
-        for message in simulation.transmitting where message.kind.carriesData { sending[message.from, default: 0] += 1 }
-        for message in simulation.inFlight where message.kind == .peerList { sending[message.from, default: 0] += 1 }
-        return sending
+    /// What the shape of a network drawn to a plan is made from: the network, the plan,
+    /// and each node's part in the swarm (nil: none, else whether it is a seed).
+    private struct ShapeSource: Equatable {
+        var network: NetworkConfig
+        var plan: StagePlan
+        var swarm: [Bool?]
+    }
+
+    /// The last shape built: while the network keeps it, every frame gets the same value,
+    /// and finding its geometry (`StageGeometryCache`) compares arrays that are the very
+    /// same storage instead of every node's name and role again.
+    private static let shapes = LastValueMemo<ShapeSource, StageShape>()
+
+    /// The stage's shape of a simulation's network drawn to a plan, built again only when
+    /// the network, the plan or the swarm's members change.
+    static func shape(_ simulation: Simulation, plan: StagePlan) -> StageShape {
+        let swarm = simulation.nodeIDs.map { simulation.swarmPart(of: $0)?.isSeed }
+        return shapes.value(for: ShapeSource(network: simulation.network, plan: plan, swarm: swarm)) { _ in
+            StageShape(simulation, plan: plan)
+        }
+    }
+
+    /// How many messages carrying data each node is sending now (indexed by node id):
+    /// those whose bits are still leaving it (the engine's transfers under way), not
+    /// those only travelling; and a tracker's peer lists while they travel, as the engine
+    /// sends them on latency alone, with no transfer: their trip is the whole of the
+    /// tracker's answering.
+    static func sending(_ simulation: Simulation) -> [Int] {
+        simulation.senderCounts { message, transmitting in
+            (transmitting && message.kind.carriesData) || message.kind == .peerList
+        }
     }
 
     /// Answers that reached their receiver a moment ago, to be drawn there: at the
@@ -77,9 +101,10 @@ extension Scene {
         guard !frame.simulation.isIdle else { return [] }
         var arrived: [ScenePacket] = []
         var index = reports.endIndex
+        let events = reports.base // read once: each read of `base` is a copy
         while index > max(reports.startIndex, reports.endIndex - recentArrivals) {
             index -= 1
-            guard reports.base.kind(at: index) == .delivered else { continue }
+            guard events.kind(at: index) == .delivered else { continue }
             let report = reports[index]
             guard let message = report.message, message.kind == .response || message.kind == .file else { continue }
             guard frame.time - report.time <= max(0, message.arrives - message.departs) / 5 else { continue }
@@ -97,9 +122,10 @@ extension Scene {
     static func deliveredMessages(in reports: Slice<EventReports>, from first: Int) -> Set<Int> {
         var delivered: Set<Int> = []
         var index = reports.endIndex
+        let events = reports.base // read once: each read of `base` is a copy
         while index > max(reports.startIndex, first, reports.endIndex - recentArrivals) {
             index -= 1
-            guard reports.base.kind(at: index) == .delivered, let message = reports[index].message else { continue }
+            guard events.kind(at: index) == .delivered, let message = reports[index].message else { continue }
             delivered.insert(message.id)
         }
         return delivered

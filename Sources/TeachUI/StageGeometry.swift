@@ -70,6 +70,8 @@ final class StageGeometryCache: @unchecked Sendable, Hashable {
     private static let capacity = 4
     private let lock = Lock()
     private var recent: [StageGeometry] = []
+    /// How many geometries it has computed: frames of an unchanged network compute none.
+    private(set) var computed = 0
 
     init() {}
 
@@ -81,6 +83,7 @@ final class StageGeometryCache: @unchecked Sendable, Hashable {
                 return found
             }
             let made = StageGeometry(key)
+            computed += 1
             recent.append(made)
             if recent.count > Self.capacity { recent.removeFirst() }
             return made

@@ -31,6 +31,29 @@ import Testing
         }
     }
 
+    /// The layout and the routes of the lines are computed when the network changes, not
+    /// every frame: a playing swarm's frames reuse the geometry they have until a node joins.
+    @Test func framesOfAnUnchangedNetworkComputeNoLayout() throws {
+        var state = Self.playingSwarm(nodes: 40)
+        send(&state, .resize(width: 160, height: 45))
+        var canvas = render(state, width: 160, height: 45, capabilities: .full)
+        let cache = try #require(state.sandbox).stage.geometry
+        let computed = cache.computed
+        var frames = 0
+        while state.wantsTicks, frames < 30 {
+            send(&state, .tick(elapsedMicroseconds: 33_333))
+            render(state, into: &canvas, width: 160, height: 45, capabilities: .full)
+            frames += 1
+        }
+        #expect(frames == 30, "the swarm played for every frame")
+        #expect(computed > 0)
+        #expect(cache.computed == computed)
+        send(&state, .key(.character("a")))
+        render(state, into: &canvas, width: 160, height: 45, capabilities: .full)
+        #expect(try #require(state.sandbox).stage.geometry === cache)
+        #expect(cache.computed == computed + 1, "a node joined: the stage is laid out again")
+    }
+
     @Test func playingShowsTheSameMomentsWhetherOrNotTheNextEventIsForeseen() throws {
         let sandbox = try #require(Self.playingSwarm(nodes: 40).sandbox)
         var foreseen = sandbox.stage
