@@ -19,6 +19,10 @@ protocol SimulationDriver: Sendable {
     mutating func stepBack() -> Bool
     /// Goes to the state just after event `n`.
     mutating func seek(toEvent n: Int)
+    /// The stretch of time that → cuts into a readable number of presses (a lesson's
+    /// step); nil when there is none (the sandbox runs on with no end known), and → goes
+    /// from one change to the next.
+    mutating func stopGrid() -> StopGrid?
     /// Whether playing has more to show: false once nothing is left to happen (or the
     /// lesson's step has reached what it waits for).
     var canPlay: Bool { get }
@@ -33,6 +37,11 @@ protocol SimulationDriver: Sendable {
     var scriptPosition: Int { get }
     /// How a lesson asks the wait under way to be played; nil without one.
     var pace: Pace? { get }
+}
+
+extension SimulationDriver {
+    /// No known end: → goes from one change to the next.
+    mutating func stopGrid() -> StopGrid? { nil }
 }
 
 /// What one step forward did.
