@@ -98,12 +98,13 @@ struct Playback: Hashable, Sendable {
     /// Raises a speed chosen for the wait under way (not one the learner or the lesson
     /// picked) so that the stage's first change, `delay` of simulated time away, shows
     /// within `firstMotion`: a single 10 ms trip spread over eight seconds would look
-    /// frozen to a class.
+    /// frozen to a class. One step up the list at most: a wait whose first change is far
+    /// off (a client waiting out its timeout) is not rushed through.
     mutating func quicken(firstChangeIn delay: SimTime) {
         guard !speedChosen, !speedPaced, delay > 0 else { return }
         let wanted = Double(delay) / 1e6 / Self.firstMotion
         guard speed < wanted else { return }
-        speedIndex = Self.speeds.firstIndex { $0 >= wanted } ?? Self.speeds.count - 1
+        speedIndex = min(speedIndex + 1, Self.speeds.count - 1)
     }
 
     /// The speed in force at `time`, and when it next changes (nil: it does not).

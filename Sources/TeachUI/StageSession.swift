@@ -189,7 +189,8 @@ struct StageSession<Driver: SimulationDriver>: Sendable {
         let end = driver.endOfRun
         if let end {
             playback.suggest(forDuration: end - driver.simulation.now, slowing: !afterWait)
-            if !playback.speedChosen, !playback.speedPaced, let delay = firstChange() { playback.quicken(firstChangeIn: delay) }
+            // A lesson's wait shows its first change soon: a class is watching.
+            if pace != nil, !playback.speedChosen, !playback.speedPaced, let delay = firstChange() { playback.quicken(firstChangeIn: delay) }
         }
         if fresh { playback.slowdowns = pace?.slow.map { slowdowns($0, end: end) } ?? [] }
     }
