@@ -49,6 +49,17 @@ struct LessonDriver: SimulationDriver {
         while runner.timeline.eventCount < n, stepForward().ranSomething {}
     }
 
+    mutating func passInteraction() -> Bool {
+        switch runner.pending {
+        case .ask, .pause, .quiz:
+            stopFrom = nil
+            runner.resolveInteraction()
+            return true
+        case .running, .done:
+            return false
+        }
+    }
+
     /// The step under way, from its start to its end (played ahead if need be).
     mutating func stopGrid() -> StopGrid? {
         let end = runner.stepEnd()

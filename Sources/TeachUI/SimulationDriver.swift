@@ -23,6 +23,9 @@ protocol SimulationDriver: Sendable {
     /// step); nil when there is none (the sandbox runs on with no end known), and → goes
     /// from one change to the next.
     mutating func stopGrid() -> StopGrid?
+    /// Goes on past what the script waits for the learner to do, as the learner did, so
+    /// stepping can walk on to find where → stops; false when nothing waits.
+    mutating func passInteraction() -> Bool
     /// Whether playing has more to show: false once nothing is left to happen (or the
     /// lesson's step has reached what it waits for).
     var canPlay: Bool { get }
@@ -42,6 +45,9 @@ protocol SimulationDriver: Sendable {
 extension SimulationDriver {
     /// No known end: → goes from one change to the next.
     mutating func stopGrid() -> StopGrid? { nil }
+
+    /// Nothing waits for the learner.
+    mutating func passInteraction() -> Bool { false }
 }
 
 /// What one step forward did.

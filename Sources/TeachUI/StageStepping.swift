@@ -228,7 +228,8 @@ extension StageSession {
         walker.go(to: last)
         while let reached = walker.knownStops?.moments.last, reached < moment {
             walker.stepForward()
-            if walker.knownStops?.moments.last == reached { break }
+            // Stopped at a pause (or an ask, a quiz): on past it, as the learner went.
+            if walker.knownStops?.moments.last == reached, !walker.driver.passInteraction() { break }
         }
         knownStops = walker.knownStops
     }
