@@ -80,7 +80,6 @@ import Testing
                 presses += 1
                 if Self.stage(state) != before { changed += 1 }
             }
-            print("PRESSES \(id) \(step + 1) \(presses) \(changed)")
             #expect(state.lesson?.shownPending == .done, "\(id) step \(step + 1) walked to its end")
             #expect(presses <= Self.mostPresses, "\(id) step \(step + 1) took \(presses) presses of →")
             #expect(changed * 10 >= presses * 9, "\(id) step \(step + 1): \(changed) of \(presses) presses of → changed the stage")
