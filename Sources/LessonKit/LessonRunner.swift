@@ -71,6 +71,8 @@ public struct LessonRunner: Sendable {
         var before: Place
         /// The move ran exactly one engine event (so the timeline can step back over it).
         var ranOneEvent: Bool
+        /// The engine events of the whole run after the move.
+        var eventsAfter: Int
     }
 
     public let lesson: Lesson
@@ -92,6 +94,8 @@ public struct LessonRunner: Sendable {
     private var ahead: (step: Int, scene: Scene)?
     /// `prepareAhead` has played the last step to its end.
     private var playedLastStep = false
+    /// Where the last step ends, once `prepareAhead` has played it to its end.
+    private var lastStepEnd: StepEnd?
     /// Where each wait played so far got after `probeSteps` moves or at its end, by step
     /// and script position: a wait always plays the same from its start, so a screen
     /// choosing a speed for it need not play it out again.
@@ -259,7 +263,8 @@ public struct LessonRunner: Sendable {
         // Requests sent on the way are commands logged before the event, which the
         // timeline's own step back would keep: such a move is undone by a replay.
         let sentNone = scene.place.picture.traffic.sentCount == before.picture.traffic.sentCount
-        moves.append(Move(kind: .event, before: before, ranOneEvent: scene.timeline.eventCount == eventsBefore + 1 && sentNone))
+        moves.append(Move(kind: .event, before: before, ranOneEvent: scene.timeline.eventCount == eventsBefore + 1 && sentNone,
+                          eventsAfter: scene.timeline.eventCount))
         return report
     }
 
@@ -274,6 +279,17 @@ public struct LessonRunner: Sendable {
         } else {
             replay(Array(moves[..<last]))
         }
+        return true
+    }
+
+    /// Goes back within the step to the latest state with no more than `events` engine
+    /// events in all, undoing the answers given after it: one replay however far back (or
+    /// the timeline's own step back over a single event). False when nothing was undone.
+    @discardableResult
+    public mutating func stepBack(toEvents events: Int) -> Bool {
+        guard let first = moves.firstIndex(where: { $0.kind == .event && $0.eventsAfter > events }) else { return false }
+        if first == moves.lastIndex(where: { $0.kind == .event }) { return stepEventBack() }
+        replay(Array(moves[..<first]))
         return true
     }
 
@@ -295,7 +311,7 @@ public struct LessonRunner: Sendable {
         }
         scene.place.cursor += 1
         settle()
-        moves.append(Move(kind: .resolve, before: before, ranOneEvent: false))
+        moves.append(Move(kind: .resolve, before: before, ranOneEvent: false, eventsAfter: scene.timeline.eventCount))
     }
 
     /// Plays the rest of the step without stopping: waits run to their end (or their
@@ -418,6 +434,28 @@ public struct LessonRunner: Sendable {
 
     // MARK: ahead of the learner
 
+    /// Where a step ends when played through (every interaction passed): the simulated
+    /// instant and the engine events of the whole run by then.
+    public struct StepEnd: Sendable, Hashable {
+        public var time: SimTime
+        public var events: Int
+    }
+
+    /// Where the current step ends, played ahead of the learner if it is not known yet
+    /// (the screen cuts the step into presses of → from it).
+    public mutating func stepEnd() -> StepEnd {
+        while knownStepEnd == nil, prepareAhead(budget: .max) {}
+        return knownStepEnd ?? StepEnd(time: simulation.now, events: simulation.eventCount)
+    }
+
+    private var knownStepEnd: StepEnd? {
+        if entries.count > stepIndex + 1 {
+            let end = entries[stepIndex + 1].timeline.current
+            return StepEnd(time: end.now, events: end.eventCount)
+        }
+        return isLastStep ? lastStepEnd : nil
+    }
+
     /// The next two steps' entries (or, near the end, the last step played to its end)
     /// are not all known yet: `prepareAhead` has work to do.
     public var hasWorkAhead: Bool { playedAhead < min(lesson.steps.count + 1, stepIndex + 3) }
@@ -440,6 +478,7 @@ public struct LessonRunner: Sendable {
             ahead = (from, scene)
         } else if from == lesson.steps.count - 1 {
             playedLastStep = true
+            lastStepEnd = StepEnd(time: simulation.now, events: simulation.eventCount)
             ahead = nil
         } else {
             scene.place.rewind()

@@ -45,8 +45,26 @@ struct LessonDriver: SimulationDriver {
     /// previous-step is for.
     mutating func seek(toEvent n: Int) {
         stopFrom = nil
-        while runner.timeline.eventCount > n, runner.stepEventBack() {}
+        if runner.timeline.eventCount > n { runner.stepBack(toEvents: n) }
         while runner.timeline.eventCount < n, stepForward().ranSomething {}
+    }
+
+    mutating func passInteraction() -> Bool {
+        switch runner.pending {
+        case .ask, .pause, .quiz:
+            stopFrom = nil
+            runner.resolveInteraction()
+            return true
+        case .running, .done:
+            return false
+        }
+    }
+
+    /// The step under way, from its start to its end (played ahead if need be).
+    mutating func stopGrid() -> StopGrid? {
+        let end = runner.stepEnd()
+        return StopGrid(start: StepMoment(events: runner.stepStartEvents, time: runner.stepStartTime),
+                        end: StepMoment(events: end.events, time: end.time))
     }
 
     /// When the wait under way would be over if played out (or how far a probe gets).

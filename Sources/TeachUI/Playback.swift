@@ -91,6 +91,22 @@ struct Playback: Hashable, Sendable {
         speedIndex = slowing ? suggested : max(speedIndex, suggested)
     }
 
+    /// The longest the class waits, in wall seconds, to see the first thing move when a
+    /// wait plays at a speed chosen for it.
+    static let firstMotion: Double = 0.25
+
+    /// Raises a speed chosen for the wait under way (not one the learner or the lesson
+    /// picked) so that the stage's first change, `delay` of simulated time away, shows
+    /// within `firstMotion`: a single 10 ms trip spread over eight seconds would look
+    /// frozen to a class. One step up the list at most: a wait whose first change is far
+    /// off (a client waiting out its timeout) is not rushed through.
+    mutating func quicken(firstChangeIn delay: SimTime) {
+        guard !speedChosen, !speedPaced, delay > 0 else { return }
+        let wanted = Double(delay) / 1e6 / Self.firstMotion
+        guard speed < wanted else { return }
+        speedIndex = min(speedIndex + 1, Self.speeds.count - 1)
+    }
+
     /// The speed in force at `time`, and when it next changes (nil: it does not).
     func pace(at time: SimTime) -> (speed: Double, until: SimTime?) {
         if let slow = slowdowns.first(where: { $0.span.contains(time) }) { return (slow.speed, slow.span.upperBound) }

@@ -19,6 +19,13 @@ protocol SimulationDriver: Sendable {
     mutating func stepBack() -> Bool
     /// Goes to the state just after event `n`.
     mutating func seek(toEvent n: Int)
+    /// The stretch of time that → cuts into a readable number of presses (a lesson's
+    /// step); nil when there is none (the sandbox runs on with no end known), and → goes
+    /// from one change to the next.
+    mutating func stopGrid() -> StopGrid?
+    /// Goes on past what the script waits for the learner to do, as the learner did, so
+    /// stepping can walk on to find where → stops; false when nothing waits.
+    mutating func passInteraction() -> Bool
     /// Whether playing has more to show: false once nothing is left to happen (or the
     /// lesson's step has reached what it waits for).
     var canPlay: Bool { get }
@@ -33,6 +40,14 @@ protocol SimulationDriver: Sendable {
     var scriptPosition: Int { get }
     /// How a lesson asks the wait under way to be played; nil without one.
     var pace: Pace? { get }
+}
+
+extension SimulationDriver {
+    /// No known end: → goes from one change to the next.
+    mutating func stopGrid() -> StopGrid? { nil }
+
+    /// Nothing waits for the learner.
+    mutating func passInteraction() -> Bool { false }
 }
 
 /// What one step forward did.

@@ -32,6 +32,8 @@ struct StageSession<Driver: SimulationDriver>: Sendable {
     /// The engine events the last step covered: positive forward, negative back; nil
     /// after any other move.
     var lastStepEvents: Int?
+    /// The stops → has been found to make from the step's start, so ← goes back to them.
+    var knownStops: KnownStops?
 
     /// While playing, a state is held only for the first few events of a frame: keeping
     /// one costs a copy of the simulation (and then a copy of every part of it the next
@@ -185,7 +187,11 @@ struct StageSession<Driver: SimulationDriver>: Sendable {
             if let speed = pace?.speed, let index = Playback.speeds.firstIndex(of: speed) { playback.speedIndex = index }
         }
         let end = driver.endOfRun
-        if let end { playback.suggest(forDuration: end - driver.simulation.now, slowing: !afterWait) }
+        if let end {
+            playback.suggest(forDuration: end - driver.simulation.now, slowing: !afterWait)
+            // A lesson's wait shows its first change soon: a class is watching.
+            if pace != nil, !playback.speedChosen, !playback.speedPaced, let delay = firstChange() { playback.quicken(firstChangeIn: delay) }
+        }
         if fresh { playback.slowdowns = pace?.slow.map { slowdowns($0, end: end) } ?? [] }
     }
 

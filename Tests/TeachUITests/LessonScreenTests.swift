@@ -43,8 +43,8 @@ import Testing
             │                    ▸                         ││ Press → to step or Enter to  │
             │                  ╱                           ││ play.                        │
             │                ─                             ││                              │
-            │              ─●                              ││                              │
-            │                                              ││                              │
+            │              ─                               ││                              │
+            │             ●                                ││                              │
             │            ╱                                 ││                              │
             │     ┌────┐         ┌────┐        ┌────┐      ││                              │
             │     │□ c1│         │□ c2│        │□ c3│      ││                              │
@@ -57,7 +57,7 @@ import Testing
             │ queue ▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁ 0 ││                              │
             │                                              ││                              │
             └──────────────────────────────────────────────┘└──────────────────────────────┘
-             ❚❚ paused │ step 1/2 │ t 6.53 ms │ ×0.01 │ event 1 │ until nothing more happens
+             ❚❚ paused │ step 1/2 │ t 2.23 ms │ ×0.01 │ event 0 │ until nothing more happens
              → step  ← back  Enter play  n p steps  Tab i inspect  e events  ? help  q back
             """#)
     }

@@ -107,7 +107,7 @@ import Testing
         var state = AppState(lessons: [TestLessons.request], start: .lesson(id: "test-request", step: 0))
         // Step to the last event: the answer arriving back at c1 ends the wait.
         var steps = 0
-        while state.lesson?.stage.driver.runner.pending != .done, steps < 20 {
+        while state.lesson?.shownPending != .done, steps < 40 {
             send(&state, .key(.right), .tick(elapsedMicroseconds: 1_000_000))
             steps += 1
         }

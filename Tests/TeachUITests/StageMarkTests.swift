@@ -259,7 +259,7 @@ import Testing
             │ upload                                       ││                              │
             │ server ██████████████████████████████ 160 kb ││                              │
             └──────────────────────────────────────────────┘└──────────────────────────────┘
-             ❚❚ paused │ step 2/2 │ t 300 ms │ ×0.03 │ event 12 │ lesson done
+             ❚❚ paused │ step 2/2 │ t 300 ms │ ×0.1 │ event 12 │ lesson done
              → Enter finish the lesson  ← back  Tab i inspect  e events  ? help  q back
 
 
@@ -313,7 +313,7 @@ import Testing
             | upload                                       ||                              |
             | server ############################## 160 kb ||                              |
             +----------------------------------------------++------------------------------+
-             || paused | step 2/2 | t 300 ms | x0.03 | event 12 | lesson done
+             || paused | step 2/2 | t 300 ms | x0.1 | event 12 | lesson done
              Right Enter finish the lesson  Tab i inspect  e events  ? help  q back
 
             rrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrr
@@ -338,7 +338,7 @@ import Testing
             d bbbbbb                                       dd                              d
             d                                              dd                              d
             dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd
-            dbbbbbbbbbddd        ddd        ddd     ddd        ddd           ddddddddddddddd
+            dbbbbbbbbbddd        ddd        ddd    ddd        ddd           dddddddddddddddd
              bbbbbbbbbbb ddddddddddddddddd  bbbbb ddddddd  b dddddd  b dddd  b dddd
             """#)
     }
@@ -367,7 +367,7 @@ import Testing
             │ file 4 peers: 0 done, 4 at 50-68%            ││                              │
             │ mallory ████████████████················ 50% ││                              │
             └──────────────────────────────────────────────┘└──────────────────────────────┘
-             ❚❚ paused │ step 1/2 │ t 2.67 s │ ×0.3 │ event 91 │ step done
+             ❚❚ paused │ step 1/2 │ t 2.67 s │ ×1 │ event 91 │ step done
              → Enter next step  ← back  n p steps  Tab i inspect  e events  ? help  q back
 
 
@@ -421,7 +421,7 @@ import Testing
             | file 4 peers: 0 done, 4 at 50-68%            ||                              |
             | mallory ################................ 50% ||                              |
             +----------------------------------------------++------------------------------+
-             || paused | step 1/2 | t 2.67 s | x0.3 | event 91 | step done
+             || paused | step 1/2 | t 2.67 s | x1 | event 91 | step done
              Right Enter next step  Left back  Tab i inspect  e events  ? help  q back
 
             rrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrr
@@ -446,7 +446,7 @@ import Testing
             d bbbb                                         dd                              d
             d                         dddddddddddddddd     dd                              d
             dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd
-            dbbbbbbbbbddd        ddd        ddd    ddd        ddd         dddddddddddddddddd
+            dbbbbbbbbbddd        ddd        ddd  ddd        ddd         dddddddddddddddddddd
              bbbbbbbbbbb ddddddddd  bbbb dddd  bbbbb ddddddd  b dddddd  b dddd  b dddd
             """##)
     }

@@ -45,6 +45,10 @@ import Testing
     private static func answer(_ state: inout AppState) {
         switch state.lesson?.shownPending {
         case let .ask(ask)?: send(&state, .key(.character(ask.key)))
+        case let .quiz(quiz)? where quiz.numeric != nil:
+            for digit in String(Int(quiz.numeric?.value ?? 0)) { send(&state, .key(.character(digit))) }
+            send(&state, .key(.enter))
+            send(&state, .key(.right))
         case let .quiz(quiz)?:
             for choice in quiz.answers.sorted() { send(&state, .key(.character(Character(String(choice + 1))))) }
             if quiz.multiple { send(&state, .key(.enter)) }
@@ -54,13 +58,17 @@ import Testing
         settle(&state)
     }
 
+    /// The most → presses any bundled step takes from its start to its end: a student
+    /// walks a step through, not hundreds of presses of a busy swarm.
+    static let mostPresses = 60
+
     @Test(arguments: CoursePlayTests.lessons.map(\.id))
-    func rightShowsAChangeOnAlmostEveryPress(id: String) throws {
+    func rightWalksEveryStepInAFewPressesEachShowingAChange(id: String) throws {
         let lesson = try #require(CoursePlayTests.lessons.first { $0.id == id })
         for step in lesson.steps.indices {
             var state = Self.open(lesson, step: step)
             var presses = 0, changed = 0, moves = 0
-            while let session = state.lesson, session.runner.stepIndex == step, session.shownPending != .done, moves < 600 {
+            while let session = state.lesson, session.runner.stepIndex == step, session.shownPending != .done, moves < 3_000 {
                 moves += 1
                 guard Self.stepping(state) else {
                     Self.answer(&state)
@@ -72,6 +80,8 @@ import Testing
                 presses += 1
                 if Self.stage(state) != before { changed += 1 }
             }
+            #expect(state.lesson?.shownPending == .done, "\(id) step \(step + 1) walked to its end")
+            #expect(presses <= Self.mostPresses, "\(id) step \(step + 1) took \(presses) presses of →")
             #expect(changed * 10 >= presses * 9, "\(id) step \(step + 1): \(changed) of \(presses) presses of → changed the stage")
         }
     }
@@ -104,6 +114,73 @@ import Testing
         let (forward, backward) = Self.stops(lesson, step: step)
         #expect(forward.count > 2, "\(id) step \(step + 1) has stops to walk back through")
         #expect(backward == Array(forward.reversed()), "\(id) step \(step + 1)")
+    }
+
+    /// Steps of the bundled lessons that pause between two waits.
+    static let stepsWithAPause: [(String, Int)] = CoursePlayTests.lessons.flatMap { lesson in
+        lesson.steps.indices.compactMap { index -> (String, Int)? in
+            let kinds = lesson.steps[index].script.map(\.kind)
+            guard let pause = kinds.firstIndex(where: { if case .pause = $0 { true } else { false } }),
+                  kinds.prefix(pause).contains(where: { if case .run = $0 { true } else { false } }),
+                  kinds.dropFirst(pause).contains(where: { if case .run = $0 { true } else { false } }) else { return nil }
+            return (lesson.id, index)
+        }
+    }
+
+    /// → to the end of a step that pauses on the way, then ← all the way back: the last
+    /// ← ends on the step's start, and ← stopped where → did, in reverse.
+    @Test(arguments: stepsWithAPause)
+    func leftPastAPauseGoesBackToTheStepsStart(id: String, step: Int) throws {
+        let lesson = try #require(CoursePlayTests.lessons.first { $0.id == id })
+        var state = Self.open(lesson, step: step)
+        let start = Self.moment(state)
+        var forward = [start], presses = 0
+        while state.lesson?.shownPending != .done, presses < 3_000 {
+            presses += 1
+            if Self.stepping(state) {
+                send(&state, .key(.right))
+                Self.settle(&state)
+            } else {
+                Self.answer(&state)
+            }
+            if Self.moment(state) != forward.last { forward.append(Self.moment(state)) }
+        }
+        var backward = [Self.moment(state)], backs = 0
+        while state.lesson?.runner.isAtStepStart == false, backs < 3_000 {
+            backs += 1
+            send(&state, .key(.left))
+            if Self.moment(state) != backward.last { backward.append(Self.moment(state)) }
+        }
+        #expect(state.lesson?.runner.stepIndex == step)
+        #expect(Self.moment(state) == start, "\(id) step \(step + 1): ← back through the pause ends on the step's start")
+        #expect(backward == Array(forward.reversed()), "\(id) step \(step + 1): ← stops where → did")
+    }
+
+    /// → a few times, a moment of play paused mid-way, then ← until the step's start:
+    /// the last ← lands on the start itself, not an event short of it.
+    @Test(arguments: [("cs-bottleneck", 1), ("p2p-swarm", 2), ("cs-basics", 1)])
+    func leftAfterAPausedPlayGoesBackToTheStepsStart(id: String, step: Int) throws {
+        let lesson = try #require(CoursePlayTests.lessons.first { $0.id == id })
+        var state = Self.open(lesson, step: step)
+        while !Self.stepping(state) { Self.answer(&state) }
+        let start = Self.moment(state)
+        for _ in 0..<3 {
+            send(&state, .key(.right))
+            Self.settle(&state)
+        }
+        send(&state, .key(.enter))
+        send(&state, .tick(elapsedMicroseconds: 150_000))
+        send(&state, .key(.enter))
+        var backs = 0
+        while Self.moment(state) != start, backs < 300 {
+            backs += 1
+            let before = Self.moment(state)
+            send(&state, .key(.left))
+            if Self.moment(state) == before { break }
+        }
+        #expect(Self.moment(state) == start, "\(id) step \(step + 1): ← ends on the step's start")
+        #expect(state.lesson?.runner.eventsInStep == 0, "\(id) step \(step + 1): no event of the step is left run")
+        #expect(state.lesson?.runner.stepIndex == step)
     }
 
     @Test func aLongTransferIsShownInStages() throws {
