@@ -26,20 +26,31 @@ public struct LineRouter: Sendable {
 
     /// A line from `start` to `end` that enters no wall but those of the boxes holding its
     /// ends and stays inside the bounds: the straight line when that is clear, else the
-    /// shortest line bent just outside a wall's corners: once, or twice to go along one
-    /// of its sides; nil when none exists.
+    /// shortest line bent just outside a wall's corners (once, or twice to go along one
+    /// of its sides), else just outside the side of an end's box that faces the other
+    /// end; nil when none exists. A line that reaches a box from its far side (into a client
+    /// from below while its server is above) is taken only when no other exists: it reads
+    /// as coming from somewhere else.
     public func route(from start: Point, to end: Point) -> [Point]? {
         let own = walls.filter { $0.contains(x: start.x, y: start.y) || $0.contains(x: end.x, y: end.y) }
         func clear(_ path: [Point]) -> Bool { path.allSatisfy { isFree($0, except: own) } }
         let straight = LinePath.cells(from: start, to: end)
         if clear(straight) { return straight }
-        var best: [Point]?
+        let startWall = own.first { $0.contains(x: start.x, y: start.y) }
+        let endWall = own.first { $0.contains(x: end.x, y: end.y) }
+        var best: (path: [Point], cost: (Int, Int))?
         func consider(_ bends: [Point]) {
             guard bends.allSatisfy({ isFree($0, except: own) }) else { return }
             let stops = [start] + bends + [end]
+            let length = zip(stops, stops.dropFirst()).reduce(1) { $0 + max(abs($1.1.x - $1.0.x), abs($1.1.y - $1.0.y)) }
+            guard length < best?.path.count ?? .max || best.map({ $0.cost.0 > 0 }) == true else { return }
             let legs = zip(stops, stops.dropFirst()).map { LinePath.cells(from: $0.0, to: $0.1) }
-            guard legs.reduce(1, { $0 + $1.count - 1 }) < best?.count ?? .max, legs.allSatisfy(clear) else { return }
-            best = legs.dropFirst().reduce(legs[0]) { $0 + $1.dropFirst() }
+            guard legs.allSatisfy(clear) else { return }
+            let path = legs.dropFirst().reduce(legs[0]) { $0 + $1.dropFirst() }
+            let wrong = (endWall.map { Self.entersFromFarSide(Array(path.reversed()), wall: $0, other: start) } ?? false ? 1 : 0)
+                + (startWall.map { Self.entersFromFarSide(path, wall: $0, other: end) } ?? false ? 1 : 0)
+            let cost = (wrong, path.count)
+            if best.map({ cost < $0.cost }) ?? true { best = (path, cost) }
         }
         for wall in walls {
             let topLeft = Point(x: wall.x - 1, y: wall.y - 1), topRight = Point(x: wall.maxX, y: wall.y - 1)
@@ -50,7 +61,43 @@ public struct LineRouter: Sendable {
                 consider([b, a])
             }
         }
-        return best
+        guard best.map({ $0.cost.0 > 0 }) ?? true else { return best?.path }
+        // Every way round a corner reaches an end from its far side: the way through the
+        // cell just outside the side of each end's box that faces the other end, straight
+        // or bent once round a corner. Tried only then: paths to several nodes through
+        // one such cell would converge there.
+        let facing = [endWall.map { Self.facingCell(of: $0, centre: end, toward: start) },
+                      startWall.map { Self.facingCell(of: $0, centre: start, toward: end) }].compactMap(\.self)
+        for cell in facing { consider([cell]) }
+        if facing.count == 2 { consider([facing[1], facing[0]]) }
+        for wall in walls {
+            let corners = [Point(x: wall.x - 1, y: wall.y - 1), Point(x: wall.maxX, y: wall.y - 1),
+                           Point(x: wall.x - 1, y: wall.maxY), Point(x: wall.maxX, y: wall.maxY)]
+            for corner in corners {
+                if facing.count > 0 { consider([corner, facing[0]]) }
+                if facing.count > 1 { consider([facing[1], corner]) }
+            }
+        }
+        return best?.path
+    }
+
+    /// The cell just outside `wall` on the side facing `other`, in line with `centre`:
+    /// above or below when `other` is above or below the wall, else beside it.
+    private static func facingCell(of wall: Rect, centre: Point, toward other: Point) -> Point {
+        if other.y < wall.y { return Point(x: centre.x, y: wall.y - 1) }
+        if other.y >= wall.maxY { return Point(x: centre.x, y: wall.maxY) }
+        return Point(x: other.x < wall.x ? wall.x - 1 : wall.maxX, y: centre.y)
+    }
+
+    /// Whether `path`, read from its end inside `wall` outwards, leaves the wall on the
+    /// side away from `other` (below it while `other` is above, and so on).
+    private static func entersFromFarSide(_ path: [Point], wall: Rect, other: Point) -> Bool {
+        guard let outside = path.first(where: { !wall.contains(x: $0.x, y: $0.y) }) else { return false }
+        if other.y < wall.y, outside.y >= wall.maxY { return true }
+        if other.y >= wall.maxY, outside.y < wall.y { return true }
+        if other.x < wall.x, outside.x >= wall.maxX { return true }
+        if other.x >= wall.maxX, outside.x < wall.x { return true }
+        return false
     }
 
     /// Whether the straight line between two cells is clear of every other wall.

@@ -97,16 +97,44 @@ enum StageLayout {
         let likely = likelyLinks(ringed, shape: shape)
         let links = drawn.map { SceneLink(a: $0.low, b: $0.high) }
         var fallback: (placement: StagePlacement, strain: Strain)?
+        let allVariants = HubArrangement.allCases.flatMap { hubs in
+            [(false, 0.0), (false, 0.5), (true, 0.0), (true, 0.5)].map { Variant(hubs: hubs, reversed: $0.0, turn: $0.1) }
+        }
+        /// The variants a unit may take on its own: a turn of half a place only off an
+        /// overlay, hubs in a column or an inner ring only when it has that many.
+        func variants(for unit: StageUnit) -> [Variant] {
+            allVariants.filter { variant in
+                let hubsFit = switch variant.hubs {
+                case .row: true
+                case .column: unit.hubs.count > 1
+                case .innerRing: unit.hubs.count > 2
+                }
+                return hubsFit && (variant.turn == 0 || !isOverlay(unit))
+            }
+        }
         for form in roomy ? [NodeForm.largeBox, .box, .compact] : [.box, .compact] {
-            var best: (placement: StagePlacement, strain: Strain)?
-            for hubs in HubArrangement.allCases {
-                for (order, turn) in [(false, 0.0), (false, 0.5), (true, 0.0), (true, 0.5)] where turn == 0 || !ringed.contains(where: isOverlay) {
-                    let variant = Variant(hubs: hubs, reversed: order, turn: turn)
-                    guard var placement = arrange(shape, units: ringed, form: form, variant: variant, captioned: captioned, in: rect) else { continue }
-                    placement.drawnLinks = drawn
-                    let strain = Strain(placement, links: links, likely: likely, within: rect)
-                    if strain == Strain() { return placement }
-                    if best.map({ strain < $0.strain }) ?? true { best = (placement, strain) }
+            var best: (placement: StagePlacement, strain: Strain, variants: [Variant])?
+            func consider(_ chosen: [Variant]) -> StagePlacement? {
+                guard var placement = arrange(shape, units: ringed, form: form, variants: chosen, captioned: captioned, in: rect) else { return nil }
+                placement.drawnLinks = drawn
+                let strain = Strain(placement, links: links, likely: likely, within: rect)
+                if strain == Strain() { return placement }
+                if best.map({ strain < $0.strain }) ?? true { best = (placement, strain, chosen) }
+                return nil
+            }
+            // Every unit arranged alike first, then each unit on its own tried every other
+            // way while the rest keep theirs: a star of clients may read best as a ring
+            // while the swarm beside it reads best in rows.
+            for variant in allVariants where variant.turn == 0 || !ringed.contains(where: isOverlay) {
+                if let clean = consider(Array(repeating: variant, count: ringed.count)) { return clean }
+            }
+            if ringed.count > 1, let start = best?.variants {
+                for index in ringed.indices {
+                    for variant in variants(for: ringed[index]) {
+                        var chosen = best?.variants ?? start
+                        chosen[index] = variant
+                        if let clean = consider(chosen) { return clean }
+                    }
                 }
             }
             guard let best else { continue }
@@ -115,7 +143,7 @@ enum StageLayout {
             // straight ones between one-line labels can be followed, and a request needs
             // a few cells between a client and its server to be seen travelling.
             func rank(_ strain: Strain) -> (Int, Int) { (strain.blocked, strain.crossed + strain.cramped) }
-            if fallback.map({ rank(best.strain) < rank($0.strain) }) ?? true { fallback = best }
+            if fallback.map({ rank(best.strain) < rank($0.strain) }) ?? true { fallback = (best.placement, best.strain) }
             if best.strain.isClean { return best.placement }
         }
         return fallback?.placement ?? grid(shape, units: units, drawn: drawn, in: rect)
@@ -146,8 +174,8 @@ enum StageLayout {
         case row, column, innerRing
     }
 
-    /// One way of arranging every unit, tried against the others.
-    private struct Variant {
+    /// One way of arranging a unit, tried against the others.
+    private struct Variant: Equatable {
         var hubs: HubArrangement
         var reversed: Bool
         var turn: Double
@@ -264,12 +292,12 @@ enum StageLayout {
     // MARK: arranging units
 
     private static func arrange(
-        _ shape: StageShape, units: [StageUnit], form: NodeForm, variant: Variant, captioned: Bool, in rect: Rect
+        _ shape: StageShape, units: [StageUnit], form: NodeForm, variants: [Variant], captioned: Bool, in rect: Rect
     ) -> StagePlacement? {
         let names = Dictionary(uniqueKeysWithValues: shape.nodes.map { ($0.id, $0.name) })
         let roles = Dictionary(uniqueKeysWithValues: shape.nodes.map { ($0.id, $0.role) })
         var frames: [Int: Rect] = [:]
-        for (unit, region) in zip(units, regions(for: units, in: rect)) {
+        for ((unit, region), variant) in zip(zip(units, regions(for: units, in: rect)), variants) {
             var area = region
             if captioned {
                 guard region.height > 2 else { return nil }
@@ -285,7 +313,7 @@ enum StageLayout {
                 placed = tiers(unit, shape: shape, names: names, form: form, in: area)
             } else {
                 // A region too small for a ring around its hubs may still hold them in rows.
-                placed = around(unit, shape: shape, names: names, form: form, variant: variant, in: area)
+                placed = around(unit, shape: shape, names: names, form: form, variant: variant, in: area).map { isOverlay(unit) ? $0 : filling($0, area) }
                     ?? (linksAmong(unit.members, shape.links) ? nil : tiers(unit, shape: shape, names: names, form: form, in: area))
             }
             guard let placed else { return nil }
@@ -534,6 +562,37 @@ enum StageLayout {
             lay(Array(members[(row * membersPerRow)..<min(members.count, (row + 1) * membersPerRow)]), at: hubRows + row)
         }
         return separated(frames.keys.sorted().compactMap { frames[$0] }) ? frames : nil
+    }
+
+    /// A unit's nodes spread down its area where they fill less than three quarters of its
+    /// height (a star of one client: the client on top, the server in the middle and the
+    /// lower half empty): the centres stretched apart from the middle of the area, as far
+    /// as every node stays inside it and apart from the others, so each keeps its place
+    /// relative to the rest. Only up and down: across, a ring already reaches the sides of
+    /// its area, and a unit stretched to them would touch the unit beside it.
+    static func filling(_ frames: [Int: Rect], _ area: Rect) -> [Int: Rect] {
+        guard frames.count > 1 else { return frames }
+        let ids = frames.keys.sorted()
+        let all = ids.compactMap { frames[$0] }
+        let minY = all.map(\.y).min()!, maxY = all.map(\.maxY).max()!
+        guard 4 * (maxY - minY) < 3 * area.height else { return frames }
+        let middle = Double(minY + maxY) / 2, areaMiddle = Double(area.y + area.maxY) / 2
+        func spread(_ stretch: Double) -> [Int: Rect]? {
+            var spread: [Int: Rect] = [:]
+            for id in ids {
+                var frame = frames[id]!
+                let centre = Double(frame.y) + Double(frame.height) / 2
+                frame.y = Int((areaMiddle + (centre - middle) * stretch - Double(frame.height) / 2).rounded())
+                guard area.intersection(frame) == frame else { return nil }
+                spread[id] = frame
+            }
+            return separated(ids.compactMap { spread[$0] }) ? spread : nil
+        }
+        // The largest stretch that fits, in tenths.
+        for tenths in stride(from: 100, through: 10, by: -1) {
+            if let spread = spread(Double(tenths) / 10) { return spread }
+        }
+        return frames
     }
 
     /// No two frames touch: at least one blank column between them side by side.

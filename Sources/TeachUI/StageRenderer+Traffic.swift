@@ -11,6 +11,10 @@ struct StageLines {
     /// Pairs exchanging messages whose paths would cross those drawn: not drawn, nor
     /// their messages (the legend counts them).
     var leftOut: Set<NodePair> = []
+    /// Some drawn path joins two nodes with no link between them (a hash table's question
+    /// sent straight to a peer in the asker's table): on a stage whose lines are links,
+    /// the legend says that a dashed path is none.
+    var direct = false
 }
 
 /// The links and the messages on them: what the stage draws between the nodes.
@@ -22,6 +26,10 @@ extension StageRenderer {
     /// Up to this many pairs exchanging messages at once, every path is drawn, crossing
     /// or not.
     static let fewPaths = 4
+
+    /// The legend's words for a dashed path between two nodes with no link, on a stage
+    /// whose lines are links, longest first.
+    static let directPath = ["sent direct, no link", "direct, no link", "no link"]
 
     /// The units' captions ("small · 5 clients"), dim, on the rows kept for them; one too
     /// long for its row ends in an ellipsis.
@@ -117,7 +125,8 @@ extension StageRenderer {
             if placement.form == .dot, travelling.count > Self.largestGridWeb { return StageLines(standing: standing, travelling: []) }
         }
         let kept = untangled(travelling, geometry: geometry)
-        return StageLines(standing: standing, travelling: kept.sorted(), leftOut: travelling.subtracting(kept))
+        return StageLines(standing: standing, travelling: kept.sorted(), leftOut: travelling.subtracting(kept),
+                          direct: kept.contains { !linked.contains($0) })
     }
 
     /// The paths of messages that can all be drawn at once without crossing, when more
@@ -171,13 +180,15 @@ extension StageRenderer {
     /// other) waits beside its sender; one whose path has no open cell marks its
     /// receiver, as in a busy grid; one on a path left out is not drawn. A message that
     /// has just arrived is drawn at the end of its path and its receiver takes its colour
-    /// for the moment (it is not selectable: it is no longer in flight).
+    /// for the moment (it is not selectable: it is no longer in flight). `unseen` counts
+    /// the messages in flight drawn nowhere because their path had no open cell (two
+    /// labels side by side), so the stage can say how many of them it shows.
     func drawPackets(
         into canvas: inout Canvas, paths: [NodePair: [Point]], placement: StagePlacement, leftOut: Set<NodePair>
-    ) -> (inFlight: [Point: Int], arrived: [Point: MessageKind]) {
+    ) -> (inFlight: [Point: Int], arrived: [Point: MessageKind], unseen: Int) {
         if placement.form == .dot, paths.isEmpty, !scene.packets.isEmpty {
             markEnds(into: &canvas, placement: placement)
-            return ([:], [:])
+            return ([:], [:], 0)
         }
         struct Leg: Hashable { var from: Int, to: Int, kind: MessageKind, arrived: Bool }
         var legs: [Leg: (packet: ScenePacket, count: Int)] = [:]
@@ -200,6 +211,7 @@ extension StageRenderer {
         var arrived: [Point: MessageKind] = [:]
         var glyphs: Set<Point> = []
         var counts: [(point: Point, count: Int, kind: MessageKind)] = []
+        var unseen = 0
         for leg in order {
             let (packet, count) = legs[leg]!
             var path = paths[NodePair(packet.from, packet.to)] ?? []
@@ -213,7 +225,10 @@ extension StageRenderer {
             if packet.arrived || open.isEmpty, let frame = placement.frames[packet.to] {
                 canvas.restyle(frame) { $0 = theme.style(packet.kind) }
             }
-            guard !open.isEmpty else { continue }
+            guard !open.isEmpty else {
+                if !packet.arrived { unseen += count }
+                continue
+            }
             let progress = packet.arrived ? 1 : min(1, max(0, packet.progress.isFinite ? packet.progress : 0))
             var index = Int((progress * Double(open.count - 1)).rounded())
             if count > 1 {
@@ -243,7 +258,7 @@ extension StageRenderer {
             guard isFree(beside), !glyphs.contains(beside) else { continue }
             canvas.put(shared.count > 9 ? "+" : String(shared.count), x: beside.x, y: beside.y, style: theme.style(shared.kind))
         }
-        return (drawn, arrived)
+        return (drawn, arrived, unseen)
     }
 
     /// A grid too busy for lines: a node receiving something is drawn in the colour of

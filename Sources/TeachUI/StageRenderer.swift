@@ -69,9 +69,12 @@ struct StageRenderer {
             // its receiver, which needs no legend of its own.
             noteMessages(packets, on: canvas, placement: placement, ink: &ink)
         }
-        if !lines.leftOut.isEmpty {
+        // Messages on paths left out, or on a path with no cell to show them in, are not
+        // seen travelling: the stage says how many of those in flight it shows.
+        let unshown = drawn.unseen + scene.packets.count { !$0.arrived && lines.leftOut.contains(NodePair($0.from, $0.to)) }
+        if unshown > 0 {
             let inFlight = scene.packets.count { !$0.arrived }
-            let shown = inFlight - scene.packets.count { !$0.arrived && lines.leftOut.contains(NodePair($0.from, $0.to)) }
+            let shown = inFlight - unshown
             if !noteLeftOut(" \(shown) of \(inFlight) in flight shown ", into: &canvas, rect: rect, placement: placement) {
                 ink.leftOut = (shown, inFlight)
             }
@@ -91,6 +94,10 @@ struct StageRenderer {
             legend.cast.append(lines.travelling.isEmpty
                 ? LegendEntry(glyphs: "", style: theme.dim, title: Self.noLines, shorter: Self.noLinesShorter)
                 : LegendEntry(glyphs: "", style: theme.dim, title: Self.travellingLines, shorter: Self.travellingLinesShorter))
+        } else if lines.direct, !lines.standing.isEmpty {
+            let dash = String(theme.glyphs.light.horizontal)
+            legend.cast.append(LegendEntry(glyphs: dash + " " + dash, style: theme.dim, title: Self.directPath[0],
+                                           shorter: Array(Self.directPath.dropFirst())))
         }
         return StageHits(placement: placement, packets: packets, legend: legend)
     }

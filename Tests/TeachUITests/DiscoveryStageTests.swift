@@ -110,8 +110,9 @@ import Testing
     }
 
     /// The ring's neighbours sit side by side, the chords between peers the same number
-    /// of places from p1 are level, and a large stage draws the ring no larger than a
-    /// middling one: neighbours stay close enough to read as neighbours.
+    /// of places from p1 are level, and a large stage draws the ring larger than a
+    /// middling one (not a small ring in the middle of an empty stage) but within four
+    /// fifths of the stage: neighbours stay close enough to read as neighbours.
     @Test func theOverlayIsACompactRingWithLevelChords() throws {
         let state = try Self.flood()
         let scene = try #require(state.lesson).stage.scene
@@ -124,7 +125,9 @@ import Testing
             return (peers.map(\.maxX).max()! - peers.map(\.x).min()!, peers.map(\.maxY).max()! - peers.map(\.y).min()!)
         }
         let middling = span(frames("100x30")), large = span(frames("160x45"))
-        #expect(large.width <= middling.width + 4 && large.height <= middling.height + 2, "\(large) against \(middling)")
+        let stage = StageLegibilityTests.stage("160x45")
+        #expect(large.width > middling.width && large.width <= stage.width * 4 / 5, "\(large) against \(middling)")
+        #expect(large.height <= stage.height * 4 / 5 + 1, "\(large) in \(stage)")
         for size in Self.sizes {
             let placed = frames(size)
             for (a, b) in [("p3", "p15"), ("p5", "p13"), ("p7", "p11")] {
