@@ -87,6 +87,7 @@ extension LessonSession {
 
     /// Carries out what →, Enter or PgDn (`action`) does now.
     mutating func perform(_ move: LessonMove, by action: KeyAction) -> LessonKeyOutcome {
+        stage.stepScope = runner.stepScope
         switch move {
         case .step:
             stage.stepForward()
@@ -122,6 +123,7 @@ extension LessonSession {
     /// passed but that has run nothing yet goes back to its own start first.
     mutating func stepBack() {
         guard runner.eventsInStep == 0, stage.heldState == nil else {
+            stage.stepScope = runner.stepScope
             stage.stepBack()
             return
         }

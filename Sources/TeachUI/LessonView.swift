@@ -8,22 +8,10 @@ extension AppState {
         let runner = session.runner
         let stage = session.stage
         let frame = stage.frame
-        var scene = stage.scene(frame)
-        // An answer drawn where it arrived belongs to the step that ran it: a step's start
-        // or quiz shows none, and a step's first moments not the last step's answers.
-        let firstReport = runner.stepStartEvents - stage.driver.forgottenEvents
-        if scene.packets.contains(where: \.arrived) {
-            let arrivedInStep = Scene.deliveredMessages(in: stage.shownReports, from: firstReport)
-            scene.packets.removeAll { $0.arrived && !arrivedInStep.contains($0.id) }
-        }
-        let highlighted = Set(runner.highlightedNodes)
-        for index in scene.nodes.indices where highlighted.contains(scene.nodes[index].name) {
-            scene.nodes[index].isHighlighted = true
-        }
+        let scene = stage.scene(frame, scope: runner.stepScope)
         // Counts from where the scenario on screen began, unless the stage is still
         // showing the moment before it.
         let countsStart = runner.countsStart.flatMap { $0.time <= frame.time ? $0 : nil }
-        scene.keepStepMarks(since: countsStart?.time, fromReport: firstReport, reports: stage.shownReports)
         var metrics = MetricsView(frame, focus: MetricsFocus(
             highlighted: runner.highlightedNodes, sharing: Set(runner.fileShareNodes)),
             countsFrom: countsStart?.metrics)

@@ -115,8 +115,10 @@ extension StageSession {
 
     /// The scene of `simulation` marked from the events `driver` has run.
     func scene(_ simulation: Simulation, at time: SimTime, driver: Driver) -> Scene {
-        Scene(Frame(simulation: simulation, time: time), plan: plan,
-              reports: driver.reports.prefix(max(0, simulation.eventCount - driver.forgottenEvents)), geometry: geometry)
+        let reports = driver.reports.prefix(max(0, simulation.eventCount - driver.forgottenEvents))
+        var scene = Scene(Frame(simulation: simulation, time: time), plan: plan, reports: reports, geometry: geometry)
+        if let stepScope { scene.scope(to: stepScope, at: time, reports: reports, forgottenEvents: driver.forgottenEvents) }
+        return scene
     }
 
     /// Whether two scenes look different on screen: equal scenes never do; others are
