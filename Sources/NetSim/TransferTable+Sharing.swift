@@ -10,15 +10,22 @@
 /// on hashing. Work is skipped where it could not change anything: a sender that split
 /// its upload evenly is not re-divided for a receiver whose new cap still allows its
 /// even share, and receivers are re-divided only where an offer changed (or their own
-/// transfers or capacity did).
+/// transfers or capacity did). A sender whose upload is split evenly among many
+/// receivers that nothing else limits keeps them as one `SharePool`, re-shared in
+/// O(log n).
 extension TransferTable {
     /// Re-shares after the upload side of `senders` and the download side of `receivers`
     /// changed (a transfer started or ended there, or a capacity changed). The completion
     /// events this calls for are left in `scratch`, in the order they are to be scheduled.
     mutating func reshare(senders: [NodeID], receivers: [NodeID], at now: SimTime, scratch: inout RerateScratch) {
         scratch.beginRound()
-        for sender in senders { scratch.joinUploadSide(sender) }
-        for receiver in receivers {
+        if !pools.isEmpty || !poolsToDissolve.isEmpty {
+            preparePools(senders: senders, receivers: receivers, at: now, scratch: &scratch)
+        }
+        // Pooled senders and their receivers are done; the rest never reach them (a
+        // pool's receivers download from its sender alone).
+        for sender in senders where endpoints[sender.rawValue].pool < 0 { scratch.joinUploadSide(sender) }
+        for receiver in receivers where endpoints[receiver.rawValue].pooledDownloads == 0 {
             var cursor = endpoints[receiver.rawValue].firstDownload
             while cursor >= 0 {
                 let sender = endpoints[Int(links[Int(cursor)].sender)]
@@ -28,10 +35,15 @@ extension TransferTable {
                 cursor = links[Int(cursor)].nextDownload
             }
         }
-        for receiver in receivers { scratch.joinDownloadSide(receiver, changed: true) }
+        for receiver in receivers where endpoints[receiver.rawValue].pooledDownloads == 0 {
+            scratch.joinDownloadSide(receiver, changed: true)
+        }
         for sender in scratch.upSides { offer(from: sender, scratch: &scratch) }
         for receiver in scratch.downSides where scratch.mustReshare(receiver) {
             divide(at: receiver, now: now, scratch: &scratch)
+        }
+        for index in scratch.upSides.indices where endpoints[scratch.upSides[index].rawValue].uploadCount >= poolThreshold {
+            formPoolIfEligible(scratch.upSides[index], at: now, scratch: &scratch)
         }
     }
 
@@ -99,12 +111,7 @@ extension TransferTable {
         transfer.updatedAt = now
         self[transfer.receiver].incomingRate += rate - old
         self[link: id].rate = rate
-        if rate <= 0 {
-            transfer.completesAt = .max
-        } else {
-            let micros = (transfer.remaining / rate * 1e6).rounded(.up)
-            transfer.completesAt = micros < 1e17 ? now + SimTime(micros) : .max
-        }
+        transfer.completesAt = completionTime(remaining: transfer.remaining, rate: rate, at: now)
         if transfer.completesAt < transfer.scheduledAt {
             if transfer.scheduledAt != .max { scratch.staleCompletions += 1 }
             transfer.version += 1
