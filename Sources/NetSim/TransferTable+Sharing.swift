@@ -19,13 +19,12 @@ extension TransferTable {
     /// events this calls for are left in `scratch`, in the order they are to be scheduled.
     mutating func reshare(senders: [NodeID], receivers: [NodeID], at now: SimTime, scratch: inout RerateScratch) {
         scratch.beginRound()
-        if !pools.isEmpty || !poolsToDissolve.isEmpty {
-            preparePools(senders: senders, receivers: receivers, at: now, scratch: &scratch)
-        }
+        let pooling = !pools.isEmpty || !poolsToDissolve.isEmpty
+        if pooling { preparePools(senders: senders, receivers: receivers, at: now, scratch: &scratch) }
         // Pooled senders and their receivers are done; the rest never reach them (a
         // pool's receivers download from its sender alone).
-        for sender in senders where endpoints[sender.rawValue].pool < 0 { scratch.joinUploadSide(sender) }
-        for receiver in receivers where endpoints[receiver.rawValue].pooledDownloads == 0 {
+        for sender in senders where !pooling || endpoints[sender.rawValue].pool < 0 { scratch.joinUploadSide(sender) }
+        for receiver in receivers where !pooling || endpoints[receiver.rawValue].pooledDownloads == 0 {
             var cursor = endpoints[receiver.rawValue].firstDownload
             while cursor >= 0 {
                 let sender = endpoints[Int(links[Int(cursor)].sender)]
@@ -35,22 +34,21 @@ extension TransferTable {
                 cursor = links[Int(cursor)].nextDownload
             }
         }
-        for receiver in receivers where endpoints[receiver.rawValue].pooledDownloads == 0 {
+        for receiver in receivers where !pooling || endpoints[receiver.rawValue].pooledDownloads == 0 {
             scratch.joinDownloadSide(receiver, changed: true)
         }
         for sender in scratch.upSides { offer(from: sender, scratch: &scratch) }
         for receiver in scratch.downSides where scratch.mustReshare(receiver) {
             divide(at: receiver, now: now, scratch: &scratch)
         }
-        for index in scratch.upSides.indices where endpoints[scratch.upSides[index].rawValue].uploadCount >= poolThreshold {
-            formPoolIfEligible(scratch.upSides[index], at: now, scratch: &scratch)
-        }
+        for sender in scratch.manyUploads { formPoolIfEligible(sender, at: now, scratch: &scratch) }
     }
 
     /// The sender's side: divides its upload among its transfers' caps and notes the
     /// receivers whose offers changed.
     private mutating func offer(from sender: NodeID, scratch: inout RerateScratch) {
         let endpoint = endpoints[sender.rawValue]
+        if endpoint.uploadCount >= poolThreshold { scratch.noteManyUploads(sender) }
         withIDsAndShares(count: Int(endpoint.uploadCount)) { ids, shares in
             var cursor = endpoint.firstUpload
             for index in ids.indices {
