@@ -17,6 +17,8 @@ struct RerateScratch: Equatable, Sendable {
     /// Senders and receivers of the current round, in the order they were found.
     private(set) var upSides: [NodeID] = []
     private(set) var downSides: [NodeID] = []
+    /// Senders of the round with enough uploads to be pooled (see `SharePool`).
+    private(set) var manyUploads: [NodeID] = []
     /// Completion events the round calls for, in order, and how many it made stale.
     var completions: [Completion] = []
     var staleCompletions = 0
@@ -34,6 +36,7 @@ struct RerateScratch: Equatable, Sendable {
         round += 1
         upSides.removeAll(keepingCapacity: true)
         downSides.removeAll(keepingCapacity: true)
+        manyUploads.removeAll(keepingCapacity: true)
         completions.removeAll(keepingCapacity: true)
         staleCompletions = 0
     }
@@ -43,6 +46,10 @@ struct RerateScratch: Equatable, Sendable {
         guard marks[node.rawValue].up != round else { return }
         marks[node.rawValue].up = round
         upSides.append(node)
+    }
+
+    mutating func noteManyUploads(_ node: NodeID) {
+        manyUploads.append(node)
     }
 
     /// Adds a receiver to this round's download side unless it is there already;

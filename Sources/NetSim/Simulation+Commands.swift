@@ -43,7 +43,7 @@ extension Simulation {
             bitsUp: transfers[id].bitsUp + transfers.uploads(of: id).reduce(0) { $0 + bitsSent(by: $1) },
             bitsDown: transfers[id].bitsDown + transfers.downloads(of: id).reduce(0) { $0 + bitsSent(by: $1) },
             uploadRate: transfers.uploads(of: id).reduce(0) { $0 + transfers.rate(of: $1) },
-            downloadRate: max(0, transfers[id].incomingRate),
+            downloadRate: max(0, transfers.incomingRate(of: id)),
             chunksHeld: swarm.member(id).map { swarm.held[$0] } ?? 0, chunkCount: swarm.member(id) == nil ? 0 : swarm.config.chunks,
             corruptChunks: swarm.member(id).map { member in
                 (0..<swarm.config.chunks).count { swarm.corrupt.contains(row: member, column: $0) }

@@ -32,9 +32,7 @@ extension Simulation {
 
     /// How much of a transfer under way has been sent by now, in bits.
     func bitsSent(by transferID: Int) -> Double {
-        let transfer = transfers[transferID]
-        let remaining = transfer.remaining - transfers.rate(of: transferID) * Double(now - transfer.updatedAt) / 1e6
-        return transfer.bits - max(0, remaining)
+        transfers[transferID].bits - transfers.remaining(of: transferID, at: now)
     }
 
     /// Stops the given transfers: their node or link failed (`lost`), or their message is
@@ -139,7 +137,7 @@ extension Simulation {
 
     /// When the message of a transfer will arrive, as it stands now.
     func estimatedArrival(of transferID: Int, latency: SimTime) -> SimTime {
-        let completion = transfers[transferID].completesAt
+        let completion = transfers.completion(of: transferID, at: now)
         return completion == .max ? .max : completion + latency
     }
 }

@@ -10,15 +10,21 @@
 /// on hashing. Work is skipped where it could not change anything: a sender that split
 /// its upload evenly is not re-divided for a receiver whose new cap still allows its
 /// even share, and receivers are re-divided only where an offer changed (or their own
-/// transfers or capacity did).
+/// transfers or capacity did). A sender whose upload is split evenly among many
+/// receivers that nothing else limits keeps them as one `SharePool`, re-shared in
+/// O(log n).
 extension TransferTable {
     /// Re-shares after the upload side of `senders` and the download side of `receivers`
     /// changed (a transfer started or ended there, or a capacity changed). The completion
     /// events this calls for are left in `scratch`, in the order they are to be scheduled.
     mutating func reshare(senders: [NodeID], receivers: [NodeID], at now: SimTime, scratch: inout RerateScratch) {
         scratch.beginRound()
-        for sender in senders { scratch.joinUploadSide(sender) }
-        for receiver in receivers {
+        let pooling = !pools.isEmpty || !poolsToDissolve.isEmpty
+        if pooling { preparePools(senders: senders, receivers: receivers, at: now, scratch: &scratch) }
+        // Pooled senders and their receivers are done; the rest never reach them (a
+        // pool's receivers download from its sender alone).
+        for sender in senders where !pooling || endpoints[sender.rawValue].pool < 0 { scratch.joinUploadSide(sender) }
+        for receiver in receivers where !pooling || endpoints[receiver.rawValue].pooledDownloads == 0 {
             var cursor = endpoints[receiver.rawValue].firstDownload
             while cursor >= 0 {
                 let sender = endpoints[Int(links[Int(cursor)].sender)]
@@ -28,17 +34,21 @@ extension TransferTable {
                 cursor = links[Int(cursor)].nextDownload
             }
         }
-        for receiver in receivers { scratch.joinDownloadSide(receiver, changed: true) }
+        for receiver in receivers where !pooling || endpoints[receiver.rawValue].pooledDownloads == 0 {
+            scratch.joinDownloadSide(receiver, changed: true)
+        }
         for sender in scratch.upSides { offer(from: sender, scratch: &scratch) }
         for receiver in scratch.downSides where scratch.mustReshare(receiver) {
             divide(at: receiver, now: now, scratch: &scratch)
         }
+        for sender in scratch.manyUploads { formPoolIfEligible(sender, at: now, scratch: &scratch) }
     }
 
     /// The sender's side: divides its upload among its transfers' caps and notes the
     /// receivers whose offers changed.
     private mutating func offer(from sender: NodeID, scratch: inout RerateScratch) {
         let endpoint = endpoints[sender.rawValue]
+        if endpoint.uploadCount >= poolThreshold { scratch.noteManyUploads(sender) }
         withIDsAndShares(count: Int(endpoint.uploadCount)) { ids, shares in
             var cursor = endpoint.firstUpload
             for index in ids.indices {
@@ -99,12 +109,7 @@ extension TransferTable {
         transfer.updatedAt = now
         self[transfer.receiver].incomingRate += rate - old
         self[link: id].rate = rate
-        if rate <= 0 {
-            transfer.completesAt = .max
-        } else {
-            let micros = (transfer.remaining / rate * 1e6).rounded(.up)
-            transfer.completesAt = micros < 1e17 ? now + SimTime(micros) : .max
-        }
+        transfer.completesAt = completionTime(remaining: transfer.remaining, rate: rate, at: now)
         if transfer.completesAt < transfer.scheduledAt {
             if transfer.scheduledAt != .max { scratch.staleCompletions += 1 }
             transfer.version += 1

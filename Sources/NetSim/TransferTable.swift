@@ -18,6 +18,9 @@ struct Transfer: Equatable, Sendable {
     var scheduledAt: SimTime = .max
     /// Bumped at each re-rating; a `transmitted` event for an older version is stale.
     var version = 0
+    /// Its order of joining its sender's `SharePool`, -1 outside one. A pooled transfer's
+    /// `remaining` is its finish mark and its link's rate is unused (see `SharePool`).
+    var poolOrder = -1
     fileprivate(set) var isLive = true
 
     init(flight: Int, sender: NodeID, receiver: NodeID, bits: Double, updatedAt: SimTime) {
@@ -66,6 +69,10 @@ struct Endpoint: Equatable, Sendable {
     /// What each upload was offered at the node's last division of its upload when none
     /// was held back by its receiver (an even split); -1 otherwise.
     var evenShare = -1.0
+    /// The node's `SharePool` in the table's `pools`, -1 for none, and how many of its
+    /// downloads are in some sender's pool (then all are, and from that one sender).
+    var pool: Int32 = -1
+    var pooledDownloads: Int32 = 0
     fileprivate(set) var uploadCount: Int32 = 0
     fileprivate(set) var downloadCount: Int32 = 0
     fileprivate(set) var firstUpload: Int32 = -1
@@ -91,6 +98,13 @@ struct TransferTable: Equatable, Sendable {
     private(set) var links: [TransferLink] = []
     private(set) var endpoints: [Endpoint]
     private var free: [Int] = []
+    var pools: [SharePool] = []
+    /// Transfers a sender must have at once before they are pooled: below that,
+    /// re-rating each costs little (tests set it out of reach to compare).
+    var poolThreshold: Int32 = 64
+    /// Senders whose pool no longer stands for what re-sharing would compute (a change
+    /// it cannot absorb), to be dissolved at the next re-sharing.
+    var poolsToDissolve: [Int32] = []
 
     init(capacities: [(upload: Double, download: Double)]) {
         endpoints = capacities.map { Endpoint(upload: $0.upload, download: $0.download) }
@@ -115,7 +129,36 @@ struct TransferTable: Equatable, Sendable {
         _modify { yield &links[id] }
     }
 
-    func rate(of id: Int) -> Double { links[id].rate }
+    /// The rate of a transfer now.
+    func rate(of id: Int) -> Double {
+        let transfer = transfers[id]
+        guard transfer.poolOrder >= 0 else { return links[id].rate }
+        return pools[Int(endpoints[transfer.sender.rawValue].pool)].share
+    }
+
+    /// The sum of the rates coming into `node`.
+    func incomingRate(of node: NodeID) -> Double {
+        let endpoint = endpoints[node.rawValue]
+        guard endpoint.pooledDownloads > 0 else { return endpoint.incomingRate }
+        let sender = Int(links[Int(endpoint.firstDownload)].sender)
+        return endpoint.incomingRate + Double(endpoint.pooledDownloads) * pools[Int(endpoints[sender].pool)].share
+    }
+
+    /// What a transfer has left to send at `now`, in bits.
+    func remaining(of id: Int, at now: SimTime) -> Double {
+        let transfer = transfers[id]
+        guard transfer.poolOrder >= 0 else {
+            return max(0, transfer.remaining - links[id].rate * Double(now - transfer.updatedAt) / 1e6)
+        }
+        return max(0, transfer.remaining - pools[Int(endpoints[transfer.sender.rawValue].pool)].served(at: now))
+    }
+
+    /// When a transfer's last bit will leave at the rates of `now`.
+    func completion(of id: Int, at now: SimTime) -> SimTime {
+        let transfer = transfers[id]
+        guard transfer.poolOrder >= 0, transfer.completesAt == .max else { return transfer.completesAt }
+        return completionTime(remaining: remaining(of: id, at: now), rate: rate(of: id), at: now)
+    }
 
     /// Stores a new transfer, last in its sender's uploads and its receiver's downloads,
     /// and returns its id.
@@ -152,6 +195,7 @@ struct TransferTable: Equatable, Sendable {
         endpoints[receiver].lastDownload = slot
         endpoints[sender].uploadCount += 1
         endpoints[receiver].downloadCount += 1
+        poolNewTransfer(id)
         return id
     }
 
@@ -184,11 +228,24 @@ struct TransferTable: Equatable, Sendable {
         }
         endpoints[sender].uploadCount -= 1
         endpoints[receiver].downloadCount -= 1
-        endpoints[receiver].incomingRate -= link.rate
+        if transfers[id].poolOrder >= 0 {
+            pools[Int(endpoints[sender].pool)].count -= 1
+            endpoints[receiver].pooledDownloads -= 1
+        } else {
+            endpoints[receiver].incomingRate -= link.rate
+        }
         let transfer = transfers[id]
         transfers[id].isLive = false
         free.append(id)
         return transfer
+    }
+
+    /// The time `remaining` bits take to leave at `rate`, from `now`, rounded up to the
+    /// clock's microsecond (.max when they never would).
+    func completionTime(remaining: Double, rate: Double, at now: SimTime) -> SimTime {
+        guard rate > 0 else { return .max }
+        let micros = (remaining / rate * 1e6).rounded(.up)
+        return micros < 1e17 ? now + SimTime(micros) : .max
     }
 
     func isCurrent(_ id: Int, version: Int) -> Bool {

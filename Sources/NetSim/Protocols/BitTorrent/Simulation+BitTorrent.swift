@@ -386,7 +386,7 @@ extension Simulation {
             let sink = transfers[swarm.members[peer]]
             var mine = 0.0
             for id in transfers.downloads(of: swarm.members[peer]) where transfers[id].sender == node { mine += transfers.rate(of: id) }
-            ranked.append((peer, sink.download - sink.incomingRate + mine))
+            ranked.append((peer, sink.download - transfers.incomingRate(of: swarm.members[peer]) + mine))
         }
         ranked.sort { $0.room != $1.room ? $0.room > $1.room : $0.peer < $1.peer }
         return ranked.prefix(count).map(\.peer)
