@@ -18,8 +18,11 @@ extension NarrationRenderer {
         var result = StyledText([StyledSpan(quiz.question, .strong)]).wrapped(width: width).map { NarrationLine(spans: $0) }
         // Once answered, the choices the notes speak of: those picked and those right.
         let shown = quiz.answered && !quiz.picked.isEmpty ? quiz.picked.union(quiz.answers) : Set(quiz.choices.indices)
+        // A mark and its number stand apart ("✓ 2."), every choice alike so they line up;
+        // while none is marked, the choices keep that column for their words.
+        let marked = shown.contains { choiceMark(quiz, $0) != " " }
         for (index, choice) in quiz.choices.enumerated() where shown.contains(index) {
-            let label = "\(choiceMark(quiz, index)) \(index + 1). "
+            let label = (marked ? "\(choiceMark(quiz, index)) " : " ") + "\(index + 1). "
             // Once answered, a tick says right and a cross wrong; which were the learner's
             // own picks needs words of its own.
             let yours = quiz.answered && quiz.picked.contains(index) ? " (your pick)" : ""

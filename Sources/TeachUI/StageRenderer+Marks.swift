@@ -2,8 +2,10 @@ import Canvas
 import NetSim
 
 extension StageRenderer {
-    /// Cells a one-line label keeps after its name for its marks, inside its frame
-    /// (`StageLayout.size`): its first mark, else the sending arrow.
+    /// Cells a one-line label keeps after its name for a mark, inside its frame
+    /// (`StageLayout.size`): its first mark, else the sending arrow (a box shows them all,
+    /// and how many it sends). Each cell more made rows of labels too tight for their
+    /// lines: at 80x24 hybrids fell back to its grid with two.
     static let markSlot = 1
 
     /// A node's marks and what it is sending, drawn beside its icon so that the icon goes
@@ -31,26 +33,11 @@ extension StageRenderer {
             }
         case .compact, .dot:
             guard frame.width > Self.markSlot else { return }
-            let slot = Point(x: frame.maxX - Self.markSlot, y: frame.y)
-            for (offset, glyph) in slotGlyphs(of: node).prefix(Self.markSlot).enumerated() {
-                canvas.put(String(theme.glyph(glyph.symbol)), x: slot.x + offset, y: slot.y, style: theme.style(glyph.symbol))
-                if let count = glyph.count, offset + 1 < Self.markSlot {
-                    canvas.put(String(count), x: slot.x + offset + 1, y: slot.y, style: theme.style(glyph.symbol))
-                }
-                ink.insert(glyph.symbol)
-            }
+            // The node's first mark, else the arrow of what it sends.
+            let sending: StageMark? = node.sending > 0 && node.isUp ? .sending : nil
+            guard let shown = node.marks.first ?? sending else { return }
+            put(.mark(shown), at: Point(x: frame.maxX - Self.markSlot, y: frame.y), into: &canvas, ink: &ink)
         }
-    }
-
-    /// What a one-line label's slot shows, most telling first: its marks, and the arrow
-    /// of what it sends (with how many, when it has no mark).
-    private func slotGlyphs(of node: SceneNode) -> [(symbol: StageSymbol, count: Int?)] {
-        var glyphs = node.marks.map { (symbol: StageSymbol.mark($0), count: Int?.none) }
-        if node.sending > 0, node.isUp {
-            let arrow = (symbol: StageSymbol.mark(.sending), count: node.marks.isEmpty && node.sending > 1 ? min(node.sending, 9) : nil)
-            glyphs.insert(arrow, at: min(1, glyphs.count))
-        }
-        return glyphs
     }
 
     private func put(_ symbol: StageSymbol, at point: Point, into canvas: inout Canvas, ink: inout StageInk) {

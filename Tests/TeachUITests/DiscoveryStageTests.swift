@@ -35,8 +35,9 @@ import Testing
         for node in scene.nodes {
             let frame = try #require(hits.placement.frames[node.id])
             let cell = hits.placement.form == .compact ? canvas[frame.x, frame.y] : canvas[frame.x + 1, frame.y + frame.height / 2]
-            // A mark is drawn beside the icon (the cell before a one-line label, or in its gap).
-            let beside = [canvas[max(0, frame.x - 1), frame.y], canvas[frame.x + 1, frame.y]].map(\.text)
+            // A mark is drawn beside the icon: in the cell a one-line label keeps after its
+            // name, or in a box's top border.
+            let beside = [canvas[frame.maxX - 1, frame.y], canvas[frame.x + 1, frame.y]].map(\.text)
             icons[node.name] = beside.contains("◦") ? "◦" : cell.text
         }
         return (icons, hits.legend.all.map { $0.glyphs + " " + $0.title })

@@ -7,7 +7,7 @@ import Testing
     @Test func aStepShowsTheNetworkNarrationMetricsStatusAndKeys() {
         #expect(Screens.lessonStep() == #"""
              1. One request · Ask once
-            ┌─ □ client ───────────────────────────────────┐┌ step 1/2 ────────────────────┐
+            ┌─ ▦ server □ client ──────────────────────────┐┌ step 1/2 ────────────────────┐
             │                  ┌────────┐                  ││ The client c1 sends a        │
             │                  │▦ server│                  ││ request; the server answers. │
             │                  └────────┘                  ││                              │
@@ -36,7 +36,7 @@ import Testing
     @Test func aSteppedRequestGlidesAlongItsLink() {
         #expect(Screens.lessonRequestGliding() == #"""
              1. One request · Ask once
-            ┌─ □ client ───────────────────────────────────┐┌ step 1/2 ────────────────────┐
+            ┌─ ▦ server □ client ──────────────────────────┐┌ step 1/2 ────────────────────┐
             │                  ┌────────┐                  ││ The client c1 sends a        │
             │                  │▦ server│                  ││ request; the server answers. │
             │                  └────────┘                  ││                              │
@@ -80,7 +80,7 @@ import Testing
         #expect(screen(state).contains("Right."))
         #expect(Screens.quizAnswered() == #"""
              1. One request · Check
-            ┌─ □ client ───────────────────────────────────┐┌ step 2/2 ────────────────────┐
+            ┌─ ▦ server □ client ──────────────────────────┐┌ step 2/2 ────────────────────┐
             │                  ┌────────┐                  ││ Who answers the request?     │
             │                  │▦ server│                  ││ ✗ 1. Another client          │
             │                  └────────┘                  ││   2. The server              │
@@ -200,7 +200,7 @@ import Testing
         var state = Screens.jumpingToStep()
         #expect(screen(state) == #"""
              1. When the server fails · Predict
-            ┌─ □ client ───────────────────────────────────┐┌ step 1/2 ────────────────────┐
+            ┌─ ▦ server □ client ──────────────────────────┐┌ step 1/2 ────────────────────┐
             │                ┌────────────┐                ││ Think before you act.        │
             │                │            │                ││                              │
             │                │  ▦ server  │                ││ Which clients will still get │

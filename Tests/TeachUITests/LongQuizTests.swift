@@ -82,7 +82,7 @@ import Testing
         var state = Self.open(Self.lesson)
         send(&state, .key(.character("1")))
         let panel = Self.panel(state)
-        #expect(panel.contains { $0.hasPrefix("✗1.") })
+        #expect(panel.contains { $0.hasPrefix("✗ 1.") })
         #expect(panel.contains { $0.hasPrefix("3.") })
         #expect(panel.contains { $0.hasPrefix("1: Clients hold no page;") })
         #expect(panel.contains("Not quite. Answer with 1-3."))

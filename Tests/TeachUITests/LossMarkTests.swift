@@ -16,9 +16,9 @@ import Testing
         let dropped = scene.nodes.filter { $0.marks.contains(.dropped) }.map(\.name)
         #expect(dropped == ["server"])
         let text = screen(state)
-        #expect(text.contains("⊗▦ server") && !text.contains("⊗□ cat") && text.contains("⊗ dropped"))
+        #expect(text.contains("▦ server⊗") && !text.contains("□ cat⊗") && text.contains("⊗ dropped"))
         let plain = screen(state, capabilities: .plain)
-        #expect(plain.contains("DS server") && !plain.contains("Dc cat") && plain.contains("D dropped"))
+        #expect(plain.contains("S serverD") && !plain.contains("c catD") && plain.contains("D dropped"))
         #expect(!text.contains("↓"), "no arrow stands for a drop")
     }
 

@@ -7,7 +7,7 @@ import Testing
     @Test func presentingDropsKeyHintsAndPromptsAndGrowsTheStage() {
         #expect(Screens.presenting() == #"""
              1. When the server fails · Predict
-            ┌─ □ client ───────────────────────────────────┐┌ step 1/2 ────────────────────┐
+            ┌─ ▦ server □ client ──────────────────────────┐┌ step 1/2 ────────────────────┐
             │                ┌────────────┐                ││ Think before you act.        │
             │                │            │                ││                              │
             │                │  ▦ server  │                ││ Which clients will still get │

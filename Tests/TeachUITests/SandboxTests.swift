@@ -8,7 +8,7 @@ import Testing
     @Test func requestsMoveAlongTheirLinksAtTheirSimulatedPosition() {
         #expect(Screens.requestsInFlight() == #"""
              Sandbox · client-server
-            ┌─ □ client ───────────────────────────────────┐┌ sandbox ─────────────────────┐
+            ┌─ ▦ server □ client ──────────────────────────┐┌ sandbox ─────────────────────┐
             │                  ┌────────┐                  ││ A client-server network of 4 │
             │                  │▦ server│                  ││ nodes. Change it with the    │
             │                  └────────┘                  ││ keys below and watch the     │
@@ -95,7 +95,7 @@ import Testing
         #expect(screen(state) == Screens.deadClient())
         #expect(Screens.deadClient() == #"""
              Sandbox · client-server
-            ┌─ □ client ───────────────────────────────────┐┌ sandbox ─────────────────────┐
+            ┌─ ▦ server □ client ──────────────────────────┐┌ sandbox ─────────────────────┐
             │                  ┌────────┐                  ││ A client-server network of 4 │
             │                  │▦ server│                  ││ nodes. Change it with the    │
             │                  └─ busy ─┘                  ││ keys below and watch the     │
@@ -129,7 +129,7 @@ import Testing
         send(&state, .key(.click(x: 22, y: 3)))
         #expect(Screens.clickedServer() == #"""
              Sandbox · client-server
-            ┌─ □ client ───────────────────────────────────┐┌ sandbox ─────────────────────┐
+            ┌─ ▦ server □ client ──────────────────────────┐┌ sandbox ─────────────────────┐
             │   ╔ server ══════════════════════════════╗   ││ A client-server network of 4 │
             │   ║ role       server                    ║   ││ nodes. Change it with the    │
             │   ║ state      up                        ║   ││ keys below and watch the     │
@@ -170,7 +170,7 @@ import Testing
     @Test func theEventListSaysWhatHappenedWhenAndBetweenWhom() {
         #expect(Screens.eventList() == #"""
              Sandbox · client-server
-            ┌─ □ client ───────────────────────────────────┐┌ sandbox ─────────────────────┐
+            ┌─ ▦ server □ client ──────────────────────────┐┌ sandbox ─────────────────────┐
             │ ╔ events: 3 ═══════════════════════════════════════════════════════════════╗ │
             │ ║ 1  3.20 ms  done sending c1 → server: GET /item (request, 3.2 kb), bega… ║ │
             │ ║ 2  3.20 ms  done sending c2 → server: GET /item (request, 3.2 kb), bega… ║ │
@@ -250,7 +250,7 @@ import Testing
         var state = AppState(lessons: [], start: .sandbox(.swarm, nodes: 4))
         send(&state, .key(.tab), .key(.tab), .key(.character("m")))
         #expect(screen(state).contains("p1 now serves corrupt chunks"))
-        #expect(screen(state).contains("☠◉ p1"), "the mark stands beside the peer's icon")
+        #expect(screen(state).contains("◉ p1☠"), "the mark stands after the peer's name, its icon kept")
         send(&state, .key(.character("v")))
         #expect(screen(state).contains("Peers no longer check"))
         send(&state, .key(.character("v")))

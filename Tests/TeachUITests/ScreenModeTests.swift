@@ -52,7 +52,7 @@ import Testing
         #expect(screen(state) == Screens.help())
         #expect(Screens.help() == #"""
              1. One request · Ask once
-            ┌─ □ client ───────────────────────────────────┐┌ step 1/2 ────────────────────┐
+            ┌─ ▦ server □ client ──────────────────────────┐┌ step 1/2 ────────────────────┐
             ╔ keys ═══════════════════════════════════════════════════════════════════════╗│
             ║ Stepping                               Looking closer                       ║│
             ║ → Space  the next change, or go on     Tab      select next node or message ║│
@@ -101,7 +101,7 @@ import Testing
         // bold requests and the reversed title bar, with no colour anywhere.
         #expect(Screens.deadClientAttributes() == #"""
             rrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrr
-            dd  ddddddd dddddddddddddddddddddddddddddddddddddbbbbbbbbbdddddddddddddddddddddd
+            dd bddddddd  ddddddd ddddddddddddddddddddddddddddbbbbbbbbbdddddddddddddddddddddd
             d                  bbbbbbbbbb                  dd   bbbbbbbbbbbbb              d
             d                  bbbbbbbbbb                  dd                              d
             d                  bbbbbbbbbb                  dd                              d
@@ -133,7 +133,7 @@ import Testing
         #expect(text.unicodeScalars.allSatisfy { $0.isASCII })
         #expect(Screens.requestsInFlight(.plain) == #"""
              Sandbox - client-server
-            +- c client -----------------------------------++ sandbox ---------------------+
+            +- S server c client --------------------------++ sandbox ---------------------+
             |                  +--------+                  || A client-server network of 4 |
             |                  |S server|                  || nodes. Change it with the    |
             |                  +--------+                  || keys below and watch the     |

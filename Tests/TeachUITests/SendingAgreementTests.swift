@@ -59,10 +59,10 @@ import Testing
 
     /// Every sender is seen sending: at each moment → stops at in the swarms (mallory's
     /// corrupt chunks and the tracker's peer lists included), at every size a learner
-    /// uses, the stage draws ↑ beside each node the engine has sending, with its count
-    /// after it when it sends more than one (a one-line label's, where it stays two
-    /// cells clear of the next label). And the engine did have the tracker and
-    /// mallory sending at some of those moments.
+    /// uses, the stage draws ↑ on each node the engine has sending: in a box with its
+    /// count when it sends more than one, on a one-line label in the cell after its name
+    /// (where a mark of something wrong goes first). And the engine did have the tracker
+    /// and mallory sending at some of those moments.
     @Test(arguments: ["p2p-swarm", "p2p-security"])
     func everySenderShowsItsUploadArrowAndCount(id: String) throws {
         let lesson = try #require(CoursePlayTests.lessons.first { $0.id == id })
@@ -83,11 +83,11 @@ import Testing
                     for node in session.scene.nodes where engine[node.name] != nil {
                         let frame = try #require(hits.placement.frames[node.id])
                         let count = engine[node.name]!
-                        let rows = (frame.y..<frame.maxY).map { y in (frame.x...frame.maxX + 1).map { canvas[$0, y].text }.joined() }
-                        // A one-line label's count needs two cells clear of the next label.
-                        let after = [1, 2, 3].map { Point(x: frame.maxX + $0, y: frame.y) }
-                        let crowded = frame.height == 1 && after.contains { cell in hits.placement.frames.values.contains { $0.contains(cell) } }
-                        let badge = count > 1 && !crowded ? "↑\(min(count, 9))" : "↑"
+                        let rows = (frame.y..<frame.maxY).map { y in (frame.x..<frame.maxX).map { canvas[$0, y].text }.joined() }
+                        // A one-line label has one cell for a mark, inside its frame: the
+                        // arrow, unless something wrong with the node (mallory's ☠) takes it.
+                        let mark = node.marks.first.map { String(Theme(.full).glyph(.mark($0))) }
+                        let badge = frame.height > 1 ? (count > 1 ? "↑\(min(count, 9))" : "↑") : mark ?? "↑"
                         #expect(rows.contains { $0.contains(badge) }, "\(id) step \(step + 1) at \(width)x\(height): \(node.name) sends \(count): \(rows)")
                     }
                 }
