@@ -55,9 +55,11 @@ import Testing
             let step = session.runner.stepIndex
             for key in keys(state) {
                 let before = state
-                // Only a presented lesson draws every press: a presenter's clicks are few.
-                let unread = presenting && !before.wantsTicks && screen(before, width: size.width, height: size.height)
-                    .contains(/↓ [0-9]+ more line/)
+                // Only a presented lesson draws every press: a presenter's clicks are few. The
+                // text above a revealed quiz was paged through before the reveal.
+                let revealed = session.pendingQuiz.map { session.answers[$0.1]?.answered == true } ?? false
+                let unread = presenting && !before.wantsTicks && !revealed
+                    && screen(before, width: size.width, height: size.height).contains(/↓ [0-9]+ more line/)
                 send(&state, .key(key))
                 if unread, position(state) != position(before) {
                     result.unreadLeft.append("step \(step + 1): \(key) on \(session.shownPending)")

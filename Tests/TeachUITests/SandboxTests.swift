@@ -142,12 +142,12 @@ import Testing
             │   ║ in flight  3 messages to or from it  ║   ││ its upload. 1 2 3 start      │
             │   ║                                      ║   ││ again as client-server, p2p  │
             │   ║ A server answers requests one at a   ║   ││ or swarm.                    │
-            └─ ●║ time; the rest wait in its queue,    ║───┘│                              │
-            ┌ me║ and when the queue is full new ones  ║───┐│ 3 requests sent              │
-            │ me║ are dropped.                         ║   ││                              │
-            │ se║                                      ║/8 ││                              │
-            │ se║ Tab next  i Esc close                ║0% ││                              │
-            │ qu╚══════════════════════════════════════╝ 0 ││                              │
+            └─  ║ time; the rest wait in its queue,    ║ ──┘│                              │
+            ┌ m ║ and when the queue is full new ones  ║ ──┐│ 3 requests sent              │
+            │ m ║ are dropped.                         ║   ││                              │
+            │ s ║                                      ║ 8 ││                              │
+            │ s ║ Tab next  i Esc close                ║ % ││                              │
+            │ q ╚══════════════════════════════════════╝ 0 ││                              │
             │                                              ││                              │
             └──────────────────────────────────────────────┘└──────────────────────────────┘
              ❚❚ paused │ sandbox │ t 6.20 ms │ ×0.03 │ event 3

@@ -57,9 +57,10 @@ import Testing
         #expect(peerUploads > 0, "peers upload to each other in \(id), and the check saw it")
     }
 
-    /// Every sender is seen sending: at each moment → stops at in the swarms (mallory's
-    /// corrupt chunks and the tracker's peer lists included), at every size a learner
-    /// uses, the stage draws ↑ on each node the engine has sending: in a box with its
+    /// Every sender is seen sending: at each frame of the swarms played at their pace
+    /// (mallory's corrupt chunks and the tracker's peer lists included; → now covers a
+    /// twentieth of a step a press and may pass the tracker's brief answers), at every
+    /// size a learner uses, the stage draws ↑ on each node the engine has sending: in a box with its
     /// count when it sends more than one, on a one-line label in the cell after its name
     /// (where a mark of something wrong goes first). And the engine did have the tracker
     /// and mallory sending at some of those moments.
@@ -69,10 +70,15 @@ import Testing
         var seen: Set<String> = []
         for step in lesson.steps.indices {
             var state = AppState(lessons: [lesson], start: .lesson(id: id, step: step))
-            for _ in 0..<60 {
-                guard case .running = state.lesson?.stage.driver.runner.pending else { break }
-                send(&state, .key(.right))
-                while state.wantsTicks { send(&state, .tick(elapsedMicroseconds: 5_000_000)) }
+            guard case .running = state.lesson?.stage.driver.runner.pending else { continue }
+            // The step's first moment (a tracker's lists leave as a swarm starts), then
+            // every frame of its play.
+            for frame in 0..<400 {
+                if frame == 1 { send(&state, .key(.enter)) }
+                if frame > 1 {
+                    guard state.wantsTicks else { break }
+                    send(&state, .tick(elapsedMicroseconds: frame < 100 ? 5_000 : 100_000))
+                }
                 let session = try #require(state.lesson?.stage)
                 let engine = Self.engineSending(session.shown.simulation)
                 seen.formUnion(engine.keys)

@@ -367,7 +367,7 @@ import Testing
             │ file 4 peers: 0 done, 4 at 50-68%            ││                              │
             │ mallory ████████████████················ 50% ││                              │
             └──────────────────────────────────────────────┘└──────────────────────────────┘
-             ❚❚ paused │ step 1/2 │ t 2.67 s │ ×1 │ event 91 │ step done
+             ❚❚ paused │ step 1/2 │ t 2.67 s │ ×0.3 │ event 91 │ step done
              → Enter next step  ← back  n p steps  Tab i inspect  e events  ? help  q back
 
 
@@ -421,7 +421,7 @@ import Testing
             | file 4 peers: 0 done, 4 at 50-68%            ||                              |
             | mallory ################................ 50% ||                              |
             +----------------------------------------------++------------------------------+
-             || paused | step 1/2 | t 2.67 s | x1 | event 91 | step done
+             || paused | step 1/2 | t 2.67 s | x0.3 | event 91 | step done
              Right Enter next step  Left back  Tab i inspect  e events  ? help  q back
 
             rrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrr
@@ -446,7 +446,7 @@ import Testing
             d bbbb                                         dd                              d
             d                         dddddddddddddddd     dd                              d
             dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd
-            dbbbbbbbbbddd        ddd        ddd  ddd        ddd         dddddddddddddddddddd
+            dbbbbbbbbbddd        ddd        ddd    ddd        ddd         dddddddddddddddddd
              bbbbbbbbbbb ddddddddd  bbbb dddd  bbbbb ddddddd  b dddddd  b dddd  b dddd
             """##)
     }
@@ -475,7 +475,7 @@ import Testing
             │ file 4 peers: 0 done, 4 at 75-87%            ││                              │
             │ mallory ████████████████████████········ 75% ││                              │
             └──────────────────────────────────────────────┘└──────────────────────────────┘
-             ❚❚ paused │ step 2/2 │ t 3.17 s │ ×0.1 │ event 119 │ lesson done
+             ❚❚ paused │ step 2/2 │ t 3.17 s │ ×0.3 │ event 119 │ lesson done
              → Enter finish the lesson  ← back  Tab i inspect  e events  ? help  q back
 
 
@@ -529,7 +529,7 @@ import Testing
             | file 4 peers: 0 done, 4 at 75-87%            ||                              |
             | mallory ########################........ 75% ||                              |
             +----------------------------------------------++------------------------------+
-             || paused | step 2/2 | t 3.17 s | x0.1 | event 119 | lesson done
+             || paused | step 2/2 | t 3.17 s | x0.3 | event 119 | lesson done
              Right Enter finish the lesson  Tab i inspect  e events  ? help  q back
 
             rrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrr
