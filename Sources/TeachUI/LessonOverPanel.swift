@@ -47,9 +47,12 @@ struct LessonOverPanel: Panel {
         if let next = app.nextLesson {
             add(StyledText([StyledSpan("\(next + 1). \(app.lessons[next].title)")]), indent: 1)
             // As much of its goal as the window has room for under the rest.
-            let summary = StyledText(markup: app.lessons[next].summary).wrapped(width: max(1, width - 1))
-            let room = canvas.height - 4 - 2 - 2 - lines.count
-            lines += summary.prefix(max(1, room)).map { ($0.map { StyledSpan($0.text, .emphasis) }, 1) }
+            let summary = StyledText(markup: app.lessons[next].summary).wrapped(width: max(1, width - 2))
+            let room = max(1, canvas.height - 4 - 2 - 2 - lines.count)
+            var shown = summary.prefix(room).map { $0.map { StyledSpan($0.text, .emphasis) } }
+            // A goal cut short says so.
+            if summary.count > room, !shown.isEmpty { shown[shown.count - 1].append(StyledSpan(theme.unicode ? "…" : "...", .emphasis)) }
+            lines += shown.map { ($0, 1) }
         } else {
             add(StyledText([StyledSpan(app.classHost != nil ? "The class ends with this lesson." : "Nothing: this is the course's last lesson.")]), indent: 1)
         }

@@ -48,8 +48,11 @@ enum Overlay {
         let w = min(width + 4, area.width), h = min(height + 2, area.height)
         let rect = Rect(x: area.x + (area.width - w) / 2, y: area.y + (area.height - h) / 2, width: w, height: h)
         // A blank column either side, so text cut off under the panel does not read as
-        // running into its border.
-        canvas.fill(Rect(x: max(area.x, rect.x - 1), y: rect.y, width: min(area.maxX, rect.maxX + 1) - max(area.x, rect.x - 1), height: rect.height))
+        // running into its border; a strip too narrow to read a word in is cleared whole.
+        let narrow = 8
+        let left = rect.x - area.x <= narrow ? area.x : rect.x - 1
+        let right = area.maxX - rect.maxX <= narrow ? area.maxX : rect.maxX + 1
+        canvas.fill(Rect(x: left, y: rect.y, width: right - left, height: rect.height))
         canvas.box(rect, weight: .double, glyphs: theme.glyphs, style: theme.panelTitle, title: title, titleStyle: theme.panelTitle)
         return Rect(x: rect.x + 2, y: rect.y + 1, width: rect.width - 4, height: rect.height - 2)
     }

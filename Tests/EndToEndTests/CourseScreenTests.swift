@@ -144,8 +144,9 @@ struct CourseScreenTests {
         let terminal = try TerminalSession()
         terminal.startNetstep(try FixtureLesson.write(for: terminal).path)
         try terminal.waitFor("step 1/3")
-        let server = try #require(terminal.position(of: "▦ server"))
-        terminal.click(x: server.x + 2, y: server.y)
+        // The node's box, not the legend's "▦ server" on the stage's top border.
+        let server = try #require(terminal.position(of: "│▦ server"))
+        terminal.click(x: server.x + 3, y: server.y)
         try terminal.waitFor("role       server")
         try terminal.waitFor("queue      0 waiting")
     }

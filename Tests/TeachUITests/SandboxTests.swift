@@ -130,24 +130,24 @@ import Testing
         #expect(Screens.clickedServer() == #"""
              Sandbox · client-server
             ┌─ ▦ server □ client ──────────────────────────┐┌ sandbox ─────────────────────┐
-            │   ╔ server ══════════════════════════════╗   ││ A client-server network of 4 │
-            │   ║ role       server                    ║   ││ nodes. Change it with the    │
-            │   ║ state      up                        ║   ││ keys below and watch the     │
-            │   ║ queue      0 waiting of 8            ║   ││ metrics answer.              │
-            │   ║ service    20.0 ms per request       ║   ││                              │
-            │   ║ upload     0 Mbps of 10 Mbps         ║   ││ Select a node with Tab or a  │
-            │   ║ download   0 Mbps of 10 Mbps         ║   ││ click; k takes it down or    │
-            │   ║ sent       0 Mb                      ║   ││ brings it back, x removes    │
-            │   ║ received   9.6 kb                    ║   ││ it, u and U double or halve  │
-            │   ║ in flight  3 messages to or from it  ║   ││ its upload. 1 2 3 start      │
-            │   ║                                      ║   ││ again as client-server, p2p  │
-            │   ║ A server answers requests one at a   ║   ││ or swarm.                    │
-            └─  ║ time; the rest wait in its queue,    ║ ──┘│                              │
-            ┌ m ║ and when the queue is full new ones  ║ ──┐│ 3 requests sent              │
-            │ m ║ are dropped.                         ║   ││                              │
-            │ s ║                                      ║ 8 ││                              │
-            │ s ║ Tab next  i Esc close                ║ % ││                              │
-            │ q ╚══════════════════════════════════════╝ 0 ││                              │
+                ╔ server ══════════════════════════════╗    │ A client-server network of 4 │
+                ║ role       server                    ║    │ nodes. Change it with the    │
+                ║ state      up                        ║    │ keys below and watch the     │
+                ║ queue      0 waiting of 8            ║    │ metrics answer.              │
+                ║ service    20.0 ms per request       ║    │                              │
+                ║ upload     0 Mbps of 10 Mbps         ║    │ Select a node with Tab or a  │
+                ║ download   0 Mbps of 10 Mbps         ║    │ click; k takes it down or    │
+                ║ sent       0 Mb                      ║    │ brings it back, x removes    │
+                ║ received   9.6 kb                    ║    │ it, u and U double or halve  │
+                ║ in flight  3 messages to or from it  ║    │ its upload. 1 2 3 start      │
+                ║                                      ║    │ again as client-server, p2p  │
+                ║ A server answers requests one at a   ║    │ or swarm.                    │
+                ║ time; the rest wait in its queue,    ║    │                              │
+                ║ and when the queue is full new ones  ║    │ 3 requests sent              │
+                ║ are dropped.                         ║    │                              │
+                ║                                      ║    │                              │
+                ║ Tab next  i Esc close                ║    │                              │
+                ╚══════════════════════════════════════╝    │                              │
             │                                              ││                              │
             └──────────────────────────────────────────────┘└──────────────────────────────┘
              ❚❚ paused │ sandbox │ t 6.20 ms │ ×0.03 │ event 3
@@ -171,26 +171,26 @@ import Testing
         #expect(Screens.eventList() == #"""
              Sandbox · client-server
             ┌─ ▦ server □ client ──────────────────────────┐┌ sandbox ─────────────────────┐
-            │ ╔ events: 3 ═══════════════════════════════════════════════════════════════╗ │
-            │ ║ 1  3.20 ms  done sending c1 → server: GET /item (request, 3.2 kb), bega… ║ │
-            │ ║ 2  3.20 ms  done sending c2 → server: GET /item (request, 3.2 kb), bega… ║ │
-            │ ║ 3  3.20 ms  done sending c3 → server: GET /item (request, 3.2 kb), bega… ║ │
-            │ ║                                                                          ║ │
-            │ ║                                                                          ║ │
-            │ ║                                                                          ║ │
-            │ ║                                                                          ║ │
-            │ ║                                                                          ║ │
-            │ ║                                                                          ║ │
-            │ ║                                                                          ║ │
-            │ ║                                                                          ║ │
-            └─║                                                                          ║ │
-            ┌ ║                                                                          ║ │
-            │ ║                                                                          ║ │
-            │ ║                                                                          ║ │
-            │ ║                                                                          ║ │
-            │ ║                                                                          ║ │
-            │ ║ ↑↓ move  Enter show it  / search  n N next/prev match  e Esc close       ║ │
-            └─╚══════════════════════════════════════════════════════════════════════════╝─┘
+              ╔ events: 3 ═══════════════════════════════════════════════════════════════╗
+              ║ 1  3.20 ms  done sending c1 → server: GET /item (request, 3.2 kb), bega… ║
+              ║ 2  3.20 ms  done sending c2 → server: GET /item (request, 3.2 kb), bega… ║
+              ║ 3  3.20 ms  done sending c3 → server: GET /item (request, 3.2 kb), bega… ║
+              ║                                                                          ║
+              ║                                                                          ║
+              ║                                                                          ║
+              ║                                                                          ║
+              ║                                                                          ║
+              ║                                                                          ║
+              ║                                                                          ║
+              ║                                                                          ║
+              ║                                                                          ║
+              ║                                                                          ║
+              ║                                                                          ║
+              ║                                                                          ║
+              ║                                                                          ║
+              ║                                                                          ║
+              ║ ↑↓ move  Enter show it  / search  n N next/prev match  e Esc close       ║
+              ╚══════════════════════════════════════════════════════════════════════════╝
              ❚❚ paused │ sandbox │ t 6.20 ms │ ×0.03 │ event 3
              r requests  f file  → step  Enter play  Tab i inspect  e events  ? help  q quit
             """#)
