@@ -13,8 +13,10 @@ import Darwin
 /// the keyboard and the signals away: q, Ctrl-C, SIGTERM and SIGHUP end the session at any
 /// moment, and after a moment a line at the bottom says the program is busy and for how
 /// long. Quick work (almost every key) finishes before anything is drawn. Keys typed
-/// meanwhile are not lost: they are put back to be read once the work is done (q quits
-/// at once only while the busy line shows).
+/// before the busy line shows are not lost: they are put back to be read once the work
+/// is done. Once it shows, the screen has said it is busy and that only q or Ctrl-C do
+/// anything: other keys typed then (impatient presses of → or Enter) are dropped, not
+/// replayed afterwards to skip steps the learner never saw.
 ///
 /// Work that is abandoned (the user quit meanwhile) keeps running on its thread until the
 /// process exits, which it does as soon as the terminal is restored.
@@ -75,8 +77,10 @@ struct BusyWait {
                 return .ended(.quit)
             case .hangUp:
                 return .ended(.hangUp)
+            case let .resize(width, height)?:
+                typedAhead.append(.resize(width: width, height: height))
             case let input?:
-                typedAhead.append(input)
+                if !shownBusy { typedAhead.append(input) }
             case nil:
                 break
             }

@@ -44,6 +44,19 @@ struct TerminalModeTests {
         try terminal.expectSaneShell()
     }
 
+    @Test("keys pressed while the busy line shows are dropped, not replayed afterwards")
+    func keysDuringTheBusyLineAreDropped() throws {
+        let terminal = try TerminalSession()
+        terminal.startNetstep(try SlowLesson.write(for: terminal).path)
+        try terminal.waitFor("Working…")
+        terminal.press("n")
+        terminal.press("n")
+        let screen = try terminal.waitUntil("the curves are measured", timeout: .seconds(120)) {
+            !$0.contains("Working…") && $0.contains("step ")
+        }
+        #expect(screen.contains("step 1/2"), "the presses made while busy moved the lesson on: \(screen)")
+    }
+
     @Test("Ctrl-C ends netstep while a lesson is still measuring its curves")
     func interruptDuringCurves() throws {
         let terminal = try TerminalSession()
