@@ -60,6 +60,8 @@ struct LessonDriver: SimulationDriver {
         }
     }
 
+    var stepScope: StepScope? { runner.stepScope }
+
     /// The step under way, from its start to its end (played ahead if need be).
     mutating func stopGrid() -> StopGrid? {
         let end = runner.stepEnd()

@@ -87,7 +87,6 @@ extension LessonSession {
 
     /// Carries out what →, Enter or PgDn (`action`) does now.
     mutating func perform(_ move: LessonMove, by action: KeyAction) -> LessonKeyOutcome {
-        stage.stepScope = runner.stepScope
         switch move {
         case .step:
             stage.stepForward()
@@ -123,7 +122,6 @@ extension LessonSession {
     /// passed but that has run nothing yet goes back to its own start first.
     mutating func stepBack() {
         guard runner.eventsInStep == 0, stage.heldState == nil else {
-            stage.stepScope = runner.stepScope
             stage.stepBack()
             return
         }

@@ -8,7 +8,7 @@ extension AppState {
         let runner = session.runner
         let stage = session.stage
         let frame = stage.frame
-        let scene = stage.scene(frame, scope: runner.stepScope)
+        let scene = stage.scene(frame)
         // Counts from where the scenario on screen began, unless the stage is still
         // showing the moment before it.
         let countsStart = runner.countsStart.flatMap { $0.time <= frame.time ? $0 : nil }

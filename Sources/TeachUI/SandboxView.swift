@@ -25,7 +25,7 @@ extension AppState {
             return (narration, hints)
         }
         return LessonScreenView(
-            title: "Sandbox", stepTitle: sandbox.model.rawValue, scene: stage.scene(frame, scope: nil), selection: stage.selection,
+            title: "Sandbox", stepTitle: sandbox.model.rawValue, scene: stage.scene(frame), selection: stage.selection,
             narration: text.narration, metrics: MetricsView(frame, countsFrom: sandbox.countsStart), panelTitle: "sandbox",
             metricsTitle: sandbox.countsStart == nil ? "metrics" : "metrics · this swarm",
             status: StatusView(

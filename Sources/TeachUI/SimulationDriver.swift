@@ -40,6 +40,9 @@ protocol SimulationDriver: Sendable {
     var scriptPosition: Int { get }
     /// How a lesson asks the wait under way to be played; nil without one.
     var pace: Pace? { get }
+    /// What of the stage the lesson's step under way owns (nil without a lesson), so the
+    /// screen and stepping draw and compare the same scene.
+    var stepScope: StepScope? { get }
 }
 
 extension SimulationDriver {
@@ -48,6 +51,9 @@ extension SimulationDriver {
 
     /// Nothing waits for the learner.
     mutating func passInteraction() -> Bool { false }
+
+    /// No lesson's step: the whole scene is the stage's.
+    var stepScope: StepScope? { nil }
 }
 
 /// What one step forward did.

@@ -29,9 +29,6 @@ struct StageSession<Driver: SimulationDriver>: Sendable {
     var selection: Selection?
     /// How the stage is drawn on screen now, which decides what counts as a change.
     var look = StageLook.standard
-    /// What of the stage the lesson's step on screen owns (nil in the sandbox), so
-    /// stepping judges a change on the scene as the lesson screen draws it.
-    var stepScope: StepScope?
     /// The engine events the last step covered: positive forward, negative back; nil
     /// after any other move.
     var lastStepEvents: Int?
@@ -296,16 +293,11 @@ struct StageSession<Driver: SimulationDriver>: Sendable {
     /// What the screen reads from the simulation this frame.
     var frame: Frame { Frame(simulation: shown.simulation, time: clock) }
 
-    /// The stage at the instant shown, marked from the events up to it, as the step of
-    /// `scope` draws it.
-    func scene(_ frame: Frame, scope: StepScope?) -> Scene {
-        let reports = shownReports
-        var scene = Scene(frame, plan: plan, reports: reports, geometry: geometry)
-        if let scope { scene.scope(to: scope, at: frame.time, reports: reports, forgottenEvents: driver.forgottenEvents) }
-        return scene
-    }
+    /// The stage at the instant shown, marked from the events up to it, as the step on
+    /// screen draws it.
+    func scene(_ frame: Frame) -> Scene { scene(frame, driver: driver) }
 
-    var scene: Scene { scene(frame, scope: stepScope) }
+    var scene: Scene { scene(frame) }
 
     /// The inspector for the selection, nil when nothing (or nothing still there) is selected.
     var inspector: InspectView? {

@@ -115,9 +115,18 @@ extension StageSession {
 
     /// The scene of `simulation` marked from the events `driver` has run.
     func scene(_ simulation: Simulation, at time: SimTime, driver: Driver) -> Scene {
-        let reports = driver.reports.prefix(max(0, simulation.eventCount - driver.forgottenEvents))
-        var scene = Scene(Frame(simulation: simulation, time: time), plan: plan, reports: reports, geometry: geometry)
-        if let stepScope { scene.scope(to: stepScope, at: time, reports: reports, forgottenEvents: driver.forgottenEvents) }
+        scene(Frame(simulation: simulation, time: time), driver: driver)
+    }
+
+    /// The scene of `frame` marked from the events `driver` ran up to it, as the step
+    /// under way draws it: the one place a scene is built, so the screen and stepping
+    /// judge the same picture.
+    func scene(_ frame: Frame, driver: Driver) -> Scene {
+        let reports = driver.reports.prefix(max(0, frame.simulation.eventCount - driver.forgottenEvents))
+        var scene = Scene(frame, plan: plan, reports: reports, geometry: geometry)
+        if let scope = driver.stepScope {
+            scene.scope(to: scope, at: frame.time, reports: reports, forgottenEvents: driver.forgottenEvents)
+        }
         return scene
     }
 
@@ -217,14 +226,20 @@ extension StageSession {
 
     /// Notes a stop → reached from `origin`, when `origin` is the last stop known.
     private mutating func learn(_ stop: StepMoment, from origin: StepMoment, grid: StopGrid) {
-        if knownStops?.grid != grid || knownStops?.look != look { knownStops = KnownStops(grid: grid, look: look, moments: [grid.start]) }
+        startKnownStops(for: grid)
         if knownStops?.moments.last == origin, origin < stop { knownStops?.moments.append(stop) }
+    }
+
+    /// Starts the known stops again from the step's start when they were found for
+    /// another step (its grid) or another size of the stage.
+    private mutating func startKnownStops(for grid: StopGrid) {
+        if knownStops?.grid != grid || knownStops?.look != look { knownStops = KnownStops(grid: grid, look: look, moments: [grid.start]) }
     }
 
     /// Finds the stops → makes from the last one known up to `moment`, walking a copy of
     /// the stage through them.
     private mutating func learnStops(upTo moment: StepMoment, grid: StopGrid) {
-        if knownStops?.grid != grid || knownStops?.look != look { knownStops = KnownStops(grid: grid, look: look, moments: [grid.start]) }
+        startKnownStops(for: grid)
         guard let last = knownStops?.moments.last, last < moment else { return }
         var walker = self
         walker.go(to: last)

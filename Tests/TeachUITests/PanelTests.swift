@@ -64,17 +64,7 @@ import Testing
 
     /// The swarm of p2p-security's second step played to its end.
     private func poisonedSwarm() throws -> AppState {
-        let lesson = try #require(CoursePlayTests.lessons.first { $0.id == "p2p-security" })
-        var state = AppState(lessons: [lesson], start: .lesson(id: lesson.id, step: 1))
-        var guardCount = 0
-        while state.lesson?.runner.pending != .done, guardCount < 100 {
-            guardCount += 1
-            switch state.lesson?.runner.pending {
-            case .running: state.lesson?.stage.playToStop()
-            default: state.lesson?.move { $0.resolveInteraction() }
-            }
-        }
-        return state
+        try TestLessons.playedToStepEnd("p2p-security", step: 1)
     }
 
     @Test func anHonestPeerForwardingACorruptChunkIsAFewKeysAway() throws {
