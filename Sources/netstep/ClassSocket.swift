@@ -27,20 +27,28 @@ enum ClassSocket {
     /// IPv6 and IPv4 address when none is given. Returns them with the port bound.
     static func listening(at address: String?, port: UInt16) throws(Failure) -> (descriptors: [Int32], port: UInt16) {
         let hosts: [String] = address.map { [$0] } ?? ["::", "0.0.0.0"]
-        var descriptors: [Int32] = []
-        var bound = port
+        // A port the system picks may be taken in the second family, or handed to another
+        // listener too (see `listenOne`): pick again rather than fail or listen on one family.
+        let attempts = port == 0 ? 8 : 1
         var problems: [String] = []
-        for host in hosts {
-            do {
-                let (descriptor, actual) = try listenOne(host: host, port: bound)
-                descriptors.append(descriptor)
-                bound = actual
-            } catch {
-                problems.append(error.description)
+        for attempt in 1...attempts {
+            var descriptors: [Int32] = []
+            var bound = port
+            problems = []
+            for host in hosts {
+                do {
+                    let (descriptor, actual) = try listenOne(host: host, port: bound)
+                    descriptors.append(descriptor)
+                    bound = actual
+                } catch {
+                    problems.append(error.description)
+                }
             }
+            let complete = descriptors.count == hosts.count
+            if complete || (attempt == attempts && !descriptors.isEmpty) { return (descriptors, bound) }
+            descriptors.forEach { close($0) }
         }
-        guard !descriptors.isEmpty else { throw Failure(description: problems.joined(separator: "; ")) }
-        return (descriptors, bound)
+        throw Failure(description: problems.joined(separator: "; "))
     }
 
     private static func listenOne(host: String, port: UInt16) throws(Failure) -> (Int32, UInt16) {
@@ -51,6 +59,9 @@ enum ClassSocket {
         let descriptor = socket(info.pointee.ai_family, Int32(info.pointee.ai_socktype), 0)
         guard descriptor >= 0 else { throw Failure(description: "cannot make a socket: \(String(cString: strerror(errno)))") }
         var yes: Int32 = 1
+        // SO_REUSEADDR lets a host restarted on its port bind at once. On Linux it also lets
+        // bind() hand a picked port to two sockets, and the second listen() then fails with
+        // "Address already in use": `listening` picks again then.
         setsockopt(descriptor, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
         // The IPv6 socket takes IPv6 alone, so an IPv4 one can share the port beside it.
         if info.pointee.ai_family == AF_INET6 { setsockopt(descriptor, Int32(IPPROTO_IPV6), IPV6_V6ONLY, &yes, socklen_t(MemoryLayout<Int32>.size)) }
