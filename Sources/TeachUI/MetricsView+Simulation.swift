@@ -30,7 +30,7 @@ extension MetricsView {
             }
         }
 
-        if let seeds = Self.seedsShare(states.filter(focus.takesPart), simulation: simulation) { gauges.append(seeds) }
+        if let seeds = Self.seedsShare(states, focus: focus, simulation: simulation) { gauges.append(seeds) }
 
         // What each node sent in this scenario: its total less what it had sent when the
         // scenario began (the last point of its series then; a crowd too large for
@@ -40,29 +40,32 @@ extension MetricsView {
         if busiest > 0 {
             // Sorted by index: moving whole node states about cost more than the sort.
             uploads = states.indices.filter { sent[$0] > 0 }.sorted { sent[$0] > sent[$1] }.map {
-                Meter(label: states[$0].config.name, fraction: sent[$0] / busiest, value: Units.format(bits: sent[$0]))
+                Meter(label: states[$0].config.name, fraction: sent[$0] / busiest, bits: sent[$0])
             }
         }
         let fileShares = FileShares(frame)
-        // Lazily: an array of the nodes filtered first would copy every node's state once more.
-        let sharing = Array(states.lazy.filter { !$0.config.role.isHub && focus.takesPart($0) }.compactMap { state in
-            fileShares.share(of: state).map { (state: state, share: $0) }
-        })
-        let finished = sharing.compactMap { fileShares.finished($0.state) }
+        // By index: an array of node states would copy each one, which cost more than the rest.
+        let sharing = states.indices.compactMap { index -> (index: Int, share: Double)? in
+            let state = states[index]
+            guard !state.config.role.isHub, focus.takesPart(state), let share = fileShares.share(of: state) else { return nil }
+            return (index, share)
+        }
+        let finished = sharing.compactMap { fileShares.finished(states[$0.index]) }
         trend = Self.trend(simulation: simulation, servers: servers, finished: finished, until: time)
         if sharing.count > Self.largestShareList {
             // One meter for the crowd, made without a meter (and its text) for each peer.
             let mean = sharing.map(\.share).reduce(0, +) / Double(sharing.count)
             shares = [Meter(label: "all \(sharing.count)", fraction: mean, value: "\(finished.count) done",
-                            alarm: sharing.contains { $0.state.corruptChunks > 0 })]
+                            alarm: sharing.contains { states[$0.index].corruptChunks > 0 })]
         } else {
-            shares = sharing.map { state, share in
-                Meter(label: state.config.name, fraction: share, value: "\(Int((share * 100).rounded(.down)))%", alarm: state.corruptChunks > 0)
+            shares = sharing.map { index, share in
+                Meter(label: states[index].config.name, fraction: share, value: "\(Int((share * 100).rounded(.down)))%",
+                      alarm: states[index].corruptChunks > 0)
             }
             // Seeds (whole from the start, never finishing) are left out: "done" counts
             // those that finished, as the trend does.
-            let getting = sharing.filter { $0.share < 1 || fileShares.finished($0.state) != nil }
-            let noun = getting.allSatisfy { $0.state.config.role == .client } ? "clients" : "peers"
+            let getting = sharing.filter { $0.share < 1 || fileShares.finished(states[$0.index]) != nil }
+            let noun = getting.allSatisfy { states[$0.index].config.role == .client } ? "clients" : "peers"
             sharesSummary = getting.isEmpty ? nil : Self.summary(of: getting.map(\.share), noun: noun)
         }
 
@@ -91,17 +94,21 @@ extension MetricsView {
     /// at first, less and less as the peers pass pieces on to each other; "-" while no
     /// member is sending, so the gauge keeps its row (a row that came and went between
     /// frames moved every row below it). Nil when there is no swarm.
-    private static func seedsShare(_ states: [NodeState], simulation: Simulation) -> Meter? {
-        var seeds: [NodeState] = [], total = 0.0
-        for state in states {
+    private static func seedsShare(_ states: [NodeState], focus: MetricsFocus, simulation: Simulation) -> Meter? {
+        var seeds = 0, seedName = "", fromSeeds = 0.0, total = 0.0
+        for state in states where focus.takesPart(state) {
             guard let part = simulation.swarmPart(of: state.id), !part.departed else { continue }
             total += state.uploadRate
-            if part.isSeed { seeds.append(state) }
+            if part.isSeed {
+                seeds += 1
+                seedName = state.config.name
+                fromSeeds += state.uploadRate
+            }
         }
-        guard !seeds.isEmpty else { return nil }
-        let label = "from \(seeds.count == 1 ? seeds[0].config.name : "seeds") now"
+        guard seeds > 0 else { return nil }
+        let label = "from \(seeds == 1 ? seedName : "seeds") now"
         guard total > 0 else { return Meter(label: label, fraction: 0, value: "-") }
-        let share = seeds.reduce(0) { $0 + $1.uploadRate } / total
+        let share = fromSeeds / total
         return Meter(label: label, fraction: share, value: "\(Int((share * 100).rounded()))%")
     }
 
