@@ -51,28 +51,38 @@ extension MetricsView {
             return (index, share)
         }
         let finished = sharing.compactMap { fileShares.finished(states[$0.index]) }
-        trend = Self.trend(simulation: simulation, servers: servers, finished: finished, until: time)
+        let metrics = simulation.metrics
+        func count(_ figure: KeyPath<Metrics, Int>) -> Int { max(0, metrics[keyPath: figure] - (start?[keyPath: figure] ?? 0)) }
+        func messages(_ kind: MessageKind) -> Int { max(0, metrics.messages[kind, default: 0] - (start?.messages[kind, default: 0] ?? 0)) }
+        // Seeds (whole from the start, never finishing) are left out of the counts: "done"
+        // counts those that finished, as the trend does.
+        let getting = sharing.filter { $0.share < 1 || fileShares.finished(states[$0.index]) != nil }
+        // Nodes finishing mean something only while someone in this scenario gets a file
+        // (a call after a swarm has nobody); answer times once this scenario has answers.
+        trend = Self.trend(simulation: simulation, servers: servers, finished: getting.isEmpty ? nil : finished,
+                           answered: messages(.response) > 0, until: time)
         if sharing.count > Self.largestShareList {
-            // One meter for the crowd, made without a meter (and its text) for each peer.
-            let mean = sharing.map(\.share).reduce(0, +) / Double(sharing.count)
-            shares = [Meter(label: "all \(sharing.count)", fraction: mean, value: "\(finished.count) done",
-                            alarm: sharing.contains { states[$0.index].corruptChunks > 0 })]
+            // Two meters for the crowd, made without a meter (and its text) for each node,
+            // each bar showing what its figure says: how much of the file has come, and
+            // how many have all of it.
+            if !getting.isEmpty {
+                let received = getting.map(\.share).reduce(0, +) / Double(getting.count)
+                shares = [
+                    Meter(label: "received", fraction: received, value: "\(Int((received * 100).rounded(.down)))%",
+                          alarm: sharing.contains { states[$0.index].corruptChunks > 0 }),
+                    Meter(label: "done", fraction: Double(finished.count) / Double(getting.count), value: "\(finished.count) of \(getting.count)"),
+                ]
+            }
         } else {
             shares = sharing.map { index, share in
                 Meter(label: states[index].config.name, fraction: share, value: "\(Int((share * 100).rounded(.down)))%",
                       alarm: states[index].corruptChunks > 0)
             }
-            // Seeds (whole from the start, never finishing) are left out: "done" counts
-            // those that finished, as the trend does.
-            let getting = sharing.filter { $0.share < 1 || fileShares.finished(states[$0.index]) != nil }
-            let noun = getting.allSatisfy { states[$0.index].config.role == .client } ? "clients" : "peers"
-            sharesSummary = getting.isEmpty ? nil : Self.summary(of: getting.map(\.share), noun: noun)
+            sharesSummary = getting.isEmpty ? nil : Self.summary(of: getting.map(\.share), crowd: Self.crowd(getting.map { states[$0.index] }))
         }
 
         // What went wrong (counted only once it happens) is what a lesson is about: it
         // comes before the message totals, which a narrow panel leaves out first.
-        let metrics = simulation.metrics
-        func count(_ figure: KeyPath<Metrics, Int>) -> Int { max(0, metrics[keyPath: figure] - (start?[keyPath: figure] ?? 0)) }
         var parts: [String] = []
         for (label, figure) in [("dropped", \Metrics.drops), ("refused", \.refusals), ("lost", \.lost),
                                 ("rejected", \.corruptRejected), ("corrupt kept", \.corruptAccepted)] where count(figure) > 0 {
@@ -83,11 +93,23 @@ extension MetricsView {
 
     /// Everyone's share of the file in one line, for a panel with no room for a bar each:
     /// "12 peers: 3 done, 9 at 40-80%".
-    static func summary(of shares: [Double], noun: String) -> String {
+    static func summary(of shares: [Double], crowd: String) -> String {
         let done = shares.count { $0 >= 1 }
         let rest = shares.filter { $0 < 1 }.map { Int(($0 * 100).rounded(.down)) }
-        guard let low = rest.min(), let high = rest.max() else { return "\(shares.count) \(noun): all done" }
-        return "\(shares.count) \(noun): \(done) done, \(rest.count) at \(low == high ? "\(low)" : "\(low)-\(high)")%"
+        guard let low = rest.min(), let high = rest.max() else { return "\(crowd): all done" }
+        return "\(crowd): \(done) done, \(rest.count) at \(low == high ? "\(low)" : "\(low)-\(high)")%"
+    }
+
+    /// Who a summary speaks of, counted by role in the order they first appear, malicious
+    /// nodes apart and last: "12 peers", "10 clients, 10 peers", "8 peers, 1 malicious"
+    /// (a count of "peers" that took in mallory would not match the lesson's honest eight).
+    static func crowd(_ nodes: [NodeState]) -> String {
+        var counts: [(kind: String, count: Int)] = []
+        for node in nodes.filter({ !$0.malicious }) + nodes.filter(\.malicious) {
+            let kind = node.malicious ? "malicious" : node.config.role.rawValue
+            if let index = counts.firstIndex(where: { $0.kind == kind }) { counts[index].count += 1 } else { counts.append((kind, 1)) }
+        }
+        return counts.map { "\($0.count) \($0.kind)\($0.count == 1 || $0.kind == "malicious" ? "" : "s")" }.joined(separator: ", ")
     }
 
     /// In a swarm, how much of what its members send now comes from the seeds: all of it
@@ -112,7 +134,7 @@ extension MetricsView {
         return Meter(label: label, fraction: share, value: "\(Int((share * 100).rounded()))%")
     }
 
-    /// Beyond this many, each node's share of the file is summed up in one bar (the grid
+    /// Beyond this many, the nodes' shares of the file are summed up in two bars (the grid
     /// on the stage shows each node's share as its shade).
     static let largestShareList = 24
 
@@ -120,12 +142,14 @@ extension MetricsView {
     static let trendSamples = 64
 
     /// `finished`: when each node sharing the file came to hold it, which the "done"
-    /// count beside the shares reads too, so the two always agree.
-    private static func trend(simulation: Simulation, servers: [NodeState], finished: [SimTime], until now: SimTime) -> Trend? {
+    /// count beside the shares reads too, so the two always agree; nil when no file is
+    /// shared in the scenario on screen. `answered`: whether the scenario has had
+    /// answers, without which their times are another scenario's.
+    private static func trend(simulation: Simulation, servers: [NodeState], finished: [SimTime]?, answered: Bool, until now: SimTime) -> Trend? {
         guard now > 0 else { return nil }
         let metrics = simulation.metrics
         let times = (1...trendSamples).map { now * SimTime($0) / SimTime(trendSamples) }
-        if (metrics.messages[.file] ?? 0) + (metrics.messages[.chunk] ?? 0) > 0 {
+        if let finished {
             let finished = finished.sorted()
             let counts = times.map { time in Double(finished.prefix { $0 <= time }.count) }
             return Trend(label: "finished", values: counts, value: "\(Int(counts.last ?? 0))")
@@ -138,7 +162,7 @@ extension MetricsView {
             return Trend(label: label, values: times.map { value(of: series, at: $0) }, value: "\(server.queueLength)",
                          maximum: limit > 0 && limit < Int.max ? Double(limit) : nil)
         }
-        guard !metrics.responseTimes.isEmpty else { return nil }
+        guard answered, !metrics.responseTimes.isEmpty else { return nil }
         let answers = times.map { value(of: metrics.responseTimes, at: $0) }
         return Trend(label: "answer", values: answers,
                      value: Units.format(duration: SimTime(((answers.last ?? 0) * 1e6).rounded())))

@@ -1,0 +1,38 @@
+import Canvas
+import LessonKit
+import Testing
+@testable import TeachUI
+
+/// What the bundled lessons' metrics panels say, checked where fresh-eyes testers found
+/// them saying something else: who a summary counts, what a scenario's counts cover.
+@Suite struct MetricsScenarioTests {
+    private func metrics(_ state: AppState) throws -> MetricsView {
+        let session = try #require(state.lesson)
+        return state.lessonView(session, theme: Theme(.full)).metrics
+    }
+
+    /// p2p-scaling's first step shares one file with ten clients and ten peers: the
+    /// summary counts them by role, not as "20 peers".
+    @Test func aSummaryCountsClientsAndPeersApart() throws {
+        let state = try TestLessons.playedToStepEnd("p2p-scaling", step: 0)
+        let summary = try #require(try metrics(state).sharesSummary)
+        #expect(summary.hasPrefix("10 clients, 10 peers: "), "\(summary)")
+    }
+
+    /// In p2p-security, mallory is counted apart from the eight honest peers.
+    @Test func aSummaryCountsTheMaliciousPeerApart() throws {
+        let state = try TestLessons.playedToStepEnd("p2p-security", step: 1)
+        let summary = try #require(try metrics(state).sharesSummary)
+        #expect(summary.hasPrefix("8 peers, 1 malicious: "), "\(summary)")
+    }
+
+    /// A call after a swarm shares no file: its panel has no "finished" trend of nodes
+    /// that finished nothing in it.
+    @Test func aCallShowsNoFinishedTrend() throws {
+        let state = try TestLessons.playedToStepEnd("hybrids", step: 3)
+        let session = try #require(state.lesson)
+        let view = state.lessonView(session, theme: Theme(.full))
+        #expect(view.metricsTitle == "metrics · this call")
+        #expect(view.metrics.trend?.label != "finished")
+    }
+}
