@@ -23,15 +23,28 @@ extension LiveValue {
         case .lesson:
             return read(in: simulation, stepStart: stepStartState.now, curve: curve)
         case .step:
-            let now = read(in: simulation, stepStart: stepStartState.now, curve: curve)
-            guard let total = now.number, let before = read(in: stepStartState, stepStart: stepStartState.now, curve: curve).number else { return now }
-            let grown = total - before
-            let isBits = property == .served || property == .received
-            return LiveReading(grown, isBits ? Units.format(bits: grown) : String(Int(grown.rounded())))
+            return growth(in: simulation, since: stepStartState, curve: curve)
         case let .moment(name):
             guard let then = moments[name] else { return LiveReading(nil, "not yet") }
             return read(in: then, stepStart: stepStartState.now, curve: curve)
         }
+    }
+
+    /// The value as the metrics panel counts it in a scenario that began at `start` (a
+    /// `reset`, a new swarm): a total over the lesson grown since then, so that `hits`
+    /// reads 0 before anything of the scenario has run; any other value as it is now.
+    public func read(in simulation: Simulation, countingFrom start: Simulation, stepStart: SimTime, curve: DistributionCurve?) -> LiveReading {
+        guard span == .lesson, isTotal else { return read(in: simulation, stepStart: stepStart, curve: curve) }
+        return growth(in: simulation, since: start, curve: curve)
+    }
+
+    /// How much the value grew from `before` to `simulation`.
+    private func growth(in simulation: Simulation, since before: Simulation, curve: DistributionCurve?) -> LiveReading {
+        let now = read(in: simulation, stepStart: before.now, curve: curve)
+        guard let total = now.number, let then = read(in: before, stepStart: before.now, curve: curve).number else { return now }
+        let grown = total - then
+        let isBits = property == .served || property == .received
+        return LiveReading(grown, isBits ? Units.format(bits: grown) : String(Int(grown.rounded())))
     }
 
     /// Reads the value from the simulation as it is now; `elapsed` counts from `stepStart`,

@@ -21,7 +21,12 @@ extension AppState {
         // a gauge already shows.
         let gauges = Set(metrics.gauges.map(\.label))
         let counters = watched.map { (label: $0.spokenName, value: $0) }.filter { !gauges.contains($0.label) }
-        metrics.counters = counters.map { "\($0.label) \(session.reading($0.value).text)" } + metrics.counters
+        // Totals count from where the scenario began, as the panel's own counts do.
+        func reading(_ value: LiveValue) -> LiveReading {
+            guard let countsStart else { return session.reading(value) }
+            return value.read(in: frame.simulation, countingFrom: countsStart.simulation, stepStart: runner.stepStartTime, curve: runner.curve)
+        }
+        metrics.counters = counters.map { "\($0.label) \(reading($0.value).text)" } + metrics.counters
         let curve = runner.curveOnStage.map(CurveChart.init)
         if let curve {
             // The network is not what the step shows, so neither are its figures.

@@ -26,6 +26,17 @@ import Testing
         #expect(summary.hasPrefix("8 peers, 1 malicious: "), "\(summary)")
     }
 
+    /// cdn's last run starts its counts afresh: the charted hits read 0 before anything
+    /// of that step has run, not the 300-odd of the step before.
+    @Test func chartedTotalsCountFromTheScenariosStart() throws {
+        let state = AppState(lessons: CoursePlayTests.lessons, start: .lesson(id: "cdn", step: 3))
+        let panel = try metrics(state)
+        #expect(panel.counters.contains("hits 0"), "\(panel.counters)")
+        let played = try TestLessons.playedToStepEnd("cdn", step: 3)
+        let hits = try #require(try metrics(played).counters.first { $0.hasPrefix("hits ") })
+        #expect(hits != "hits 0", "the step's own hits are counted")
+    }
+
     /// A call after a swarm shares no file: its panel has no "finished" trend of nodes
     /// that finished nothing in it.
     @Test func aCallShowsNoFinishedTrend() throws {
