@@ -13,6 +13,20 @@ public struct LiveReading: Sendable, Hashable {
     }
 
     static let none = LiveReading(nil, "none yet")
+
+    /// The readings of one paragraph, each zero size, rate or duration written in the
+    /// unit of the nearest reading of the same kind that is not zero: "3.2 kb by sn1,
+    /// 0 kb by sn2", not "0 Mb by sn2", a unit the sentence never used.
+    public static func sharingUnits(_ readings: [LiveReading]) -> [LiveReading] {
+        let units = readings.map { Units.unit(of: $0.text) }
+        return readings.indices.map { index in
+            guard readings[index].number == 0, let own = units[index] else { return readings[index] }
+            let nearest = readings.indices.filter { readings[$0].number != 0 && units[$0]?.quantity == own.quantity }
+                .min { (abs($0 - index), $0) < (abs($1 - index), $1) }
+            guard let nearest, let unit = units[nearest]?.unit else { return readings[index] }
+            return LiveReading(0, "0 \(unit)")
+        }
+    }
 }
 
 extension LiveValue {

@@ -46,4 +46,15 @@ import Testing
         #expect(view.metricsTitle == "metrics · this call")
         #expect(view.metrics.trend?.label != "finished")
     }
+
+    /// The same call's narration writes sn2's nothing in the unit of sn1's figure.
+    @Test func aZeroInNarrationTakesItsNeighboursUnit() throws {
+        let state = try TestLessons.playedToStepEnd("hybrids", step: 3)
+        let session = try #require(state.lesson)
+        let blocks = state.narration(session, theme: Theme(.full)).blocks.map(\.text.plainText)
+        let sentence = try #require(blocks.first { $0.contains("by sn2") })
+        // Figure and unit are joined by a no-break space.
+        let units = try #require(sentence.firstMatch(of: /so far: [\d.]+.(\w+) by sn1, [\d.]+.(\w+) by sn2/), "\(sentence)")
+        #expect(units.1 == units.2, "\(sentence)")
+    }
 }
