@@ -159,7 +159,9 @@ struct MetricsRenderer {
         if let summary, shown < meters.count {
             canvas.put(title, x: rect.x, y: top, style: theme.panelTitle)
             let start = rect.x + DisplayWidth.of(title) + 1
-            canvas.put(summary, x: start, y: top, limit: max(0, rect.maxX - start))
+            // Whole parts only, as the counters: "4 at 50" cut from "4 at 50-68%" misreads.
+            let parts = summary.components(separatedBy: ", ")
+            if let line = Self.counterLine(parts, width: rect.maxX - start, separator: ", ") { canvas.put(line, x: start, y: top) }
         } else {
             guard rows > 0 else { return top }
             canvas.put(shown < meters.count ? "\(title) (\(shown) of \(meters.count))" : title, x: rect.x, y: top, style: theme.panelTitle)
@@ -179,10 +181,10 @@ struct MetricsRenderer {
 
     /// The counters joined as one line, as many whole ones as fit `width` (a figure cut
     /// short would misread); nil when none fits.
-    static func counterLine(_ counters: [String], width: Int) -> String? {
+    static func counterLine(_ counters: [String], width: Int, separator: String = " · ") -> String? {
         var line: String?
         for counter in counters {
-            let longer = line.map { $0 + " · " + counter } ?? counter
+            let longer = line.map { $0 + separator + counter } ?? counter
             guard DisplayWidth.of(longer) <= width else { break }
             line = longer
         }

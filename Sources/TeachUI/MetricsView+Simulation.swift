@@ -78,7 +78,13 @@ extension MetricsView {
                 Meter(label: states[index].config.name, fraction: share, value: "\(Int((share * 100).rounded(.down)))%",
                       alarm: states[index].corruptChunks > 0)
             }
-            sharesSummary = getting.isEmpty ? nil : Self.summary(of: getting.map(\.share), crowd: Self.crowd(getting.map { states[$0.index] }))
+            // Malicious nodes are counted apart, after the figures, which a narrow panel
+            // keeps first: "8 peers: 2 done, 6 at 30-50%, +1 malicious".
+            let honest = getting.filter { !states[$0.index].malicious }, malicious = getting.count - honest.count
+            if !honest.isEmpty {
+                sharesSummary = Self.summary(of: honest.map(\.share), crowd: Self.crowd(honest.map { states[$0.index] }))
+                    + (malicious > 0 ? ", +\(malicious) malicious" : "")
+            }
         }
 
         // What went wrong (counted only once it happens) is what a lesson is about: it
@@ -100,16 +106,16 @@ extension MetricsView {
         return "\(crowd): \(done) done, \(rest.count) at \(low == high ? "\(low)" : "\(low)-\(high)")%"
     }
 
-    /// Who a summary speaks of, counted by role in the order they first appear, malicious
-    /// nodes apart and last: "12 peers", "10 clients, 10 peers", "8 peers, 1 malicious"
-    /// (a count of "peers" that took in mallory would not match the lesson's honest eight).
+    /// Who a summary speaks of, counted by what they do in the order they first appear
+    /// (a swarm's members are peers, whatever their role): "12 peers", "10 clients,
+    /// 10 peers" (not "20 peers").
     static func crowd(_ nodes: [NodeState]) -> String {
         var counts: [(kind: String, count: Int)] = []
-        for node in nodes.filter({ !$0.malicious }) + nodes.filter(\.malicious) {
-            let kind = node.malicious ? "malicious" : node.config.role.rawValue
+        for node in nodes {
+            let kind = node.chunkCount > 0 ? "peer" : node.config.role.rawValue
             if let index = counts.firstIndex(where: { $0.kind == kind }) { counts[index].count += 1 } else { counts.append((kind, 1)) }
         }
-        return counts.map { "\($0.count) \($0.kind)\($0.count == 1 || $0.kind == "malicious" ? "" : "s")" }.joined(separator: ", ")
+        return counts.map { "\($0.count) \($0.kind)\($0.count == 1 ? "" : "s")" }.joined(separator: ", ")
     }
 
     /// In a swarm, how much of what its members send now comes from the seeds: all of it

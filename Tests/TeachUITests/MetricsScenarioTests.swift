@@ -19,11 +19,22 @@ import Testing
         #expect(summary.hasPrefix("10 clients, 10 peers: "), "\(summary)")
     }
 
-    /// In p2p-security, mallory is counted apart from the eight honest peers.
+    /// In p2p-security, mallory is counted apart from the eight honest peers, after
+    /// their figures.
     @Test func aSummaryCountsTheMaliciousPeerApart() throws {
         let state = try TestLessons.playedToStepEnd("p2p-security", step: 1)
         let summary = try #require(try metrics(state).sharesSummary)
-        #expect(summary.hasPrefix("8 peers, 1 malicious: "), "\(summary)")
+        #expect(summary.hasPrefix("8 peers: ") && summary.hasSuffix(", +1 malicious"), "\(summary)")
+    }
+
+    /// A summary too long for the panel loses whole parts from its end, never a figure
+    /// cut short.
+    @Test func aSummaryIsCutBetweenItsParts() {
+        var metrics = MetricsView()
+        metrics.shares = (1...12).map { Meter(label: "p\($0)", fraction: 0.5, value: "50%") }
+        metrics.sharesSummary = "12 peers: 0 done, 12 at 50-68%, +1 malicious"
+        let rows = MetricsPanelTests.draw(metrics, width: 40, height: 2)
+        #expect(rows[0] == "file 12 peers: 0 done, 12 at 50-68%")
     }
 
     /// cdn's last run starts its counts afresh: the charted hits read 0 before anything
