@@ -10,17 +10,15 @@ extension Canvas {
         let steps = glyphs.eighths.count
         let units = Int((clamped * Double(width * steps)).rounded())
         let full = units / steps, partial = units % steps
-        if full > 0 {
-            put(String(repeating: glyphs.eighths[steps - 1], count: full), x: x, y: y, style: filled)
-        }
+        // Each glyph is one column (`putRepeated` asserts it): runs of them are
+        // written cell by cell, with no text to break into graphemes.
+        putRepeated(glyphs.eighths[steps - 1], count: full, x: x, y: y, style: filled)
         var column = full
         if partial > 0 {
-            put(String(glyphs.eighths[partial - 1]), x: x + column, y: y, style: filled)
+            putRepeated(glyphs.eighths[partial - 1], count: 1, x: x + column, y: y, style: filled)
             column += 1
         }
-        if column < width {
-            put(String(repeating: glyphs.barEmpty, count: width - column), x: x + column, y: y, style: empty)
-        }
+        putRepeated(glyphs.barEmpty, count: width - column, x: x + column, y: y, style: empty)
     }
 
     /// A labelled gauge on one row: `label`, a bar, then `value` (e.g. "queue ▓▓▓··· 3/8").

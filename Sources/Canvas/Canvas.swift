@@ -72,11 +72,14 @@ public struct Canvas: Hashable, Sendable {
         guard end > x else { return 0 }
         if start < end {
             repairWideNeighbours(x: start, y: y, columns: end - start)
-            var column = x
-            for byte in bytes {
-                if column >= end { break }
-                if column >= start { cells[y * width + column] = Cell(String(UnicodeScalar(byte)), style: style) }
-                column += 1
+            let row = y * width
+            cells.withUnsafeMutableBufferPointer { cells in
+                var column = x
+                for byte in bytes {
+                    if column >= end { break }
+                    if column >= start { cells[row + column] = Cell(String(UnicodeScalar(byte)), style: style) }
+                    column += 1
+                }
             }
         }
         return end - x
@@ -90,8 +93,8 @@ public struct Canvas: Hashable, Sendable {
         let start = max(0, x), end = min(width, x + count)
         guard start < end else { return }
         repairWideNeighbours(x: start, y: y, columns: end - start)
-        let cell = Cell(String(character), style: style)
-        for column in start..<end { cells[y * width + column] = cell }
+        let cell = Cell(String(character), style: style), row = y * width
+        cells.withUnsafeMutableBufferPointer { $0[(row + start)..<(row + end)].update(repeating: cell) }
     }
 
     /// Blanks every cell, keeping the grid (and its storage, when nothing else shares it):
@@ -114,8 +117,11 @@ public struct Canvas: Hashable, Sendable {
     public mutating func fill(_ rect: Rect, with cell: Cell = .blank) {
         let area = rect.intersection(bounds)
         guard !area.isEmpty else { return }
-        for y in area.y..<area.maxY {
-            for x in area.x..<area.maxX { cells[y * width + x] = cell }
+        let width = width
+        cells.withUnsafeMutableBufferPointer { cells in
+            for y in area.y..<area.maxY {
+                cells[(y * width + area.x)..<(y * width + area.maxX)].update(repeating: cell)
+            }
         }
     }
 
@@ -123,8 +129,13 @@ public struct Canvas: Hashable, Sendable {
     public mutating func restyle(_ rect: Rect, _ transform: (inout Style) -> Void) {
         let area = rect.intersection(bounds)
         guard !area.isEmpty else { return }
-        for y in area.y..<area.maxY {
-            for x in area.x..<area.maxX { transform(&cells[y * width + x].style) }
+        // Through the buffer: a crowded stage restyles a node's box for every message
+        // it sends or receives, and indexing the array checks its uniqueness each cell.
+        let width = width
+        cells.withUnsafeMutableBufferPointer { cells in
+            for y in area.y..<area.maxY {
+                for x in area.x..<area.maxX { transform(&cells[y * width + x].style) }
+            }
         }
     }
 

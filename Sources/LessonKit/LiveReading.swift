@@ -13,6 +13,20 @@ public struct LiveReading: Sendable, Hashable {
     }
 
     static let none = LiveReading(nil, "none yet")
+
+    /// The readings of one paragraph, each zero size, rate or duration written in the
+    /// unit of the nearest reading of the same kind that is not zero: "3.2 kb by sn1,
+    /// 0 kb by sn2", not "0 Mb by sn2", a unit the sentence never used.
+    public static func sharingUnits(_ readings: [LiveReading]) -> [LiveReading] {
+        let units = readings.map { Units.unit(of: $0.text) }
+        return readings.indices.map { index in
+            guard readings[index].number == 0, let own = units[index] else { return readings[index] }
+            let nearest = readings.indices.filter { readings[$0].number != 0 && units[$0]?.quantity == own.quantity }
+                .min { (abs($0 - index), $0) < (abs($1 - index), $1) }
+            guard let nearest, let unit = units[nearest]?.unit else { return readings[index] }
+            return LiveReading(0, "0 \(unit)")
+        }
+    }
 }
 
 extension LiveValue {
@@ -23,15 +37,28 @@ extension LiveValue {
         case .lesson:
             return read(in: simulation, stepStart: stepStartState.now, curve: curve)
         case .step:
-            let now = read(in: simulation, stepStart: stepStartState.now, curve: curve)
-            guard let total = now.number, let before = read(in: stepStartState, stepStart: stepStartState.now, curve: curve).number else { return now }
-            let grown = total - before
-            let isBits = property == .served || property == .received
-            return LiveReading(grown, isBits ? Units.format(bits: grown) : String(Int(grown.rounded())))
+            return growth(in: simulation, since: stepStartState, curve: curve)
         case let .moment(name):
             guard let then = moments[name] else { return LiveReading(nil, "not yet") }
             return read(in: then, stepStart: stepStartState.now, curve: curve)
         }
+    }
+
+    /// The value as the metrics panel counts it in a scenario that began at `start` (a
+    /// `reset`, a new swarm): a total over the lesson grown since then, so that `hits`
+    /// reads 0 before anything of the scenario has run; any other value as it is now.
+    public func read(in simulation: Simulation, countingFrom start: Simulation, stepStart: SimTime, curve: DistributionCurve?) -> LiveReading {
+        guard span == .lesson, isTotal else { return read(in: simulation, stepStart: stepStart, curve: curve) }
+        return growth(in: simulation, since: start, curve: curve)
+    }
+
+    /// How much the value grew from `before` to `simulation`.
+    private func growth(in simulation: Simulation, since before: Simulation, curve: DistributionCurve?) -> LiveReading {
+        let now = read(in: simulation, stepStart: before.now, curve: curve)
+        guard let total = now.number, let then = read(in: before, stepStart: before.now, curve: curve).number else { return now }
+        let grown = total - then
+        let isBits = property == .served || property == .received
+        return LiveReading(grown, isBits ? Units.format(bits: grown) : String(Int(grown.rounded())))
     }
 
     /// Reads the value from the simulation as it is now; `elapsed` counts from `stepStart`,

@@ -29,9 +29,19 @@ public struct CountsStart: Sendable, Equatable {
     }
 
     public var reason: Reason
-    /// The simulation's counts at that moment, taken away from later ones.
-    public var metrics: Metrics
-    public var time: SimTime
+    /// The simulation at that moment, whose totals are taken away from later ones: the
+    /// counts of its metrics, and watched totals such as a node's `served` or `hits`.
+    public var simulation: Simulation
     /// The 0-based index of the step that began the scenario, which the panel's title names.
     public var step: Int
+
+    init(reason: Reason, simulation: Simulation, step: Int) {
+        self.reason = reason
+        self.simulation = simulation
+        self.step = step
+    }
+
+    /// The simulation's counts at that moment.
+    public var metrics: Metrics { simulation.metrics }
+    public var time: SimTime { simulation.now }
 }

@@ -21,7 +21,12 @@ extension AppState {
         // a gauge already shows.
         let gauges = Set(metrics.gauges.map(\.label))
         let counters = watched.map { (label: $0.spokenName, value: $0) }.filter { !gauges.contains($0.label) }
-        metrics.counters = counters.map { "\($0.label) \(session.reading($0.value).text)" } + metrics.counters
+        // Totals count from where the scenario began, as the panel's own counts do.
+        func reading(_ value: LiveValue) -> LiveReading {
+            guard let countsStart else { return session.reading(value) }
+            return value.read(in: frame.simulation, countingFrom: countsStart.simulation, stepStart: runner.stepStartTime, curve: runner.curve)
+        }
+        metrics.counters = counters.map { "\($0.label) \(reading($0.value).text)" } + metrics.counters
         let curve = runner.curveOnStage.map(CurveChart.init)
         if let curve {
             // The network is not what the step shows, so neither are its figures.
@@ -118,12 +123,17 @@ extension AppState {
         let shownNarration = runner.shownNarration.filter { $0.paragraph.revealAt <= session.shownScriptPosition }
         var ordered: [(position: Int, block: NarrationBlock)] = shownNarration.map { shown in
             var frozen = shown.frozen?.makeIterator()
+            let readings = LiveReading.sharingUnits(shown.paragraph.spans.compactMap { span in
+                guard case let .live(value, _) = span else { return nil }
+                return frozen?.next() ?? session.reading(value)
+            })
+            var next = readings.makeIterator()
             return (2 * shown.paragraph.revealAt, NarrationBlock(kind: NarrationBlock.Kind(shown.paragraph.kind), text: StyledText(shown.paragraph.spans.map { span in
                 switch span {
                 case let .text(text, style): StyledSpan(text, TextRole(style))
-                case let .live(value, style):
+                case let .live(_, style):
                     // A figure and its unit ("20.0 s") stay on one line.
-                    StyledSpan(StyledText.unbroken((frozen?.next() ?? session.reading(value)).text), TextRole(style))
+                    StyledSpan(StyledText.unbroken(next.next()?.text ?? ""), TextRole(style))
                 }
             })))
         }

@@ -1,14 +1,44 @@
 import Canvas
 import LessonKit
+import NetSim
 
 /// One labelled quantity with a bar: a queue's fill, a node's upload, a peer's share.
 struct Meter: Hashable, Sendable {
     var label: String
     var fraction: Double
-    /// The figure printed after the bar: "3/8", "12 Mb", "45%".
-    var value: String
+    private var figure: Figure
     /// Drawn in the alarm colour: a full queue, an overloaded server.
     var alarm = false
+
+    /// The figure after the bar, as text or as a size written only when read: a swarm
+    /// makes an upload meter for each of its hundreds of nodes every frame, and the panel
+    /// shows a few dozen of them.
+    private enum Figure: Hashable, Sendable {
+        case text(String)
+        case bits(Double)
+    }
+
+    init(label: String, fraction: Double, value: String, alarm: Bool = false) {
+        self.label = label
+        self.fraction = fraction
+        figure = .text(value)
+        self.alarm = alarm
+    }
+
+    init(label: String, fraction: Double, bits: Double, alarm: Bool = false) {
+        self.label = label
+        self.fraction = fraction
+        figure = .bits(bits)
+        self.alarm = alarm
+    }
+
+    /// The figure printed after the bar: "3/8", "12 Mb", "45%".
+    var value: String {
+        switch figure {
+        case let .text(text): text
+        case let .bits(bits): Units.format(bits: bits)
+        }
+    }
 }
 
 /// A quantity over time, as a sparkline.
@@ -75,7 +105,7 @@ struct MetricsRenderer {
         let labelWidth = metrics.gauges.map { DisplayWidth.of($0.label) }.max() ?? 0
         let valueWidth = metrics.gauges.map { DisplayWidth.of($0.value) }.max() ?? 0
         for meter in metrics.gauges where room() {
-            draw(meter, labelWidth: labelWidth, valueWidth: valueWidth, x: rect.x, y: y, width: rect.width, into: &canvas)
+            draw(meter, value: meter.value, labelWidth: labelWidth, valueWidth: valueWidth, x: rect.x, y: y, width: rect.width, into: &canvas)
             y += 1
         }
         y = drawSection("file", metrics.shares, summary: metrics.sharesSummary, from: y, rect: rect, into: &canvas)
@@ -129,27 +159,32 @@ struct MetricsRenderer {
         if let summary, shown < meters.count {
             canvas.put(title, x: rect.x, y: top, style: theme.panelTitle)
             let start = rect.x + DisplayWidth.of(title) + 1
-            canvas.put(summary, x: start, y: top, limit: max(0, rect.maxX - start))
+            // Whole parts only, as the counters: "4 at 50" cut from "4 at 50-68%" misreads.
+            let parts = summary.components(separatedBy: ", ")
+            if let line = Self.counterLine(parts, width: rect.maxX - start, separator: ", ") { canvas.put(line, x: start, y: top) }
         } else {
             guard rows > 0 else { return top }
             canvas.put(shown < meters.count ? "\(title) (\(shown) of \(meters.count))" : title, x: rect.x, y: top, style: theme.panelTitle)
         }
         let columnWidth = (rect.width - 2 * (columns - 1)) / columns
         let labelWidth = meters.map { DisplayWidth.of($0.label) }.max() ?? 0
-        let valueWidth = meters.map { DisplayWidth.of($0.value) }.max() ?? 0
-        for (index, meter) in meters.prefix(shown).enumerated() {
+        // Only the figures shown are written, and each once.
+        let values = meters.prefix(shown).map(\.value)
+        let valueWidth = values.map { DisplayWidth.of($0) }.max() ?? 0
+        for (index, (meter, value)) in zip(meters.prefix(shown), values).enumerated() {
             let x = rect.x + (index % columns) * (columnWidth + 2)
-            draw(meter, labelWidth: labelWidth, valueWidth: valueWidth, x: x, y: top + 1 + index / columns, width: columnWidth, into: &canvas)
+            draw(meter, value: value, labelWidth: labelWidth, valueWidth: valueWidth, x: x, y: top + 1 + index / columns, width: columnWidth,
+                 into: &canvas)
         }
         return top + 1 + rows
     }
 
     /// The counters joined as one line, as many whole ones as fit `width` (a figure cut
     /// short would misread); nil when none fits.
-    static func counterLine(_ counters: [String], width: Int) -> String? {
+    static func counterLine(_ counters: [String], width: Int, separator: String = " · ") -> String? {
         var line: String?
         for counter in counters {
-            let longer = line.map { $0 + " · " + counter } ?? counter
+            let longer = line.map { $0 + separator + counter } ?? counter
             guard DisplayWidth.of(longer) <= width else { break }
             line = longer
         }
@@ -158,10 +193,10 @@ struct MetricsRenderer {
 
     /// One meter of a block; every meter of the block has the same label and value widths,
     /// so their bars are one length.
-    private func draw(_ meter: Meter, labelWidth: Int, valueWidth: Int, x: Int, y: Int, width: Int, into canvas: inout Canvas) {
+    private func draw(_ meter: Meter, value: String, labelWidth: Int, valueWidth: Int, x: Int, y: Int, width: Int, into canvas: inout Canvas) {
         let padded = meter.label + String(repeating: " ", count: max(0, labelWidth - DisplayWidth.of(meter.label)))
         canvas.gauge(
-            label: padded, value: meter.value, fraction: meter.fraction, x: x, y: y, width: width, glyphs: theme.glyphs,
+            label: padded, value: value, fraction: meter.fraction, x: x, y: y, width: width, glyphs: theme.glyphs,
             valueWidth: valueWidth, labelStyle: meter.alarm ? theme.alarm : .plain, filled: meter.alarm ? theme.alarm : theme.meterFill,
             empty: theme.meterEmpty)
     }

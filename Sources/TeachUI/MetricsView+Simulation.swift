@@ -30,7 +30,7 @@ extension MetricsView {
             }
         }
 
-        if let seeds = Self.seedsShare(states.filter(focus.takesPart), simulation: simulation) { gauges.append(seeds) }
+        if let seeds = Self.seedsShare(states, focus: focus, simulation: simulation) { gauges.append(seeds) }
 
         // What each node sent in this scenario: its total less what it had sent when the
         // scenario began (the last point of its series then; a crowd too large for
@@ -40,36 +40,55 @@ extension MetricsView {
         if busiest > 0 {
             // Sorted by index: moving whole node states about cost more than the sort.
             uploads = states.indices.filter { sent[$0] > 0 }.sorted { sent[$0] > sent[$1] }.map {
-                Meter(label: states[$0].config.name, fraction: sent[$0] / busiest, value: Units.format(bits: sent[$0]))
+                Meter(label: states[$0].config.name, fraction: sent[$0] / busiest, bits: sent[$0])
             }
         }
         let fileShares = FileShares(frame)
-        // Lazily: an array of the nodes filtered first would copy every node's state once more.
-        let sharing = Array(states.lazy.filter { !$0.config.role.isHub && focus.takesPart($0) }.compactMap { state in
-            fileShares.share(of: state).map { (state: state, share: $0) }
-        })
-        let finished = sharing.compactMap { fileShares.finished($0.state) }
-        trend = Self.trend(simulation: simulation, servers: servers, finished: finished, until: time)
+        // By index: an array of node states would copy each one, which cost more than the rest.
+        let sharing = states.indices.compactMap { index -> (index: Int, share: Double)? in
+            let state = states[index]
+            guard !state.config.role.isHub, focus.takesPart(state), let share = fileShares.share(of: state) else { return nil }
+            return (index, share)
+        }
+        let finished = sharing.compactMap { fileShares.finished(states[$0.index]) }
+        let metrics = simulation.metrics
+        func count(_ figure: KeyPath<Metrics, Int>) -> Int { max(0, metrics[keyPath: figure] - (start?[keyPath: figure] ?? 0)) }
+        func messages(_ kind: MessageKind) -> Int { max(0, metrics.messages[kind, default: 0] - (start?.messages[kind, default: 0] ?? 0)) }
+        // Seeds (whole from the start, never finishing) are left out of the counts: "done"
+        // counts those that finished, as the trend does.
+        let getting = sharing.filter { $0.share < 1 || fileShares.finished(states[$0.index]) != nil }
+        // Nodes finishing mean something only while someone in this scenario gets a file
+        // (a call after a swarm has nobody); answer times once this scenario has answers.
+        trend = Self.trend(simulation: simulation, servers: servers, finished: getting.isEmpty ? nil : finished,
+                           answered: messages(.response) > 0, until: time)
         if sharing.count > Self.largestShareList {
-            // One meter for the crowd, made without a meter (and its text) for each peer.
-            let mean = sharing.map(\.share).reduce(0, +) / Double(sharing.count)
-            shares = [Meter(label: "all \(sharing.count)", fraction: mean, value: "\(finished.count) done",
-                            alarm: sharing.contains { $0.state.corruptChunks > 0 })]
-        } else {
-            shares = sharing.map { state, share in
-                Meter(label: state.config.name, fraction: share, value: "\(Int((share * 100).rounded(.down)))%", alarm: state.corruptChunks > 0)
+            // Two meters for the crowd, made without a meter (and its text) for each node,
+            // each bar showing what its figure says: how much of the file has come, and
+            // how many have all of it.
+            if !getting.isEmpty {
+                let received = getting.map(\.share).reduce(0, +) / Double(getting.count)
+                shares = [
+                    Meter(label: "received", fraction: received, value: "\(Int((received * 100).rounded(.down)))%",
+                          alarm: sharing.contains { states[$0.index].corruptChunks > 0 }),
+                    Meter(label: "done", fraction: Double(finished.count) / Double(getting.count), value: "\(finished.count) of \(getting.count)"),
+                ]
             }
-            // Seeds (whole from the start, never finishing) are left out: "done" counts
-            // those that finished, as the trend does.
-            let getting = sharing.filter { $0.share < 1 || fileShares.finished($0.state) != nil }
-            let noun = getting.allSatisfy { $0.state.config.role == .client } ? "clients" : "peers"
-            sharesSummary = getting.isEmpty ? nil : Self.summary(of: getting.map(\.share), noun: noun)
+        } else {
+            shares = sharing.map { index, share in
+                Meter(label: states[index].config.name, fraction: share, value: "\(Int((share * 100).rounded(.down)))%",
+                      alarm: states[index].corruptChunks > 0)
+            }
+            // Malicious nodes are counted apart, after the figures, which a narrow panel
+            // keeps first: "8 peers: 2 done, 6 at 30-50%, +1 malicious".
+            let honest = getting.filter { !states[$0.index].malicious }, malicious = getting.count - honest.count
+            if !honest.isEmpty {
+                sharesSummary = Self.summary(of: honest.map(\.share), crowd: Self.crowd(honest.map { states[$0.index] }))
+                    + (malicious > 0 ? ", +\(malicious) malicious" : "")
+            }
         }
 
         // What went wrong (counted only once it happens) is what a lesson is about: it
         // comes before the message totals, which a narrow panel leaves out first.
-        let metrics = simulation.metrics
-        func count(_ figure: KeyPath<Metrics, Int>) -> Int { max(0, metrics[keyPath: figure] - (start?[keyPath: figure] ?? 0)) }
         var parts: [String] = []
         for (label, figure) in [("dropped", \Metrics.drops), ("refused", \.refusals), ("lost", \.lost),
                                 ("rejected", \.corruptRejected), ("corrupt kept", \.corruptAccepted)] where count(figure) > 0 {
@@ -80,32 +99,48 @@ extension MetricsView {
 
     /// Everyone's share of the file in one line, for a panel with no room for a bar each:
     /// "12 peers: 3 done, 9 at 40-80%".
-    static func summary(of shares: [Double], noun: String) -> String {
+    static func summary(of shares: [Double], crowd: String) -> String {
         let done = shares.count { $0 >= 1 }
         let rest = shares.filter { $0 < 1 }.map { Int(($0 * 100).rounded(.down)) }
-        guard let low = rest.min(), let high = rest.max() else { return "\(shares.count) \(noun): all done" }
-        return "\(shares.count) \(noun): \(done) done, \(rest.count) at \(low == high ? "\(low)" : "\(low)-\(high)")%"
+        guard let low = rest.min(), let high = rest.max() else { return "\(crowd): all done" }
+        return "\(crowd): \(done) done, \(rest.count) at \(low == high ? "\(low)" : "\(low)-\(high)")%"
+    }
+
+    /// Who a summary speaks of, counted by what they do in the order they first appear
+    /// (a swarm's members are peers, whatever their role): "12 peers", "10 clients,
+    /// 10 peers" (not "20 peers").
+    static func crowd(_ nodes: [NodeState]) -> String {
+        var counts: [(kind: String, count: Int)] = []
+        for node in nodes {
+            let kind = node.chunkCount > 0 ? "peer" : node.config.role.rawValue
+            if let index = counts.firstIndex(where: { $0.kind == kind }) { counts[index].count += 1 } else { counts.append((kind, 1)) }
+        }
+        return counts.map { "\($0.count) \($0.kind)\($0.count == 1 ? "" : "s")" }.joined(separator: ", ")
     }
 
     /// In a swarm, how much of what its members send now comes from the seeds: all of it
     /// at first, less and less as the peers pass pieces on to each other; "-" while no
     /// member is sending, so the gauge keeps its row (a row that came and went between
     /// frames moved every row below it). Nil when there is no swarm.
-    private static func seedsShare(_ states: [NodeState], simulation: Simulation) -> Meter? {
-        var seeds: [NodeState] = [], total = 0.0
-        for state in states {
+    private static func seedsShare(_ states: [NodeState], focus: MetricsFocus, simulation: Simulation) -> Meter? {
+        var seeds = 0, seedName = "", fromSeeds = 0.0, total = 0.0
+        for state in states where focus.takesPart(state) {
             guard let part = simulation.swarmPart(of: state.id), !part.departed else { continue }
             total += state.uploadRate
-            if part.isSeed { seeds.append(state) }
+            if part.isSeed {
+                seeds += 1
+                seedName = state.config.name
+                fromSeeds += state.uploadRate
+            }
         }
-        guard !seeds.isEmpty else { return nil }
-        let label = "from \(seeds.count == 1 ? seeds[0].config.name : "seeds") now"
+        guard seeds > 0 else { return nil }
+        let label = "from \(seeds == 1 ? seedName : "seeds") now"
         guard total > 0 else { return Meter(label: label, fraction: 0, value: "-") }
-        let share = seeds.reduce(0) { $0 + $1.uploadRate } / total
+        let share = fromSeeds / total
         return Meter(label: label, fraction: share, value: "\(Int((share * 100).rounded()))%")
     }
 
-    /// Beyond this many, each node's share of the file is summed up in one bar (the grid
+    /// Beyond this many, the nodes' shares of the file are summed up in two bars (the grid
     /// on the stage shows each node's share as its shade).
     static let largestShareList = 24
 
@@ -113,12 +148,14 @@ extension MetricsView {
     static let trendSamples = 64
 
     /// `finished`: when each node sharing the file came to hold it, which the "done"
-    /// count beside the shares reads too, so the two always agree.
-    private static func trend(simulation: Simulation, servers: [NodeState], finished: [SimTime], until now: SimTime) -> Trend? {
+    /// count beside the shares reads too, so the two always agree; nil when no file is
+    /// shared in the scenario on screen. `answered`: whether the scenario has had
+    /// answers, without which their times are another scenario's.
+    private static func trend(simulation: Simulation, servers: [NodeState], finished: [SimTime]?, answered: Bool, until now: SimTime) -> Trend? {
         guard now > 0 else { return nil }
         let metrics = simulation.metrics
         let times = (1...trendSamples).map { now * SimTime($0) / SimTime(trendSamples) }
-        if (metrics.messages[.file] ?? 0) + (metrics.messages[.chunk] ?? 0) > 0 {
+        if let finished {
             let finished = finished.sorted()
             let counts = times.map { time in Double(finished.prefix { $0 <= time }.count) }
             return Trend(label: "finished", values: counts, value: "\(Int(counts.last ?? 0))")
@@ -131,7 +168,7 @@ extension MetricsView {
             return Trend(label: label, values: times.map { value(of: series, at: $0) }, value: "\(server.queueLength)",
                          maximum: limit > 0 && limit < Int.max ? Double(limit) : nil)
         }
-        guard !metrics.responseTimes.isEmpty else { return nil }
+        guard answered, !metrics.responseTimes.isEmpty else { return nil }
         let answers = times.map { value(of: metrics.responseTimes, at: $0) }
         return Trend(label: "answer", values: answers,
                      value: Units.format(duration: SimTime(((answers.last ?? 0) * 1e6).rounded())))

@@ -70,3 +70,15 @@ import Testing
         #expect(LessonLoader.load(source: source(text), path: "rounds.md").diagnostics.map(\.message) == [message])
     }
 }
+
+/// A paragraph's figures share a unit where one of them is zero.
+@Suite struct SharedUnitTests {
+    @Test func aZeroTakesTheUnitOfTheNearestFigureOfItsKind() {
+        let readings = [LiveReading(3_200, "3.2 kb"), LiveReading(0, "0 Mb"), LiveReading(0, "0 Mbps"), LiveReading(2e6, "2 Mbps")]
+        #expect(LiveReading.sharingUnits(readings).map(\.text) == ["3.2 kb", "0 kb", "0 Mbps", "2 Mbps"])
+    }
+
+    @Test func aZeroAloneKeepsItsUnit() {
+        #expect(LiveReading.sharingUnits([LiveReading(0, "0 Mb"), LiveReading(4, "4")]).map(\.text) == ["0 Mb", "4"])
+    }
+}

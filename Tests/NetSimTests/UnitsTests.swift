@@ -94,3 +94,17 @@ import Testing
         }
     }
 }
+
+/// A figure's unit read back, so a zero beside it can be written in the same one.
+@Suite struct FigureUnitTests {
+    @Test func theUnitOfAFormattedFigure() {
+        #expect(Units.unit(of: Units.format(bits: 3_200))?.unit == "kb")
+        #expect(Units.unit(of: Units.format(bits: 3_200))?.quantity == .size)
+        #expect(Units.unit(of: Units.format(rate: 5e6))?.unit == "Mbps")
+        #expect(Units.unit(of: Units.format(rate: 5e6))?.quantity == .rate)
+        #expect(Units.unit(of: Units.format(duration: 20_000))?.unit == "ms")
+        #expect(Units.unit(of: "2 of 5") == nil)
+        #expect(Units.unit(of: "unlimited") == nil)
+        #expect(Units.unit(of: "12") == nil)
+    }
+}

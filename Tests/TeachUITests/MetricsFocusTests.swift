@@ -109,21 +109,39 @@ import Testing
         ```
         """, path: "05-sent-twice.md")
 
-    /// The panel's rows for the file: the summary bar of the crowd and the trend.
-    private func fileRows(step: Int) -> (bar: String, trend: String) {
+    /// The panel's rows for the file: the crowd's two bars and the trend.
+    private func fileRows(step: Int) -> (received: String, done: String, trend: String) {
         var state = AppState(lessons: [Self.sentTwice], start: .lesson(id: "test-sent-twice", step: step))
         send(&state, .key(.enter))
         while state.wantsTicks { send(&state, .tick(elapsedMicroseconds: 5_000_000)) }
         let rows = screen(state, width: 100, height: 30).split(separator: "\n").map(String.init)
-        return (rows.first { $0.contains("│ all 25 ") } ?? "", rows.first { $0.contains("│ finished ") } ?? "")
+        func row(_ start: String) -> String {
+            rows.first { $0.contains("│ \(start) ") }.map { String($0.split(separator: "│")[0]) } ?? ""
+        }
+        // The two bars side by side: "received ███ 48%  done ··· 0 of 25".
+        let bars = row("received").components(separatedBy: "  done ")
+        return (bars[0], bars.count > 1 ? "done " + bars[1] : "", row("finished"))
     }
 
     @Test func clientsSentTheFileAgainAreNotCountedFinishedByTheTrend() {
         let first = fileRows(step: 0)
-        #expect(first.bar.contains(" 25 done"))
-        #expect(first.trend.contains(" 25 │"))
+        #expect(first.done.hasSuffix(" 25 of 25 "))
+        #expect(first.trend.hasSuffix(" 25 "))
         let second = fileRows(step: 1)
-        #expect(second.bar.contains(" 0 done"), "halfway through the second copy, no client has it yet")
-        #expect(second.trend.contains(" 0 │"), "the trend agrees: not 25 from the first copy")
+        #expect(second.done.hasSuffix(" 0 of 25 "), "halfway through the second copy, no client has it yet")
+        #expect(second.trend.hasSuffix(" 0 "), "the trend agrees: not 25 from the first copy")
+    }
+
+    /// Each bar shows what its figure says (testers saw a bar nearly full beside
+    /// "0 done"): halfway through the second copy the received bar is half full and the
+    /// done bar empty.
+    @Test func theCrowdsBarsShowWhatTheirFiguresSay() {
+        let second = fileRows(step: 1)
+        let received = second.received.filter { "█▉▊▋▌▍▎▏·".contains($0) }
+        let filled = received.filter { $0 != "·" }.count
+        let percent = Int(second.received.split(separator: " ").last?.dropLast() ?? "") ?? -100
+        #expect(abs(Double(filled) / Double(received.count) - Double(percent) / 100) < 0.1, "\(second.received)")
+        #expect((20...80).contains(percent), "\(second.received)")
+        #expect(!second.done.contains("█") && !second.done.contains("▏"), "\(second.done)")
     }
 }

@@ -228,8 +228,8 @@ import Testing
         var state = AppState(lessons: [], start: .sandbox(.clientServer, nodes: 30))
         send(&state, .key(.character("f")), .key(.enter), .tick(elapsedMicroseconds: 500_000))
         let shown = screen(state, width: 100, height: 40)
-        #expect(shown.contains("all 30 "))
-        #expect(shown.contains("0 done"))
+        #expect(shown.contains("│ received "))
+        #expect(shown.contains(" 0 of 30 "))
         #expect(!shown.contains("c17 █") && !shown.contains("c17 ·"), "no bar per client")
     }
 

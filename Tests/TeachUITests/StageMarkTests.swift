@@ -364,7 +364,7 @@ import Testing
             │ lost 8 · corrupt kept 1 · messages 66        ││                              │
             │ files upload   ████████████████████████ 100% ││                              │
             │ from files now █████████▋··············  40% ││                              │
-            │ file 4 peers: 0 done, 4 at 50-68%            ││                              │
+            │ file 3 peers: 0 done, 3 at 62-68%            ││                              │
             │ mallory ████████████████················ 50% ││                              │
             └──────────────────────────────────────────────┘└──────────────────────────────┘
              ❚❚ paused │ step 1/2 │ t 2.67 s │ ×0.3 │ event 91 │ step done
@@ -418,7 +418,7 @@ import Testing
             | lost 8 . corrupt kept 1 . messages 66        ||                              |
             | files upload   ######################## 100% ||                              |
             | from files now ##########..............  40% ||                              |
-            | file 4 peers: 0 done, 4 at 50-68%            ||                              |
+            | file 3 peers: 0 done, 3 at 62-68%            ||                              |
             | mallory ################................ 50% ||                              |
             +----------------------------------------------++------------------------------+
              || paused | step 1/2 | t 2.67 s | x0.3 | event 91 | step done
@@ -472,7 +472,7 @@ import Testing
             │ lost 8 · rejected 1 · corrupt kept 1         ││                              │
             │ files upload   ████████████████████████ 100% ││                              │
             │ from files now █████████▋··············  40% ││                              │
-            │ file 4 peers: 0 done, 4 at 75-87%            ││                              │
+            │ file 3 peers: 0 done, 3 at 81-87%            ││                              │
             │ mallory ████████████████████████········ 75% ││                              │
             └──────────────────────────────────────────────┘└──────────────────────────────┘
              ❚❚ paused │ step 2/2 │ t 3.17 s │ ×0.3 │ event 119 │ lesson done
@@ -526,7 +526,7 @@ import Testing
             | lost 8 . rejected 1 . corrupt kept 1         ||                              |
             | files upload   ######################## 100% ||                              |
             | from files now ##########..............  40% ||                              |
-            | file 4 peers: 0 done, 4 at 75-87%            ||                              |
+            | file 3 peers: 0 done, 3 at 81-87%            ||                              |
             | mallory ########################........ 75% ||                              |
             +----------------------------------------------++------------------------------+
              || paused | step 2/2 | t 3.17 s | x0.3 | event 119 | lesson done

@@ -30,8 +30,7 @@ struct CallAction: ActionDefinition {
         let callers = [from, to] + (relay.map { [$0] } ?? [])
         guard !callers.contains(where: stage.picture.fileShare.nodes.contains) else { return }
         stage.picture.fileShare = ([], stage.step)
-        stage.picture.countsStart = CountsStart(reason: .call, metrics: stage.simulation.metrics, time: stage.simulation.now,
-                                              step: stage.step)
+        stage.picture.countsStart = CountsStart(reason: .call, simulation: stage.simulation, step: stage.step)
     }
 
     func commands(_ id: NodeIDs) throws(NodeIDs.Unknown) -> [Command] {

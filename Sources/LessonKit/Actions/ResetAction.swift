@@ -21,7 +21,6 @@ struct ResetAction: ActionDefinition {
     }
 
     func stage(_ stage: inout ActionStage) {
-        stage.picture.countsStart = CountsStart(reason: .reset, metrics: stage.simulation.metrics, time: stage.simulation.now,
-                                              step: stage.step)
+        stage.picture.countsStart = CountsStart(reason: .reset, simulation: stage.simulation, step: stage.step)
     }
 }

@@ -84,8 +84,7 @@ struct SwarmAction: ActionDefinition {
 
     /// The metrics panel counts the swarm from its start.
     func stage(_ stage: inout ActionStage) {
-        stage.picture.countsStart = CountsStart(reason: .swarm, metrics: stage.simulation.metrics, time: stage.simulation.now,
-                                              step: stage.step)
+        stage.picture.countsStart = CountsStart(reason: .swarm, simulation: stage.simulation, step: stage.step)
         stage.shareFile(to: peers, among: seeds + peers)
     }
 
