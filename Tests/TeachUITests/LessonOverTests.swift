@@ -70,7 +70,8 @@ import Testing
 
     @Test func aClickScrollsTheUnreadNarrationBeforeTheNextStep() throws {
         var state = AppState(lessons: [Self.lesson], start: .lesson(id: "test-request", step: 0), presenting: true)
-        send(&state, .key(.pageDown), .key(.pageDown))
+        send(&state, .key(.pageDown))
+        TestLessons.playOut(&state)
         #expect(state.lesson?.runner.pending == .done)
         #expect(screen(state).contains("more lines"), "the run's text is longer than the panel")
         #expect(state.speakerNotes?.next.hasPrefix("shows ") == true && state.speakerNotes?.next.contains("of the narration") == true,
