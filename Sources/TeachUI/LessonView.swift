@@ -37,7 +37,7 @@ extension AppState {
                 playing: stage.isPlaying, position: "step \(runner.stepIndex + 1)/\(stepCount)",
                 time: Units.format(duration: stage.clock), speed: stage.playback.speedLabel(unicode: theme.unicode),
                 events: stage.shown.simulation.eventCount, note: statusNote(session), stepped: stage.lastStep, showsEvents: !presenting),
-            hints: presenting ? [] : lessonHints(session, unicode: theme.unicode), presenting: presenting)
+            hints: presenting ? [] : keyBar(session, unicode: theme.unicode), presenting: presenting)
     }
 
     /// The metrics panel's title: what its counts cover, in the lesson's terms (a step
@@ -61,6 +61,12 @@ extension AppState {
         case .ask, .pause, .quiz: "your turn"
         case .done: session.runner.isLastStep ? "lesson done" : "step done"
         }
+    }
+
+    /// The key bar: the keys of the end-of-lesson box while it is up (the lesson's own
+    /// keys do not work under it), else the lesson's.
+    private func keyBar(_ session: LessonSession, unicode: Bool) -> [KeyHint] {
+        lessonIsOver ? LessonOverPanel.hints(self, unicode: unicode) : lessonHints(session, unicode: unicode)
     }
 
     /// The keys for the moment: first what the next → does ("→ next step"), or, on a
