@@ -43,7 +43,15 @@ extension LessonSession {
         }
         if let chosen = move(for: action) { return perform(chosen, by: action) }
         switch action {
-        case .nextStep: nextStep()
+        case .nextStep:
+            // A quiz on screen waits for its answer, as it does for →; a presenter's n
+            // goes on (the class answers aloud).
+            if !presenting, let place = pendingQuiz?.1, answers[place]?.answered != true {
+                nudged = true
+                said = "answer the quiz first"
+                return .done
+            }
+            nextStep()
         case .previousStep:
             if runner.stepIndex == 0 { said = runner.isAtStepStart ? "this is the first step" : "back to the start of the first step" }
             move { $0.previousStep() }

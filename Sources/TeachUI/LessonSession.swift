@@ -75,7 +75,8 @@ struct LessonSession: Sendable {
 
     /// n: on to the next step, but never silently past a quiz. The rest of the step plays
     /// as it would on its own (its asks done, its pauses passed) up to the next quiz not
-    /// yet answered, which then waits on screen; n on a quiz already on screen passes it.
+    /// yet answered, which then waits on screen; a presenter's n on a quiz already on
+    /// screen passes it (a learner's asks for the answer first, as → does).
     /// Only a step played to its end leads to the next one (or finishes the lesson).
     mutating func nextStep() {
         let answers = self.answers

@@ -207,8 +207,12 @@ extension AppState {
             }
             if quiz.numeric != nil {
                 let prompt = NumericQuizView.prompt(quiz, answer: answer, presenting: presenting)
-                guard session.nudged, let prompt else { return prompt }
-                return StyledText([StyledSpan("Answer first. ", .strong)] + prompt.spans)
+                guard session.nudged, prompt != nil else { return prompt }
+                // → (or n) on a number not yet entered: said plainly, in bold, with the
+                // number being typed after it.
+                let unit = quiz.numeric?.unit.map { " " + $0 } ?? ""
+                return StyledText([StyledSpan("Answer first: type a number, then Enter. ", .strong),
+                                   StyledSpan(answer.typed + "_", .strong), StyledSpan(unit)])
             }
             if presenting { return nil }
             let numbers = "**1**-**\(quiz.choices.count)**"
