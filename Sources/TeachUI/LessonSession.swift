@@ -15,6 +15,9 @@ struct LessonSession: Sendable {
     var narrationScroll = 0
     /// → was pressed on a quiz not yet answered: the prompt says the answer comes first.
     var nudged = false
+    /// The quiz whose narration was last scrolled to the text it depends on as it came on
+    /// screen (`AppState.scrollToQuizLead`), so that happens once per visit to the step.
+    var quizLead: QuizPlace?
     /// → carried out the step's ask (so that → never dead-ends): what it did, in the
     /// ask's words, for the status line until the next key.
     var didForYou: String?
@@ -69,6 +72,7 @@ struct LessonSession: Sendable {
         if stage.driver.runner.stepIndex != step {
             narrationScroll = 0
             showsHints = false
+            quizLead = nil
         }
         stage.suggestSpeed()
     }

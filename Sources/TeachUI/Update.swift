@@ -10,6 +10,7 @@ public func update(_ state: inout AppState, _ message: AppMessage) -> [AppEffect
     let notes = state.presenting ? state.speakerNotes : nil
     let progress = state.progress
     let handled = state.handle(message)
+    state.scrollToQuizLead()
     state.recordProgress()
     // Progress is saved before a quit is acted on.
     var effects: [AppEffect] = state.progress != progress ? [.saveProgress(state.progress)] : []
