@@ -30,6 +30,14 @@ extension AppState {
         case let .resize(width, height):
             self.width = max(0, width)
             self.height = max(0, height)
+            // The first change of a wait shows at another moment on a stage of another
+            // size: the pace picked for it is measured again (play-test: measured at
+            // 80x24 only, the size before the first resize).
+            let look = stageLook
+            if let session = lesson, session.stage.look != look {
+                lesson?.stage.look = look
+                lesson?.stage.remeasureFirstChange()
+            }
             return []
         case let .tick(elapsed):
             lesson?.stage.tick(elapsed: elapsed)
