@@ -34,6 +34,11 @@ struct StageSession<Driver: SimulationDriver>: Sendable {
     var lastStepEvents: Int?
     /// The stops → has been found to make from the step's start, so ← goes back to them.
     var knownStops: KnownStops?
+    /// Without a lesson's step (the sandbox): the moment the latest command set things
+    /// going, from which → cuts what runs into shares (`runGrid`).
+    var runStart: StepMoment?
+    /// The shares of what the latest command set going, found once (see `stopGrid()`).
+    var runGrid: StopGrid?
 
     /// While playing, a state is held only for the first few events of a frame: keeping
     /// one costs a copy of the simulation (and then a copy of every part of it the next
