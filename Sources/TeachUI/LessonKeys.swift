@@ -43,7 +43,15 @@ extension LessonSession {
         }
         if let chosen = move(for: action) { return perform(chosen, by: action) }
         switch action {
-        case .nextStep: nextStep()
+        case .nextStep:
+            // A quiz on screen waits for its answer, as it does for →; a presenter's n
+            // goes on (the class answers aloud).
+            if !presenting, let place = pendingQuiz?.1, answers[place]?.answered != true {
+                nudged = true
+                said = "answer the quiz first"
+                return .done
+            }
+            nextStep()
         case .previousStep:
             if runner.stepIndex == 0 { said = runner.isAtStepStart ? "this is the first step" : "back to the start of the first step" }
             move { $0.previousStep() }
@@ -92,8 +100,6 @@ extension LessonSession {
             stage.stepForward()
         case .play, .pause:
             stage.togglePlay()
-        case .playToStop:
-            stage.playToStop()
         case let .doAsk(ask, then):
             then == nil ? self.move { $0.resolveInteraction() } : pass()
             // → carries the ask out so it never dead-ends; the status line says so.
@@ -225,15 +231,26 @@ extension AppState {
     }
 
     /// A key that would take narration off the screen unread (a presenter's click, or a
-    /// key that goes past a quiz or on from the step) scrolls it into view first, a
-    /// page at a time: how many lines, or nil when the key goes ahead. A presenter who
-    /// only clicks sees every line.
+    /// key that goes past a quiz or on from the step), or → on a quiz not yet answered
+    /// (the text above it is what it asks about), scrolls it into view first, a page at
+    /// a time: how many lines, or nil when the key goes ahead. A presenter who only
+    /// clicks sees every line.
     private func unreadLinesToShowFirst(on key: Key) -> Int? {
         guard let session = lesson, !session.stage.isAnimating, let screenKey = ScreenKey(key),
               let action = Keymap.action(for: screenKey, in: screenPlaces, presenting: presentingLesson),
-              let move = session.move(for: action), action == .advance || move.leavesText else { return nil }
+              let move = session.move(for: action), action == .advance || move.leavesText || move == .answerFirst else { return nil }
         let unread = narrationRenderer(session).unread(in: narrationRect)
         return unread.lines > 0 ? unread.page : nil
+    }
+
+    /// A quiz waiting for its answer has come on screen with more text above it than
+    /// fits: the narration scrolls to the text closest to the question (play-test: a quiz
+    /// opened with the figures it asks about folded away under `↓ 3 more lines`). Once
+    /// per quiz and visit to its step, so the learner's own scrolling is kept.
+    mutating func scrollToQuizLead() {
+        guard let session = lesson, let place = session.pendingQuiz?.1, session.quizLead != place, width > 0, height > 0 else { return }
+        lesson?.quizLead = place
+        if let scroll = narrationRenderer(session).quizLeadScroll(in: narrationRect) { lesson?.narrationScroll = scroll }
     }
 
     /// Scrolls the narration panel, within what the panel at this window size can show.

@@ -8,8 +8,6 @@ enum LessonMove: Hashable, Sendable {
     case step
     case play(Wait)
     case pause
-    /// A play under way goes straight to where it stops.
-    case playToStop
     /// The step's ask is carried out; `then`: the wait after it starts playing.
     case doAsk(Ask, then: Wait?)
     case passPause(then: Wait?)
@@ -34,7 +32,6 @@ enum LessonMove: Hashable, Sendable {
         case .step: "step"
         case .play: "play"
         case .pause: "pause"
-        case .playToStop: "to the end of the play"
         case .doAsk(_, then: nil): "do it"
         case .doAsk: "do it and play"
         case .passPause(then: nil), .passQuiz(then: nil): "go on"
@@ -55,7 +52,6 @@ enum LessonMove: Hashable, Sendable {
         case .step: return "shows the next change"
         case let .play(wait): return "plays \(wait.inWords) (→ steps instead)"
         case .pause: return "pauses the play"
-        case .playToStop: return "goes straight to where this play stops"
         case let .doAsk(ask, then): return "carries out \"\(Self.ask(ask))\"" + Self.then(then)
         case let .passPause(then): return "on past the pause" + Self.then(then)
         case .revealQuiz: return "shows the quiz's answer and why each choice is right or wrong"
@@ -128,13 +124,15 @@ extension LessonSession {
     }
 
     /// A clicker's PgDn while presenting: one press, one thing for the class to see. A
-    /// wait plays, and a press while it plays goes straight to where it stops; a pause
-    /// or the step's ask is passed; a quiz shows its answer with every explanation (the
-    /// class answers aloud), then is passed; a step that is done leads to the next.
-    /// Passing a pause, an ask or a quiz that a wait follows also starts the wait
-    /// playing: taking a pause off the screen alone shows the class nothing.
+    /// wait plays, and a press while it plays pauses it where it is (the next press
+    /// plays on): the class never misses motion it has not seen, and the presenter can
+    /// stop to talk over a moment; a pause or the step's ask is passed; a quiz shows its
+    /// answer with every explanation (the class answers aloud), then is passed; a step
+    /// that is done leads to the next. Passing a pause, an ask or a quiz that a wait
+    /// follows also starts the wait playing: taking a pause off the screen alone shows
+    /// the class nothing.
     private var advanceMove: LessonMove? {
-        if stage.isAnimating { return .playToStop }
+        if stage.isPlaying { return .pause }
         switch runner.pending {
         case let .running(wait): return .play(wait)
         case .quiz:

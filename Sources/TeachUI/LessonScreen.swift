@@ -12,6 +12,9 @@ struct LessonScreenView: Hashable, Sendable {
     /// A distribution curve the step shows in the stage's place.
     var curve: CurveChart? = nil
     var narration: NarrationView
+    /// The step's quizzes, each unanswered with its prompt: whether one needs room decides
+    /// the layout for the whole step.
+    var stepQuizzes: [NarrationView] = []
     var metrics: MetricsView
     /// The narration panel's title: "step 2/5", "sandbox".
     var panelTitle: String
@@ -26,9 +29,7 @@ struct LessonScreenView: Hashable, Sendable {
     @discardableResult
     func draw(into canvas: inout Canvas, theme: Theme) -> StageHits? {
         var stageHits: StageHits?
-        let standard = ScreenLayout(width: canvas.width, height: canvas.height, presenting: presenting)
-        let fits = NarrationRenderer(narration: narration, theme: theme).quizFits(in: Self.inner(standard.narration))
-        let layout = fits ? standard : ScreenLayout(width: canvas.width, height: canvas.height, presenting: presenting, roomForQuiz: true)
+        let layout = ScreenLayout(width: canvas.width, height: canvas.height, presenting: presenting, quizzes: stepQuizzes, theme: theme)
         canvas.fill(layout.title, with: Cell(" ", style: theme.title))
         let separator = theme.unicode ? " · " : " - "
         canvas.put(" " + title + separator + stepTitle, x: layout.title.x, y: layout.title.y, style: theme.title, limit: layout.title.width,

@@ -15,6 +15,9 @@ struct LessonSession: Sendable {
     var narrationScroll = 0
     /// → was pressed on a quiz not yet answered: the prompt says the answer comes first.
     var nudged = false
+    /// The quiz whose narration was last scrolled to the text it depends on as it came on
+    /// screen (`AppState.scrollToQuizLead`), so that happens once per visit to the step.
+    var quizLead: QuizPlace?
     /// → carried out the step's ask (so that → never dead-ends): what it did, in the
     /// ask's words, for the status line until the next key.
     var didForYou: String?
@@ -69,13 +72,15 @@ struct LessonSession: Sendable {
         if stage.driver.runner.stepIndex != step {
             narrationScroll = 0
             showsHints = false
+            quizLead = nil
         }
         stage.suggestSpeed()
     }
 
     /// n: on to the next step, but never silently past a quiz. The rest of the step plays
     /// as it would on its own (its asks done, its pauses passed) up to the next quiz not
-    /// yet answered, which then waits on screen; n on a quiz already on screen passes it.
+    /// yet answered, which then waits on screen; a presenter's n on a quiz already on
+    /// screen passes it (a learner's asks for the answer first, as → does).
     /// Only a step played to its end leads to the next one (or finishes the lesson).
     mutating func nextStep() {
         let answers = self.answers

@@ -36,13 +36,14 @@ extension AppState {
         let stepCount = runner.lesson.steps.count
         return LessonScreenView(
             title: "\(session.index + 1). \(runner.lesson.title)", stepTitle: runner.step.title, scene: scene,
-            selection: stage.selection, curve: curve, narration: narration(session, theme: theme), metrics: metrics,
+            selection: stage.selection, curve: curve, narration: narration(session, theme: theme),
+            stepQuizzes: stepQuizzes(session, theme: theme), metrics: metrics,
             panelTitle: "step \(runner.stepIndex + 1)/\(stepCount)", metricsTitle: Self.metricsTitle(countsStart, curve: curve != nil),
             status: StatusView(
                 playing: stage.isPlaying, position: "step \(runner.stepIndex + 1)/\(stepCount)",
                 time: Units.format(duration: stage.clock), speed: stage.playback.speedLabel(unicode: theme.unicode),
                 events: stage.shown.simulation.eventCount, note: statusNote(session), stepped: stage.lastStep, showsEvents: !presenting),
-            hints: presenting ? [] : lessonHints(session, unicode: theme.unicode), presenting: presenting)
+            hints: presenting ? [] : keyBar(session, unicode: theme.unicode), presenting: presenting)
     }
 
     /// The metrics panel's title: what its counts cover, in the lesson's terms (a step
@@ -66,6 +67,12 @@ extension AppState {
         case .ask, .pause, .quiz: "your turn"
         case .done: session.runner.isLastStep ? "lesson done" : "step done"
         }
+    }
+
+    /// The key bar: the keys of the end-of-lesson box while it is up (the lesson's own
+    /// keys do not work under it), else the lesson's.
+    private func keyBar(_ session: LessonSession, unicode: Bool) -> [KeyHint] {
+        lessonIsOver ? LessonOverPanel.hints(self, unicode: unicode) : lessonHints(session, unicode: unicode)
     }
 
     /// The keys for the moment: first what the next → does ("→ next step"), or, on a
@@ -138,11 +145,15 @@ extension AppState {
             })))
         }
         ordered += answeredQuizzes(session, unicode: theme.unicode).map { (2 * $0.position + 1, $0.block) }
-        var blocks = ordered.enumerated().sorted { ($0.element.position, $0.offset) < ($1.element.position, $1.offset) }.map(\.element.block)
+        let sorted = ordered.enumerated().sorted { ($0.element.position, $0.offset) < ($1.element.position, $1.offset) }.map(\.element)
+        var blocks = sorted.map(\.block)
         if session.showsHints {
             blocks += runner.step.hints.map { NarrationBlock(kind: .text, text: StyledText([StyledSpan("Hint: ", .strong), StyledSpan($0)])) }
         }
-        return NarrationView(blocks: blocks, quiz: quizView(session), prompt: prompt(session, theme: theme), scroll: session.narrationScroll)
+        // The text a quiz asks about: what came on screen with it, right before it.
+        let quizText = session.pendingQuiz.flatMap { quiz in sorted.firstIndex { $0.position == 2 * quiz.1.position } }
+        return NarrationView(blocks: blocks, quiz: quizView(session), prompt: prompt(session, theme: theme), scroll: session.narrationScroll,
+                             quizText: quizText)
     }
 
     /// Quizzes of this step the learner answered and went on from, each as one line in
@@ -172,10 +183,24 @@ extension AppState {
             }
     }
 
+    /// Each quiz of the step on screen as it first shows, unanswered with its prompt,
+    /// without the step's text: what decides whether the step needs room for a quiz.
+    func stepQuizzes(_ session: LessonSession, theme: Theme) -> [NarrationView] {
+        session.runner.step.script.compactMap { item in
+            guard case let .quiz(quiz) = item.kind else { return nil }
+            let answer = LessonSession.QuizAnswer()
+            return NarrationView(blocks: [], quiz: quizView(quiz, answer: answer),
+                                 prompt: quizPrompt(quiz, answer: answer, nudged: false, unicode: theme.unicode))
+        }
+    }
+
     /// The quiz the step waits on.
     private func quizView(_ session: LessonSession) -> QuizView? {
         guard let (quiz, place) = session.pendingQuiz else { return nil }
-        let answer = session.answers[place] ?? LessonSession.QuizAnswer()
+        return quizView(quiz, answer: session.answers[place] ?? LessonSession.QuizAnswer())
+    }
+
+    private func quizView(_ quiz: Quiz, answer: LessonSession.QuizAnswer) -> QuizView {
         if quiz.numeric != nil { return NumericQuizView.quiz(quiz, answer: answer) }
         return QuizView(
             question: quiz.question, choices: quiz.choices.map(\.text), explanations: quiz.choices.map(\.explanation),
@@ -205,34 +230,46 @@ extension AppState {
             return StyledText(markup: quiet ? text : text + " Press **\(right)** to go on.")
         case let .quiz(quiz):
             guard let place = session.pendingQuiz?.1 else { return nil }
-            let answer = session.answers[place] ?? LessonSession.QuizAnswer()
-            if answer.answered {
-                return quiet ? nil : StyledText(markup: "Press **\(right)** to go on.")
-            }
-            if quiz.numeric != nil {
-                let prompt = NumericQuizView.prompt(quiz, answer: answer, presenting: presenting)
-                guard session.nudged, let prompt else { return prompt }
-                return StyledText([StyledSpan("Answer first. ", .strong)] + prompt.spans)
-            }
-            if presenting { return nil }
-            let numbers = "**1**-**\(quiz.choices.count)**"
-            if following {
-                return StyledText(markup: quiz.multiple ? "Pick every right answer with \(numbers): your picks go to the class as you press."
-                    : "Answer with \(numbers): your answer goes to the class, and you may change it until the presenter shows the answer.")
-            }
-            if session.nudged {
-                // → on a quiz not answered: said plainly, in bold, where the eye already is.
-                return StyledText(markup: quiz.multiple ? "**Answer first: pick with 1-\(quiz.choices.count), then \(right).**"
-                    : "**Answer first, with 1-\(quiz.choices.count).**")
-            }
-            let ask = quiz.multiple ? "Pick every right answer with \(numbers), then press **\(right)**." : "Answer with \(numbers)."
-            return StyledText(markup: answer.missed ? "Not quite. " + ask : ask)
+            return quizPrompt(quiz, answer: session.answers[place] ?? LessonSession.QuizAnswer(), nudged: session.nudged, unicode: theme.unicode)
         case .done:
             if quiet { return nil }
             return runner.isLastStep
                 ? StyledText(markup: "**Lesson complete.** Press **\(right)** for what comes next, or **q** \(leavingQuits ? "to quit" : "for the menu").")
                 : StyledText(markup: "Press **\(right)** for the next step.")
         }
+    }
+
+    /// What a quiz's prompt says, as far as the learner is with it; `nudged`: → (or n)
+    /// was pressed before an answer.
+    private func quizPrompt(_ quiz: Quiz, answer: LessonSession.QuizAnswer, nudged: Bool, unicode: Bool) -> StyledText? {
+        let right = unicode ? "→" : "Right"
+        let following = classFollow?.following == true
+        let quiet = presenting || following
+        if answer.answered {
+            return quiet ? nil : StyledText(markup: "Press **\(right)** to go on.")
+        }
+        if quiz.numeric != nil {
+            let prompt = NumericQuizView.prompt(quiz, answer: answer, presenting: presenting)
+            guard nudged, prompt != nil else { return prompt }
+            // → (or n) on a number not yet entered: said plainly, in bold, with the
+            // number being typed after it.
+            let unit = quiz.numeric?.unit.map { " " + $0 } ?? ""
+            return StyledText([StyledSpan("Answer first: type a number, then Enter. ", .strong),
+                               StyledSpan(answer.typed + "_", .strong), StyledSpan(unit)])
+        }
+        if presenting { return nil }
+        let numbers = "**1**-**\(quiz.choices.count)**"
+        if following {
+            return StyledText(markup: quiz.multiple ? "Pick every right answer with \(numbers): your picks go to the class as you press."
+                : "Answer with \(numbers): your answer goes to the class, and you may change it until the presenter shows the answer.")
+        }
+        if nudged {
+            // → on a quiz not answered: said plainly, in bold, where the eye already is.
+            return StyledText(markup: quiz.multiple ? "**Answer first: pick with 1-\(quiz.choices.count), then \(right).**"
+                : "**Answer first, with 1-\(quiz.choices.count).**")
+        }
+        let ask = quiz.multiple ? "Pick every right answer with \(numbers), then press **\(right)**." : "Answer with \(numbers)."
+        return StyledText(markup: answer.missed ? "Not quite. " + ask : ask)
     }
 }
 

@@ -41,6 +41,9 @@ struct NarrationView: Hashable, Sendable {
     var prompt: StyledText? = nil
     /// Lines of narration scrolled past (the renderer keeps it in range).
     var scroll = 0
+    /// The first block of the text that came on screen with the quiz, right before it:
+    /// what the question is about.
+    var quizText: Int? = nil
 }
 
 /// Draws narration into a panel. The prompt (what to press) is anchored at the bottom so
@@ -88,6 +91,24 @@ struct NarrationRenderer {
         if narration.quiz?.answered == true, parts.feedbackStart == nil { return (0, 0) }
         let room = rect.height - parts.anchored.count
         return (limit - min(max(0, narration.scroll), limit), max(1, room - 2))
+    }
+
+    /// The scroll that shows a quiz waiting for its answer under the text it depends on
+    /// when not all of the text fits above it: the paragraphs that came on screen with
+    /// the quiz from their start (`quizText`; else the last paragraph), with as many
+    /// paragraphs before them as fit too, not the step's opening lines read long before.
+    /// Nil when the text fits, or no quiz waits under it.
+    func quizLeadScroll(in rect: Rect) -> Int? {
+        guard rect.width > 2, !rect.isEmpty, let quiz = narration.quiz, !quiz.answered else { return nil }
+        let parts = parts(width: rect.width, height: rect.height)
+        let limit = scrollLimit(in: rect)
+        guard limit > 0, parts.feedbackStart == nil else { return nil }
+        let window = rect.height - parts.anchored.count - 1
+        let starts = blockStarts(width: rect.width)
+        guard let last = starts.last else { return nil }
+        let lead = narration.quizText.map { starts.indices.contains($0) ? starts[$0] : last } ?? last
+        let fitting = starts.first { parts.scrolling.count - $0 <= window } ?? last
+        return min(fitting, lead, limit)
     }
 
     /// The scroll that brings the quiz's notes (the verdict and why) into view when they

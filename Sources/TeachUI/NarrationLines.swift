@@ -13,6 +13,20 @@ extension NarrationRenderer {
         Self.stacked(narration.blocks.map { lines(for: $0, width: width) })
     }
 
+    /// Where each block of the narration starts among `narrationLines(width:)`, one
+    /// entry per block (an empty one where the next begins).
+    func blockStarts(width: Int) -> [Int] {
+        var starts: [Int] = [], count = 0, drawn = false
+        for lines in narration.blocks.map({ lines(for: $0, width: width) }) {
+            // A blank line between drawn blocks.
+            if drawn, !lines.isEmpty { count += 1 }
+            starts.append(count)
+            count += lines.count
+            drawn = drawn || !lines.isEmpty
+        }
+        return starts
+    }
+
     func quizLines(width: Int) -> [NarrationLine] {
         guard let quiz = narration.quiz else { return [] }
         var result = StyledText([StyledSpan(quiz.question, .strong)]).wrapped(width: width).map { NarrationLine(spans: $0) }
@@ -48,8 +62,9 @@ extension NarrationRenderer {
     /// Whether the quiz fits `rect` under a few lines of narration at its tallest: the question,
     /// every choice, the longest note on one choice, the verdict, the closing note and the
     /// prompt. One answer for the whole quiz, so the panel does not change size as it
-    /// is answered.
-    func quizFits(in rect: Rect) -> Bool {
+    /// is answered. `textRows`: the narration's rows to count, instead of as many of
+    /// its own as it has up to a few.
+    func quizFits(in rect: Rect, textRows: Int? = nil) -> Bool {
         guard let quiz = narration.quiz, rect.width > 2 else { return true }
         let width = rect.width
         func rows(_ markup: String) -> Int { StyledText(markup: markup).wrapped(width: width).count }
@@ -61,7 +76,7 @@ extension NarrationRenderer {
             ?? 1 + (quiz.explanations.compactMap { $0.map { rows("1: " + $0) } }.max() ?? 0) + (quiz.explanation.map(rows) ?? 0)
         let prompt = narration.prompt?.wrapped(width: width).count ?? 0
         // The narration may scroll, as long as a few of its lines stay in view.
-        let text = min(narrationLines(width: width).count, Self.narrationRows)
+        let text = textRows ?? min(narrationLines(width: width).count, Self.narrationRows)
         return text + 1 + unanswered.quizLines(width: width).count + notes + 1 + prompt <= rect.height
     }
 

@@ -33,6 +33,9 @@ struct Playback: Hashable, Sendable {
     var speedPaced = false
     /// Stretches of simulated time that play slower, in time order.
     var slowdowns: [Slowdown] = []
+    /// The speed chosen for the wait under way before `quicken` raised it: where a new
+    /// measure of its first change starts from (the stage drawn at another size).
+    var unquickenedIndex: Int?
 
     /// Slow motion over `span` of simulated time.
     struct Slowdown: Hashable, Sendable {

@@ -113,6 +113,7 @@ struct SandboxSession: Sendable {
         do {
             try stage.driver.perform(command)
             message = done
+            stage.startRun()
             stage.suggestSpeed()
             return true
         } catch {
@@ -142,6 +143,7 @@ struct SandboxSession: Sendable {
             }
         }
         stage.settle()
+        stage.startRun()
         stage.suggestSpeed()
         message = "\(sent) requests sent"
     }

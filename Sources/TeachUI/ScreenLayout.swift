@@ -73,18 +73,32 @@ struct ScreenLayout: Hashable, Sendable {
     }
 }
 
+extension ScreenLayout {
+    /// The lesson screen for a step whose quizzes, each shown unanswered with its prompt,
+    /// are `quizzes`: the room a quiz needs is given for the whole step, from its start,
+    /// so the stage keeps one width while the quiz comes and goes (a stage that narrowed
+    /// as the quiz appeared moved the whole picture sideways).
+    init(width: Int, height: Int, presenting: Bool, quizzes: [NarrationView], theme: Theme) {
+        let standard = ScreenLayout(width: width, height: height, presenting: presenting)
+        let rect = LessonScreenView.inner(standard.narration)
+        // A few lines of the step's text always, however much of it is revealed yet: the
+        // answer cannot change as the step goes on.
+        let fit = quizzes.allSatisfy {
+            NarrationRenderer(narration: $0, theme: theme).quizFits(in: rect, textRows: NarrationRenderer.narrationRows)
+        }
+        self = fit ? standard : ScreenLayout(width: width, height: height, presenting: presenting, roomForQuiz: true)
+    }
+}
+
 extension AppState {
     /// Where each panel is now, in the window's size.
     var screenLayout: ScreenLayout { lessonLayout(width: width, height: height) }
 
     /// Where each panel goes in a window of this size: presenting or not, with room for
-    /// the quiz on screen when it needs it.
+    /// the step's quizzes when one needs it.
     func lessonLayout(width: Int, height: Int) -> ScreenLayout {
-        let standard = ScreenLayout(width: width, height: height, presenting: presenting)
-        guard let session = lesson, session.pendingQuiz != nil else { return standard }
         let theme = Theme(.full)
-        let fits = NarrationRenderer(narration: narration(session, theme: theme), theme: theme)
-            .quizFits(in: LessonScreenView.inner(standard.narration))
-        return fits ? standard : ScreenLayout(width: width, height: height, presenting: presenting, roomForQuiz: true)
+        return ScreenLayout(width: width, height: height, presenting: presenting,
+                            quizzes: lesson.map { stepQuizzes($0, theme: theme) } ?? [], theme: theme)
     }
 }

@@ -20,8 +20,8 @@ protocol SimulationDriver: Sendable {
     /// Goes to the state just after event `n`.
     mutating func seek(toEvent n: Int)
     /// The stretch of time that → cuts into a readable number of presses (a lesson's
-    /// step); nil when there is none (the sandbox runs on with no end known), and → goes
-    /// from one change to the next.
+    /// step); nil when the driver knows none (the sandbox runs on with no end known: its
+    /// stage cuts what its latest command set going instead, `StageSession.stopGrid()`).
     mutating func stopGrid() -> StopGrid?
     /// Goes on past what the script waits for the learner to do, as the learner did, so
     /// stepping can walk on to find where → stops; false when nothing waits.
@@ -46,7 +46,7 @@ protocol SimulationDriver: Sendable {
 }
 
 extension SimulationDriver {
-    /// No known end: → goes from one change to the next.
+    /// No known end.
     mutating func stopGrid() -> StopGrid? { nil }
 
     /// Nothing waits for the learner.

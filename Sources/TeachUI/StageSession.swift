@@ -34,6 +34,11 @@ struct StageSession<Driver: SimulationDriver>: Sendable {
     var lastStepEvents: Int?
     /// The stops → has been found to make from the step's start, so ← goes back to them.
     var knownStops: KnownStops?
+    /// Without a lesson's step (the sandbox): the moment the latest command set things
+    /// going, from which → cuts what runs into shares (`runGrid`).
+    var runStart: StepMoment?
+    /// The shares of what the latest command set going, found once (see `stopGrid()`).
+    var runGrid: StopGrid?
 
     /// While playing, a state is held only for the first few events of a frame: keeping
     /// one costs a copy of the simulation (and then a copy of every part of it the next
@@ -190,9 +195,20 @@ struct StageSession<Driver: SimulationDriver>: Sendable {
         if let end {
             playback.suggest(forDuration: end - driver.simulation.now, slowing: !afterWait)
             // A lesson's wait shows its first change soon: a class is watching.
+            playback.unquickenedIndex = playback.speedIndex
             if pace != nil, !playback.speedChosen, !playback.speedPaced, let delay = firstChange() { playback.quicken(firstChangeIn: delay) }
         }
         if fresh { playback.slowdowns = pace?.slow.map { slowdowns($0, end: end) } ?? [] }
+    }
+
+    /// The stage is now drawn at another size (`look`), where a change shows at other
+    /// moments: the speed chosen to show the wait's first change soon is measured again,
+    /// from the speed chosen before it was raised, as if the wait began at this size.
+    /// A speed the learner or the lesson chose stays, and so does a play under way.
+    mutating func remeasureFirstChange() {
+        guard driver.pace != nil, !isAnimating, !playback.speedChosen, !playback.speedPaced, let base = playback.unquickenedIndex else { return }
+        playback.speedIndex = base
+        if let delay = firstChange() { playback.quicken(firstChangeIn: delay) }
     }
 
     /// The stretches of the wait under way that play in slow motion: around each event

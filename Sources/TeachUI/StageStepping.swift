@@ -14,7 +14,11 @@ import NetSim
 /// the stops → makes from the step's start (`KnownStops`), so it lands exactly where →
 /// did.
 ///
-/// Without a known end (the sandbox), → goes to the next moment whose stage differs
+/// In the sandbox, what the latest command set going is cut up the same way, from the
+/// command to where it would end if played out (as far as a probe gets): a swarm takes
+/// a few dozen presses there too.
+///
+/// Without a known end (the sandbox before any command), → goes to the next moment whose stage differs
 /// from the moment just before it: an event that changes the picture at its instant,
 /// evenly spaced moments of a long gap, and every `longestWalk`-th event. Whether a
 /// moment is such a stop depends only on it and the moment before it, so ← finds the
@@ -162,12 +166,36 @@ extension StageSession {
     /// The moment the stage shows now.
     var moment: StepMoment { StepMoment(events: shown.simulation.eventCount, time: clock) }
 
+    /// A command has set something going (the sandbox's keys): → cuts it into shares from
+    /// here.
+    mutating func startRun() {
+        runStart = StepMoment(driver.simulation)
+        runGrid = nil
+    }
+
+    /// What → cuts into shares: the lesson's step, or what the sandbox's latest command
+    /// set going, from the command to where it would end if played out (as far as a probe
+    /// of `probeEventLimit` events gets), found on the first press after the command and
+    /// kept, so → and ← cut it the same way. Nil when neither is known, or nothing runs.
+    mutating func stopGrid() -> StopGrid? {
+        if let grid = driver.stopGrid() { return grid }
+        guard let start = runStart else { return nil }
+        if let runGrid { return runGrid }
+        var probe = driver
+        var events = 0
+        while events < probeEventLimit, probe.stepForward().ranSomething { events += 1 }
+        let end = StepMoment(probe.simulation)
+        guard end.events > start.events, end.time > start.time else { return nil }
+        runGrid = StopGrid(start: start, end: end)
+        return runGrid
+    }
+
     /// → : on to the next stop, the messages gliding there through every event the step
     /// covers.
     mutating func stepForward() {
         playback.playing = false
         finishGlide()
-        let grid = driver.stopGrid()
+        let grid = stopGrid()
         let origin = moment, originScene = scene
         let start = clock, startEvents = shown.simulation.eventCount
         var passed: [Simulation] = []
@@ -275,11 +303,13 @@ extension StageSession {
     mutating func stepBack() {
         playback.playing = false
         finishGlide()
-        guard let grid = driver.stopGrid() else {
+        let here = moment
+        // Back from the start of what the sandbox's command set going: change by change.
+        guard let grid = stopGrid(), driver.stopGrid() != nil || grid.start < here else {
             stepBackToTheChangeBefore()
             return
         }
-        let here = moment, startEvents = shown.simulation.eventCount
+        let startEvents = shown.simulation.eventCount
         learnStops(upTo: here, grid: grid)
         // Short of the step's first stop with the driver ahead (a play paused there), the
         // step's start is where ← goes.

@@ -10,6 +10,7 @@ public func update(_ state: inout AppState, _ message: AppMessage) -> [AppEffect
     let notes = state.presenting ? state.speakerNotes : nil
     let progress = state.progress
     let handled = state.handle(message)
+    state.scrollToQuizLead()
     state.recordProgress()
     // Progress is saved before a quit is acted on.
     var effects: [AppEffect] = state.progress != progress ? [.saveProgress(state.progress)] : []
@@ -29,6 +30,14 @@ extension AppState {
         case let .resize(width, height):
             self.width = max(0, width)
             self.height = max(0, height)
+            // The first change of a wait shows at another moment on a stage of another
+            // size: the pace picked for it is measured again (play-test: measured at
+            // 80x24 only, the size before the first resize).
+            let look = stageLook
+            if let session = lesson, session.stage.look != look {
+                lesson?.stage.look = look
+                lesson?.stage.remeasureFirstChange()
+            }
             return []
         case let .tick(elapsed):
             lesson?.stage.tick(elapsed: elapsed)

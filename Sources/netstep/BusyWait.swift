@@ -88,6 +88,17 @@ struct BusyWait {
         }
     }
 
+    /// What shows under the busy line while a lesson opens, before it has a screen of its
+    /// own: its title bar, and which step is being prepared, so the wait is never an empty
+    /// screen.
+    static func openingCard(title: String, detail: String, width: Int, height: Int) -> Canvas {
+        var canvas = Canvas(width: width, height: height)
+        canvas.fill(Rect(x: 0, y: 0, width: width, height: min(1, height)), with: Cell(" ", style: Style(attributes: .reverse)))
+        canvas.put(" " + title, x: 0, y: 0, style: Style(attributes: .reverse), limit: width)
+        canvas.put(detail, x: max(0, (width - detail.count) / 2), y: height / 2, style: Style(attributes: .dim), limit: width)
+        return canvas
+    }
+
     /// The frame on screen with one line at the bottom: busy for how long, and how to quit.
     private func showBusy(since started: ContinuousClock.Instant, over frame: Canvas?) {
         let size = screen.size

@@ -12,6 +12,12 @@ struct LessonChoice {
     /// The author's file and the path it is shown as, for hot reload.
     var file: (url: URL, shown: String)?
 
+    /// The lesson chosen, its number in the course, and `step`: what the screen shows
+    /// while the lesson opens.
+    func opening(step: Int?) -> (lesson: Lesson, number: Int, step: Int?)? {
+        lessons.firstIndex { $0.id == id }.map { (lessons[$0], $0 + 1, step) }
+    }
+
     /// `resolve` for a command that cannot go on without its lesson: what went wrong is
     /// said on standard error, and the command ends with a failure status.
     static func resolveOrFail(_ argument: String, folders: [String]) throws -> LessonChoice {

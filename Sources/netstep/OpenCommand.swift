@@ -27,7 +27,7 @@ struct OpenCommand: ParsableCommand {
     func run() throws {
         if let lesson {
             let choice = try LessonChoice.resolveOrFail(lesson, folders: folders.folders)
-            try Session.run(reload: choice.reload()) { progress in
+            try Session.run(reload: choice.reload(), opening: choice.opening(step: step)) { progress in
                 AppState(lessons: choice.lessons, progress: progress, start: .lesson(id: choice.id, step: step.map { $0 - 1 }))
             }
         } else {

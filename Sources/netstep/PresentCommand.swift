@@ -47,7 +47,7 @@ struct PresentCommand: ParsableCommand {
         let classLink = hostsClass ? try openClass(choice) : nil
         var joinCommands: [String]?
         if case let .host(host, _)? = classLink { joinCommands = self.joinCommands(port: host.port, code: host.code) }
-        try Session.run(notes: NotesFile.chosen(notes), reload: choice.reload(), classLink: classLink) { progress in
+        try Session.run(notes: NotesFile.chosen(notes), reload: choice.reload(), classLink: classLink, opening: choice.opening(step: step)) { progress in
             var state = AppState(lessons: choice.lessons, progress: progress, start: .lesson(id: choice.id, step: step - 1), presenting: true)
             if let joinCommands { state.hostClass(joinCommands: joinCommands) }
             return state

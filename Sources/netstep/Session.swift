@@ -10,7 +10,10 @@ enum Session {
     ///   - notes: where speaker notes go (presenting only).
     ///   - reload: the author's lesson file to reload on save.
     ///   - classLink: the class hosted or followed over the network.
+    ///   - opening: the lesson the app opens in, and the step (1-based, nil: where the
+    ///     learner stopped), for the screen shown while it is prepared.
     static func run(notes: NotesFile? = nil, reload: LessonFileReload? = nil, classLink: ClassLink? = nil,
+                    opening: (lesson: Lesson, number: Int, step: Int?)? = nil,
                     makeState: @escaping (LessonKit.Progress) -> AppState) throws {
         let store = ProgressStore.standard()
         let (progress, warning) = store?.load() ?? (LessonKit.Progress(), nil)
@@ -19,7 +22,13 @@ enum Session {
             // Opening a lesson can run its first step's simulations: off the main thread too.
             let busy = BusyWait(screen: screen, signals: signals)
             let start: AppState
-            switch busy.run({ makeState(progress) }, over: nil) {
+            let card = opening.map { opening in
+                let step = opening.step.map { min(max(1, $0), opening.lesson.steps.count) }
+                let detail = step.map { "Preparing step \($0) of \(opening.lesson.steps.count)" } ?? "Preparing the lesson"
+                return BusyWait.openingCard(title: "\(opening.number). \(opening.lesson.title)", detail: detail,
+                                            width: screen.size.width, height: screen.size.height)
+            }
+            switch busy.run({ makeState(progress) }, over: card) {
             case let .finished(state): start = state
             case let .ended(end): return end
             }

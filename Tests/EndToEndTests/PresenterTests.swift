@@ -13,8 +13,10 @@ struct PresenterTests {
         terminal.startNetstep("present \(FixtureLesson.id) --lessons \(lessons.path) --notes \(notes.path)")
         try terminal.waitFor(FixtureLesson.title)
         try waitUntil("the first step's notes are published") { Self.contents(of: notes).contains("notes for the first step") }
-        // The clicker plays the step, goes to where it stops, then moves to the next.
-        terminal.press("PageDown", "PageDown", "PageDown")
+        // The clicker plays the step and, once the play is over, moves to the next.
+        terminal.press("PageDown")
+        _ = try terminal.idle()
+        terminal.press("PageDown")
         try waitUntil("the second step's notes replace them") { Self.contents(of: notes).contains("notes for the quiz") }
         terminal.press("q")
         #expect(try terminal.waitForExit().status == 0)
@@ -32,7 +34,9 @@ struct PresenterTests {
         try follower.waitFor("Following speaker notes")
         presenter.startNetstep("present \(file.path)")
         try follower.waitFor("notes for the first step")
-        presenter.press("PageDown", "PageDown", "PageDown")
+        presenter.press("PageDown")
+        _ = try presenter.idle()
+        presenter.press("PageDown")
         try follower.waitFor("notes for the quiz")
         presenter.press("q")
         #expect(try presenter.waitForExit().status == 0)
@@ -49,7 +53,9 @@ struct PresenterTests {
         presenter.startNetstep("present \(file.path) --notes \(notes.path)")
         let shown = try follower.waitFor("\nstep\n")
         #expect(shown.contains("---- e2e-fixture · step 1/3: A\nfirst request ----\nfixture notes for the first\nstep\n"), "\(shown)")
-        presenter.press("PageDown", "PageDown", "PageDown")
+        presenter.press("PageDown")
+        _ = try presenter.idle()
+        presenter.press("PageDown")
         try follower.waitFor("---- e2e-fixture · step 2/3: A\nquestion ----\nfixture notes for the quiz")
         presenter.press("q")
         #expect(try presenter.waitForExit().status == 0)

@@ -44,6 +44,17 @@ struct TerminalModeTests {
         try terminal.expectSaneShell()
     }
 
+    @Test("while a lesson opens, its title and the step being prepared show above the busy line, not an empty screen")
+    func openingShowsTheLessonUnderTheBusyLine() throws {
+        let terminal = try TerminalSession()
+        terminal.startNetstep(try SlowLesson.write(for: terminal).path)
+        let screen = try terminal.waitFor("Working…")
+        #expect(screen.contains("Many curves"), "the lesson's title: \(screen)")
+        #expect(screen.contains("Preparing"), "what is being prepared: \(screen)")
+        terminal.press("q")
+        #expect(try terminal.waitForExit().status == 0)
+    }
+
     @Test("keys pressed while the busy line shows are dropped, not replayed afterwards")
     func keysDuringTheBusyLineAreDropped() throws {
         let terminal = try TerminalSession()

@@ -64,7 +64,12 @@ import Testing
                 if unread, position(state) != position(before) {
                     result.unreadLeft.append("step \(step + 1): \(key) on \(session.shownPending)")
                 }
-                if state.wantsTicks { send(&state, .tick(elapsedMicroseconds: 500_000)) }
+                // A presenter watches the play to its end: a click while it plays pauses it.
+                if presenting {
+                    TestLessons.playOut(&state)
+                } else if state.wantsTicks {
+                    send(&state, .tick(elapsedMicroseconds: 500_000))
+                }
                 result.presses += 1
                 guard position(state) == position(before) else {
                     deadInARow = 0

@@ -41,7 +41,11 @@ import Testing
                     #expect(runner.knownProbeEnd != nil, "\(id) step \(step + 1): \(key) lands on a wait whose pace is unknown")
                 }
             }
-            send(&state, .key(.character("n")))
+            // n waits for a quiz on screen to be answered, as → does.
+            for _ in 0..<20 where state.lesson?.runner.stepIndex == step {
+                TestLessons.answerQuiz(&state)
+                send(&state, .key(.character("n")))
+            }
         }
     }
 

@@ -44,6 +44,17 @@ import Testing
         #expect(state.lesson == nil, "q from the end goes to the menu")
     }
 
+    /// Under the end-of-lesson box the key bar lists the box's keys, not the lesson's
+    /// (play-test: "→ Enter finish the lesson" under a box that says "→ PgDn next lesson").
+    @Test func theKeyBarUnderTheBoxListsTheBoxsKeys() throws {
+        var state = Self.lessonDone(presenting: false)
+        send(&state, .key(.right))
+        let shown = screen(state, width: 80, height: 24)
+        let bar = try #require(shown.split(separator: "\n").last.map(String.init))
+        #expect(bar.contains("next lesson") && bar.contains("back to the lesson") && bar.contains("start again"), "\(bar)")
+        #expect(!bar.contains("finish the lesson") && !bar.contains("inspect") && !bar.contains("steps"), "\(bar)")
+    }
+
     @Test func theCoursesLastLessonSaysNothingComesNext() {
         var state = AppState(lessons: [TestLessons.request], start: .lesson(id: "test-request", step: 1))
         send(&state, .key(.character("2")), .key(.right), .key(.right))
@@ -70,7 +81,8 @@ import Testing
 
     @Test func aClickScrollsTheUnreadNarrationBeforeTheNextStep() throws {
         var state = AppState(lessons: [Self.lesson], start: .lesson(id: "test-request", step: 0), presenting: true)
-        send(&state, .key(.pageDown), .key(.pageDown))
+        send(&state, .key(.pageDown))
+        TestLessons.playOut(&state)
         #expect(state.lesson?.runner.pending == .done)
         #expect(screen(state).contains("more lines"), "the run's text is longer than the panel")
         #expect(state.speakerNotes?.next.hasPrefix("shows ") == true && state.speakerNotes?.next.contains("of the narration") == true,

@@ -1,3 +1,4 @@
+import Canvas
 import LessonKit
 import Testing
 @testable import TeachUI
@@ -32,6 +33,18 @@ import Testing
         - run: idle
         ```
         """, path: "numeric.md")
+
+    /// → (or n) on a number not yet entered says plainly what the quiz waits for
+    /// (play-test: cdn step 2 gave no hint that → was blocked).
+    @Test func forwardBeforeANumberSaysToTypeOneFirst() throws {
+        for key in [Key.right, .character("n")] {
+            var state = AppState(lessons: [Self.lesson], start: .lesson(id: "test-numeric", step: 0))
+            send(&state, .resize(width: 80, height: 24), .key(key))
+            let panel = LongQuizTests.panel(state).joined(separator: " ")
+            #expect(panel.contains("Answer first: type a number, then Enter."), "\(key): \(panel)")
+            #expect(state.lesson?.pendingQuiz != nil)
+        }
+    }
 
     @Test func typingAMissThenTheAnswer() throws {
         var state = AppState(lessons: [Self.lesson], start: .lesson(id: "test-numeric", step: 0))

@@ -113,3 +113,35 @@ import Testing
         #expect(screen(state, width: 100, height: 30).contains("│ \(label) │"), "the status line still shows \(label)")
     }
 }
+
+/// The pace that shows a wait's first change within a quarter of a second depends on the
+/// stage's size (a message moves a cell sooner on a small stage): it is measured again
+/// when the window is resized, not only at the size before the first resize.
+@Suite struct PaceOnResizeTests {
+    static let sizes = [(width: 60, height: 20), (width: 200, height: 60)]
+
+    static func speed(_ id: String, step: Int, sizes: [(width: Int, height: Int)]) throws -> Int? {
+        let lesson = try #require(CoursePlayTests.lessons.first { $0.id == id })
+        var state = AppState(lessons: [lesson], start: .lesson(id: id, step: step))
+        for size in sizes { send(&state, .resize(width: size.width, height: size.height)) }
+        return state.lesson?.stage.playback.speedIndex
+    }
+
+    @Test func aResizeMeasuresThePaceAgain() throws {
+        // A step whose first change comes at a different pace at the two sizes.
+        let candidates = ["cs-basics", "cs-bottleneck", "cs-examples", "cs-control"].flatMap { id in
+            (CoursePlayTests.lessons.first { $0.id == id }?.steps.indices).map { $0.map { (id, $0) } } ?? []
+        }
+        var found = false
+        for (id, step) in candidates {
+            let small = try Self.speed(id, step: step, sizes: [Self.sizes[0]])
+            let large = try Self.speed(id, step: step, sizes: [Self.sizes[1]])
+            guard small != large else { continue }
+            found = true
+            #expect(try Self.speed(id, step: step, sizes: Self.sizes) == large, "\(id) step \(step + 1): resized, the pace of the size before")
+            #expect(try Self.speed(id, step: step, sizes: Self.sizes.reversed()) == small, "\(id) step \(step + 1)")
+            break
+        }
+        #expect(found, "no step whose pace depends on the stage's size")
+    }
+}

@@ -83,13 +83,30 @@ import Testing
         #expect(state.progress.lessons["test-queue"]?.finished != true)
     }
 
-    @Test func nOnAQuizOnScreenGoesOnAndOnlyThenFinishesTheLesson() throws {
+    /// n on a quiz on screen asks for the answer first, as → does (play-test: n skipped
+    /// the quiz unanswered); once answered, n goes on and finishes the lesson.
+    @Test func nOnAQuizOnScreenAsksForTheAnswerFirst() throws {
         var state = AppState(lessons: [TestLessons.queue], start: .lesson(id: "test-queue", step: 2))
         send(&state, .key(.character("n")))
+        let quiz = try #require(state.lesson?.pendingQuiz)
+        send(&state, .key(.character("n")))
+        #expect(state.lesson?.pendingQuiz?.1 == quiz.1, "the quiz stays on screen")
+        #expect(state.lesson?.runner.isFinished != true)
+        #expect(screen(state, width: 120).contains("Answer first"))
         #expect(state.progress.lessons["test-queue"]?.finished != true)
+        TestLessons.answerQuiz(&state)
         send(&state, .key(.character("n")))
         #expect(state.lesson?.stage.driver.runner.isFinished == true)
         #expect(state.progress.lessons["test-queue"]?.finished == true)
+    }
+
+    /// A presenter's n goes on past a quiz: the class answers aloud.
+    @Test func aPresentersNPassesAQuizOnScreen() throws {
+        var state = AppState(lessons: [TestLessons.queue], start: .lesson(id: "test-queue", step: 2), presenting: true)
+        send(&state, .key(.character("n")))
+        try #require(state.lesson?.pendingQuiz != nil)
+        send(&state, .key(.character("n")))
+        #expect(state.lesson?.stage.driver.runner.isFinished == true)
     }
 
     @Test func nOnAStepWithoutQuizGoesToTheNextStep() throws {

@@ -38,7 +38,8 @@ import Testing
         let first = SpeakerNotes(heading: "test-request · step 1/2: Ask once", text: "Point at the request leaving c1.",
                                  next: "plays until nothing more happens (→ steps instead)")
         #expect(state.speakerNotes == first)
-        send(&state, .key(.pageDown), .key(.pageDown))
+        send(&state, .key(.pageDown))
+        TestLessons.playOut(&state)
         #expect(state.speakerNotes?.next == "step 2 · Check", "the presenter sees where the next click leads")
         let effects = update(&state, .key(.pageDown))
         #expect(effects.contains(.publishNote(SpeakerNotes(
@@ -94,7 +95,7 @@ import Testing
         let before = state.speakerNotes
         #expect(before?.update(after: nil, width: 80)?.contains("Point at the request leaving c1.") == true)
         send(&state, .key(.pageDown))
-        #expect(state.speakerNotes?.update(after: before, width: 80) == "next: goes straight to where this play stops",
+        #expect(state.speakerNotes?.update(after: before, width: 80) == "next: pauses the play",
                 "the notes are not printed a second time when a play starts")
         #expect(state.speakerNotes?.update(after: state.speakerNotes, width: 80) == nil)
     }
@@ -139,18 +140,35 @@ import Testing
     @Test func aClickerPlaysTheStepBeforeMovingOn() throws {
         var state = TestLessons.open(TestLessons.request, among: TestLessons.course, presenting: true)
         #expect(update(&state, .key(.pageDown)).contains(.animate(true)))
-        #expect(state.speakerNotes?.next == "goes straight to where this play stops")
+        #expect(state.speakerNotes?.next == "pauses the play")
         send(&state, .tick(elapsedMicroseconds: 100_000))
         let runner = try #require(state.lesson?.stage.driver.runner)
         #expect(runner.stepIndex == 0)
         #expect(screen(state).contains("playing"))
         #expect(state.lesson?.stage.clock ?? 0 > 0, "the class sees the request on its way")
 
-        send(&state, .key(.pageDown))
-        #expect(state.lesson?.stage.driver.runner.stepIndex == 0)
-        #expect(state.lesson?.stage.driver.runner.pending == .done, "a second press goes to where the step stops")
+        TestLessons.playOut(&state)
+        #expect(state.lesson?.stage.driver.runner.pending == .done, "the play goes on to where the step stops")
         send(&state, .key(.pageDown))
         #expect(state.lesson?.stage.driver.runner.stepIndex == 1)
+    }
+
+    /// A click while the step plays does not skip what the class has not seen: it pauses
+    /// the play where it is, and the next click plays on from there.
+    @Test func aClickWhileItPlaysPausesAndTheNextPlaysOn() throws {
+        var state = TestLessons.open(TestLessons.request, among: TestLessons.course, presenting: true)
+        send(&state, .key(.pageDown), .tick(elapsedMicroseconds: 100_000))
+        let clock = try #require(state.lesson?.stage.clock)
+        let events = try #require(state.lesson?.stage.shown.simulation.eventCount)
+        #expect(update(&state, .key(.pageDown)).contains(.animate(false)), "the second click pauses")
+        #expect(state.lesson?.stage.clock == clock, "the stage stays at the moment the class was watching")
+        #expect(state.lesson?.stage.shown.simulation.eventCount == events, "no event the class has not seen")
+        #expect(state.lesson?.runner.pending != .done)
+        #expect(screen(state).contains("paused"))
+        #expect(state.speakerNotes?.next == "plays until nothing more happens (→ steps instead)")
+        #expect(update(&state, .key(.pageDown)).contains(.animate(true)), "the third click plays on")
+        send(&state, .tick(elapsedMicroseconds: 100_000))
+        #expect(state.lesson?.stage.clock ?? 0 > clock)
     }
 
     @Test func aClickOnAPauseBeforeAWaitPassesItAndPlaysTheWait() throws {
@@ -175,7 +193,9 @@ import Testing
     @Test func theClassIsNotToldWhichKeysToPress() {
         var state = TestLessons.open(TestLessons.request, among: TestLessons.course, presenting: true)
         #expect(!screen(state, width: 120, height: 30).contains("Press"))
-        send(&state, .key(.pageDown), .key(.pageDown), .key(.pageDown), .key(.character("2")))
+        send(&state, .key(.pageDown))
+        TestLessons.playOut(&state)
+        send(&state, .key(.pageDown), .key(.character("2")))
         #expect(screen(state, width: 120, height: 30).contains("Right."))
         #expect(!screen(state, width: 120, height: 30).contains("Press"))
     }
@@ -259,7 +279,11 @@ import Testing
         var state = TestLessons.open(lesson, presenting: true, size: (100, 30))
         var clicks = 0
         func revealed() -> Bool { state.lesson?.answers.values.contains { $0.answered } == true }
-        while !revealed(), clicks < 40 { send(&state, .key(.pageDown)); clicks += 1 }
+        while !revealed(), clicks < 40 {
+            send(&state, .key(.pageDown))
+            TestLessons.playOut(&state)
+            clicks += 1
+        }
         #expect(revealed())
         var after = 0
         while state.lesson?.stage.driver.runner.stepIndex == 0, after < 40 {

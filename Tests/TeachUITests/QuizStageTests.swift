@@ -90,3 +90,61 @@ import Testing
         #expect(Self.swapped(asked.captions, passed.captions).isEmpty, "\(id) step \(step + 1): the units swap sides")
     }
 }
+
+/// The stage keeps one width through a step at a given window size: a step whose quiz
+/// needs room gives it from the step's start (play-test: at 80x24 the stage went from 46
+/// columns to 38 as a quiz appeared, and the whole picture jumped sideways).
+@Suite struct SteadyStageTests {
+    @Test(arguments: ["cs-cost", "cs-control", "cdn"])
+    func theStageKeepsItsWidthAsTheQuizComesAndGoes(id: String) throws {
+        let lesson = try #require(CoursePlayTests.lessons.first { $0.id == id })
+        for step in lesson.steps.indices where !lesson.steps[step].quizzes.isEmpty {
+            var state = TestLessons.open(lesson, step: step, size: (80, 24))
+            let start = state.screenLayout.stage
+            let firstRow = screen(state).split(separator: "\n").dropFirst().first.map(String.init)
+            QuizStageTests.playToQuiz(&state)
+            #expect(state.screenLayout.stage == start, "\(id) step \(step + 1): the quiz changed the stage")
+            #expect(screen(state).split(separator: "\n").dropFirst().first.map(String.init)?.firstIndex(of: "┌")
+                == firstRow?.firstIndex(of: "┌"), "\(id) step \(step + 1): the drawn stage's border moved")
+            TestLessons.answerQuiz(&state)
+            send(&state, .key(.right))
+            if state.lesson?.runner.stepIndex == step {
+                #expect(state.screenLayout.stage == start, "\(id) step \(step + 1): passing the quiz changed the stage")
+            }
+        }
+    }
+}
+
+/// At 80x24 a quiz shows its question and every choice under the text it asks about:
+/// the text that came on screen with it, not the step's opening lines read long before;
+/// → on the quiz shows the text still below before it asks for the answer.
+@Suite struct QuizLeadTests {
+    @Test func theQuizShowsUnderTheTextThatCameWithIt() throws {
+        let lesson = try #require(CoursePlayTests.lessons.first { $0.id == "cs-control" })
+        var state = TestLessons.open(lesson, step: 5, size: (80, 24))
+        QuizStageTests.playToQuiz(&state)
+        let (quiz, _) = try #require(state.lesson?.pendingQuiz)
+        let panel = LongQuizTests.panel(state).joined(separator: " ")
+        #expect(panel.contains("No line joins ben to ana"), "the paragraph the quiz follows, from its start: \(panel)")
+        #expect(panel.contains("make easy?"))
+        for (number, _) in quiz.choices.enumerated() { #expect(panel.contains("\(number + 1). "), "choice \(number + 1): \(panel)") }
+    }
+
+    @Test func forwardOnTheQuizShowsTheRestOfTheSetupFirst() throws {
+        let lesson = try #require(CoursePlayTests.lessons.first { $0.id == "cs-cost" })
+        var state = TestLessons.open(lesson, step: 0, size: (80, 24))
+        try #require(state.lesson?.pendingQuiz != nil, "cs-cost opens on its quiz")
+        #expect(LongQuizTests.panel(state).joined(separator: " ").contains("Two identical servers"))
+        var presses = 0
+        while !LongQuizTests.panel(state).joined(separator: " ").contains("Predict before you run it."), presses < 5 {
+            send(&state, .key(.right))
+            presses += 1
+        }
+        let panel = LongQuizTests.panel(state).joined(separator: " ")
+        #expect(panel.contains("Predict before you run it."), "→ brought the setup's last lines into view")
+        #expect(panel.contains("When will the twenty") && panel.contains("3. After about 4T"), "the question and choices stayed")
+        #expect(state.lesson?.nudged == false, "→ scrolled; it did not yet ask for the answer")
+        send(&state, .key(.right))
+        #expect(state.lesson?.nudged == true, "with the setup read, → asks for the answer")
+    }
+}

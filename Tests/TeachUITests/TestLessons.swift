@@ -255,12 +255,17 @@ extension TestLessons {
         }
     }
 
-    /// Answers the quiz on screen: with the right choices' digits (several checked with
-    /// →), or, presenting, revealed by a click.
+    /// Answers the quiz on screen, unless it is answered: with the right choices' digits
+    /// (several checked with →) or the number, or, presenting, revealed by a click.
     static func answerQuiz(_ state: inout AppState) {
-        guard let (quiz, _) = state.lesson?.pendingQuiz else { return }
+        guard let (quiz, place) = state.lesson?.pendingQuiz, state.lesson?.answers[place]?.answered != true else { return }
         if state.presenting {
             send(&state, .key(.pageDown))
+            return
+        }
+        if let numeric = quiz.numeric {
+            for digit in String(numeric.value) { send(&state, .key(.character(digit))) }
+            send(&state, .key(.enter))
             return
         }
         for choice in quiz.answers.sorted() { send(&state, .key(.character(Character(String(choice + 1))))) }
