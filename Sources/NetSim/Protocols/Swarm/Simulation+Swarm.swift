@@ -115,8 +115,12 @@ extension Simulation {
     /// `hasDownloadRoom`). The checks are pure, so their order changes nothing but the
     /// cost: a peer with room is most often asked when none of its sources has anything
     /// for it, so the sources are looked at first and the sink's downloads walked only
-    /// once one is found (or before the endgame, which walks them too).
+    /// once one is found (or before the endgame, which walks them too). A download already
+    /// known to be full (`SwarmState.downloadFull`) is the exception: nothing found could
+    /// be taken, and late in a BitTorrent swarm a laggard unchoked by dozens of finished
+    /// peers is asked at each of their chunks while its download is full.
     private mutating func nextDownload(for sink: Int) -> (Int, Int)? {
+        guard !swarm.downloadFull[sink] else { return nil }
         let search = findSource(for: sink)
         if let found = search.found ?? lastResortSource(for: sink) { return hasDownloadRoom(sink) ? found : nil }
         return search.endgamePossible && hasDownloadRoom(sink) ? endgameSource(for: sink) : nil
