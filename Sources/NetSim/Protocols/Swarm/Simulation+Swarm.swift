@@ -194,12 +194,21 @@ extension Simulation {
         var best: (source: Int, chunk: Int, rate: Double)?
         var anyOpen = false
         let onlyFilling = takesOnlyFillingSources(sink)
+        // BitTorrent mode: `openUnchokers` counts the candidates with room, so once that
+        // many have been looked at the rest have none, and the search stops there rather
+        // than read the load of every peer that unchoked the sink.
+        assert(swarm.config.scheduling == .relay
+            || Int(bitTorrent.openUnchokers[sink]) == bitTorrent.unchokedBy[sink].count(where: { hasFreeSlot(Int($0)) }),
+            "the count of open unchokers is off")
+        var withRoomLeft = swarm.config.scheduling == .bitTorrent ? Int(bitTorrent.openUnchokers[sink]) : .max
         for candidate in candidates(for: sink) {
+            guard withRoomLeft > 0 else { break }
             let source = Int(candidate)
             // The checks are pure, so their order changes nothing but the cost: a source
             // with no room or no better rate is passed over before `usable` walks the
             // sink's downloads (a laggard may have been unchoked by hundreds).
             guard hasRoom(source, for: sink) else { continue }
+            withRoomLeft -= 1
             let rate = expectedRate(from: source, to: sink)
             guard best == nil || rate > best!.rate, usable(source, by: sink, onlyFilling: onlyFilling) else { continue }
             anyOpen = true
