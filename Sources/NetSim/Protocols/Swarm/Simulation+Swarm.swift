@@ -115,8 +115,12 @@ extension Simulation {
     /// `hasDownloadRoom`). The checks are pure, so their order changes nothing but the
     /// cost: a peer with room is most often asked when none of its sources has anything
     /// for it, so the sources are looked at first and the sink's downloads walked only
-    /// once one is found (or before the endgame, which walks them too).
+    /// once one is found (or before the endgame, which walks them too). A download already
+    /// known to be full (`SwarmState.downloadFull`) is the exception: nothing found could
+    /// be taken, and late in a BitTorrent swarm a laggard unchoked by dozens of finished
+    /// peers is asked at each of their chunks while its download is full.
     private mutating func nextDownload(for sink: Int) -> (Int, Int)? {
+        guard !swarm.downloadFull[sink] else { return nil }
         let search = findSource(for: sink)
         if let found = search.found ?? lastResortSource(for: sink) { return hasDownloadRoom(sink) ? found : nil }
         return search.endgamePossible && hasDownloadRoom(sink) ? endgameSource(for: sink) : nil
@@ -190,12 +194,21 @@ extension Simulation {
         var best: (source: Int, chunk: Int, rate: Double)?
         var anyOpen = false
         let onlyFilling = takesOnlyFillingSources(sink)
+        // BitTorrent mode: `openUnchokers` counts the candidates with room, so once that
+        // many have been looked at the rest have none, and the search stops there rather
+        // than read the load of every peer that unchoked the sink.
+        assert(swarm.config.scheduling == .relay
+            || Int(bitTorrent.openUnchokers[sink]) == bitTorrent.unchokedBy[sink].count(where: { hasFreeSlot(Int($0)) }),
+            "the count of open unchokers is off")
+        var withRoomLeft = swarm.config.scheduling == .bitTorrent ? Int(bitTorrent.openUnchokers[sink]) : .max
         for candidate in candidates(for: sink) {
+            guard withRoomLeft > 0 else { break }
             let source = Int(candidate)
             // The checks are pure, so their order changes nothing but the cost: a source
             // with no room or no better rate is passed over before `usable` walks the
             // sink's downloads (a laggard may have been unchoked by hundreds).
             guard hasRoom(source, for: sink) else { continue }
+            withRoomLeft -= 1
             let rate = expectedRate(from: source, to: sink)
             guard best == nil || rate > best!.rate, usable(source, by: sink, onlyFilling: onlyFilling) else { continue }
             anyOpen = true
