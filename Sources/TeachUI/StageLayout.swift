@@ -531,11 +531,27 @@ enum StageLayout {
         let hubRows = (unit.hubs.count + hubsPerRow - 1) / hubsPerRow
         let memberRows = (unit.members.count + membersPerRow - 1) / membersPerRow
         let rows = hubRows + memberRows
-        // A blank row between tiers at least, so the lines between them show.
-        guard rows > 0, rows * tallest + (rows - 1) <= rect.height else { return nil }
+        guard rows > 0, rows * tallest <= rect.height else { return nil }
+        // A blank row between rows, so the lines between them show, spread evenly. A crowd
+        // no standing line reaches (a swarm of one-line labels) may have its rows packed
+        // where blanks do not fit: a blank row under each hub row still, and the blanks
+        // left shared out between the members' rows, names of a crowd rather than its grid.
+        let blanks = rect.height - rows * tallest
+        /// The blank rows above row `index`.
+        let blanksAbove: (Int) -> Int
+        if blanks >= rows - 1 {
+            blanksAbove = { rows == 1 ? 0 : $0 * blanks / (rows - 1) }
+        } else {
+            let members = Set(unit.members)
+            let reached = drawnLinks(shape, units: [unit]).contains { members.contains($0.low) || members.contains($0.high) }
+            let underHubs = memberRows > 0 ? hubRows : hubRows - 1
+            guard !reached, blanks >= underHubs else { return nil }
+            let packedGaps = rows - 1 - underHubs, spare = blanks - underHubs
+            blanksAbove = { min($0, underHubs) + max(0, $0 - underHubs) * spare / max(1, packedGaps) }
+        }
         var frames: [Int: Rect] = [:]
         func lay(_ row: [Int], at index: Int) {
-            let y = rows == 1 ? rect.y + (rect.height - tallest) / 2 : rect.y + index * (rect.height - tallest) / (rows - 1)
+            let y = rows == 1 ? rect.y + (rect.height - tallest) / 2 : rect.y + index * tallest + blanksAbove(index)
             for (slot, id) in row.enumerated() {
                 let (w, h) = size(id)
                 let centre = rect.x + (2 * slot + 1) * rect.width / (2 * row.count)
