@@ -1,3 +1,10 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Canvas
 import NetSim
 
@@ -100,8 +107,13 @@ enum StageLayout {
         let allVariants = HubArrangement.allCases.flatMap { hubs in
             [(false, 0.0), (false, 0.5), (true, 0.0), (true, 0.5)].map { Variant(hubs: hubs, reversed: $0.0, turn: $0.1) }
         }
-        /// The variants a unit may take on its own: a turn of half a place only off an
-        /// overlay, hubs in a column or an inner ring only when it has that many.
+        /// A ring never turned: an overlay's, and a swarm's, whose seed is on top (the
+        /// chunks start from there).
+        func keepsItsTop(_ unit: StageUnit) -> Bool {
+            isOverlay(unit) || unit.members.contains(where: shape.seeds.contains)
+        }
+        /// The variants a unit may take on its own: a turn of half a place only off a ring
+        /// that keeps its top, hubs in a column or an inner ring only when it has that many.
         func variants(for unit: StageUnit) -> [Variant] {
             allVariants.filter { variant in
                 let hubsFit = switch variant.hubs {
@@ -109,7 +121,7 @@ enum StageLayout {
                 case .column: unit.hubs.count > 1
                 case .innerRing: unit.hubs.count > 2
                 }
-                return hubsFit && (variant.turn == 0 || !isOverlay(unit))
+                return hubsFit && (variant.turn == 0 || !keepsItsTop(unit))
             }
         }
         for form in roomy ? [NodeForm.largeBox, .box, .compact] : [.box, .compact] {
@@ -125,7 +137,7 @@ enum StageLayout {
             // Every unit arranged alike first, then each unit on its own tried every other
             // way while the rest keep theirs: a star of clients may read best as a ring
             // while the swarm beside it reads best in rows.
-            for variant in allVariants where variant.turn == 0 || !ringed.contains(where: isOverlay) {
+            for variant in allVariants where variant.turn == 0 || !ringed.contains(where: keepsItsTop) {
                 if let clean = consider(Array(repeating: variant, count: ringed.count)) { return clean }
             }
             if ringed.count > 1, let start = best?.variants {
@@ -467,9 +479,16 @@ enum StageLayout {
         }
 
         let ring = others.isEmpty ? hubs : others
+        // The ring stretched until its outermost places reach the area's edges: four
+        // clients turned half a place sit in the corners, not on a circle that leaves the
+        // rows above and below empty and brings them level with the hub, where the way
+        // from a corner of one box to the other's is a stub of two cells.
+        let angles = (0..<ring.count).map { 2 * Double.pi * (Double($0) + variant.turn) / Double(ring.count) }
+        func reach(_ most: Double?) -> Double { max(0.5, most ?? 1) }
         let points = ring.count == 1 && middle.isEmpty
             ? [centre]
-            : Ellipse.points(count: ring.count, center: centre, rx: rx, ry: ry, turn: variant.turn)
+            : Ellipse.points(count: ring.count, center: centre, rx: rx / reach(angles.map { abs(sin($0)) }.max()),
+                              ry: ry / reach(angles.map { abs(cos($0)) }.max()), turn: variant.turn)
         for (node, point) in zip(ring, points) { put(node, at: point) }
         guard separated(frames.keys.sorted().compactMap { frames[$0] }) else { return nil }
         for hub in apart {

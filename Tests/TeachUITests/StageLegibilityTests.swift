@@ -119,6 +119,28 @@ import Testing
         }
     }
 
+    /// A request's way from a client to its server, in the first stars a learner sees,
+    /// has room to be seen: at 80x24 four clients sat level with the server, and the way
+    /// between the corners of two boxes was a stub of three cells ("─●┗━━━━┛" and a '◂').
+    @Test(arguments: sizes)
+    func aRequestsWayToItsServerIsLongEnoughToFollow(size: String) throws {
+        for (lesson, server) in [("cs-basics", "server"), ("cs-control", "files")] {
+            let scene = try #require(Self.state(lesson, step: 0).lesson).stage.scene
+            let geometry = scene.geometry(in: Self.stage(size), roomy: false)
+            let hub = try #require(scene.nodes.first { $0.name == server })
+            for client in scene.nodes where client.role == .client {
+                let route = try #require(geometry.route(NodePair(client.id, hub.id)))
+                // How far the way's visible cells reach, a row counted as two columns (a
+                // terminal's cell is about twice as tall as wide).
+                let open = route.filter(geometry.placement.isOpen)
+                let across = (open.map(\.x).max() ?? 0) - (open.map(\.x).min() ?? 0) + 1
+                let down = (open.map(\.y).max() ?? 0) - (open.map(\.y).min() ?? 0) + 1
+                let reach = open.isEmpty ? 0 : max(across, 2 * down)
+                #expect(reach >= 6, "\(size): \(lesson) \(client.name)'s way to \(server) shows over \(reach) columns")
+            }
+        }
+    }
+
     @Test func aCaptionTooNarrowForItsLabelEndsInAnEllipsis() {
         let shape = StageShape(nodes: [StageShape.Node(id: 0, name: "origin", role: .server, label: "origin on the far side of the ocean"),
                                        StageShape.Node(id: 1, name: "c1", role: .client)],
