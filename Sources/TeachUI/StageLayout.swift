@@ -288,7 +288,7 @@ enum StageLayout {
         return zip(units, regions(for: units, in: rect)).compactMap { unit, region in
             let labelled = unit.nodes.count > 1 || unit.nodes.contains { id in shape.nodes.contains { $0.id == id && $0.label != nil } }
             guard region.height > 2, grid || labelled else { return nil }
-            return caption(unit.labels(in: shape, roles: roles), in: region)
+            return caption(unit.labels(in: shape, roles: roles, counting: grid), in: region)
         }
     }
 

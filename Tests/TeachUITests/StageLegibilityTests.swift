@@ -182,5 +182,27 @@ import Testing
         let text = screen(state)
         #expect(text.contains(" tracker, 9 peers "), "\(text)")
     }
-}
 
+    /// At 80x24 cs-examples' four stars are too narrow for "web, 1 client": the caption
+    /// keeps the server's name and drops the count ("1 client" above each client said
+    /// whose star it was nowhere).
+    @Test func aStarTooNarrowForItsCountKeepsItsName() throws {
+        let lesson = try #require(CoursePlayTests.lessons.first { $0.id == "cs-examples" })
+        let state = TestLessons.open(lesson, step: 0, size: (80, 24))
+        let captionRow = try #require(screen(state).split(separator: "\n").dropFirst(2).first)
+        #expect(captionRow.contains(" web ") && captionRow.contains(" mail-a ") && captionRow.contains(" db "), "\(captionRow)")
+        #expect(!captionRow.contains("1 client"), "\(captionRow)")
+    }
+
+    /// p2p-scaling's forty peers trade as one swarm: one caption counts them all, and a
+    /// group's id ("more-peers") never shows.
+    @Test func oneSwarmAcrossTwoGroupsHasOneCaption() throws {
+        let lesson = try #require(CoursePlayTests.lessons.first { $0.id == "p2p-scaling" })
+        let state = TestLessons.open(lesson, step: 3, size: (80, 24))
+        let text = screen(state)
+        #expect(text.contains("seed, 40 peers"), "\(text)")
+        #expect(!text.contains("more-"), "\(text)")
+        let first = screen(TestLessons.open(lesson, step: 0, size: (80, 24)))
+        #expect(first.contains("seed, 10 peers") && first.contains(" 30 peers "), "\(first)")
+    }
+}
