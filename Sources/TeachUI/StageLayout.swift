@@ -208,15 +208,16 @@ enum StageLayout {
     /// Who is likely to talk to whom, whatever the links say: each hub to the nodes of
     /// its unit. Placing these pairs in clear sight of each other keeps the messages of
     /// a network without drawn links off the other nodes.
-    /// Peers with no links drawn among them, or the members of a unit once a swarm has
-    /// run (whatever they were set up as, they pass chunks on), are likely to talk to
-    /// each other.
+    /// Peers with no links drawn among them, or the members of a unit that holds the
+    /// swarm's nodes (whatever they were set up as, they pass chunks on), are likely to
+    /// talk to each other; a server's clients beside a swarm only to their server.
     private static func likelyLinks(_ units: [StageUnit], shape: StageShape) -> [SceneLink] {
         let roles = Dictionary(uniqueKeysWithValues: shape.nodes.map { ($0.id, $0.role) })
+        let swarm = Set(shape.swarm)
         return units.flatMap { unit in
             let fromHubs = unit.hubs.flatMap { hub in unit.members.map { SceneLink(a: hub, b: $0) } }
             let members = unit.members
-            let trading = !shape.seeds.isEmpty || members.allSatisfy { roles[$0] == .peer }
+            let trading = members.contains(where: swarm.contains) || members.allSatisfy { roles[$0] == .peer }
             guard shape.anyReachesAny || unit.meshed, trading else { return fromHubs }
             let among = members.indices.flatMap { i in members[(i + 1)...].map { SceneLink(a: members[i], b: $0) } }
             return fromHubs + among
