@@ -18,6 +18,12 @@ extension Lesson {
         Set(actions.flatMap { $0.settings(SwarmAction.self)?.seeds ?? [] })
     }
 
+    /// The first swarm the lesson starts: its seeds and its peers, by name. The stage is
+    /// laid out for it from the first step, so nobody moves when it starts.
+    public var firstSwarm: (seeds: Set<String>, peers: Set<String>)? {
+        actions.lazy.compactMap { $0.settings(SwarmAction.self) }.first.map { (Set($0.seeds), Set($0.peers)) }
+    }
+
     /// Every action of every step, those a key does included.
     private var actions: [LessonAction] {
         steps.flatMap(\.script).compactMap { item in

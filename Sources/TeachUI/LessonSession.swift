@@ -55,7 +55,8 @@ struct LessonSession: Sendable {
         self.index = index
         var runner = LessonRunner(lesson: lesson)
         runner.jump(to: step)
-        stage = StageSession(driver: LessonDriver(runner: runner), plan: StagePlan(lesson.network, labels: lesson.nodeLabels, seeds: lesson.swarmSeeds))
+        stage = StageSession(driver: LessonDriver(runner: runner), plan: StagePlan(lesson.network, labels: lesson.nodeLabels, seeds: lesson.swarmSeeds,
+                                                                                   firstSwarm: lesson.firstSwarm))
     }
 
     var runner: LessonRunner { stage.driver.runner }
@@ -152,8 +153,9 @@ extension StageLayoutKind {
 
 extension StagePlan {
     /// A lesson's layout, the place and layout of each group and named node, what the
-    /// lesson calls them, and the nodes its swarms start from.
-    init(_ network: NetworkSpec, labels: [String: String] = [:], seeds: Set<String> = []) {
+    /// lesson calls them, the nodes its swarms start from, and its first swarm.
+    init(_ network: NetworkSpec, labels: [String: String] = [:], seeds: Set<String> = [],
+         firstSwarm: (seeds: Set<String>, peers: Set<String>)? = nil) {
         self.init(
             layout: StageLayoutKind(network.layout),
             groups: network.groups.map { group in
@@ -161,7 +163,7 @@ extension StagePlan {
                       layout: group.layout.map(StageLayoutKind.init), label: group.label)
             },
             places: Dictionary(network.nodes.compactMap { node in node.place.map { (node.name, StagePlace($0)) } }) { first, _ in first },
-            labels: labels, seeds: seeds)
+            labels: labels, seeds: seeds, firstSwarm: firstSwarm.map { StagePlan.Swarm(seeds: $0.seeds, peers: $0.peers) })
     }
 }
 

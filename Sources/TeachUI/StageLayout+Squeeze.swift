@@ -29,13 +29,16 @@ extension StageLayout {
         case .compact: [.compact]
         case .dot: [.dot]
         }
+        // Left to right as arranged: a node kept off the stage's edge (a tracker's label
+        // in the corner) must not pass one scaled towards that edge.
+        let order = placement.frames.keys.sorted { (placement.frames[$0]!.center.x, $0) < (placement.frames[$1]!.center.x, $1) }
         for form in forms {
             var frames: [Int: Rect] = [:]
             for (id, frame) in placement.frames {
                 let size = form == placement.form ? (frame.width, frame.height) : size(of: names[id] ?? "", form: form)
                 frames[id] = moved(frame, width: size.0, height: size.1, from: from, to: to)
             }
-            frames = spread(frames, within: to)
+            frames = spread(frames, order: order, within: to)
             let boxes = frames.keys.sorted().compactMap { frames[$0] }
             guard separated(boxes), boxes.allSatisfy({ to.intersection($0) == $0 }), !boxes.contains(where: { box in captions.contains { $0.frame.intersects(box) } }) else { continue }
             var squeezed = placement
@@ -62,10 +65,9 @@ extension StageLayout {
 
     /// The frames pushed apart sideways where squeezing made them touch (a blank column
     /// between nodes side by side), right first and then, where that ran out of room, left,
-    /// without any node passing another: left to right, every node stays where it was
-    /// among the others.
-    private static func spread(_ frames: [Int: Rect], within rect: Rect) -> [Int: Rect] {
-        let order = frames.keys.sorted { (frames[$0]!.center.x, $0) < (frames[$1]!.center.x, $1) }
+    /// without any node passing another: left to right (`order`, as they were arranged),
+    /// every node stays where it was among the others.
+    private static func spread(_ frames: [Int: Rect], order: [Int], within rect: Rect) -> [Int: Rect] {
         var frames = frames
         func level(_ a: Rect, _ b: Rect) -> Bool { a.y < b.maxY && b.y < a.maxY }
         for (index, id) in order.enumerated() {

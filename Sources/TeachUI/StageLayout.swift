@@ -1,3 +1,10 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Canvas
 import NetSim
 
@@ -100,8 +107,13 @@ enum StageLayout {
         let allVariants = HubArrangement.allCases.flatMap { hubs in
             [(false, 0.0), (false, 0.5), (true, 0.0), (true, 0.5)].map { Variant(hubs: hubs, reversed: $0.0, turn: $0.1) }
         }
-        /// The variants a unit may take on its own: a turn of half a place only off an
-        /// overlay, hubs in a column or an inner ring only when it has that many.
+        /// A ring never turned: an overlay's, and a swarm's, whose seed is on top (the
+        /// chunks start from there).
+        func keepsItsTop(_ unit: StageUnit) -> Bool {
+            isOverlay(unit) || unit.members.contains(where: shape.seeds.contains)
+        }
+        /// The variants a unit may take on its own: a turn of half a place only off a ring
+        /// that keeps its top, hubs in a column or an inner ring only when it has that many.
         func variants(for unit: StageUnit) -> [Variant] {
             allVariants.filter { variant in
                 let hubsFit = switch variant.hubs {
@@ -109,7 +121,7 @@ enum StageLayout {
                 case .column: unit.hubs.count > 1
                 case .innerRing: unit.hubs.count > 2
                 }
-                return hubsFit && (variant.turn == 0 || !isOverlay(unit))
+                return hubsFit && (variant.turn == 0 || !keepsItsTop(unit))
             }
         }
         for form in roomy ? [NodeForm.largeBox, .box, .compact] : [.box, .compact] {
@@ -125,7 +137,7 @@ enum StageLayout {
             // Every unit arranged alike first, then each unit on its own tried every other
             // way while the rest keep theirs: a star of clients may read best as a ring
             // while the swarm beside it reads best in rows.
-            for variant in allVariants where variant.turn == 0 || !ringed.contains(where: isOverlay) {
+            for variant in allVariants where variant.turn == 0 || !ringed.contains(where: keepsItsTop) {
                 if let clean = consider(Array(repeating: variant, count: ringed.count)) { return clean }
             }
             if ringed.count > 1, let start = best?.variants {
@@ -196,15 +208,16 @@ enum StageLayout {
     /// Who is likely to talk to whom, whatever the links say: each hub to the nodes of
     /// its unit. Placing these pairs in clear sight of each other keeps the messages of
     /// a network without drawn links off the other nodes.
-    /// Peers with no links drawn among them, or the members of a unit once a swarm has
-    /// run (whatever they were set up as, they pass chunks on), are likely to talk to
-    /// each other.
+    /// Peers with no links drawn among them, or the members of a unit that holds the
+    /// swarm's nodes (whatever they were set up as, they pass chunks on), are likely to
+    /// talk to each other; a server's clients beside a swarm only to their server.
     private static func likelyLinks(_ units: [StageUnit], shape: StageShape) -> [SceneLink] {
         let roles = Dictionary(uniqueKeysWithValues: shape.nodes.map { ($0.id, $0.role) })
+        let swarm = Set(shape.swarm)
         return units.flatMap { unit in
             let fromHubs = unit.hubs.flatMap { hub in unit.members.map { SceneLink(a: hub, b: $0) } }
             let members = unit.members
-            let trading = !shape.seeds.isEmpty || members.allSatisfy { roles[$0] == .peer }
+            let trading = members.contains(where: swarm.contains) || members.allSatisfy { roles[$0] == .peer }
             guard shape.anyReachesAny || unit.meshed, trading else { return fromHubs }
             let among = members.indices.flatMap { i in members[(i + 1)...].map { SceneLink(a: members[i], b: $0) } }
             return fromHubs + among
@@ -276,7 +289,7 @@ enum StageLayout {
         return zip(units, regions(for: units, in: rect)).compactMap { unit, region in
             let labelled = unit.nodes.count > 1 || unit.nodes.contains { id in shape.nodes.contains { $0.id == id && $0.label != nil } }
             guard region.height > 2, grid || labelled else { return nil }
-            return caption(unit.labels(in: shape, roles: roles), in: region)
+            return caption(unit.labels(in: shape, roles: roles, counting: grid), in: region)
         }
     }
 
@@ -467,9 +480,16 @@ enum StageLayout {
         }
 
         let ring = others.isEmpty ? hubs : others
+        // The ring stretched until its outermost places reach the area's edges: four
+        // clients turned half a place sit in the corners, not on a circle that leaves the
+        // rows above and below empty and brings them level with the hub, where the way
+        // from a corner of one box to the other's is a stub of two cells.
+        let angles = (0..<ring.count).map { 2 * Double.pi * (Double($0) + variant.turn) / Double(ring.count) }
+        func reach(_ most: Double?) -> Double { max(0.5, most ?? 1) }
         let points = ring.count == 1 && middle.isEmpty
             ? [centre]
-            : Ellipse.points(count: ring.count, center: centre, rx: rx, ry: ry, turn: variant.turn)
+            : Ellipse.points(count: ring.count, center: centre, rx: rx / reach(angles.map { abs(sin($0)) }.max()),
+                              ry: ry / reach(angles.map { abs(cos($0)) }.max()), turn: variant.turn)
         for (node, point) in zip(ring, points) { put(node, at: point) }
         guard separated(frames.keys.sorted().compactMap { frames[$0] }) else { return nil }
         for hub in apart {
@@ -531,11 +551,27 @@ enum StageLayout {
         let hubRows = (unit.hubs.count + hubsPerRow - 1) / hubsPerRow
         let memberRows = (unit.members.count + membersPerRow - 1) / membersPerRow
         let rows = hubRows + memberRows
-        // A blank row between tiers at least, so the lines between them show.
-        guard rows > 0, rows * tallest + (rows - 1) <= rect.height else { return nil }
+        guard rows > 0, rows * tallest <= rect.height else { return nil }
+        // A blank row between rows, so the lines between them show, spread evenly. A crowd
+        // no standing line reaches (a swarm of one-line labels) may have its rows packed
+        // where blanks do not fit: a blank row under each hub row still, and the blanks
+        // left shared out between the members' rows, names of a crowd rather than its grid.
+        let blanks = rect.height - rows * tallest
+        /// The blank rows above row `index`.
+        let blanksAbove: (Int) -> Int
+        if blanks >= rows - 1 {
+            blanksAbove = { rows == 1 ? 0 : $0 * blanks / (rows - 1) }
+        } else {
+            let members = Set(unit.members)
+            let reached = drawnLinks(shape, units: [unit]).contains { members.contains($0.low) || members.contains($0.high) }
+            let underHubs = memberRows > 0 ? hubRows : hubRows - 1
+            guard !reached, blanks >= underHubs else { return nil }
+            let packedGaps = rows - 1 - underHubs, spare = blanks - underHubs
+            blanksAbove = { min($0, underHubs) + max(0, $0 - underHubs) * spare / max(1, packedGaps) }
+        }
         var frames: [Int: Rect] = [:]
         func lay(_ row: [Int], at index: Int) {
-            let y = rows == 1 ? rect.y + (rect.height - tallest) / 2 : rect.y + index * (rect.height - tallest) / (rows - 1)
+            let y = rows == 1 ? rect.y + (rect.height - tallest) / 2 : rect.y + index * tallest + blanksAbove(index)
             for (slot, id) in row.enumerated() {
                 let (w, h) = size(id)
                 let centre = rect.x + (2 * slot + 1) * rect.width / (2 * row.count)

@@ -34,6 +34,14 @@ struct StagePlan: Hashable, Sendable {
     /// The peers the lesson's swarms start from, by name: drawn as seeds from the first
     /// step, so a seed looks the same before its swarm as in it.
     var seeds: Set<String> = []
+    /// The first swarm the lesson starts, by name: until a swarm has run, the stage is
+    /// laid out for this one, so nobody moves when it starts.
+    var firstSwarm: Swarm?
+
+    struct Swarm: Hashable, Sendable {
+        var seeds: Set<String>
+        var peers: Set<String>
+    }
 }
 
 /// Everything the stage's layout depends on, and nothing that changes while the network
@@ -60,9 +68,9 @@ struct StageShape: Hashable, Sendable {
     var anyReachesAny: Bool
     var layout: StageLayoutKind
     var groups: [StagePlan.Group]
-    /// The seeds of the swarm running (or last run), in id order: a ring of peers puts
-    /// one on top, where the chunks start from. A new swarm is a new scenario, so its
-    /// stage may be laid out afresh.
+    /// The seeds of the swarm running or last run (before any, of the lesson's first), in
+    /// id order: a ring of peers puts one on top, where the chunks start from. Another
+    /// swarm is a new scenario, so its stage may be laid out afresh.
     var seeds: [Int]
     /// Every member of that swarm, seeds included, in id order.
     var swarm: [Int]
@@ -78,12 +86,19 @@ struct StageShape: Hashable, Sendable {
         self.swarm = swarm
     }
 
-    /// The shape of a simulation's network drawn to a plan, with its swarm.
+    /// The shape of a simulation's network drawn to a plan, with its swarm: the one
+    /// running or last run, else the first the lesson will start (the same shape before
+    /// it starts as while it runs).
     init(_ simulation: Simulation, plan: StagePlan) {
         self.init(simulation.network, plan: plan)
         let parts = simulation.nodeIDs.map { ($0.rawValue, simulation.swarmPart(of: $0)) }
-        seeds = parts.filter { $0.1?.isSeed == true }.map(\.0)
-        swarm = parts.filter { $0.1 != nil }.map(\.0)
+        if let first = plan.firstSwarm, !parts.contains(where: { $0.1 != nil }) {
+            seeds = nodes.filter { first.seeds.contains($0.name) }.map(\.id)
+            swarm = nodes.filter { first.seeds.contains($0.name) || first.peers.contains($0.name) }.map(\.id)
+        } else {
+            seeds = parts.filter { $0.1?.isSeed == true }.map(\.0)
+            swarm = parts.filter { $0.1 != nil }.map(\.0)
+        }
     }
 
     /// The shape of a network drawn to a plan.

@@ -21,11 +21,11 @@ struct StageUnit: Hashable, Sendable {
     var nodes: [Int] { hubs + members }
 
     /// What a unit's label says, longest first, for the caption to take the first that
-    /// fits: "small, 5 clients", "peers, 8 peers, all linked" (no "·": the stage draws it for protocol chatter).
+    /// fits: "small, 5 clients", "honest, 8 peers, all linked" (no "·": the stage draws it for protocol chatter).
     /// A lesson's labels (its group's, and its hub's: "origin far away, clients in the
     /// west") come first and stay to the last: a caption too narrow for any of them is
     /// the last cut short with an ellipsis, never a name or a count in their place.
-    func labels(in shape: StageShape, roles: [Int: Role]) -> [String] {
+    func labels(in shape: StageShape, roles: [Int: Role], counting: Bool = false) -> [String] {
         let name: String
         let hub = hubs.count == 1 ? shape.nodes.first { $0.id == hubs[0] } : nil
         // A hub's label names it unless it says the name itself ("origin far away").
@@ -33,26 +33,32 @@ struct StageUnit: Hashable, Sendable {
             hub.label.map { $0.lowercased().contains(hub.name.lowercased()) ? $0 : "\(hub.name) (\($0))" }
         }
         let labels = [hubLabel, group.flatMap { shape.groups[$0].label }].compactMap(\.self)
-        if let hub {
-            name = hub.name
-        } else if let group {
-            name = shape.groups[group].name
-        } else {
-            name = hubs.compactMap { id in shape.nodes.first { $0.id == id }?.name }.joined(separator: ", ")
-        }
         let counted = members.isEmpty ? hubs : members
         let role = Role.allCases.max { a, b in
             counted.count(where: { roles[$0] == a }) < counted.count(where: { roles[$0] == b })
         } ?? .peer
+        if let hub {
+            name = hub.name
+        } else if let group {
+            // A group's name that only says what its nodes are ("more-peers") is the id the
+            // lesson knows it by; its count says that better ("30 peers").
+            let groupName = shape.groups[group].name
+            name = groupName.lowercased().contains(role.rawValue) ? "" : groupName
+        } else {
+            name = hubs.compactMap { id in shape.nodes.first { $0.id == id }?.name }.joined(separator: ", ")
+        }
         // A lone node's caption is its label alone: "1 server" says nothing its icon does not.
         let count = nodes.count == 1 ? "" : "\(counted.count) \(role.rawValue)\(counted.count == 1 ? "" : "s")"
         let linked = meshed ? ["all linked"] : []
         // A lesson's labels say what the unit is in its own words, so they come first, and
         // only they: each alone last, the group's (what most of the unit is) before the hub's.
-        // Else the name stays while anything with it fits ("server, 6 clients" before
-        // "6 clients, all linked"): it says whose unit it is, the rest what it holds.
+        // Else the name stays while anything fits ("web" where "web, 1 client" does not:
+        // it says whose unit it is, and a client under it shows the rest); a count alone
+        // only for a unit with no name, or a grid's block (`counting`: its cells are too
+        // many to count, the caption says how many they are).
         let unnamed = labels.isEmpty
-            ? [[name, count] + linked, [name, count], [count] + linked, [count]]
+            ? (name.isEmpty || counting ? [[name, count] + linked, [name, count], [count] + linked, [count]]
+                : [[name, count] + linked, [name, count], [name] + linked, [name]])
             : [labels + [count] + linked, labels + [count], labels] + labels.reversed().map { [$0] }
         let captions = unnamed.map { $0.filter { !$0.isEmpty }.joined(separator: ", ") }
         return captions.enumerated().filter { index, caption in !captions[..<index].contains(caption) }.map(\.element)
@@ -139,6 +145,7 @@ struct StageUnit: Hashable, Sendable {
         }
         units = units.flatMap { splitBetweenServers($0, roles: roles, neighbours: neighbours) }
         units = gatheringSwarm(units, shape: shape)
+        units = joiningSwarm(units, shape: shape)
         let linked = Set(shape.links)
         for index in units.indices {
             let nodes = units[index].nodes
@@ -185,6 +192,26 @@ struct StageUnit: Hashable, Sendable {
             units[target].members.append(seed)
         }
         return units
+    }
+
+    /// A swarm whose peers fill several groups' units (and nothing else), placed alike, is
+    /// one unit under one caption: p2p-scaling's forty peers, set up as a block of ten and
+    /// one of thirty, were captioned "seed, 10 peers" above the ten while all forty traded.
+    private static func joiningSwarm(_ units: [StageUnit], shape: StageShape) -> [StageUnit] {
+        let swarm = Set(shape.swarm)
+        let whole = units.indices.filter { index in
+            units[index].group != nil && units[index].members.contains { swarm.contains($0) && !shape.seeds.contains($0) }
+                && units[index].nodes.allSatisfy(swarm.contains)
+        }
+        guard whole.count > 1, let first = whole.first, whole.allSatisfy({ units[$0].place == units[first].place }),
+              units.indices.filter({ !whole.contains($0) }).allSatisfy({ units[$0].nodes.allSatisfy { !swarm.contains($0) } })
+        else { return units }
+        var joined = units
+        for index in whole.dropFirst() {
+            joined[first].hubs += units[index].hubs
+            joined[first].members += units[index].members
+        }
+        return joined.indices.filter { !whole.dropFirst().contains($0) }.map { joined[$0] }
     }
 
     private static func mostCommon(_ values: [Int]) -> Int? {

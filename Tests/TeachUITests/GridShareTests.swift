@@ -59,13 +59,8 @@ import Testing
 
     @Test func aStageWithNamesNeedsNoShadeLegend() {
         let rows = stage(width: 100, height: 30)
-        // Since one-line labels keep a cell for their mark, this lesson's twenty-one labels
-        // no longer fit at 100x30 and the stage falls back to its grid. Known and open
-        // (issue 9); the test fails again once it is fixed.
-        withKnownIssue("labels with a mark cell no longer fit this stage at 100x30 (issue 9)") {
-            #expect(rows.contains { $0.contains("□ a1") })
-            #expect(!rows.contains { $0.contains("share of the file") })
-        }
+        #expect(rows.contains { $0.contains("□ a1") })
+        #expect(!rows.contains { $0.contains("share of the file") })
     }
 
     /// The lightest shade is for none of the file and the darkest for all of it, so a

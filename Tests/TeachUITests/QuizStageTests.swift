@@ -81,12 +81,7 @@ import Testing
         let passed = Self.places(StageRenderer(scene: scene, theme: Theme(.full))
             .draw(into: &canvas, rect: ScreenLayout(width: 80, height: 24, presenting: false).stage.inset(by: 1)).placement)
         let moved = Self.swapped(asked.nodes, passed.nodes)
-        // Since one-line labels keep a cell for their mark, hybrids' squeezed labels touch
-        // beside a quiz and the narrow stage is laid out afresh: its tracker and p7 swap
-        // sides. Known and open (issue 9); the test fails again once it is fixed.
-        withKnownIssue("hybrids' labels touch when squeezed beside a quiz (issue 9)") {
-            #expect(moved.isEmpty, "\(id) step \(step + 1): \(moved.count) pairs of nodes swap sides, e.g. \(moved.prefix(3))")
-        } when: { id == "hybrids" }
+        #expect(moved.isEmpty, "\(id) step \(step + 1): \(moved.count) pairs of nodes swap sides, e.g. \(moved.prefix(3))")
         #expect(Self.swapped(asked.captions, passed.captions).isEmpty, "\(id) step \(step + 1): the units swap sides")
     }
 }

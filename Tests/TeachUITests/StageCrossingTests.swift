@@ -81,8 +81,11 @@ import Testing
     /// at least a twentieth of its step, so the moments sampled "+N events" in are later,
     /// busier ones: 80x24 has 11 line cells through labels (was 4) and 160x45 57
     /// crossings in all (was 56).
+    /// Crowds that no line reaches keep their names in packed rows, and stars' rings reach
+    /// their areas' edges: 80x24 now crosses 27 times in all (worst 3, p2p-security step
+    /// 2), 100x30 46 (worst 4) with 9 line cells through labels (was 15).
     static let bounds: [String: (worstCrossings: Int, allCrossings: Int, throughLabels: Int)] = [
-        "80x24": (4, 29, 11), "100x30": (5, 58, 15), "160x45": (5, 57, 0),
+        "80x24": (3, 27, 11), "100x30": (4, 46, 9), "160x45": (5, 57, 0),
     ]
 
     @Test(arguments: sizes.map { "\($0.0)x\($0.1)" })

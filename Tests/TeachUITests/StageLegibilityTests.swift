@@ -119,6 +119,28 @@ import Testing
         }
     }
 
+    /// A request's way from a client to its server, in the first stars a learner sees,
+    /// has room to be seen: at 80x24 four clients sat level with the server, and the way
+    /// between the corners of two boxes was a stub of three cells ("─●┗━━━━┛" and a '◂').
+    @Test(arguments: sizes)
+    func aRequestsWayToItsServerIsLongEnoughToFollow(size: String) throws {
+        for (lesson, server) in [("cs-basics", "server"), ("cs-control", "files")] {
+            let scene = try #require(Self.state(lesson, step: 0).lesson).stage.scene
+            let geometry = scene.geometry(in: Self.stage(size), roomy: false)
+            let hub = try #require(scene.nodes.first { $0.name == server })
+            for client in scene.nodes where client.role == .client {
+                let route = try #require(geometry.route(NodePair(client.id, hub.id)))
+                // How far the way's visible cells reach, a row counted as two columns (a
+                // terminal's cell is about twice as tall as wide).
+                let open = route.filter(geometry.placement.isOpen)
+                let across = (open.map(\.x).max() ?? 0) - (open.map(\.x).min() ?? 0) + 1
+                let down = (open.map(\.y).max() ?? 0) - (open.map(\.y).min() ?? 0) + 1
+                let reach = open.isEmpty ? 0 : max(across, 2 * down)
+                #expect(reach >= 6, "\(size): \(lesson) \(client.name)'s way to \(server) shows over \(reach) columns")
+            }
+        }
+    }
+
     @Test func aCaptionTooNarrowForItsLabelEndsInAnEllipsis() {
         let shape = StageShape(nodes: [StageShape.Node(id: 0, name: "origin", role: .server, label: "origin on the far side of the ocean"),
                                        StageShape.Node(id: 1, name: "c1", role: .client)],
@@ -160,5 +182,27 @@ import Testing
         let text = screen(state)
         #expect(text.contains(" tracker, 9 peers "), "\(text)")
     }
-}
 
+    /// At 80x24 cs-examples' four stars are too narrow for "web, 1 client": the caption
+    /// keeps the server's name and drops the count ("1 client" above each client said
+    /// whose star it was nowhere).
+    @Test func aStarTooNarrowForItsCountKeepsItsName() throws {
+        let lesson = try #require(CoursePlayTests.lessons.first { $0.id == "cs-examples" })
+        let state = TestLessons.open(lesson, step: 0, size: (80, 24))
+        let captionRow = try #require(screen(state).split(separator: "\n").dropFirst(2).first)
+        #expect(captionRow.contains(" web ") && captionRow.contains(" mail-a ") && captionRow.contains(" db "), "\(captionRow)")
+        #expect(!captionRow.contains("1 client"), "\(captionRow)")
+    }
+
+    /// p2p-scaling's forty peers trade as one swarm: one caption counts them all, and a
+    /// group's id ("more-peers") never shows.
+    @Test func oneSwarmAcrossTwoGroupsHasOneCaption() throws {
+        let lesson = try #require(CoursePlayTests.lessons.first { $0.id == "p2p-scaling" })
+        let state = TestLessons.open(lesson, step: 3, size: (80, 24))
+        let text = screen(state)
+        #expect(text.contains("seed, 40 peers"), "\(text)")
+        #expect(!text.contains("more-"), "\(text)")
+        let first = screen(TestLessons.open(lesson, step: 0, size: (80, 24)))
+        #expect(first.contains("seed, 10 peers") && first.contains(" 30 peers "), "\(first)")
+    }
+}
