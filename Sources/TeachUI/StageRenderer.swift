@@ -149,7 +149,8 @@ struct StageRenderer {
         func entries(_ candidates: [StageSymbol]) -> [LegendEntry] {
             var entries: [LegendEntry] = []
             for symbol in candidates where ink.contains(symbol) {
-                let entry = LegendEntry(glyphs: String(theme.glyph(symbol)), style: theme.style(symbol), title: SymbolLook.of(symbol).word)
+                let look = SymbolLook.of(symbol)
+                let entry = LegendEntry(glyphs: String(theme.glyph(symbol)), style: look.style, title: look.word, shorter: look.shorter)
                 if !entries.contains(entry) { entries.append(entry) }
             }
             return entries
@@ -158,19 +159,23 @@ struct StageRenderer {
         legend.cast = entries([.seed] + Role.allCases.map(StageSymbol.role))
         if ink.focus {
             let border = theme.glyphs.heavy
-            legend.cast.append(LegendEntry(glyphs: String([border.topLeft, border.horizontal]), style: theme.dim, title: "watch this"))
+            legend.cast.append(LegendEntry(glyphs: String([border.topLeft, border.horizontal]), style: theme.dim, title: "watch this", shorter: ["watch"]))
         }
         legend.events = entries(StageMark.allCases.filter { $0 != .sending && !$0.isSearch }.map(StageSymbol.mark))
         legend.events += searchLegend(ink)
-        if ink.shades { legend.events.append(LegendEntry(glyphs: String(theme.glyphs.shades), style: .plain, title: "share of the file")) }
+        if ink.shades {
+            legend.events.append(LegendEntry(glyphs: String(theme.glyphs.shades), style: .plain, title: "share of the file", shorter: ["share"]))
+        }
         legend.events += entries([.mark(.sending)] + MessageKind.allCases.map(StageSymbol.message)).filter { !legend.events.contains($0) }
         if let (drawn, inFlight) = ink.leftOut {
             // Paths that would cross the others were left out: how many of the messages show.
-            legend.events.append(LegendEntry(glyphs: "", style: theme.dim, title: "\(drawn) of \(inFlight) shown"))
+            legend.events.append(LegendEntry(glyphs: "", style: theme.dim, title: "\(drawn) of \(inFlight) shown", shorter: ["\(drawn)/\(inFlight) shown"]))
         }
         if let count = ink.count {
+            // "■3 at once" reads as a whole where "■3 3 at once" does not fit.
             legend.events.append(LegendEntry(glyphs: String(theme.glyph(count.kind)) + count.text, style: theme.style(count.kind),
-                                             title: count.text == "+" ? "10 or more at once" : "\(count.text) at once"))
+                                             title: count.text == "+" ? "10 or more at once" : "\(count.text) at once",
+                                             shorter: count.text == "+" ? ["10+ at once"] : ["at once"]))
         }
         if let waiting = ink.waiting {
             legend.events.append(LegendEntry(glyphs: "+\(waiting)", style: theme.dim, title: "queued"))
