@@ -27,8 +27,9 @@ extension StageLegend {
         return 1 + DisplayWidth.of(entry.glyphs) + gap + DisplayWidth.of(entry.title)
     }
 
-    /// Where each entry goes, for borders of `room` columns each.
-    func borders(room: Int) -> Borders {
+    /// Where each entry goes, for borders of `room` columns each; `ellipsis` is the width
+    /// of the glyph that says something was left out.
+    func borders(room: Int, ellipsis: Int = 1) -> Borders {
         let entries = all
         let onTop = cast.count
         // Each entry's forms, longest first; `form[i]` is the one it takes now.
@@ -44,9 +45,9 @@ extension StageLegend {
                 return entry
             }
             // The bottom border keeps room for the ellipsis once anything is left out.
-            let ellipsis = leftOut ? 2 : 0
+            let bottomRoom = room - (leftOut ? 1 + ellipsis : 0)
             if let (top, bottom) = Self.pack(kept.filter { $0 < onTop }, kept.filter { $0 >= onTop },
-                                             width: { Self.width(of: entry($0), after: $1) }, room: room, bottomRoom: room - ellipsis) {
+                                             width: { Self.width(of: entry($0), after: $1) }, room: room, bottomRoom: bottomRoom) {
                 return Borders(top: top.map(entry), bottom: bottom.map(entry), leftOut: leftOut)
             }
             // A sentence gives way first, then the longest words, the less important first.
@@ -92,7 +93,7 @@ extension StageLegend {
 
     /// Draws the legend into the top and bottom borders of `stage`.
     func draw(into canvas: inout Canvas, along stage: Rect, theme: Theme) {
-        let borders = borders(room: Self.room(along: stage))
+        let borders = borders(room: Self.room(along: stage), ellipsis: DisplayWidth.of(theme.glyphs.ellipsis))
         Self.drawLine(borders.top, into: &canvas, along: stage, y: stage.y, theme: theme)
         Self.drawLine(borders.bottom, into: &canvas, along: stage, y: stage.maxY - 1, theme: theme, leftOut: borders.leftOut)
     }

@@ -346,7 +346,7 @@ import Testing
     @Test func aMaliciousPeerALeaverAndTheSeedAreMarked() {
         #expect(Self.coloured(Self.poisoned, step: 0) == #"""
              1. Poisoned · Unchecked
-            ┌─ ◎ seed ◉ peer ──────────────────────────────┐┌ step 1/2 ────────────────────┐
+            ┌─ ◎ seed ◉ peer  lines: under way ■ chunk ────┐┌ step 1/2 ────────────────────┐
             │      files, 4 clients                        ││ Press → for the next step.   │
             │                                              ││                              │
             │     ◉ c4◌         ◉ c1↑                      ││                              │
@@ -359,7 +359,7 @@ import Testing
             │        ◂╱◂─ ╱       ▾   ─ ╱                  ││                              │
             │     ◉ c3↑◂ ─■─■─ ▸◉ c2☣                      ││                              │
             │                     10 of 13 in flight shown ││                              │
-            └─ ◌ left ☠ malicious ☣ poisoned ↑ sending … ──┘│                              │
+            └─ ◌ left ☠ malicious ☣ poisoned ↑ sending ────┘│                              │
             ┌ metrics · this swarm ────────────────────────┐│                              │
             │ lost 8 · corrupt kept 1 · messages 66        ││                              │
             │ files upload   ████████████████████████ 100% ││                              │
@@ -371,7 +371,7 @@ import Testing
              → Enter next step  ← back  n p steps  Tab i inspect  e events  ? help  q back
 
 
-               G      g
+               G      g                        C
 
 
                                 ggggC
@@ -400,7 +400,7 @@ import Testing
     @Test func aMaliciousPeerALeaverAndTheSeedAreMarkedInPlainText() {
         #expect(Self.plain(Self.poisoned, step: 0) == ##"""
              1. Poisoned - Unchecked
-            +- P seed p peer ------------------------------++ step 1/2 --------------------+
+            +- P seed p peer  lines: under way # chunk ----++ step 1/2 --------------------+
             |      files, 4 clients                        || Press Right for the next     |
             |                                              || step.                        |
             |     p c4_         p c1^                      ||                              |
@@ -413,7 +413,7 @@ import Testing
             |         / - /       |   - /                  ||                              |
             |     p c3^- -#-#- -p c2;                      ||                              |
             |                     10 of 13 in flight shown ||                              |
-            +- _ left * malicious ; poisoned ^ sending ... +|                              |
+            +- _ left * malicious ; poisoned ^ sending ----+|                              |
             + metrics . this swarm ------------------------+|                              |
             | lost 8 . corrupt kept 1 . messages 66        ||                              |
             | files upload   ######################## 100% ||                              |
@@ -425,7 +425,7 @@ import Testing
              Right Enter next step  Left back  Tab i inspect  e events  ? help  q back
 
             rrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrr
-            dd bddddd  ddddd ddddddddddddddddddddddddddddddddbbbbbbbbbbddddddddddddddddddddd
+            dd bddddd  ddddd ddddddddddddddddd bdddddd ddddddbbbbbbbbbbddddddddddddddddddddd
             d      dddddddddddddddd                        dd       bbbbb                  d
             d                                              dd                              d
             d     ddddd             b                      dd                              d
@@ -438,7 +438,7 @@ import Testing
             d         d d d       d   d d                  dd                              d
             d         bd dbdbd d    b                      dd                              d
             d                    dddddddddddddddddddddddddddd                              d
-            dd dddddd bdddddddddd bddddddddd bdddddddddddd dd                              d
+            dd dddddd bdddddddddd bddddddddd bdddddddd dddddd                              d
             dbbbbbbbbbbbbbbbbbbbbbbdddddddddddddddddddddddddd                              d
             d ddddddddddddddddddddddddddddddddddddd        dd                              d
             d bbbbbbbbbbbbbb bbbbbbbbbbbbbbbbbbbbbbbb bbbb dd                              d
@@ -454,7 +454,7 @@ import Testing
     @Test func aRejectedChunkIsMarkedAtItsReceiverAndPoisonedPeersStayMarked() {
         #expect(Self.coloured(Self.poisoned, step: 1) == #"""
              1. Poisoned · Checked
-            ┌─ ◎ seed ◉ peer ──────────────────────────────┐┌ step 2/2 ────────────────────┐
+            ┌─ ◎ seed ◉ peer ↑ sends ■ chunk ──────────────┐┌ step 2/2 ────────────────────┐
             │      files, 4 clients                        ││ Lesson complete. Press → for │
             │                                              ││ what comes next, or q for    │
             │     ◉ c4◌         ◉ c1↑                      ││ the menu.                    │
@@ -479,7 +479,7 @@ import Testing
              → Enter finish the lesson  ← back  Tab i inspect  e events  ? help  q back
 
 
-               G      g
+               G      g      C       C
 
 
                                 ggggC
@@ -508,7 +508,7 @@ import Testing
     @Test func aRejectedChunkIsMarkedAtItsReceiverAndPoisonedPeersStayMarkedInPlainText() {
         #expect(Self.plain(Self.poisoned, step: 1) == ##"""
              1. Poisoned - Checked
-            +- P seed p peer ------------------------------++ step 2/2 --------------------+
+            +- P seed p peer ; poisoned # chunk -----------++ step 2/2 --------------------+
             |      files, 4 clients                        || Lesson complete. Press Right |
             |                                              || for what comes next, or q    |
             |     p c4_         p c1^                      || for the menu.                |
@@ -521,7 +521,7 @@ import Testing
             |         /#- /       #   # /                  ||                              |
             |     p c3<-#- - - -p c2;                      ||                              |
             |                      8 of 11 in flight shown ||                              |
-            +- _ left < rejected * malicious ... ----------+|                              |
+            +- _ left < rejected * malicious ^ sends ... --+|                              |
             + metrics . this swarm ------------------------+|                              |
             | lost 8 . rejected 1 . corrupt kept 1         ||                              |
             | files upload   ######################## 100% ||                              |
@@ -533,7 +533,7 @@ import Testing
              Right Enter finish the lesson  Tab i inspect  e events  ? help  q back
 
             rrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrr
-            dd bddddd  ddddd ddddddddddddddddddddddddddddddddbbbbbbbbbbddddddddddddddddddddd
+            dd bddddd  ddddd bddddddddd bdddddd dddddddddddddbbbbbbbbbbddddddddddddddddddddd
             d      dddddddddddddddd                        dd bbbbbb bbbbbbbbb       bbbbb d
             d                                              dd                         b    d
             d     ddddd             b                      dd                              d
@@ -546,7 +546,7 @@ import Testing
             d         dbd d       b   b d                  dd                              d
             d         bdbd d d d    b                      dd                              d
             d                     ddddddddddddddddddddddddddd                              d
-            dd dddddd bddddddddd bdddddddddddddd dddddddddddd                              d
+            dd dddddd bddddddddd bdddddddddd bdddddddddd dddd                              d
             dbbbbbbbbbbbbbbbbbbbbbbdddddddddddddddddddddddddd                              d
             d dddddddddddddddddddddddddddddddddddd         dd                              d
             d bbbbbbbbbbbbbb bbbbbbbbbbbbbbbbbbbbbbbb bbbb dd                              d
