@@ -29,7 +29,9 @@ import Testing
     }
 
     /// What the learner sees missing: each glyph on the stage with no entry on its borders
-    /// ("■" drawn, no "■ …" in the legend), and a count beside a message with no "at once".
+    /// ("■" drawn, no "■ …" in the legend), a count beside a message with no "at once",
+    /// and an arrowhead with nothing of its path beside it (it needs no entry at the end
+    /// of its line, but alone it read as a stray glyph).
     static func missing(_ state: AppState, width: Int, height: Int) -> [String] {
         guard let session = state.lesson else { return [] }
         var canvas = Canvas(width: width, height: height)
@@ -39,10 +41,27 @@ import Testing
         let legend = row(stage.y) + row(stage.maxY - 1)
         let captions = hits.placement.captions.map(\.frame)
         let messages = Set(MessageKind.allCases.filter { $0 != .control }.map { theme.glyph($0) })
+        let light = theme.glyphs.light
+        let lines: Set<Character> = [light.horizontal, light.vertical, light.cross, theme.glyphs.rising, theme.glyphs.falling, "╳"]
+        let heads: Set<Character> = ["▸", "◂", "▴", "▾"]
         var missing: [String] = []
         for y in stage.y + 1..<stage.maxY - 1 {
             for x in stage.x + 1..<stage.maxX - 1 where !captions.contains(where: { $0.contains(x: x, y: y) }) {
-                guard let glyph = canvas[x, y].text.first, explained.contains(glyph) else { continue }
+                guard let glyph = canvas[x, y].text.first else { continue }
+                if heads.contains(glyph) {
+                    // A head ends a line, a message with its count, or a head of a path beside it.
+                    let attached = (y - 1...y + 1).contains { ny in
+                        (x - 1...x + 1).contains { nx in
+                            guard let near = canvas[nx, ny].text.first else { return false }
+                            let count = (near == "+" || near.isNumber) && canvas[nx - 1, ny].text.first.map(messages.contains) == true
+                            return lines.contains(near) || messages.contains(near) || heads.contains(near) || count
+                        }
+                    }
+                    if !attached, !missing.contains("lone \(glyph)") {
+                        missing.append("lone \(glyph)")
+                    }
+                }
+                guard explained.contains(glyph) else { continue }
                 if !legend.contains(glyph), !missing.contains(String(glyph)) { missing.append(String(glyph)) }
                 let next = canvas[x + 1, y].text
                 if messages.contains(glyph), next == "+" || ("2"..."9").contains(next), !legend.contains("at once"),
@@ -51,7 +70,8 @@ import Testing
                 }
             }
         }
-        return missing.isEmpty ? [] : missing + ["legend: \(row(stage.y)) / \(row(stage.maxY - 1))"]
+        let picture = (stage.y..<stage.maxY).map(row).joined(separator: "\n")
+        return missing.isEmpty ? [] : missing + ["stage:\n\(picture)"]
     }
 
     /// Each step of each lesson played as a learner would, looked at three times while

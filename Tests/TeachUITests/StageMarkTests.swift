@@ -351,13 +351,13 @@ import Testing
             │                                              ││                              │
             │     ◉ c4◌         ◉ c1↑                      ││                              │
             │                   ╱▸▴   ─ ╲                  ││                              │
-            │                 ■          ■─ ╲              ││                              │
-            │               ╱    │■           ─ ▸          ││                              │
+            │                 ■  ╱│      ■─ ╲              ││                              │
+            │               ╱    │■           ──▸          ││                              │
             │          ◎ files↑              ◉ mallory☠    ││                              │
-            │             ╱    ■│ ■           ─ ▸          ││                              │
-            │           ■   ■ ╱          ■─ ╱              ││                              │
+            │             ╱    ■│ ■           ──▸          ││                              │
+            │           ■   ■ ╱   │      ■─ ╱              ││                              │
             │        ◂╱◂─ ╱       ▾   ─ ╱                  ││                              │
-            │     ◉ c3↑◂ ─■─■─ ▸◉ c2☣                      ││                              │
+            │     ◉ c3↑◂──■─■──▸◉ c2☣                      ││                              │
             │                     10 of 13 in flight shown ││                              │
             └─ ◌ left ☠ malicious ☣ poisoned ↑ sending ────┘│                              │
             ┌ metrics · this swarm ────────────────────────┐│                              │
@@ -376,13 +376,13 @@ import Testing
 
                                 ggggC
                                 ccc   c c
-                              C          Cc c
-                            c    cC           c c
+                              C  cc      Cc c
+                            c    cC           ccc
                        GGGGGGGC              MMMMMMMMMM
-                          c    Cc C           c c
-                        C   C c          Cc c
+                          c    Cc C           ccc
+                        C   C c   c      Cc c
                      cccc c       c   c c
-                  ggggCc cCcCc cggggR
+                  ggggCcccCcCcccggggR
 
                       M           R          C
 
@@ -459,13 +459,13 @@ import Testing
             │                                              ││ what comes next, or q for    │
             │     ◉ c4◌         ◉ c1↑                      ││ the menu.                    │
             │                   ╱▸▴   ■ ╲                  ││                              │
-            │                 ■  ■        ─ ╲              ││                              │
-            │               ╱    ││           ─ ▸          ││                              │
+            │                 ■  ■│       ─ ╲              ││                              │
+            │               ╱    ││           ──▸          ││                              │
             │          ◎ files↑              ◉ mallory☠    ││                              │
-            │             ╱     │ │           ─ ▸          ││                              │
+            │             ╱     │ │           ──▸          ││                              │
             │           ■   ─ ╱           ─ ╱              ││                              │
             │        ◂╱■─ ╱       ■   ■ ╱                  ││                              │
-            │     ◉ c3⊠─■─ ─ ─ ▸◉ c2☣                      ││                              │
+            │     ◉ c3⊠─■─ ─ ──▸◉ c2☣                      ││                              │
             │                      8 of 11 in flight shown ││                              │
             └─ ◌ left ⊠ rejected ☠ malicious ☣ poisoned … ─┘│                              │
             ┌ metrics · this swarm ────────────────────────┐│                              │
@@ -484,13 +484,13 @@ import Testing
 
                                 ggggC
                                 ccc   C c
-                              C  C        c c
-                            c    cc           c c
+                              C  Cc       c c
+                            c    cc           ccc
                        GGGGGGGC              MMMMMMMMMM
-                          c     c c           c c
+                          c     c c           ccc
                         C   c c           c c
                      ccCc c       C   C c
-                  ggggYcCc c c cggggR
+                  ggggYcCc c cccggggR
 
                       Y          M           R
 
