@@ -140,7 +140,8 @@ struct SymbolLook: Hashable, Sendable {
             look("⊖", "L", alarm, "message lost",
                  "its request, or the answer to it, could not arrive (the receiver is down, or the link is cut); the node itself is fine",
                  shorter: ["lost"])
-        case .queueFull: look("!", "!", alarm, "queue full", "its queue is full, so the next request is dropped", shorter: ["full"])
+        // Not "!": after a name ("▦ server!") it read as an exclamation.
+        case .queueFull: look("▥", "Q", alarm, "queue full", "its queue is full, so the next request is dropped", shorter: ["full"])
         case .rejected:
             look("⊠", "<", Style(foreground: .yellow, attributes: [.bold, .underline]), "rejected", "it threw away a chunk that failed its hash check")
         case .hit: look("✓", "V", Style(foreground: .green, attributes: .bold), "hit", "it answered a request from its fresh copy a moment ago")

@@ -12,8 +12,8 @@ import Testing
             │                  ┌────────┐                  ││ A client-server network of 4 │
             │                  │▦ server│                  ││ nodes. Change it with the    │
             │                  └────────┘                  ││ keys below and watch the     │
-            │                    ▸  ▴  ◂                   ││ metrics answer.              │
-            │                  ╱         ─                 ││                              │
+            │                   ─▸  ▴  ◂                   ││ metrics answer.              │
+            │                  ╱    │   ╲─                 ││                              │
             │                ─      │                      ││ Select a node with Tab or a  │
             │              ─●       ●      ●               ││ click; k takes it down or    │
             │                       │        ╲             ││ brings it back, x removes    │
@@ -95,17 +95,17 @@ import Testing
         #expect(screen(state) == Screens.deadClient())
         #expect(Screens.deadClient() == #"""
              Sandbox · client-server
-            ┌─ ▦ server □ client ──────────────────────────┐┌ sandbox ─────────────────────┐
+            ┌─ ▦ server □ client busy serving a request ───┐┌ sandbox ─────────────────────┐
             │                  ┌────────┐                  ││ A client-server network of 4 │
-            │                  │▦ server│                  ││ nodes. Change it with the    │
-            │                  └─ busy ─┘                  ││ keys below and watch the     │
+            │                  │▦ server│ busy             ││ nodes. Change it with the    │
+            │                  └────────┘                  ││ keys below and watch the     │
             │                       ●  ●                   ││ metrics answer.              │
-            │                            ─                 ││                              │
+            │                       │   ╲─                 ││                              │
             │                       │                      ││ Select a node with Tab or a  │
             │                              ╲               ││ click; k takes it down or    │
             │                       │        ╲             ││ brings it back, x removes    │
-            │                                  ╲           ││ it, u and U double or halve  │
-            │     ╔✕∅══╗         ┌────┐        ┌────┐      ││ its upload. 1 2 3 start      │
+            │      ✕ ∅                         ╲           ││ it, u and U double or halve  │
+            │     ╔════╗         ┌────┐        ┌────┐      ││ its upload. 1 2 3 start      │
             │     ║□ c1║         │□ c2│        │□ c3│      ││ again as client-server, p2p  │
             │     ╚════╝         └────┘        └────┘      ││ or swarm.                    │
             └─ ✕ down ∅ gave up ● request ─────────────────┘│                              │
