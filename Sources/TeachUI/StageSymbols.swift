@@ -8,6 +8,8 @@ enum StageMark: Int, Hashable, Sendable, CaseIterable {
     case down
     /// The node left the network (drawn where it was) or the swarm.
     case left
+    /// A peer still in the swarm lacks a chunk nobody left in it holds: it cannot finish.
+    case stranded
     /// A request was thrown away at a server's full queue a moment ago: marked at the
     /// server that threw it away.
     case dropped
@@ -135,6 +137,9 @@ struct SymbolLook: Hashable, Sendable {
         return switch mark {
         case .down: look("✕", "X", Style(foreground: .red, attributes: .dim), "down", "it is switched off; whatever is sent to it is lost")
         case .left: look("◌", "_", Style(attributes: .dim), "left", "it has left the network for good")
+        case .stranded:
+            look("◔", "n", Style(foreground: .yellow, attributes: .bold), "no source",
+                 "it lacks a chunk that nobody still in the swarm holds, so it cannot finish", shorter: ["stuck"])
         case .dropped: look("⊗", "D", alarm, "dropped", "a request was thrown away at a full queue a moment ago")
         case .lost:
             look("⊖", "L", alarm, "message lost",
