@@ -101,17 +101,17 @@ import Testing
         // bold requests and the reversed title bar, with no colour anywhere.
         #expect(Screens.deadClientAttributes() == #"""
             rrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrr
-            dd bddddddd  ddddddd ddddddddddddddddddddddddddddbbbbbbbbbdddddddddddddddddddddd
+            dd bddddddd  ddddddd dddddddddddddddddddddd dddddbbbbbbbbbdddddddddddddddddddddd
             d                  bbbbbbbbbb                  dd   bbbbbbbbbbbbb              d
-            d                  bbbbbbbbbb                  dd                              d
+            d                  bbbbbbbbbb dddd             dd                              d
             d                  bbbbbbbbbb                  dd                              d
             d                       b  b                   dd                              d
-            d                            d                 dd                              d
+            d                       d   dd                 dd                              d
             d                       d                      dd                    uuu       d
             d                              d               dd        u                     d
             d                       d        d             dd                 u            d
-            d                                  d           dd     u     u                  d
-            d     ddbddd                                   dd             u u u            d
+            d      d b                         d           dd     u     u                  d
+            d     dddddd                                   dd             u u u            d
             d     drrrrd                                   dd                              d
             d     dddddd                                   dd                              d
             dd dddddd bdddddddd bdddddddd ddddddddddddddddddd                              d
