@@ -41,6 +41,18 @@ extension Simulation {
         return SwarmPart(isSeed: swarm.isSeed[member], departed: swarm.departed[member])
     }
 
+    /// Members still in the swarm, not done, that lack a chunk no member still in it
+    /// holds: they cannot finish unless a holder comes back (a seed that failed early).
+    public var strandedMembers: Set<NodeID> {
+        let nowhere = (0..<swarm.availability.count).filter { swarm.availability[$0] <= 0 }
+        guard !nowhere.isEmpty else { return [] }
+        var stranded: Set<NodeID> = []
+        for member in swarm.members.indices where !swarm.departed[member] && !swarm.isSeed[member] {
+            if nowhere.contains(where: { !swarm.have.contains(row: member, column: $0) }) { stranded.insert(swarm.members[member]) }
+        }
+        return stranded
+    }
+
     /// For every node that has asked something, how its latest request ended.
     public var latestRequestOutcomes: [NodeID: RequestOutcome] {
         requests.records.latestByClient.mapValues { id in

@@ -4,7 +4,7 @@ import NetSim
 /// the events up to that instant: the same moment always gets the same marks, after a
 /// step back too, however it was reached.
 ///
-/// Standing marks last as long as their cause: down, left, a full queue, a cache fetching
+/// Standing marks last as long as their cause: down, left, a peer with no source left for a chunk, a full queue, a cache fetching
 /// what it missed (its word is "miss: fetching": once the copy is in, it says nothing
 /// true), a malicious or poisoned node, a client whose latest request was refused or
 /// given up. Momentary marks last a moment of simulated time after their event (see
@@ -28,11 +28,13 @@ struct NodeMarks {
 
     private var momentary: [NodeID: [StageMark]] = [:]
     private let outcomes: [NodeID: RequestOutcome]
+    private let stranded: Set<NodeID>
     private let simulation: Simulation
 
     init(_ frame: Frame, reports: Slice<EventReports>) {
         simulation = frame.simulation
         outcomes = frame.simulation.latestRequestOutcomes
+        stranded = frame.simulation.strandedMembers
         var index = reports.endIndex
         let oldest = max(reports.startIndex, reports.endIndex - Self.recentEvents)
         let events = reports.base // read once: each read of `base` is a copy
@@ -101,6 +103,7 @@ struct NodeMarks {
         var marks: [StageMark] = []
         if !state.isUp { marks.append(.down) }
         if part?.departed == true, state.isUp { marks.append(.left) }
+        if state.isUp, stranded.contains(state.id) { marks.append(.stranded) }
         let recent = momentary[state.id] ?? []
         if recent.contains(.dropped) { marks.append(.dropped) }
         if recent.contains(.lost) { marks.append(.lost) }

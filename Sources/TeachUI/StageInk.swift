@@ -16,6 +16,10 @@ struct StageInk {
     var count: (kind: MessageKind, text: String)?
     /// A server's badge counting the requests waiting in its queue ("busy +3"), the first one.
     var waiting: Int?
+    /// A box marked busy: its server is handling a request.
+    var busy = false
+    /// A box's count of what it sends at once ("↑4"), the first one.
+    var sendingCount: Int?
     /// Messages drawn and messages in flight, when paths that would cross the others were
     /// left out of a busy picture.
     var leftOut: (drawn: Int, inFlight: Int)?

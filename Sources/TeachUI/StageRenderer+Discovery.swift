@@ -42,11 +42,11 @@ extension StageRenderer {
         if ink.hops.first == 0 { entries.append(LegendEntry(glyphs: String(hopGlyph(0)), style: style, title: "asker")) }
         let hops = ink.hops.filter { $0 > 0 }
         if !hops.isEmpty {
-            entries.append(LegendEntry(glyphs: String(hops.map(hopGlyph)), style: style, title: "asked at hop"))
+            entries.append(LegendEntry(glyphs: String(hops.map(hopGlyph)), style: style, title: "asked at hop", shorter: ["hop"]))
         }
         for mark in [StageMark.holder, .unreached] where ink.contains(.mark(mark)) {
             let look = SymbolLook.of(.mark(mark))
-            entries.append(LegendEntry(glyphs: String(theme.glyph(.mark(mark))), style: look.style, title: look.word))
+            entries.append(LegendEntry(glyphs: String(theme.glyph(.mark(mark))), style: look.style, title: look.word, shorter: look.shorter))
         }
         return entries
     }

@@ -8,35 +8,92 @@ extension StageRenderer {
     /// lines: at 80x24 hybrids fell back to its grid with two.
     static let markSlot = 1
 
-    /// A node's marks and what it is sending, drawn beside its icon so that the icon goes
+    /// The word a box's label says while its server handles a request.
+    static let busy = "busy"
+
+    /// A node's marks and what it is doing, drawn beside its icon so that the icon goes
     /// on saying what kind of node it is (every client marked still shows its clients as
-    /// clients, and the legend still names them). In a box: marks set into its top border
-    /// from the left, as many as fit before the sending badge on the right (`drawNode`).
-    /// On a one-line label: in the slot after its name, which is part of its frame, so a
-    /// name and its mark read as one with a gap to whatever comes next. A grid's one-cell
-    /// node shows its first mark in its place (`drawNode`).
+    /// clients, and the legend still names them). A box gets a label of its own outside
+    /// it (`boxLabel`): set into its borders, marks and badges read as garbage ("┏!━━━┓",
+    /// "┗busy +3┛"). On a one-line label: in the slot after its name, which is part of its
+    /// frame, so a name and its mark read as one with a gap to whatever comes next. A
+    /// grid's one-cell node shows its first mark in its place (`drawNode`).
     func drawMarks(
-        of node: SceneNode, frame: Rect, placement: StagePlacement, into canvas: inout Canvas, ink: inout StageInk
+        of node: SceneNode, frame: Rect, placement: StagePlacement, within stage: Rect, into canvas: inout Canvas, ink: inout StageInk
     ) {
         switch placement.form {
         case .box, .largeBox:
-            guard !node.marks.isEmpty else { return }
-            let start = frame.x + (placement.form == .largeBox ? 2 : 1)
-            var end = frame.maxX - 1
-            if node.sending > 0, node.isUp {
-                let badge = 1 + (node.sending > 1 ? 1 : 0)
-                // The badge is drawn only where it fits (`drawNode`); a cell apart from it.
-                if badge <= frame.width - 4 { end = frame.maxX - 2 - badge - 1 }
-            }
-            for (offset, mark) in node.marks.enumerated() where start + offset < end {
-                put(.mark(mark), at: Point(x: start + offset, y: frame.y), into: &canvas, ink: &ink)
-            }
+            drawBoxLabel(of: node, frame: frame, placement: placement, within: stage, into: &canvas, ink: &ink)
         case .compact, .dot:
             guard frame.width > Self.markSlot else { return }
             // The node's first mark, else the arrow of what it sends.
             let sending: StageMark? = node.sending > 0 && node.isUp ? .sending : nil
             guard let shown = node.marks.first ?? sending else { return }
             put(.mark(shown), at: Point(x: frame.maxX - Self.markSlot, y: frame.y), into: &canvas, ink: &ink)
+        }
+    }
+
+    /// One part of a box's label: its text and style, and what the legend says of it.
+    private struct LabelPart {
+        var text: String
+        var style: Style
+        var note: (inout StageInk) -> Void
+    }
+
+    /// What a box says beside it, most important first: its marks, then "busy" while its
+    /// server handles a request, "+3" for the requests waiting behind it, and "↑4" for
+    /// what it sends now (a count only above one).
+    private func boxLabel(of node: SceneNode) -> [LabelPart] {
+        var parts = node.marks.map { mark in
+            LabelPart(text: String(theme.glyph(.mark(mark))), style: theme.style(.mark(mark))) { $0.insert(.mark(mark)) }
+        }
+        guard node.isUp else { return parts }
+        if node.isWorking { parts.append(LabelPart(text: Self.busy, style: theme.dim) { $0.busy = true }) }
+        if node.waiting > 0 {
+            let waiting = node.waiting
+            parts.append(LabelPart(text: "+\(waiting)", style: theme.dim) { ink in if ink.waiting == nil { ink.waiting = waiting } })
+        }
+        if node.sending > 0 {
+            let count = min(node.sending, 9)
+            parts.append(LabelPart(text: String(theme.glyph(.mark(.sending))) + (count > 1 ? String(count) : ""), style: theme.style(.mark(.sending))) { ink in
+                ink.insert(.mark(.sending))
+                if count > 1, ink.sendingCount == nil { ink.sendingCount = count }
+            })
+        }
+        return parts
+    }
+
+    /// Sets a box's label outside it, a cell apart from the box, where every cell it takes
+    /// is empty: under the box, else over it, else after it, else before it, inside the
+    /// stage.
+    /// A label too long for any of those places loses its last parts (the marks come
+    /// first); one that fits nowhere is not drawn.
+    private func drawBoxLabel(
+        of node: SceneNode, frame: Rect, placement: StagePlacement, within stage: Rect, into canvas: inout Canvas, ink: inout StageInk
+    ) {
+        var parts = boxLabel(of: node)
+        let middle = frame.y + frame.height / 2
+        func free(_ x: Int, _ y: Int, width: Int) -> Bool {
+            (x..<x + width).allSatisfy { cell in
+                let point = Point(x: cell, y: y)
+                return stage.contains(point) && canvas.bounds.contains(point) && placement.isOpen(point) && canvas[cell, y].text == " "
+            }
+        }
+        while !parts.isEmpty {
+            let width = parts.reduce(-1) { $0 + 1 + DisplayWidth.of($1.text) }
+            // A label keeps a blank cell on each side, so it never runs into a line or a name.
+            let spots = [Point(x: frame.x + 1, y: frame.maxY), Point(x: frame.x + 1, y: frame.y - 1),
+                         Point(x: frame.maxX + 1, y: middle), Point(x: frame.x - 1 - width, y: middle)]
+            if let spot = spots.first(where: { free($0.x - 1, $0.y, width: width + 2) }) {
+                var x = spot.x
+                for part in parts {
+                    canvas.put(part.text, x: x, y: spot.y, style: part.style)
+                    part.note(&ink)
+                    x += DisplayWidth.of(part.text) + 1
+                }
+                return
+            }
+            parts.removeLast()
         }
     }
 

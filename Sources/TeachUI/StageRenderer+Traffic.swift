@@ -60,6 +60,7 @@ extension StageRenderer {
             let style = !isUp || !endsUp ? theme.deadLink : traffic.contains(pair) ? theme.busyLink : theme.link
             paths[pair] = canvas.stroke(route, glyphs: theme.glyphs, style: style, skipping: walls)
         }
+        var heads: [(path: [Point], style: Style)] = []
         for pair in lines.travelling {
             guard let route = geometry.route(pair) else { continue }
             let kinds = scene.packets.filter { NodePair($0.from, $0.to) == pair }
@@ -72,10 +73,10 @@ extension StageRenderer {
                 open = canvas.dash(route, glyphs: theme.glyphs, style: style, skipping: walls)
             }
             paths[pair] = open
-            for receiver in Set(kinds.map(\.to)).sorted() {
-                drawArrowhead(into: &canvas, path: receiver == pair.high ? open : open.reversed(), style: style)
-            }
+            for receiver in Set(kinds.map(\.to)).sorted() { heads.append((receiver == pair.high ? open : open.reversed(), style)) }
         }
+        // Over every path, so that no later path's dashes hide a head and leave its line headless.
+        for head in heads { drawArrowhead(into: &canvas, path: head.path, style: head.style) }
         return paths
     }
 
@@ -97,11 +98,19 @@ extension StageRenderer {
     /// A path in flight ends in an arrowhead at its receiver, so who sends to whom reads
     /// off a still picture: on the last cell before the receiver, pointing along the way
     /// the path comes in (the arrow of a slanting path points along its larger slope).
+    /// The head is always the end of a line, never a glyph on its own (play-test: a lone
+    /// "▾" mid-stage read as a stray mark): the cell behind it is stroked where the dashes
+    /// left it blank, and a path that jumps a label just before its end gets no head.
     private func drawArrowhead(into canvas: inout Canvas, path: [Point], style: Style) {
         guard theme.unicode, path.count >= 3 else { return }
-        let head = path[path.count - 1], back = path[max(0, path.count - 3)]
+        let head = path[path.count - 1], behind = path[path.count - 2], back = path[path.count - 3]
+        guard max(abs(head.x - behind.x), abs(head.y - behind.y)) == 1 else { return }
         let dx = head.x - back.x, dy = head.y - back.y
         let glyph: String = abs(dx) >= 2 * abs(dy) ? (dx >= 0 ? "▸" : "◂") : (dy > 0 ? "▾" : "▴")
+        if canvas[behind.x, behind.y].text == " " {
+            let stroke = LinePath.strokes(for: [behind, head], glyphs: theme.glyphs)[0]
+            canvas.put(String(stroke), x: behind.x, y: behind.y, style: style)
+        }
         canvas.put(glyph, x: head.x, y: head.y, style: style)
     }
 

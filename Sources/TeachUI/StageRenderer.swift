@@ -47,7 +47,7 @@ struct StageRenderer {
         for node in scene.nodes {
             guard let frame = placement.frames[node.id] else { continue }
             drawNode(node, frame: frame, placement: placement, into: &canvas, ink: &ink)
-            drawMarks(of: node, frame: frame, placement: placement, into: &canvas, ink: &ink)
+            drawMarks(of: node, frame: frame, placement: placement, within: rect, into: &canvas, ink: &ink)
         }
         let drawn = drawPackets(into: &canvas, paths: paths, placement: placement, leftOut: lines.leftOut)
         var packets = drawn.inFlight
@@ -149,7 +149,8 @@ struct StageRenderer {
         func entries(_ candidates: [StageSymbol]) -> [LegendEntry] {
             var entries: [LegendEntry] = []
             for symbol in candidates where ink.contains(symbol) {
-                let entry = LegendEntry(glyphs: String(theme.glyph(symbol)), style: theme.style(symbol), title: SymbolLook.of(symbol).word)
+                let look = SymbolLook.of(symbol)
+                let entry = LegendEntry(glyphs: String(theme.glyph(symbol)), style: look.style, title: look.word, shorter: look.shorter)
                 if !entries.contains(entry) { entries.append(entry) }
             }
             return entries
@@ -158,22 +159,33 @@ struct StageRenderer {
         legend.cast = entries([.seed] + Role.allCases.map(StageSymbol.role))
         if ink.focus {
             let border = theme.glyphs.heavy
-            legend.cast.append(LegendEntry(glyphs: String([border.topLeft, border.horizontal]), style: theme.dim, title: "watch this"))
+            legend.cast.append(LegendEntry(glyphs: String([border.topLeft, border.horizontal]), style: theme.dim, title: "watch this", shorter: ["watch"]))
         }
         legend.events = entries(StageMark.allCases.filter { $0 != .sending && !$0.isSearch }.map(StageSymbol.mark))
         legend.events += searchLegend(ink)
-        if ink.shades { legend.events.append(LegendEntry(glyphs: String(theme.glyphs.shades), style: .plain, title: "share of the file")) }
+        if ink.shades {
+            legend.events.append(LegendEntry(glyphs: String(theme.glyphs.shades), style: .plain, title: "share of the file", shorter: ["share"]))
+        }
         legend.events += entries([.mark(.sending)] + MessageKind.allCases.map(StageSymbol.message)).filter { !legend.events.contains($0) }
         if let (drawn, inFlight) = ink.leftOut {
             // Paths that would cross the others were left out: how many of the messages show.
-            legend.events.append(LegendEntry(glyphs: "", style: theme.dim, title: "\(drawn) of \(inFlight) shown"))
+            legend.events.append(LegendEntry(glyphs: "", style: theme.dim, title: "\(drawn) of \(inFlight) shown", shorter: ["\(drawn)/\(inFlight) shown"]))
         }
         if let count = ink.count {
+            // "■3 at once" reads as a whole where "■3 3 at once" does not fit.
             legend.events.append(LegendEntry(glyphs: String(theme.glyph(count.kind)) + count.text, style: theme.style(count.kind),
-                                             title: count.text == "+" ? "10 or more at once" : "\(count.text) at once"))
+                                             title: count.text == "+" ? "10 or more at once" : "\(count.text) at once",
+                                             shorter: count.text == "+" ? ["10+ at once"] : ["at once"]))
+        }
+        if ink.busy {
+            legend.events.append(LegendEntry(glyphs: Self.busy, style: theme.dim, title: "serving a request", shorter: ["serving"]))
         }
         if let waiting = ink.waiting {
             legend.events.append(LegendEntry(glyphs: "+\(waiting)", style: theme.dim, title: "queued"))
+        }
+        if let sending = ink.sendingCount {
+            legend.events.append(LegendEntry(glyphs: String(theme.glyph(.mark(.sending))) + String(sending), style: theme.style(.mark(.sending)),
+                                             title: "sending \(sending) at once", shorter: ["\(sending) at once"]))
         }
         return legend
     }
@@ -191,8 +203,8 @@ struct StageRenderer {
         return marked
     }
 
-    /// Draws a node in its frame; a box with the ↑N of what it is sending now in its top
-    /// border (a one-line label has it in its mark slot, `drawMarks`).
+    /// Draws a node in its frame: its icon and name (its marks and what it is doing are
+    /// drawn beside it, `drawMarks`).
     private func drawNode(
         _ node: SceneNode, frame: Rect, placement: StagePlacement, into canvas: inout Canvas, ink: inout StageInk
     ) {
@@ -214,17 +226,6 @@ struct StageRenderer {
             let inset = form == .largeBox ? 3 : 1
             drawIcon(for: node, symbol: symbol, style: markerStyle, at: Point(x: frame.x + inset, y: frame.y + frame.height / 2), into: &canvas, ink: &ink)
             canvas.put(name, x: frame.x + inset + 1, y: frame.y + frame.height / 2, style: style)
-            if let badge = workBadge(for: node, width: frame.width - 2) {
-                canvas.put(badge, x: frame.x + 1 + (frame.width - 2 - DisplayWidth.of(badge)) / 2, y: frame.maxY - 1, style: border)
-                if node.waiting > 0, badge.contains("+"), ink.waiting == nil { ink.waiting = node.waiting }
-            }
-            if node.sending > 0, node.isUp {
-                let badge = String(theme.glyph(.mark(.sending))) + (node.sending > 1 ? String(min(node.sending, 9)) : "")
-                if DisplayWidth.of(badge) <= frame.width - 4 {
-                    canvas.put(badge, x: frame.maxX - 2 - DisplayWidth.of(badge), y: frame.y, style: theme.style(.mark(.sending)))
-                    ink.insert(.mark(.sending))
-                }
-            }
         case .dot where frame.width == 1:
             if let mark = node.marks.first {
                 // One cell: what went wrong speaks for the node; the grid's caption says what its cells are.
@@ -240,22 +241,6 @@ struct StageRenderer {
             drawIcon(for: node, symbol: symbol, style: markerStyle, at: Point(x: frame.x, y: frame.y), into: &canvas, ink: &ink)
             canvas.put(name, x: frame.x + 1, y: frame.y, style: style)
         }
-    }
-
-    /// What a server is doing, set into its box's bottom border: "working" (or "busy"
-    /// in a narrower box) while it handles a request, and "+3" for the requests waiting
-    /// behind it; nothing when no form fits.
-    private func workBadge(for node: SceneNode, width: Int) -> String? {
-        guard node.isUp, node.isWorking || node.waiting > 0 else { return nil }
-        let queue = node.waiting > 0 ? "+\(node.waiting)" : ""
-        func form(_ word: String, padded: Bool) -> String {
-            let text = [word, queue].filter { !$0.isEmpty }.joined(separator: " ")
-            return padded ? " \(text) " : text
-        }
-        let forms = node.isWorking
-            ? [form("working", padded: true), form("busy", padded: true), form("busy", padded: false), form(theme.glyphs.ellipsis, padded: false)]
-            : [form("", padded: true), form("", padded: false)]
-        return forms.first { DisplayWidth.of($0) <= width }
     }
 
     /// What is drawn in front of a node's name: what it does (its part in a swarm, else

@@ -8,6 +8,8 @@ enum StageMark: Int, Hashable, Sendable, CaseIterable {
     case down
     /// The node left the network (drawn where it was) or the swarm.
     case left
+    /// A peer still in the swarm lacks a chunk nobody left in it holds: it cannot finish.
+    case stranded
     /// A request was thrown away at a server's full queue a moment ago: marked at the
     /// server that threw it away.
     case dropped
@@ -85,6 +87,9 @@ struct SymbolLook: Hashable, Sendable {
     /// For a mark: what it says happened, as the inspector of a marked node tells it
     /// (the legend has only its word).
     var meaning: String?
+    /// Shorter words for the legend where its whole word does not fit, each shorter than
+    /// the last (`StageLegend.borders`).
+    var shorter: [String] = []
 
     static func of(_ symbol: StageSymbol) -> SymbolLook {
         switch symbol {
@@ -115,8 +120,10 @@ struct SymbolLook: Hashable, Sendable {
         case .chunk: SymbolLook(unicode: "■", ascii: "#", style: Style(foreground: .cyan, attributes: .bold), word: kind.title)
         case .corruptChunk: SymbolLook(unicode: "▣", ascii: "%", style: Style(foreground: .red, attributes: [.bold, .reverse]), word: "corrupt")
         case .lookup: SymbolLook(unicode: "○", ascii: "?", style: Style(foreground: .magenta, attributes: .bold), word: kind.title)
-        case .lookupReply: SymbolLook(unicode: "◇", ascii: ")", style: Style(foreground: .magenta, attributes: .bold), word: kind.title)
-        case .peerList: SymbolLook(unicode: "≡", ascii: "&", style: Style(foreground: .blue, attributes: .bold), word: kind.title)
+        case .lookupReply:
+            SymbolLook(unicode: "◇", ascii: ")", style: Style(foreground: .magenta, attributes: .bold), word: kind.title, shorter: ["reply"])
+        case .peerList:
+            SymbolLook(unicode: "≡", ascii: "&", style: Style(foreground: .blue, attributes: .bold), word: kind.title, shorter: ["peers"])
         case .call: SymbolLook(unicode: "≈", ascii: "~", style: Style(foreground: .blue, attributes: .bold), word: kind.title)
         case .control: SymbolLook(unicode: "·", ascii: ".", style: Style(attributes: .dim), word: kind.title)
         }
@@ -124,28 +131,35 @@ struct SymbolLook: Hashable, Sendable {
 
     private static func of(_ mark: StageMark) -> SymbolLook {
         let alarm = Style(foreground: .red, attributes: .bold)
-        func look(_ unicode: Character, _ ascii: Character, _ style: Style, _ word: String, _ meaning: String) -> SymbolLook {
-            SymbolLook(unicode: unicode, ascii: ascii, style: style, word: word, meaning: meaning)
+        func look(_ unicode: Character, _ ascii: Character, _ style: Style, _ word: String, _ meaning: String, shorter: [String] = []) -> SymbolLook {
+            SymbolLook(unicode: unicode, ascii: ascii, style: style, word: word, meaning: meaning, shorter: shorter)
         }
         return switch mark {
         case .down: look("✕", "X", Style(foreground: .red, attributes: .dim), "down", "it is switched off; whatever is sent to it is lost")
         case .left: look("◌", "_", Style(attributes: .dim), "left", "it has left the network for good")
+        case .stranded:
+            look("◔", "n", Style(foreground: .yellow, attributes: .bold), "no source",
+                 "it lacks a chunk that nobody still in the swarm holds, so it cannot finish", shorter: ["stuck"])
         case .dropped: look("⊗", "D", alarm, "dropped", "a request was thrown away at a full queue a moment ago")
         case .lost:
             look("⊖", "L", alarm, "message lost",
-                 "its request, or the answer to it, could not arrive (the receiver is down, or the link is cut); the node itself is fine")
-        case .queueFull: look("!", "!", alarm, "queue full", "its queue is full, so the next request is dropped")
+                 "its request, or the answer to it, could not arrive (the receiver is down, or the link is cut); the node itself is fine",
+                 shorter: ["lost"])
+        // Not "!": after a name ("▦ server!") it read as an exclamation.
+        case .queueFull: look("▥", "Q", alarm, "queue full", "its queue is full, so the next request is dropped", shorter: ["full"])
         case .rejected:
             look("⊠", "<", Style(foreground: .yellow, attributes: [.bold, .underline]), "rejected", "it threw away a chunk that failed its hash check")
         case .hit: look("✓", "V", Style(foreground: .green, attributes: .bold), "hit", "it answered a request from its fresh copy a moment ago")
-        case .miss: look("↺", "M", Style(foreground: .yellow, attributes: .bold), "miss: fetching", "it had no fresh copy, and fetches one from its origin")
+        case .miss: look("↺", "M", Style(foreground: .yellow, attributes: .bold), "miss: fetching", "it had no fresh copy, and fetches one from its origin",
+                                 shorter: ["miss"])
         case .malicious: look("☠", "*", Style(foreground: .magenta, attributes: .bold), "malicious", "it sends corrupt chunks on purpose")
         case .poisoned: look("☣", ";", Style(foreground: .red, attributes: [.bold, .underline]), "poisoned", "it holds a corrupt chunk and may pass it on")
         case .gaveUp: look("∅", "0", Style(foreground: .yellow, attributes: .bold), "gave up", "its latest request got no answer in time")
         case .refused: look("⊘", "x", alarm, "refused", "access control turned its latest request away")
         case .cut: look("✂", ":", alarm, "cut", "the link is cut")
-        case .sending: look("↑", "^", Style(foreground: .cyan, attributes: .bold), "sending", "it is sending data now")
-        case .unreached: look("◦", "'", Style(attributes: .dim), "not reached", "the latest flood never asked it: its hop limit ran out first")
+        case .sending: look("↑", "^", Style(foreground: .cyan, attributes: .bold), "sending", "it is sending data now", shorter: ["sends"])
+        case .unreached: look("◦", "'", Style(attributes: .dim), "not reached", "the latest flood never asked it: its hop limit ran out first",
+                                 shorter: ["unasked"])
         case .holder: look("★", "h", Style(foreground: .yellow, attributes: .bold), "holder", "it holds what the latest lookup asks for")
         }
     }
@@ -191,5 +205,5 @@ extension StageRenderer {
     /// The same stage while messages travel on it: each line drawn is a message's way,
     /// there only while it travels (a standing line would be a link).
     static let travellingLines = "lines: only messages under way, any peer to any"
-    static let travellingLinesShorter = ["lines: only messages under way", "lines: messages under way"]
+    static let travellingLinesShorter = ["lines: only messages under way", "lines: messages under way", "lines: under way"]
 }

@@ -55,7 +55,7 @@ import Testing
                        ScenePacket(id: 2, kind: .request, from: 1, to: 0, progress: 0.2)]
         let legend = Self.legend(Scene(nodes: nodes, packets: packets, layout: .star))
         #expect(Self.words(legend.cast) == ["▦ server", "□ client", "┏━ watch this"])
-        #expect(Self.words(legend.events) == ["● request", "●2 2 at once", "+3 queued"])
+        #expect(Self.words(legend.events) == ["● request", "●2 2 at once", "busy serving a request", "+3 queued"])
         nodes[2].isHighlighted = false
         #expect(!Self.legend(Scene(nodes: nodes, layout: .star)).cast.contains { $0.title == "watch this" })
     }
@@ -69,31 +69,50 @@ import Testing
         let legend = StageRenderer(scene: Scene(nodes: nodes, layout: .star), theme: Self.theme).draw(into: &canvas, rect: canvas.bounds).legend
         #expect(Self.words(legend.cast) == ["▦ server", "□ client"])
         #expect(Self.words(legend.events) == ["∅ gave up", "⊘ refused"])
-        #expect(canvas.text.contains("□ c1⊘") || canvas.text.contains("┌⊘"), "the mark stands beside the icon:\n\(canvas.text)")
+        #expect(canvas.text.contains("□ c1⊘") || canvas.text.contains(" ⊘\n"), "the mark stands beside the node:\n\(canvas.text)")
+        #expect(!canvas.text.contains("┌⊘") && !canvas.text.contains("┌∅"), "a mark set into a box's border read as garbage")
     }
 
-    /// Where the whole "no lines" sentence does not fit, its short form does, rather than
-    /// an ellipsis in its place.
+    /// Where the whole "no lines" sentence fits on neither border, its short form does,
+    /// rather than an ellipsis in its place.
     @Test func theNoLinesSentenceHasAShortFormForANarrowStage() {
         let stage = Rect(x: 0, y: 0, width: 46, height: 5)
         var canvas = Canvas(width: 46, height: 5)
         canvas.box(stage, glyphs: Self.theme.glyphs, style: .plain)
-        let entries = [LegendEntry(glyphs: "◉", style: .plain, title: "peer"),
-                       LegendEntry(glyphs: "", style: .plain, title: StageRenderer.noLines, shorter: StageRenderer.noLinesShorter)]
-        LessonScreenView.drawLegend(entries, into: &canvas, along: stage, y: 0, theme: Self.theme)
-        #expect(canvas.text.split(separator: "\n")[0] == "┌─ ◉ peer  no lines: any peer to any other ──┐")
+        let cast = [LegendEntry(glyphs: "◉", style: .plain, title: "peer"),
+                    LegendEntry(glyphs: "", style: .plain, title: StageRenderer.noLines, shorter: StageRenderer.noLinesShorter)]
+        let events = ["down", "dropped", "lost", "cut", "rejected"].map { LegendEntry(glyphs: "x", style: .plain, title: $0) }
+        StageLegend(cast: cast, events: events).draw(into: &canvas, along: stage, theme: Self.theme)
+        let rows = canvas.text.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(rows[0] == "┌─ ◉ peer  no lines: any peer to any other ──┐")
+        #expect(rows[4] == "└─ x down x dropped x lost x cut x rejected ─┘")
     }
 
-    /// A legend too long for its border ends in an ellipsis on that border: nothing runs
-    /// on along the other one.
-    @Test func aLegendTooLongForItsBorderEndsThereInAnEllipsis() {
+    /// A legend too long for its own border goes on along the other; too long for both,
+    /// it leaves out the least important entry and ends in an ellipsis.
+    @Test func aLegendTooLongForBothBordersEndsInAnEllipsis() {
         let stage = Rect(x: 0, y: 0, width: 30, height: 5)
         var canvas = Canvas(width: 30, height: 5)
         canvas.box(stage, glyphs: Self.theme.glyphs, style: .plain)
         let entries = ["down", "dropped", "lost", "cut", "request", "response"].map { LegendEntry(glyphs: "x", style: .plain, title: $0) }
-        LessonScreenView.drawLegend(entries, into: &canvas, along: stage, y: stage.maxY - 1, theme: Self.theme)
+        StageLegend(events: entries).draw(into: &canvas, along: stage, theme: Self.theme)
         let rows = canvas.text.split(separator: "\n", omittingEmptySubsequences: false)
-        #expect(rows[0] == "┌────────────────────────────┐")
+        #expect(rows[0] == "┌─ x cut x request ──────────┐")
         #expect(rows[4] == "└─ x down x dropped x lost … ┘")
+    }
+
+    /// Words give way to their shorter forms, a sentence about the stage first, before any
+    /// glyph is left out.
+    @Test func wordsShortenBeforeAnyGlyphIsLeftOut() {
+        let legend = StageLegend(cast: [LegendEntry(glyphs: "", style: .plain, title: "a long sentence", shorter: ["short"])],
+                                 events: [LegendEntry(glyphs: "x", style: .plain, title: "message lost", shorter: ["lost"]),
+                                          LegendEntry(glyphs: "y", style: .plain, title: "queue full", shorter: ["full"])])
+        let roomy = legend.borders(room: 19)
+        #expect(roomy.top.map(\.title) == ["short", "queue full"] && roomy.bottom.map(\.title) == ["message lost"])
+        let tight = legend.borders(room: 14)
+        #expect(!tight.leftOut)
+        #expect((tight.top + tight.bottom).map(\.title).sorted() == ["full", "lost", "short"])
+        let tighter = legend.borders(room: 8)
+        #expect(tighter.leftOut && (tighter.top + tighter.bottom).map(\.title) == ["lost"], "the sentence goes first")
     }
 }

@@ -59,4 +59,16 @@ import Testing
         #expect(sawLost)
         #expect(sawGaveUp, "after its last wait a client shows that it gave up")
     }
+
+    /// resilience step 6: the server seeding the file is switched off early, and the
+    /// survivors trade what they have and then stall. Each is marked as having no source
+    /// for a chunk it lacks (they looked like finished peers), and the legend says so.
+    @Test func survivorsWithNoSourceLeftAreMarked() throws {
+        let state = try TestLessons.playedToStepEnd("resilience", step: 5)
+        let scene = try #require(state.lesson?.stage.scene)
+        let stranded = scene.nodes.filter { $0.marks.contains(.stranded) }
+        #expect(!stranded.isEmpty)
+        #expect(stranded.allSatisfy { ($0.share ?? 1) < 1 }, "only peers that lack part of the file")
+        #expect(screen(state).contains("◔ no source"))
+    }
 }

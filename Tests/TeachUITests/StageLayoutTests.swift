@@ -1,3 +1,4 @@
+import Foundation
 import Canvas
 import NetSim
 import Testing
@@ -26,9 +27,15 @@ import Testing
             StageRenderer(scene: Scene(nodes: nodes, layout: .star), theme: Theme(.full), roomy: roomy).draw(into: &canvas, rect: canvas.bounds)
             return canvas.text
         }
-        #expect(stage(working: true, waiting: 0, roomy: false).contains("└─ busy ─┘"))
-        #expect(stage(working: true, waiting: 3, roomy: false).contains("└busy +3─┘"))
-        #expect(stage(working: true, waiting: 3, roomy: true).contains(" working +3 "))
+        // On a line of its own under the box, never in its border: "┗busy +3┛" read as garbage.
+        func labelled(_ stage: String, _ label: String) -> Bool {
+            stage.split(separator: "\n").contains { $0.trimmingCharacters(in: .whitespaces) == label }
+        }
+        let busy = stage(working: true, waiting: 0, roomy: false)
+        #expect(labelled(busy, "busy"), "\(busy)")
+        let queue = stage(working: true, waiting: 3, roomy: false)
+        #expect(labelled(queue, "busy +3"), "\(queue)")
+        #expect(labelled(stage(working: true, waiting: 3, roomy: true), "busy +3"))
         #expect(!stage(working: false, waiting: 0, roomy: false).contains("busy"))
     }
 

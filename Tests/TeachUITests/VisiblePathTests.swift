@@ -104,4 +104,29 @@ import Testing
             #expect(!fromBelow, "\(size): \(client.name) reached from below at \(outside)")
         }
     }
+
+    /// An arrowhead ends its line: whatever the dashes' parity, the cell behind the head
+    /// is drawn (a lone "▾" mid-stage read as a stray glyph to play-testers).
+    @Test func anArrowheadAlwaysEndsItsLine() {
+        let theme = Theme(.full)
+        let light = theme.glyphs.light
+        let strokes: Set<Character> = [light.horizontal, light.vertical, theme.glyphs.rising, theme.glyphs.falling]
+        let peers = (0..<2).map { SceneNode(id: $0, name: "p\($0 + 1)", role: .peer) }
+        var heads = 0
+        for width in 14...21 {
+            for height in [3, 6, 7, 9] {
+                let scene = Scene(nodes: peers, packets: [ScenePacket(id: 1, kind: .chunk, from: 0, to: 1, progress: 0.1)], layout: .mesh)
+                var canvas = Canvas(width: width, height: height)
+                StageRenderer(scene: scene, theme: theme).draw(into: &canvas, rect: canvas.bounds)
+                for y in 0..<height {
+                    for x in 0..<width where ["▸", "◂", "▴", "▾"].contains(canvas[x, y].text) {
+                        heads += 1
+                        let beside = (y - 1...y + 1).flatMap { ny in (x - 1...x + 1).map { canvas[$0, ny].text.first ?? " " } }
+                        #expect(beside.contains { strokes.contains($0) || $0 == theme.glyph(.chunk) }, "\(width)x\(height):\n\(canvas.text)")
+                    }
+                }
+            }
+        }
+        #expect(heads > 0)
+    }
 }
