@@ -50,8 +50,12 @@ struct BusyWait {
     }
 
     /// Runs `work` off the main thread and waits for it, answering the terminal meanwhile.
-    /// - Parameter frame: what is on screen now, kept under the busy line.
-    func run<Value>(_ work: @escaping () -> Value, over frame: Canvas?) -> Outcome<Value> {
+    /// - Parameters:
+    ///   - frame: what is on screen now, kept under the busy line.
+    ///   - asked: whether the user asked for this work (a key). Keys typed while the busy
+    ///     line shows are dropped only then: work ahead of the learner that runs long was
+    ///     not their doing, and the → they press meanwhile is the next thing they want.
+    func run<Value>(_ work: @escaping () -> Value, over frame: Canvas?, asked: Bool = true) -> Outcome<Value> {
         let handoff = Handoff(work)
         let started = clock.now
         worker.perform { handoff.result = handoff.work() }
@@ -80,7 +84,7 @@ struct BusyWait {
             case let .resize(width, height)?:
                 typedAhead.append(.resize(width: width, height: height))
             case let input?:
-                if !shownBusy { typedAhead.append(input) }
+                if !shownBusy || !asked { typedAhead.append(input) }
             case nil:
                 break
             }

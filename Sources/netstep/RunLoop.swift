@@ -105,10 +105,12 @@ struct RunLoop {
 
     /// One slice of work ahead of the learner, sized to take about `idleSlice` of wall
     /// time from how fast the last one went, so a key pressed meanwhile is answered at
-    /// once. Draws nothing: the screen does not change.
+    /// once. The screen does not change, unless a slice ran so long that the busy line
+    /// came up: drawn again then, so the line does not stay over the key bar.
     private mutating func workAhead() -> SessionEnd? {
         let start = clock.now
-        if let end = send(.idle(budget: idleBudget)) { return end }
+        if let end = send(.idle(budget: idleBudget), asked: false) { return end }
+        if clock.now - start >= BusyWait.quietFor { draw() }
         let took = Double((clock.now - start).components.attoseconds) / 1e18 + Double((clock.now - start).components.seconds)
         let wanted = Double(Self.idleSlice.components.attoseconds) / 1e18
         idleBudget = max(10, min(100_000, Int(Double(idleBudget) * min(4, max(0.25, wanted / max(took, 1e-6))))))
@@ -156,8 +158,9 @@ struct RunLoop {
         return nil
     }
 
-    /// Updates the state and carries out its effects; `.quit` ends the session.
-    private mutating func send(_ message: AppMessage) -> SessionEnd? {
+    /// Updates the state and carries out its effects; `.quit` ends the session. `asked`:
+    /// whether the user asked for it (see `BusyWait.run`).
+    private mutating func send(_ message: AppMessage, asked: Bool = true) -> SessionEnd? {
         guard let current = held else { preconditionFailure("one update at a time") }
         held = nil
         let handoff = StateHandoff(consume current)
@@ -165,7 +168,7 @@ struct RunLoop {
             var changed = handoff.takeState()
             handoff.effects = update(&changed, message)
             return changed
-        }, over: frame) {
+        }, over: frame, asked: asked) {
         case let .finished(changed):
             held = consume changed
         case let .ended(end):

@@ -39,12 +39,23 @@ enum SlowLesson {
             """
     }()
 
+    /// The same lesson with a quick first step before the curves: the curves are then
+    /// measured ahead of the learner, while the first step is read.
+    static let sourceWithQuickStart = source.replacingOccurrences(of: "## Curves\n", with: """
+        ## Before
+
+        A step with nothing to run.
+
+        ## Curves
+
+        """)
+
     /// Writes the lesson into `terminal`'s home and returns the file.
-    static func write(for terminal: TerminalSession) throws -> URL {
+    static func write(for terminal: TerminalSession, quickStart: Bool = false) throws -> URL {
         let folder = terminal.home.appendingPathComponent("lessons")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let file = folder.appendingPathComponent("slow-curves.md")
-        try source.write(to: file, atomically: true, encoding: .utf8)
+        try (quickStart ? sourceWithQuickStart : source).write(to: file, atomically: true, encoding: .utf8)
         return file
     }
 }

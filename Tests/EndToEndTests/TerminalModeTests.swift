@@ -68,6 +68,20 @@ struct TerminalModeTests {
         #expect(screen.contains("step 1/2"), "the presses made while busy moved the lesson on: \(screen)")
     }
 
+    @Test("work ahead of the learner that brings up the busy line clears it when done, and keeps the keys pressed meanwhile")
+    func workAheadClearsTheBusyLine() throws {
+        let terminal = try TerminalSession()
+        terminal.startNetstep(try SlowLesson.write(for: terminal, quickStart: true).path)
+        try terminal.waitFor("A step with nothing to run")
+        // Nothing pressed: the curves of the next step are measured while this one is read.
+        try terminal.waitFor("Working…", timeout: .seconds(60))
+        terminal.press("n")
+        let screen = try terminal.waitUntil("the curves are measured", timeout: .seconds(120)) {
+            !$0.contains("Working…") && $0.contains("step 2/")
+        }
+        #expect(screen.contains("step 2/3"), "the n pressed while the learner's own step was idle was kept: \(screen)")
+    }
+
     @Test("Ctrl-C ends netstep while a lesson is still measuring its curves")
     func interruptDuringCurves() throws {
         let terminal = try TerminalSession()
