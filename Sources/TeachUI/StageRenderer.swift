@@ -69,6 +69,12 @@ struct StageRenderer {
             // its receiver, which needs no legend of its own.
             noteMessages(packets, on: canvas, placement: placement, ink: &ink)
         }
+        // A grid's count of nodes it has no cell for goes first: the note on messages
+        // below looks for blank cells and so never writes over it.
+        if placement.form == .dot, placement.hidden > 0 {
+            let note = " +\(placement.hidden) more "
+            canvas.put(note, x: rect.maxX - DisplayWidth.of(note), y: rect.maxY - 1, style: theme.dim)
+        }
         // Messages on paths left out, or on a path with no cell to show them in, are not
         // seen travelling: the stage says how many of those in flight it shows.
         let unshown = drawn.unseen + scene.packets.count { !$0.arrived && lines.leftOut.contains(NodePair($0.from, $0.to)) }
@@ -78,10 +84,6 @@ struct StageRenderer {
             if !noteLeftOut(" \(shown) of \(inFlight) in flight shown ", into: &canvas, rect: rect, placement: placement) {
                 ink.leftOut = (shown, inFlight)
             }
-        }
-        if placement.form == .dot, placement.hidden > 0 {
-            let note = " +\(placement.hidden) more "
-            canvas.put(note, x: rect.maxX - DisplayWidth.of(note), y: rect.maxY - 1, style: theme.dim)
         }
         ink.shades = placement.form == .dot && scene.nodes.contains { $0.share != nil && placement.frames[$0.id] != nil }
         var legend = legend(ink)

@@ -157,7 +157,7 @@ struct SymbolLook: Hashable, Sendable {
         case .gaveUp: look("∅", "0", Style(foreground: .yellow, attributes: .bold), "gave up", "its latest request got no answer in time")
         case .refused: look("⊘", "x", alarm, "refused", "access control turned its latest request away")
         case .cut: look("✂", ":", alarm, "cut", "the link is cut")
-        case .sending: look("↑", "^", Style(foreground: .cyan, attributes: .bold), "sending", "it is sending data now", shorter: ["sends"])
+        case .sending: look("↑", "^", Style(foreground: .cyan, attributes: .bold), "sending", "it is sending data now", shorter: ["sends", "up"])
         case .unreached: look("◦", "'", Style(attributes: .dim), "not reached", "the latest flood never asked it: its hop limit ran out first",
                                  shorter: ["unasked"])
         case .holder: look("★", "h", Style(foreground: .yellow, attributes: .bold), "holder", "it holds what the latest lookup asks for")
