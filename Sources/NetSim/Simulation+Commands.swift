@@ -45,9 +45,7 @@ extension Simulation {
             uploadRate: transfers.uploads(of: id).reduce(0) { $0 + transfers.rate(of: $1) },
             downloadRate: max(0, transfers.incomingRate(of: id)),
             chunksHeld: swarm.member(id).map { swarm.held[$0] } ?? 0, chunkCount: swarm.member(id) == nil ? 0 : swarm.config.chunks,
-            corruptChunks: swarm.member(id).map { member in
-                (0..<swarm.config.chunks).count { swarm.corrupt.contains(row: member, column: $0) }
-            } ?? 0,
+            corruptChunks: swarm.member(id).map { swarm.corrupt.count(row: $0) } ?? 0,
             completedAt: runtime.completedAt, malicious: runtime.malicious, accessControl: access[id].enabled,
             granted: access[id].granted, accessLog: access[id].log, published: discovery.published[id],
             cache: cache(at: id)
