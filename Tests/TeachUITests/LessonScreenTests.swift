@@ -11,7 +11,7 @@ import Testing
             │                  ┌────────┐                  ││ The client c1 sends a        │
             │                  │▦ server│                  ││ request; the server answers. │
             │                  └────────┘                  ││                              │
-            │                    ▸                         ││ Press → to step or Enter to  │
+            │                   ─▸                         ││ Press → to step or Enter to  │
             │                  ╱                           ││ play.                        │
             │                ─                             ││                              │
             │              ─                               ││                              │
@@ -40,7 +40,7 @@ import Testing
             │                  ┌────────┐                  ││ The client c1 sends a        │
             │                  │▦ server│                  ││ request; the server answers. │
             │                  └────────┘                  ││                              │
-            │                    ▸                         ││ Press → to step or Enter to  │
+            │                   ─▸                         ││ Press → to step or Enter to  │
             │                  ╱                           ││ play.                        │
             │                ─                             ││                              │
             │              ─                               ││                              │
@@ -170,7 +170,7 @@ import Testing
         #expect(effects.count == 1)
     }
 
-    @Test func theStepsOwnKeyDoesWhatItSays() {
+    @Test func theStepsOwnKeyDoesWhatItSays() throws {
         var state = AppState(lessons: [TestLessons.failure], start: .lesson(id: "test-failure", step: 0))
         send(&state, .key(.character("k")))
         #expect(state.lesson?.stage.scene.nodes.first { $0.name == "server" }?.marks.contains(.down) == false,
@@ -178,7 +178,10 @@ import Testing
         send(&state, .key(.character(" ")))
         #expect(screen(state).contains("Press k to take the server"))
         send(&state, .key(.character("k")))
-        #expect(screen(state).contains("┌✕───────┐") && screen(state).contains("✕ down"))
+        // The down mark goes on a label under the server's box, and the legend names it.
+        let lines = screen(state).split(separator: "\n").map(String.init)
+        let box = try #require(lines.firstIndex { $0.contains("│▦ server│") })
+        #expect(lines[box + 2].contains("✕") && screen(state).contains("✕ down"), "\(lines.joined(separator: "\n"))")
     }
 
     @Test func hOpensTheStepsHint() {

@@ -101,15 +101,15 @@ import Testing
         // bold requests and the reversed title bar, with no colour anywhere.
         #expect(Screens.deadClientAttributes() == #"""
             rrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrr
-            dd bddddddd  ddddddd dddddddddddddddddddddd dddddbbbbbbbbbdddddddddddddddddddddd
+            dd bddddddd  ddddddd ddddddddddddddddddddddddddddbbbbbbbbbdddddddddddddddddddddd
             d                  bbbbbbbbbb                  dd   bbbbbbbbbbbbb              d
-            d                  bbbbbbbbbb dddd             dd                              d
             d                  bbbbbbbbbb                  dd                              d
-            d                       b  b                   dd                              d
+            d                  bbbbbbbbbb                  dd                              d
+            d                   dd  d  d                   dd                              d
             d                       d   dd                 dd                              d
-            d                       d                      dd                    uuu       d
-            d                              d               dd        u                     d
-            d                       d        d             dd                 u            d
+            d                 d     d                      dd                    uuu       d
+            d               d              d               dd        u                     d
+            d             b         b        b             dd                 u            d
             d      d b                         d           dd     u     u                  d
             d     dddddd                                   dd             u u u            d
             d     drrrrd                                   dd                              d
@@ -140,8 +140,8 @@ import Testing
             |                    /  |  \                   || metrics answer.              |
             |                  /         -                 ||                              |
             |                -      |                      || Select a node with Tab or a  |
-            |              -o       o      o               || click; k takes it down or    |
-            |                       |        \             || brings it back, x removes    |
+            |              -               \               || click; k takes it down or    |
+            |             o         o        o             || brings it back, x removes    |
             |            /                     \           || it, u and U double or halve  |
             |     +----+         +----+        +----+      || its upload. 1 2 3 start      |
             |     |c c1|         |c c2|        |c c3|      || again as client-server, p2p  |
@@ -154,7 +154,7 @@ import Testing
             | queue ____________________________________ 0 ||                              |
             |                                              ||                              |
             +----------------------------------------------++------------------------------+
-             || paused | sandbox | t 6.20 ms | x0.03 | event 3
+             || paused | sandbox | t 3.20 ms | x0.03 | event 1
              r requests  f file  Right step  Enter play  Tab i inspect  ? help  q quit
             """#)
     }

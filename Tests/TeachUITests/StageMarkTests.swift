@@ -134,13 +134,13 @@ import Testing
             │                    □ ana                     ││ Press → for the next step.   │
             │                       │                      ││                              │
             │                       │                      ││                              │
-            │    □ fay✕             │            □ ben     ││                              │
-            │          ─────╲       │       ╱─────         ││                              │
-            │                ────╲  │  ╱────               ││                              │
+            │  □ fay✕╲              │              □ ben   ││                              │
+            │         ─────╲        │        ╱─────        ││                              │
+            │               ─────╲  │  ╱─────              ││                              │
             │                   ▦ server⊗                  ││                              │
-            │                ────●  ●  ╲────               ││                              │
-            │          ─────╱       │       ╲─────         ││                              │
-            │    □ eve              ✂            □ cat     ││                              │
+            │               ─────●  ●   ╲─────             ││                              │
+            │         ─────╱        │         ╲─────       ││                              │
+            │  □ eve ╱              ✂               □ cat  ││                              │
             │                       │                      ││                              │
             │                    □ dan                     ││                              │
             └─ ✕ down ⊗ dropped ✂ cut ● request ───────────┘│                              │
@@ -159,13 +159,13 @@ import Testing
 
 
 
-                 rrrrrr
-                       rrrrrr
-                             rrrrr
+               rrrrrrr
+                      rrrrrr
+                            rrrrrr
                                 RRRRRRRRR
-                             YYYYY  Y
-                       YYYYYY       r
-                                    R
+                            YYYYYY  Y
+                      YYYYYY        r
+                     Y              R
                                     r
 
                r      R         R     Y
@@ -188,13 +188,13 @@ import Testing
             |                    c ana                     || Press Right for the next     |
             |                       |                      || step.                        |
             |                       |                      ||                              |
-            |    c fayX             |            c ben     ||                              |
-            |          -----\       |       /-----         ||                              |
-            |                ----\  |  /----               ||                              |
+            |  c fayX\              |              c ben   ||                              |
+            |         -----\        |        /-----        ||                              |
+            |               -----\  |  /-----              ||                              |
             |                   S serverD                  ||                              |
-            |                ----o  o  \----               ||                              |
-            |          -----/       |       \-----         ||                              |
-            |    c eve              :            c cat     ||                              |
+            |               -----o  o   \-----             ||                              |
+            |         -----/        |         \-----       ||                              |
+            |  c eve /              :               c cat  ||                              |
             |                       |                      ||                              |
             |                    c dan                     ||                              |
             +- X down D dropped : cut o request -----------+|                              |
@@ -213,13 +213,13 @@ import Testing
             d                                              dd       bbbbb                  d
             d                       d                      dd                              d
             d                       d                      dd                              d
-            d    dddddd             d                      dd                              d
-            d          dddddd       d       dddddd         dd                              d
-            d                ddddd  d  ddddd               dd                              d
+            d  ddddddd              d                      dd                              d
+            d         dddddd        d        dddddd        dd                              d
+            d               dddddd  d  dddddd              dd                              d
             d                   bbbbbbbbb                  dd                              d
-            d                bbbbb  b  ddddd               dd                              d
-            d          bbbbbb       d       dddddd         dd                              d
-            d                       b                      dd                              d
+            d               bbbbbb  b   dddddd             dd                              d
+            d         bbbbbb        d         dddddd       dd                              d
+            d        b              b                      dd                              d
             d                       d                      dd                              d
             d                                              dd                              d
             dd dddddd bdddddddd bdddd bdddddddd ddddddddddddd                              d
@@ -242,13 +242,13 @@ import Testing
             │                    □ ana                     ││ Lesson complete. Press → for │
             │                       │                      ││ what comes next, or q for    │
             │                       │                      ││ the menu.                    │
-            │    □ fay✕             │            □ ben     ││                              │
-            │          ─────╲       │       ╱─────         ││                              │
-            │                ────╲  │  ╱────               ││                              │
+            │  □ fay✕╲              │              □ ben   ││                              │
+            │         ─────╲        │        ╱─────        ││                              │
+            │               ─────╲  │  ╱─────              ││                              │
             │                   ▦ server                   ││                              │
-            │                ────╱  │  ╲────               ││                              │
-            │          ─────╱       │       ╲─────         ││                              │
-            │    □ eve⊘             ✂            □ cat∅    ││                              │
+            │               ─────╱  │   ╲─────             ││                              │
+            │         ─────╱        │         ╲─────       ││                              │
+            │  □ eve⊘╱              ✂               □ cat∅ ││                              │
             │                       │                      ││                              │
             │                    □ dan∅                    ││                              │
             └─ ✕ down ∅ gave up ⊘ refused ✂ cut ───────────┘│                              │
@@ -267,13 +267,13 @@ import Testing
 
 
 
-                 rrrrrr
-                       rrrrrr
-                             rrrrr
+               rrrrrrr
+                      rrrrrr
+                            rrrrrr
                                 BBBBBBBB
                                     r
                                     r
-                      R             R                 Y
+                    R               R                    Y
                                     r
                                       Y
                r      Y         R         R
@@ -296,13 +296,13 @@ import Testing
             |                    c ana                     || Lesson complete. Press Right |
             |                       |                      || for what comes next, or q    |
             |                       |                      || for the menu.                |
-            |    c fayX             |            c ben     ||                              |
-            |          -----\       |       /-----         ||                              |
-            |                ----\  |  /----               ||                              |
+            |  c fayX\              |              c ben   ||                              |
+            |         -----\        |        /-----        ||                              |
+            |               -----\  |  /-----              ||                              |
             |                   S server                   ||                              |
-            |                ----/  |  \----               ||                              |
-            |          -----/       |       \-----         ||                              |
-            |    c evex             :            c cat0    ||                              |
+            |               -----/  |   \-----             ||                              |
+            |         -----/        |         \-----       ||                              |
+            |  c evex/              :               c cat0 ||                              |
             |                       |                      ||                              |
             |                    c dan0                    ||                              |
             +- X down 0 gave up x refused : cut -----------+|                              |
@@ -321,13 +321,13 @@ import Testing
             d                                              dd bbbbbb bbbbbbbbb       bbbbb d
             d                       d                      dd                         b    d
             d                       d                      dd                              d
-            d    dddddd             d                      dd                              d
-            d          dddddd       d       dddddd         dd                              d
-            d                ddddd  d  ddddd               dd                              d
+            d  ddddddd              d                      dd                              d
+            d         dddddd        d        dddddd        dd                              d
+            d               dddddd  d  dddddd              dd                              d
             d                   bbbbbbbb                   dd                              d
-            d                ddddd  d  ddddd               dd                              d
-            d          dddddd       d       dddddd         dd                              d
-            d         b             b                 b    dd                              d
+            d               dddddd  d   dddddd             dd                              d
+            d         dddddd        d         dddddd       dd                              d
+            d       bd              b                    b dd                              d
             d                       d                      dd                              d
             d                         b                    dd                              d
             dd dddddd bdddddddd bdddddddd bdddd ddddddddddddd                              d
@@ -348,23 +348,23 @@ import Testing
              1. Poisoned · Unchecked
             ┌─ ◎ seed ◉ peer  lines: under way ■ chunk ────┐┌ step 1/2 ────────────────────┐
             │      files, 4 clients                        ││ Press → for the next step.   │
-            │                                              ││                              │
-            │     ◉ c4◌         ◉ c1↑                      ││                              │
-            │                   ╱▸▴   ─ ╲                  ││                              │
-            │                 ■  ╱│      ■─ ╲              ││                              │
-            │               ╱    │■           ──▸          ││                              │
-            │          ◎ files↑              ◉ mallory☠    ││                              │
-            │             ╱    ■│ ■           ──▸          ││                              │
-            │           ■   ■ ╱   │      ■─ ╱              ││                              │
-            │        ◂╱◂─ ╱       ▾   ─ ╱                  ││                              │
-            │     ◉ c3↑◂──■─■──▸◉ c2☣                      ││                              │
-            │                     10 of 13 in flight shown ││                              │
-            └─ ◌ left ☠ malicious ☣ poisoned ↑ sending ────┘│                              │
+            │ ◉ c4◌                ◉ c1↑                   ││                              │
+            │                     ╱▸▴▴  ╲                  ││                              │
+            │                   ╱  ╱ │    ■                ││                              │
+            │                 ■   ╱  │      ─ ╲            ││                              │
+            │               ╱        ■         ─▸          ││                              │
+            │          ◎ files↑  ╱   │       ◉ mallory☠    ││                              │
+            │             ╱    ■     ■         ─▸          ││                              │
+            │           ■  ─ ─       │      ─ ╱            ││                              │
+            │         ╱─ ■           │    ■                ││                              │
+            │      ◂╱─               ▾  ╱                  ││                              │
+            │  ◉ c3↑◂── ─■─ ─■─ ──▸◉ c2☣                   ││                              │
+            └─ ◌ left ☠ malicious ☣ poisoned ↑ up … ───────┘│                              │
             ┌ metrics · this swarm ────────────────────────┐│                              │
             │ lost 8 · corrupt kept 1 · messages 66        ││                              │
             │ files upload   ████████████████████████ 100% ││                              │
             │ from files now █████████▋··············  40% ││                              │
-            │ file 4 peers: 0 done, 4 at 50-68%            ││                              │
+            │ file 3 peers: 0 done, 3 at 62-68%            ││                              │
             │ mallory ████████████████················ 50% ││                              │
             └──────────────────────────────────────────────┘└──────────────────────────────┘
              ❚❚ paused │ step 1/2 │ t 2.67 s │ ×0.3 │ event 91 │ step done
@@ -373,17 +373,17 @@ import Testing
 
                G      g                        C
 
-
-                                ggggC
-                                ccc   c c
-                              C  cc      Cc c
-                            c    cC           ccc
-                       GGGGGGGC              MMMMMMMMMM
-                          c    Cc C           ccc
-                        C   C c   c      Cc c
-                     cccc c       c   c c
-                  ggggCcccCcCcccggggR
-
+                                   ggggC
+                                  cccc  c
+                                c  c c    C
+                              C   c  c      c c
+                            c        C         cc
+                       GGGGGGGC  c   c       MMMMMMMMMM
+                          c    C     C         cc
+                        C  c c       c      c c
+                      cc C           c    C
+                   ccc               c  c
+               ggggCccc cCc cCc cccggggR
                       M           R          C
 
 
@@ -402,23 +402,23 @@ import Testing
              1. Poisoned - Unchecked
             +- P seed p peer  lines: under way # chunk ----++ step 1/2 --------------------+
             |      files, 4 clients                        || Press Right for the next     |
-            |                                              || step.                        |
-            |     p c4_         p c1^                      ||                              |
-            |                   / |   - \                  ||                              |
-            |                 #          #- \              ||                              |
-            |               /    |#           - \          ||                              |
-            |          P files^              p mallory*    ||                              |
-            |             /    #| #           - /          ||                              |
-            |           #   # /          #- /              ||                              |
-            |         / - /       |   - /                  ||                              |
-            |     p c3^- -#-#- -p c2;                      ||                              |
-            |                     10 of 13 in flight shown ||                              |
-            +- _ left * malicious ; poisoned ^ sending ----+|                              |
+            | p c4_                p c1^                   || step.                        |
+            |                     / /|  \                  ||                              |
+            |                   /         #                ||                              |
+            |                 #   /  |      - \            ||                              |
+            |               /        #          \          ||                              |
+            |          P files^  /   |       p mallory*    ||                              |
+            |             /    #     #          /          ||                              |
+            |           #  - -       |      - /            ||                              |
+            |         /- #                #                ||                              |
+            |      -/-               |  /                  ||                              |
+            |  p c3^- - -#- -#- - -p c2;                   ||                              |
+            +- _ left * malicious ; poisoned ^ up ... -----+|                              |
             + metrics . this swarm ------------------------+|                              |
             | lost 8 . corrupt kept 1 . messages 66        ||                              |
             | files upload   ######################## 100% ||                              |
             | from files now ##########..............  40% ||                              |
-            | file 4 peers: 0 done, 4 at 50-68%            ||                              |
+            | file 3 peers: 0 done, 3 at 62-68%            ||                              |
             | mallory ################................ 50% ||                              |
             +----------------------------------------------++------------------------------+
              || paused | step 1/2 | t 2.67 s | x0.3 | event 91 | step done
@@ -427,18 +427,18 @@ import Testing
             rrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrr
             dd bddddd  ddddd ddddddddddddddddd bdddddd ddddddbbbbbbbbbbddddddddddddddddddddd
             d      dddddddddddddddd                        dd       bbbbb                  d
-            d                                              dd                              d
-            d     ddddd             b                      dd                              d
-            d                   d d   d d                  dd                              d
-            d                 b          bd d              dd                              d
-            d               d    db           d d          dd                              d
-            d          bbbbbbbb              bbbbbbbbbb    dd                              d
-            d             d    bd b           d d          dd                              d
-            d           b   b d          bd d              dd                              d
-            d         d d d       d   d d                  dd                              d
-            d         bd dbdbd d    b                      dd                              d
-            d                    dddddddddddddddddddddddddddd                              d
-            dd dddddd bdddddddddd bddddddddd bdddddddd dddddd                              d
+            d ddddd                    b                   dd                              d
+            d                     d dd  d                  dd                              d
+            d                   d         b                dd                              d
+            d                 b   d  d      d d            dd                              d
+            d               d        b          d          dd                              d
+            d          bbbbbbbb  d   d       bbbbbbbbbb    dd                              d
+            d             d    b     b          d          dd                              d
+            d           b  d d       d      d d            dd                              d
+            d         dd b                b                dd                              d
+            d      ddd               d  d                  dd                              d
+            d      bd d dbd dbd d d    b                   dd                              d
+            dd dddddd bdddddddddd bddddddddd bddddddd ddddddd                              d
             dbbbbbbbbbbbbbbbbbbbbbbdddddddddddddddddddddddddd                              d
             d ddddddddddddddddddddddddddddddddddddd        dd                              d
             d bbbbbbbbbbbbbb bbbbbbbbbbbbbbbbbbbbbbbb bbbb dd                              d
@@ -454,44 +454,44 @@ import Testing
     @Test func aRejectedChunkIsMarkedAtItsReceiverAndPoisonedPeersStayMarked() {
         #expect(Self.coloured(Self.poisoned, step: 1) == #"""
              1. Poisoned · Checked
-            ┌─ ◎ seed ◉ peer ↑ sends ■ chunk ──────────────┐┌ step 2/2 ────────────────────┐
+            ┌─ ◎ seed ◉ peer ↑ up ■ chunk ─────────────────┐┌ step 2/2 ────────────────────┐
             │      files, 4 clients                        ││ Lesson complete. Press → for │
-            │                                              ││ what comes next, or q for    │
-            │     ◉ c4◌         ◉ c1↑                      ││ the menu.                    │
-            │                   ╱▸▴   ■ ╲                  ││                              │
-            │                 ■  ■│       ─ ╲              ││                              │
-            │               ╱    ││           ──▸          ││                              │
-            │          ◎ files↑              ◉ mallory☠    ││                              │
-            │             ╱     │ │           ──▸          ││                              │
-            │           ■   ─ ╱           ─ ╱              ││                              │
-            │        ◂╱■─ ╱       ■   ■ ╱                  ││                              │
-            │     ◉ c3⊠─■─ ─ ──▸◉ c2☣                      ││                              │
-            │                      8 of 11 in flight shown ││                              │
+            │ ◉ c4◌                ◉ c1↑                   ││ what comes next, or q for    │
+            │                     ╱▸▴▴ ■╲                  ││ the menu.                    │
+            │                   ╱  ■ │    ─                ││                              │
+            │                 ■   ╱  │      ─ ╲            ││                              │
+            │               ╱                  ─▸          ││                              │
+            │          ◎ files↑  ╱   │       ◉ mallory☠    ││                              │
+            │             ╱    ─               ─▸          ││                              │
+            │           ■  ─ ─       │      ─ ╱            ││                              │
+            │         ╱─ ─                ─                ││                              │
+            │      ◂■─               ■ ■╱                  ││                              │
+            │  ◉ c3⊠─■─ ─ ─ ─ ─ ──▸◉ c2☣                   ││                              │
             └─ ◌ left ⊠ rejected ☠ malicious ☣ poisoned … ─┘│                              │
             ┌ metrics · this swarm ────────────────────────┐│                              │
             │ lost 8 · rejected 1 · corrupt kept 1         ││                              │
             │ files upload   ████████████████████████ 100% ││                              │
             │ from files now █████████▋··············  40% ││                              │
-            │ file 4 peers: 0 done, 4 at 75-87%            ││                              │
+            │ file 3 peers: 0 done, 3 at 81-87%            ││                              │
             │ mallory ████████████████████████········ 75% ││                              │
             └──────────────────────────────────────────────┘└──────────────────────────────┘
-             ❚❚ paused │ step 2/2 │ t 3.17 s │ ×0.3 │ event 119 │ lesson done
+             ❚❚ paused │ step 2/2 │ t 3.17 s │ ×0.1 │ event 119 │ lesson done
              → Enter finish the lesson  ← back  Tab i inspect  e events  ? help  q back
 
 
-               G      g      C       C
+               G      g      C    C
 
-
-                                ggggC
-                                ccc   C c
-                              C  Cc       c c
-                            c    cc           ccc
-                       GGGGGGGC              MMMMMMMMMM
-                          c     c c           ccc
-                        C   c c           c c
-                     ccCc c       C   C c
-                  ggggYcCc c cccggggR
-
+                                   ggggC
+                                  cccc Cc
+                                c  C c    c
+                              C   c  c      c c
+                            c                  cc
+                       GGGGGGGC  c   c       MMMMMMMMMM
+                          c    c               cc
+                        C  c c       c      c c
+                      cc c                c
+                   cCc               C Cc
+               ggggYcCc c c c c cccggggR
                       Y          M           R
 
 
@@ -510,43 +510,43 @@ import Testing
              1. Poisoned - Checked
             +- P seed p peer ; poisoned # chunk -----------++ step 2/2 --------------------+
             |      files, 4 clients                        || Lesson complete. Press Right |
-            |                                              || for what comes next, or q    |
-            |     p c4_         p c1^                      || for the menu.                |
-            |                   / |   # \                  ||                              |
-            |                 #  #        - \              ||                              |
-            |               /    ||           - \          ||                              |
-            |          P files^              p mallory*    ||                              |
-            |             /     | |           - /          ||                              |
-            |           #   - /           - /              ||                              |
-            |         /#- /       #   # /                  ||                              |
-            |     p c3<-#- - - -p c2;                      ||                              |
-            |                      8 of 11 in flight shown ||                              |
-            +- _ left < rejected * malicious ^ sends ... --+|                              |
+            | p c4_                p c1^                   || for what comes next, or q    |
+            |                     / /| #\                  || for the menu.                |
+            |                   /  #      -                ||                              |
+            |                 #   /  |      - \            ||                              |
+            |               /                   \          ||                              |
+            |          P files^  /   |       p mallory*    ||                              |
+            |             /    -                /          ||                              |
+            |           #  - -       |      - /            ||                              |
+            |         /- -                -                ||                              |
+            |      -#-               # #/                  ||                              |
+            |  p c3<-#- - - - - - -p c2;                   ||                              |
+            +- _ left < rejected * malicious ^ up ... -----+|                              |
             + metrics . this swarm ------------------------+|                              |
             | lost 8 . rejected 1 . corrupt kept 1         ||                              |
             | files upload   ######################## 100% ||                              |
             | from files now ##########..............  40% ||                              |
-            | file 4 peers: 0 done, 4 at 75-87%            ||                              |
+            | file 3 peers: 0 done, 3 at 81-87%            ||                              |
             | mallory ########################........ 75% ||                              |
             +----------------------------------------------++------------------------------+
-             || paused | step 2/2 | t 3.17 s | x0.3 | event 119 | lesson done
+             || paused | step 2/2 | t 3.17 s | x0.1 | event 119 | lesson done
              Right Enter finish the lesson  Tab i inspect  e events  ? help  q back
 
             rrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrr
             dd bddddd  ddddd bddddddddd bdddddd dddddddddddddbbbbbbbbbbddddddddddddddddddddd
             d      dddddddddddddddd                        dd bbbbbb bbbbbbbbb       bbbbb d
-            d                                              dd                         b    d
-            d     ddddd             b                      dd                              d
-            d                   d d   b d                  dd                              d
-            d                 b  b        d d              dd                              d
-            d               d    dd           d d          dd                              d
-            d          bbbbbbbb              bbbbbbbbbb    dd                              d
-            d             d     d d           d d          dd                              d
-            d           b   d d           d d              dd                              d
-            d         dbd d       b   b d                  dd                              d
-            d         bdbd d d d    b                      dd                              d
-            d                     ddddddddddddddddddddddddddd                              d
-            dd dddddd bddddddddd bdddddddddd bdddddddddd dddd                              d
+            d ddddd                    b                   dd                         b    d
+            d                     d dd bd                  dd                              d
+            d                   d  b      d                dd                              d
+            d                 b   d  d      d d            dd                              d
+            d               d                   d          dd                              d
+            d          bbbbbbbb  d   d       bbbbbbbbbb    dd                              d
+            d             d    d                d          dd                              d
+            d           b  d d       d      d d            dd                              d
+            d         dd d                d                dd                              d
+            d      dbd               b bd                  dd                              d
+            d      bdbd d d d d d d    b                   dd                              d
+            dd dddddd bddddddddd bdddddddddd bddddddd ddddddd                              d
             dbbbbbbbbbbbbbbbbbbbbbbdddddddddddddddddddddddddd                              d
             d dddddddddddddddddddddddddddddddddddd         dd                              d
             d bbbbbbbbbbbbbb bbbbbbbbbbbbbbbbbbbbbbbb bbbb dd                              d
