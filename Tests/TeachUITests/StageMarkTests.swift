@@ -612,34 +612,12 @@ import Testing
         for step in lesson.steps.indices {
             var state = AppState(lessons: [lesson], start: .lesson(id: id, step: step))
             var looks = 0
-            func look() {
+            TestLessons.playStep(&state) { state in
                 looks += 1
                 for (width, height) in [(80, 24), (100, 30)] {
                     let (drawn, explained) = Self.drawnAndExplained(state, width: width, height: height)
                     #expect(drawn == explained, "\(id) step \(step + 1) look \(looks) at \(width)x\(height)")
                 }
-            }
-            look()
-            var moves = 0
-            while moves < 200, let pending = state.lesson?.stage.driver.runner.pending {
-                moves += 1
-                switch pending {
-                case .running:
-                    send(&state, .key(.enter))
-                    for _ in 0..<3 where state.wantsTicks {
-                        send(&state, .tick(elapsedMicroseconds: 700_000))
-                        look()
-                    }
-                    while state.wantsTicks { send(&state, .tick(elapsedMicroseconds: 5_000_000)) }
-                case let .ask(ask): send(&state, .key(.character(ask.key)))
-                case .pause: send(&state, .key(.character(" ")))
-                case let .quiz(quiz):
-                    for answer in quiz.answers.sorted() { send(&state, .key(.character(Character(String(answer + 1))))) }
-                    if quiz.multiple { send(&state, .key(.enter)) }
-                    send(&state, .key(.character(" ")))
-                case .done: moves = .max
-                }
-                look()
             }
         }
     }

@@ -287,6 +287,35 @@ extension TestLessons {
         return state
     }
 
+    /// Plays the step on screen as a learner would (Enter to play each wait, the ask's
+    /// key, a pause passed, each quiz answered right), handing the state to `look` at
+    /// the start, three times while each play runs (when most is in flight) and at each
+    /// stop.
+    static func playStep(_ state: inout AppState, looking look: (AppState) -> Void) {
+        look(state)
+        var moves = 0
+        while moves < 200, let pending = state.lesson?.stage.driver.runner.pending {
+            moves += 1
+            switch pending {
+            case .running:
+                send(&state, .key(.enter))
+                for _ in 0..<3 where state.wantsTicks {
+                    send(&state, .tick(elapsedMicroseconds: 700_000))
+                    look(state)
+                }
+                while state.wantsTicks { send(&state, .tick(elapsedMicroseconds: 5_000_000)) }
+            case let .ask(ask): send(&state, .key(.character(ask.key)))
+            case .pause: send(&state, .key(.character(" ")))
+            case let .quiz(quiz):
+                for answer in quiz.answers.sorted() { send(&state, .key(.character(Character(String(answer + 1))))) }
+                if quiz.multiple { send(&state, .key(.enter)) }
+                send(&state, .key(.character(" ")))
+            case .done: moves = .max
+            }
+            look(state)
+        }
+    }
+
     /// Ticks until nothing moves on screen: a play or a glide to its end.
     static func playOut(_ state: inout AppState) {
         var ticks = 0
