@@ -12,9 +12,9 @@ struct LessonScreenView: Hashable, Sendable {
     /// A distribution curve the step shows in the stage's place.
     var curve: CurveChart? = nil
     var narration: NarrationView
-    /// The step's quizzes, each unanswered with its prompt: whether one needs room decides
-    /// the layout for the whole step.
-    var stepQuizzes: [NarrationView] = []
+    /// Whether a quiz of the step needs a wider narration, in the size drawn
+    /// (`AppState.stepNeedsQuizRoom`).
+    var roomForQuiz = false
     var metrics: MetricsView
     /// The narration panel's title: "step 2/5", "sandbox".
     var panelTitle: String
@@ -29,7 +29,7 @@ struct LessonScreenView: Hashable, Sendable {
     @discardableResult
     func draw(into canvas: inout Canvas, theme: Theme) -> StageHits? {
         var stageHits: StageHits?
-        let layout = ScreenLayout(width: canvas.width, height: canvas.height, presenting: presenting, quizzes: stepQuizzes, theme: theme)
+        let layout = ScreenLayout(width: canvas.width, height: canvas.height, presenting: presenting, roomForQuiz: roomForQuiz)
         canvas.fill(layout.title, with: Cell(" ", style: theme.title))
         let separator = theme.unicode ? " · " : " - "
         canvas.put(" " + title + separator + stepTitle, x: layout.title.x, y: layout.title.y, style: theme.title, limit: layout.title.width,

@@ -3,8 +3,9 @@ import LessonKit
 import NetSim
 
 extension AppState {
-    /// The lesson screen for the session on screen.
-    func lessonView(_ session: LessonSession, theme: Theme) -> LessonScreenView {
+    /// The lesson screen for the session on screen, to be drawn `width` by `height` (the
+    /// window's size unless given).
+    func lessonView(_ session: LessonSession, theme: Theme, width: Int? = nil, height: Int? = nil) -> LessonScreenView {
         let runner = session.runner
         let stage = session.stage
         let frame = stage.frame
@@ -37,7 +38,7 @@ extension AppState {
         return LessonScreenView(
             title: "\(session.index + 1). \(runner.lesson.title)", stepTitle: runner.step.title, scene: scene,
             selection: stage.selection, curve: curve, narration: narration(session, theme: theme),
-            stepQuizzes: stepQuizzes(session, theme: theme), metrics: metrics,
+            roomForQuiz: stepNeedsQuizRoom(session, width: width ?? self.width, height: height ?? self.height), metrics: metrics,
             panelTitle: "step \(runner.stepIndex + 1)/\(stepCount)", metricsTitle: Self.metricsTitle(countsStart, curve: curve != nil),
             status: StatusView(
                 playing: stage.isPlaying, position: "step \(runner.stepIndex + 1)/\(stepCount)",

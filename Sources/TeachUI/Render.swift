@@ -29,7 +29,7 @@ public func render(_ state: AppState, into canvas: inout Canvas, width: Int, hei
 extension AppState {
     func draw(into canvas: inout Canvas, theme: Theme) {
         if let lesson {
-            lessonView(lesson, theme: theme).draw(into: &canvas, theme: theme)
+            lessonView(lesson, theme: theme, width: canvas.width, height: canvas.height).draw(into: &canvas, theme: theme)
         } else if let sandbox {
             sandboxView(sandbox, theme: theme).draw(into: &canvas, theme: theme)
         } else {

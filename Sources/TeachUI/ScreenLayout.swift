@@ -1,4 +1,5 @@
 import Canvas
+import LessonKit
 
 /// Where each panel of the lesson screen goes for a window size. Pure, so the update
 /// function can find what a mouse click hit by laying the screen out again.
@@ -74,21 +75,31 @@ struct ScreenLayout: Hashable, Sendable {
 }
 
 extension ScreenLayout {
-    /// The lesson screen for a step whose quizzes, each shown unanswered with its prompt,
-    /// are `quizzes`: the room a quiz needs is given for the whole step, from its start,
-    /// so the stage keeps one width while the quiz comes and goes (a stage that narrowed
-    /// as the quiz appeared moved the whole picture sideways).
-    init(width: Int, height: Int, presenting: Bool, quizzes: [NarrationView], theme: Theme) {
-        let standard = ScreenLayout(width: width, height: height, presenting: presenting)
-        let rect = LessonScreenView.inner(standard.narration)
+    /// Whether every one of `quizzes`, each shown unanswered with its prompt, fits the
+    /// standard layout's narration with a few lines of its step's text above it.
+    static func quizzesFit(width: Int, height: Int, presenting: Bool, quizzes: [NarrationView], theme: Theme) -> Bool {
+        let rect = LessonScreenView.inner(ScreenLayout(width: width, height: height, presenting: presenting).narration)
         // A few lines of the step's text always, however much of it is revealed yet: the
         // answer cannot change as the step goes on.
-        let fit = quizzes.allSatisfy {
+        return quizzes.allSatisfy {
             NarrationRenderer(narration: $0, theme: theme).quizFits(in: rect, textRows: NarrationRenderer.narrationRows)
         }
-        self = fit ? standard : ScreenLayout(width: width, height: height, presenting: presenting, roomForQuiz: true)
     }
 }
+
+/// What decides whether a step needs room for its quizzes: the step, the window, and
+/// what the quiz's prompt says (presenting or following a class).
+private struct QuizRoomKey: Equatable {
+    var lesson: Lesson
+    var step: Int
+    var width: Int, height: Int
+    var presenting: Bool, following: Bool
+}
+
+/// The last step's answer: the screen, the inspector, the class screen and the keys all
+/// lay the screen out, each frame, and wrapping the step's quizzes every time cost more
+/// than the rest of a lesson's frame.
+private let quizRoomMemo = LastValueMemo<QuizRoomKey, Bool>()
 
 extension AppState {
     /// Where each panel is now, in the window's size.
@@ -97,8 +108,22 @@ extension AppState {
     /// Where each panel goes in a window of this size: presenting or not, with room for
     /// the step's quizzes when one needs it.
     func lessonLayout(width: Int, height: Int) -> ScreenLayout {
-        let theme = Theme(.full)
-        return ScreenLayout(width: width, height: height, presenting: presenting,
-                            quizzes: lesson.map { stepQuizzes($0, theme: theme) } ?? [], theme: theme)
+        ScreenLayout(width: width, height: height, presenting: presenting,
+                     roomForQuiz: lesson.map { stepNeedsQuizRoom($0, width: width, height: height) } ?? false)
+    }
+
+    /// Whether a quiz of the step on screen needs a wider narration in a window of this
+    /// size. The room is given for the whole step, from its start, so the stage keeps one
+    /// width while the quiz comes and goes (a stage that narrowed as the quiz appeared
+    /// moved the whole picture sideways). Judged in Unicode, so that the screen drawn and
+    /// the one a click is matched against agree.
+    func stepNeedsQuizRoom(_ session: LessonSession, width: Int, height: Int) -> Bool {
+        let key = QuizRoomKey(lesson: session.lesson, step: session.runner.stepIndex, width: width, height: height,
+                              presenting: presenting, following: classFollow?.following == true)
+        return quizRoomMemo.value(for: key) { key in
+            let theme = Theme(.full)
+            return !ScreenLayout.quizzesFit(width: key.width, height: key.height, presenting: key.presenting,
+                                            quizzes: stepQuizzes(session, theme: theme), theme: theme)
+        }
     }
 }

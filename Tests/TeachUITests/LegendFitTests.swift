@@ -35,7 +35,7 @@ import Testing
     static func missing(_ state: AppState, width: Int, height: Int) -> [String] {
         guard let session = state.lesson else { return [] }
         var canvas = Canvas(width: width, height: height)
-        guard let hits = state.lessonView(session, theme: theme).draw(into: &canvas, theme: theme),
+        guard let hits = state.lessonView(session, theme: theme, width: width, height: height).draw(into: &canvas, theme: theme),
               let stage = stage(on: canvas) else { return [] }
         let row = { (y: Int) in (stage.x..<stage.maxX).map { canvas[$0, y].text }.joined() }
         let legend = row(stage.y) + row(stage.maxY - 1)

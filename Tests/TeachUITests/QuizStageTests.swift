@@ -18,7 +18,7 @@ import Testing
         let session = try #require(state.lesson)
         var canvas = Canvas(width: width, height: height)
         let theme = Theme(.full)
-        return state.lessonView(session, theme: theme).draw(into: &canvas, theme: theme)?.placement
+        return state.lessonView(session, theme: theme, width: width, height: height).draw(into: &canvas, theme: theme)?.placement
     }
 
     /// What keeps its place on a stage: the nodes among each other, and the units'
