@@ -11,6 +11,40 @@ public enum RequestOutcome: Sendable, Hashable {
     case waiting, answered, refused, gaveUp
 }
 
+/// A call relayed between two peers (`CallCommand`): being set up while its set-up
+/// messages travel, connected once the relay has told the caller, for as long as its
+/// three nodes are up and the links between them carry messages.
+public struct RelayedCall: Sendable, Hashable {
+    public let caller: NodeID
+    public let callee: NodeID
+    public let relay: NodeID
+    public let connected: Bool
+}
+
+/// Facts the stage's marks need that no protocol keeps, noted as events happen: values
+/// in the simulation, so a snapshot keeps them and a step back restores them with it.
+struct MarkFacts: Equatable, Sendable {
+    /// Chunks each node threw away on a hash mismatch in the swarm running or last run.
+    private(set) var rejections: [NodeID: Int] = [:]
+    /// For each client, the id of its request that ended last (answered, refused or
+    /// given up), which may be older than its latest request.
+    private(set) var lastEnded: [NodeID: Int] = [:]
+
+    mutating func note(_ happening: Happening) {
+        guard happening.kind == .rejected, let node = happening.node else { return }
+        rejections[node, default: 0] += 1
+    }
+
+    /// A new swarm starts: what was rejected belongs to the one before.
+    mutating func swarmStarted() {
+        rejections = [:]
+    }
+
+    mutating func ended(_ request: Int, of client: NodeID) {
+        lastEnded[client] = request
+    }
+}
+
 /// Read-only views the stage draws its marks from: who takes part in the swarm and as
 /// what, who is sending now, how each client's latest request ended, who has left.
 extension Simulation {
@@ -53,7 +87,67 @@ extension Simulation {
         return stranded
     }
 
-    /// For every node that has asked something, how its latest request ended.
+    /// For every client with a request that has ended, how the one that ended last
+    /// ended, unless a request it made after that one is still waiting (then it waits):
+    /// a client that gave up on one request while later ones were answered (a page
+    /// nobody could fetch, among pages that came) has still given up on it.
+    public var settledRequestOutcomes: [NodeID: RequestOutcome] {
+        markFacts.lastEnded.compactMapValues { id in
+            guard let record = requests.records[id] else { return nil }
+            if let latest = requests.records.latestByClient[record.client], latest > id,
+               requests.records[latest]?.state == .waiting { return .waiting }
+            switch record.state {
+            case .waiting: return .waiting
+            case .answered: return .answered
+            case .refused: return .refused
+            case .failed: return .gaveUp
+            }
+        }
+    }
+
+    /// Chunks the node threw away because they failed their hash check, in the swarm
+    /// running or last run.
+    public func rejectedChunks(at id: NodeID) -> Int {
+        markFacts.rejections[id] ?? 0
+    }
+
+    /// Whether the network gives `a` any way to send to `b`: a link between them (up or
+    /// cut), or a full mesh. Without one a message cannot leave its sender at all.
+    public func hasWay(_ a: NodeID, _ b: NodeID) -> Bool {
+        a == b || network.fullMesh || links[LinkKey(a, b)] != nil
+    }
+
+    /// Clients whose latest request went to a node they have no way to reach
+    /// (`hasWay`): it could not leave them, while they wait and once they gave up.
+    public var clientsAskingWithNoWay: Set<NodeID> {
+        var clients: Set<NodeID> = []
+        for (client, id) in requests.records.latestByClient {
+            guard let record = requests.records[id], record.state == .waiting || record.state == .failed,
+                  !hasWay(client, record.server) else { continue }
+            clients.insert(client)
+        }
+        return clients
+    }
+
+    /// The relayed calls being set up or connected now, in the order they were placed;
+    /// a call whose caller, callee or relay is down, or whose links are cut, is over.
+    public var relayedCalls: [RelayedCall] {
+        guard !calls.isEmpty else { return [] }
+        var settingUp: Set<Int> = []
+        flights.forEach { flight in
+            if case let .calls(payload) = flight.payload { settingUp.insert(payload.call) }
+        }
+        return calls.indices.compactMap { index in
+            let call = calls[index]
+            guard [call.caller, call.callee, call.relay].allSatisfy({ nodes[$0.rawValue].isUp }),
+                  routeLatency(call.caller, call.relay) != nil, routeLatency(call.relay, call.callee) != nil else { return nil }
+            let connected = metrics.calls.contains {
+                $0.caller == call.caller && $0.callee == call.callee && $0.relay == call.relay && $0.started == call.started
+            }
+            guard connected || settingUp.contains(index) else { return nil }
+            return RelayedCall(caller: call.caller, callee: call.callee, relay: call.relay, connected: connected)
+        }
+    }
     public var latestRequestOutcomes: [NodeID: RequestOutcome] {
         requests.records.latestByClient.mapValues { id in
             switch requests.records[id]!.state {

@@ -31,6 +31,8 @@ public struct Simulation: Sendable, Equatable {
     var swarm = SwarmState()
     /// Who knows and uploads to whom in the swarm, when it runs in BitTorrent mode.
     var bitTorrent = BitTorrentState()
+    /// What the stage's marks need that no protocol keeps (see `MarkFacts`).
+    var markFacts = MarkFacts()
     var nextMessageID = 1
     /// Nodes whose upload or download sharing changed during the current event.
     var staleSenders: [NodeID] = []
@@ -119,6 +121,7 @@ public struct Simulation: Sendable, Equatable {
         now = scheduled.time
         eventCount += 1
         let happening = dispatch(scheduled.event)
+        markFacts.note(happening)
         applyPendingRerates()
         trace.mix(UInt64(bitPattern: now))
         trace.mix(happening.kind.traceCode)

@@ -6,15 +6,17 @@ import NetSim
 ///
 /// Standing marks last as long as their cause: down, left, a peer with no source left for a chunk, a full queue, a cache fetching
 /// what it missed (its word is "miss: fetching": once the copy is in, it says nothing
-/// true), a malicious or poisoned node, a client whose latest request was refused or
-/// given up. Momentary marks last a moment of simulated time after their event (see
+/// true), a malicious or poisoned node, a node that has rejected chunks (with how many),
+/// the relay of a call, a client whose request that ended last was refused or given up
+/// (until it makes a newer one, or holds the file of a swarm it joined), a client whose
+/// latest request has no way to leave it (and a node sending anything with no way).
+/// Momentary marks last a moment of simulated time after their event (see
 /// `nodes(markedBy:at:)`):
 /// - a drop, at the server that dropped the request (not at its client, which did
 ///   nothing wrong and goes on waiting), while the backlog that caused it is worked off
 ///   (the server's service time for each place in its queue, and the one in service);
 /// - a lost request, at its client until the client stops waiting for it (its timeout,
 ///   counted from when it was sent); any other lost message, for as long as it travelled;
-/// - a rejected chunk, at its receiver, for as long as the chunk took to arrive;
 /// - a cache's hit, at the cache, for `cacheMoment`.
 struct NodeMarks {
     /// The most recent events searched for momentary marks: enough for any lesson's
@@ -29,12 +31,18 @@ struct NodeMarks {
     private var momentary: [NodeID: [StageMark]] = [:]
     private let outcomes: [NodeID: RequestOutcome]
     private let stranded: Set<NodeID>
+    /// Nodes whose message (or a client's latest request) has no way to leave them.
+    private let cannotSend: Set<NodeID>
+    private let relays: Set<NodeID>
     private let simulation: Simulation
 
     init(_ frame: Frame, reports: Slice<EventReports>) {
         simulation = frame.simulation
-        outcomes = frame.simulation.latestRequestOutcomes
-        stranded = frame.simulation.strandedMembers
+        let running = frame.simulation
+        outcomes = running.settledRequestOutcomes
+        stranded = running.strandedMembers
+        cannotSend = running.clientsAskingWithNoWay.union(frame.inFlight.filter { !running.hasWay($0.from, $0.to) }.map(\.from))
+        relays = Set(running.relayedCalls.map(\.relay))
         var index = reports.endIndex
         let oldest = max(reports.startIndex, reports.endIndex - Self.recentEvents)
         let events = reports.base // read once: each read of `base` is a copy
@@ -42,14 +50,15 @@ struct NodeMarks {
             index -= 1
             // Most events leave no mark: look at the kind before copying the report.
             let kind = events.kind(at: index)
-            guard kind == .dropped || kind == .lost || kind == .rejected || kind == .hit else { continue }
+            guard kind == .dropped || kind == .lost || kind == .hit else { continue }
             let report = reports[index]
             guard let node = report.node, let until = until(report), frame.time <= until else { continue }
+            // A message with no way to its receiver never left: its sender's `noLink` says so.
+            if kind == .lost, let message = report.message, !running.hasWay(message.from, message.to) { continue }
             let mark: StageMark = switch kind {
             case .dropped: .dropped
             case .lost: .lost
-            case .hit: .hit
-            default: .rejected
+            default: .hit
             }
             for marked in nodes(markedBy: report, at: node) where momentary[marked]?.contains(mark) != true {
                 momentary[marked, default: []].append(mark)
@@ -70,8 +79,6 @@ struct NodeMarks {
             guard message.kind == .request, let timeout = simulation.network.nodes[message.from.rawValue].timeout else { return travelled }
             // Until the client stops waiting: at its timeout it retries or gives up.
             return max(travelled, message.departs + timeout - 1)
-        case .rejected:
-            return report.message.map { report.time + $0.arrives - $0.departs }
         case .hit:
             return report.time + Self.cacheMoment
         default:
@@ -81,8 +88,7 @@ struct NodeMarks {
 
     /// The nodes an event marks. A drop: the server. A lost request or answer: the
     /// client it was for (the server is down, or its link cut, which have marks of their
-    /// own); any other lost message, its receiver. A rejected chunk: its receiver. A hit:
-    /// the cache.
+    /// own); any other lost message, its receiver. A hit: the cache.
     private func nodes(markedBy report: StepReport, at node: NodeID) -> [NodeID] {
         guard let message = report.message else { return [node] }
         let asker: NodeID? = switch message.kind {
@@ -107,15 +113,18 @@ struct NodeMarks {
         let recent = momentary[state.id] ?? []
         if recent.contains(.dropped) { marks.append(.dropped) }
         if recent.contains(.lost) { marks.append(.lost) }
+        if cannotSend.contains(state.id) { marks.append(.noLink) }
         let limit = state.config.queueLimit
         if limit > 0, limit < .max, state.queueLength >= limit { marks.append(.queueFull) }
-        if recent.contains(.rejected) { marks.append(.rejected) }
+        if simulation.rejectedChunks(at: state.id) > 0 { marks.append(.rejected) }
         if state.cache?.fetching.isEmpty == false { marks.append(.miss) }
         if recent.contains(.hit) { marks.append(.hit) }
         if state.malicious { marks.append(.malicious) }
         if state.corruptChunks > 0 { marks.append(.poisoned) }
-        // A client's last request speaks for it until it takes part in a swarm.
-        if part == nil {
+        if relays.contains(state.id) { marks.append(.relay) }
+        // A client's last request speaks for it until it has what it asked for another
+        // way: the file of a swarm it joined.
+        if part == nil || (part?.isSeed == false && state.completedAt == nil) {
             switch outcomes[state.id] {
             case .gaveUp: marks.append(.gaveUp)
             case .refused: marks.append(.refused)

@@ -2,13 +2,15 @@ import NetSim
 
 extension Scene {
     /// The marks an event leaves, kept only on a stage of the step that made them.
-    static let stepMarks: [StageMark] = [.refused, .gaveUp, .dropped, .lost, .rejected, .hit]
+    /// (A rejected chunk is not one: the count beside the mark is the swarm's, as the
+    /// metrics panel's is, and stands with it, as a poisoned peer's mark does.)
+    static let stepMarks: [StageMark] = [.refused, .gaveUp, .dropped, .lost, .hit]
 
-    /// What an event marked (how a client's request ended, a drop, a loss, a rejected
-    /// chunk, a cache's hit) belongs to the scenario and the step it happened in: once a
-    /// lesson begins a new scenario (a swarm or a `reset`, at `start`) or a new step
-    /// (after event `firstReport` of `reports`), a node keeps such a mark only for what
-    /// happened to it since, so a quiz at the start of the next step, or the new
+    /// What an event marked (how a client's request ended, a drop, a loss, a cache's
+    /// hit) belongs to the scenario and the step it happened in: once a lesson begins a
+    /// new scenario (a swarm or a `reset`, at `start`: not for how a request ended) or a
+    /// new step (after event `firstReport` of `reports`), a node keeps such a mark only
+    /// for what happened to it since, so a quiz at the start of the next step, or the new
     /// scenario, has a clean stage, as the answers drawn where they arrived do. Going
     /// back to the step's end brings them back: they are read again from its events.
     /// `reports` are the events up to the instant shown; only those since both are read,
@@ -25,9 +27,12 @@ extension Scene {
         while index > max(reports.startIndex, firstReport) {
             index -= 1
             let kind = events.kind(at: index)
-            guard kind == .refused || kind == .gaveUp || kind == .dropped || kind == .lost || kind == .rejected || kind == .hit else { continue }
+            guard kind == .refused || kind == .gaveUp || kind == .dropped || kind == .lost || kind == .hit else { continue }
             let report = reports[index]
-            if let start, report.time < start { break }
+            // How a client's request ended stays through a new scenario of its step: a
+            // client that gave up and joined a swarm for the same thing keeps its mark
+            // until it has it (`NodeMarks`).
+            if let start, report.time < start, kind != .refused, kind != .gaveUp { continue }
             switch kind {
             case .refused: mark(report.message?.from, .refused)
             case .gaveUp: mark(report.node, .gaveUp)
@@ -37,7 +42,6 @@ extension Scene {
                 mark(report.node, .lost)
                 mark(report.message?.from, .lost)
                 mark(report.message?.to, .lost)
-            case .rejected: mark(report.node, .rejected)
             default: mark(report.node, .hit)
             }
         }

@@ -24,7 +24,7 @@ extension Scene {
                 marks: marks.marks(of: state), swarmRole: marks.swarmRole(of: state.id) ?? Self.plannedSeed(config, plan: plan),
                 sending: sending[state.id.rawValue],
                 isWorking: state.inService, waiting: state.queueLength,
-                share: shares.share(of: state))
+                share: shares.share(of: state), rejectedChunks: simulation.rejectedChunks(at: state.id))
         }
         // Which node ids are still in the network: looked up for every link and message.
         var present = Array(repeating: false, count: simulation.network.nodes.count)
@@ -49,6 +49,9 @@ extension Scene {
         if !departed.isEmpty { nodes = (nodes + departed).sorted { $0.id < $1.id } }
         self.init(nodes: nodes, links: links, packets: packets, layout: plan.layout,
                   shape: Self.shape(simulation, plan: plan), geometry: geometry)
+        calls = simulation.relayedCalls.filter(\.connected).map {
+            SceneCall(caller: $0.caller.rawValue, relay: $0.relay.rawValue, callee: $0.callee.rawValue)
+        }
     }
 
     /// A peer that a swarm of the lesson will start from is a seed before its swarm runs

@@ -10,6 +10,9 @@ struct Scene: Hashable, Sendable {
     var nodes: [SceneNode]
     var links: [SceneLink]
     var packets: [ScenePacket]
+    /// Calls relayed between two peers that are connected now: each drawn along its
+    /// two legs, caller to relay and relay to callee.
+    var calls: [SceneCall] = []
     var layout: StageLayoutKind
     /// What the layout is computed from: every node the network has had (present or
     /// not), the configured links and the lesson's plan.
@@ -74,6 +77,8 @@ struct SceneNode: Hashable, Sendable {
     var isHighlighted = false
     /// Where it stands in the latest lookup: the asker, or asked at some hop.
     var search: SearchMark? = nil
+    /// Chunks it threw away on a hash mismatch (its `rejected` mark says how many).
+    var rejectedChunks = 0
 
     /// Its queue is full, or it is throwing away requests it has no room for: drawn as an
     /// alarm. (A server that dropped a request and has worked off its queue since is
@@ -96,6 +101,13 @@ struct SceneLink: Hashable, Sendable {
     var a: Int
     var b: Int
     var isUp: Bool = true
+}
+
+/// A call connected through a relay: the two peers and the node between them.
+struct SceneCall: Hashable, Sendable {
+    var caller: Int
+    var relay: Int
+    var callee: Int
 }
 
 struct ScenePacket: Hashable, Sendable {

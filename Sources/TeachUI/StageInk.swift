@@ -20,6 +20,8 @@ struct StageInk {
     var busy = false
     /// A box's count of what it sends at once ("↑4"), the first one.
     var sendingCount: Int?
+    /// The chunks a node rejected, beside its mark ("⊠3"), the first one.
+    var rejectedCount: Int?
     /// Messages drawn and messages in flight, when paths that would cross the others were
     /// left out of a busy picture.
     var leftOut: (drawn: Int, inFlight: Int)?

@@ -30,8 +30,26 @@ extension StageRenderer {
             let sending: StageMark? = node.sending > 0 && node.isUp ? .sending : nil
             guard let shown = node.marks.first ?? sending else { return }
             put(.mark(shown), at: Point(x: frame.maxX - Self.markSlot, y: frame.y), into: &canvas, ink: &ink)
+            if shown == .rejected { drawRejectedCount(of: node, after: Point(x: frame.maxX, y: frame.y), placement: placement, within: stage, into: &canvas, ink: &ink) }
         }
     }
+
+    /// How many chunks a node rejected, right after its mark where those cells are empty
+    /// ("⊠3"; "+" for ten or more), so a rejection stays readable after the moment it happened.
+    private func drawRejectedCount(
+        of node: SceneNode, after point: Point, placement: StagePlacement, within stage: Rect, into canvas: inout Canvas, ink: inout StageInk
+    ) {
+        guard node.rejectedChunks > 1 else { return }
+        let text = Self.rejectedCount(node.rejectedChunks)
+        let cells = (point.x..<point.x + text.count).map { Point(x: $0, y: point.y) }
+        guard cells.allSatisfy({ stage.contains($0) && canvas.bounds.contains($0) && placement.isOpen($0) && canvas[$0.x, $0.y].text == " " })
+        else { return }
+        canvas.put(text, x: point.x, y: point.y, style: theme.style(.mark(.rejected)))
+        if ink.rejectedCount == nil { ink.rejectedCount = node.rejectedChunks }
+    }
+
+    /// The count written after a rejected mark: one digit, or "+" for ten or more.
+    static func rejectedCount(_ count: Int) -> String { count > 9 ? "+" : String(count) }
 
     /// One part of a box's label: its text and style, and what the legend says of it.
     private struct LabelPart {
@@ -45,7 +63,11 @@ extension StageRenderer {
     /// what it sends now (a count only above one).
     private func boxLabel(of node: SceneNode) -> [LabelPart] {
         var parts = node.marks.map { mark in
-            LabelPart(text: String(theme.glyph(.mark(mark))), style: theme.style(.mark(mark))) { $0.insert(.mark(mark)) }
+            let count = mark == .rejected && node.rejectedChunks > 1 ? node.rejectedChunks : nil
+            return LabelPart(text: String(theme.glyph(.mark(mark))) + (count.map(Self.rejectedCount) ?? ""), style: theme.style(.mark(mark))) { ink in
+                ink.insert(.mark(mark))
+                if let count, ink.rejectedCount == nil { ink.rejectedCount = count }
+            }
         }
         guard node.isUp else { return parts }
         if node.isWorking { parts.append(LabelPart(text: Self.busy, style: theme.dim) { $0.busy = true }) }

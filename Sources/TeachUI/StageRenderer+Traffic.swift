@@ -60,7 +60,7 @@ extension StageRenderer {
             let style = !isUp || !endsUp ? theme.deadLink : traffic.contains(pair) ? theme.busyLink : theme.link
             paths[pair] = canvas.stroke(route, glyphs: theme.glyphs, style: style, skipping: walls)
         }
-        var heads: [(path: [Point], style: Style)] = []
+        var heads: [(receiver: Int, path: [Point], style: Style)] = []
         for pair in lines.travelling {
             guard let route = geometry.route(pair) else { continue }
             let kinds = scene.packets.filter { NodePair($0.from, $0.to) == pair }
@@ -73,11 +73,38 @@ extension StageRenderer {
                 open = canvas.dash(route, glyphs: theme.glyphs, style: style, skipping: walls)
             }
             paths[pair] = open
-            for receiver in Set(kinds.map(\.to)).sorted() { heads.append((receiver == pair.high ? open : open.reversed(), style)) }
+            for receiver in Set(kinds.map(\.to)).sorted() {
+                heads.append((receiver, receiver == pair.high ? open : open.reversed(), style))
+            }
         }
-        // Over every path, so that no later path's dashes hide a head and leave its line headless.
-        for head in heads { drawArrowhead(into: &canvas, path: head.path, style: head.style) }
+        // Over every path, so that no later path's dashes hide a head and leave its line
+        // headless. Paths that reach a receiver side by side share one head: a row of
+        // heads ("▾▾", "◂◂") read as two arrows to two places.
+        var headsAt: [Int: [Point]] = [:]
+        for head in heads {
+            guard let end = head.path.last,
+                  !(headsAt[head.receiver] ?? []).contains(where: { max(abs($0.x - end.x), abs($0.y - end.y)) <= 1 }) else { continue }
+            if drawArrowhead(into: &canvas, path: head.path, style: head.style) { headsAt[head.receiver, default: []].append(end) }
+        }
         return paths
+    }
+
+    /// A connected call is drawn along its two legs, caller to relay and relay to
+    /// callee, with the call's glyph on every other cell: its packets flow through the
+    /// relay for as long as it lasts, while its set-up messages were drawn only once.
+    func drawCalls(into canvas: inout Canvas, geometry: StageGeometry, paths: [NodePair: [Point]], ink: inout StageInk) {
+        let placement = geometry.placement
+        let style = theme.style(.message(.call))
+        for call in scene.calls {
+            for leg in [NodePair(call.caller, call.relay), NodePair(call.relay, call.callee)] {
+                let route = paths[leg] ?? geometry.route(leg) ?? []
+                let open = route.filter { canvas.bounds.contains($0) && placement.isOpen($0) }
+                for index in open.indices where index % 2 == 1 {
+                    canvas.put(String(theme.glyph(.message(.call))), x: open[index].x, y: open[index].y, style: style)
+                    ink.insert(.message(.call))
+                }
+            }
+        }
     }
 
     /// Messages still travelling from a node that has gone down (their last bits left it
@@ -101,10 +128,12 @@ extension StageRenderer {
     /// The head is always the end of a line, never a glyph on its own (play-test: a lone
     /// "▾" mid-stage read as a stray mark): the cell behind it is stroked where the dashes
     /// left it blank, and a path that jumps a label just before its end gets no head.
-    private func drawArrowhead(into canvas: inout Canvas, path: [Point], style: Style) {
-        guard theme.unicode, path.count >= 3 else { return }
+    /// Returns whether it drew one.
+    @discardableResult
+    private func drawArrowhead(into canvas: inout Canvas, path: [Point], style: Style) -> Bool {
+        guard theme.unicode, path.count >= 3 else { return false }
         let head = path[path.count - 1], behind = path[path.count - 2], back = path[path.count - 3]
-        guard max(abs(head.x - behind.x), abs(head.y - behind.y)) == 1 else { return }
+        guard max(abs(head.x - behind.x), abs(head.y - behind.y)) == 1 else { return false }
         let dx = head.x - back.x, dy = head.y - back.y
         let glyph: String = abs(dx) >= 2 * abs(dy) ? (dx >= 0 ? "▸" : "◂") : (dy > 0 ? "▾" : "▴")
         if canvas[behind.x, behind.y].text == " " {
@@ -112,6 +141,7 @@ extension StageRenderer {
             canvas.put(String(stroke), x: behind.x, y: behind.y, style: style)
         }
         canvas.put(glyph, x: head.x, y: head.y, style: style)
+        return true
     }
 
     /// The lines the stage draws: the configured links between nodes on it (none in a
@@ -185,8 +215,9 @@ extension StageRenderer {
     /// path, and says which cell each went to. Messages of one kind between the same
     /// two nodes in the same direction (a swarm's pipelined chunks) are drawn once, at
     /// the one furthest along, with their count right after it ("■3") in an open cell.
-    /// Messages keep to the path's open cells, off the labels and their marks. One with no path (its nodes cannot reach each
-    /// other) waits beside its sender; one whose path has no open cell marks its
+    /// Messages keep to the path's open cells, off the labels and their marks. One with no
+    /// way between its nodes (no link joins them) is not drawn: it never leaves its
+    /// sender, which is marked for it (`StageMark.noLink`). One whose path has no open cell marks its
     /// receiver, as in a busy grid; one on a path left out is not drawn. A message that
     /// has just arrived is drawn at the end of its path and its receiver takes its colour
     /// for the moment (it is not selectable: it is no longer in flight). `unseen` counts
@@ -224,12 +255,11 @@ extension StageRenderer {
         for leg in order {
             let (packet, count) = legs[leg]!
             var path = paths[NodePair(packet.from, packet.to)] ?? []
-            if path.isEmpty, let sender = placement.frames[packet.from], let receiver = placement.frames[packet.to] {
-                // No way between them: the message stays beside its sender.
-                path = Array(LinePath.cells(from: sender.center, to: receiver.center).filter(placement.isOpen).prefix(1))
-            } else if packet.from > packet.to {
-                path.reverse()
+            // No way between them: the message never leaves its sender, whose mark says so.
+            if path.isEmpty, !scene.anyReachesAny, !scene.links.contains(where: { NodePair($0.a, $0.b) == NodePair(packet.from, packet.to) }) {
+                continue
             }
+            if packet.from > packet.to { path.reverse() }
             let open = path.filter(isFree)
             if packet.arrived || open.isEmpty, let frame = placement.frames[packet.to] {
                 canvas.restyle(frame) { $0 = theme.style(packet.kind) }

@@ -44,6 +44,7 @@ struct StageRenderer {
         drawCaptions(into: &canvas, placement: placement)
         let lines = lines(on: geometry)
         let paths = drawLinks(into: &canvas, geometry: geometry, lines: lines)
+        drawCalls(into: &canvas, geometry: geometry, paths: paths, ink: &ink)
         for node in scene.nodes {
             guard let frame = placement.frames[node.id] else { continue }
             drawNode(node, frame: frame, placement: placement, into: &canvas, ink: &ink)
@@ -164,6 +165,12 @@ struct StageRenderer {
             legend.cast.append(LegendEntry(glyphs: String([border.topLeft, border.horizontal]), style: theme.dim, title: "watch this", shorter: ["watch"]))
         }
         legend.events = entries(StageMark.allCases.filter { $0 != .sending && !$0.isSearch }.map(StageSymbol.mark))
+        if let rejected = ink.rejectedCount, let index = legend.events.firstIndex(where: { $0.title == SymbolLook.of(.mark(.rejected)).word }) {
+            // "⊠3": the count beside the mark is the chunks that node threw away.
+            legend.events[index].glyphs += Self.rejectedCount(rejected)
+            legend.events[index].title = "rejected \(rejected) chunk" + (rejected == 1 ? "" : "s")
+            legend.events[index].shorter = ["rejected \(rejected)", "rejected"]
+        }
         legend.events += searchLegend(ink)
         if ink.shades {
             legend.events.append(LegendEntry(glyphs: String(theme.glyphs.shades), style: .plain, title: "share of the file", shorter: ["share"]))

@@ -17,9 +17,12 @@ enum StageMark: Int, Hashable, Sendable, CaseIterable {
     /// marked on the client whose request (or answer) it was, else on its receiver. The
     /// legend says "message lost": the message was lost, not the node.
     case lost
+    /// This node's message (a client's latest request) has no way to its receiver: no
+    /// link joins them, so it cannot leave the node at all.
+    case noLink
     /// The server's queue is full.
     case queueFull
-    /// This node threw away a chunk that failed its hash check a moment ago.
+    /// This node has thrown away chunks that failed their hash check (how many, beside it).
     case rejected
     /// This cache answered a request from its fresh copy a moment ago.
     case hit
@@ -29,6 +32,8 @@ enum StageMark: Int, Hashable, Sendable, CaseIterable {
     case malicious
     /// The node holds a corrupt chunk (and may pass it on unknowing).
     case poisoned
+    /// The node relays a call between two peers that cannot reach each other.
+    case relay
     /// This client's latest request was given up after its timeouts.
     case gaveUp
     /// This client's latest request was refused by access control.
@@ -145,17 +150,22 @@ struct SymbolLook: Hashable, Sendable {
             look("⊖", "L", alarm, "message lost",
                  "its request, or the answer to it, could not arrive (the receiver is down, or the link is cut); the node itself is fine",
                  shorter: ["lost"])
+        case .noLink:
+            look("⊣", "]", alarm, "no link: not sent",
+                 "its message has no link to travel on, so it never left; its latest request could not be sent", shorter: ["no link"])
         // Not "!": after a name ("▦ server!") it read as an exclamation.
         case .queueFull: look("▥", "Q", alarm, "queue full", "its queue is full, so the next request is dropped", shorter: ["full"])
         case .rejected:
-            look("⊠", "<", Style(foreground: .yellow, attributes: [.bold, .underline]), "rejected", "it threw away a chunk that failed its hash check")
+            look("⊠", "<", Style(foreground: .yellow, attributes: [.bold, .underline]), "rejected", "it threw away chunks that failed their hash check (how many, beside the mark)")
         case .hit: look("✓", "V", Style(foreground: .green, attributes: .bold), "hit", "it answered a request from its fresh copy a moment ago")
         case .miss: look("↺", "M", Style(foreground: .yellow, attributes: .bold), "miss: fetching", "it had no fresh copy, and fetches one from its origin",
                                  shorter: ["miss"])
         case .malicious: look("☠", "*", Style(foreground: .magenta, attributes: .bold), "malicious", "it sends corrupt chunks on purpose")
         case .poisoned: look("☣", ";", Style(foreground: .red, attributes: [.bold, .underline]), "poisoned", "it holds a corrupt chunk and may pass it on")
-        case .gaveUp: look("∅", "0", Style(foreground: .yellow, attributes: .bold), "gave up", "its latest request got no answer in time")
-        case .refused: look("⊘", "x", alarm, "refused", "access control turned its latest request away")
+        case .relay: look("⇄", "R", Style(foreground: .blue, attributes: .bold), "relay",
+                          "it passes a call's packets between two peers that cannot reach each other")
+        case .gaveUp: look("∅", "0", Style(foreground: .yellow, attributes: .bold), "gave up", "its last request to end got no answer in time")
+        case .refused: look("⊘", "x", alarm, "refused", "access control turned its last request to end away")
         case .cut: look("✂", ":", alarm, "cut", "the link is cut")
         case .sending: look("↑", "^", Style(foreground: .cyan, attributes: .bold), "sending", "it is sending data now", shorter: ["sends", "up"])
         case .unreached: look("◦", "'", Style(attributes: .dim), "not reached", "the latest flood never asked it: its hop limit ran out first",

@@ -349,8 +349,8 @@ import Testing
             ┌─ ◎ seed ◉ peer  lines: under way ■ chunk ────┐┌ step 1/2 ────────────────────┐
             │      files, 4 clients                        ││ Press → for the next step.   │
             │ ◉ c4◌                ◉ c1↑                   ││                              │
-            │                     ╱▸▴▴  ╲                  ││                              │
-            │                   ╱  ╱ │    ■                ││                              │
+            │                     ╱▸╱▴  ╲                  ││                              │
+            │                   ╱    │    ■                ││                              │
             │                 ■   ╱  │      ─ ╲            ││                              │
             │               ╱        ■         ─▸          ││                              │
             │          ◎ files↑  ╱   │       ◉ mallory☠    ││                              │
@@ -358,7 +358,7 @@ import Testing
             │           ■  ─ ─       │      ─ ╱            ││                              │
             │         ╱─ ■           │    ■                ││                              │
             │      ◂╱─               ▾  ╱                  ││                              │
-            │  ◉ c3↑◂── ─■─ ─■─ ──▸◉ c2☣                   ││                              │
+            │  ◉ c3↑─ ─ ─■─ ─■─ ──▸◉ c2☣                   ││                              │
             └─ ◌ left ☠ malicious ☣ poisoned ↑ up … ───────┘│                              │
             ┌ metrics · this swarm ────────────────────────┐│                              │
             │ lost 8 · corrupt kept 1 · messages 66        ││                              │
@@ -375,7 +375,7 @@ import Testing
 
                                    ggggC
                                   cccc  c
-                                c  c c    C
+                                c    c    C
                               C   c  c      c c
                             c        C         cc
                        GGGGGGGC  c   c       MMMMMMMMMM
@@ -383,7 +383,7 @@ import Testing
                         C  c c       c      c c
                       cc C           c    C
                    ccc               c  c
-               ggggCccc cCc cCc cccggggR
+               ggggCc c cCc cCc cccggggR
                       M           R          C
 
 
@@ -457,7 +457,7 @@ import Testing
             ┌─ ◎ seed ◉ peer ↑ up ■ chunk ─────────────────┐┌ step 2/2 ────────────────────┐
             │      files, 4 clients                        ││ Lesson complete. Press → for │
             │ ◉ c4◌                ◉ c1↑                   ││ what comes next, or q for    │
-            │                     ╱▸▴▴ ■╲                  ││ the menu.                    │
+            │                     ╱▸╱▴ ■╲                  ││ the menu.                    │
             │                   ╱  ■ │    ─                ││                              │
             │                 ■   ╱  │      ─ ╲            ││                              │
             │               ╱                  ─▸          ││                              │
@@ -772,4 +772,159 @@ func colourMap(_ canvas: Canvas, rows: Range<Int>? = nil) -> String {
         while row.last == " " { row.removeLast() }
         return row
     }.joined(separator: "\n")
+}
+
+/// What fresh-eyes play-testers could not see in the bundled lessons, each on the stage
+/// at the step whose narration speaks of it, and named in the legend.
+@Suite struct LessonMarkTests {
+    /// The stage drawn at a size: its cells' text, and its legend's entries as glyphs and
+    /// whole title ("⊠ rejected"), however the border shortens them.
+    static func drawn(_ state: AppState, width: Int = 80, height: Int = 24) -> (text: String, legend: [String], scene: Scene) {
+        let rect = ScreenLayout(width: width, height: height, presenting: false).stage.inset(by: 1)
+        var canvas = Canvas(width: width, height: height)
+        let scene = state.lesson!.stage.scene
+        let hits = StageRenderer(scene: scene, theme: Theme(.full)).draw(into: &canvas, rect: rect)
+        return (canvas.text, hits.legend.all.map { $0.glyphs + " " + $0.title }, scene)
+    }
+
+    static let sizes = [(80, 24), (100, 30)]
+
+    static func node(_ name: String, in state: AppState) throws -> SceneNode {
+        try #require(state.lesson?.stage.scene.nodes.first { $0.name == name })
+    }
+
+    /// cs-control, "No way around the centre": ben asks ana, with no line between them.
+    /// His request never leaves him (no request drawn anywhere), he is marked `no link`
+    /// from the moment he asks, then `gave up` too, and the lesson points at him.
+    @Test func aRequestWithNoLinkNeverLeavesItsSenderWhoIsMarked() throws {
+        var state = try StageLegibilityTests.state("cs-control", step: 5)
+        TestLessons.playStep(&state) { state in
+            guard let ben = try? Self.node("ben", in: state) else { return }
+            for (width, height) in Self.sizes {
+                let (text, legend, _) = Self.drawn(state, width: width, height: height)
+                #expect(!text.contains("●"), "no request travels from ben at \(width)x\(height)")
+                #expect(ben.marks.contains(.noLink), "ben is marked from the moment he asks: \(ben.marks)")
+                #expect(legend.contains("⊣ no link: not sent"))
+            }
+        }
+        let ben = try Self.node("ben", in: state)
+        #expect(ben.marks.contains(.noLink) && ben.marks.contains(.gaveUp), "\(ben.marks)")
+        #expect(ben.isHighlighted, "the narration is about ben")
+        let (text, legend, _) = Self.drawn(state)
+        #expect(text.contains("⊣ ∅"))
+        #expect(legend.contains("⊣ no link: not sent") && legend.contains("∅ gave up"))
+    }
+
+    /// hybrids, "A call between two homes" and "Lose the supernode": the connected call
+    /// is drawn along its legs through its relay, which is marked; once sn1 is down the
+    /// second call goes through sn2 and only it is drawn.
+    @Test func aConnectedCallIsDrawnThroughItsMarkedRelay() throws {
+        var state = try StageLegibilityTests.state("hybrids", step: 3)
+        TestLessons.playStep(&state) { _ in }
+        var scene = try #require(state.lesson?.stage.scene)
+        let id = { (name: String) in scene.nodes.first { $0.name == name }!.id }
+        #expect(scene.calls == [SceneCall(caller: id("alice"), relay: id("sn1"), callee: id("bob"))])
+        #expect(try Self.node("sn1", in: state).marks == [.relay])
+        for (width, height) in Self.sizes {
+            let (text, legend, _) = Self.drawn(state, width: width, height: height)
+            #expect(text.contains("sn1⇄"), "\(width)x\(height)")
+            #expect(text.count { $0 == "≈" } >= 4, "the call's packets along both legs at \(width)x\(height)")
+            #expect(legend.contains("⇄ relay") && legend.contains("≈ call"))
+        }
+        state = try StageLegibilityTests.state("hybrids", step: 4)
+        TestLessons.playStep(&state) { _ in }
+        scene = try #require(state.lesson?.stage.scene)
+        #expect(scene.calls == [SceneCall(caller: id("alice"), relay: id("sn2"), callee: id("bob"))], "the call through sn1 ended with it")
+        #expect(try Self.node("sn2", in: state).marks == [.relay])
+        #expect(try Self.node("sn1", in: state).marks == [.down])
+    }
+
+    /// p2p-security: each honest peer that threw a chunk away stays marked `rejected`
+    /// for the rest of the swarm, in the next step too; the marks add up to the metrics'
+    /// count, and a step back and forth shows them again.
+    @Test func rejectedChunksStayMarkedAtTheirReceiversForTheSwarm() throws {
+        var state = try StageLegibilityTests.state("p2p-security", step: 3)
+        TestLessons.playStep(&state) { _ in }
+        let simulation = try #require(state.lesson?.stage.shown.simulation)
+        var scene = try #require(state.lesson?.stage.scene)
+        let rejecting = scene.nodes.filter { $0.rejectedChunks > 0 }
+        #expect(rejecting.count >= 2)
+        #expect(rejecting.map(\.rejectedChunks).reduce(0, +) == simulation.metrics.corruptRejected)
+        #expect(rejecting.allSatisfy { $0.marks.contains(.rejected) })
+        #expect(scene.nodes.filter { $0.marks.contains(.rejected) }.count == rejecting.count)
+        let atEnd = scene.nodes.map(\.marks)
+        send(&state, .key(.left))
+        send(&state, .key(.right))
+        while state.wantsTicks { send(&state, .tick(elapsedMicroseconds: 5_000_000)) }
+        #expect(try #require(state.lesson?.stage.scene).nodes.map(\.marks) == atEnd, "the same moment, the same marks")
+        state = try StageLegibilityTests.state("p2p-security", step: 4)
+        scene = try #require(state.lesson?.stage.scene)
+        #expect(scene.nodes.filter { $0.marks.contains(.rejected) }.map(\.name) == rejecting.map(\.name), "still marked in the next step")
+        for (width, height) in Self.sizes {
+            #expect(Self.drawn(state, width: width, height: height).legend.contains("⊠ rejected"), "\(width)x\(height)")
+        }
+    }
+
+    /// A node that rejected several chunks says how many, beside its mark, and the
+    /// legend says what the number is.
+    @Test func aRejectedCountIsDrawnBesideTheMarkAndNamed() {
+        let scene = Scene(nodes: [
+            SceneNode(id: 0, name: "seed", role: .peer, swarmRole: .seed),
+            SceneNode(id: 1, name: "p1", role: .peer, marks: [.rejected], swarmRole: .peer, rejectedChunks: 3),
+            SceneNode(id: 2, name: "p2", role: .peer, swarmRole: .peer),
+        ], layout: .mesh)
+        var canvas = Canvas(width: 60, height: 16)
+        let hits = StageRenderer(scene: scene, theme: Theme(.full)).draw(into: &canvas, rect: Rect(x: 0, y: 0, width: 60, height: 16))
+        #expect(canvas.text.contains("⊠3"))
+        #expect(hits.legend.all.map { $0.glyphs + " " + $0.title }.contains("⊠3 rejected 3 chunks"))
+    }
+
+    /// choosing, "Publishing where servers get switched off": the readers who gave up on
+    /// the seized server keep their mark while they fetch the news from the swarm, and
+    /// lose it once they hold it, as the narration says.
+    @Test func clientsThatGaveUpStayMarkedUntilTheSwarmGivesThemTheFile() throws {
+        var state = try StageLegibilityTests.state("choosing", step: 5)
+        var markedInSwarm = false
+        TestLessons.playStep(&state) { state in
+            guard let s1 = try? Self.node("s1", in: state), s1.swarmRole == .peer, s1.share.map({ $0 < 1 }) == true else { return }
+            #expect(s1.marks.contains(.gaveUp), "s1 joined the swarm but has not the news yet: \(s1.marks)")
+            markedInSwarm = true
+            #expect(Self.drawn(state).legend.contains("∅ gave up"))
+        }
+        #expect(markedInSwarm)
+        for name in ["s1", "s2", "s3"] { #expect(try !Self.node(name, in: state).marks.contains(.gaveUp), "\(name) holds the news now") }
+    }
+
+    /// cdn, "The origin fails": w1 gave up on the new episode, while its later requests
+    /// for the video were answered; the stage marks it at the step's end.
+    @Test func aClientThatGaveUpAmongAnsweredRequestsIsMarked() throws {
+        var state = try StageLegibilityTests.state("cdn", step: 3)
+        TestLessons.playStep(&state) { _ in }
+        #expect(try Self.node("w1", in: state).marks.contains(.gaveUp))
+        for (width, height) in Self.sizes {
+            let (text, legend, _) = Self.drawn(state, width: width, height: height)
+            #expect(text.contains("w1∅") && legend.contains("∅ gave up"), "\(width)x\(height)")
+        }
+    }
+
+    /// Paths that reach one receiver side by side share one arrowhead: no two heads
+    /// touch ("▾▾" read as two arrows to two places), in the busiest swarms of the course.
+    @Test(arguments: [("choosing", 5), ("p2p-security", 3), ("p2p-swarm", 1)])
+    func pathsEndingSideBySideShareOneArrowhead(id: String, step: Int) throws {
+        var state = try StageLegibilityTests.state(id, step: step)
+        TestLessons.playStep(&state) { state in
+            for (width, height) in Self.sizes {
+                let rows = Self.drawn(state, width: width, height: height).text.split(separator: "\n").map { Array($0) }
+                var heads: [(x: Int, y: Int)] = []
+                for (y, row) in rows.enumerated() {
+                    for (x, cell) in row.enumerated() where "▸◂▾▴".contains(cell) { heads.append((x, y)) }
+                }
+                for (index, one) in heads.enumerated() {
+                    for other in heads[(index + 1)...] {
+                        #expect(max(abs(one.x - other.x), abs(one.y - other.y)) > 1, "\(id) at \(width)x\(height): heads touch at \(one), \(other)")
+                    }
+                }
+            }
+        }
+    }
 }

@@ -11,7 +11,9 @@ extension Simulation {
         case let .calls(command): try apply(command)
         case let .hold(command): try apply(command)
         case let .caching(command): try apply(command)
-        case let .swarm(command): try apply(command)
+        case let .swarm(command):
+            try apply(command)
+            if case .start = command { markFacts.swarmStarted() }
         case .setNodeUp, .setLinkUp, .addNode, .removeNode, .setCapacity:
             preconditionFailure("the engine applies its own commands")
         }

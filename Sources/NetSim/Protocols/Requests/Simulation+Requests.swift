@@ -155,7 +155,7 @@ extension Simulation {
             requests.records[id]!.timeoutPending = false
         }
         requests.records[id]!.state = state
-        if requests.records[id]!.owner == .cache { cacheFetchEnded(id) }
+        if requests.records[id]!.owner == .cache { cacheFetchEnded(id) } else { markFacts.ended(id, of: requests.records[id]!.client) }
     }
 
     private mutating func expire(_ id: Int, attempt: Int) -> Happening {
