@@ -17,8 +17,8 @@ struct FlightTable: Equatable, Sendable {
 
     /// Takes out a message that arrived or was lost.
     mutating func remove(_ slot: Int) -> Flight {
-        let flight = slots[slot]!
-        slots[slot] = nil
+        // Moved out rather than copied and then cleared: no retain and release of its label.
+        let flight = slots[slot].take()!
         free.append(slot)
         return flight
     }

@@ -12,8 +12,15 @@ public struct SamplePoint: Sendable, Hashable {
 public struct Metrics: Sendable, Equatable {
     public static let nodeSeriesLimit = 512
 
-    /// Messages sent, by kind.
-    public internal(set) var messages: [MessageKind: Int] = [:]
+    /// Messages sent, by kind (the kinds sent at least once).
+    public var messages: [MessageKind: Int] {
+        var counts: [MessageKind: Int] = [:]
+        for (kind, count) in zip(MessageKind.allCases, messageCounts) where count > 0 { counts[kind] = count }
+        return counts
+    }
+    /// Messages sent, by kind in the order of `MessageKind.allCases`: counted at every
+    /// message, where a dictionary would hash the kind's name each time.
+    private var messageCounts = Array(repeating: 0, count: MessageKind.allCases.count)
     /// Requests thrown away by a full queue.
     public internal(set) var drops = 0
     /// Requests turned away by access control.
@@ -52,7 +59,7 @@ public struct Metrics: Sendable, Equatable {
     private var responseCount = 0
     private var responseMax = 0.0
 
-    public var totalMessages: Int { messages.values.reduce(0, +) }
+    public var totalMessages: Int { messageCounts.reduce(0, +) }
 
     /// Mean response time in seconds over every answer, nil before any answer.
     public var meanResponseTime: Double? {
@@ -71,7 +78,7 @@ public struct Metrics: Sendable, Equatable {
     }
 
     mutating func countMessage(_ kind: MessageKind) {
-        messages[kind, default: 0] += 1
+        messageCounts[kind.ordinal] += 1
     }
 
     mutating func recordQueue(_ node: NodeID, length: Int, at time: SimTime) {
@@ -124,4 +131,23 @@ public struct CallResult: Sendable, Hashable {
     public let relay: NodeID
     public let started: SimTime
     public let connected: SimTime
+}
+
+private extension MessageKind {
+    /// The kind's place in `allCases`.
+    var ordinal: Int {
+        switch self {
+        case .request: 0
+        case .response: 1
+        case .refused: 2
+        case .file: 3
+        case .chunk: 4
+        case .corruptChunk: 5
+        case .lookup: 6
+        case .lookupReply: 7
+        case .peerList: 8
+        case .control: 9
+        case .call: 10
+        }
+    }
 }

@@ -34,10 +34,12 @@ struct RerateScratch: Equatable, Sendable {
     /// Starts a round: nobody has joined either side yet.
     mutating func beginRound() {
         round += 1
-        upSides.removeAll(keepingCapacity: true)
-        downSides.removeAll(keepingCapacity: true)
-        manyUploads.removeAll(keepingCapacity: true)
-        completions.removeAll(keepingCapacity: true)
+        // Emptying an empty array still costs a call and a uniqueness check, and most
+        // rounds pool nothing and schedule no completion.
+        if !upSides.isEmpty { upSides.removeAll(keepingCapacity: true) }
+        if !downSides.isEmpty { downSides.removeAll(keepingCapacity: true) }
+        if !manyUploads.isEmpty { manyUploads.removeAll(keepingCapacity: true) }
+        if !completions.isEmpty { completions.removeAll(keepingCapacity: true) }
         staleCompletions = 0
     }
 

@@ -77,6 +77,6 @@ extension Simulation {
         if let download { network.nodes[id.rawValue].download = download }
         refreshCapacity(of: id)
         swarmCapacityChanged()
-        rerate(senders: [id], receivers: [id])
+        rerate(sender: id, receiver: id)
     }
 }

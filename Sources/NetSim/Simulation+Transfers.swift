@@ -12,14 +12,14 @@ extension Simulation {
         var transfer = Transfer(flight: flight, sender: message.from, receiver: message.to, bits: message.bits, updatedAt: now)
         if case let .swarm(chunk) = payload { transfer.chunk = chunk.chunk }
         flights[flight].transfer = transfers.insert(transfer)
-        rerate(senders: [message.from], receivers: [message.to])
+        rerate(sender: message.from, receiver: message.to)
     }
 
     /// The last bit has left: free the capacity, then deliver now or after the latency.
     mutating func finishTransmission(_ transferID: Int) -> Happening {
         let transfer = detach(transferID, eventPending: false)
         account(sender: transfer.sender, receiver: transfer.receiver, bits: transfer.bits)
-        rerate(senders: [transfer.sender], receivers: [transfer.receiver])
+        rerate(sender: transfer.sender, receiver: transfer.receiver)
         flights[transfer.flight].transfer = nil
         let latency = flights[transfer.flight].latency ?? 0
         if latency == 0 { return deliver(transfer.flight) }
@@ -78,6 +78,13 @@ extension Simulation {
     mutating func rerate(senders: [NodeID], receivers: [NodeID]) {
         staleSenders += senders
         staleReceivers += receivers
+    }
+
+    /// `rerate(senders:receivers:)` for one transfer's two ends, as every chunk starting
+    /// and ending asks: without the two one-element arrays to allocate and free.
+    mutating func rerate(sender: NodeID, receiver: NodeID) {
+        staleSenders.append(sender)
+        staleReceivers.append(receiver)
     }
 
     /// Does the re-sharing `rerate` asked for and schedules the completions it calls for.

@@ -122,7 +122,9 @@ extension Simulation {
     private mutating func nextDownload(for sink: Int) -> (Int, Int)? {
         guard !swarm.downloadFull[sink] else { return nil }
         let search = findSource(for: sink)
-        if let found = search.found ?? lastResortSource(for: sink) { return hasDownloadRoom(sink) ? found : nil }
+        if let found = search.found ?? (mayUseLastResort(sink) ? lastResortSource(for: sink) : nil) {
+            return hasDownloadRoom(sink) ? found : nil
+        }
         return search.endgamePossible && hasDownloadRoom(sink) ? endgameSource(for: sink) : nil
     }
 
@@ -342,13 +344,20 @@ extension Simulation {
     /// is asked: this happens only once the seeds are gone, and keeps a peer from waiting
     /// while someone could help.
     private func lastResortSource(for sink: Int) -> (Int, Int)? {
-        guard swarm.config.scheduling == .relay, swarm.downloading[sink] == 0,
-              swarm.config.seeds.indices.allSatisfy({ swarm.departed[$0] })
-        else { return nil }
+        assert(mayUseLastResort(sink), "no last resort for this sink")
         for source in swarm.members.indices where usable(source, by: sink, onlyFilling: false) {
             if let chunk = swarm.rarestChunk(from: source, to: sink, includingPending: false) { return (source, chunk) }
         }
         return nil
+    }
+
+    /// Whether `lastResortSource` may look: relay mode, the sink fetching nothing, the
+    /// seeds gone. Asked before the call, which would first copy the whole simulation,
+    /// while nearly every search that finds nothing is answered no here.
+    @inline(__always)
+    private func mayUseLastResort(_ sink: Int) -> Bool {
+        swarm.config.scheduling == .relay && swarm.downloading[sink] == 0
+            && swarm.config.seeds.indices.allSatisfy({ swarm.departed[$0] })
     }
 
     /// Whether `source` takes on another download. BitTorrent mode: while it has a free

@@ -125,7 +125,9 @@ struct SwarmState: Equatable, Sendable {
 
     /// The rarest chunk `source` can give `sink`: fewest holders plus downloads under
     /// way, lowest number on ties; nil when it has nothing `sink` needs. With
-    /// `includingPending`, chunks already on their way to `sink` count as needed.
+    /// `includingPending`, chunks already on their way to `sink` count as needed. Always
+    /// inlined, as `member` is: the engine asks it at every source that may send.
+    @inline(__always)
     func rarestChunk(from source: Int, to sink: Int, includingPending: Bool) -> Int? {
         var best: Int?
         var bestScore = Int.max
