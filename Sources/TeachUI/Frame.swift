@@ -11,15 +11,32 @@ struct Frame {
     let inFlight: [Message]
 
     init(simulation: Simulation, time: SimTime) {
+        self.init(simulation: simulation, time: time, reading: Reading(simulation))
+    }
+
+    /// A frame of a state read before: every frame of one state reads the same, whatever
+    /// its instant.
+    init(simulation: Simulation, time: SimTime, reading: Reading) {
         self.simulation = simulation
         self.time = time
-        var nodes: [NodeState] = []
-        nodes.reserveCapacity(simulation.nodeIDs.count)
-        for id in simulation.nodeIDs {
-            let node = simulation.node(id)
-            if !node.hasLeft { nodes.append(node) }
+        nodes = reading.nodes
+        inFlight = reading.inFlight
+    }
+
+    /// What a frame reads from a state, at any instant.
+    struct Reading {
+        let nodes: [NodeState]
+        let inFlight: [Message]
+
+        init(_ simulation: Simulation) {
+            var nodes: [NodeState] = []
+            nodes.reserveCapacity(simulation.nodeIDs.count)
+            for id in simulation.nodeIDs {
+                let node = simulation.node(id)
+                if !node.hasLeft { nodes.append(node) }
+            }
+            self.nodes = nodes
+            inFlight = simulation.inFlight
         }
-        self.nodes = nodes
-        inFlight = simulation.inFlight
     }
 }
