@@ -16,7 +16,7 @@ extension Scene {
         let states = frame.nodes
         let shares = FileShares(frame)
         let marks = NodeMarks(frame, reports: reports)
-        let sending = Self.sending(simulation)
+        let sending = frame.sending
         var nodes = states.map { state in
             let config = state.config
             return SceneNode(

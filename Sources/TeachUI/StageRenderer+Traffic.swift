@@ -303,16 +303,31 @@ extension StageRenderer {
     /// A grid too busy for lines: a node receiving something is drawn in the colour of
     /// what it receives, and a node sending in reverse video, so who sends to whom still
     /// shows as activity.
+    /// A restyle covers the node's whole box, so only its last packet shows: each box is
+    /// restyled once, for that packet, in the order of those last packets (where boxes
+    /// overlap, the later packet's still wins).
     private func markEnds(into canvas: inout Canvas, placement: StagePlacement) {
-        for packet in scene.packets {
+        for packet in Self.lastPackets(scene.packets, end: { $0.from }) {
             guard let frame = placement.frames[packet.from] else { continue }
             var style = theme.style(packet.kind)
             style.attributes.insert(.reverse)
             canvas.restyle(frame) { $0 = style }
         }
-        for packet in scene.packets {
+        for packet in Self.lastPackets(scene.packets, end: { $0.to }) {
             guard let frame = placement.frames[packet.to] else { continue }
-            canvas.restyle(frame) { $0 = theme.style(packet.kind) }
+            let style = theme.style(packet.kind)
+            canvas.restyle(frame) { $0 = style }
         }
+    }
+
+    /// The last of `packets` at each node `end` gives, in their order.
+    private static func lastPackets(_ packets: [ScenePacket], end: (ScenePacket) -> Int) -> [ScenePacket] {
+        var seen = Array(repeating: false, count: packets.reduce(0) { max($0, end($1)) } + 1)
+        var last: [ScenePacket] = []
+        for packet in packets.reversed() where !seen[end(packet)] {
+            seen[end(packet)] = true
+            last.append(packet)
+        }
+        return last.reversed()
     }
 }

@@ -13,7 +13,7 @@ import NetSim
 /// between two events (a long transfer is shown in stages), with the driver one event
 /// ahead and the state before it held.
 struct StageSession<Driver: SimulationDriver>: Sendable {
-    var driver: Driver
+    var driver: Driver { didSet { shownStates = nil } }
     /// How the lesson (or the sandbox) asks for the network to be laid out.
     var plan: StagePlan
     /// The layout of the network's shape, computed once and reused every frame.
@@ -22,10 +22,10 @@ struct StageSession<Driver: SimulationDriver>: Sendable {
     /// The simulated instant on screen; never behind the state shown.
     var clock: SimTime
     /// The state before the driver's last event, shown while the clock has not reached it.
-    var heldState: Simulation?
+    var heldState: Simulation? { didSet { shownStates = nil } }
     /// States a step's glide passes through before `heldState`, oldest first: the events
     /// it covered that showed nothing on their own, each shown from its own instant.
-    var glideFrames: [Simulation] = []
+    var glideFrames: [Simulation] = [] { didSet { shownStates = nil } }
     var selection: Selection?
     /// How the stage is drawn on screen now, which decides what counts as a change.
     var look = StageLook.standard
@@ -39,6 +39,14 @@ struct StageSession<Driver: SimulationDriver>: Sendable {
     var runStart: StepMoment?
     /// The shares of what the latest command set going, found once (see `stopGrid()`).
     var runGrid: StopGrid?
+    /// Names the states the stage may show (the driver's, the held one, the glide's), from
+    /// the end of a tick until any of them changes: nil when they are not named. Numbers
+    /// are never given twice, also among copies of the session, which share `readings`.
+    private var shownStates: Int?
+    /// What the frames of the state shown read from it: while nothing happens between two
+    /// frames (most frames of a play), only the instant moves, and a 200-node swarm's
+    /// nodes and messages were read again every frame.
+    private let readings = LastValueMemo<ShownReading, Frame.Reading>()
 
     /// While playing, a state is held only for the first few events of a frame: keeping
     /// one costs a copy of the simulation (and then a copy of every part of it the next
@@ -69,9 +77,19 @@ struct StageSession<Driver: SimulationDriver>: Sendable {
     /// is held, that state (the stage, metrics, inspector and event list all show the
     /// moment the clock is at, not the event the driver has already run).
     var shown: (simulation: Simulation, time: SimTime) {
-        guard let heldState else { return (driver.simulation, clock) }
-        if heldState.now > clock, let frame = glideFrames.last(where: { $0.now <= clock }) { return (frame, clock) }
-        return (heldState, clock)
+        switch shownSource {
+        case .driver: (driver.simulation, clock)
+        case .held: (heldState ?? driver.simulation, clock)
+        case let .glide(index): (glideFrames[index], clock)
+        }
+    }
+
+    /// Which state is shown: the driver's, or while one is held, the held state, or a
+    /// state the glide passes through before it.
+    private var shownSource: ShownSource {
+        guard let heldState else { return .driver }
+        if heldState.now > clock, let index = glideFrames.lastIndex(where: { $0.now <= clock }) { return .glide(index) }
+        return .held
     }
 
     /// The events that have happened by the instant shown.
@@ -117,6 +135,7 @@ struct StageSession<Driver: SimulationDriver>: Sendable {
     /// time times the speed, running every event the clock passes.
     mutating func tick(elapsed: Int64) {
         guard elapsed > 0 else { return }
+        defer { if shownStates == nil { shownStates = shownStateNumbers.next() } }
         if var glide = playback.glide {
             glide.elapsed += elapsed
             clock = glide.time
@@ -307,7 +326,12 @@ struct StageSession<Driver: SimulationDriver>: Sendable {
     // MARK: views
 
     /// What the screen reads from the simulation this frame.
-    var frame: Frame { Frame(simulation: shown.simulation, time: clock) }
+    var frame: Frame {
+        let source = shownSource, simulation = shown.simulation
+        guard let shownStates else { return Frame(simulation: simulation, time: clock) }
+        let reading = readings.value(for: ShownReading(states: shownStates, source: source)) { _ in Frame.Reading(simulation) }
+        return Frame(simulation: simulation, time: clock, reading: reading)
+    }
 
     /// The stage at the instant shown, marked from the events up to it, as the step on
     /// screen draws it.
@@ -340,3 +364,30 @@ struct StageSession<Driver: SimulationDriver>: Sendable {
             .draw(into: &scratch, rect: stage.inset(by: 1)).selection(at: point)
     }
 }
+
+/// Which of a stage's states is shown (see `StageSession.shown`).
+private enum ShownSource: Equatable {
+    case driver, held
+    case glide(Int)
+}
+
+/// A state a stage showed, named: the states named and which of them.
+private struct ShownReading: Equatable {
+    var states: Int
+    var source: ShownSource
+}
+
+/// Numbers for the states stages show, each given once in a run.
+private final class StateNumbers: @unchecked Sendable {
+    private let lock = Lock()
+    private var last = 0
+
+    func next() -> Int {
+        lock.holding {
+            last += 1
+            return last
+        }
+    }
+}
+
+private let shownStateNumbers = StateNumbers()
