@@ -38,7 +38,7 @@ extension AppState {
         return LessonScreenView(
             title: "\(session.index + 1). \(runner.lesson.title)", stepTitle: runner.step.title, scene: scene,
             selection: stage.selection, curve: curve, narration: narration(session, theme: theme),
-            roomForQuiz: stepNeedsQuizRoom(session, width: width ?? self.width, height: height ?? self.height), metrics: metrics,
+            metrics: metrics,
             panelTitle: "step \(runner.stepIndex + 1)/\(stepCount)", metricsTitle: Self.metricsTitle(countsStart, curve: curve != nil),
             status: StatusView(
                 playing: stage.isPlaying, position: "step \(runner.stepIndex + 1)/\(stepCount)",
@@ -182,17 +182,6 @@ extension AppState {
                 let text = StyledText([StyledSpan(quiz.question + " "), StyledSpan(verdict, .emphasis), StyledSpan(right, .strong)])
                 return (place.position, NarrationBlock(kind: .text, text: text))
             }
-    }
-
-    /// Each quiz of the step on screen as it first shows, unanswered with its prompt,
-    /// without the step's text: what decides whether the step needs room for a quiz.
-    func stepQuizzes(_ session: LessonSession, theme: Theme) -> [NarrationView] {
-        session.runner.step.script.compactMap { item in
-            guard case let .quiz(quiz) = item.kind else { return nil }
-            let answer = LessonSession.QuizAnswer()
-            return NarrationView(blocks: [], quiz: quizView(quiz, answer: answer),
-                                 prompt: quizPrompt(quiz, answer: answer, nudged: false, unicode: theme.unicode))
-        }
     }
 
     /// The quiz the step waits on.
