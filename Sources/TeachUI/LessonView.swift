@@ -154,7 +154,7 @@ extension AppState {
         // The text a quiz asks about: what came on screen with it, right before it.
         let quizText = session.pendingQuiz.flatMap { quiz in sorted.firstIndex { $0.position == 2 * quiz.1.position } }
         return NarrationView(blocks: blocks, quiz: quizView(session), prompt: prompt(session, theme: theme), scroll: session.narrationScroll,
-                             quizText: quizText)
+                             quizText: quizText, namesScrollKeys: !presenting)
     }
 
     /// Quizzes of this step the learner answered and went on from, each as one line in
