@@ -176,7 +176,7 @@ extension AppState {
                 // Words between the question and its answer, so the two never read as one
                 // sentence; a quiz a presenter revealed was answered by nobody on screen.
                 let verdict = answer.picked.isEmpty ? (one ? "The answer: " : "The answers: ")
-                    : quiz.isCorrect(answer.picked) ? "\(tick) You were right: "
+                    : quiz.isCorrect(answer.picked) ? "\(tick) \(LessonOverPanel.rightOn(secondTry: answer.missed)): "
                     : "\(cross) You picked \(answer.picked.sorted().map { String($0 + 1) }.joined(separator: ", ")); "
                         + (one ? "the answer is " : "the answers are ")
                 let text = StyledText([StyledSpan(quiz.question + " "), StyledSpan(verdict, .emphasis), StyledSpan(right, .strong)])
