@@ -125,7 +125,7 @@ public enum Keymap {
         KeyBinding(digits, .openByNumber, [.menu], "Menu", "open lesson by number", label: "1-9"),
         KeyBinding([.character("s")], .openSandbox, [.menu], "Menu", "the sandbox"),
 
-        KeyBinding([.pageDown], .advance, [.presenting], "Presenting", "play or pause, then next step"),
+        KeyBinding([.pageDown], .advance, [.presenting], "Presenting", "play; mid-play, to where it stops; next step"),
         KeyBinding([.pageUp], .previousStep, [.presenting], "Presenting", "previous step"),
         KeyBinding([.character("."), .character("b")], .blank, [.presenting], "Presenting", "blank the screen"),
 

@@ -60,6 +60,12 @@ public struct AppState: Sendable {
             if let index = lessons.firstIndex(where: { $0.id == id }) {
                 watchedLesson = index
                 open(lesson: index, step: step ?? stoppedStep(in: lessons[index]))
+                if step == nil, lesson?.runner.stepIndex ?? 0 > 0 {
+                    // Opened where the learner stopped, not at the start: say so, and how
+                    // to start over (play-test: a resumed lesson looked like a broken one).
+                    // Short: at 80 columns the status line has about 35 left for it.
+                    lesson?.said = "resumed here; R restarts the lesson"
+                }
             }
         case let .sandbox(model, nodes):
             sandboxOnly = true

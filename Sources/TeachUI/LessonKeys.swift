@@ -25,7 +25,7 @@ extension LessonSession {
     /// step's own key (an ask) come first; then the keymap's action for the key, which
     /// →, Enter and a presenter's PgDn turn into what they do at this moment
     /// (`move(for:)`, which the key bar and the speaker notes read too).
-    mutating func handle(_ key: Key, presenting: Bool, stage stageRect: Rect, arrangedStage: Rect? = nil) -> LessonKeyOutcome {
+    mutating func handle(_ key: Key, presenting: Bool, stage stageRect: Rect) -> LessonKeyOutcome {
         // A nudge, and what → did for the learner, last until the next key.
         nudged = false
         didForYou = nil
@@ -73,7 +73,7 @@ extension LessonSession {
         case .stepBack: stepBack()
         case .clickToInspect:
             guard case let .click(x, y) = key,
-                  let hit = stage.selection(at: Point(x: x, y: y), stage: stageRect, arrangedStage: arrangedStage, presenting: presenting) else { return .done }
+                  let hit = stage.selection(at: Point(x: x, y: y), stage: stageRect, presenting: presenting) else { return .done }
             stage.selection = hit
             return .show(InspectPanel())
         default:
@@ -100,6 +100,8 @@ extension LessonSession {
             stage.stepForward()
         case .play, .pause:
             stage.togglePlay()
+        case .finishWait:
+            stage.playToStop()
         case let .doAsk(ask, then):
             then == nil ? self.move { $0.resolveInteraction() } : pass()
             // → carries the ask out so it never dead-ends; the status line says so.
@@ -213,7 +215,7 @@ extension AppState {
             if let session = lesson { scrollNarration(of: session, by: lines) }
             return []
         }
-        switch lesson?.handle(key, presenting: presenting, stage: layout.stage, arrangedStage: layout.arrangedStage) ?? .ignored {
+        switch lesson?.handle(key, presenting: presenting, stage: layout.stage) ?? .ignored {
         case .ignored, .done:
             break
         case let .show(panel):

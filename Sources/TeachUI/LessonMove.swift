@@ -8,6 +8,9 @@ enum LessonMove: Hashable, Sendable {
     case step
     case play(Wait)
     case pause
+    /// The play under way is run at once to where it stops (the end of the wait: the
+    /// step's next pause, ask, quiz or narration), and that moment is shown.
+    case finishWait
     /// The step's ask is carried out; `then`: the wait after it starts playing.
     case doAsk(Ask, then: Wait?)
     case passPause(then: Wait?)
@@ -32,6 +35,7 @@ enum LessonMove: Hashable, Sendable {
         case .step: "step"
         case .play: "play"
         case .pause: "pause"
+        case .finishWait: "to where the play stops"
         case .doAsk(_, then: nil): "do it"
         case .doAsk: "do it and play"
         case .passPause(then: nil), .passQuiz(then: nil): "go on"
@@ -52,6 +56,7 @@ enum LessonMove: Hashable, Sendable {
         case .step: return "shows the next change"
         case let .play(wait): return "plays \(wait.inWords) (→ steps instead)"
         case .pause: return "pauses the play"
+        case .finishWait: return "shows at once where this play stops"
         case let .doAsk(ask, then): return "carries out \"\(Self.ask(ask))\"" + Self.then(then)
         case let .passPause(then): return "on past the pause" + Self.then(then)
         case .revealQuiz: return "shows the quiz's answer and why each choice is right or wrong"
@@ -124,15 +129,17 @@ extension LessonSession {
     }
 
     /// A clicker's PgDn while presenting: one press, one thing for the class to see. A
-    /// wait plays, and a press while it plays pauses it where it is (the next press
-    /// plays on): the class never misses motion it has not seen, and the presenter can
-    /// stop to talk over a moment; a pause or the step's ask is passed; a quiz shows its
-    /// answer with every explanation (the class answers aloud), then is passed; a step
-    /// that is done leads to the next. Passing a pause, an ask or a quiz that a wait
-    /// follows also starts the wait playing: taking a pause off the screen alone shows
-    /// the class nothing.
+    /// wait plays, and a press while it plays finishes that wait at once: the stage shows
+    /// where the play stops (the step's next pause, ask, quiz or narration, never past
+    /// it), and the next press goes on from there. Play-testers read a click that paused
+    /// the play as a stop/start toggle and needed 13-19 clicks for one step; pausing is
+    /// Space's (or p's) job. A pause or the step's ask is passed; a quiz shows its answer
+    /// with every explanation (the class answers aloud), then is passed; a step that is
+    /// done leads to the next. Passing a pause, an ask or a quiz that a wait follows also
+    /// starts the wait playing: taking a pause off the screen alone shows the class
+    /// nothing.
     private var advanceMove: LessonMove? {
-        if stage.isPlaying { return .pause }
+        if stage.isPlaying { return .finishWait }
         switch runner.pending {
         case let .running(wait): return .play(wait)
         case .quiz:

@@ -74,16 +74,24 @@ struct LessonOverPanel: Panel {
         return KeyBar.hints(entries, places: [.lessonOver], unicode: unicode) + leave
     }
 
-    /// "Quizzes: 2 of 3 right", over the quizzes the learner answered in this lesson.
+    /// "Quizzes: 2 of 3 right on the first try", over the quizzes the learner answered in
+    /// this lesson: a quiz right only on the second try is answered but not counted, and
+    /// its line in the narration says so in the same words (`rightOn(secondTry:)`).
     static func score(_ session: LessonSession) -> String? {
         let answered = session.answers.filter { $0.value.answered }
         guard !answered.isEmpty else { return nil }
         let right = answered.filter { place, answer in
             guard case let .quiz(quiz) = session.lesson.steps[place.step].script[place.position].kind else { return false }
-            if quiz.numeric != nil { return !answer.missed }
+            if quiz.numeric != nil { return !answer.missed && !answer.typed.isEmpty }
             return !answer.picked.isEmpty && quiz.isCorrect(answer.picked) && !answer.missed
         }.count
-        return "Quizzes: \(right) of \(answered.count) right first time"
+        return "Quizzes: \(right) of \(answered.count) right on the first try"
+    }
+
+    /// How an answered quiz's line in the narration marks a right answer, in the card's
+    /// words: a learner told "You were right" after a miss found the quiz not counted.
+    static func rightOn(secondTry: Bool) -> String {
+        secondTry ? "Right on the second try" : "Right on the first try"
     }
 }
 

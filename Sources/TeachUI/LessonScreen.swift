@@ -12,9 +12,6 @@ struct LessonScreenView: Hashable, Sendable {
     /// A distribution curve the step shows in the stage's place.
     var curve: CurveChart? = nil
     var narration: NarrationView
-    /// Whether a quiz of the step needs a wider narration, in the size drawn
-    /// (`AppState.stepNeedsQuizRoom`).
-    var roomForQuiz = false
     var metrics: MetricsView
     /// The narration panel's title: "step 2/5", "sandbox".
     var panelTitle: String
@@ -29,7 +26,7 @@ struct LessonScreenView: Hashable, Sendable {
     @discardableResult
     func draw(into canvas: inout Canvas, theme: Theme) -> StageHits? {
         var stageHits: StageHits?
-        let layout = ScreenLayout(width: canvas.width, height: canvas.height, presenting: presenting, roomForQuiz: roomForQuiz)
+        let layout = ScreenLayout(width: canvas.width, height: canvas.height, presenting: presenting)
         canvas.fill(layout.title, with: Cell(" ", style: theme.title))
         let separator = theme.unicode ? " · " : " - "
         canvas.put(" " + title + separator + stepTitle, x: layout.title.x, y: layout.title.y, style: theme.title, limit: layout.title.width,
@@ -42,8 +39,7 @@ struct LessonScreenView: Hashable, Sendable {
             let legend = chart.legend(bothDrawn: bothDrawn).map { LegendEntry(glyphs: String($0.glyph), style: $0.style, title: $0.title) }
             StageLegend(events: legend).draw(into: &canvas, along: layout.stage, theme: theme)
         } else {
-            let hits = StageRenderer(scene: scene, theme: theme, selection: selection, roomy: presenting,
-                                     arrangedIn: layout.arrangedStage.inset(by: 1))
+            let hits = StageRenderer(scene: scene, theme: theme, selection: selection, roomy: presenting)
                 .draw(into: &canvas, rect: layout.stage.inset(by: 1))
             stageHits = hits
             hits.legend.draw(into: &canvas, along: layout.stage, theme: theme)

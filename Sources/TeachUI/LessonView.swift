@@ -38,7 +38,7 @@ extension AppState {
         return LessonScreenView(
             title: "\(session.index + 1). \(runner.lesson.title)", stepTitle: runner.step.title, scene: scene,
             selection: stage.selection, curve: curve, narration: narration(session, theme: theme),
-            roomForQuiz: stepNeedsQuizRoom(session, width: width ?? self.width, height: height ?? self.height), metrics: metrics,
+            metrics: metrics,
             panelTitle: "step \(runner.stepIndex + 1)/\(stepCount)", metricsTitle: Self.metricsTitle(countsStart, curve: curve != nil),
             status: StatusView(
                 playing: stage.isPlaying, position: "step \(runner.stepIndex + 1)/\(stepCount)",
@@ -154,7 +154,7 @@ extension AppState {
         // The text a quiz asks about: what came on screen with it, right before it.
         let quizText = session.pendingQuiz.flatMap { quiz in sorted.firstIndex { $0.position == 2 * quiz.1.position } }
         return NarrationView(blocks: blocks, quiz: quizView(session), prompt: prompt(session, theme: theme), scroll: session.narrationScroll,
-                             quizText: quizText)
+                             quizText: quizText, namesScrollKeys: !presenting)
     }
 
     /// Quizzes of this step the learner answered and went on from, each as one line in
@@ -176,23 +176,12 @@ extension AppState {
                 // Words between the question and its answer, so the two never read as one
                 // sentence; a quiz a presenter revealed was answered by nobody on screen.
                 let verdict = answer.picked.isEmpty ? (one ? "The answer: " : "The answers: ")
-                    : quiz.isCorrect(answer.picked) ? "\(tick) You were right: "
+                    : quiz.isCorrect(answer.picked) ? "\(tick) \(LessonOverPanel.rightOn(secondTry: answer.missed)): "
                     : "\(cross) You picked \(answer.picked.sorted().map { String($0 + 1) }.joined(separator: ", ")); "
                         + (one ? "the answer is " : "the answers are ")
                 let text = StyledText([StyledSpan(quiz.question + " "), StyledSpan(verdict, .emphasis), StyledSpan(right, .strong)])
                 return (place.position, NarrationBlock(kind: .text, text: text))
             }
-    }
-
-    /// Each quiz of the step on screen as it first shows, unanswered with its prompt,
-    /// without the step's text: what decides whether the step needs room for a quiz.
-    func stepQuizzes(_ session: LessonSession, theme: Theme) -> [NarrationView] {
-        session.runner.step.script.compactMap { item in
-            guard case let .quiz(quiz) = item.kind else { return nil }
-            let answer = LessonSession.QuizAnswer()
-            return NarrationView(blocks: [], quiz: quizView(quiz, answer: answer),
-                                 prompt: quizPrompt(quiz, answer: answer, nudged: false, unicode: theme.unicode))
-        }
     }
 
     /// The quiz the step waits on.

@@ -44,6 +44,9 @@ struct NarrationView: Hashable, Sendable {
     /// The first block of the text that came on screen with the quiz, right before it:
     /// what the question is about.
     var quizText: Int? = nil
+    /// The line that says more is out of view names the keys that scroll it; not when
+    /// presenting (the class is not told which keys to press).
+    var namesScrollKeys = true
 }
 
 /// Draws narration into a panel. The prompt (what to press) is anchored at the bottom so
@@ -185,11 +188,21 @@ struct NarrationRenderer {
         }
         let scroll = min(max(0, narration.scroll), top.count - (room - 1))
         let below = top.count - scroll - (room - 1)
-        let (up, down) = theme.unicode ? ("↑", "↓") : ("Up", "Down")
-        let note = below > 0
-            ? "\(theme.glyphs.ellipsis) \(down) \(below) more line\(below == 1 ? "" : "s")"
-            : "\(theme.glyphs.ellipsis) \(up) back to the top"
+        let note = below > 0 ? moreBelow(below, width: rect.width) : "\(theme.glyphs.ellipsis) \(theme.unicode ? "↑" : "Up") back to the top"
         return (Array(top[scroll..<(scroll + room - 1)]) + [NarrationLine(spans: [StyledSpan(note, .emphasis)])], bottom)
+    }
+
+    /// "… ↓ 27 more lines · ↑↓ scroll": how much is below, and (play-test: a student who
+    /// never opened the help did not know the panel scrolls) the keys that scroll it, as
+    /// much of that as fits the panel's width.
+    private func moreBelow(_ lines: Int, width: Int) -> String {
+        let ellipsis = theme.glyphs.ellipsis, plural = lines == 1 ? "" : "s"
+        let plain = "\(ellipsis) \(theme.unicode ? "↓" : "Down") \(lines) more line\(plural)"
+        guard narration.namesScrollKeys else { return plain }
+        let keyed = theme.unicode
+            ? ["\(ellipsis) ↓ \(lines) more line\(plural) · ↑↓ scroll", "↓ \(lines) more line\(plural) · ↑↓ scroll", "↓ \(lines) more · ↑↓ scroll"]
+            : ["\(ellipsis) \(lines) more line\(plural): Up/Down scroll", "\(ellipsis) \(lines) more: Up/Down"]
+        return keyed.first { $0.count <= width } ?? plain
     }
 
     /// Groups of lines one under another with a blank line between, leaving out empty ones.

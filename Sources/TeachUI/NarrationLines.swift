@@ -59,27 +59,6 @@ extension NarrationRenderer {
         return result
     }
 
-    /// Whether the quiz fits `rect` under a few lines of narration at its tallest: the question,
-    /// every choice, the longest note on one choice, the verdict, the closing note and the
-    /// prompt. One answer for the whole quiz, so the panel does not change size as it
-    /// is answered. `textRows`: the narration's rows to count, instead of as many of
-    /// its own as it has up to a few.
-    func quizFits(in rect: Rect, textRows: Int? = nil) -> Bool {
-        guard let quiz = narration.quiz, rect.width > 2 else { return true }
-        let width = rect.width
-        func rows(_ markup: String) -> Int { StyledText(markup: markup).wrapped(width: width).count }
-        var view = narration
-        view.quiz?.answered = false
-        view.quiz?.notes = nil
-        let unanswered = NarrationRenderer(narration: view, theme: theme)
-        let notes = quiz.notes.map { $0.reduce(0) { $0 + rows($1) } }
-            ?? 1 + (quiz.explanations.compactMap { $0.map { rows("1: " + $0) } }.max() ?? 0) + (quiz.explanation.map(rows) ?? 0)
-        let prompt = narration.prompt?.wrapped(width: width).count ?? 0
-        // The narration may scroll, as long as a few of its lines stay in view.
-        let text = textRows ?? min(narrationLines(width: width).count, Self.narrationRows)
-        return text + 1 + unanswered.quizLines(width: width).count + notes + 1 + prompt <= rect.height
-    }
-
     /// After a missed first try, why its picks were wrong; once answered, the verdict and
     /// why each choice picked or right is so.
     func feedbackLines(width: Int) -> [NarrationLine] {

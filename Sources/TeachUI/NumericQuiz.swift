@@ -83,7 +83,7 @@ enum NumericQuizView {
     /// An answered numeric quiz, as one line of the narration: the answer and a mark.
     static func answered(_ quiz: Quiz, answer: LessonSession.QuizAnswer, tick: String, cross: String) -> StyledText {
         let verdict = answer.typed.isEmpty ? "The answer: "
-            : quiz.isCorrect(typed: answer.typed) == true ? "\(tick) You were right: "
+            : quiz.isCorrect(typed: answer.typed) == true ? "\(tick) \(LessonOverPanel.rightOn(secondTry: answer.missed)): "
             : "\(cross) You said \(answer.typed); the answer is "
         return StyledText([StyledSpan(quiz.question + " "), StyledSpan(verdict, .emphasis), StyledSpan(quiz.numeric?.shown ?? "", .strong)])
     }

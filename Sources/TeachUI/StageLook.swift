@@ -8,21 +8,15 @@ struct StageLook: Hashable, Sendable {
     var width: Int
     var height: Int
     var roomy: Bool
-    /// The inside of the stage the nodes are arranged in (see `ScreenLayout.arrangedStage`).
-    var arrangedWidth: Int
-    var arrangedHeight: Int
 
     /// The stage of an 80x24 lesson screen, until the app says otherwise.
     static let standard = StageLook(ScreenLayout(width: 80, height: 24, presenting: false).stage, roomy: false)
 
-    /// The look of a stage drawn in `stage` (its border included), its nodes arranged in
-    /// `arranged` (the stage itself when nil).
-    init(_ stage: Rect, arrangedIn arranged: Rect? = nil, roomy: Bool) {
-        let inside = stage.inset(by: 1), arrangedInside = (arranged ?? stage).inset(by: 1)
+    /// The look of a stage drawn in `stage` (its border included).
+    init(_ stage: Rect, roomy: Bool) {
+        let inside = stage.inset(by: 1)
         width = max(0, inside.width)
         height = max(0, inside.height)
-        arrangedWidth = max(0, arrangedInside.width)
-        arrangedHeight = max(0, arrangedInside.height)
         self.roomy = roomy
     }
 
@@ -31,8 +25,7 @@ struct StageLook: Hashable, Sendable {
     /// draws only those that differ, which is most of its cost saved on a busy swarm.
     func picture(of scene: Scene) -> Canvas {
         var canvas = Canvas(width: width, height: height)
-        StageRenderer(scene: scene, theme: Theme(.full), roomy: roomy,
-                      arrangedIn: Rect(x: 0, y: 0, width: arrangedWidth, height: arrangedHeight))
+        StageRenderer(scene: scene, theme: Theme(.full), roomy: roomy)
             .draw(into: &canvas, rect: Rect(x: 0, y: 0, width: width, height: height))
         return canvas
     }
@@ -41,7 +34,6 @@ struct StageLook: Hashable, Sendable {
 extension AppState {
     /// How the stage of the screen is drawn now, for the stage's stepping.
     var stageLook: StageLook {
-        let layout = screenLayout
-        return StageLook(layout.stage, arrangedIn: layout.arrangedStage, roomy: presenting)
+        StageLook(screenLayout.stage, roomy: presenting)
     }
 }

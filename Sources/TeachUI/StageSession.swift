@@ -358,9 +358,9 @@ struct StageSession<Driver: SimulationDriver>: Sendable {
 
     /// The message or node drawn at a cell of the stage, for mouse clicks: the stage is
     /// drawn again off screen, so a click finds exactly what the learner saw there.
-    func selection(at point: Point, stage: Rect, arrangedStage: Rect? = nil, presenting: Bool) -> Selection? {
+    func selection(at point: Point, stage: Rect, presenting: Bool) -> Selection? {
         var scratch = Canvas(width: stage.maxX, height: stage.maxY)
-        return StageRenderer(scene: scene, theme: Theme(.full), roomy: presenting, arrangedIn: arrangedStage?.inset(by: 1))
+        return StageRenderer(scene: scene, theme: Theme(.full), roomy: presenting)
             .draw(into: &scratch, rect: stage.inset(by: 1)).selection(at: point)
     }
 }

@@ -135,7 +135,7 @@ extension AppState {
             sandbox?.switchModel(to: SandboxModel.allCases[number - 1], seed: seed)
         case .clickToInspect:
             if case let .click(x, y) = key,
-               let hit = sandbox?.stage.selection(at: Point(x: x, y: y), stage: stageRect, arrangedStage: screenLayout.arrangedStage, presenting: presenting) {
+               let hit = sandbox?.stage.selection(at: Point(x: x, y: y), stage: stageRect, presenting: presenting) {
                 sandbox?.stage.selection = hit
                 overlay = InspectPanel()
             }

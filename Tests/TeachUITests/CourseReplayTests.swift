@@ -64,7 +64,7 @@ import Testing
                 if unread, position(state) != position(before) {
                     result.unreadLeft.append("step \(step + 1): \(key) on \(session.shownPending)")
                 }
-                // A presenter watches the play to its end: a click while it plays pauses it.
+                // A presenter watches the play to its end (a click while it plays would end it at once).
                 if presenting {
                     TestLessons.playOut(&state)
                 } else if state.wantsTicks {

@@ -35,7 +35,7 @@ import Testing
         #expect(screen(state, width: 100, height: 30).contains("→ Enter finish the lesson"), "the key bar says where → goes")
         send(&state, .key(.right))
         let shown = screen(state, width: 100, height: 30)
-        #expect(shown.contains("Quizzes: 1 of 1 right first time"))
+        #expect(shown.contains("Quizzes: 1 of 1 right on the first try"))
         #expect(shown.contains("← back to the lesson") && shown.contains("q menu"))
         send(&state, .key(.left))
         #expect(!screen(state).contains("lesson complete"), "← goes back to the lesson's last step")

@@ -8,10 +8,10 @@ import Testing
 @Suite struct LongQuizTests {
     static let lesson = TestLessons.load(lessonSource(explanation: nil), path: "long-quiz.md")
 
-    /// The lesson at step 2 in a window of 80x20: its panel is 36 columns by 15 rows
-    /// while the quiz is up, short enough that the quiz and its notes only just fit.
+    /// The lesson at step 2 in a window of 100x20: its panel is 38 columns by 15 rows,
+    /// short enough that the quiz and its notes only just fit.
     static func open(_ lesson: Lesson) -> AppState {
-        TestLessons.atQuiz(lesson, step: 1, size: (80, 20), answer: false)
+        TestLessons.atQuiz(lesson, step: 1, size: (100, 20), answer: false)
     }
 
     /// The narration panel's rows, trimmed.
@@ -110,15 +110,18 @@ import Testing
     }
 }
 
-/// Every quiz of the bundled course at 80x24, as a student meets it: before answering,
-/// the question, every choice and the narration that leads to it (three lines of it at
-/// least); after a wrong pick, every choice still and why the pick was wrong; answered
-/// wrong twice, the picked and the right choice with why each is so, the verdict and
-/// the quiz's closing note; answered right, the right choice's note and the closing one.
+/// Every quiz of the bundled course as a student meets it. At 80x24, before answering and
+/// after a wrong pick, the question and every choice (the narration panel keeps its width
+/// for the stage's sake, so the text above a long quiz and the notes on a miss may
+/// scroll, with a line that says how). At 100x24, whose panel is as wide as 80x24 once
+/// gave a quiz: also the narration that leads to it (three lines of it at least); after
+/// a wrong pick, why the pick was wrong; answered wrong twice, the picked and the right
+/// choice with why each is so, the verdict and the quiz's closing note; answered right,
+/// the right choice's note and the closing one.
 @Suite struct EveryQuizOnScreenTests {
     /// The narration panel's rows, each trimmed.
     private static func rows(_ state: AppState) -> [String] {
-        let canvas = render(state, width: 80, height: 24, capabilities: .full)
+        let canvas = render(state, width: state.width, height: state.height, capabilities: .full)
         let inner = LessonScreenView.inner(state.screenLayout.narration)
         return (inner.y..<inner.maxY).map { y in
             (inner.x..<inner.maxX).map { canvas[$0, y].text }.joined().trimmingCharacters(in: .whitespaces)
@@ -161,43 +164,66 @@ import Testing
     @Test(arguments: CoursePlayTests.lessons.map(\.id))
     func theQuestionChoicesNarrationAndNotesAreOnScreen(id: String) throws {
         let lesson = try #require(CoursePlayTests.lessons.first { $0.id == id })
+        try walk(lesson, width: 100, height: 24, all: true)
+        try walk(lesson, width: 80, height: 24, all: false)
+    }
+
+    /// Answers every quiz of `lesson` in a window of this size, checking what is on
+    /// screen at each moment: everything, or (`all` false) the question and every choice.
+    private func walk(_ lesson: Lesson, width: Int, height: Int, all checksAll: Bool) throws {
+        let id = lesson.id
         var missing: [String] = []
+        func problems(_ state: AppState, quiz: Quiz, moment: String, choices: [Int], explained: [Int] = [],
+                      verdict: String? = nil, overall: Bool = false, narration: Bool = false) -> [String] {
+            guard checksAll || !choices.isEmpty else { return [] }
+            return checksAll ? Self.problems(state, quiz: quiz, moment: moment, choices: choices, explained: explained,
+                                             verdict: verdict, overall: overall, narration: narration)
+                : Self.problems(state, quiz: quiz, moment: moment, choices: choices)
+        }
         for step in lesson.steps.indices {
             var state = AppState(lessons: [lesson], start: .lesson(id: id, step: step))
+            send(&state, .resize(width: width, height: height))
             var moves = 0
             while let session = state.lesson, session.runner.stepIndex == step, !session.runner.isFinished, moves < 50 {
                 moves += 1
-                guard let (quiz, _) = session.pendingQuiz else {
-                    send(&state, .key(.character("n")))
+                guard let (quiz, quizPlace) = session.pendingQuiz, !state.wantsTicks else {
+                    // Until the stage has caught up, the screen shows the moment before the quiz.
+                    if !state.wantsTicks { send(&state, .key(.character("n"))) }
+                    TestLessons.playOut(&state)
+                    continue
+                }
+                if session.answers[quizPlace]?.answered == true {
+                    // Checked already; Space first pages through notes longer than the panel.
+                    send(&state, .key(.character(" ")))
                     continue
                 }
                 let place = "step \(step + 1)"
                 if let numeric = quiz.numeric {
                     for digit in String(numeric.value) { send(&state, .key(.character(digit))) }
                     send(&state, .key(.enter))
-                    missing += Self.problems(state, quiz: quiz, moment: place + " answered", choices: [], overall: true)
+                    missing += problems(state, quiz: quiz, moment: place + " answered", choices: [], overall: true)
                     send(&state, .key(.character(" ")))
                     continue
                 }
                 let all = Array(quiz.choices.indices), right = quiz.answers.sorted()
-                missing += Self.problems(state, quiz: quiz, moment: place + " before answering", choices: all, narration: true)
+                missing += problems(state, quiz: quiz, moment: place + " before answering", choices: all, narration: true)
                 let wrong = quiz.choices.indices.filter { !quiz.answers.contains($0) }
                 if !quiz.multiple, let first = wrong.first {
                     send(&state, .key(.character(Character(String(first + 1)))))
-                    missing += Self.problems(state, quiz: quiz, moment: place + " after a miss", choices: all, explained: [first])
+                    missing += problems(state, quiz: quiz, moment: place + " after a miss", choices: all, explained: [first])
                     if let second = wrong.dropFirst().first {
                         var twice = state
                         send(&twice, .key(.character(Character(String(second + 1)))))
-                        missing += Self.problems(twice, quiz: quiz, moment: place + " missed twice", choices: [],
+                        missing += problems(twice, quiz: quiz, moment: place + " missed twice", choices: [],
                                                  explained: ([second] + right).sorted(), verdict: "Not quite:", overall: true)
                     }
                 }
                 for answer in right { send(&state, .key(.character(Character(String(answer + 1))))) }
                 if quiz.multiple { send(&state, .key(.enter)) }
-                missing += Self.problems(state, quiz: quiz, moment: place + " answered", choices: [], explained: right, overall: true)
+                missing += problems(state, quiz: quiz, moment: place + " answered", choices: [], explained: right, overall: true)
                 send(&state, .key(.character(" ")))
             }
         }
-        #expect(missing.isEmpty, "\(id): \(missing)")
+        #expect(missing.isEmpty, "\(id) at \(width)x\(height): \(missing)")
     }
 }
