@@ -31,10 +31,11 @@ extension StageRenderer {
     /// whose lines are links, longest first.
     static let directPath = ["sent direct, no link", "direct, no link", "no link"]
 
-    /// The units' captions ("small · 5 clients"), dim, on the rows kept for them; one too
-    /// long for its row ends in an ellipsis.
+    /// The units' captions ("small · 5 clients"), dim, on the rows kept for them, and a
+    /// grid's "+N more" beside each block with nodes it has no cell for; one too long for
+    /// its row ends in an ellipsis.
     func drawCaptions(into canvas: inout Canvas, placement: StagePlacement) {
-        for caption in placement.captions {
+        for caption in placement.captions + placement.notes {
             canvas.put(caption.text, x: caption.frame.x, y: caption.frame.y, style: theme.dim, limit: caption.frame.width,
                        ellipsis: theme.glyphs.ellipsis)
         }

@@ -20,6 +20,9 @@ struct StageUnit: Hashable, Sendable {
 
     var nodes: [Int] { hubs + members }
 
+    /// The nodes its caption counts: its members, or its hubs when it has no others.
+    func counted(in shape: StageShape) -> [Int] { members.isEmpty ? hubs : members }
+
     /// What a unit's label says, longest first, for the caption to take the first that
     /// fits: "small, 5 clients", "honest, 8 peers, all linked" (no "·": the stage draws it for protocol chatter).
     /// A lesson's labels (its group's, and its hub's: "origin far away, clients in the
@@ -33,7 +36,7 @@ struct StageUnit: Hashable, Sendable {
             hub.label.map { $0.lowercased().contains(hub.name.lowercased()) ? $0 : "\(hub.name) (\($0))" }
         }
         let labels = [hubLabel, group.flatMap { shape.groups[$0].label }].compactMap(\.self)
-        let counted = members.isEmpty ? hubs : members
+        let counted = counted(in: shape)
         let role = Role.allCases.max { a, b in
             counted.count(where: { roles[$0] == a }) < counted.count(where: { roles[$0] == b })
         } ?? .peer
