@@ -463,9 +463,13 @@ enum StageLayout {
     ) -> [Int: Rect]? {
         let roles = Dictionary(uniqueKeysWithValues: shape.nodes.map { ($0.id, $0.role) })
         let apart = unit.members.isEmpty ? [] : unit.hubs.filter { standsApart(roles[$0], ringClosed: unit.ringClosed) }
-        let centred = unit.hubs.filter { !apart.contains($0) }
+        // Roles follow the exchange: a hub seeding its unit's swarm (a server whose clients
+        // now share a file) is one of the swarm, on top of its ring where the chunks start
+        // from, not the middle of a star.
+        let seeding = unit.members.contains(where: shape.swarm.contains) ? unit.hubs.filter(shape.seeds.contains) : []
+        let centred = unit.hubs.filter { !apart.contains($0) && !seeding.contains($0) }
         let hubs = variant.reversed ? centred.reversed() : centred
-        let others = seedOnTop(unit.members, seeds: shape.seeds)
+        let others = seedOnTop(seeding + unit.members, seeds: shape.seeds)
         func size(_ id: Int) -> (width: Int, height: Int) { StageLayout.size(of: names[id] ?? "", form: form) }
         let sizes = unit.nodes.map(size)
         let widest = sizes.map(\.width).max() ?? 0, tallest = sizes.map(\.height).max() ?? 0
