@@ -61,6 +61,16 @@ struct StagePlacement: Hashable, Sendable {
     /// What lines must keep out of: the nodes, the captions and the notes.
     var walls: [Rect] { boxes + captions.map(\.frame) + notes.map(\.frame) }
 
+    /// What a message's path is drawn clear of: the walls, one-line labels with a blank
+    /// cell either side (the cells the router keeps other lines out of), so a path's
+    /// dashes and arrowhead never touch a name or its mark: "◉ c1↑ ◂■▸ ◉ c2↑" where
+    /// "◉ c1↑◂■▸◉ c2↑" ran labels, marks and chunk heads together.
+    var pathClearances: [Rect] {
+        guard form == .compact else { return walls }
+        return boxes.map { Rect(x: $0.x - 1, y: $0.y, width: $0.width + 2, height: $0.height) }
+            + captions.map(\.frame) + notes.map(\.frame)
+    }
+
     /// The node whose frame holds the cell, for mouse clicks.
     func node(at point: Point) -> Int? {
         frames.keys.sorted().first { frames[$0]!.contains(point) }
@@ -754,14 +764,7 @@ enum StageLayout {
         }
         let fitting = max(1, (rect.width - 1) / chosen.x + 1)
         var shown = min(members.count, fitting * rowsFitting(chosen.y))
-        let columns: Int
-        if shown == members.count, shown > 0 {
-            // Rows as even as they can be: ten in two rows are five and five, not nine and one.
-            let rows = (shown + fitting - 1) / fitting
-            columns = (shown + rows - 1) / rows
-        } else {
-            columns = fitting
-        }
+        let columns = fitting
         let left = rect.x + (rect.width - ((min(columns, max(1, shown)) - 1) * chosen.x + 1)) / 2
         /// Where the note goes after `count` cells: a blank after the last one.
         func noteX(after count: Int) -> Int {

@@ -49,8 +49,12 @@ struct StageUnit: Hashable, Sendable {
         }
         let labels = [hubLabel, group.flatMap { shape.groups[$0].label }].compactMap(\.self)
         let counted = counted(in: shape)
+        // Counted as what they are drawn as: clients trading in a swarm are its peers
+        // (cs-cost's "large, 20 clients" stood over twenty ◉).
+        let swarm = Set(shape.swarm)
+        func drawn(_ id: Int) -> Role? { swarm.contains(id) ? .peer : roles[id] }
         let role = Role.allCases.max { a, b in
-            counted.count(where: { roles[$0] == a }) < counted.count(where: { roles[$0] == b })
+            counted.count(where: { drawn($0) == a }) < counted.count(where: { drawn($0) == b })
         } ?? .peer
         if let hub {
             name = hub.name
