@@ -13,15 +13,22 @@ extension Lesson {
         return labels
     }
 
-    /// The nodes any of the lesson's swarms starts from, by name.
-    public var swarmSeeds: Set<String> {
-        Set(actions.flatMap { $0.settings(SwarmAction.self)?.seeds ?? [] })
-    }
-
     /// The first swarm the lesson starts: its seeds and its peers, by name. The stage is
-    /// laid out for it from the first step, so nobody moves when it starts.
+    /// laid out for it from the first step, so nobody moves when it starts; but not when
+    /// any of its machines asks for or serves something before it (a server's clients
+    /// that later share a file as a swarm): until then they play another scenario, drawn
+    /// as what they do in it, and the swarm is a new one.
     public var firstSwarm: (seeds: Set<String>, peers: Set<String>)? {
-        actions.lazy.compactMap { $0.settings(SwarmAction.self) }.first.map { (Set($0.seeds), Set($0.peers)) }
+        var earlier: Set<String> = []
+        for action in actions {
+            if let swarm = action.settings(SwarmAction.self) {
+                let machines = Set(swarm.seeds + swarm.peers)
+                return machines.isDisjoint(with: earlier) ? (Set(swarm.seeds), Set(swarm.peers)) : nil
+            }
+            if let request = action.settings(RequestAction.self) { earlier.formUnion(request.from + [request.to]) }
+            if let serving = action.settings(ServeFileAction.self) { earlier.formUnion(serving.to + [serving.from]) }
+        }
+        return nil
     }
 
     /// Every action of every step, those a key does included.

@@ -55,7 +55,7 @@ struct LessonSession: Sendable {
         self.index = index
         var runner = LessonRunner(lesson: lesson)
         runner.jump(to: step)
-        stage = StageSession(driver: LessonDriver(runner: runner), plan: StagePlan(lesson.network, labels: lesson.nodeLabels, seeds: lesson.swarmSeeds,
+        stage = StageSession(driver: LessonDriver(runner: runner), plan: StagePlan(lesson.network, labels: lesson.nodeLabels,
                                                                                    firstSwarm: lesson.firstSwarm))
     }
 
@@ -153,8 +153,8 @@ extension StageLayoutKind {
 
 extension StagePlan {
     /// A lesson's layout, the place and layout of each group and named node, what the
-    /// lesson calls them, the nodes its swarms start from, and its first swarm.
-    init(_ network: NetworkSpec, labels: [String: String] = [:], seeds: Set<String> = [],
+    /// lesson calls them, and its first swarm.
+    init(_ network: NetworkSpec, labels: [String: String] = [:],
          firstSwarm: (seeds: Set<String>, peers: Set<String>)? = nil) {
         self.init(
             layout: StageLayoutKind(network.layout),
@@ -163,7 +163,7 @@ extension StagePlan {
                       layout: group.layout.map(StageLayoutKind.init), label: group.label)
             },
             places: Dictionary(network.nodes.compactMap { node in node.place.map { (node.name, StagePlace($0)) } }) { first, _ in first },
-            labels: labels, seeds: seeds, firstSwarm: firstSwarm.map { StagePlan.Swarm(seeds: $0.seeds, peers: $0.peers) })
+            labels: labels, firstSwarm: firstSwarm.map { StagePlan.Swarm(seeds: $0.seeds, peers: $0.peers) })
     }
 }
 

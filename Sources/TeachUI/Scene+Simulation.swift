@@ -54,11 +54,12 @@ extension Scene {
         }
     }
 
-    /// A peer that a swarm of the lesson will start from is a seed before its swarm runs
-    /// too: it looks the same throughout. Another node (a server seeding later) is drawn
-    /// as what it does until then.
+    /// A node the lesson's first swarm will start from is a seed before its swarm runs
+    /// too, whatever it was set up as: it looks the same throughout. A node that plays
+    /// another part first (a server answering requests before it seeds) has no planned
+    /// swarm (`StagePlan.firstSwarm`), and is drawn as what it does until then.
     static func plannedSeed(_ config: NodeConfig, plan: StagePlan) -> SwarmRole? {
-        config.role == .peer && plan.seeds.contains(config.name) ? .seed : nil
+        plan.firstSwarm?.seeds.contains(config.name) == true ? .seed : nil
     }
 
     /// What the shape of a network drawn to a plan is made from: the network, the plan,

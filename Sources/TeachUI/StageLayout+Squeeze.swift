@@ -10,8 +10,11 @@ extension StageLayout {
     static func place(_ shape: StageShape, in rect: Rect, arrangedIn arranged: Rect, roomy: Bool = false) -> StagePlacement {
         guard arranged != rect, !arranged.isEmpty, !rect.isEmpty else { return place(shape, in: rect, roomy: roomy) }
         let placement = place(shape, in: arranged, roomy: roomy)
+        // A grid's blocks flow into the room they have, each with its "+N more" where it
+        // has no cell for some: laid out afresh.
+        guard placement.form != .dot else { return place(shape, in: rect, roomy: roomy) }
         let units = StageUnit.units(of: shape)
-        let captions = placement.captions.isEmpty ? [] : captions(shape, units: units, in: rect, grid: placement.form == .dot)
+        let captions = placement.captions.isEmpty ? [] : captions(shape, units: units, in: rect, grid: false)
         return squeezed(placement, captions: captions, shape: shape, from: arranged, to: rect) ?? place(shape, in: rect, roomy: roomy)
     }
 

@@ -24,6 +24,14 @@ enum NodeForm: Hashable, Sendable {
 struct StageCaption: Hashable, Sendable {
     var text: String
     var frame: Rect
+    /// The nodes its count counts (its unit's members, or its hubs when it has no others).
+    var counted: [Int] = []
+    /// The region its unit is laid out in, under it.
+    var region: Rect? = nil
+    /// How many of its unit's nodes the grid had no cell for: said beside its block
+    /// ("+2 more", one of `StagePlacement.notes`), so what the caption counts is what it
+    /// shows and that note added up.
+    var hidden = 0
 }
 
 /// Where every node sits on the stage, and in which form.
@@ -37,6 +45,8 @@ struct StagePlacement: Hashable, Sendable {
     var hidden: Int
     /// Each unit's caption, when the stage holds several units or a grid.
     var captions: [StageCaption] = []
+    /// A grid's "+N more" beside each block with nodes it had no cell for.
+    var notes: [StageCaption] = []
     /// The configured links drawn as lines: all but those inside a unit whose nodes are
     /// all linked to each other.
     var drawnLinks: [NodePair] = []
@@ -48,8 +58,18 @@ struct StagePlacement: Hashable, Sendable {
         frames.keys.sorted().compactMap { frames[$0] }
     }
 
-    /// What lines must keep out of: the nodes and the captions.
-    var walls: [Rect] { boxes + captions.map(\.frame) }
+    /// What lines must keep out of: the nodes, the captions and the notes.
+    var walls: [Rect] { boxes + captions.map(\.frame) + notes.map(\.frame) }
+
+    /// What a message's path is drawn clear of: the walls, one-line labels with a blank
+    /// cell either side (the cells the router keeps other lines out of), so a path's
+    /// dashes and arrowhead never touch a name or its mark: "◉ c1↑ ◂■▸ ◉ c2↑" where
+    /// "◉ c1↑◂■▸◉ c2↑" ran labels, marks and chunk heads together.
+    var pathClearances: [Rect] {
+        guard form == .compact else { return walls }
+        return boxes.map { Rect(x: $0.x - 1, y: $0.y, width: $0.width + 2, height: $0.height) }
+            + captions.map(\.frame) + notes.map(\.frame)
+    }
 
     /// The node whose frame holds the cell, for mouse clicks.
     func node(at point: Point) -> Int? {
@@ -62,7 +82,7 @@ struct StagePlacement: Hashable, Sendable {
         frames.values.allSatisfy { frame in
             !frame.contains(point)
                 && (form != .compact || !frame.contains(x: point.x - 1, y: point.y) && !frame.contains(x: point.x + 1, y: point.y))
-        } && !captions.contains { $0.frame.contains(point) }
+        } && !captions.contains { $0.frame.contains(point) } && !notes.contains { $0.frame.contains(point) }
     }
 }
 
@@ -229,8 +249,10 @@ enum StageLayout {
     /// A region of the stage for each unit: units placed at the top or the bottom share
     /// a band there; the others stand side by side in the middle, left ones first, then
     /// centre and unplaced ones in order, then right ones; units placed alike share a
-    /// column, one above the other. Sizes follow how many nodes each unit holds.
-    static func regions(for units: [StageUnit], in rect: Rect) -> [Rect] {
+    /// column, one above the other. Sizes follow how many nodes each unit holds; where
+    /// `least` says how many rows a unit needs at a width (a grid's block), units stacked
+    /// in a column give rows they can spare to those short of them.
+    static func regions(for units: [StageUnit], in rect: Rect, least: ((Int, Int) -> Int)? = nil) -> [Rect] {
         func weight(_ index: Int) -> Double { max(4, 2 + Double(units[index].nodes.count)) }
         var regions = Array(repeating: rect, count: units.count)
         let top = units.indices.filter { units[$0].place == .top }
@@ -256,7 +278,9 @@ enum StageLayout {
             var x = rect.x
             for (stack, width) in zip(cells, widths) {
                 var stackY = y
-                for (index, stackHeight) in zip(stack, split(height, by: stack.map(weight))) {
+                var heights = split(height, by: stack.map(weight))
+                if let least { heights = lent(heights, needs: stack.map { least($0, width) }) }
+                for (index, stackHeight) in zip(stack, heights) {
                     regions[index] = Rect(x: x, y: stackY, width: width, height: stackHeight)
                     stackY += stackHeight
                 }
@@ -265,6 +289,18 @@ enum StageLayout {
             y += height
         }
         return regions
+    }
+
+    /// `heights` with rows moved, one at a time, from the one with most to spare to one
+    /// short of its `needs`, while one is short and another can spare one.
+    private static func lent(_ heights: [Int], needs: [Int]) -> [Int] {
+        var heights = heights
+        while let short = heights.indices.first(where: { heights[$0] < needs[$0] }),
+              let spare = heights.indices.filter({ heights[$0] > needs[$0] }).max(by: { heights[$0] - needs[$0] < heights[$1] - needs[$1] }) {
+            heights[short] += 1
+            heights[spare] -= 1
+        }
+        return heights
     }
 
     /// `total` cells shared out in proportion to `weights` (zero weights get none).
@@ -285,11 +321,19 @@ enum StageLayout {
     /// else a unit among others, unless it is a lone node (its name says it all) that the
     /// lesson gave no label.
     static func captions(_ shape: StageShape, units: [StageUnit], in rect: Rect, grid: Bool) -> [StageCaption] {
+        captions(shape, units: units, regions: regions(for: units, in: rect), grid: grid)
+    }
+
+    /// Each unit's caption over its region.
+    static func captions(_ shape: StageShape, units: [StageUnit], regions: [Rect], grid: Bool) -> [StageCaption] {
         let roles = Dictionary(uniqueKeysWithValues: shape.nodes.map { ($0.id, $0.role) })
-        return zip(units, regions(for: units, in: rect)).compactMap { unit, region in
+        return zip(units, regions).compactMap { unit, region in
             let labelled = unit.nodes.count > 1 || unit.nodes.contains { id in shape.nodes.contains { $0.id == id && $0.label != nil } }
             guard region.height > 2, grid || labelled else { return nil }
-            return caption(unit.labels(in: shape, roles: roles, counting: grid), in: region)
+            var caption = caption(unit.labels(in: shape, roles: roles, counting: grid), in: region)
+            caption.counted = unit.counted(in: shape)
+            caption.region = region
+            return caption
         }
     }
 
@@ -429,9 +473,13 @@ enum StageLayout {
     ) -> [Int: Rect]? {
         let roles = Dictionary(uniqueKeysWithValues: shape.nodes.map { ($0.id, $0.role) })
         let apart = unit.members.isEmpty ? [] : unit.hubs.filter { standsApart(roles[$0], ringClosed: unit.ringClosed) }
-        let centred = unit.hubs.filter { !apart.contains($0) }
+        // Roles follow the exchange: a hub seeding its unit's swarm (a server whose clients
+        // now share a file) is one of the swarm, on top of its ring where the chunks start
+        // from, not the middle of a star.
+        let seeding = unit.members.contains(where: shape.swarm.contains) ? unit.hubs.filter(shape.seeds.contains) : []
+        let centred = unit.hubs.filter { !apart.contains($0) && !seeding.contains($0) }
         let hubs = variant.reversed ? centred.reversed() : centred
-        let others = seedOnTop(unit.members, seeds: shape.seeds)
+        let others = seedOnTop(seeding + unit.members, seeds: shape.seeds)
         func size(_ id: Int) -> (width: Int, height: Int) { StageLayout.size(of: names[id] ?? "", form: form) }
         let sizes = unit.nodes.map(size)
         let widest = sizes.map(\.width).max() ?? 0, tallest = sizes.map(\.height).max() ?? 0
@@ -648,24 +696,45 @@ enum StageLayout {
 
     /// Each unit a block of cells in its region under a caption that says how many of
     /// what it shows ("peers · 200 peers"): hubs on the top row (named when there is
-    /// room), the rest row by row below, spaced as widely as the region allows.
+    /// room), the rest row by row below, spaced as widely as the region allows. A block
+    /// with no cell for some of its nodes says how many beside its last row ("+2 more"),
+    /// so its caption's count is what it shows and that note added up.
     private static func grid(_ shape: StageShape, units: [StageUnit], drawn: [NodePair], in rect: Rect) -> StagePlacement {
         let names = Dictionary(uniqueKeysWithValues: shape.nodes.map { ($0.id, $0.name) })
         var frames: [Int: Rect] = [:]
         guard !rect.isEmpty else { return StagePlacement(form: .dot, kind: .grid, frames: [:], hidden: shape.nodes.count) }
-        for (unit, region) in zip(units, regions(for: units, in: rect)) {
+        let regions = regions(for: units, in: rect) { index, width in gridHeight(units[index], names: names, width: width) }
+        var captions = captions(shape, units: units, regions: regions, grid: true)
+        var notes: [StageCaption] = []
+        for (unit, region) in zip(units, regions) {
             var area = region
             if region.height > 2 {
                 area = Rect(x: region.x + 1, y: region.y + 1, width: max(0, region.width - 2), height: region.height - 1)
             }
-            frames.merge(block(hubs: unit.hubs, members: unit.members, names: names, in: area)) { first, _ in first }
+            let (placed, note) = block(hubs: unit.hubs, members: unit.members, names: names, in: area)
+            frames.merge(placed) { first, _ in first }
+            guard let note else { continue }
+            notes.append(note)
+            if let caption = captions.firstIndex(where: { $0.region == region }) { captions[caption].hidden = note.hidden }
         }
         return StagePlacement(form: .dot, kind: .grid, frames: frames, hidden: shape.nodes.count - frames.count,
-                              captions: captions(shape, units: units, in: rect, grid: true), drawnLinks: drawn)
+                              captions: captions, notes: notes, drawnLinks: drawn)
     }
 
-    private static func block(hubs: [Int], members others: [Int], names: [Int: String], in rect: Rect) -> [Int: Rect] {
-        guard !rect.isEmpty else { return [:] }
+    /// The rows a unit's block needs in a region `width` wide at the grid's densest
+    /// spacing: its caption, its hubs' row, and its members' rows.
+    private static func gridHeight(_ unit: StageUnit, names: [Int: String], width: Int) -> Int {
+        let (px, _) = gridPitches.last!
+        let hubRows = unit.hubs.isEmpty || unit.members.isEmpty ? 0 : 1
+        let members = hubRows == 0 ? unit.nodes.count : unit.members.count
+        let columns = max(1, (width - 3) / px + 1)
+        return 1 + hubRows + (members + columns - 1) / columns
+    }
+
+    /// A block of cells in `rect`, and its "+N more" after its last cell when not every
+    /// node has a cell.
+    private static func block(hubs: [Int], members others: [Int], names: [Int: String], in rect: Rect) -> ([Int: Rect], StageCaption?) {
+        guard !rect.isEmpty else { return ([:], nil) }
         let hubRows = hubs.isEmpty || others.isEmpty ? 0 : 1
         let members = hubRows == 0 ? hubs + others : others
         /// How many rows of cells fit under the hubs' row at a spacing of `py` (none when
@@ -682,28 +751,42 @@ enum StageLayout {
                 break
             }
         }
-        let columns = max(1, (rect.width - 1) / chosen.x + 1)
-        let rows = rowsFitting(chosen.y)
-        let shown = min(members.count, columns * rows)
-        let usedColumns = min(columns, shown), usedRows = (shown + columns - 1) / max(1, columns)
-        let blockHeight = (usedRows + hubRows - 1) * chosen.y + 1
-        let left = rect.x + (rect.width - ((usedColumns - 1) * chosen.x + 1)) / 2
-        let top = rect.y + max(0, (rect.height - blockHeight) / 2)
-        var frames: [Int: Rect] = [:]
+        // Hubs keep their names (as one-line labels) when the row has room for them.
+        var hubFrames: [Int: Rect] = [:]
         if hubRows > 0 {
-            // Hubs keep their names (as one-line labels) when the row has room for them.
             let labelled = hubs.reduce(0) { $0 + size(of: names[$1] ?? "", form: .compact).width + 2 } - 2 <= rect.width
             let widths = hubs.map { labelled ? size(of: names[$0] ?? "", form: .compact).width : 1 }
             var x = rect.x + max(0, (rect.width - (widths.reduce(0, +) + 2 * (hubs.count - 1))) / 2)
             for (hub, width) in zip(hubs, widths) where x + width <= rect.maxX {
-                frames[hub] = Rect(x: x, y: top, width: width, height: 1)
+                hubFrames[hub] = Rect(x: x, y: 0, width: width, height: 1)
                 x += width + 2
             }
         }
+        let fitting = max(1, (rect.width - 1) / chosen.x + 1)
+        var shown = min(members.count, fitting * rowsFitting(chosen.y))
+        let columns = fitting
+        let left = rect.x + (rect.width - ((min(columns, max(1, shown)) - 1) * chosen.x + 1)) / 2
+        /// Where the note goes after `count` cells: a blank after the last one.
+        func noteX(after count: Int) -> Int {
+            count == 0 ? rect.x : left + ((count - 1) % columns) * chosen.x + 2
+        }
+        let hiddenHubs = hubRows * (hubs.count - hubFrames.count)
+        func note(after count: Int) -> String { "+\(members.count - count + hiddenHubs) more" }
+        // Cells given up at the end of the last row until the note fits after it.
+        if shown < members.count || hiddenHubs > 0 {
+            while shown > 0, noteX(after: shown) + DisplayWidth.of(note(after: shown)) > rect.maxX { shown -= 1 }
+        }
+        let usedRows = max(1, (shown + columns - 1) / columns)
+        let blockHeight = (usedRows + hubRows - 1) * chosen.y + 1
+        let top = rect.y + max(0, (rect.height - blockHeight) / 2)
+        var frames = hubFrames.mapValues { Rect(x: $0.x, y: top, width: $0.width, height: 1) }
         let firstRow = top + hubRows * chosen.y
         for (index, node) in members.prefix(shown).enumerated() {
             frames[node] = Rect(x: left + (index % columns) * chosen.x, y: firstRow + (index / columns) * chosen.y, width: 1, height: 1)
         }
-        return frames
+        guard shown < members.count || hiddenHubs > 0 else { return (frames, nil) }
+        let text = note(after: shown), x = noteX(after: shown)
+        let frame = Rect(x: x, y: firstRow + (usedRows - 1) * chosen.y, width: max(0, min(DisplayWidth.of(text), rect.maxX - x)), height: 1)
+        return (frames, StageCaption(text: text, frame: frame, hidden: members.count - shown + hiddenHubs))
     }
 }

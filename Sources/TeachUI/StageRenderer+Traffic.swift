@@ -31,10 +31,11 @@ extension StageRenderer {
     /// whose lines are links, longest first.
     static let directPath = ["sent direct, no link", "direct, no link", "no link"]
 
-    /// The units' captions ("small · 5 clients"), dim, on the rows kept for them; one too
-    /// long for its row ends in an ellipsis.
+    /// The units' captions ("small · 5 clients"), dim, on the rows kept for them, and a
+    /// grid's "+N more" beside each block with nodes it has no cell for; one too long for
+    /// its row ends in an ellipsis.
     func drawCaptions(into canvas: inout Canvas, placement: StagePlacement) {
-        for caption in placement.captions {
+        for caption in placement.captions + placement.notes {
             canvas.put(caption.text, x: caption.frame.x, y: caption.frame.y, style: theme.dim, limit: caption.frame.width,
                        ellipsis: theme.glyphs.ellipsis)
         }
@@ -61,16 +62,18 @@ extension StageRenderer {
             paths[pair] = canvas.stroke(route, glyphs: theme.glyphs, style: style, skipping: walls)
         }
         var heads: [(receiver: Int, path: [Point], style: Style)] = []
+        // Clear of one-line labels by a blank cell, so no dash or head touches a mark.
+        let clear = placement.pathClearances
         for pair in lines.travelling {
             guard let route = geometry.route(pair) else { continue }
             let kinds = scene.packets.filter { NodePair($0.from, $0.to) == pair }
             let style = kinds.first.map { Style(foreground: theme.style($0.kind).foreground, attributes: .dim) } ?? theme.busyLink
             let open: [Point]
-            if let ahead = pathAhead(of: kinds, on: route, pair: pair, walls: walls) {
-                _ = canvas.dash(ahead, glyphs: theme.glyphs, style: style, skipping: walls)
-                open = route.filter { point in !walls.contains { $0.contains(point) } }
+            if let ahead = pathAhead(of: kinds, on: route, pair: pair, walls: clear) {
+                _ = canvas.dash(ahead, glyphs: theme.glyphs, style: style, skipping: clear)
+                open = route.filter { point in !clear.contains { $0.contains(point) } }
             } else {
-                open = canvas.dash(route, glyphs: theme.glyphs, style: style, skipping: walls)
+                open = canvas.dash(route, glyphs: theme.glyphs, style: style, skipping: clear)
             }
             paths[pair] = open
             for receiver in Set(kinds.map(\.to)).sorted() {

@@ -70,12 +70,6 @@ struct StageRenderer {
             // its receiver, which needs no legend of its own.
             noteMessages(packets, on: canvas, placement: placement, ink: &ink)
         }
-        // A grid's count of nodes it has no cell for goes first: the note on messages
-        // below looks for blank cells and so never writes over it.
-        if placement.form == .dot, placement.hidden > 0 {
-            let note = " +\(placement.hidden) more "
-            canvas.put(note, x: rect.maxX - DisplayWidth.of(note), y: rect.maxY - 1, style: theme.dim)
-        }
         // Messages on paths left out, or on a path with no cell to show them in, are not
         // seen travelling: the stage says how many of those in flight it shows.
         let unshown = drawn.unseen + scene.packets.count { !$0.arrived && lines.leftOut.contains(NodePair($0.from, $0.to)) }

@@ -31,11 +31,10 @@ struct StagePlan: Hashable, Sendable {
     var places: [String: StagePlace] = [:]
     /// What the lesson calls nodes beside their names (`label:`), by name.
     var labels: [String: String] = [:]
-    /// The peers the lesson's swarms start from, by name: drawn as seeds from the first
-    /// step, so a seed looks the same before its swarm as in it.
-    var seeds: Set<String> = []
-    /// The first swarm the lesson starts, by name: until a swarm has run, the stage is
-    /// laid out for this one, so nobody moves when it starts.
+    /// The first swarm the lesson starts, by name, when its machines do nothing else
+    /// before it: until a swarm has run, the stage is laid out for this one, so nobody
+    /// moves when it starts, and its seeds are drawn as seeds from the first step (one
+    /// node, one glyph for its part throughout).
     var firstSwarm: Swarm?
 
     struct Swarm: Hashable, Sendable {

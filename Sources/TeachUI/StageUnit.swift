@@ -20,6 +20,21 @@ struct StageUnit: Hashable, Sendable {
 
     var nodes: [Int] { hubs + members }
 
+    /// The nodes its caption counts: its members, or its hubs when it has no others;
+    /// not a seed among the members (a server that joined its swarm's ring), which the
+    /// caption names apart ("players, 12 peers, seed srv"): counted with the peers, the
+    /// caption said 13 peers over 12.
+    func counted(in shape: StageShape) -> [Int] {
+        members.isEmpty ? hubs : members.filter { !seeding(in: shape).contains($0) }
+    }
+
+    /// Members seeding the swarm that were not set up as peers: a server or a client
+    /// that starts the swarm with the whole file.
+    func seeding(in shape: StageShape) -> [Int] {
+        let roles = Dictionary(uniqueKeysWithValues: shape.nodes.map { ($0.id, $0.role) })
+        return members.filter { shape.seeds.contains($0) && roles[$0] != .peer }
+    }
+
     /// What a unit's label says, longest first, for the caption to take the first that
     /// fits: "small, 5 clients", "honest, 8 peers, all linked" (no "·": the stage draws it for protocol chatter).
     /// A lesson's labels (its group's, and its hub's: "origin far away, clients in the
@@ -33,9 +48,13 @@ struct StageUnit: Hashable, Sendable {
             hub.label.map { $0.lowercased().contains(hub.name.lowercased()) ? $0 : "\(hub.name) (\($0))" }
         }
         let labels = [hubLabel, group.flatMap { shape.groups[$0].label }].compactMap(\.self)
-        let counted = members.isEmpty ? hubs : members
+        let counted = counted(in: shape)
+        // Counted as what they are drawn as: clients trading in a swarm are its peers
+        // (cs-cost's "large, 20 clients" stood over twenty ◉).
+        let swarm = Set(shape.swarm)
+        func drawn(_ id: Int) -> Role? { swarm.contains(id) ? .peer : roles[id] }
         let role = Role.allCases.max { a, b in
-            counted.count(where: { roles[$0] == a }) < counted.count(where: { roles[$0] == b })
+            counted.count(where: { drawn($0) == a }) < counted.count(where: { drawn($0) == b })
         } ?? .peer
         if let hub {
             name = hub.name
@@ -48,7 +67,9 @@ struct StageUnit: Hashable, Sendable {
             name = hubs.compactMap { id in shape.nodes.first { $0.id == id }?.name }.joined(separator: ", ")
         }
         // A lone node's caption is its label alone: "1 server" says nothing its icon does not.
+        let seedNames = seeding(in: shape).compactMap { id in shape.nodes.first { $0.id == id }?.name }
         let count = nodes.count == 1 ? "" : "\(counted.count) \(role.rawValue)\(counted.count == 1 ? "" : "s")"
+            + (seedNames.isEmpty ? "" : ", seed " + seedNames.joined(separator: ", "))
         let linked = meshed ? ["all linked"] : []
         // A lesson's labels say what the unit is in its own words, so they come first, and
         // only they: each alone last, the group's (what most of the unit is) before the hub's.

@@ -74,7 +74,11 @@ import Testing
         #expect(placement.frames.count + placement.hidden == 500)
         var canvas = Canvas(width: 20, height: 5)
         StageRenderer(scene: Scene(nodes: nodes, layout: .grid), theme: Theme(.full)).draw(into: &canvas, rect: canvas.bounds)
-        #expect(canvas.row(4).hasSuffix("+\(placement.hidden) more"))
+        // Beside the block's last cell, as its own part of the picture.
+        let note = placement.notes.first
+        #expect(note?.text == "+\(placement.hidden) more")
+        #expect(note.map { canvas.row($0.frame.y).contains("· +\(placement.hidden) more") || canvas.row($0.frame.y).contains("+\(placement.hidden) more") } == true)
+        #expect(placement.captions.first?.hidden == placement.hidden)
         #expect(canvas.row(0).contains("500 peers"), "the caption says how many of what the grid stands for")
     }
 
