@@ -10,7 +10,8 @@ import Testing
     private func metricsRows(_ state: AppState, width: Int = 100, height: Int = 30) -> [String] {
         let text = screen(state, width: width, height: height).split(separator: "\n").map(String.init)
         let layout = ScreenLayout(width: width, height: height, presenting: false)
-        return Array(text[layout.metrics.y..<layout.metrics.maxY])
+        // The panel's own columns: the narration beside it may quote its words.
+        return text[layout.metrics.y..<layout.metrics.maxY].map { String(Array($0).dropFirst(layout.metrics.x).prefix(layout.metrics.width)) }
     }
 
     @Test func aSwarmWithHashChecksKeepsNoCorruptChunksOfTheRunBefore() throws {
