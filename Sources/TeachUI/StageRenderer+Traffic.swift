@@ -61,7 +61,7 @@ extension StageRenderer {
             let style = !isUp || !endsUp ? theme.deadLink : traffic.contains(pair) ? theme.busyLink : theme.link
             paths[pair] = canvas.stroke(route, glyphs: theme.glyphs, style: style, skipping: walls)
         }
-        var heads: [(receiver: Int, path: [Point], style: Style)] = []
+        var heads: [(path: [Point], style: Style)] = []
         // Clear of one-line labels by a blank cell, so no dash or head touches a mark.
         let clear = placement.pathClearances
         for pair in lines.travelling {
@@ -77,17 +77,18 @@ extension StageRenderer {
             }
             paths[pair] = open
             for receiver in Set(kinds.map(\.to)).sorted() {
-                heads.append((receiver, receiver == pair.high ? open : open.reversed(), style))
+                heads.append((receiver == pair.high ? open : open.reversed(), style))
             }
         }
         // Over every path, so that no later path's dashes hide a head and leave its line
-        // headless. Paths that reach a receiver side by side share one head: a row of
-        // heads ("▾▾", "◂◂") read as two arrows to two places.
-        var headsAt: [Int: [Point]] = [:]
+        // headless. Paths that end side by side share one head: a row of heads ("▾▾",
+        // "◂◂") read as two arrows to two places. Paths end a cell short of labels, so
+        // heads to two neighbours can touch too; the first drawn speaks for both.
+        var drawnHeads: [Point] = []
         for head in heads {
             guard let end = head.path.last,
-                  !(headsAt[head.receiver] ?? []).contains(where: { max(abs($0.x - end.x), abs($0.y - end.y)) <= 1 }) else { continue }
-            if drawArrowhead(into: &canvas, path: head.path, style: head.style) { headsAt[head.receiver, default: []].append(end) }
+                  !drawnHeads.contains(where: { max(abs($0.x - end.x), abs($0.y - end.y)) <= 1 }) else { continue }
+            if drawArrowhead(into: &canvas, path: head.path, style: head.style) { drawnHeads.append(end) }
         }
         return paths
     }

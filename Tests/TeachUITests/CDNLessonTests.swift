@@ -39,7 +39,7 @@ import Testing
         let state = try StageLegibilityTests.state("cdn", step: 2)
         let text = screen(state, width: 80, height: 24)
         #expect(text.contains("a hit"))
-        #expect(text.contains("miss: it fetches one copy"))
+        #expect(text.contains("serves everyone"))
         #expect(!text.contains("more lines"), "\(text)")
     }
 

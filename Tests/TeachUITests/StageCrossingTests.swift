@@ -84,8 +84,11 @@ import Testing
     /// Crowds that no line reaches keep their names in packed rows, and stars' rings reach
     /// their areas' edges: 80x24 now crosses 27 times in all (worst 3, p2p-security step
     /// 2), 100x30 46 (worst 4) with 9 line cells through labels (was 15).
+    /// Swarm roles laid out per scenario (resilience's server is a star's hub until its
+    /// swarm starts) and paths kept a cell clear of one-line labels: 160x45 crosses 58
+    /// times in all (was 57); the other sizes are unchanged.
     static let bounds: [String: (worstCrossings: Int, allCrossings: Int, throughLabels: Int)] = [
-        "80x24": (3, 27, 11), "100x30": (4, 46, 9), "160x45": (5, 57, 0),
+        "80x24": (3, 27, 11), "100x30": (4, 46, 9), "160x45": (5, 58, 0),
     ]
 
     @Test(arguments: sizes.map { "\($0.0)x\($0.1)" })

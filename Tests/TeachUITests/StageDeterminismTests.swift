@@ -79,21 +79,24 @@ import Testing
     /// A swarm starting moves nobody: the network is the same, so every step of these
     /// lessons lays its nodes out alike (p2p-swarm's server jumped from the middle of its
     /// clients to the top left when step 3 started the swarm), whether the step is
-    /// reached by stepping on from the first or opened on its own.
-    @Test(arguments: ["p2p-swarm", "resilience", "p2p-security"])
-    func aSwarmStartingMovesNobody(id: String) throws {
+    /// reached by stepping on from the first or opened on its own. resilience's server
+    /// answers requests as a server in steps 1-2, so its stage is laid out for the swarm
+    /// from step 3, where the swarm starts: from there on nobody moves.
+    @Test(arguments: [("p2p-swarm", 0), ("resilience", 2), ("p2p-security", 0)])
+    func aSwarmStartingMovesNobody(id: String, from start: Int) throws {
         let lesson = try #require(CoursePlayTests.lessons.first { $0.id == id })
         let rect = ScreenLayout(width: 80, height: 24, presenting: false).stage.inset(by: 1)
         func frames(_ state: AppState) -> [Int: Rect] { state.lesson!.stage.scene.geometry(in: rect, roomy: false).placement.frames }
         var stepped = AppState(lessons: [lesson], start: .lesson(id: id, step: 0))
-        let first = frames(stepped)
+        var first = frames(stepped)
         for step in lesson.steps.indices.dropFirst() {
             send(&stepped, .key(.character("n")))
             let opened = AppState(lessons: [lesson], start: .lesson(id: id, step: step))
             let nodes = opened.lesson!.stage.scene.shape.nodes.count
             #expect(frames(opened) == frames(stepped), "\(id) step \(step + 1) opened and stepped to")
-            if nodes == first.count {
-                #expect(frames(opened) == first, "\(id) step \(step + 1) as step 1")
+            if step == start { first = frames(opened) }
+            if step > start, nodes == first.count {
+                #expect(frames(opened) == first, "\(id) step \(step + 1) as step \(start + 1)")
             }
         }
     }

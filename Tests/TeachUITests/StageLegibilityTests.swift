@@ -180,7 +180,7 @@ import Testing
         var state = TestLessons.open(lesson, step: 1, size: (80, 24))
         QuizStageTests.playToQuiz(&state)
         let text = screen(state)
-        #expect(text.contains(" tracker, 9 peers "), "\(text)")
+        #expect(text.contains(" tracker, 9 peers"), "\(text)")
     }
 
     /// At 80x24 cs-examples' four stars are too narrow for "web, 1 client": the caption

@@ -347,19 +347,19 @@ import Testing
         #expect(Self.coloured(Self.poisoned, step: 0) == #"""
              1. Poisoned · Unchecked
             ┌─ ◎ seed ◉ peer  lines: under way ■ chunk ────┐┌ step 1/2 ────────────────────┐
-            │      files, 4 clients                        ││ Press → for the next step.   │
-            │ ◉ c4◌                ◉ c1↑                   ││                              │
-            │                     ╱▸╱▴  ╲                  ││                              │
-            │                   ╱    │    ■                ││                              │
-            │                 ■   ╱  │      ─ ╲            ││                              │
-            │               ╱        ■         ─▸          ││                              │
-            │          ◎ files↑  ╱   │       ◉ mallory☠    ││                              │
-            │             ╱    ■     ■         ─▸          ││                              │
-            │           ■  ─ ─       │      ─ ╱            ││                              │
-            │         ╱─ ■           │    ■                ││                              │
-            │      ◂╱─               ▾  ╱                  ││                              │
-            │  ◉ c3↑─ ─ ─■─ ─■─ ──▸◉ c2☣                   ││                              │
-            └─ ◌ left ☠ malicious ☣ poisoned ↑ up … ───────┘│                              │
+            │       files, 4 peers                         ││ Press → for the next step.   │
+            │          ◎ files↑                            ││                              │
+            │             ╱  ╲ ■ ─ ─■─                     ││                              │
+            │                    ╲ ─▸  ╲ ─ ─               ││                              │
+            │ ◉ c4◌      ■          ◉ c1↑    ─             ││                              │
+            │                     ──▸      ─■─ ╲▸          ││                              │
+            │           │      ■─            ◉ mallory☠    ││                              │
+            │                 ╱         ─ ─ ──╱▸           ││                              │
+            │         ╱   ─ ■   ─■─ ─ ─ ■─ ╱               ││                              │
+            │         ▾ ─ ─ ─ ─      ─ ╱                   ││                              │
+            │      ◉ c3↑ ◂■─■▸ ◉ c2☣                       ││                              │
+            │                     10 of 13 in flight shown ││                              │
+            └─ ◌ left ☠ malicious ☣ poisoned ↑ sending ────┘│                              │
             ┌ metrics · this swarm ────────────────────────┐│                              │
             │ lost 8 · corrupt kept 1 · messages 66        ││                              │
             │ files upload   ████████████████████████ 100% ││                              │
@@ -373,17 +373,17 @@ import Testing
 
                G      g                        C
 
-                                   ggggC
-                                  cccc  c
-                                c    c    C
-                              C   c  c      c c
-                            c        C         cc
-                       GGGGGGGC  c   c       MMMMMMMMMM
-                          c    C     C         cc
-                        C  c c       c      c c
-                      cc C           c    C
-                   ccc               c  c
-               ggggCc c cCc cCc cccggggR
+                       GGGGGGGC
+                          c  c C c cCc
+                                 c cc  c c c
+                         C          ggggC    c
+                                  ccc      cCc cc
+                        c      Cc            MMMMMMMMMM
+                              c         c c cccc
+                      c   c C   cCc c c Cc c
+                      c c c c c      c c
+                   ggggC cCcCc ggggR
+
                       M           R          C
 
 
@@ -401,19 +401,19 @@ import Testing
         #expect(Self.plain(Self.poisoned, step: 0) == ##"""
              1. Poisoned - Unchecked
             +- P seed p peer  lines: under way # chunk ----++ step 1/2 --------------------+
-            |      files, 4 clients                        || Press Right for the next     |
-            | p c4_                p c1^                   || step.                        |
-            |                     / /|  \                  ||                              |
-            |                   /         #                ||                              |
-            |                 #   /  |      - \            ||                              |
-            |               /        #          \          ||                              |
-            |          P files^  /   |       p mallory*    ||                              |
-            |             /    #     #          /          ||                              |
-            |           #  - -       |      - /            ||                              |
-            |         /- #                #                ||                              |
-            |      -/-               |  /                  ||                              |
-            |  p c3^- - -#- -#- - -p c2;                   ||                              |
-            +- _ left * malicious ; poisoned ^ up ... -----+|                              |
+            |       files, 4 peers                         || Press Right for the next     |
+            |          P files^                            || step.                        |
+            |             /  \ # - -#-                     ||                              |
+            |                    \ -   \ - -               ||                              |
+            | p c4_      #          p c1^    -             ||                              |
+            |                     - /      -#- \           ||                              |
+            |           |      #-            p mallory*    ||                              |
+            |                 /         - - --//           ||                              |
+            |         /   - #   -#- - - #- /               ||                              |
+            |           - - - -      - /                   ||                              |
+            |      p c3^ -#-#- p c2;                       ||                              |
+            |                     10 of 13 in flight shown ||                              |
+            +- _ left * malicious ; poisoned ^ sending ----+|                              |
             + metrics . this swarm ------------------------+|                              |
             | lost 8 . corrupt kept 1 . messages 66        ||                              |
             | files upload   ######################## 100% ||                              |
@@ -426,19 +426,19 @@ import Testing
 
             rrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrr
             dd bddddd  ddddd ddddddddddddddddd bdddddd ddddddbbbbbbbbbbddddddddddddddddddddd
-            d      dddddddddddddddd                        dd       bbbbb                  d
-            d ddddd                    b                   dd                              d
-            d                     d dd  d                  dd                              d
-            d                   d         b                dd                              d
-            d                 b   d  d      d d            dd                              d
-            d               d        b          d          dd                              d
-            d          bbbbbbbb  d   d       bbbbbbbbbb    dd                              d
-            d             d    b     b          d          dd                              d
-            d           b  d d       d      d d            dd                              d
-            d         dd b                b                dd                              d
-            d      ddd               d  d                  dd                              d
-            d      bd d dbd dbd d d    b                   dd                              d
-            dd dddddd bdddddddddd bddddddddd bddddddd ddddddd                              d
+            d       dddddddddddddd                         dd       bbbbb                  d
+            d          bbbbbbbb                            dd                              d
+            d             d  d b d dbd                     dd                              d
+            d                    d d   d d d               dd                              d
+            d ddddd      b              b    d             dd                              d
+            d                     d d      dbd d           dd                              d
+            d           d      bd            bbbbbbbbbb    dd                              d
+            d                 d         d d dddd           dd                              d
+            d         d   d b   dbd d d bd d               dd                              d
+            d           d d d d      d d                   dd                              d
+            d          b dbdbd     b                       dd                              d
+            d                    dddddddddddddddddddddddddddd                              d
+            dd dddddd bdddddddddd bddddddddd bdddddddd dddddd                              d
             dbbbbbbbbbbbbbbbbbbbbbbdddddddddddddddddddddddddd                              d
             d ddddddddddddddddddddddddddddddddddddd        dd                              d
             d bbbbbbbbbbbbbb bbbbbbbbbbbbbbbbbbbbbbbb bbbb dd                              d
@@ -455,18 +455,18 @@ import Testing
         #expect(Self.coloured(Self.poisoned, step: 1) == #"""
              1. Poisoned · Checked
             ┌─ ◎ seed ◉ peer ↑ up ■ chunk ─────────────────┐┌ step 2/2 ────────────────────┐
-            │      files, 4 clients                        ││ Lesson complete. Press → for │
-            │ ◉ c4◌                ◉ c1↑                   ││ what comes next, or q for    │
-            │                     ╱▸╱▴ ■╲                  ││ the menu.                    │
-            │                   ╱  ■ │    ─                ││                              │
-            │                 ■   ╱  │      ─ ╲            ││                              │
-            │               ╱                  ─▸          ││                              │
-            │          ◎ files↑  ╱   │       ◉ mallory☠    ││                              │
-            │             ╱    ─               ─▸          ││                              │
-            │           ■  ─ ─       │      ─ ╱            ││                              │
-            │         ╱─ ─                ─                ││                              │
-            │      ◂■─               ■ ■╱                  ││                              │
-            │  ◉ c3⊠─■─ ─ ─ ─ ─ ──▸◉ c2☣                   ││                              │
+            │       files, 4 peers                         ││ Lesson complete. Press → for │
+            │          ◎ files↑                            ││ what comes next, or q for    │
+            │             ╱ ╲╲ ■ ─ ─■─                     ││ the menu.                    │
+            │                    ╲ ─▸  ╲ ─ ─               ││                              │
+            │ ◉ c4◌      ■   ■      ◉ c1↑    ─             ││                              │
+            │                     ─■╱▴    ■─ ─ ╲▸          ││                              │
+            │           │     │ ─   ╱        ◉ mallory☠    ││                              │
+            │                 ╱    ╱         ──▸           ││                              │
+            │         ╱   ─ ╱   ╲        ─ ╱               ││                              │
+            │         ▾■─       ▾ ■  ■ ╱                   ││                              │
+            │      ◉ c3⊠ ■ ──▸ ◉ c2☣                       ││                              │
+            │                     10 of 11 in flight shown ││                              │
             └─ ◌ left ⊠ rejected ☠ malicious ☣ poisoned … ─┘│                              │
             ┌ metrics · this swarm ────────────────────────┐│                              │
             │ lost 8 · rejected 1 · corrupt kept 1         ││                              │
@@ -481,17 +481,17 @@ import Testing
 
                G      g      C    C
 
-                                   ggggC
-                                  cccc Cc
-                                c  C c    c
-                              C   c  c      c c
-                            c                  cc
-                       GGGGGGGC  c   c       MMMMMMMMMM
-                          c    c               cc
-                        C  c c       c      c c
-                      cc c                c
-                   cCc               C Cc
-               ggggYcCc c c c c cccggggR
+                       GGGGGGGC
+                          c cc C c cCc
+                                 c cc  c c c
+                         C   C      ggggC    c
+                                  cCcc    Cc c cc
+                        c     c c   c        MMMMMMMMMM
+                              c    c         ccc
+                      c   c c   c        c c
+                      cCc       c C  C c
+                   ggggY C ccc ggggR
+
                       Y          M           R
 
 
@@ -509,18 +509,18 @@ import Testing
         #expect(Self.plain(Self.poisoned, step: 1) == ##"""
              1. Poisoned - Checked
             +- P seed p peer ; poisoned # chunk -----------++ step 2/2 --------------------+
-            |      files, 4 clients                        || Lesson complete. Press Right |
-            | p c4_                p c1^                   || for what comes next, or q    |
-            |                     / /| #\                  || for the menu.                |
-            |                   /  #      -                ||                              |
-            |                 #   /  |      - \            ||                              |
-            |               /                   \          ||                              |
-            |          P files^  /   |       p mallory*    ||                              |
-            |             /    -                /          ||                              |
-            |           #  - -       |      - /            ||                              |
-            |         /- -                -                ||                              |
-            |      -#-               # #/                  ||                              |
-            |  p c3<-#- - - - - - -p c2;                   ||                              |
+            |       files, 4 peers                         || Lesson complete. Press Right |
+            |          P files^                            || for what comes next, or q    |
+            |             / \\ # - -#-                     || for the menu.                |
+            |                    \ -   \ - -               ||                              |
+            | p c4_      #   #      p c1^    -             ||                              |
+            |                     -#//    #- - \           ||                              |
+            |           |     | -            p mallory*    ||                              |
+            |                 /    /         - /           ||                              |
+            |         /   - /   \        - /               ||                              |
+            |          #-         #  # /                   ||                              |
+            |      p c3< # - - p c2;                       ||                              |
+            |                     10 of 11 in flight shown ||                              |
             +- _ left < rejected * malicious ^ up ... -----+|                              |
             + metrics . this swarm ------------------------+|                              |
             | lost 8 . rejected 1 . corrupt kept 1         ||                              |
@@ -534,18 +534,18 @@ import Testing
 
             rrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrr
             dd bddddd  ddddd bddddddddd bdddddd dddddddddddddbbbbbbbbbbddddddddddddddddddddd
-            d      dddddddddddddddd                        dd bbbbbb bbbbbbbbb       bbbbb d
-            d ddddd                    b                   dd                         b    d
-            d                     d dd bd                  dd                              d
-            d                   d  b      d                dd                              d
-            d                 b   d  d      d d            dd                              d
-            d               d                   d          dd                              d
-            d          bbbbbbbb  d   d       bbbbbbbbbb    dd                              d
-            d             d    d                d          dd                              d
-            d           b  d d       d      d d            dd                              d
-            d         dd d                d                dd                              d
-            d      dbd               b bd                  dd                              d
-            d      bdbd d d d d d d    b                   dd                              d
+            d       dddddddddddddd                         dd bbbbbb bbbbbbbbb       bbbbb d
+            d          bbbbbbbb                            dd                         b    d
+            d             d dd b d dbd                     dd                              d
+            d                    d d   d d d               dd                              d
+            d ddddd      b   b          b    d             dd                              d
+            d                     dbdd    bd d d           dd                              d
+            d           d     d d            bbbbbbbbbb    dd                              d
+            d                 d    d         d d           dd                              d
+            d         d   d d   d        d d               dd                              d
+            d          bd         b  b d                   dd                              d
+            d          b b d d     b                       dd                              d
+            d                    dddddddddddddddddddddddddddd                              d
             dd dddddd bddddddddd bdddddddddd bddddddd ddddddd                              d
             dbbbbbbbbbbbbbbbbbbbbbbdddddddddddddddddddddddddd                              d
             d dddddddddddddddddddddddddddddddddddd         dd                              d
