@@ -609,15 +609,10 @@ import Testing
     @Test(arguments: CoursePlayTests.lessons.map(\.id))
     func theLegendListsExactlyTheGlyphsOnTheStage(id: String) throws {
         let lesson = try #require(CoursePlayTests.lessons.first { $0.id == id })
-        for step in lesson.steps.indices {
-            var state = AppState(lessons: [lesson], start: .lesson(id: id, step: step))
-            var looks = 0
-            TestLessons.playStep(&state) { state in
-                looks += 1
-                for (width, height) in [(80, 24), (100, 30)] {
-                    let (drawn, explained) = Self.drawnAndExplained(state, width: width, height: height)
-                    #expect(drawn == explained, "\(id) step \(step + 1) look \(looks) at \(width)x\(height)")
-                }
+        TestLessons.playEveryStep(of: lesson) { state, step, look in
+            for (width, height) in [(80, 24), (100, 30)] {
+                let (drawn, explained) = Self.drawnAndExplained(state, width: width, height: height)
+                #expect(drawn == explained, "\(id) step \(step + 1) look \(look) at \(width)x\(height)")
             }
         }
     }

@@ -316,6 +316,19 @@ extension TestLessons {
         }
     }
 
+    /// Every step of `lesson` opened on its own and walked by `playStep`, handing `look`
+    /// each state with its step's index and the look's number within that step (from 1).
+    static func playEveryStep(of lesson: Lesson, looking look: (AppState, _ step: Int, _ number: Int) -> Void) {
+        for step in lesson.steps.indices {
+            var state = AppState(lessons: [lesson], start: .lesson(id: lesson.id, step: step))
+            var looks = 0
+            playStep(&state) { state in
+                looks += 1
+                look(state, step, looks)
+            }
+        }
+    }
+
     /// Ticks until nothing moves on screen: a play or a glide to its end.
     static func playOut(_ state: inout AppState) {
         var ticks = 0
