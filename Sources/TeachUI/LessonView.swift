@@ -15,7 +15,7 @@ extension AppState {
         let countsStart = runner.countsStart.flatMap { $0.time <= frame.time ? $0 : nil }
         var metrics = MetricsView(frame, focus: MetricsFocus(
             highlighted: runner.highlightedNodes, sharing: Set(runner.fileShareNodes)),
-            countsFrom: countsStart?.metrics)
+            countsFrom: countsStart?.metrics, since: countsStart?.time ?? 0)
         if let gauges = runner.gauges { metrics.keep(gauges) }
         let watched = runner.highlightedValues + runner.charts.filter { !runner.highlightedValues.contains($0) }
         // Watched values in words ("server.queue" reads "server queue"), leaving out any

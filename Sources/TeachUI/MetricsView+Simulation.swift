@@ -9,8 +9,10 @@ extension MetricsView {
     /// `focus` says what a lesson is about: its highlighted nodes come first wherever
     /// only some nodes fit, and file progress is shown only for the nodes taking part in
     /// the file being shared. `countsFrom`: the counts when the scenario on screen began
-    /// (a new swarm, a lesson's `reset`), taken away so the counts are this scenario's.
-    init(_ frame: Frame, focus: MetricsFocus = MetricsFocus(), countsFrom start: Metrics? = nil) {
+    /// (a new swarm, a lesson's `reset`), taken away so the counts are this scenario's;
+    /// `since`: when that scenario began, where the trend starts (a sparkline from the
+    /// run's start would draw another scenario's history under this one's title).
+    init(_ frame: Frame, focus: MetricsFocus = MetricsFocus(), countsFrom start: Metrics? = nil, since: SimTime = 0) {
         let simulation = frame.simulation, time = frame.time
         let states = focus.ordered(frame.nodes)
         // A server that takes no part in the file shared now (a swarm beside it) has
@@ -60,7 +62,7 @@ extension MetricsView {
         // Nodes finishing mean something only while someone in this scenario gets a file
         // (a call after a swarm has nobody); answer times once this scenario has answers.
         trend = Self.trend(simulation: simulation, servers: servers, finished: getting.isEmpty ? nil : finished,
-                           answered: messages(.response) > 0, until: time)
+                           answered: messages(.response) > 0, from: min(since, time), until: time)
         if sharing.count > Self.largestShareList {
             // Two meters for the crowd, made without a meter (and its text) for each node,
             // each bar showing what its figure says: how much of the file has come, and
@@ -151,10 +153,12 @@ extension MetricsView {
     /// count beside the shares reads too, so the two always agree; nil when no file is
     /// shared in the scenario on screen. `answered`: whether the scenario has had
     /// answers, without which their times are another scenario's.
-    private static func trend(simulation: Simulation, servers: [NodeState], finished: [SimTime]?, answered: Bool, until now: SimTime) -> Trend? {
-        guard now > 0 else { return nil }
+    private static func trend(
+        simulation: Simulation, servers: [NodeState], finished: [SimTime]?, answered: Bool, from start: SimTime, until now: SimTime
+    ) -> Trend? {
+        guard now > start else { return nil }
         let metrics = simulation.metrics
-        let times = (1...trendSamples).map { now * SimTime($0) / SimTime(trendSamples) }
+        let times = (1...trendSamples).map { start + (now - start) * SimTime($0) / SimTime(trendSamples) }
         if let finished {
             let finished = finished.sorted()
             let counts = times.map { time in Double(finished.prefix { $0 <= time }.count) }

@@ -33,6 +33,17 @@ import Testing
         #expect(rows.contains("metrics · this swarm"))
     }
 
+    /// cdn step 2 fills the origin's queue; step 3 starts a new scenario, whose
+    /// sparkline must not draw step 2's full queue under the title `since step 3`.
+    @Test func theTrendStartsWhereTheScenarioDoes() throws {
+        let before = metricsRows(try TestLessons.playedToStepEnd("cdn", step: 1))
+        #expect(before.contains { $0.contains("│ queue ") && $0.contains("█") }, "\(before.joined(separator: "\n"))")
+        let rows = metricsRows(try TestLessons.playedToStepEnd("cdn", step: 2))
+        let queue = try #require(rows.first { $0.contains("│ queue ") }, "\(rows.joined(separator: "\n"))")
+        #expect(rows.contains { $0.contains("metrics · since step 3") })
+        #expect(!queue.contains("█") && !queue.contains("▇"), "\(queue)")
+    }
+
     @Test func aResetStartsTheCountsAgain() throws {
         let state = try TestLessons.playedToStepEnd("choosing", step: 5)
         let rows = metricsRows(state).joined(separator: "\n")
