@@ -21,18 +21,18 @@ struct StageUnit: Hashable, Sendable {
     var nodes: [Int] { hubs + members }
 
     /// The nodes its caption counts: its members, or its hubs when it has no others;
-    /// not a seed among the members (a server that joined its swarm's ring), which the
-    /// caption names apart ("players, 12 peers, seed srv"): counted with the peers, the
-    /// caption said 13 peers over 12.
+    /// not a seed among the members (a server that joined its swarm's ring, or a peer
+    /// set up with the whole file), which the caption names apart ("players, 12 peers,
+    /// seed srv"): counted with the peers, the caption said 13 peers over 12.
     func counted(in shape: StageShape) -> [Int] {
         members.isEmpty ? hubs : members.filter { !seeding(in: shape).contains($0) }
     }
 
-    /// Members seeding the swarm that were not set up as peers: a server or a client
-    /// that starts the swarm with the whole file.
+    /// Members seeding the swarm: they start it with the whole file, so they are not
+    /// among the peers that get it (p2p-swarm's caption counted its seed, "7 peers" over
+    /// six peers and a seed).
     func seeding(in shape: StageShape) -> [Int] {
-        let roles = Dictionary(uniqueKeysWithValues: shape.nodes.map { ($0.id, $0.role) })
-        return members.filter { shape.seeds.contains($0) && roles[$0] != .peer }
+        members.filter { shape.seeds.contains($0) }
     }
 
     /// What a unit's label says, longest first, for the caption to take the first that
@@ -67,9 +67,11 @@ struct StageUnit: Hashable, Sendable {
             name = hubs.compactMap { id in shape.nodes.first { $0.id == id }?.name }.joined(separator: ", ")
         }
         // A lone node's caption is its label alone: "1 server" says nothing its icon does not.
+        // A seed whose name says so ("seed") is named alone: "seed seed" says it twice.
         let seedNames = seeding(in: shape).compactMap { id in shape.nodes.first { $0.id == id }?.name }
+            .map { $0.lowercased().contains("seed") ? $0 : "seed \($0)" }
         let count = nodes.count == 1 ? "" : "\(counted.count) \(role.rawValue)\(counted.count == 1 ? "" : "s")"
-            + (seedNames.isEmpty ? "" : ", seed " + seedNames.joined(separator: ", "))
+            + (seedNames.isEmpty ? "" : ", " + seedNames.joined(separator: ", "))
         let linked = meshed ? ["all linked"] : []
         // A lesson's labels say what the unit is in its own words, so they come first, and
         // only they: each alone last, the group's (what most of the unit is) before the hub's.

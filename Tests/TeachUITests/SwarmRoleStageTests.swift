@@ -43,6 +43,15 @@ import Testing
         #expect(ring[seed.id]?.y == ring.values.map(\.y).min(), "the seed is on top of the ring, where the chunks start")
     }
 
+    /// A seed starts with the whole file, so a caption's count of peers leaves it out and
+    /// names it apart: p2p-swarm's six peers and their seed read "6 peers, seed", not "7 peers".
+    @Test func aCaptionCountsPeersWithoutTheirSeed() throws {
+        let swarm = try Self.scene("p2p-swarm", step: 2, events: 3)
+        let captions = swarm.geometry(in: ScreenLayout(width: 160, height: 45, presenting: false).stage.inset(by: 1), roomy: true).placement.captions.map(\.text)
+        #expect(captions.contains { $0.contains("6 peers, seed") }, "\(captions)")
+        #expect(!captions.contains { $0.contains("7 peers") }, "\(captions)")
+    }
+
     @Test func anEarlierScenarioIsNotLaidOutAsTheLaterSwarm() throws {
         // choosing: the clinic's requests come before the patch's swarm.
         let clinic = try Self.scene("choosing", step: 1)
