@@ -20,7 +20,9 @@ extension MetricsView {
         let servers = states.filter { $0.config.role == .server && focus.belongs($0) }
         for server in servers.prefix(2) {
             let name = server.config.name, limit = server.config.queueLimit
-            if limit > 0, limit < Int.max {
+            // A server seeding a swarm sends chunks, not answers: its queue of requests
+            // stays empty and says nothing about the swarm (resilience showed `0/16`).
+            if limit > 0, limit < Int.max, server.chunkCount == 0 {
                 gauges.append(Meter(
                     label: "\(name) queue", fraction: Double(server.queueLength) / Double(limit),
                     value: "\(server.queueLength)/\(limit)", alarm: server.queueLength >= limit))

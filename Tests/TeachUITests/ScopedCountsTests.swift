@@ -31,6 +31,8 @@ import Testing
         let rows = metricsRows(state).joined(separator: "\n")
         #expect(!rows.contains("lost 16"), "\(rows)")
         #expect(rows.contains("metrics · this swarm"))
+        // The server seeds it: its request queue has no part in the swarm.
+        #expect(!rows.contains("server queue"), "\(rows)")
     }
 
     /// cdn step 2 fills the origin's queue; step 3 starts a new scenario, whose
