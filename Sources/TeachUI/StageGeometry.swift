@@ -51,12 +51,27 @@ final class StageGeometry: @unchecked Sendable {
         guard let a = placement.frames[pair.low], let b = placement.frames[pair.high] else { return nil }
         return lock.holding {
             if let route = trafficRoutes[pair] { return route }
+            let (start, end) = placement.form == .compact
+                ? (Self.anchor(of: a, toward: b.center), Self.anchor(of: b, toward: a.center))
+                : (a.center, b.center)
             let route = placement.form == .dot
-                ? LinePath.cells(from: a.center, to: b.center)
-                : router.route(from: a.center, to: b.center) ?? LinePath.cells(from: a.center, to: b.center)
+                ? LinePath.cells(from: start, to: end)
+                : router.route(from: start, to: end) ?? LinePath.cells(from: start, to: end)
             trafficRoutes[pair] = route
             return route
         }
+    }
+
+    /// Where a message's path meets a one-line label: at its icon when the other end lies
+    /// above or below, so the path arrives over or under the node's glyph ("▾" over
+    /// "◉ c1"); at the end of the label that faces the other end when that lies level
+    /// with it. Aimed at the middle of the name, a path from above stopped over the
+    /// name's middle, and one from the side a row off it, a line end in mid-air beside
+    /// the label rather than at it.
+    static func anchor(of frame: Rect, toward other: Point) -> Point {
+        let dx = other.x - frame.center.x, dy = other.y - frame.y
+        guard dy == 0 || abs(dx) >= 4 * abs(dy) else { return Point(x: frame.x, y: frame.y) }
+        return Point(x: dx < 0 ? frame.x : frame.maxX - 1, y: frame.y)
     }
 }
 
