@@ -209,13 +209,18 @@ extension StageRenderer {
         var kept: Set<NodePair> = []
         for pair in firstOfSender + byAge where !kept.contains(pair) {
             guard let route = geometry.route(pair) else { continue }
-            // Running right beside a kept path is crossing it too: two lines a cell apart
-            // read as one tangle.
             let crosses = route.contains { cell in
-                Self.besides(cell).flatMap { taken[$0] ?? [] }.contains { other in
+                (taken[cell] ?? []).contains { other in
                     // Sharing a cell beside a node both paths end at is converging, not crossing.
                     let shared = [pair.low, pair.high].filter { $0 == other.low || $0 == other.high }
                     return !shared.contains { near($0)?.contains(cell) == true }
+                } || Self.besides(cell).contains { beside in
+                    // Running right beside a path with no end in common is crossing it too:
+                    // two lines a cell apart read as one tangle. (Paths to one node
+                    // converge on it side by side.)
+                    (taken[beside] ?? []).contains { other in
+                        other.low != pair.low && other.low != pair.high && other.high != pair.low && other.high != pair.high
+                    }
                 }
             }
             guard !crosses else { continue }
