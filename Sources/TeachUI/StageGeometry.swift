@@ -62,15 +62,17 @@ final class StageGeometry: @unchecked Sendable {
         }
     }
 
-    /// Where a message's path meets a one-line label: at its icon when the other end lies
-    /// above or below, so the path arrives over or under the node's glyph ("▾" over
-    /// "◉ c1"); at the end of the label that faces the other end when that lies level
-    /// with it. Aimed at the middle of the name, a path from above stopped over the
-    /// name's middle, and one from the side a row off it, a line end in mid-air beside
-    /// the label rather than at it.
+    /// Where a message's path meets a one-line label: when the other end lies above or
+    /// below, at the label's cell nearest it across, so the path arrives over or under
+    /// the label itself (paths from several places to one label arrive at cells of their
+    /// own); at the end of the label that faces the other end when that lies level with
+    /// it. Aimed at the middle of the name, a path from the side stopped a row off the
+    /// label, a line end in mid-air beside it rather than at it.
     static func anchor(of frame: Rect, toward other: Point) -> Point {
         let dx = other.x - frame.center.x, dy = other.y - frame.y
-        guard dy == 0 || abs(dx) >= 4 * abs(dy) else { return Point(x: frame.x, y: frame.y) }
+        guard dy == 0 || abs(dx) >= 4 * abs(dy) else {
+            return Point(x: min(max(other.x, frame.x), frame.maxX - 1), y: frame.y)
+        }
         return Point(x: dx < 0 ? frame.x : frame.maxX - 1, y: frame.y)
     }
 }
