@@ -51,12 +51,29 @@ final class StageGeometry: @unchecked Sendable {
         guard let a = placement.frames[pair.low], let b = placement.frames[pair.high] else { return nil }
         return lock.holding {
             if let route = trafficRoutes[pair] { return route }
+            let (start, end) = placement.form == .compact
+                ? (Self.anchor(of: a, toward: b.center), Self.anchor(of: b, toward: a.center))
+                : (a.center, b.center)
             let route = placement.form == .dot
-                ? LinePath.cells(from: a.center, to: b.center)
-                : router.route(from: a.center, to: b.center) ?? LinePath.cells(from: a.center, to: b.center)
+                ? LinePath.cells(from: start, to: end)
+                : router.route(from: start, to: end) ?? LinePath.cells(from: start, to: end)
             trafficRoutes[pair] = route
             return route
         }
+    }
+
+    /// Where a message's path meets a one-line label: when the other end lies above or
+    /// below, at the label's cell nearest it across, so the path arrives over or under
+    /// the label itself (paths from several places to one label arrive at cells of their
+    /// own); at the end of the label that faces the other end when that lies level with
+    /// it. Aimed at the middle of the name, a path from the side stopped a row off the
+    /// label, a line end in mid-air beside it rather than at it.
+    static func anchor(of frame: Rect, toward other: Point) -> Point {
+        let dx = other.x - frame.center.x, dy = other.y - frame.y
+        guard dy == 0 || abs(dx) >= 4 * abs(dy) else {
+            return Point(x: min(max(other.x, frame.x), frame.maxX - 1), y: frame.y)
+        }
+        return Point(x: dx < 0 ? frame.x : frame.maxX - 1, y: frame.y)
     }
 }
 

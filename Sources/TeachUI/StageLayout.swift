@@ -252,7 +252,11 @@ enum StageLayout {
     /// column, one above the other. Sizes follow how many nodes each unit holds; where
     /// `least` says how many rows a unit needs at a width (a grid's block), units stacked
     /// in a column give rows they can spare to those short of them.
-    static func regions(for units: [StageUnit], in rect: Rect, least: ((Int, Int) -> Int)? = nil) -> [Rect] {
+    /// `narrowest` says how many columns a unit needs (tiers whose rows would otherwise
+    /// break); units side by side give columns they can spare to those short of them.
+    static func regions(
+        for units: [StageUnit], in rect: Rect, least: ((Int, Int) -> Int)? = nil, narrowest: ((Int) -> Int)? = nil
+    ) -> [Rect] {
         func weight(_ index: Int) -> Double { max(4, 2 + Double(units[index].nodes.count)) }
         var regions = Array(repeating: rect, count: units.count)
         let top = units.indices.filter { units[$0].place == .top }
@@ -274,7 +278,8 @@ enum StageLayout {
         let heights = split(rect.height, by: bands.map { cells in cells.map { $0.map(weight).reduce(0, +) }.max() ?? 0 })
         var y = rect.y
         for (cells, height) in zip(bands, heights) {
-            let widths = split(rect.width, by: cells.map { $0.map(weight).max() ?? 0 })
+            var widths = split(rect.width, by: cells.map { $0.map(weight).max() ?? 0 })
+            if let narrowest { widths = lent(widths, needs: cells.map { $0.map(narrowest).max() ?? 0 }) }
             var x = rect.x
             for (stack, width) in zip(cells, widths) {
                 var stackY = y
@@ -348,22 +353,38 @@ enum StageLayout {
 
     // MARK: arranging units
 
+    /// The units arranged in their regions, widened for tiers that need it (`tiersWidth`)
+    /// when the others still fit beside them, else as they come.
     private static func arrange(
         _ shape: StageShape, units: [StageUnit], form: NodeForm, variants: [Variant], captioned: Bool, in rect: Rect
     ) -> StagePlacement? {
         let names = Dictionary(uniqueKeysWithValues: shape.nodes.map { ($0.id, $0.name) })
         let roles = Dictionary(uniqueKeysWithValues: shape.nodes.map { ($0.id, $0.role) })
+        let widened = regions(for: units, in: rect, narrowest: { index in
+            tiersWidth(units[index], layout: layout(of: units[index], shape: shape, roles: roles), names: names, form: form)
+        })
+        let plain = regions(for: units, in: rect)
+        return arrange(shape, units: units, form: form, variants: variants, captioned: captioned, regions: widened, in: rect)
+            ?? (widened == plain ? nil : arrange(shape, units: units, form: form, variants: variants, captioned: captioned, regions: plain, in: rect))
+    }
+
+    private static func arrange(
+        _ shape: StageShape, units: [StageUnit], form: NodeForm, variants: [Variant], captioned: Bool, regions: [Rect], in rect: Rect
+    ) -> StagePlacement? {
+        let names = Dictionary(uniqueKeysWithValues: shape.nodes.map { ($0.id, $0.name) })
+        let roles = Dictionary(uniqueKeysWithValues: shape.nodes.map { ($0.id, $0.role) })
         var frames: [Int: Rect] = [:]
-        for ((unit, region), variant) in zip(zip(units, regions(for: units, in: rect)), variants) {
+        for ((unit, region), variant) in zip(zip(units, regions), variants) {
             var area = region
             if captioned {
                 guard region.height > 2 else { return nil }
                 area = Rect(x: region.x, y: region.y + 1, width: region.width, height: region.height - 1)
             }
-            // A column of margin each side for boxes: a box's side against the stage's
-            // frame or a neighbour's reads as a double line.
-            if form != .compact { area = Rect(x: area.x + 1, y: area.y, width: area.width - 2, height: area.height) }
-            let layout = unit.layout ?? (shape.layout == .auto ? automaticLayout(unit, roles: roles) : shape.layout)
+            // A column of margin each side: a box's side against the stage's frame or a
+            // neighbour's reads as a double line, and a label against the frame
+            // ("│◈ tracker") as part of it.
+            area = Rect(x: area.x + 1, y: area.y, width: area.width - 2, height: area.height)
+            let layout = layout(of: unit, shape: shape, roles: roles)
             if layout == .ring { area = overlayArea(for: unit, in: area) }
             let placed: [Int: Rect]?
             if layout == .tiers {
@@ -371,18 +392,39 @@ enum StageLayout {
             } else {
                 // A region too small for a ring around its hubs may still hold them in rows.
                 placed = around(unit, shape: shape, names: names, form: form, variant: variant, in: area).map { isOverlay(unit) ? $0 : filling($0, area) }
-                    ?? (linksAmong(unit.members, shape.links) ? nil : tiers(unit, shape: shape, names: names, form: form, in: area))
+                    ?? (!unit.meshed && linksAmong(unit.members, shape.links) ? nil : tiers(unit, shape: shape, names: names, form: form, in: area))
             }
             guard let placed else { return nil }
             frames.merge(placed) { first, _ in first }
         }
         guard separated(frames.keys.sorted().compactMap { frames[$0] }) else { return nil }
         return StagePlacement(form: form, kind: shape.layout, frames: frames, hidden: 0,
-                              captions: captioned ? captions(shape, units: units, in: rect, grid: false) : [])
+                              captions: captioned ? captions(shape, units: units, regions: regions, grid: false) : [])
+    }
+
+    /// The layout a unit is drawn in: the lesson's for it, else the lesson's for the
+    /// stage, else one chosen from what it holds.
+    private static func layout(of unit: StageUnit, shape: StageShape, roles: [Int: Role]) -> StageLayoutKind {
+        unit.layout ?? (shape.layout == .auto ? automaticLayout(unit, roles: roles) : shape.layout)
+    }
+
+    /// The columns tiers need to keep a few members on one row under their hubs (alice
+    /// and bob under sn1 and sn2): broken over two rows, the lines from the hubs to the
+    /// lower one ran round the upper one's label, a tangle at 80x24. Zero for other
+    /// layouts, and for a crowd that takes several rows anyway.
+    private static func tiersWidth(_ unit: StageUnit, layout: StageLayoutKind, names: [Int: String], form: NodeForm) -> Int {
+        guard layout == .tiers, unit.members.count <= 4 else { return 0 }
+        let gap = form == .compact ? 3 : 2
+        /// Slots as wide as the widest of them, as `tiers` lays a row out.
+        func row(_ ids: [Int]) -> Int {
+            ids.count * (ids.map { size(of: names[$0] ?? "", form: form).width }.max() ?? 0) + gap * max(0, ids.count - 1)
+        }
+        // The margin each side (`arrange`).
+        return max(row(unit.hubs), row(unit.members)) + 2
     }
 
     /// Whether any two of `members` are linked: their ring keeps neighbours side by side,
-    /// which rows would not.
+    /// which rows would not (unless those links are not drawn: a unit all linked).
     private static func linksAmong(_ members: [Int], _ links: [NodePair]) -> Bool {
         let inUnit = Set(members)
         return links.contains { inUnit.contains($0.low) && inUnit.contains($0.high) }
@@ -727,7 +769,7 @@ enum StageLayout {
         let (px, _) = gridPitches.last!
         let hubRows = unit.hubs.isEmpty || unit.members.isEmpty ? 0 : 1
         let members = hubRows == 0 ? unit.nodes.count : unit.members.count
-        let columns = max(1, (width - 3) / px + 1)
+        let columns = max(1, (width - 3 - px) / px + 1)
         return 1 + hubRows + (members + columns - 1) / columns
     }
 
@@ -743,9 +785,13 @@ enum StageLayout {
             let below = rect.height - 1 - hubRows * py
             return below < 0 ? 0 : below / py + 1
         }
+        /// Columns of cells `px` apart, a pitch short of the block's width: half a pitch
+        /// of margin each side keeps a block apart from the one beside it (two blocks
+        /// each reaching their regions' edges ran together into one row).
+        func columnsFitting(_ px: Int) -> Int { max(1, (rect.width - 1 - px) / px + 1) }
         var chosen = (x: 2, y: 1)
         for (px, py) in gridPitches {
-            let columns = (rect.width - 1) / px + 1
+            let columns = columnsFitting(px)
             if columns * rowsFitting(py) >= members.count {
                 chosen = (px, py)
                 break
@@ -762,7 +808,7 @@ enum StageLayout {
                 x += width + 2
             }
         }
-        let fitting = max(1, (rect.width - 1) / chosen.x + 1)
+        let fitting = columnsFitting(chosen.x)
         var shown = min(members.count, fitting * rowsFitting(chosen.y))
         let columns = fitting
         let left = rect.x + (rect.width - ((min(columns, max(1, shown)) - 1) * chosen.x + 1)) / 2

@@ -16,8 +16,8 @@ extension StageLegend {
     }
 
     /// Columns a border of `stage` holds for entries: it keeps its corner and a line cell
-    /// at each end, and a space after the last entry.
-    static func room(along stage: Rect) -> Int { max(0, stage.width - 4) }
+    /// at each end, and a space after the last entry ("shown ─┐", never "shown ┐").
+    static func room(along stage: Rect) -> Int { max(0, stage.width - 5) }
 
     /// Columns an entry takes in a legend: a space, its glyphs, and its words after a
     /// space. An entry without glyphs is a sentence about the whole stage ("no lines: any

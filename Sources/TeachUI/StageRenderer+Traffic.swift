@@ -64,16 +64,24 @@ extension StageRenderer {
         var heads: [(path: [Point], style: Style)] = []
         // Clear of one-line labels by a blank cell, so no dash or head touches a mark.
         let clear = placement.pathClearances
+        // Dashed where lines stand for links, so a path of the moment is not read as one;
+        // whole where none stands, so it can be followed (dashes of a slanting path left
+        // "╲   ╲" scattered over a small swarm).
+        func trace(_ path: [Point], style: Style) -> [Point] {
+            lines.standing.isEmpty
+                ? canvas.stroke(path, glyphs: theme.glyphs, style: style, skipping: clear)
+                : canvas.dash(path, glyphs: theme.glyphs, style: style, skipping: clear)
+        }
         for pair in lines.travelling {
             guard let route = geometry.route(pair) else { continue }
             let kinds = scene.packets.filter { NodePair($0.from, $0.to) == pair }
             let style = kinds.first.map { Style(foreground: theme.style($0.kind).foreground, attributes: .dim) } ?? theme.busyLink
             let open: [Point]
             if let ahead = pathAhead(of: kinds, on: route, pair: pair, walls: clear) {
-                _ = canvas.dash(ahead, glyphs: theme.glyphs, style: style, skipping: clear)
+                _ = trace(ahead, style: style)
                 open = route.filter { point in !clear.contains { $0.contains(point) } }
             } else {
-                open = canvas.dash(route, glyphs: theme.glyphs, style: style, skipping: clear)
+                open = trace(route, style: style)
             }
             paths[pair] = open
             for receiver in Set(kinds.map(\.to)).sorted() {
@@ -206,6 +214,13 @@ extension StageRenderer {
                     // Sharing a cell beside a node both paths end at is converging, not crossing.
                     let shared = [pair.low, pair.high].filter { $0 == other.low || $0 == other.high }
                     return !shared.contains { near($0)?.contains(cell) == true }
+                } || Self.besides(cell).contains { beside in
+                    // Running right beside a path with no end in common is crossing it too:
+                    // two lines a cell apart read as one tangle. (Paths to one node
+                    // converge on it side by side.)
+                    (taken[beside] ?? []).contains { other in
+                        other.low != pair.low && other.low != pair.high && other.high != pair.low && other.high != pair.high
+                    }
                 }
             }
             guard !crosses else { continue }
@@ -213,6 +228,11 @@ extension StageRenderer {
             for cell in route { taken[cell, default: []].append(pair) }
         }
         return kept
+    }
+
+    /// A cell and the eight around it.
+    private static func besides(_ cell: Point) -> [Point] {
+        (-1...1).flatMap { dy in (-1...1).map { dx in Point(x: cell.x + dx, y: cell.y + dy) } }
     }
 
     /// Draws the messages in flight where their progress puts them on their pair's

@@ -168,7 +168,6 @@ struct StageUnit: Hashable, Sendable {
         }
         units = units.flatMap { splitBetweenServers($0, roles: roles, neighbours: neighbours) }
         units = gatheringSwarm(units, shape: shape)
-        units = joiningSwarm(units, shape: shape)
         let linked = Set(shape.links)
         for index in units.indices {
             let nodes = units[index].nodes
@@ -215,26 +214,6 @@ struct StageUnit: Hashable, Sendable {
             units[target].members.append(seed)
         }
         return units
-    }
-
-    /// A swarm whose peers fill several groups' units (and nothing else), placed alike, is
-    /// one unit under one caption: p2p-scaling's forty peers, set up as a block of ten and
-    /// one of thirty, were captioned "seed, 10 peers" above the ten while all forty traded.
-    private static func joiningSwarm(_ units: [StageUnit], shape: StageShape) -> [StageUnit] {
-        let swarm = Set(shape.swarm)
-        let whole = units.indices.filter { index in
-            units[index].group != nil && units[index].members.contains { swarm.contains($0) && !shape.seeds.contains($0) }
-                && units[index].nodes.allSatisfy(swarm.contains)
-        }
-        guard whole.count > 1, let first = whole.first, whole.allSatisfy({ units[$0].place == units[first].place }),
-              units.indices.filter({ !whole.contains($0) }).allSatisfy({ units[$0].nodes.allSatisfy { !swarm.contains($0) } })
-        else { return units }
-        var joined = units
-        for index in whole.dropFirst() {
-            joined[first].hubs += units[index].hubs
-            joined[first].members += units[index].members
-        }
-        return joined.indices.filter { !whole.dropFirst().contains($0) }.map { joined[$0] }
     }
 
     private static func mostCommon(_ values: [Int]) -> Int? {

@@ -97,8 +97,8 @@ import Testing
         let entries = ["down", "dropped", "lost", "cut", "request", "response"].map { LegendEntry(glyphs: "x", style: .plain, title: $0) }
         StageLegend(events: entries).draw(into: &canvas, along: stage, theme: Self.theme)
         let rows = canvas.text.split(separator: "\n", omittingEmptySubsequences: false)
-        #expect(rows[0] == "┌─ x cut x request ──────────┐")
-        #expect(rows[4] == "└─ x down x dropped x lost … ┘")
+        #expect(rows[0] == "┌─ x lost x request ─────────┐")
+        #expect(rows[4] == "└─ x down x dropped x cut … ─┘")
     }
 
     /// Words give way to their shorter forms, a sentence about the stage first, before any

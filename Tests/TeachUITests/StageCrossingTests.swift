@@ -87,8 +87,14 @@ import Testing
     /// Swarm roles laid out per scenario (resilience's server is a star's hub until its
     /// swarm starts) and paths kept a cell clear of one-line labels: 160x45 crosses 58
     /// times in all (was 57); the other sizes are unchanged.
+    /// Small stages made legible (issue 9): a column of margin inside the stage for every
+    /// unit, tiers widened to keep their rows, solid paths kept a cell apart, and paths
+    /// that meet one-line labels at the label's own cells. Worst stages 2 / 4 / 5 (was
+    /// 3 / 4 / 5); in all 32 / 49 / 57 crossings (was 27 / 46 / 58) and 16 / 19 / 0 line
+    /// cells through labels (was 11 / 9 / 0): the margins leave the router less room
+    /// round labels at 80x24 and 100x30. Not yet looked into: which stages those are.
     static let bounds: [String: (worstCrossings: Int, allCrossings: Int, throughLabels: Int)] = [
-        "80x24": (3, 27, 11), "100x30": (4, 46, 9), "160x45": (5, 58, 0),
+        "80x24": (2, 32, 16), "100x30": (4, 49, 19), "160x45": (5, 57, 0),
     ]
 
     @Test(arguments: sizes.map { "\($0.0)x\($0.1)" })

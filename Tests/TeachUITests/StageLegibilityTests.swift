@@ -194,13 +194,14 @@ import Testing
         #expect(!captionRow.contains("1 client"), "\(captionRow)")
     }
 
-    /// p2p-scaling's forty peers trade as one swarm: one caption counts them all, and a
-    /// group's id ("more-peers") never shows.
-    @Test func oneSwarmAcrossTwoGroupsHasOneCaption() throws {
+    /// p2p-scaling's forty peers trade as one swarm in step 4, set up as a block of ten
+    /// and one of thirty: the blocks keep their places and captions from the steps
+    /// before (nodes keep their places when a new scenario starts), and a group's id
+    /// ("more-peers") never shows.
+    @Test func aSwarmAcrossTwoGroupsKeepsTheirBlocks() throws {
         let lesson = try #require(CoursePlayTests.lessons.first { $0.id == "p2p-scaling" })
-        let state = TestLessons.open(lesson, step: 3, size: (80, 24))
-        let text = screen(state)
-        #expect(text.contains("seed, 40 peers"), "\(text)")
+        let text = screen(TestLessons.open(lesson, step: 3, size: (80, 24)))
+        #expect(text.contains("seed, 10 peers") && text.contains(" 30 peers "), "\(text)")
         #expect(!text.contains("more-"), "\(text)")
         let first = screen(TestLessons.open(lesson, step: 0, size: (80, 24)))
         #expect(first.contains("seed, 10 peers") && first.contains(" 30 peers "), "\(first)")
