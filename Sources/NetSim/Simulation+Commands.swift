@@ -44,7 +44,7 @@ extension Simulation {
             bitsDown: transfers[id].bitsDown + transfers.downloads(of: id).reduce(0) { $0 + bitsSent(by: $1) },
             uploadRate: transfers.uploads(of: id).reduce(0) { $0 + transfers.rate(of: $1) },
             downloadRate: max(0, transfers.incomingRate(of: id)),
-            chunksHeld: swarm.member(id).map { swarm.held[$0] } ?? 0, chunkCount: swarm.member(id) == nil ? 0 : swarm.config.chunks,
+            chunksHeld: swarm.member(id).map { swarm.status[$0].held } ?? 0, chunkCount: swarm.member(id) == nil ? 0 : swarm.config.chunks,
             corruptChunks: swarm.member(id).map { swarm.corrupt.count(row: $0) } ?? 0,
             completedAt: runtime.completedAt, malicious: runtime.malicious, accessControl: access[id].enabled,
             granted: access[id].granted, accessLog: access[id].log, published: discovery.published[id],

@@ -69,7 +69,7 @@ extension Simulation {
 
     mutating func setCapacity(_ id: NodeID, upload: Double?, download: Double?) {
         if let upload {
-            if let member = swarm.member(id), !swarm.departed[member] {
+            if let member = swarm.member(id), !swarm.status[member].departed {
                 swarm.uploadTotal += min(upload, 1e15) - countedUpload(of: id)
             }
             network.nodes[id.rawValue].upload = upload

@@ -72,7 +72,7 @@ extension Simulation {
     /// The node's part in the swarm running or last run; nil when it is not a member.
     public func swarmPart(of id: NodeID) -> SwarmPart? {
         guard let member = swarm.member(id) else { return nil }
-        return SwarmPart(isSeed: swarm.isSeed[member], departed: swarm.departed[member])
+        return SwarmPart(isSeed: swarm.status[member].isSeed, departed: swarm.status[member].departed)
     }
 
     /// Members still in the swarm, not done, that lack a chunk no member still in it
@@ -81,7 +81,7 @@ extension Simulation {
         let nowhere = (0..<swarm.availability.count).filter { swarm.availability[$0] <= 0 }
         guard !nowhere.isEmpty else { return [] }
         var stranded: Set<NodeID> = []
-        for member in swarm.members.indices where !swarm.departed[member] && !swarm.isSeed[member] {
+        for member in swarm.members.indices where !swarm.status[member].departed && !swarm.status[member].isSeed {
             if nowhere.contains(where: { !swarm.have.contains(row: member, column: $0) }) { stranded.insert(swarm.members[member]) }
         }
         return stranded

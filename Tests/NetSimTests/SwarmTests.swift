@@ -108,7 +108,7 @@ import Testing
         var rechokes = 0
         while let report = sim.step() {
             if report.kind == .rechoked { rechokes += 1 }
-            #expect(sim.swarm.serving.allSatisfy { $0 <= 3 })
+            #expect(sim.swarm.status.allSatisfy { $0.serving <= 3 })
         }
         #expect(rechokes > 0)
         #expect(sim.metrics.completionTimes.count == 30)

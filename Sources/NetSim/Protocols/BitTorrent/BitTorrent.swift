@@ -28,15 +28,12 @@ struct BitTorrentState: Equatable, Sendable {
     /// Of those who upload to each member, the ones whose slot could fill its download when
     /// they unchoked it (kept beside `unchokedBy` so that asking costs nothing).
     var fillingUnchokers: [[Int32]] = []
-    /// How many of those who upload to each member have a free upload slot now (see
-    /// `Simulation.changeServing`).
-    var openUnchokers: [Int32] = []
     /// Whether the member has its peer list yet.
     var connected: [Bool] = []
-    /// The peers each seed will unchoke at the next re-choke, and whether some seed has
-    /// reserved the member so (see `Simulation.chooseForSeed`).
+    /// The peers each seed will unchoke at the next re-choke (see
+    /// `Simulation.chooseForSeed`; `MemberStatus.isReserved` marks them). How many of
+    /// those who upload to each member have a free slot is `MemberStatus.openUnchokers`.
     var reserved: [[Int32]] = []
-    var isReserved: [Bool] = []
     /// Numbers the re-choke events, so that only the latest one scheduled counts. It keeps
     /// counting from one swarm to the next: a re-choke left from an earlier swarm never
     /// matches.
@@ -51,10 +48,8 @@ struct BitTorrentState: Equatable, Sendable {
         unchoked = Array(repeating: [], count: members)
         unchokedBy = Array(repeating: [], count: members)
         fillingUnchokers = Array(repeating: [], count: members)
-        openUnchokers = Array(repeating: 0, count: members)
         connected = Array(repeating: false, count: members)
         reserved = Array(repeating: [], count: members)
-        isReserved = Array(repeating: false, count: members)
         rechokeVersion = previous.rechokeVersion + 1
     }
 

@@ -56,7 +56,7 @@ extension Simulation {
     }
 
     mutating func startBitTorrent() {
-        for member in swarm.members.indices where !swarm.departed[member] { announce(member) }
+        for member in swarm.members.indices where !swarm.status[member].departed { announce(member) }
         scheduleRechoke()
     }
 
@@ -85,7 +85,7 @@ extension Simulation {
             return
         }
         refreshSlots(member)
-        for neighbour in bitTorrent.neighbours[member] where !swarm.departed[Int(neighbour)] {
+        for neighbour in bitTorrent.neighbours[member] where !swarm.status[Int(neighbour)].departed {
             refreshSlots(Int(neighbour))
         }
         fillDownloads(member)
@@ -109,7 +109,7 @@ extension Simulation {
     }
 
     private mutating func receivePeerList(_ list: [Int32], message: Message) -> Happening {
-        if let member = swarm.member(message.to), !swarm.departed[member] {
+        if let member = swarm.member(message.to), !swarm.status[member].departed {
             connect(member, to: list.map(Int.init))
         }
         return Happening(kind: .delivered, message: message, node: message.to)
@@ -141,7 +141,7 @@ extension Simulation {
     private mutating func connect(_ member: Int, to list: [Int]) {
         bitTorrent.connected[member] = true
         let known = Set(bitTorrent.neighbours[member])
-        for other in list where !swarm.departed[other] && !known.contains(Int32(other)) {
+        for other in list where !swarm.status[other].departed && !known.contains(Int32(other)) {
             bitTorrent.neighbours[member].append(Int32(other))
             bitTorrent.neighbours[other].append(Int32(member))
         }
@@ -157,13 +157,13 @@ extension Simulation {
     /// free slots: with the peers it reserved first (see `chooseForSeed`), then with random
     /// neighbours that want something.
     mutating func refreshSlots(_ member: Int) {
-        guard swarm.isActive, !swarm.departed[member] else { return }
+        guard swarm.isActive, !swarm.status[member].departed else { return }
         for other in bitTorrent.unchoked[member] where !wants(Int(other), from: member) {
             choke(Int(other), by: member)
         }
         while bitTorrent.unchoked[member].count < swarm.config.uploadSlots, let next = bitTorrent.reserved[member].first {
             bitTorrent.reserved[member].removeFirst()
-            bitTorrent.isReserved[Int(next)] = false
+            swarm.status[Int(next)].isReserved = false
             if wants(Int(next), from: member), !bitTorrent.unchoked[member].contains(next) { unchoke(Int(next), by: member) }
         }
         let neighbours = bitTorrent.neighbours[member]
@@ -183,7 +183,7 @@ extension Simulation {
     private mutating func unchoke(_ peer: Int, by member: Int) {
         bitTorrent.unchoked[member].append(Int32(peer))
         bitTorrent.unchokedBy[peer].append(Int32(member))
-        if hasFreeSlot(member) { bitTorrent.openUnchokers[peer] += 1 }
+        if hasFreeSlot(member) { swarm.status[peer].openUnchokers += 1 }
         if slotFillsDownload(of: member, for: peer) { bitTorrent.fillingUnchokers[peer].append(Int32(member)) }
         fillDownloads(peer)
     }
@@ -191,7 +191,7 @@ extension Simulation {
     private mutating func choke(_ peer: Int, by member: Int) {
         bitTorrent.unchoked[member].removeFirstOccurrence(of: Int32(peer))
         bitTorrent.unchokedBy[peer].removeFirstOccurrence(of: Int32(member))
-        if hasFreeSlot(member) { bitTorrent.openUnchokers[peer] -= 1 }
+        if hasFreeSlot(member) { swarm.status[peer].openUnchokers -= 1 }
         if let index = bitTorrent.fillingUnchokers[peer].firstIndex(of: Int32(member)) {
             bitTorrent.fillingUnchokers[peer].remove(at: index)
         }
@@ -245,7 +245,7 @@ extension Simulation {
     /// Every member re-chooses whom to upload to.
     private mutating func rechoke() -> Happening {
         bitTorrent.rechokePending = false
-        for member in swarm.members.indices where !swarm.departed[member] && bitTorrent.connected[member] {
+        for member in swarm.members.indices where !swarm.status[member].departed && bitTorrent.connected[member] {
             let chosen = chooseUnchoked(by: member)
             for peer in bitTorrent.unchoked[member] where !chosen.contains(Int(peer)) { choke(Int(peer), by: member) }
             for peer in chosen where !bitTorrent.unchoked[member].contains(Int32(peer)) { unchoke(peer, by: member) }
@@ -270,7 +270,7 @@ extension Simulation {
         let slots = swarm.config.uploadSlots
         let optimistic = swarm.config.optimisticUnchoke ? 1 : 0
         let regular = slots - optimistic
-        guard swarm.held[member] < swarm.config.chunks else { return chooseForSeed(member) }
+        guard swarm.status[member].held < swarm.config.chunks else { return chooseForSeed(member) }
         var chosen: [Int] = []
         let givers = bitTorrent.credits[member].enumerated().sorted { first, second in
             first.element.bits != second.element.bits ? first.element.bits > second.element.bits : first.offset < second.offset
@@ -288,7 +288,7 @@ extension Simulation {
         var best: Int?
         for neighbour in bitTorrent.neighbours[member] {
             let peer = Int(neighbour)
-            guard best == nil || swarm.held[peer] < swarm.held[best!], !taken.contains(peer), wants(peer, from: member)
+            guard best == nil || swarm.status[peer].held < swarm.status[best!].held, !taken.contains(peer), wants(peer, from: member)
             else { continue }
             best = peer
         }
@@ -304,19 +304,25 @@ extension Simulation {
     /// from peers, which take part of its download for seconds: a seed switching its four
     /// slots every re-choke sent about 8% below what its slots can do, a loss that grows
     /// with the length of the run and so with the chunks.
+    ///
+    /// Both choices draw on the same neighbours (interested, reserved by no other seed),
+    /// found and ordered once: nothing between the two changes who they are.
     private mutating func chooseForSeed(_ member: Int) -> [Int] {
         let promised = bitTorrent.reserved[member].map(Int.init).filter { wants($0, from: member) }
         releaseReservations(of: member)
-        let chosen = promised + laggingNeighboursWithRoom(of: member, count: swarm.config.uploadSlots - promised.count, besides: promised)
-        let next = furthestBehindNeighbours(of: member, count: swarm.config.uploadSlots, besides: chosen)
+        let behind = interestedNeighboursFurthestBehind(of: member)
+        let chosen = promised + laggingNeighboursWithRoom(
+            of: member, count: swarm.config.uploadSlots - promised.count, among: behind.filter { !promised.contains($0) }
+        )
+        let next = Array(behind.lazy.filter { !chosen.contains($0) }.prefix(swarm.config.uploadSlots))
             .filter { slotFillsDownload(of: member, for: $0) }
-        for peer in next { bitTorrent.isReserved[peer] = true }
+        for peer in next { swarm.status[peer].isReserved = true }
         bitTorrent.reserved[member] = next.map(Int32.init)
         return chosen
     }
 
     private mutating func releaseReservations(of member: Int) {
-        for peer in bitTorrent.reserved[member] { bitTorrent.isReserved[Int(peer)] = false }
+        for peer in bitTorrent.reserved[member] { swarm.status[Int(peer)].isReserved = false }
         bitTorrent.reserved[member].removeAll()
     }
 
@@ -325,16 +331,16 @@ extension Simulation {
     /// that a peer every uploader of which is busy is known to find no source at once.
     mutating func changeServing(of source: Int, by delta: Int) {
         let wasFree = hasFreeSlot(source)
-        swarm.serving[source] += delta
+        swarm.status[source].serving += delta
         guard swarm.config.scheduling == .bitTorrent, hasFreeSlot(source) != wasFree else { return }
-        let change: Int32 = wasFree ? -1 : 1
-        for peer in bitTorrent.unchoked[source] { bitTorrent.openUnchokers[Int(peer)] += change }
+        let change = wasFree ? -1 : 1
+        for peer in bitTorrent.unchoked[source] { swarm.status[Int(peer)].openUnchokers += change }
     }
 
     /// Whether `member` can take on another upload in BitTorrent mode.
     @inline(__always)
     func hasFreeSlot(_ member: Int) -> Bool {
-        swarm.serving[member] < swarm.config.uploadSlots
+        swarm.status[member].serving < swarm.config.uploadSlots
     }
 
     /// Whether one upload slot of `source` can carry all `sink` can download.
@@ -350,38 +356,38 @@ extension Simulation {
     /// start a chunk to it in that moment, and hold most of its download for seconds.)
     @inline(__always)
     func awaitsFullSource(_ peer: Int) -> Bool {
-        bitTorrent.isReserved[peer] || !bitTorrent.fillingUnchokers[peer].isEmpty
+        swarm.status[peer].isReserved || !bitTorrent.fillingUnchokers[peer].isEmpty
     }
 
     /// Whether `peer` wants chunks from `member` now: it is interested in what the member
-    /// has, and the member can fill its download if it waits for one that can.
+    /// has, and the member can fill its download if it waits for one that can. The checks
+    /// are pure, so their order changes nothing but the cost: whether the peer is still in
+    /// the swarm and still lacks something comes first, from its status record alone, as
+    /// late in a swarm most neighbours a re-choke looks at have finished.
     @inline(__always)
     func wants(_ peer: Int, from member: Int) -> Bool {
-        (!awaitsFullSource(peer) || slotFillsDownload(of: member, for: peer)) && swarm.isInterested(peer, in: member)
+        let status = swarm.status[peer]
+        return !status.departed && status.held < swarm.config.chunks
+            && (!awaitsFullSource(peer) || slotFillsDownload(of: member, for: peer)) && swarm.canHelp(member, peer)
     }
 
-    /// Up to `count` interested neighbours of `member` no other seed has reserved, fewest
-    /// chunks first (lowest number on ties), not in `taken`.
-    private func furthestBehindNeighbours(of member: Int, count: Int, besides taken: [Int]) -> [Int] {
-        guard count > 0 else { return [] }
+    /// The interested neighbours of `member` no seed has reserved, fewest chunks first
+    /// (lowest number on ties).
+    private func interestedNeighboursFurthestBehind(of member: Int) -> [Int] {
         var behind = bitTorrent.neighbours[member].map(Int.init).filter { peer in
-            !taken.contains(peer) && !bitTorrent.isReserved[peer] && wants(peer, from: member)
+            !swarm.status[peer].isReserved && wants(peer, from: member)
         }
-        behind.sort { swarm.held[$0] != swarm.held[$1] ? swarm.held[$0] < swarm.held[$1] : $0 < $1 }
-        return Array(behind.prefix(count))
+        behind.sort { swarm.status[$0].held != swarm.status[$1].held ? swarm.status[$0].held < swarm.status[$1].held : $0 < $1 }
+        return behind
     }
 
-    /// Of the interested neighbours in the lower half by chunks held (none another seed
-    /// has reserved, none in `taken`), the `count` a seed could upload to fastest now,
-    /// those whose download has the most room beside what others send them.
-    private func laggingNeighboursWithRoom(of member: Int, count: Int, besides taken: [Int]) -> [Int] {
+    /// Of `interested` (fewest chunks first), the ones in the lower half by chunks held,
+    /// the `count` a seed could upload to fastest now: those whose download has the most
+    /// room beside what others send them.
+    private func laggingNeighboursWithRoom(of member: Int, count: Int, among interested: [Int]) -> [Int] {
         guard count > 0 else { return [] }
         let node = swarm.members[member]
         var ranked: [(peer: Int, room: Double)] = []
-        var interested = bitTorrent.neighbours[member].map(Int.init).filter { peer in
-            !taken.contains(peer) && !bitTorrent.isReserved[peer] && wants(peer, from: member)
-        }
-        interested.sort { swarm.held[$0] != swarm.held[$1] ? swarm.held[$0] < swarm.held[$1] : $0 < $1 }
         for peer in interested.prefix(max(count, interested.count / 2)) {
             let sink = transfers[swarm.members[peer]]
             var mine = 0.0
@@ -400,7 +406,7 @@ extension Simulation {
         var index = 0
         while picked.count < count, index < drawn.count {
             let pair = drawn[index..<min(index + 2, drawn.count)]
-            picked.append(pair.min { swarm.held[$0] != swarm.held[$1] ? swarm.held[$0] < swarm.held[$1] : $0 < $1 }!)
+            picked.append(pair.min { swarm.status[$0].held != swarm.status[$1].held ? swarm.status[$0].held < swarm.status[$1].held : $0 < $1 }!)
             index += 2
         }
         return picked

@@ -98,11 +98,11 @@ extension Simulation {
 
     /// Starts downloads for `member` until its slots are full or no source can help.
     mutating func fillDownloads(_ member: Int) {
-        guard swarm.isActive, !swarm.departed[member], swarm.held[member] < swarm.config.chunks else { return }
-        while swarm.downloading[member] < swarm.downloadLimit, mayFindSource(member) {
+        guard swarm.isActive, !swarm.status[member].departed, swarm.status[member].held < swarm.config.chunks else { return }
+        while swarm.status[member].downloading < swarm.downloadLimit, mayFindSource(member) {
             guard let (source, chunk) = nextDownload(for: member) else {
-                if swarm.config.scheduling == .relay, swarm.downloading[member] == 0, !swarm.isStarved[member] {
-                    swarm.isStarved[member] = true
+                if swarm.config.scheduling == .relay, swarm.status[member].downloading == 0, !swarm.status[member].isStarved {
+                    swarm.status[member].isStarved = true
                     swarm.starved.append(member)
                 }
                 return
@@ -116,11 +116,11 @@ extension Simulation {
     /// cost: a peer with room is most often asked when none of its sources has anything
     /// for it, so the sources are looked at first and the sink's downloads walked only
     /// once one is found (or before the endgame, which walks them too). A download already
-    /// known to be full (`SwarmState.downloadFull`) is the exception: nothing found could
+    /// known to be full (`MemberStatus.downloadFull`) is the exception: nothing found could
     /// be taken, and late in a BitTorrent swarm a laggard unchoked by dozens of finished
     /// peers is asked at each of their chunks while its download is full.
     private mutating func nextDownload(for sink: Int) -> (Int, Int)? {
-        guard !swarm.downloadFull[sink] else { return nil }
+        guard !swarm.status[sink].downloadFull else { return nil }
         let search = findSource(for: sink)
         if let found = search.found ?? (mayUseLastResort(sink) ? lastResortSource(for: sink) : nil) {
             return hasDownloadRoom(sink) ? found : nil
@@ -129,12 +129,12 @@ extension Simulation {
     }
 
     /// Whether some source `sink` may use could take on a download now. BitTorrent mode
-    /// counts them (see `BitTorrentState.openUnchokers`): peers are nearly always asked
+    /// counts them (see `MemberStatus.openUnchokers`): peers are nearly always asked
     /// while every peer that unchoked them is busy, and then `findSource` would look at
     /// each in vain. Relay mode draws its sources at random when it looks.
     @inline(__always)
     private func mayFindSource(_ sink: Int) -> Bool {
-        swarm.config.scheduling == .relay || bitTorrent.openUnchokers[sink] > 0
+        swarm.config.scheduling == .relay || swarm.status[sink].openUnchokers > 0
     }
 
     /// BitTorrent mode: whether the sources `sink` fetches from now leave room in its
@@ -146,11 +146,11 @@ extension Simulation {
     /// slots can do). Relay mode limits downloads by its slots alone.
     ///
     /// A laggard unchoked by a hundred peers is asked at each of their chunks, and its
-    /// download is nearly always full: the answer is kept (`SwarmState.downloadFull`)
+    /// download is nearly always full: the answer is kept (`MemberStatus.downloadFull`)
     /// until something could have made room, rather than walking its downloads each time.
     private mutating func hasDownloadRoom(_ sink: Int) -> Bool {
         guard swarm.config.scheduling == .bitTorrent else { return true }
-        guard !swarm.downloadFull[sink] else { return false }
+        guard !swarm.status[sink].downloadFull else { return false }
         let node = swarm.members[sink]
         let download = transfers[node].download
         var expected = 0.0
@@ -160,9 +160,9 @@ extension Simulation {
             let link = transfers[link: id]
             let sender = NodeID(Int(link.sender))
             guard link.chunk >= 0, let source = swarm.member(sender) else { continue }
-            expected += transfers[sender].upload / Double(max(1, swarm.serving[source]))
+            expected += transfers[sender].upload / Double(max(1, swarm.status[source].serving))
             if expected >= download {
-                swarm.downloadFull[sink] = true
+                swarm.status[sink].downloadFull = true
                 return false
             }
         }
@@ -171,19 +171,19 @@ extension Simulation {
 
     /// `source` is about to send less to each sink it sends to (it takes on another
     /// stream, or its node went down): their downloads may have room again (see
-    /// `SwarmState.downloadFull`).
+    /// `MemberStatus.downloadFull`).
     private mutating func forgetFullDownloads(fedBy source: Int) {
         guard swarm.config.scheduling == .bitTorrent else { return }
         for id in transfers.uploads(of: swarm.members[source]) {
             let link = transfers[link: id]
-            if link.chunk >= 0, let sink = swarm.member(NodeID(Int(link.receiver))) { swarm.downloadFull[sink] = false }
+            if link.chunk >= 0, let sink = swarm.member(NodeID(Int(link.receiver))) { swarm.status[sink].downloadFull = false }
         }
     }
 
     /// A node's capacity changed: any member's download may have room again.
     mutating func swarmCapacityChanged() {
-        guard swarm.config.scheduling == .bitTorrent, swarm.downloadFull.contains(true) else { return }
-        swarm.downloadFull = Array(repeating: false, count: swarm.members.count)
+        guard swarm.config.scheduling == .bitTorrent else { return }
+        for member in swarm.status.indices { swarm.status[member].downloadFull = false }
     }
 
     /// The source and chunk for `sink`'s next download: of the sources it may use (see
@@ -200,12 +200,16 @@ extension Simulation {
         // many have been looked at the rest have none, and the search stops there rather
         // than read the load of every peer that unchoked the sink.
         assert(swarm.config.scheduling == .relay
-            || Int(bitTorrent.openUnchokers[sink]) == bitTorrent.unchokedBy[sink].count(where: { hasFreeSlot(Int($0)) }),
+            || Int(swarm.status[sink].openUnchokers) == bitTorrent.unchokedBy[sink].count(where: { hasFreeSlot(Int($0)) }),
             "the count of open unchokers is off")
-        var withRoomLeft = swarm.config.scheduling == .bitTorrent ? Int(bitTorrent.openUnchokers[sink]) : .max
-        for candidate in candidates(for: sink) {
+        var withRoomLeft = swarm.config.scheduling == .bitTorrent ? Int(swarm.status[sink].openUnchokers) : .max
+        // BitTorrent mode reads the sink's unchokers where they are rather than through
+        // `candidates`, whose copy of the list costs a reference count at every search.
+        let drawn = swarm.config.scheduling == .relay ? candidates(for: sink) : []
+        let count = swarm.config.scheduling == .relay ? drawn.count : bitTorrent.unchokedBy[sink].count
+        for index in 0..<count {
             guard withRoomLeft > 0 else { break }
-            let source = Int(candidate)
+            let source = Int(swarm.config.scheduling == .relay ? drawn[index] : bitTorrent.unchokedBy[sink][index])
             // The checks are pure, so their order changes nothing but the cost: a source
             // with no room or no better rate is passed over before `usable` walks the
             // sink's downloads (a laggard may have been unchoked by hundreds).
@@ -241,15 +245,15 @@ extension Simulation {
     /// first copy limited by the sink's own download is never duplicated (that would
     /// only split the download and delay both). The first copy to arrive cancels the other.
     private mutating func endgameSource(for sink: Int) -> (Int, Int)? {
-        let lacking = swarm.config.chunks - swarm.held[sink]
-        guard lacking <= swarm.downloadSlots || swarm.config.scheduling == .bitTorrent, swarm.downloading[sink] < 2 * lacking
+        let lacking = swarm.config.chunks - swarm.status[sink].held
+        guard lacking <= swarm.downloadSlots || swarm.config.scheduling == .bitTorrent, swarm.status[sink].downloading < 2 * lacking
         else { return nil }
         let download = transfers[swarm.members[sink]].download
         var latest: (chunk: Int, seconds: Double, rate: Double)?
         for id in transfers.downloads(of: swarm.members[sink]) {
             let transfer = transfers[id]
             guard transfer.chunk >= 0, swarm.inflight[transfer.chunk] == 1, let source = swarm.member(transfer.sender) else { continue }
-            let rate = min(transfers[transfer.sender].upload / Double(max(1, swarm.serving[source])), download)
+            let rate = min(transfers[transfer.sender].upload / Double(max(1, swarm.status[source].serving)), download)
             let seconds = (transfer.bits - bitsSent(by: id)) / rate
             if latest == nil || seconds > latest!.seconds { latest = (transfer.chunk, seconds, rate) }
         }
@@ -276,7 +280,7 @@ extension Simulation {
     @inline(__always)
     private func expectedRate(from source: Int, to sink: Int) -> Double {
         min(
-            transfers[swarm.members[source]].upload / Double(swarm.serving[source] + 1),
+            transfers[swarm.members[source]].upload / Double(swarm.status[source].serving + 1),
             transfers[swarm.members[sink]].download
         )
     }
@@ -296,9 +300,9 @@ extension Simulation {
     /// passes: where the server is the bottleneck, waiting for it gains nothing.
     @inline(__always)
     private func arrivesInTime(from source: Int, at rate: Double, to sink: Int) -> Bool {
-        guard swarm.config.scheduling == .relay, !swarm.isSeed[source] else { return true }
+        guard swarm.config.scheduling == .relay, !swarm.status[source].isSeed else { return true }
         let upload = transfers[swarm.members[source]].upload
-        let streams = max(2, swarm.serving[source] + 1, Int(min(upload / slotRate(of: sink), 1e6)))
+        let streams = max(2, swarm.status[source].serving + 1, Int(min(upload / slotRate(of: sink), 1e6)))
         let assured = min(rate, upload / Double(streams))
         guard assured < seedRate(to: sink) else { return true }
         let seconds = swarm.chunkBits / assured
@@ -308,7 +312,7 @@ extension Simulation {
     /// The best rate one of the first seeds (those every peer considers) would give `sink`.
     private func seedRate(to sink: Int) -> Double {
         var best = 0.0
-        for seed in 0..<min(swarm.config.seeds.count, 4) where !swarm.departed[seed] {
+        for seed in 0..<min(swarm.config.seeds.count, 4) where !swarm.status[seed].departed {
             best = max(best, expectedRate(from: seed, to: sink))
         }
         return best
@@ -318,7 +322,7 @@ extension Simulation {
     /// this one among them, and what is left of those on their way (several may be about
     /// to land at once, so counting them whole would let a slow chunk in at the end).
     private func bitsStillToFetch(by sink: Int) -> Double {
-        let unasked = swarm.config.chunks - swarm.held[sink] - swarm.pending.count(row: sink)
+        let unasked = swarm.config.chunks - swarm.status[sink].held - swarm.pending.count(row: sink)
         var bits = Double(unasked) * swarm.chunkBits
         for id in transfers.downloads(of: swarm.members[sink]) where transfers[id].chunk >= 0 {
             bits += transfers[id].bits - bitsSent(by: id)
@@ -356,8 +360,8 @@ extension Simulation {
     /// while nearly every search that finds nothing is answered no here.
     @inline(__always)
     private func mayUseLastResort(_ sink: Int) -> Bool {
-        swarm.config.scheduling == .relay && swarm.downloading[sink] == 0
-            && swarm.config.seeds.indices.allSatisfy({ swarm.departed[$0] })
+        swarm.config.scheduling == .relay && swarm.status[sink].downloading == 0
+            && swarm.config.seeds.indices.allSatisfy({ swarm.status[$0].departed })
     }
 
     /// Whether `source` takes on another download. BitTorrent mode: while it has a free
@@ -367,7 +371,7 @@ extension Simulation {
     /// many slowly and the peers have something to pass on sooner.
     @inline(__always)
     private func hasRoom(_ source: Int, for sink: Int) -> Bool {
-        let serving = swarm.serving[source]
+        let serving = swarm.status[source].serving
         guard swarm.config.scheduling == .relay else { return serving < swarm.config.uploadSlots }
         guard serving > 1 else { return true }
         return transfers[swarm.members[source]].upload / Double(serving + 1) >= slotRate(of: sink)
@@ -384,7 +388,7 @@ extension Simulation {
     /// `takesOnlyFillingSources`, asked once per search rather than once per source).
     @inline(__always)
     private func usable(_ source: Int, by sink: Int, onlyFilling: Bool) -> Bool {
-        guard source != sink, !swarm.departed[source], !swarm.banned[sink].contains(Int32(source)) else { return false }
+        guard source != sink, !swarm.status[source].departed, !swarm.banned[sink].contains(Int32(source)) else { return false }
         if onlyFilling, !slotFillsDownload(of: source, for: sink) { return false }
         return !transfers.hasTransfer(from: swarm.members[source], to: swarm.members[sink])
     }
@@ -401,7 +405,7 @@ extension Simulation {
         let corrupt = nodes[sourceNode.rawValue].malicious || swarm.corrupt.contains(row: source, column: chunk)
         forgetFullDownloads(fedBy: source)
         swarm.pending.insert(row: sink, column: chunk)
-        swarm.downloading[sink] += 1
+        swarm.status[sink].downloading += 1
         changeServing(of: source, by: 1)
         swarm.inflight[chunk] += 1
         send(
@@ -417,9 +421,9 @@ extension Simulation {
     /// chunk stays pending at the sink until it arrives.
     mutating func chunkTransmitted(from sourceNode: NodeID, to sinkNode: NodeID) {
         guard let source = swarm.member(sourceNode), let sink = swarm.member(sinkNode) else { return }
-        swarm.downloading[sink] -= 1
+        swarm.status[sink].downloading -= 1
         changeServing(of: source, by: -1)
-        swarm.downloadFull[sink] = false
+        swarm.status[sink].downloadFull = false
         if servesFurthestBehind(source) {
             offerUploads(from: source)
         } else {
@@ -442,14 +446,14 @@ extension Simulation {
     /// they send is new to the swarm and it matters less who gets it first.
     @inline(__always)
     private func servesFurthestBehind(_ source: Int) -> Bool {
-        swarm.config.scheduling == .relay && swarm.isSeed[source]
+        swarm.config.scheduling == .relay && swarm.status[source].isSeed
             && Double(swarm.unfinished) * countedUpload(of: swarm.members[source]) > swarm.uploadTotal
     }
 
     /// Sends `sink` the next chunk it asked `source` for ahead, if that still makes sense.
     private mutating func continuePipeline(from source: Int, to sink: Int) {
-        guard swarm.isActive, !swarm.departed[sink], swarm.held[sink] < swarm.config.chunks,
-              swarm.downloading[sink] < swarm.downloadLimit, hasRoom(source, for: sink),
+        guard swarm.isActive, !swarm.status[sink].departed, swarm.status[sink].held < swarm.config.chunks,
+              swarm.status[sink].downloading < swarm.downloadLimit, hasRoom(source, for: sink),
               swarm.config.scheduling == .relay || bitTorrent.unchoked[source].contains(Int32(sink)),
               usable(source, by: sink, onlyFilling: takesOnlyFillingSources(sink)), hasDownloadRoom(sink),
               arrivesInTime(from: source, at: expectedRate(from: source, to: sink), to: sink),
@@ -464,9 +468,9 @@ extension Simulation {
         guard let source = swarm.member(sourceNode), let sink = swarm.member(sinkNode) else { return }
         swarm.pending.remove(row: sink, column: chunk)
         swarm.inflight[chunk] -= 1
-        swarm.downloadFull[sink] = false
+        swarm.status[sink].downloadFull = false
         if holdingSlots {
-            swarm.downloading[sink] -= 1
+            swarm.status[sink].downloading -= 1
             changeServing(of: source, by: -1)
         }
     }
@@ -481,9 +485,9 @@ extension Simulation {
             metrics.corruptRejected += 1
             ban(source, by: sink)
             happening.kind = .rejected
-        } else if !swarm.departed[sink], !swarm.have.contains(row: sink, column: chunk) {
+        } else if !swarm.status[sink].departed, !swarm.have.contains(row: sink, column: chunk) {
             swarm.have.insert(row: sink, column: chunk)
-            swarm.held[sink] += 1
+            swarm.status[sink].held += 1
             swarm.missing -= 1
             swarm.availability[chunk] += 1
             if corrupt {
@@ -495,7 +499,7 @@ extension Simulation {
                 offerNewChunk(from: sink)
                 releaseSlotsNoLongerWanted(by: sink)
             }
-            if swarm.held[sink] == swarm.config.chunks {
+            if swarm.status[sink].held == swarm.config.chunks {
                 happening = completeFile(at: message.to, message: message)
                 finishPeer(sink)
             }
@@ -515,13 +519,13 @@ extension Simulation {
     /// the one furthest behind. A seed serves a peer even when all its download slots are
     /// taken: by slow peers, perhaps, whose chunks would otherwise keep it from the seed.
     private mutating func offerUploads(from source: Int) {
-        guard swarm.isActive, !swarm.departed[source] else { return }
+        guard swarm.isActive, !swarm.status[source].departed else { return }
         for _ in 0..<2 {
             var best: (sink: Int, chunk: Int, progress: Int)?
             for _ in 0..<swarm.sampleSize {
                 let sink = random.below(swarm.members.count)
-                let progress = swarm.held[sink] + swarm.downloading[sink]
-                guard swarm.downloading[sink] < swarm.downloadSlots || swarm.isSeed[source], swarm.held[sink] < swarm.config.chunks,
+                let progress = swarm.status[sink].held + swarm.status[sink].downloading
+                guard swarm.status[sink].downloading < swarm.downloadSlots || swarm.status[source].isSeed, swarm.status[sink].held < swarm.config.chunks,
                       best == nil || progress < best!.progress, usable(source, by: sink, onlyFilling: false),
                       arrivesInTime(from: source, at: expectedRate(from: source, to: sink), to: sink),
                       let chunk = swarm.rarestChunk(from: source, to: sink, includingPending: false)
@@ -548,8 +552,8 @@ extension Simulation {
     /// has download slots) can have fetched a chunk twice.
     private mutating func cancelDuplicates(of chunk: Int, to node: NodeID) {
         let sink = swarm.member(node)!
-        guard swarm.config.chunks - swarm.held[sink] < swarm.downloadSlots || swarm.config.scheduling == .bitTorrent,
-              swarm.inflight[chunk] > 0, swarm.downloading[sink] > 0
+        guard swarm.config.chunks - swarm.status[sink].held < swarm.downloadSlots || swarm.config.scheduling == .bitTorrent,
+              swarm.inflight[chunk] > 0, swarm.status[sink].downloading > 0
         else { return }
         let duplicates = transfers.downloads(of: node).filter { Int(transfers[link: $0].chunk) == chunk }
         if !duplicates.isEmpty { abortTransfers(duplicates, lost: false) }
@@ -566,18 +570,18 @@ extension Simulation {
     /// stop (their receivers look for other sources). `comingBack`: its node went down,
     /// and it rejoins when the node is up again (see `rejoinSwarm`).
     mutating func leaveSwarm(_ member: Int, comingBack: Bool = false) {
-        guard !swarm.departed[member] else { return }
+        guard !swarm.status[member].departed else { return }
         forgetFullDownloads(fedBy: member)
-        swarm.departed[member] = true
-        swarm.away[member] = comingBack
+        swarm.status[member].departed = true
+        swarm.status[member].away = comingBack
         let node = swarm.members[member]
         for chunk in 0..<swarm.config.chunks where swarm.have.contains(row: member, column: chunk) {
             swarm.availability[chunk] -= 1
         }
         swarm.uploadTotal -= countedUpload(of: node)
-        if !swarm.isSeed[member], swarm.held[member] < swarm.config.chunks {
+        if !swarm.status[member].isSeed, swarm.status[member].held < swarm.config.chunks {
             swarm.unfinished -= 1
-            swarm.missing -= swarm.config.chunks - swarm.held[member]
+            swarm.missing -= swarm.config.chunks - swarm.status[member].held
         }
         if swarm.config.scheduling == .bitTorrent { disconnect(member) }
         let chunkTransfers = (Array(transfers.uploads(of: node)) + Array(transfers.downloads(of: node)))
@@ -590,16 +594,16 @@ extension Simulation {
     /// and the swarm picks up where it stalled (a seed that failed mid-swarm may have held
     /// the only copies of some chunks). A swarm that had ended for want of it runs again.
     mutating func rejoinSwarm(_ member: Int) {
-        guard swarm.departed[member], swarm.away[member] else { return }
-        swarm.departed[member] = false
-        swarm.away[member] = false
+        guard swarm.status[member].departed, swarm.status[member].away else { return }
+        swarm.status[member].departed = false
+        swarm.status[member].away = false
         for chunk in 0..<swarm.config.chunks where swarm.have.contains(row: member, column: chunk) {
             swarm.availability[chunk] += 1
         }
         swarm.uploadTotal += countedUpload(of: swarm.members[member])
-        if !swarm.isSeed[member], swarm.held[member] < swarm.config.chunks {
+        if !swarm.status[member].isSeed, swarm.status[member].held < swarm.config.chunks {
             swarm.unfinished += 1
-            swarm.missing += swarm.config.chunks - swarm.held[member]
+            swarm.missing += swarm.config.chunks - swarm.status[member].held
         }
         guard swarm.isActive else { return }
         switch swarm.config.scheduling {
@@ -630,9 +634,9 @@ extension Simulation {
         while woken < swarm.sampleSize, swarm.starvedHead < swarm.starved.count {
             let member = swarm.starved[swarm.starvedHead]
             swarm.starvedHead += 1
-            swarm.isStarved[member] = false
+            swarm.status[member].isStarved = false
             woken += 1
-            if swarm.downloading[member] == 0 { fillDownloads(member) }
+            if swarm.status[member].downloading == 0 { fillDownloads(member) }
         }
         if swarm.starvedHead == swarm.starved.count {
             swarm.starved.removeAll(keepingCapacity: true)
@@ -650,6 +654,6 @@ extension Simulation {
         }
         swarm.starved.removeAll()
         swarm.starvedHead = 0
-        swarm.isStarved = Array(repeating: false, count: swarm.members.count)
+        for member in swarm.status.indices { swarm.status[member].isStarved = false }
     }
 }

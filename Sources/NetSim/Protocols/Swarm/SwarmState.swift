@@ -1,6 +1,7 @@
 /// Everything the engine tracks about a running swarm, indexed by member number
-/// (seeds first, then peers). Arrays of counts and flat bit sets rather than per-peer
-/// objects, so a 100,000-peer swarm stays small and each event touches only a few entries.
+/// (seeds first, then peers). Small records of counts and flat bit sets rather than
+/// per-peer objects, so a 100,000-peer swarm stays small and each event touches only a
+/// few entries.
 struct SwarmState: Equatable, Sendable {
     let config: SwarmConfig
     let chunkBits: Double
@@ -19,29 +20,16 @@ struct SwarmState: Equatable, Sendable {
     var members: [NodeID]
     /// Member number of each node, -1 for nodes outside the swarm.
     var memberOf: [Int32]
-    var isSeed: [Bool]
+    /// Each member's counts and flags (see `MemberStatus`).
+    var status: [MemberStatus]
     var have: BitMatrix
     /// Chunks on their way to each member.
     var pending: BitMatrix
     /// Chunks held whose content is corrupt.
     var corrupt: BitMatrix
-    var held: [Int]
-    var downloading: [Int]
-    var serving: [Int]
-    /// BitTorrent mode: members whose download the last look found full (see
-    /// `Simulation.hasDownloadRoom`), marked until something could have made room: one
-    /// of their chunk downloads ended, one of their sources took on another stream (so
-    /// sends them less), or a capacity changed. A download starting or a source dropping
-    /// a stream only fills a download further, so neither clears the mark.
-    var downloadFull: [Bool]
     /// Per chunk: members holding it, and downloads of it in progress (rarest-first).
     var availability: [Int]
     var inflight: [Int]
-    /// Left the swarm: finished and did not stay, went down, or removed.
-    var departed: [Bool]
-    /// Left because their node went down (or was down when the swarm started): they come
-    /// back when it does, with the chunks they held.
-    var away: [Bool]
     /// Peers that do not have the whole file yet and are still in the swarm.
     var unfinished: Int
     /// Chunks those peers still lack, all together, and the upload capacity (bit/s) of
@@ -52,10 +40,9 @@ struct SwarmState: Equatable, Sendable {
     /// Sources a member will not use again: they sent it a corrupt chunk.
     var banned: [[Int32]]
     /// Members with free download slots and no source to use (relay mode), waiting in
-    /// turn from `starvedHead` on; `isStarved` marks them, so none waits twice.
+    /// turn from `starvedHead` on; `MemberStatus.isStarved` marks them, so none waits twice.
     var starved: [Int] = []
     var starvedHead = 0
-    var isStarved: [Bool]
 
     /// Counts the swarms started so far; chunk messages carry it (see `ChunkPayload`).
     var generation = 0
@@ -69,23 +56,16 @@ struct SwarmState: Equatable, Sendable {
         let count = members.count
         memberOf = Array(repeating: -1, count: nodeCount)
         for (index, node) in members.enumerated() { memberOf[node.rawValue] = Int32(index) }
-        isSeed = members.indices.map { $0 < config.seeds.count }
+        status = members.indices.map { MemberStatus(isSeed: $0 < config.seeds.count) }
         have = BitMatrix(rows: count, columns: config.chunks)
         pending = BitMatrix(rows: count, columns: config.chunks)
         corrupt = BitMatrix(rows: count, columns: config.chunks)
-        held = Array(repeating: 0, count: count)
         for seed in config.seeds.indices {
             have.fill(row: seed, columns: config.chunks)
-            held[seed] = config.chunks
+            status[seed].held = config.chunks
         }
-        downloading = Array(repeating: 0, count: count)
-        serving = Array(repeating: 0, count: count)
-        downloadFull = Array(repeating: false, count: count)
         availability = Array(repeating: config.seeds.count, count: config.chunks)
         inflight = Array(repeating: 0, count: config.chunks)
-        departed = Array(repeating: false, count: count)
-        away = Array(repeating: false, count: count)
-        isStarved = Array(repeating: false, count: count)
         unfinished = config.peers.count
         missing = config.peers.count * config.chunks
         banned = Array(repeating: [], count: count)
@@ -96,7 +76,7 @@ struct SwarmState: Equatable, Sendable {
         self.init(config: SwarmConfig(fileBits: 0, chunks: 0, seeds: [], peers: []), nodeCount: 0)
     }
 
-    /// The member number of `node`, nil outside the swarm. This and the two checks below
+    /// The member number of `node`, nil outside the swarm. This and the checks below
     /// are always inlined: the engine calls them in its hottest loops, where a call from
     /// a mutating method would first copy the whole swarm state.
     @inline(__always)
@@ -106,12 +86,6 @@ struct SwarmState: Equatable, Sendable {
     }
 
     var isActive: Bool { unfinished > 0 }
-
-    /// Whether `peer` is still in the swarm and wants something `member` has.
-    @inline(__always)
-    func isInterested(_ peer: Int, in member: Int) -> Bool {
-        !departed[peer] && held[peer] < config.chunks && canHelp(member, peer)
-    }
 
     /// Whether `source` holds a chunk `sink` neither has nor is fetching.
     @inline(__always)
@@ -145,5 +119,62 @@ struct SwarmState: Equatable, Sendable {
             }
         }
         return best
+    }
+}
+
+/// One member's counts and flags, kept together: the engine reads several of them for
+/// each peer it looks at (whether it left, what it holds and fetches, how many uploads it
+/// serves), and with one array each those reads were a cache miss apiece at 10,000 peers.
+/// Counts are stored in 32 bits so that a record fills 24 bytes.
+struct MemberStatus: Equatable, Sendable {
+    private var heldCount: Int32 = 0
+    private var downloadingCount: Int32 = 0
+    private var servingCount: Int32 = 0
+    private var openUnchokerCount: Int32 = 0
+    let isSeed: Bool
+    /// Left the swarm: finished and did not stay, went down, or removed.
+    var departed = false
+    /// Left because its node went down (or was down when the swarm started): it comes
+    /// back when it does, with the chunks it held.
+    var away = false
+    /// BitTorrent mode: the last look found its download full (see
+    /// `Simulation.hasDownloadRoom`), marked until something could have made room: one
+    /// of its chunk downloads ended, one of its sources took on another stream (so sends
+    /// it less), or a capacity changed. A download starting or a source dropping a
+    /// stream only fills a download further, so neither clears the mark.
+    var downloadFull = false
+    /// Relay mode: waiting among `SwarmState.starved`.
+    var isStarved = false
+    /// BitTorrent mode: some seed has reserved it (see `Simulation.chooseForSeed`).
+    var isReserved = false
+
+    init(isSeed: Bool) {
+        self.isSeed = isSeed
+    }
+
+    /// Chunks it holds.
+    var held: Int {
+        get { Int(heldCount) }
+        set { heldCount = Int32(newValue) }
+    }
+
+    /// Chunks being sent to it now.
+    var downloading: Int {
+        get { Int(downloadingCount) }
+        set { downloadingCount = Int32(newValue) }
+    }
+
+    /// Chunks it is sending now.
+    var serving: Int {
+        get { Int(servingCount) }
+        set { servingCount = Int32(newValue) }
+    }
+
+    /// BitTorrent mode: how many of those who unchoked it have a free upload slot now
+    /// (see `Simulation.changeServing`), kept here rather than with the rest of the
+    /// BitTorrent state because every look for a source reads it first.
+    var openUnchokers: Int {
+        get { Int(openUnchokerCount) }
+        set { openUnchokerCount = Int32(newValue) }
     }
 }
