@@ -100,8 +100,8 @@ extension LessonSession {
             stage.stepForward()
         case .play, .pause:
             stage.togglePlay()
-        case .finishWait:
-            stage.playToStop()
+        case .hurry:
+            stage.hurry()
         case let .doAsk(ask, then):
             then == nil ? self.move { $0.resolveInteraction() } : pass()
             // → carries the ask out so it never dead-ends; the status line says so.

@@ -42,7 +42,7 @@ extension AppState {
             panelTitle: "step \(runner.stepIndex + 1)/\(stepCount)", metricsTitle: Self.metricsTitle(countsStart, curve: curve != nil),
             status: StatusView(
                 playing: stage.isPlaying, position: "step \(runner.stepIndex + 1)/\(stepCount)",
-                time: Units.format(duration: stage.clock), speed: stage.playback.speedLabel(unicode: theme.unicode),
+                time: Units.format(duration: stage.clock), speed: stage.playback.speedLabel(unicode: theme.unicode, at: stage.clock),
                 events: stage.shown.simulation.eventCount, note: statusNote(session), stepped: stage.lastStep, showsEvents: !presenting),
             hints: presenting ? [] : keyBar(session, unicode: theme.unicode), presenting: presenting)
     }
