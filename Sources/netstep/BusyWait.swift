@@ -86,11 +86,20 @@ struct BusyWait {
             case let .resize(width, height)?:
                 typedAhead.append(.resize(width: width, height: height))
             case let input?:
-                if !shownBusy || !asked || typedAhead.last != input { typedAhead.append(input) }
+                typedAhead.append(input)
+                // Once the wait is long enough to say so, presses of one key in a row are one.
+                if shownBusy, asked { typedAhead = Self.foldingRepeats(typedAhead) }
             case nil:
                 break
             }
             if clock.now - started >= Self.quietFor { showBusy(since: started, over: frame, waiting: typedAhead) }
+        }
+    }
+
+    /// The inputs with each run of one input in a row kept once.
+    static func foldingRepeats(_ inputs: [TerminalInput]) -> [TerminalInput] {
+        inputs.reduce(into: []) { kept, input in
+            if kept.last != input { kept.append(input) }
         }
     }
 
