@@ -180,7 +180,10 @@ struct NarrationRenderer {
         let spaced = scrolling.isEmpty ? withPrompt : [NarrationLine()] + withPrompt
         var options: [(lines: [NarrationLine], textRows: Int)] = [(spaced, 2), (withPrompt, 1), (quiz + prompt, 1), (quiz, 1), (quiz, 0)]
         if !feedback.isEmpty, feedback.count >= height - spaced.count { options = [(scrolling.isEmpty ? quiz : [NarrationLine()] + quiz, 2)] + options.suffix(2) }
-        let anchored = options.first { $0.lines.count + min(scrolling.count, $0.textRows) <= height }?.lines ?? Array(quiz.prefix(height))
+        // Text short enough to show whole once a blank line or the prompt goes is shown
+        // whole (play-test: a two-line lead read as a bare `… 2 more lines` over the quiz).
+        let whole = options.first { $0.lines.count + scrolling.count <= height }
+        let anchored = whole?.lines ?? options.first { $0.lines.count + min(scrolling.count, $0.textRows) <= height }?.lines ?? Array(quiz.prefix(height))
         return (scrolling, anchored, feedback.isEmpty ? nil : scrolling.count - feedback.count)
     }
 
