@@ -28,7 +28,7 @@ import Testing
             │                                              ││                              │
             │                                              ││                              │
             └──────────────────────────────────────────────┘└──────────────────────────────┘
-             ❚❚ paused │ step 1/2 │ t 0 µs │ ×0.01 │ event 0 │ until nothing more happens
+             ❚❚ paused │ step 1/2 │ t 0 µs │ ×0.01 auto │ event 0 │ until nothing more happens
              → step  ← back  Enter play  n p steps  Tab i inspect  e events  ? help  q back
             """#)
     }
@@ -225,7 +225,7 @@ import Testing
             │ server upload ··························  0% ││                              │
             │                                              ││                              │
             └──────────────────────────────────────────────┘└──────────────────────────────┘
-             ❚❚ paused │ step 1/2 │ t 0 µs │ ×0.1 │ your turn
+             ❚❚ paused │ step 1/2 │ t 0 µs │ ×0.1 auto │ your turn
             """#)
         send(&state, .key(.enter))
         #expect(screen(state).contains("Which statements are true?"))

@@ -53,25 +53,25 @@ import Testing
         #expect(Screens.help() == #"""
              1. One request · Ask once
             ┌─ ▦ server □ client ──────────────────────────┐┌ step 1/2 ────────────────────┐
-            ╔ keys ════════════════════════════════════════════════════════════════════════╗
-            ║ Stepping                               Looking closer                        ║
-            ║ → Space  the next change, or go on     Tab      select next node or message  ║
-            ║ ←        the change before             i        inspect the selection        ║
-            ║ Enter    play or pause                 e        event list (/ to search)     ║
-            ║ + =      faster (yours is kept)        click    inspect a node or message    ║
-            ║ - _      slower (auto: per play)                                             ║
-            ║                                        Anywhere                              ║
-            ║ Steps                                  ?        this help                    ║
-            ║ n PgDn   next step                     q Esc    back to the menu             ║
-            ║ p PgUp   previous step                 Ctrl-C   quit at once                 ║
-            ║ g        go to step (type a number)                                          ║
-            ║ r        restart the step                                                    ║
-            ║ R        restart the lesson                                                  ║
-            ║ 1-9      answer the quiz                                                     ║
-            ║ h        a hint for the step                                                 ║
-            ║ ↑        scroll the narration up                                             ║
-            ║ ↓        scroll the narration down                                           ║
-            ╚══════════════════════════════════════════════════════════════════════════════╝
+            ╔ keys ═══════════════════════════════════════════════════════════════════════╗
+            ║ Stepping                               Looking closer                       ║
+            ║ → Space  the next change, or go on     Tab      select next node or message ║
+            ║ ←        the change before             i        inspect the selection       ║
+            ║ Enter    play or pause                 e        event list (/ to search)    ║
+            ║ + =      faster (yours is kept)        click    inspect a node or message   ║
+            ║ - _      slower (auto: per play)                                            ║
+            ║                                        Anywhere                             ║
+            ║ Steps                                  ?        this help                   ║
+            ║ n PgDn   next step                     q Esc    back to the menu            ║
+            ║ p PgUp   previous step                 Ctrl-C   quit at once                ║
+            ║ g        go to step (type a number)                                         ║
+            ║ r        restart the step                                                   ║
+            ║ R        restart the lesson                                                 ║
+            ║ 1-9      answer the quiz                                                    ║
+            ║ h        a hint for the step                                                ║
+            ║ ↑        scroll the narration up                                            ║
+            ║ ↓        scroll the narration down                                          ║
+            ╚═════════════════════════════════════════════════════════════════════════════╝
             └──────────────────────────────────────────────┘└──────────────────────────────┘
              ❚❚ paused │ step 1/2 │ t 0 µs │ ×0.01 auto │ until nothing more happens
              → step  ← back  Enter play  n p steps  Tab i inspect  e events  ? help  q back
