@@ -125,7 +125,7 @@ public enum Keymap {
         KeyBinding(digits, .openByNumber, [.menu], "Menu", "open lesson by number", label: "1-9"),
         KeyBinding([.character("s")], .openSandbox, [.menu], "Menu", "the sandbox"),
 
-        KeyBinding([.pageDown], .advance, [.presenting], "Presenting", "play; mid-play, to where it stops; next step"),
+        KeyBinding([.pageDown], .advance, [.presenting], "Presenting", "play; mid-play, on to its next milestone; next step"),
         KeyBinding([.pageUp], .previousStep, [.presenting], "Presenting", "previous step"),
         KeyBinding([.character("."), .character("b")], .blank, [.presenting], "Presenting", "blank the screen"),
 
@@ -156,8 +156,8 @@ public enum Keymap {
         KeyBinding([.right, .character(" ")], .stepForward, [.stage], "Stepping", "the next change, or go on"),
         KeyBinding([.left], .stepBack, [.stage], "Stepping", "the change before"),
         KeyBinding([.enter], .play, [.stage], "Stepping", "play or pause"),
-        KeyBinding([.character("+"), .character("=")], .faster, [.stage], "Stepping", "faster"),
-        KeyBinding([.character("-"), .character("_")], .slower, [.stage], "Stepping", "slower"),
+        KeyBinding([.character("+"), .character("=")], .faster, [.stage], "Stepping", "faster (yours is kept)"),
+        KeyBinding([.character("-"), .character("_")], .slower, [.stage], "Stepping", "slower (auto: per play)"),
         KeyBinding([.tab], .selectNext, [.stage], "Looking closer", "select next node or message"),
         KeyBinding([.character("i")], .inspect, [.stage], "Looking closer", "inspect the selection"),
         KeyBinding([.character("e")], .events, [.stage], "Looking closer", "event list (/ to search)"),

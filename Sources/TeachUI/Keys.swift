@@ -47,6 +47,14 @@ extension ScreenKey {
     }
 }
 
+extension Key {
+    /// How help and the key bars write the key (the busy line names the keys that wait
+    /// with it); nil for keys no screen binds.
+    public func name(unicode: Bool) -> String? {
+        ScreenKey(self)?.name(unicode: unicode)
+    }
+}
+
 extension KeyBinding {
     /// Every key of the binding as help lists them: "→ Space", "1-9".
     func keyNames(unicode: Bool) -> String {

@@ -100,8 +100,8 @@ extension LessonSession {
             stage.stepForward()
         case .play, .pause:
             stage.togglePlay()
-        case .finishWait:
-            stage.playToStop()
+        case .hurry:
+            stage.hurry()
         case let .doAsk(ask, then):
             then == nil ? self.move { $0.resolveInteraction() } : pass()
             // → carries the ask out so it never dead-ends; the status line says so.
@@ -212,7 +212,7 @@ extension AppState {
             }
         }
         if let lines = unreadLinesToShowFirst(on: key) {
-            if let session = lesson { scrollNarration(of: session, by: lines) }
+            if let session = lesson { pageNarration(of: session, by: lines) }
             return []
         }
         switch lesson?.handle(key, presenting: presenting, stage: layout.stage) ?? .ignored {
@@ -241,6 +241,11 @@ extension AppState {
         guard let session = lesson, !session.stage.isAnimating, let screenKey = ScreenKey(key),
               let action = Keymap.action(for: screenKey, in: screenPlaces, presenting: presentingLesson),
               let move = session.move(for: action), action == .advance || move.leavesText || move == .answerFirst else { return nil }
+        // A quiz revealed to a class shows its answer and point first; the click after the
+        // reveal goes on, its reasons left for ↓ (one click to reveal, one to go on).
+        if case .passQuiz = move, let place = session.pendingQuiz?.1, let answer = session.answers[place], answer.answered, answer.picked.isEmpty {
+            return nil
+        }
         let unread = narrationRenderer(session).unread(in: narrationRect)
         return unread.lines > 0 ? unread.page : nil
     }
@@ -259,6 +264,16 @@ extension AppState {
     private mutating func scrollNarration(of session: LessonSession, by lines: Int) {
         let limit = narrationRenderer(session).scrollLimit(in: narrationRect)
         lesson?.narrationScroll = min(max(0, min(session.narrationScroll, limit) + lines), limit)
+    }
+
+    /// Pages the narration on by at most `lines`, to where a sentence or a paragraph starts
+    /// when one does on the way: a page that opened mid-sentence read as a glitch.
+    private mutating func pageNarration(of session: LessonSession, by lines: Int) {
+        let limit = narrationRenderer(session).scrollLimit(in: narrationRect)
+        let from = min(max(0, session.narrationScroll), limit), target = min(from + lines, limit)
+        // The end is shown from a readable line by the renderer itself.
+        let scroll = target == limit ? limit : narrationRenderer(session).readableScroll(target, after: from, in: narrationRect)
+        lesson?.narrationScroll = scroll
     }
 
     /// A quiz answered (or missed) whose notes scroll with the narration: scroll them into view.

@@ -42,7 +42,7 @@ extension AppState {
             panelTitle: "step \(runner.stepIndex + 1)/\(stepCount)", metricsTitle: Self.metricsTitle(countsStart, curve: curve != nil),
             status: StatusView(
                 playing: stage.isPlaying, position: "step \(runner.stepIndex + 1)/\(stepCount)",
-                time: Units.format(duration: stage.clock), speed: stage.playback.speedLabel(unicode: theme.unicode),
+                time: Units.format(duration: stage.clock), speed: stage.playback.speedLabel(unicode: theme.unicode, at: stage.clock),
                 events: stage.shown.simulation.eventCount, note: statusNote(session), stepped: stage.lastStep, showsEvents: !presenting),
             hints: presenting ? [] : keyBar(session, unicode: theme.unicode), presenting: presenting)
     }
@@ -179,7 +179,10 @@ extension AppState {
                     : quiz.isCorrect(answer.picked) ? "\(tick) \(LessonOverPanel.rightOn(secondTry: answer.missed)): "
                     : "\(cross) You picked \(answer.picked.sorted().map { String($0 + 1) }.joined(separator: ", ")); "
                         + (one ? "the answer is " : "the answers are ")
-                let text = StyledText([StyledSpan(quiz.question + " "), StyledSpan(verdict, .emphasis), StyledSpan(right, .strong)])
+                // The lesson's point, which the quiz's explanation makes, stays when the quiz
+                // folds (play-test: the takeaway was gone by `lesson done`).
+                let point = quiz.explanation.map { [StyledSpan(". " + $0)] } ?? []
+                let text = StyledText([StyledSpan(quiz.question + " "), StyledSpan(verdict, .emphasis), StyledSpan(right, .strong)] + point)
                 return (place.position, NarrationBlock(kind: .text, text: text))
             }
     }

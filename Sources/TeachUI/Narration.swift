@@ -130,7 +130,16 @@ struct NarrationRenderer {
     /// start among the scrolling ones when they are there.
     private func parts(width: Int, height: Int) -> (scrolling: [NarrationLine], anchored: [NarrationLine], feedbackStart: Int?) {
         let text = narrationLines(width: width)
-        let quiz = quizLines(width: width), feedback = feedbackLines(width: width)
+        var quiz = quizLines(width: width), feedback = feedbackLines(width: width)
+        if narration.quiz?.revealed == true {
+            // Revealed to a class: the answer and the lesson's point right under the
+            // question, the reasons under each choice after them, so the click that
+            // reveals shows what matters even where the reasons run below the panel
+            // (play-test: reveal, scroll, fold took three clicks to reach the takeaway).
+            let question = questionLineCount(width: width)
+            quiz = Array(quiz.prefix(question)) + feedback + Array(quiz.dropFirst(question))
+            feedback = []
+        }
         let prompt = narration.prompt.map { $0.wrapped(width: width).map { NarrationLine(spans: $0) } } ?? []
         let quizAnchored = Self.stacked([quiz + feedback, prompt])
         let gap = text.isEmpty || quizAnchored.isEmpty ? [] : [NarrationLine()]
@@ -156,8 +165,8 @@ struct NarrationRenderer {
             let anchored = scrolling.isEmpty || prompt.isEmpty ? prompt : [NarrationLine()] + prompt
             // Notes longer than the window left beside the prompt take its rows too.
             let kept = feedback.count < height - anchored.count - 1 ? anchored : []
-            // A quiz revealed to a class comes into view from its question: the reasons
-            // are under the choices they speak of.
+            // A quiz revealed to a class comes into view from its question: the answer and
+            // the reasons follow it.
             let start = scrolling.count - feedback.count - (narration.quiz?.revealed == true ? quiz.count : 0)
             return (scrolling, Array(kept.prefix(height)), start)
         }
@@ -171,7 +180,10 @@ struct NarrationRenderer {
         let spaced = scrolling.isEmpty ? withPrompt : [NarrationLine()] + withPrompt
         var options: [(lines: [NarrationLine], textRows: Int)] = [(spaced, 2), (withPrompt, 1), (quiz + prompt, 1), (quiz, 1), (quiz, 0)]
         if !feedback.isEmpty, feedback.count >= height - spaced.count { options = [(scrolling.isEmpty ? quiz : [NarrationLine()] + quiz, 2)] + options.suffix(2) }
-        let anchored = options.first { $0.lines.count + min(scrolling.count, $0.textRows) <= height }?.lines ?? Array(quiz.prefix(height))
+        // Text short enough to show whole once a blank line or the prompt goes is shown
+        // whole (play-test: a two-line lead read as a bare `… 2 more lines` over the quiz).
+        let whole = options.first { $0.lines.count + scrolling.count <= height }
+        let anchored = whole?.lines ?? options.first { $0.lines.count + min(scrolling.count, $0.textRows) <= height }?.lines ?? Array(quiz.prefix(height))
         return (scrolling, anchored, feedback.isEmpty ? nil : scrolling.count - feedback.count)
     }
 
@@ -186,10 +198,48 @@ struct NarrationRenderer {
             let note = "\(theme.glyphs.ellipsis) \(top.count) more line\(top.count == 1 ? "" : "s")"
             return (room == 1 ? [NarrationLine(spans: [StyledSpan(note, .emphasis)])] : [], bottom)
         }
-        let scroll = min(max(0, narration.scroll), top.count - (room - 1))
+        let limit = top.count - (room - 1)
+        var scroll = min(max(0, narration.scroll), limit)
+        // Scrolled to the end, the window starts where a sentence or a paragraph does,
+        // never mid-sentence: the next such line, with blank rows under the last line.
+        if scroll == limit, !Self.startsReadably(top, at: scroll),
+           let readable = (scroll..<min(top.count, scroll + max(1, (room - 1) / 3))).first(where: { Self.startsReadably(top, at: $0) }) {
+            scroll = readable
+        }
+        let shown = Array(top[scroll..<min(top.count, scroll + room - 1)])
         let below = top.count - scroll - (room - 1)
-        let note = below > 0 ? moreBelow(below, width: rect.width) : "\(theme.glyphs.ellipsis) \(theme.unicode ? "↑" : "Up") back to the top"
-        return (Array(top[scroll..<(scroll + room - 1)]) + [NarrationLine(spans: [StyledSpan(note, .emphasis)])], bottom)
+        let note: String
+        if below > 0 {
+            note = moreBelow(below, width: rect.width)
+        } else if narration.namesScrollKeys {
+            note = "\(theme.glyphs.ellipsis) \(theme.unicode ? "↑" : "Up") back to the top"
+        } else {
+            // A presenter is not told which key to press: how much is above, as a fact.
+            note = "\(theme.glyphs.ellipsis) \(scroll) line\(scroll == 1 ? "" : "s") above"
+        }
+        let padding = Array(repeating: NarrationLine(), count: max(0, room - 1 - shown.count))
+        return (shown + padding + [NarrationLine(spans: [StyledSpan(note, .emphasis)])], bottom)
+    }
+
+    /// Whether a window whose top is line `index` of `lines` starts readably: at the first
+    /// line, a paragraph's, a sentence's or an item's start, never in mid-sentence.
+    static func startsReadably(_ lines: [NarrationLine], at index: Int) -> Bool {
+        guard index > 0, index < lines.count else { return true }
+        let previous = lines[index - 1], line = lines[index]
+        let before = previous.spans.map(\.text).joined().filter { $0 != " " }
+        if before.isEmpty || line.spans.allSatisfy({ $0.text.allSatisfy(\.isWhitespace) }) { return true }
+        if line.indent < previous.indent { return true }
+        return before.hasSuffix(".") || before.hasSuffix("!") || before.hasSuffix("?") || before.hasSuffix(":")
+            || before.hasSuffix(".)") || before.hasSuffix(".\"")
+    }
+
+    /// The first line at or before `target`, and after `after`, where a window may start
+    /// readably (`startsReadably`); `target` itself when there is none.
+    func readableScroll(_ target: Int, after: Int, in rect: Rect) -> Int {
+        guard rect.width > 2, !rect.isEmpty else { return target }
+        let lines = parts(width: rect.width, height: rect.height).scrolling
+        guard after + 1 <= target else { return target }
+        return (after + 1...target).last { Self.startsReadably(lines, at: $0) } ?? target
     }
 
     /// "… ↓ 27 more lines · ↑↓ scroll": how much is below, and (play-test: a student who

@@ -27,6 +27,12 @@ extension NarrationRenderer {
         return starts
     }
 
+    /// Rows the quiz's question takes, at the top of `quizLines(width:)`.
+    func questionLineCount(width: Int) -> Int {
+        guard let quiz = narration.quiz else { return 0 }
+        return StyledText([StyledSpan(quiz.question, .strong)]).wrapped(width: width).count
+    }
+
     func quizLines(width: Int) -> [NarrationLine] {
         guard let quiz = narration.quiz else { return [] }
         var result = StyledText([StyledSpan(quiz.question, .strong)]).wrapped(width: width).map { NarrationLine(spans: $0) }

@@ -63,10 +63,18 @@ struct Playback: Hashable, Sendable {
 
     var speed: Double { Self.speeds[speedIndex] }
 
-    /// "×0.1", "×30" ("x0.1" without Unicode).
-    func speedLabel(unicode: Bool) -> String {
-        let text = speed >= 1 ? String(Int(speed)) : String(speed)
-        return (unicode ? "×" : "x") + text
+    /// The speed in force at `time` as the status line says it: "×0.1", "×30" ("x0.1"
+    /// without Unicode); "×0.03 auto" when the program picked it for the wait under way
+    /// (play-testers saw ×0.03, ×0.01, ×0.003 and ×0.3 on four steps and took it for a
+    /// fault: each wait gets the speed that plays it in a few seconds, until the learner
+    /// or the lesson picks one, which is then kept); "×0.001 slow motion" where the
+    /// lesson slows the play around an event.
+    func speedLabel(unicode: Bool, at time: SimTime? = nil) -> String {
+        let slow = time.flatMap { time in slowdowns.first { $0.span.contains(time) } }
+        let shown = slow?.speed ?? speed
+        let label = (unicode ? "×" : "x") + (shown >= 1 ? String(Int(shown)) : String(shown))
+        if slow != nil { return label + " slow motion" }
+        return speedChosen || speedPaced ? label : label + " auto"
     }
 
     mutating func faster() {

@@ -30,7 +30,7 @@ extension AppState {
             metricsTitle: sandbox.countsStart == nil ? "metrics" : "metrics · this swarm",
             status: StatusView(
                 playing: stage.isPlaying, position: "sandbox", time: Units.format(duration: stage.shown.time),
-                speed: stage.playback.speedLabel(unicode: theme.unicode), events: frame.simulation.eventCount, stepped: stage.lastStep),
+                speed: stage.playback.speedLabel(unicode: theme.unicode, at: stage.clock), events: frame.simulation.eventCount, stepped: stage.lastStep),
             hints: text.hints,
             presenting: presenting)
     }

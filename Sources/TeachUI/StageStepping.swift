@@ -1,28 +1,29 @@
 import Canvas
 import NetSim
 
-/// Where → and ← stop. A step shows a change: it goes on to a moment whose stage, drawn
-/// as the learner sees it, differs from the one on screen, and the messages glide there.
+/// Where → and ← stop. A step shows a change of what the stage says, not only of where
+/// a dot is: → goes on to a moment whose stage shows other facts than the one on screen
+/// (a message left or arrived, a mark came or went, a share of the file moved a shade,
+/// `Scene.facts`), and the messages glide there, so the travel between is animated and
+/// a press never moves one dot one cell.
 ///
-/// A lesson's step is known from its start to its end (the runner plays it ahead), and
-/// a press also covers at least a share of it (`StopGrid`): a busy swarm is walked
-/// through in a few dozen presses, not hundreds. A press stops at the first moment past
-/// the next mark of the grid (in simulated time or in engine events) that looks
-/// different; inside a long gap between events the grid's instants are such moments, so
-/// a transfer taking simulated seconds is seen in stages. An event that ends a lesson's
-/// wait is always a stop, where the script has something to say. ← goes back through
-/// the stops → makes from the step's start (`KnownStops`), so it lands exactly where →
-/// did.
+/// A lesson's step is known from its start to its end (the runner plays it ahead), and a
+/// press also passes at least the next mark of its `StopGrid`: a busy swarm is walked
+/// through in about ten presses, not hundreds. A press stops at the first moment past
+/// the next mark that shows other facts; inside a long gap between events the marks'
+/// instants (and evenly spaced moments) are such moments, so a transfer taking simulated
+/// seconds is seen filling up in stages. An event that ends a lesson's wait is always a
+/// stop, where the script has something to say. ← goes back through the stops → makes
+/// from the step's start (`KnownStops`), so it lands exactly where → did.
 ///
 /// In the sandbox, what the latest command set going is cut up the same way, from the
-/// command to where it would end if played out (as far as a probe gets): a swarm takes
-/// a few dozen presses there too.
+/// command to where it would end if played out (as far as a probe gets).
 ///
-/// Without a known end (the sandbox before any command), → goes to the next moment whose stage differs
-/// from the moment just before it: an event that changes the picture at its instant,
-/// evenly spaced moments of a long gap, and every `longestWalk`-th event. Whether a
-/// moment is such a stop depends only on it and the moment before it, so ← finds the
-/// stop before by walking back.
+/// Without a known end (the sandbox before any command), → goes to the next moment whose
+/// stage shows other facts than the moment just before it: an event that changes them at
+/// its instant, evenly spaced moments of a long gap, and every `longestWalk`-th event.
+/// Whether a moment is such a stop depends only on it and the moment before it, so ←
+/// finds the stop before by walking back.
 enum StepStops {
     /// A gap between events at least this long (simulated) is shown in stages.
     static let stagedGap: SimTime = 1_000_000
@@ -59,46 +60,67 @@ struct StepMoment: Hashable, Sendable, Comparable {
     }
 }
 
-/// A step cut into `parts` equal shares of its simulated time and as many of its engine
-/// events: a press of → goes past at least the next mark of one of them, so a step takes
-/// at most about twice `parts` presses, and a burst of events at one instant is cut up
-/// as well as a long quiet transfer.
+/// A step's progress as one measure, the mean of the share of its simulated time and the
+/// share of its engine events that lie behind a moment, cut into `parts` marks: a press
+/// of → goes past at least the next mark, and the measure only grows, so a step's waits
+/// take at most `parts` presses between them (plus one stop where each wait ends). A
+/// burst of events at one instant is cut up as well as a long quiet transfer: each of
+/// the two halves of the measure moves through `parts / 2` marks on its own.
 struct StopGrid: Hashable, Sendable {
-    static let parts: Int64 = 20
+    /// Play-testers needed 20-40 presses for a step when the grid had twenty marks in time
+    /// and twenty in events; ten marks on one measure is a handful of presses per step,
+    /// each gliding through what happened on the way.
+    static let parts: Int64 = 10
     var start: StepMoment
     var end: StepMoment
 
-    /// How many marks of a share lie at or before `value` (from `from` to `to`).
-    private static func marks(_ value: Int64, from: Int64, to: Int64) -> Int64 {
-        guard to > from else { return 0 }
-        return max(0, value - from) * parts / (to - from)
+    /// The share of `value`'s way from `from` to `to`, 0...1; nil when the way is empty.
+    private static func share(_ value: Int64, from: Int64, to: Int64) -> Double? {
+        guard to > from else { return nil }
+        return Double(min(max(value, from), to) - from) / Double(to - from)
     }
 
-    private func marks(_ moment: StepMoment) -> (Int64, Int64) {
-        (Self.marks(moment.time, from: start.time, to: end.time),
-         Self.marks(Int64(moment.events), from: Int64(start.events), to: Int64(end.events)))
+    /// How many marks lie at or before `moment`.
+    func marks(_ moment: StepMoment) -> Int64 {
+        let shares = [Self.share(moment.time, from: start.time, to: end.time),
+                      Self.share(Int64(moment.events), from: Int64(start.events), to: Int64(end.events))].compactMap { $0 }
+        guard !shares.isEmpty else { return 0 }
+        let measure = shares.reduce(0, +) / Double(shares.count)
+        return min(Self.parts, Int64((measure * Double(Self.parts)).rounded(.down)))
     }
 
     /// A mark lies after `one`, at or before `other`.
     func crosses(from one: StepMoment, to other: StepMoment) -> Bool {
-        let (time, events) = marks(one), (laterTime, laterEvents) = marks(other)
-        return laterTime > time || laterEvents > events
+        marks(other) > marks(one)
     }
 
-    /// The instants of the time marks after `after` and before `before`.
-    func instants(after: SimTime, before: SimTime) -> [SimTime] {
-        let span = end.time - start.time
-        guard span > 0 else { return [] }
+    /// The instants after `after` and before `before` at which the engine's `events` (fixed
+    /// inside a gap between two of them, so only time moves the measure there) reach
+    /// each mark past `origin`'s, in order.
+    func instants(past origin: StepMoment, events: Int, after: SimTime, before: SimTime) -> [SimTime] {
+        guard after + 1 < before, end.time > start.time else { return [] }
         var instants: [SimTime] = []
-        var mark = Self.marks(after, from: start.time, to: end.time) + 1
-        while mark <= Self.parts {
-            // The first instant whose share reaches `mark`: the ceiling of mark * span / parts.
-            let instant = start.time + (mark * span + Self.parts - 1) / Self.parts
-            guard instant < before else { break }
-            if instant > after { instants.append(instant) }
-            mark += 1
+        var mark = marks(origin) + 1, from = after
+        while mark <= Self.parts, let instant = firstInstant(reaching: mark, events: events, after: from, before: before) {
+            instants.append(instant)
+            from = instant
+            mark = marks(StepMoment(events: events, time: instant)) + 1
         }
         return instants
+    }
+
+    /// The first instant after `after` and before `before` at which `events` reach `mark`.
+    private func firstInstant(reaching mark: Int64, events: Int, after: SimTime, before: SimTime) -> SimTime? {
+        func reaches(_ time: SimTime) -> Bool { marks(StepMoment(events: events, time: time)) >= mark }
+        guard after + 1 < before, reaches(before - 1) else { return nil }
+        if reaches(after + 1) { return after + 1 }
+        // The measure only grows with time: a search by halves finds the first instant.
+        var low = after + 1, high = before - 1
+        while high - low > 1 {
+            let middle = low + (high - low) / 2
+            if reaches(middle) { high = middle } else { low = middle }
+        }
+        return high
     }
 }
 
@@ -140,6 +162,15 @@ extension StageSession {
         one != other && look.picture(of: one) != look.picture(of: other)
     }
 
+    /// Whether two scenes show different facts on screen, not only messages further along
+    /// their way: a message left or arrived, a mark came or went, a share of the file
+    /// moved a shade. Where → stops: a press that only moved a dot one cell showed the
+    /// learner nothing to read (play-testers pressed 18 times to see one request go).
+    func showsOtherFacts(_ one: Scene, _ other: Scene) -> Bool {
+        let one = one.facts, other = other.facts
+        return looksDifferent(one, other)
+    }
+
     /// Moments inside the gap from `segment`'s instant to `end` (shown from `segment`)
     /// whose picture differs from the moment before.
     func stages(of segment: Simulation, until end: SimTime) -> [SimTime] {
@@ -149,7 +180,7 @@ extension StageSession {
         var stages: [SimTime] = []
         for moment in moments {
             let scene = scene(segment, at: moment)
-            if looksDifferent(scene, previous) { stages.append(moment) }
+            if showsOtherFacts(scene, previous) { stages.append(moment) }
             previous = scene
         }
         return stages
@@ -160,7 +191,7 @@ extension StageSession {
     func stopsAt(before: Simulation, after: Simulation, showing scene: Scene, endedWait: Bool) -> Bool {
         if endedWait { return true }
         if after.eventCount != before.eventCount, after.eventCount.isMultiple(of: StepStops.longestWalk) { return true }
-        return looksDifferent(self.scene(before, at: after.now), scene)
+        return showsOtherFacts(self.scene(before, at: after.now), scene)
     }
 
     /// The moment the stage shows now.
@@ -216,7 +247,7 @@ extension StageSession {
             let stops: Bool
             if let grid {
                 stops = endedWait || grid.crosses(from: origin, to: StepMoment(next))
-                    && looksDifferent(originScene, scene(next, at: next.now))
+                    && showsOtherFacts(originScene, scene(next, at: next.now))
             } else {
                 stops = stopsAt(before: segment, after: next, showing: scene(next, at: next.now), endedWait: endedWait)
             }
@@ -242,13 +273,27 @@ extension StageSession {
         if endedWait { suggestSpeed(afterWait: true) }
     }
 
+    /// A presenter's click while a play runs: on at once to where → would stop (a tenth of
+    /// the step at least), gliding there, and the play goes on from there; at the end of
+    /// the wait it stops, as the play would.
+    mutating func hurry() {
+        stepForward()
+        playback.stopAhead = false
+        playback.playing = driver.canPlay || heldState != nil
+    }
+
     /// The first moment inside the gap from `segment`'s instant to `end` (shown from
     /// `segment`) where → stops, after the clock.
     private func stage(of segment: Simulation, until end: SimTime, grid: StopGrid?, from origin: StepMoment, showing originScene: Scene) -> SimTime? {
         guard let grid else { return stages(of: segment, until: end).first { $0 > clock } }
-        return grid.instants(after: max(clock, segment.now), before: end).first {
+        // Where a mark is passed inside the gap, and evenly spaced moments of it: a file's
+        // share moves a shade between two of its events.
+        let after = max(clock, segment.now)
+        let candidates = Set(grid.instants(past: origin, events: segment.eventCount, after: after, before: end)
+            + StepStops.moments(from: segment.now, to: end).filter { $0 > after }).sorted()
+        return candidates.first {
             grid.crosses(from: origin, to: StepMoment(events: segment.eventCount, time: $0))
-                && looksDifferent(originScene, scene(segment, at: $0))
+                && showsOtherFacts(originScene, scene(segment, at: $0))
         }
     }
 
@@ -405,5 +450,15 @@ extension StageSession {
         if let last = kept.last, last.now == state.now { kept.removeLast() }
         kept.append(state)
         if kept.count > 32 { kept.removeFirst() }
+    }
+}
+
+extension Scene {
+    /// The scene with every message in flight put half way along its path (one that has
+    /// arrived stays at its receiver): what it shows, not how far each message has come.
+    var facts: Scene {
+        var facts = self
+        for index in facts.packets.indices where !facts.packets[index].arrived { facts.packets[index].progress = 0.5 }
+        return facts
     }
 }

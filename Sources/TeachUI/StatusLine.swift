@@ -32,10 +32,13 @@ struct StatusView: Hashable, Sendable {
 
     /// Draws one row: play state, step, time, speed, events, then the note. When that is
     /// too wide, the event number gives way first (engine detail, which the event list
-    /// keeps), then the note is cut short with an ellipsis, though never below
-    /// `readableNote` columns, then the speed goes (a student reads the pace off it), and
-    /// last the note is cut further. Whether it plays (in a word beside its symbol, which
-    /// alone is easy to misread), where the learner is and the time stay.
+    /// keeps), then the speed's word (`auto`), then the speed, so the note stays whole:
+    /// what the step waits for, or what → did, is what a student reads the line for
+    /// (play-test at 80 columns: `until 10 of the first peers have the wh…`, `→ did it
+    /// for you: revoke ben's acce…`). Only then is the note cut short with an ellipsis,
+    /// first beside the speed, though never below `readableNote` columns, and last
+    /// further. Whether it plays (in a word beside its symbol, which alone is easy to
+    /// misread), where the learner is and the time stay.
     func draw(into canvas: inout Canvas, rect: Rect, theme: Theme) {
         guard !rect.isEmpty else { return }
         canvas.fill(rect, with: Cell(" ", style: theme.dim))
@@ -49,10 +52,13 @@ struct StatusView: Hashable, Sendable {
         }
         let noteWidth = DisplayWidth.of(note), shortNote = min(noteWidth, Self.readableNote)
         // Each form with the room its note needs at least: whole, then cut short but readable.
+        let bareSpeed = speed.split(separator: " ").first.map(String.init) ?? speed
         let candidates: [(parts: [String], noteRoom: Int)] = [
             ([position, "t \(time)", speed, events], noteWidth),
             ([position, "t \(time)", speed], noteWidth),
-            ([position, "t \(time)", speed], shortNote),
+            ([position, "t \(time)", bareSpeed], noteWidth),
+            ([position, "t \(time)"], noteWidth),
+            ([position, "t \(time)", bareSpeed], shortNote),
             ([position, "t \(time)"], shortNote),
         ]
         func fits(_ candidate: (parts: [String], noteRoom: Int)) -> Bool {

@@ -1,6 +1,7 @@
 import Canvas
 import CursesTerminal
 import Foundation
+import TeachUI
 
 #if canImport(Glibc)
 import Glibc
@@ -13,10 +14,11 @@ import Darwin
 /// the keyboard and the signals away: q, Ctrl-C, SIGTERM and SIGHUP end the session at any
 /// moment, and after a moment a line at the bottom says the program is busy and for how
 /// long. Quick work (almost every key) finishes before anything is drawn. Keys typed
-/// before the busy line shows are not lost: they are put back to be read once the work
-/// is done. Once it shows, the screen has said it is busy and that only q or Ctrl-C do
-/// anything: other keys typed then (impatient presses of → or Enter) are dropped, not
-/// replayed afterwards to skip steps the learner never saw.
+/// meanwhile are not lost: they are put back to be read once the work is done. Once the
+/// busy line shows, presses of one key in a row count as one (a learner who pressed →
+/// thirty times while a swarm was prepared wants the next change, not thirty steps
+/// skipped unseen), and the line says which keys wait: play-testers pressed → about thirty
+/// times at a busy line that kept them and said nothing, and read the key as broken.
 ///
 /// Work that is abandoned (the user quit meanwhile) keeps running on its thread until the
 /// process exits, which it does as soon as the terminal is restored.
@@ -52,9 +54,9 @@ struct BusyWait {
     /// Runs `work` off the main thread and waits for it, answering the terminal meanwhile.
     /// - Parameters:
     ///   - frame: what is on screen now, kept under the busy line.
-    ///   - asked: whether the user asked for this work (a key). Keys typed while the busy
-    ///     line shows are dropped only then: work ahead of the learner that runs long was
-    ///     not their doing, and the → they press meanwhile is the next thing they want.
+    ///   - asked: whether the user asked for this work (a key). Repeats typed while the
+    ///     busy line shows are folded into one only then: work ahead of the learner that
+    ///     runs long was not their doing, and every key they press meanwhile is kept.
     func run<Value>(_ work: @escaping () -> Value, over frame: Canvas?, asked: Bool = true) -> Outcome<Value> {
         let handoff = Handoff(work)
         let started = clock.now
@@ -84,11 +86,20 @@ struct BusyWait {
             case let .resize(width, height)?:
                 typedAhead.append(.resize(width: width, height: height))
             case let input?:
-                if !shownBusy || !asked { typedAhead.append(input) }
+                typedAhead.append(input)
+                // Once the wait is long enough to say so, presses of one key in a row are one.
+                if shownBusy, asked { typedAhead = Self.foldingRepeats(typedAhead) }
             case nil:
                 break
             }
-            if clock.now - started >= Self.quietFor { showBusy(since: started, over: frame) }
+            if clock.now - started >= Self.quietFor { showBusy(since: started, over: frame, waiting: typedAhead) }
+        }
+    }
+
+    /// The inputs with each run of one input in a row kept once.
+    static func foldingRepeats(_ inputs: [TerminalInput]) -> [TerminalInput] {
+        inputs.reduce(into: []) { kept, input in
+            if kept.last != input { kept.append(input) }
         }
     }
 
@@ -103,13 +114,19 @@ struct BusyWait {
         return canvas
     }
 
-    /// The frame on screen with one line at the bottom: busy for how long, and how to quit.
-    private func showBusy(since started: ContinuousClock.Instant, over frame: Canvas?) {
+    /// The frame on screen with one line at the bottom: busy for how long, the keys that
+    /// wait to be acted on once it is done, and how to quit.
+    private func showBusy(since started: ContinuousClock.Instant, over frame: Canvas?, waiting: [TerminalInput]) {
         let size = screen.size
         var canvas = frame.flatMap { $0.width == size.width && $0.height == size.height ? $0 : nil }
             ?? Canvas(width: size.width, height: size.height)
         let seconds = (clock.now - started).components.seconds
-        let line = " Working\(screen.capabilities.unicode ? "…" : "...") \(seconds) s   (q or Ctrl-C quits) "
+        let unicode = screen.capabilities.unicode
+        let keys = waiting.compactMap { input -> String? in
+            if case let .key(key) = input { return key.name(unicode: unicode) } else { return nil }
+        }
+        let waits = keys.isEmpty ? "" : "  then " + keys.suffix(4).joined(separator: " ") + (keys.count > 4 ? " …" : "")
+        let line = " Working\(unicode ? "…" : "...") \(seconds) s\(waits)   (q or Ctrl-C quits) "
         let row = canvas.height - 1
         canvas.fill(Rect(x: 0, y: row, width: canvas.width, height: 1))
         canvas.put(line, x: 0, y: row, style: Style(attributes: .reverse))

@@ -65,7 +65,7 @@ import Testing
             │ ◆ peer-to-peer  680 ms 1.15 s 1.81 s         ││                              │
             │   textbook      667 ms 1.14 s 1.78 s         ││                              │
             └──────────────────────────────────────────────┘└──────────────────────────────┘
-             ❚❚ paused │ step 1/2 │ t 0 µs │ ×0.1 │ event 0 │ step done
+             ❚❚ paused │ step 1/2 │ t 0 µs │ ×0.1 auto │ event 0 │ step done
              → Enter next step  ← back  n p steps  Tab i inspect  e events  ? help  q back
             """#)
     }

@@ -28,7 +28,7 @@ import Testing
             │                                              ││                              │
             │                                              ││                              │
             └──────────────────────────────────────────────┘└──────────────────────────────┘
-             ❚❚ paused │ step 1/2 │ t 0 µs │ ×0.01 │ event 0 │ until nothing more happens
+             ❚❚ paused │ step 1/2 │ t 0 µs │ ×0.01 auto │ event 0 │ until nothing more happens
              → step  ← back  Enter play  n p steps  Tab i inspect  e events  ? help  q back
             """#)
     }
@@ -43,8 +43,8 @@ import Testing
             │                   ─▸                         ││ Press → to step or Enter to  │
             │                  ╱                           ││ play.                        │
             │                ─                             ││                              │
-            │              ─                               ││                              │
-            │             ●                                ││                              │
+            │              ─●                              ││                              │
+            │                                              ││                              │
             │            ╱                                 ││                              │
             │     ┌────┐         ┌────┐        ┌────┐      ││                              │
             │     │□ c1│         │□ c2│        │□ c3│      ││                              │
@@ -57,7 +57,7 @@ import Testing
             │ queue ▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁ 0 ││                              │
             │                                              ││                              │
             └──────────────────────────────────────────────┘└──────────────────────────────┘
-             ❚❚ paused │ step 1/2 │ t 2.23 ms │ ×0.01 │ event 0 │ until nothing more happens
+             ❚❚ paused │ step 1/2 │ t 6.53 ms │ ×0.01 auto │ until nothing more happens
              → step  ← back  Enter play  n p steps  Tab i inspect  e events  ? help  q back
             """#)
     }
@@ -101,7 +101,7 @@ import Testing
             │ queue ▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁ 0 ││                              │
             │                                              ││                              │
             └──────────────────────────────────────────────┘└──────────────────────────────┘
-             ❚❚ paused │ step 2/2 │ t 44.8 ms │ ×0.1 │ event 5 │ your turn
+             ❚❚ paused │ step 2/2 │ t 44.8 ms │ ×0.1 auto │ event 5 │ your turn
              1-2 answer the quiz  ← back  n p steps  Tab i inspect  e events  ? help  q back
             """#)
         var expected = Progress()
@@ -225,7 +225,7 @@ import Testing
             │ server upload ··························  0% ││                              │
             │                                              ││                              │
             └──────────────────────────────────────────────┘└──────────────────────────────┘
-             ❚❚ paused │ step 1/2 │ t 0 µs │ ×0.1 │ your turn
+             ❚❚ paused │ step 1/2 │ t 0 µs │ ×0.1 auto │ your turn
             """#)
         send(&state, .key(.enter))
         #expect(screen(state).contains("Which statements are true?"))

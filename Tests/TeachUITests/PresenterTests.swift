@@ -29,7 +29,7 @@ import Testing
             │ server upload ··························  0% ││                              │
             │                                              ││                              │
             └──────────────────────────────────────────────┘└──────────────────────────────┘
-             ❚❚ paused │ step 1/2 │ t 0 µs │ ×0.1 │ your turn
+             ❚❚ paused │ step 1/2 │ t 0 µs │ ×0.1 auto │ your turn
             """#)
     }
 
@@ -95,7 +95,7 @@ import Testing
         let before = state.speakerNotes
         #expect(before?.update(after: nil, width: 80)?.contains("Point at the request leaving c1.") == true)
         send(&state, .key(.pageDown))
-        #expect(state.speakerNotes?.update(after: before, width: 80) == "next: \(LessonMove.finishWait.spoken)",
+        #expect(state.speakerNotes?.update(after: before, width: 80) == "next: \(LessonMove.hurry.spoken)",
                 "the notes are not printed a second time when a play starts")
         #expect(state.speakerNotes?.update(after: state.speakerNotes, width: 80) == nil)
     }
@@ -140,7 +140,7 @@ import Testing
     @Test func aClickerPlaysTheStepBeforeMovingOn() throws {
         var state = TestLessons.open(TestLessons.request, among: TestLessons.course, presenting: true)
         #expect(update(&state, .key(.pageDown)).contains(.animate(true)))
-        #expect(state.speakerNotes?.next == LessonMove.finishWait.spoken)
+        #expect(state.speakerNotes?.next == LessonMove.hurry.spoken)
         send(&state, .tick(elapsedMicroseconds: 100_000))
         let runner = try #require(state.lesson?.stage.driver.runner)
         #expect(runner.stepIndex == 0)
@@ -153,24 +153,31 @@ import Testing
         #expect(state.lesson?.stage.driver.runner.stepIndex == 1)
     }
 
-    /// A click while the step plays finishes the wait under way: the stage shows where
-    /// the play stops, and the next click goes on as usual. Play-testers read a click that
-    /// paused the play as a stop/start toggle (13-19 clicks for one step).
-    @Test func aClickWhileItPlaysFinishesTheWaitAndTheNextGoesOn() throws {
+    /// A click while the step plays hurries it on to its next milestone and it plays on;
+    /// clicks never go past the wait's end, and the click after it goes on as usual.
+    /// Play-testers read a click that paused the play as a stop/start toggle (13-19 clicks
+    /// for one step), and a click that finished the whole wait skipped the lesson's point.
+    @Test func aClickWhileItPlaysHurriesItOnAndTheNextGoesOn() throws {
         var state = TestLessons.open(TestLessons.request, among: TestLessons.course, presenting: true)
-        send(&state, .key(.pageDown), .tick(elapsedMicroseconds: 100_000))
+        send(&state, .key(.pageDown), .tick(elapsedMicroseconds: 1_000))
         let clock = try #require(state.lesson?.stage.clock)
         #expect(state.lesson?.runner.pending != .done, "still playing")
-        #expect(update(&state, .key(.pageDown)).contains(.animate(false)), "the second click ends the play")
+        var clicks = 0
+        while state.lesson?.runner.pending != .done, clicks < 20 {
+            send(&state, .key(.pageDown))
+            TestLessons.playOut(&state)
+            clicks += 1
+        }
         #expect(state.lesson?.runner.pending == .done, "at where the play stops")
+        #expect(state.lesson?.runner.stepIndex == 0, "not past it")
         #expect(state.lesson?.stage.clock ?? 0 > clock)
         #expect(state.lesson?.stage.heldState == nil, "the stage shows the moment the wait ended")
         #expect(screen(state).contains("step done"))
         send(&state, .key(.pageDown))
-        #expect(state.lesson?.runner.stepIndex == 1, "the third click goes on to the next step")
+        #expect(state.lesson?.runner.stepIndex == 1, "the next click goes on to the next step")
     }
 
-    /// Finishing a wait goes no further than the wait: a pause (or a quiz, or narration)
+    /// Hurrying a play goes no further than the wait: a pause (or a quiz, or narration)
     /// after it stays for the next click, and the wait after that plays on its own click.
     @Test func aClickMidPlayStopsAtTheStepsNextStop() throws {
         let source = TestLessons.requestSource.replacingOccurrences(
@@ -178,12 +185,17 @@ import Testing
         var state = TestLessons.open(TestLessons.load(source, path: "01-request.md"), presenting: true)
         send(&state, .key(.pageDown), .tick(elapsedMicroseconds: 1_000))
         #expect(state.lesson?.stage.isPlaying == true)
-        send(&state, .key(.pageDown))
+        var clicks = 0
+        while state.lesson?.stage.isAnimating == true, case .running? = state.lesson?.runner.pending, clicks < 20 {
+            send(&state, .key(.pageDown))
+            clicks += 1
+        }
+        TestLessons.playOut(&state)
         #expect(state.lesson?.runner.pending == .pause("What comes back?"), "stops at the pause, not past it")
         #expect(state.lesson?.stage.clock == 15_000)
         #expect(update(&state, .key(.pageDown)).contains(.animate(true)), "the next click passes the pause and plays")
         send(&state, .tick(elapsedMicroseconds: 1_000))
-        send(&state, .key(.pageDown))
+        TestLessons.playOut(&state)
         #expect(state.lesson?.runner.pending == .done)
     }
 

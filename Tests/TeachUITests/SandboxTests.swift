@@ -15,8 +15,8 @@ import Testing
             │                   ─▸  ▴  ◂                   ││ metrics answer.              │
             │                  ╱    │   ╲─                 ││                              │
             │                ─      │                      ││ Select a node with Tab or a  │
-            │              ─               ╲               ││ click; k takes it down or    │
-            │             ●         ●        ●             ││ brings it back, x removes    │
+            │              ─●       ●      ●               ││ click; k takes it down or    │
+            │                       │        ╲             ││ brings it back, x removes    │
             │            ╱                     ╲           ││ it, u and U double or halve  │
             │     ┌────┐         ┌────┐        ┌────┐      ││ its upload. 1 2 3 start      │
             │     │□ c1│         │□ c2│        │□ c3│      ││ again as client-server, p2p  │
@@ -29,7 +29,7 @@ import Testing
             │ queue ▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁ 0 ││                              │
             │                                              ││                              │
             └──────────────────────────────────────────────┘└──────────────────────────────┘
-             ❚❚ paused │ sandbox │ t 3.20 ms │ ×0.03 │ event 1
+             ❚❚ paused │ sandbox │ t 6.20 ms │ ×0.03 auto │ event 3
              r requests  f file  → step  Enter play  Tab i inspect  e events  ? help  q quit
             """#)
     }
@@ -95,28 +95,28 @@ import Testing
         #expect(screen(state) == Screens.deadClient())
         #expect(Screens.deadClient() == #"""
              Sandbox · client-server
-            ┌─ ▦ server □ client ──────────────────────────┐┌ sandbox ─────────────────────┐
+            ┌─ ▦ server □ client busy serving a request ───┐┌ sandbox ─────────────────────┐
             │                  ┌────────┐                  ││ A client-server network of 4 │
-            │                  │▦ server│                  ││ nodes. Change it with the    │
+            │                  │▦ server│ busy             ││ nodes. Change it with the    │
             │                  └────────┘                  ││ keys below and watch the     │
-            │                   ╱▸  ▴  ◂                   ││ metrics answer.              │
+            │                       ●  ●                   ││ metrics answer.              │
             │                       │   ╲─                 ││                              │
-            │                 ─     │                      ││ Select a node with Tab or a  │
-            │               ─              ╲               ││ click; k takes it down or    │
-            │             ●         ●        ●             ││ brings it back, x removes    │
+            │                       │                      ││ Select a node with Tab or a  │
+            │                              ╲               ││ click; k takes it down or    │
+            │                       │        ╲             ││ brings it back, x removes    │
             │      ✕ ∅                         ╲           ││ it, u and U double or halve  │
             │     ╔════╗         ┌────┐        ┌────┐      ││ its upload. 1 2 3 start      │
             │     ║□ c1║         │□ c2│        │□ c3│      ││ again as client-server, p2p  │
             │     ╚════╝         └────┘        └────┘      ││ or swarm.                    │
             └─ ✕ down ∅ gave up ● request ─────────────────┘│                              │
             ┌ metrics ─────────────────────────────────────┐│ c1 is down                   │
-            │ messages 3 · in flight 3                     ││                              │
+            │ messages 3 · in flight 2                     ││                              │
             │ server queue  ·························· 0/8 ││                              │
             │ server upload ··························  0% ││                              │
             │ queue ▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁ 0 ││                              │
             │                                              ││                              │
             └──────────────────────────────────────────────┘└──────────────────────────────┘
-             ❚❚ paused │ sandbox │ t 3.20 ms │ ×0.03 │ event 1
+             ❚❚ paused │ sandbox │ t 13.2 ms │ ×0.03 auto │ event 4
              r requests  f file  → step  Enter play  Tab i inspect  e events  ? help  q quit
             """#)
         send(&state, .key(.character("k")))
@@ -136,7 +136,7 @@ import Testing
                 ║ queue      0 waiting of 8            ║    │ metrics answer.              │
                 ║ service    20.0 ms per request       ║    │                              │
                 ║ upload     0 Mbps of 10 Mbps         ║    │ Select a node with Tab or a  │
-                ║ download   2 Mbps of 10 Mbps         ║    │ click; k takes it down or    │
+                ║ download   0 Mbps of 10 Mbps         ║    │ click; k takes it down or    │
                 ║ sent       0 Mb                      ║    │ brings it back, x removes    │
                 ║ received   9.6 kb                    ║    │ it, u and U double or halve  │
                 ║ in flight  3 messages to or from it  ║    │ its upload. 1 2 3 start      │
@@ -150,7 +150,7 @@ import Testing
                 ╚══════════════════════════════════════╝    │                              │
             │                                              ││                              │
             └──────────────────────────────────────────────┘└──────────────────────────────┘
-             ❚❚ paused │ sandbox │ t 3.20 ms │ ×0.03 │ event 1
+             ❚❚ paused │ sandbox │ t 6.20 ms │ ×0.03 auto │ event 3
              r requests  f file  → step  Enter play  Tab i inspect  e events  ? help  q quit
             """#)
         send(&state, .key(.escape))
@@ -171,10 +171,10 @@ import Testing
         #expect(Screens.eventList() == #"""
              Sandbox · client-server
             ┌─ ▦ server □ client ──────────────────────────┐┌ sandbox ─────────────────────┐
-              ╔ events: 1 ═══════════════════════════════════════════════════════════════╗
+              ╔ events: 3 ═══════════════════════════════════════════════════════════════╗
               ║ 1  3.20 ms  done sending c1 → server: GET /item (request, 3.2 kb), bega… ║
-              ║                                                                          ║
-              ║                                                                          ║
+              ║ 2  3.20 ms  done sending c2 → server: GET /item (request, 3.2 kb), bega… ║
+              ║ 3  3.20 ms  done sending c3 → server: GET /item (request, 3.2 kb), bega… ║
               ║                                                                          ║
               ║                                                                          ║
               ║                                                                          ║
@@ -191,7 +191,7 @@ import Testing
               ║                                                                          ║
               ║ ↑↓ move  Enter show it  / search  n N next/prev match  e Esc close       ║
               ╚══════════════════════════════════════════════════════════════════════════╝
-             ❚❚ paused │ sandbox │ t 3.20 ms │ ×0.03 │ event 1
+             ❚❚ paused │ sandbox │ t 6.20 ms │ ×0.03 auto │ event 3
              r requests  f file  → step  Enter play  Tab i inspect  e events  ? help  q quit
             """#)
     }

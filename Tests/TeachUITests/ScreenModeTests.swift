@@ -58,8 +58,8 @@ import Testing
             ║ → Space  the next change, or go on     Tab      select next node or message ║
             ║ ←        the change before             i        inspect the selection       ║
             ║ Enter    play or pause                 e        event list (/ to search)    ║
-            ║ + =      faster                        click    inspect a node or message   ║
-            ║ - _      slower                                                             ║
+            ║ + =      faster (yours is kept)        click    inspect a node or message   ║
+            ║ - _      slower (auto: per play)                                            ║
             ║                                        Anywhere                             ║
             ║ Steps                                  ?        this help                   ║
             ║ n PgDn   next step                     q Esc    back to the menu            ║
@@ -73,7 +73,7 @@ import Testing
             ║ ↓        scroll the narration down                                          ║
             ╚═════════════════════════════════════════════════════════════════════════════╝
             └──────────────────────────────────────────────┘└──────────────────────────────┘
-             ❚❚ paused │ step 1/2 │ t 0 µs │ ×0.01 │ event 0 │ until nothing more happens
+             ❚❚ paused │ step 1/2 │ t 0 µs │ ×0.01 auto │ until nothing more happens
              → step  ← back  Enter play  n p steps  Tab i inspect  e events  ? help  q back
             """#)
         send(&state, .key(.character("x")))
@@ -101,15 +101,15 @@ import Testing
         // bold requests and the reversed title bar, with no colour anywhere.
         #expect(Screens.deadClientAttributes() == #"""
             rrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrr
-            dd bddddddd  ddddddd ddddddddddddddddddddddddddddbbbbbbbbbdddddddddddddddddddddd
+            dd bddddddd  ddddddd dddddddddddddddddddddd dddddbbbbbbbbbdddddddddddddddddddddd
             d                  bbbbbbbbbb                  dd   bbbbbbbbbbbbb              d
+            d                  bbbbbbbbbb dddd             dd                              d
             d                  bbbbbbbbbb                  dd                              d
-            d                  bbbbbbbbbb                  dd                              d
-            d                   dd  d  d                   dd                              d
+            d                       b  b                   dd                              d
             d                       d   dd                 dd                              d
-            d                 d     d                      dd                    uuu       d
-            d               d              d               dd        u                     d
-            d             b         b        b             dd                 u            d
+            d                       d                      dd                    uuu       d
+            d                              d               dd        u                     d
+            d                       d        d             dd                 u            d
             d      d b                         d           dd     u     u                  d
             d     dddddd                                   dd             u u u            d
             d     drrrrd                                   dd                              d
@@ -122,7 +122,7 @@ import Testing
             d bbbbbb                                       dd                              d
             d                                              dd                              d
             dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd
-            dbbbbbbbbbddd       ddd         ddd     ddd       dddddddddddddddddddddddddddddd
+            dbbbbbbbbbddd       ddd         ddd          ddd       ddddddddddddddddddddddddd
              b dddddddd  b dddd  b dddd  bbbbb dddd  bbbbb ddddddd  b dddddd  b dddd  b dddd
             """#)
     }
@@ -140,8 +140,8 @@ import Testing
             |                    /  |  \                   || metrics answer.              |
             |                  /         -                 ||                              |
             |                -      |                      || Select a node with Tab or a  |
-            |              -               \               || click; k takes it down or    |
-            |             o         o        o             || brings it back, x removes    |
+            |              -o       o      o               || click; k takes it down or    |
+            |                       |        \             || brings it back, x removes    |
             |            /                     \           || it, u and U double or halve  |
             |     +----+         +----+        +----+      || its upload. 1 2 3 start      |
             |     |c c1|         |c c2|        |c c3|      || again as client-server, p2p  |
@@ -154,7 +154,7 @@ import Testing
             | queue ____________________________________ 0 ||                              |
             |                                              ||                              |
             +----------------------------------------------++------------------------------+
-             || paused | sandbox | t 3.20 ms | x0.03 | event 1
+             || paused | sandbox | t 6.20 ms | x0.03 auto | event 3
              r requests  f file  Right step  Enter play  Tab i inspect  ? help  q quit
             """#)
     }

@@ -15,7 +15,8 @@ import Testing
     private let status = StatusView(playing: false, position: "step 2/4", time: "102 ms", speed: "×0.001", events: 16,
                                     note: "→ did it for you: switch the server off now", stepped: 6)
 
-    @Test(arguments: [80, 64, 52])
+    /// At 80 columns the note is whole (the speed gave way for it); narrower, it is cut.
+    @Test(arguments: [64, 52])
     func aNarrowLineStillSaysPaused(width: Int) {
         let line = drawn(status, width: width)
         #expect(line.contains("paused"), "\(line)")
