@@ -1,0 +1,50 @@
+import Canvas
+import LessonKit
+import NetSim
+import Testing
+@testable import TeachUI
+
+/// What a lesson says happens is seen on the stage (issue 9): every message in flight
+/// rides a visible path, arrowheads and notes are explained, and the narration's facts
+/// have their marks.
+@Suite struct StageShowsWhatHappensTests {
+    static let sizes = [(80, 24), (100, 30), (160, 45)]
+    private static let theme = Theme(.full)
+
+    /// The messages in flight at `state`'s moment drawn at `width`x`height`: each one's
+    /// (sender, receiver, kind), and those the stage drew a glyph for (a pipelined group is
+    /// drawn once, so a leg counts as drawn when any of its messages is).
+    static func legs(_ state: AppState, width: Int, height: Int) -> (inFlight: Set<[String]>, drawn: Set<[String]>, text: String) {
+        var sized = state
+        send(&sized, .resize(width: width, height: height))
+        guard let session = sized.lesson else { return ([], [], "") }
+        var canvas = Canvas(width: width, height: height)
+        let hits = sized.lessonView(session, theme: theme, width: width, height: height).draw(into: &canvas, theme: theme)
+        let scene = session.stage.scene
+        let names = Dictionary(uniqueKeysWithValues: scene.nodes.map { ($0.id, $0.name) })
+        let leg = { (packet: ScenePacket) in [names[packet.from] ?? "?", names[packet.to] ?? "?", "\(packet.kind)"] }
+        let flying = scene.packets.filter { !$0.arrived }
+        let drawnIDs = Set(hits?.packets.values.map { $0 } ?? [])
+        return (Set(flying.map(leg)), Set(flying.filter { drawnIDs.contains($0.id) }.map(leg)), canvas.text)
+    }
+
+    /// cdn step 3 and 4 stepped with → as a learner does: at every stop, at every size,
+    /// each message in flight is drawn (a client's request to the cache beside it was
+    /// drawn nowhere at 80x24: "0 of 1 in flight shown"), and step 3 stops on the
+    /// cache's fetch from the origin, step 4 on the one lost at the switched-off origin.
+    @Test(arguments: [2, 3])
+    func everyMessageOfTheCDNIsSeenAndTheOriginsFetchIsAStop(step: Int) throws {
+        var state = try StageLegibilityTests.state("cdn", step: step, keys: step == 2 ? [.character("2")] : [.character("f")])
+        var sawFetch = false
+        for _ in 0..<60 where state.lesson?.runner.pending != .done {
+            send(&state, .key(.right))
+            TestLessons.playOut(&state)
+            for (width, height) in Self.sizes {
+                let (inFlight, drawn, text) = Self.legs(state, width: width, height: height)
+                #expect(inFlight == drawn, "step \(step + 1) at \(width)x\(height): \(inFlight.subtracting(drawn))\n\(text)")
+                if drawn.contains(["edge1", "origin", "request"]) { sawFetch = true }
+            }
+        }
+        #expect(sawFetch, "edge1's request to the origin is seen on its way")
+    }
+}
