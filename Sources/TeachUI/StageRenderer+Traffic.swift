@@ -41,14 +41,21 @@ extension StageRenderer {
         }
     }
 
+    /// The heads that end a message's path, pointing to its receiver.
+    static let arrowheads: Set<String> = ["▸", "◂", "▴", "▾"]
+
+    /// The legend's words for an arrowhead, longest first.
+    static let arrowheadWords = ["to its receiver", "to receiver", "to"]
+
     /// Draws every configured link between nodes on the stage (a busy one stands out, a
     /// cut one or one to a node that is down is drawn dead), and then, for each pair of
     /// nodes exchanging messages that `lines` keeps, the path the messages take: their
     /// link's, or a faint line of its own where the network lets any node reach any other
     /// (or the pair belongs to a unit whose nodes are all linked). A message between nodes
     /// that cannot reach each other gets no path. Returns each pair's drawn path (the
-    /// cells outside the nodes and captions), from the lower id to the higher.
-    func drawLinks(into canvas: inout Canvas, geometry: StageGeometry, lines: StageLines) -> [NodePair: [Point]] {
+    /// cells outside the nodes and captions), from the lower id to the higher, and the
+    /// cells of the arrowheads drawn.
+    func drawLinks(into canvas: inout Canvas, geometry: StageGeometry, lines: StageLines) -> (paths: [NodePair: [Point]], heads: [Point]) {
         let placement = geometry.placement
         let walls = placement.walls
         var linkUp: [NodePair: Bool] = [:]
@@ -90,7 +97,7 @@ extension StageRenderer {
                   !drawnHeads.contains(where: { max(abs($0.x - end.x), abs($0.y - end.y)) <= 1 }) else { continue }
             if drawArrowhead(into: &canvas, path: head.path, style: head.style) { drawnHeads.append(end) }
         }
-        return paths
+        return (paths, drawnHeads)
     }
 
     /// The way a message between `pair` is drawn: its route, or, when two labels nearly

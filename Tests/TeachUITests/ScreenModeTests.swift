@@ -65,9 +65,9 @@ import Testing
             ║ n PgDn   next step                     q Esc    back to the menu            ║
             ║ p PgUp   previous step                 Ctrl-C   quit at once                ║
             ║ g        go to step (type a number)                                         ║
-            ║ r        restart the step                                                   ║
-            ║ R        restart the lesson                                                 ║
-            ║ 1-9      answer the quiz                                                    ║
+            ║ r        restart the step              On the stage                         ║
+            ║ R        restart the lesson            ─▸       where a message is going    ║
+            ║ 1-9      answer the quiz               3 of 8   drawn: the rest would cross ║
             ║ h        a hint for the step                                                ║
             ║ ↑        scroll the narration up                                            ║
             ║ ↓        scroll the narration down                                          ║
@@ -101,7 +101,7 @@ import Testing
         // bold requests and the reversed title bar, with no colour anywhere.
         #expect(Screens.deadClientAttributes() == #"""
             rrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrr
-            dd bddddddd  ddddddd ddddddddddddddddddddddddddddbbbbbbbbbdddddddddddddddddddddd
+            dd bddddddd  ddddddd ddddddddddddddddd ddddddddddbbbbbbbbbdddddddddddddddddddddd
             d                  bbbbbbbbbb                  dd   bbbbbbbbbbbbb              d
             d                  bbbbbbbbbb                  dd                              d
             d                  bbbbbbbbbb                  dd                              d
