@@ -48,3 +48,48 @@ import Testing
         #expect(sawFetch, "edge1's request to the origin is seen on its way")
     }
 }
+
+/// Narration that tells of a change the stage must show: each fact is marked on the
+/// stage, from the engine's state, at the step that speaks of it, and named in the legend.
+@Suite struct NarratedMarkTests {
+    /// The mark's glyph drawn on the stage and its word in the legend, at every size.
+    static func expectShown(_ mark: StageMark, in state: AppState, _ context: String) {
+        let look = SymbolLook.of(.mark(mark))
+        for (width, height) in StageShowsWhatHappensTests.sizes {
+            let (text, legend, _) = LessonMarkTests.drawn(state, width: width, height: height)
+            #expect(text.contains(look.unicode), "\(context) at \(width)x\(height): no \(look.unicode)\n\(text)")
+            #expect(legend.contains("\(look.unicode) \(look.word)"), "\(context) at \(width)x\(height): \(legend)")
+        }
+    }
+
+    /// cs-control step 2: access control is switched on at the server, with a list that
+    /// names the three staff laptops: the server carries the list, the guest is off it.
+    @Test func theServerCheckingAListAndTheGuestOffItAreMarked() throws {
+        let state = try StageLegibilityTests.state("cs-control", step: 1)
+        #expect(try LessonMarkTests.node("files", in: state).marks.contains(.accessList))
+        #expect(try LessonMarkTests.node("guest", in: state).marks.contains(.unlisted))
+        #expect(try !LessonMarkTests.node("ana", in: state).marks.contains(.unlisted))
+        Self.expectShown(.accessList, in: state, "cs-control step 2")
+        Self.expectShown(.unlisted, in: state, "cs-control step 2")
+    }
+
+    /// cs-control step 5: the moment ben is taken off the list he is marked off it,
+    /// before any request of his is refused.
+    @Test func aClientTakenOffTheListIsMarkedAtOnce() throws {
+        var state = try StageLegibilityTests.state("cs-control", step: 4)
+        #expect(try !LessonMarkTests.node("ben", in: state).marks.contains(.unlisted))
+        send(&state, .key(.character("x")))
+        let ben = try LessonMarkTests.node("ben", in: state)
+        #expect(ben.marks.contains(.unlisted))
+        #expect(!ben.marks.contains(.refused), "no refusal has come back yet")
+        Self.expectShown(.unlisted, in: state, "cs-control step 5")
+    }
+
+    /// resilience step 5: "One survivor holds every chunk now": that survivor is marked.
+    @Test func theSurvivorHoldingTheWholeFileIsMarked() throws {
+        let state = try StageLegibilityTests.state("resilience", step: 4)
+        let whole = try #require(state.lesson).stage.scene.nodes.filter { $0.marks.contains(.whole) }.map(\.name)
+        #expect(whole == ["c1"])
+        Self.expectShown(.whole, in: state, "resilience step 5")
+    }
+}
