@@ -197,6 +197,9 @@ struct StageRenderer {
         if ink.heads {
             legend.events.append(LegendEntry(glyphs: "▸", style: theme.dim, title: Self.arrowheadWords[0], shorter: Array(Self.arrowheadWords.dropFirst())))
         }
+        if let held = ink.held {
+            legend.events.append(LegendEntry(glyphs: held, style: theme.style(.mark(.sending)), title: "of the file held", shorter: ["held"]))
+        }
         if ink.busy {
             legend.events.append(LegendEntry(glyphs: Self.busy, style: theme.dim, title: "serving a request", shorter: ["serving"]))
         }

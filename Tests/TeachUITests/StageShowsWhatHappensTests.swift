@@ -47,6 +47,30 @@ import Testing
         }
         #expect(sawFetch, "edge1's request to the origin is seen on its way")
     }
+
+    /// resilience steps 4 and 5: once peers leave and the server goes down, no message to
+    /// or from any of them is in flight on the stage at any frame (the engine ends their
+    /// transfers), so no path drawn there belongs to them.
+    @Test(arguments: [3, 4])
+    func nothingTravelsToOrFromANodeThatLeftOrIsDown(step: Int) throws {
+        var state = try StageLegibilityTests.state("resilience", step: step, keys: step == 3 ? [.character("2")] : [])
+        var frames = 0
+        for _ in 0..<60 where state.lesson?.runner.pending != .done {
+            if case let .ask(ask)? = state.lesson?.stage.driver.runner.pending { send(&state, .key(.character(ask.key))) }
+            send(&state, .key(.right))
+            var ticks = 0
+            while state.wantsTicks, ticks < 400 {
+                send(&state, .tick(elapsedMicroseconds: 30_000))
+                ticks += 1
+                frames += 1
+                let scene = try #require(state.lesson).stage.scene
+                let gone = Set(scene.nodes.filter { $0.marks.contains(.left) || $0.marks.contains(.down) }.map(\.id))
+                let stale = scene.packets.filter { gone.contains($0.from) || gone.contains($0.to) }
+                #expect(stale.isEmpty, "step \(step + 1): \(stale)")
+            }
+        }
+        #expect(frames > 0)
+    }
 }
 
 /// Narration that tells of a change the stage must show: each fact is marked on the
@@ -83,6 +107,20 @@ import Testing
         #expect(ben.marks.contains(.unlisted))
         #expect(!ben.marks.contains(.refused), "no refusal has come back yet")
         Self.expectShown(.unlisted, in: state, "cs-control step 5")
+    }
+
+    /// resilience step 3 runs "until c1 holds about a third of the file": the lesson
+    /// points at c1, which shows how much of the file it holds all the way.
+    @Test func theWatchedPeersShareOfTheFileIsOnTheStage() throws {
+        let state = try TestLessons.playedToStepEnd("resilience", step: 2)
+        let c1 = try LessonMarkTests.node("c1", in: state)
+        let held = try #require(StageRenderer.heldShare(of: c1))
+        #expect(held == "34%", "11 of 32 chunks")
+        for (width, height) in StageShowsWhatHappensTests.sizes {
+            let (text, legend, _) = LessonMarkTests.drawn(state, width: width, height: height)
+            #expect(text.contains("c1") && text.contains(held), "at \(width)x\(height)\n\(text)")
+            #expect(legend.contains("\(held) of the file held"), "at \(width)x\(height): \(legend)")
+        }
     }
 
     /// resilience step 5: "One survivor holds every chunk now": that survivor is marked.
