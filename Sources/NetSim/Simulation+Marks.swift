@@ -159,6 +159,26 @@ extension Simulation {
         }
     }
 
+    /// Whether a peer still in the swarm (not a seed) lacks chunks: while one does, those
+    /// holding the whole file are worth marking.
+    public var swarmUnfinished: Bool {
+        swarm.members.indices.contains { !swarm.departed[$0] && !swarm.isSeed[$0] && swarm.held[$0] < swarm.config.chunks }
+    }
+
+    /// Clients that a server checking access (up, access control on) does not have on
+    /// its list: whatever they ask it is refused. Marked as soon as the list changes, not
+    /// only once a refusal comes back.
+    public var clientsOffAccessLists: Set<NodeID> {
+        let checking = nodes.indices.map(NodeID.init).filter { nodes[$0.rawValue].isUp && access[$0].enabled }
+        guard !checking.isEmpty else { return [] }
+        var off: Set<NodeID> = []
+        for index in network.nodes.indices where network.nodes[index].role == .client {
+            let client = NodeID(index)
+            if checking.contains(where: { !access[$0].granted.contains(client) }) { off.insert(client) }
+        }
+        return off
+    }
+
     /// Nodes that have left the network for good, in order.
     public var departedNodes: [NodeID] {
         nodes.indices.filter { nodes[$0].hasLeft }.map(NodeID.init)

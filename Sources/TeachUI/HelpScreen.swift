@@ -36,7 +36,16 @@ struct HelpPanel: Panel {
         sections = sections.enumerated().sorted {
             (order.firstIndex(of: $0.element.0) ?? order.count, $0.offset) < (order.firstIndex(of: $1.element.0) ?? order.count, $1.offset)
         }.map(\.element)
-        return sections.map { title, lines in (title, lines.map { KeyHint($0.keys.joined(separator: " "), $0.help) }) }
+        let keys = sections.map { title, lines in (title, lines.map { KeyHint($0.keys.joined(separator: " "), $0.help) }) }
+        return places.contains(.stage) ? keys + [("On the stage", stageNotes(unicode: unicode))] : keys
+    }
+
+    /// What the stage says in few glyphs that its legend has no room to explain: where a
+    /// message goes, and the note a busy stage writes when it leaves some messages out
+    /// ("16 of 29 drawn: the rest would cross", see `StageRenderer.leftOutNotes`).
+    static func stageNotes(unicode: Bool) -> [KeyHint] {
+        let heads = unicode ? [KeyHint("─▸", "where a message is going")] : []
+        return heads + [KeyHint("3 of 8", "drawn: the rest would cross")]
     }
 }
 

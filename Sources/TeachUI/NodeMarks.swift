@@ -34,6 +34,10 @@ struct NodeMarks {
     /// Nodes whose message (or a client's latest request) has no way to leave them.
     private let cannotSend: Set<NodeID>
     private let relays: Set<NodeID>
+    /// Clients some up server with access control leaves off its list.
+    private let unlisted: Set<NodeID>
+    /// A peer still in the swarm lacks chunks: those with the whole file are marked.
+    private let swarmUnfinished: Bool
     private let simulation: Simulation
 
     init(_ frame: Frame, reports: Slice<EventReports>) {
@@ -43,6 +47,8 @@ struct NodeMarks {
         stranded = running.strandedMembers
         cannotSend = running.clientsAskingWithNoWay.union(frame.inFlight.filter { !running.hasWay($0.from, $0.to) }.map(\.from))
         relays = Set(running.relayedCalls.map(\.relay))
+        unlisted = running.clientsOffAccessLists
+        swarmUnfinished = running.swarmUnfinished
         var index = reports.endIndex
         let oldest = max(reports.startIndex, reports.endIndex - Self.recentEvents)
         let events = reports.base // read once: each read of `base` is a copy
@@ -122,6 +128,10 @@ struct NodeMarks {
         if state.malicious { marks.append(.malicious) }
         if state.corruptChunks > 0 { marks.append(.poisoned) }
         if relays.contains(state.id) { marks.append(.relay) }
+        if state.accessControl, state.isUp { marks.append(.accessList) }
+        if swarmUnfinished, part?.isSeed == false, part?.departed == false, state.isUp, state.chunkCount > 0, state.chunksHeld >= state.chunkCount {
+            marks.append(.whole)
+        }
         // A client's last request speaks for it until it has what it asked for another
         // way: the file of a swarm it joined.
         if part == nil || (part?.isSeed == false && state.completedAt == nil) {
@@ -131,6 +141,7 @@ struct NodeMarks {
             default: break
             }
         }
+        if unlisted.contains(state.id) { marks.append(.unlisted) }
         return marks
     }
 

@@ -24,7 +24,12 @@ struct StageInk {
     var rejectedCount: Int?
     /// Messages drawn and messages in flight, when paths that would cross the others were
     /// left out of a busy picture.
-    var leftOut: (drawn: Int, inFlight: Int)?
+    var leftOut: (drawn: Int, inFlight: Int, crossing: Bool)?
+    /// An arrowhead at the end of a message's path ("─▸"), still in sight once everything
+    /// else is drawn.
+    var heads = false
+    /// The share of the file a peer the lesson points at holds ("34%"), the first one.
+    var held: String?
     /// The hops of a search drawn in front of names (0: the asker), in order.
     var hops: [Int] = []
 

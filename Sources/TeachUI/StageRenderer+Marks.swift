@@ -32,6 +32,38 @@ extension StageRenderer {
             put(.mark(shown), at: Point(x: frame.maxX - Self.markSlot, y: frame.y), into: &canvas, ink: &ink)
             if shown == .rejected { drawRejectedCount(of: node, after: Point(x: frame.maxX, y: frame.y), placement: placement, within: stage, into: &canvas, ink: &ink) }
         }
+        if placement.form == .compact, let held = Self.heldShare(of: node) {
+            drawAfterLabel(" " + held, of: frame, style: theme.style(.mark(.sending)), placement: placement, within: stage, into: &canvas) {
+                ink.held = ink.held ?? held
+            }
+        }
+    }
+
+    /// How much of the file a peer the lesson points at holds ("34%"), so a step that
+    /// waits for it ("until c1 holds about a third") can be followed on the stage; nil
+    /// for any other node.
+    static func heldShare(of node: SceneNode) -> String? {
+        guard node.isHighlighted, node.swarmRole == .peer, let share = node.share else { return nil }
+        return "\(Int((share * 100).rounded(.down)))%"
+    }
+
+    /// Writes `text` beside a one-line label where those cells are open and empty: right
+    /// after it, else under its name, else over it (lines drawn first may take the cells
+    /// after it).
+    private func drawAfterLabel(
+        _ text: String, of frame: Rect, style: Style, placement: StagePlacement, within stage: Rect, into canvas: inout Canvas, noted: () -> Void
+    ) {
+        let trimmed = String(text.drop { $0 == " " })
+        let spots = [(Point(x: frame.maxX, y: frame.y), text), (Point(x: frame.x + 2, y: frame.y + 1), trimmed),
+                     (Point(x: frame.x + 2, y: frame.y - 1), trimmed)]
+        for (spot, words) in spots {
+            let cells = (spot.x..<spot.x + DisplayWidth.of(words)).map { Point(x: $0, y: spot.y) }
+            guard cells.allSatisfy({ stage.contains($0) && canvas.bounds.contains($0) && placement.isOpen($0) && canvas[$0.x, $0.y].text == " " })
+            else { continue }
+            canvas.put(words, x: spot.x, y: spot.y, style: style)
+            noted()
+            return
+        }
     }
 
     /// How many chunks a node rejected, right after its mark where those cells are empty
@@ -70,6 +102,9 @@ extension StageRenderer {
             }
         }
         guard node.isUp else { return parts }
+        if let held = Self.heldShare(of: node) {
+            parts.append(LabelPart(text: held, style: theme.style(.mark(.sending))) { ink in ink.held = ink.held ?? held })
+        }
         if node.isWorking { parts.append(LabelPart(text: Self.busy, style: theme.dim) { $0.busy = true }) }
         if node.waiting > 0 {
             let waiting = node.waiting

@@ -41,14 +41,21 @@ extension StageRenderer {
         }
     }
 
+    /// The heads that end a message's path, pointing to its receiver.
+    static let arrowheads: Set<String> = ["▸", "◂", "▴", "▾"]
+
+    /// The legend's words for an arrowhead, longest first.
+    static let arrowheadWords = ["to its receiver", "to receiver", "to"]
+
     /// Draws every configured link between nodes on the stage (a busy one stands out, a
     /// cut one or one to a node that is down is drawn dead), and then, for each pair of
     /// nodes exchanging messages that `lines` keeps, the path the messages take: their
     /// link's, or a faint line of its own where the network lets any node reach any other
     /// (or the pair belongs to a unit whose nodes are all linked). A message between nodes
     /// that cannot reach each other gets no path. Returns each pair's drawn path (the
-    /// cells outside the nodes and captions), from the lower id to the higher.
-    func drawLinks(into canvas: inout Canvas, geometry: StageGeometry, lines: StageLines) -> [NodePair: [Point]] {
+    /// cells outside the nodes and captions), from the lower id to the higher, and the
+    /// cells of the arrowheads drawn.
+    func drawLinks(into canvas: inout Canvas, geometry: StageGeometry, lines: StageLines) -> (paths: [NodePair: [Point]], heads: [Point]) {
         let placement = geometry.placement
         let walls = placement.walls
         var linkUp: [NodePair: Bool] = [:]
@@ -73,7 +80,7 @@ extension StageRenderer {
                 : canvas.dash(path, glyphs: theme.glyphs, style: style, skipping: clear)
         }
         for pair in lines.travelling {
-            guard let route = geometry.route(pair) else { continue }
+            guard let route = travelRoute(pair, geometry: geometry) else { continue }
             let kinds = scene.packets.filter { NodePair($0.from, $0.to) == pair }
             let style = kinds.first.map { Style(foreground: theme.style($0.kind).foreground, attributes: .dim) } ?? theme.busyLink
             let open: [Point]
@@ -98,7 +105,49 @@ extension StageRenderer {
                   !drawnHeads.contains(where: { max(abs($0.x - end.x), abs($0.y - end.y)) <= 1 }) else { continue }
             if drawArrowhead(into: &canvas, path: head.path, style: head.style) { drawnHeads.append(end) }
         }
-        return paths
+        return (paths, drawnHeads)
+    }
+
+    /// The way a message between `pair` is drawn: its route, or, when two labels nearly
+    /// touch and the route has no cell clear of them (a client beside its cache at
+    /// 80x24), a way through the nearest open cell (`detour`), so the message is seen
+    /// between them rather than not at all (play-test: cdn's "0 of 1 in flight shown").
+    func travelRoute(_ pair: NodePair, geometry: StageGeometry) -> [Point]? {
+        guard let route = geometry.route(pair) else { return nil }
+        let placement = geometry.placement
+        let clear = placement.pathClearances
+        guard placement.form != .dot, !route.contains(where: { cell in placement.isOpen(cell) && !clear.contains { $0.contains(cell) } })
+        else { return route }
+        return detour(pair, placement: placement, within: geometry.key.rect, clear: clear) ?? route
+    }
+
+    /// The farthest a detour's cell may be from the two frames together: beyond that the
+    /// labels are not side by side, and the route is what it is.
+    static let longestDetour = 6
+
+    /// A way from one node of `pair` to the other through the open cell nearest both
+    /// frames (fewest steps to one plus to the other, then the topmost, leftmost): centre
+    /// to that cell to centre, from the lower id to the higher. Nil when none is near.
+    private func detour(_ pair: NodePair, placement: StagePlacement, within stage: Rect, clear: [Rect]) -> [Point]? {
+        guard let a = placement.frames[pair.low], let b = placement.frames[pair.high] else { return nil }
+        func steps(_ point: Point, _ frame: Rect) -> Int {
+            let dx = max(frame.x - point.x, 0, point.x - (frame.maxX - 1))
+            let dy = max(frame.y - point.y, 0, point.y - (frame.maxY - 1))
+            return max(dx, dy)
+        }
+        let reach = Self.longestDetour
+        var best: (cost: Int, cell: Point)?
+        for y in max(stage.y, min(a.y, b.y) - reach)..<min(stage.maxY, max(a.maxY, b.maxY) + reach) {
+            for x in max(stage.x, min(a.x, b.x) - reach)..<min(stage.maxX, max(a.maxX, b.maxX) + reach) {
+                let cell = Point(x: x, y: y)
+                let cost = steps(cell, a) + steps(cell, b)
+                guard cost <= reach, best.map({ cost < $0.cost }) ?? true, placement.isOpen(cell),
+                      !clear.contains(where: { $0.contains(cell) }) else { continue }
+                best = (cost, cell)
+            }
+        }
+        guard let via = best?.cell else { return nil }
+        return LinePath.cells(from: a.center, to: via) + LinePath.cells(from: via, to: b.center).dropFirst()
     }
 
     /// A connected call is drawn along its two legs, caller to relay and relay to
@@ -208,7 +257,7 @@ extension StageRenderer {
         var taken: [Point: [NodePair]] = [:]
         var kept: Set<NodePair> = []
         for pair in firstOfSender + byAge where !kept.contains(pair) {
-            guard let route = geometry.route(pair) else { continue }
+            guard let route = travelRoute(pair, geometry: geometry) else { continue }
             let crosses = route.contains { cell in
                 (taken[cell] ?? []).contains { other in
                     // Sharing a cell beside a node both paths end at is converging, not crossing.

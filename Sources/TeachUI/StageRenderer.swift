@@ -43,7 +43,7 @@ struct StageRenderer {
         var ink = StageInk()
         drawCaptions(into: &canvas, placement: placement)
         let lines = lines(on: geometry)
-        let paths = drawLinks(into: &canvas, geometry: geometry, lines: lines)
+        let (paths, heads) = drawLinks(into: &canvas, geometry: geometry, lines: lines)
         drawCalls(into: &canvas, geometry: geometry, paths: paths, ink: &ink)
         for node in scene.nodes {
             guard let frame = placement.frames[node.id] else { continue }
@@ -70,14 +70,16 @@ struct StageRenderer {
             // its receiver, which needs no legend of its own.
             noteMessages(packets, on: canvas, placement: placement, ink: &ink)
         }
+        // Heads a message or a mark was drawn over are gone: the legend names those left.
+        ink.heads = heads.contains { Self.arrowheads.contains(canvas[$0.x, $0.y].text) }
         // Messages on paths left out, or on a path with no cell to show them in, are not
-        // seen travelling: the stage says how many of those in flight it shows.
-        let unshown = drawn.unseen + scene.packets.count { !$0.arrived && lines.leftOut.contains(NodePair($0.from, $0.to)) }
-        if unshown > 0 {
+        // seen travelling: the stage says how many of those in flight it draws, and why.
+        let crossing = scene.packets.count { !$0.arrived && lines.leftOut.contains(NodePair($0.from, $0.to)) }
+        if drawn.unseen + crossing > 0 {
             let inFlight = scene.packets.count { !$0.arrived }
-            let shown = inFlight - unshown
-            if !noteLeftOut(" \(shown) of \(inFlight) in flight shown ", into: &canvas, rect: rect, placement: placement) {
-                ink.leftOut = (shown, inFlight)
+            let shown = inFlight - drawn.unseen - crossing
+            if !noteLeftOut(Self.leftOutNotes(shown, of: inFlight, crossing: crossing > 0), into: &canvas, rect: rect, placement: placement) {
+                ink.leftOut = (shown, inFlight, crossing > 0)
             }
         }
         ink.shades = placement.form == .dot && scene.nodes.contains { $0.share != nil && placement.frames[$0.id] != nil }
@@ -99,17 +101,28 @@ struct StageRenderer {
         return StageHits(placement: placement, packets: packets, legend: legend)
     }
 
-    /// Says how many of the messages in flight a busy stage shows, in a corner of the
-    /// stage (the bottom right, else the top right) where nothing is drawn; false when
-    /// neither corner is clear (the legend says it then).
-    private func noteLeftOut(_ note: String, into canvas: inout Canvas, rect: Rect, placement: StagePlacement) -> Bool {
-        let width = DisplayWidth.of(note)
-        for y in [rect.maxY - 1, rect.y] {
-            let cells = (rect.maxX - width..<rect.maxX).map { Point(x: $0, y: y) }
-            guard width < rect.width, cells.allSatisfy({ canvas.bounds.contains($0) && placement.isOpen($0) && canvas[$0.x, $0.y].text == " " })
-            else { continue }
-            canvas.put(note, x: rect.maxX - width, y: y, style: theme.dim)
-            return true
+    /// What the stage says when it leaves messages in flight out, longest first: how many
+    /// it draws of how many, and, when paths were left out so as not to cross the others,
+    /// why (play-test: "16 of 29 in flight shown" read as a riddle). The help (`?`)
+    /// explains the short form.
+    static func leftOutNotes(_ shown: Int, of inFlight: Int, crossing: Bool) -> [String] {
+        let why = crossing ? ": the rest would cross" : ""
+        return ["\(shown) of \(inFlight) messages drawn\(why)", "\(shown) of \(inFlight) drawn\(why)", "\(shown) of \(inFlight) drawn"]
+    }
+
+    /// Says how many of the messages in flight a busy stage draws, in a corner of the
+    /// stage (the bottom right, else the top right) where nothing is drawn, in the
+    /// longest of `notes` that fits; false when none fits (the legend says it then).
+    private func noteLeftOut(_ notes: [String], into canvas: inout Canvas, rect: Rect, placement: StagePlacement) -> Bool {
+        for note in notes.map({ " \($0) " }) {
+            let width = DisplayWidth.of(note)
+            for y in [rect.maxY - 1, rect.y] {
+                let cells = (rect.maxX - width..<rect.maxX).map { Point(x: $0, y: y) }
+                guard width < rect.width, cells.allSatisfy({ canvas.bounds.contains($0) && placement.isOpen($0) && canvas[$0.x, $0.y].text == " " })
+                else { continue }
+                canvas.put(note, x: rect.maxX - width, y: y, style: theme.dim)
+                return true
+            }
         }
         return false
     }
@@ -170,15 +183,22 @@ struct StageRenderer {
             legend.events.append(LegendEntry(glyphs: String(theme.glyphs.shades), style: .plain, title: "share of the file", shorter: ["share"]))
         }
         legend.events += entries([.mark(.sending)] + MessageKind.allCases.map(StageSymbol.message)).filter { !legend.events.contains($0) }
-        if let (drawn, inFlight) = ink.leftOut {
+        if let (drawn, inFlight, crossing) = ink.leftOut {
             // Paths that would cross the others were left out: how many of the messages show.
-            legend.events.append(LegendEntry(glyphs: "", style: theme.dim, title: "\(drawn) of \(inFlight) shown", shorter: ["\(drawn)/\(inFlight) shown"]))
+            let notes = Self.leftOutNotes(drawn, of: inFlight, crossing: crossing)
+            legend.events.append(LegendEntry(glyphs: "", style: theme.dim, title: notes[1], shorter: [notes[2], "\(drawn)/\(inFlight) drawn"]))
         }
         if let count = ink.count {
             // "■3 at once" reads as a whole where "■3 3 at once" does not fit.
             legend.events.append(LegendEntry(glyphs: String(theme.glyph(count.kind)) + count.text, style: theme.style(count.kind),
                                              title: count.text == "+" ? "10 or more at once" : "\(count.text) at once",
                                              shorter: count.text == "+" ? ["10+ at once"] : ["at once"]))
+        }
+        if ink.heads {
+            legend.events.append(LegendEntry(glyphs: "▸", style: theme.dim, title: Self.arrowheadWords[0], shorter: Array(Self.arrowheadWords.dropFirst())))
+        }
+        if let held = ink.held {
+            legend.events.append(LegendEntry(glyphs: held, style: theme.style(.mark(.sending)), title: "of the file held", shorter: ["held"]))
         }
         if ink.busy {
             legend.events.append(LegendEntry(glyphs: Self.busy, style: theme.dim, title: "serving a request", shorter: ["serving"]))

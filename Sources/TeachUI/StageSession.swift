@@ -347,7 +347,8 @@ struct StageSession<Driver: SimulationDriver>: Sendable {
             guard raw < simulation.nodeIDs.count else { return nil }
             var view = InspectView(node: simulation.node(NodeID(raw)), simulation: simulation)
             if let label = plan.label(of: view.title) { view.title += " · " + label }
-            view.explain(scene.node(raw)?.marks ?? [])
+            // A checked access list is already told by the "access" fact, with who is on it.
+            view.explain(scene.node(raw)?.marks.filter { $0 != .accessList } ?? [])
             return view
         case let .packet(id):
             return simulation.inFlight.first { $0.id == id }.map { InspectView(message: $0, simulation: simulation) }

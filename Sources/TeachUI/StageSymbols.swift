@@ -38,10 +38,17 @@ enum StageMark: Int, Hashable, Sendable, CaseIterable {
     case gaveUp
     /// This client's latest request was refused by access control.
     case refused
+    /// A server with access control on: it lets in only the clients on its list.
+    case accessList
+    /// A client a server with access control does not have on its list: what it asks
+    /// there is refused (marked the moment it is taken off, before any refusal comes back).
+    case unlisted
     /// The link is cut.
     case cut
     /// The node is sending data now (a response, a file, chunks).
     case sending
+    /// A peer of the swarm (not a seed) that holds the whole file now.
+    case whole
     /// A flood that is over never asked this peer: its hop limit ran out first.
     case unreached
     /// The node holds what the latest lookup asks for.
@@ -166,6 +173,13 @@ struct SymbolLook: Hashable, Sendable {
                           "it passes a call's packets between two peers that cannot reach each other")
         case .gaveUp: look("∅", "0", Style(foreground: .yellow, attributes: .bold), "gave up", "its last request to end got no answer in time")
         case .refused: look("⊘", "x", alarm, "refused", "access control turned its last request to end away")
+        case .accessList:
+            look("☰", "A", Style(foreground: .blue, attributes: .bold), "access list", "it checks every request against its list and lets in only the clients on it",
+                 shorter: ["list"])
+        case .unlisted:
+            look("⊄", "u", Style(foreground: .yellow, attributes: .bold), "not on list", "the access list of the server it asks does not name it, so its requests are refused",
+                 shorter: ["unlisted"])
+        case .whole: look("▰", "F", Style(foreground: .green, attributes: .bold), "whole file", "it holds every chunk of the file now", shorter: ["whole"])
         case .cut: look("✂", ":", alarm, "cut", "the link is cut")
         case .sending: look("↑", "^", Style(foreground: .cyan, attributes: .bold), "sending", "it is sending data now", shorter: ["sends", "up"])
         case .unreached: look("◦", "'", Style(attributes: .dim), "not reached", "the latest flood never asked it: its hop limit ran out first",

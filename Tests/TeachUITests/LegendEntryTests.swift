@@ -55,7 +55,7 @@ import Testing
                        ScenePacket(id: 2, kind: .request, from: 1, to: 0, progress: 0.2)]
         let legend = Self.legend(Scene(nodes: nodes, packets: packets, layout: .star))
         #expect(Self.words(legend.cast) == ["▦ server", "□ client", "┏━ watch this"])
-        #expect(Self.words(legend.events) == ["● request", "●2 2 at once", "busy serving a request", "+3 queued"])
+        #expect(Self.words(legend.events) == ["● request", "●2 2 at once", "▸ to its receiver", "busy serving a request", "+3 queued"])
         nodes[2].isHighlighted = false
         #expect(!Self.legend(Scene(nodes: nodes, layout: .star)).cast.contains { $0.title == "watch this" })
     }

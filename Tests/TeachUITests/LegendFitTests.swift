@@ -60,6 +60,8 @@ import Testing
                     if !attached, !missing.contains("lone \(glyph)") {
                         missing.append("lone \(glyph)")
                     }
+                    // Every head, whichever way it points, is the legend's "▸".
+                    if !legend.contains("▸ to"), !missing.contains("arrowhead") { missing.append("arrowhead") }
                 }
                 guard explained.contains(glyph) else { continue }
                 if !legend.contains(glyph), !missing.contains(String(glyph)) { missing.append(String(glyph)) }

@@ -155,7 +155,7 @@ import Testing
     @Test func aBusySwarmDrawsEveryChunkOnTheLineFromItsSenderToItsReceiverWhenNoneCross() {
         let shown = stage(pairs: 8, neighbours: true)
         #expect(shown.filter { $0 == "#" }.count == 8)
-        #expect(!shown.contains("shown"))
+        #expect(!shown.contains("drawn"))
     }
 
     /// Eight paths through the middle of a ring would be a knot: the first is drawn, with
@@ -163,7 +163,7 @@ import Testing
     @Test func aBusySwarmLeavesOutPathsThatWouldCrossAndSaysSo() {
         let shown = stage(pairs: 8)
         #expect(shown.filter { $0 == "#" }.count == 1)
-        #expect(shown.contains("1 of 8 in flight shown"))
+        #expect(shown.contains("1 of 8 drawn: the rest would cross"))
     }
 }
 

@@ -358,8 +358,8 @@ import Testing
             │         ╱   ─ ■   ─■─ ─ ─ ■─ ╱               ││                              │
             │         ▾ ─ ─ ─ ─      ─ ╱                   ││                              │
             │      ◉ c3↑ ◂■─■▸ ◉ c2☣                       ││                              │
-            │                     10 of 13 in flight shown ││                              │
-            └─ ◌ left ☠ malicious ☣ poisoned ↑ sending ────┘│                              │
+            │         10 of 13 drawn: the rest would cross ││                              │
+            └─ ◌ left ☠ malicious ☣ poisoned ↑ sends ▸ to ─┘│                              │
             ┌ metrics · this swarm ────────────────────────┐│                              │
             │ lost 8 · corrupt kept 1 · messages 66        ││                              │
             │ files upload   ████████████████████████ 100% ││                              │
@@ -412,7 +412,7 @@ import Testing
             |         /   - #   -#- - - #- /               ||                              |
             |           - - - -      - /                   ||                              |
             |      p c3^ -#-#- p c2;                       ||                              |
-            |                     10 of 13 in flight shown ||                              |
+            |         10 of 13 drawn: the rest would cross ||                              |
             +- _ left * malicious ; poisoned ^ sending ----+|                              |
             + metrics . this swarm ------------------------+|                              |
             | lost 8 . corrupt kept 1 . messages 66        ||                              |
@@ -437,7 +437,7 @@ import Testing
             d         d   d b   dbd d d bd d               dd                              d
             d           d d d d      d d                   dd                              d
             d          b dbdbd     b                       dd                              d
-            d                    dddddddddddddddddddddddddddd                              d
+            d        dddddddddddddddddddddddddddddddddddddddd                              d
             dd dddddd bdddddddddd bddddddddd bdddddddd dddddd                              d
             dbbbbbbbbbbbbbbbbbbbbbbdddddddddddddddddddddddddd                              d
             d ddddddddddddddddddddddddddddddddddddd        dd                              d
@@ -454,7 +454,7 @@ import Testing
     @Test func aRejectedChunkIsMarkedAtItsReceiverAndPoisonedPeersStayMarked() {
         #expect(Self.coloured(Self.poisoned, step: 1) == #"""
              1. Poisoned · Checked
-            ┌─ ◎ seed ◉ peer ↑ up ■ chunk ─────────────────┐┌ step 2/2 ────────────────────┐
+            ┌─ ◎ seed ◉ peer ↑ up ■ chunk ▸ to ────────────┐┌ step 2/2 ────────────────────┐
             │       files, 4 peers                         ││ Lesson complete. Press → for │
             │          ◎ files↑                            ││ what comes next, or q for    │
             │             ╱ ╲╲ ■ ─ ─■─                     ││ the menu.                    │
@@ -466,7 +466,7 @@ import Testing
             │         ╱   ─ ╱   ╲        ─ ╱               ││                              │
             │         ▾■─       ▾ ■  ■ ╱                   ││                              │
             │      ◉ c3⊠ ■ ──▸ ◉ c2☣                       ││                              │
-            │                     10 of 11 in flight shown ││                              │
+            │         10 of 11 drawn: the rest would cross ││                              │
             └─ ◌ left ⊠ rejected ☠ malicious ☣ poisoned … ─┘│                              │
             ┌ metrics · this swarm ────────────────────────┐│                              │
             │ lost 8 · rejected 1 · corrupt kept 1         ││                              │
@@ -520,7 +520,7 @@ import Testing
             |         /   - /   \        - /               ||                              |
             |          #-         #  # /                   ||                              |
             |      p c3< # - - p c2;                       ||                              |
-            |                     10 of 11 in flight shown ||                              |
+            |         10 of 11 drawn: the rest would cross ||                              |
             +- _ left < rejected * malicious ^ up ... -----+|                              |
             + metrics . this swarm ------------------------+|                              |
             | lost 8 . rejected 1 . corrupt kept 1         ||                              |
@@ -545,7 +545,7 @@ import Testing
             d         d   d d   d        d d               dd                              d
             d          bd         b  b d                   dd                              d
             d          b b d d     b                       dd                              d
-            d                    dddddddddddddddddddddddddddd                              d
+            d        dddddddddddddddddddddddddddddddddddddddd                              d
             dd dddddd bddddddddd bdddddddddd bddddddd ddddddd                              d
             dbbbbbbbbbbbbbbbbbbbbbbdddddddddddddddddddddddddd                              d
             d dddddddddddddddddddddddddddddddddddd         dd                              d
@@ -583,10 +583,12 @@ import Testing
         for y in stage.y..<stage.maxY {
             for x in stage.x..<stage.maxX where !captions.contains(where: { $0.contains(x: x, y: y) }) {
                 if let glyph = canvas[x, y].text.first, symbolGlyphs.contains(glyph) { drawn.insert(glyph) }
+                // Any arrowhead is the legend's one "▸" entry.
+                if StageRenderer.arrowheads.contains(canvas[x, y].text) { drawn.insert("▸") }
                 if canvas[x, y].text == String(theme.glyphs.heavy.topLeft) { heavy = true }
             }
         }
-        var explained = Set(hits.legend.all.compactMap(\.glyphs.first).filter(symbolGlyphs.contains))
+        var explained = Set(hits.legend.all.compactMap(\.glyphs.first).filter { symbolGlyphs.contains($0) || $0 == "▸" })
         // An icon is left to the names when every node drawn with it says what it is (a
         // marked node keeps its icon, the mark beside it).
         let placed = scene.nodes.filter { hits.placement.frames[$0.id] != nil && !(hits.placement.frames[$0.id]?.width == 1 && !$0.marks.isEmpty) }

@@ -36,8 +36,8 @@ import Testing
                 seen += Int(count) ?? 1
             }
         }
-        let said = hits.legend.all.contains { $0.title.hasSuffix("of \(inFlight) shown") }
-            || canvas.text.contains("of \(inFlight) in flight shown")
+        let said = hits.legend.all.contains { $0.title.contains("of \(inFlight) drawn") }
+            || canvas.text.contains("of \(inFlight) messages drawn") || canvas.text.contains("of \(inFlight) drawn")
         #expect(seen == inFlight || said, "\(size): \(seen) of \(inFlight) drawn\n\(canvas.text)")
     }
 
