@@ -162,7 +162,7 @@ extension Simulation {
     /// Whether a peer still in the swarm (not a seed) lacks chunks: while one does, those
     /// holding the whole file are worth marking.
     public var swarmUnfinished: Bool {
-        swarm.members.indices.contains { !swarm.departed[$0] && !swarm.isSeed[$0] && swarm.held[$0] < swarm.config.chunks }
+        swarm.unfinished > 0
     }
 
     /// Clients that a server checking access (up, access control on) does not have on
