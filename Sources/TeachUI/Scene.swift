@@ -40,10 +40,9 @@ struct Scene: Hashable, Sendable {
     /// Any node may talk to any other, so no line stands for a link.
     var anyReachesAny: Bool { shape.anyReachesAny }
 
-    /// The stage's geometry in a rectangle (arranged in `arranged`, when given, and
-    /// squeezed into it): remembered when the scene has a cache.
-    func geometry(in rect: Rect, arrangedIn arranged: Rect? = nil, roomy: Bool) -> StageGeometry {
-        let key = StageGeometry.Key(shape: shape, rect: rect, arrangedIn: arranged ?? rect, roomy: roomy)
+    /// The stage's geometry in a rectangle: remembered when the scene has a cache.
+    func geometry(in rect: Rect, roomy: Bool) -> StageGeometry {
+        let key = StageGeometry.Key(shape: shape, rect: rect, roomy: roomy)
         return geometry?.geometry(for: key) ?? StageGeometry(key)
     }
 

@@ -15,9 +15,6 @@ final class StageGeometry: @unchecked Sendable {
     struct Key: Hashable, Sendable {
         var shape: StageShape
         var rect: Rect
-        /// The stage the nodes are arranged in, `rect` squeezed or stretched from it (see
-        /// `StageLayout.place(_:in:arrangedIn:roomy:)`): the rect itself but beside a quiz.
-        var arrangedIn: Rect
         var roomy: Bool
     }
 
@@ -31,7 +28,7 @@ final class StageGeometry: @unchecked Sendable {
 
     init(_ key: Key) {
         self.key = key
-        placement = StageLayout.place(key.shape, in: key.rect, arrangedIn: key.arrangedIn, roomy: key.roomy)
+        placement = StageLayout.place(key.shape, in: key.rect, roomy: key.roomy)
         router = LineRouter(around: placement.walls, within: key.rect)
         var routes: [NodePair: [Point]] = [:]
         if placement.form != .dot {

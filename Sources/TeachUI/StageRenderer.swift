@@ -30,15 +30,11 @@ struct StageRenderer {
     var selection: Selection?
     /// Presenting: large node boxes where they fit.
     var roomy = false
-    /// The stage's inside on the screen without a quiz's room, where the nodes are
-    /// arranged before being squeezed into the narrower stage beside the quiz; nil: the
-    /// rect drawn in.
-    var arrangedIn: Rect? = nil
 
     /// Draws the stage and says where everything went (for hit testing and tests).
     @discardableResult
     func draw(into canvas: inout Canvas, rect: Rect) -> StageHits {
-        let geometry = scene.geometry(in: rect, arrangedIn: arrangedIn, roomy: roomy)
+        let geometry = scene.geometry(in: rect, roomy: roomy)
         let placement = geometry.placement
         var ink = StageInk()
         drawCaptions(into: &canvas, placement: placement)

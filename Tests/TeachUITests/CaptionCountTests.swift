@@ -24,15 +24,13 @@ import Testing
         return total
     }
 
-    @Test(arguments: StageCrossingTests.sizes.map { "\($0.0)x\($0.1)" })
+    /// Each step's stage at its start and ten presses of → in (`CourseWalk.stages`).
+    @Test(arguments: CourseWalk.sizes.map(\.description))
     func everyCaptionCountsWhatItsUnitShows(size: String) {
-        let (width, height) = StageCrossingTests.sizes.first { "\($0.0)x\($0.1)" == size }!
-        let stage = ScreenLayout(width: width, height: height, presenting: false).stage.inset(by: 1)
         var checked = 0
         for lesson in CoursePlayTests.lessons {
-            for (name, scene) in StageCrossingTests.scenes(lesson) {
-                var canvas = Canvas(width: width, height: height)
-                let placement = StageRenderer(scene: scene, theme: Theme(.full)).draw(into: &canvas, rect: stage).placement
+            for drawn in CourseWalk.drawnStages(lesson.id, at: CourseWalk.size(size)) {
+                let (name, canvas, placement) = (drawn.name, drawn.canvas, drawn.hits.placement)
                 for caption in placement.captions {
                     guard let count = Self.counts(in: caption.text), let region = caption.region else { continue }
                     checked += 1

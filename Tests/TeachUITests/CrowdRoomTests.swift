@@ -10,15 +10,12 @@ import Testing
     /// What a travelling message draws: its path's dashes, its heads, a chunk.
     static let traffic: Set<String> = ["◂", "▸", "▴", "▾", "■", "─", "│", "╱", "╲"]
 
+    /// Each step's stage at its start and ten presses of → in (`CourseWalk.stages`).
     @Test(arguments: ["resilience", "cs-cost", "hybrids"])
     func nothingTravellingTouchesALabel(id: String) throws {
-        let lesson = try #require(CoursePlayTests.lessons.first { $0.id == id })
-        let (width, height) = (80, 24)
-        let stage = ScreenLayout(width: width, height: height, presenting: false).stage.inset(by: 1)
         var touching: [String] = []
-        for (name, scene) in StageCrossingTests.scenes(lesson) where !scene.packets.isEmpty {
-            var canvas = Canvas(width: width, height: height)
-            let placement = StageRenderer(scene: scene, theme: Theme(.full)).draw(into: &canvas, rect: stage).placement
+        for drawn in CourseWalk.drawnStages(id, at: CourseWalk.size("80x24")) where !drawn.scene.packets.isEmpty {
+            let (name, canvas, placement, stage) = (drawn.name, drawn.canvas, drawn.hits.placement, drawn.rect)
             guard placement.form == .compact else { continue }
             // Standing links (hybrids' tracker and supernodes) end at their nodes; only
             // the cells no link passes are checked.

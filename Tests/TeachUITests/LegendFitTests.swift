@@ -10,7 +10,6 @@ import Testing
 /// this checks that it fits: at 80x24 "▣ corrupt" was cut off the border while the
 /// narration sent students to it.)
 @Suite struct LegendFitTests {
-    static let sizes = [(80, 24), (100, 30), (160, 45)]
     private static let theme = Theme(.full)
 
     /// The glyphs that need a legend entry: every symbol's, and a search's hops.
@@ -28,15 +27,12 @@ import Testing
         return Rect(x: 0, y: 1, width: right + 1, height: bottom)
     }
 
-    /// What the learner sees missing: each glyph on the stage with no entry on its borders
+    /// What the learner sees missing on a lesson screen (its stage drew `hits`): each glyph on the stage with no entry on its borders
     /// ("■" drawn, no "■ …" in the legend), a count beside a message with no "at once",
     /// and an arrowhead with nothing of its path beside it (it needs no entry at the end
     /// of its line, but alone it read as a stray glyph).
-    static func missing(_ state: AppState, width: Int, height: Int) -> [String] {
-        guard let session = state.lesson else { return [] }
-        var canvas = Canvas(width: width, height: height)
-        guard let hits = state.lessonView(session, theme: theme, width: width, height: height).draw(into: &canvas, theme: theme),
-              let stage = stage(on: canvas) else { return [] }
+    static func missing(_ canvas: Canvas, stage hits: StageHits?) -> [String] {
+        guard let hits, let stage = stage(on: canvas) else { return [] }
         let row = { (y: Int) in (stage.x..<stage.maxX).map { canvas[$0, y].text }.joined() }
         let legend = row(stage.y) + row(stage.maxY - 1)
         let captions = hits.placement.captions.map(\.frame)
@@ -76,15 +72,15 @@ import Testing
         return missing.isEmpty ? [] : missing + ["stage:\n\(picture)"]
     }
 
-    /// Each step of each lesson played as a learner would, looked at three times while
-    /// each play runs (when most is in flight) and at each stop.
+    /// Each step of each lesson played as a learner would at each size
+    /// (`CourseWalk.played`), looked at three times while each play runs (when most is in
+    /// flight) and at each stop.
     @Test(arguments: CoursePlayTests.lessons.map(\.id))
     func everyGlyphOnTheStageHasItsEntryOnTheBorders(id: String) throws {
-        let lesson = try #require(CoursePlayTests.lessons.first { $0.id == id })
-        TestLessons.playEveryStep(of: lesson) { state, step, look in
-            for (width, height) in Self.sizes {
-                let missing = Self.missing(state, width: width, height: height)
-                #expect(missing.isEmpty, "\(id) step \(step + 1) look \(look) at \(width)x\(height): \(missing)")
+        for size in CourseWalk.sizes {
+            for look in CourseWalk.played(id, at: size) {
+                let missing = Self.missing(look.screen, stage: look.screenStage)
+                #expect(missing.isEmpty, "\(look.name) at \(size): \(missing)")
             }
         }
     }

@@ -14,10 +14,12 @@ import Testing
         TestLessons.atQuiz(lesson, step: 1, size: (100, 20), answer: false)
     }
 
-    /// The narration panel's rows, trimmed.
-    static func panel(_ state: AppState) -> [String] {
+    /// The narration panel's rows, trimmed: of `drawn` when given (the state's screen as
+    /// already drawn), else of the state drawn now.
+    static func panel(_ state: AppState, drawn: Canvas? = nil) -> [String] {
         let inner = LessonScreenView.inner(state.screenLayout.narration)
-        return screen(state, width: state.width, height: state.height).split(separator: "\n", omittingEmptySubsequences: false).dropFirst(inner.y).prefix(inner.height).map {
+        let text = drawn?.text ?? screen(state, width: state.width, height: state.height)
+        return text.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(inner.y).prefix(inner.height).map {
             String(String($0).dropFirst(inner.x).prefix(inner.width)).trimmingCharacters(in: .whitespaces)
         }
     }

@@ -17,8 +17,7 @@ import Testing
     }
 
     /// Counts on one drawn stage: each line's route, as the renderer draws it.
-    static func tally(_ scene: Scene, in rect: Rect) -> Tally {
-        let geometry = scene.geometry(in: rect, roomy: false)
+    static func tally(_ scene: Scene, on geometry: StageGeometry) -> Tally {
         let placement = geometry.placement
         // A grid's cells are one character each, set on top of the lines that pass
         // under them; only the crossings count there.
@@ -42,25 +41,6 @@ import Testing
             for j in sets.indices where j > i && !sets[i].isDisjoint(with: sets[j]) { tally.crossings += 1 }
         }
         return tally
-    }
-
-    /// The stages of a lesson: each step at its start and 10 events into it.
-    static func scenes(_ lesson: Lesson) -> [(String, Scene)] {
-        var scenes: [(String, Scene)] = []
-        for step in lesson.steps.indices {
-            var state = AppState(lessons: [lesson], start: .lesson(id: lesson.id, step: step))
-            for events in [0, 10] {
-                if events > 0 {
-                    let more = events
-                    for _ in 0..<more {
-                        if state.lesson?.stage.driver.runner.pending == .done { break }
-                        if case .running = state.lesson?.stage.driver.runner.pending { send(&state, .key(.right)) } else { break }
-                    }
-                }
-                if let session = state.lesson { scenes.append(("\(lesson.id) step \(step + 1) +\(events)", session.stage.scene)) }
-            }
-        }
-        return scenes
     }
 
     /// Bounds set from what the layouts achieved, so that no change makes the course's
@@ -97,17 +77,16 @@ import Testing
         "80x24": (2, 32, 16), "100x30": (4, 49, 19), "160x45": (5, 57, 0),
     ]
 
-    @Test(arguments: sizes.map { "\($0.0)x\($0.1)" })
+    /// Each step's stage at its start and ten presses of → in (`CourseWalk.stages`).
+    @Test(arguments: CourseWalk.sizes.map(\.description))
     func linesCrossRarelyAndNeverRunThroughALabel(size: String) {
-        let (width, height) = Self.sizes.first { "\($0.0)x\($0.1)" == size }!
-        let stage = ScreenLayout(width: width, height: height, presenting: false).stage.inset(by: 1)
         var worst = (crossings: 0, at: ""), through = 0, total = 0
         for lesson in CoursePlayTests.lessons {
-            for (name, scene) in Self.scenes(lesson) {
-                let tally = Self.tally(scene, in: stage)
+            for drawn in CourseWalk.drawnStages(lesson.id, at: CourseWalk.size(size)) {
+                let tally = Self.tally(drawn.scene, on: drawn.geometry)
                 total += tally.crossings
                 through += tally.throughLabels
-                if tally.crossings > worst.crossings { worst = (tally.crossings, name) }
+                if tally.crossings > worst.crossings { worst = (tally.crossings, drawn.name) }
             }
         }
         print("\(size): worst \(worst.crossings) crossings (\(worst.at)), \(total) in all, \(through) line cells through labels")

@@ -178,7 +178,7 @@ import Testing
     @Test func aNarrowCaptionKeepsItsHubsName() throws {
         let lesson = try #require(CoursePlayTests.lessons.first { $0.id == "hybrids" })
         var state = TestLessons.open(lesson, step: 1, size: (80, 24))
-        QuizStageTests.playToQuiz(&state)
+        TestLessons.playStepToQuiz(&state)
         let text = screen(state)
         #expect(text.contains(" tracker, 9 peers"), "\(text)")
     }

@@ -571,12 +571,9 @@ import Testing
     /// its legend explains (built from what the renderer recorded as it drew), with the
     /// icons the legend leaves to the names beside them; nil when a grid shows messages
     /// as colours only (checked separately).
-    static func drawnAndExplained(_ state: AppState, width: Int, height: Int) -> (drawn: Set<Character>, explained: Set<Character>) {
-        let stage = ScreenLayout(width: width, height: height, presenting: false).stage.inset(by: 1)
-        var canvas = Canvas(width: width, height: height)
-        let scene = state.lesson!.stage.scene
+    static func drawnAndExplained(_ drawing: CourseWalk.DrawnStage) -> (drawn: Set<Character>, explained: Set<Character>) {
+        let (stage, canvas, scene, hits) = (drawing.rect, drawing.canvas, drawing.scene, drawing.hits)
         let theme = Theme(.full)
-        let hits = StageRenderer(scene: scene, theme: theme).draw(into: &canvas, rect: stage)
         var drawn: Set<Character> = []
         var heavy = false
         let captions = hits.placement.captions.map(\.frame)
@@ -608,13 +605,14 @@ import Testing
         return (drawn, explained)
     }
 
+    /// Each step of each lesson played as a learner would at each size
+    /// (`CourseWalk.played`), looked at three times while each play runs and at each stop.
     @Test(arguments: CoursePlayTests.lessons.map(\.id))
     func theLegendListsExactlyTheGlyphsOnTheStage(id: String) throws {
-        let lesson = try #require(CoursePlayTests.lessons.first { $0.id == id })
-        TestLessons.playEveryStep(of: lesson) { state, step, look in
-            for (width, height) in [(80, 24), (100, 30)] {
-                let (drawn, explained) = Self.drawnAndExplained(state, width: width, height: height)
-                #expect(drawn == explained, "\(id) step \(step + 1) look \(look) at \(width)x\(height)")
+        for size in CourseWalk.sizes {
+            for look in CourseWalk.played(id, at: size) {
+                let (drawn, explained) = Self.drawnAndExplained(look.stage)
+                #expect(drawn == explained, "\(look.name) at \(size)")
             }
         }
     }

@@ -255,6 +255,22 @@ extension TestLessons {
         }
     }
 
+    /// Plays the step on screen on (Enter, and a key for each question on the way) to
+    /// its quiz, or to its end when it has none.
+    static func playStepToQuiz(_ state: inout AppState) {
+        var moves = 0
+        while let runner = state.lesson?.stage.driver.runner, moves < 1000 {
+            moves += 1
+            switch runner.pending {
+            case .running: send(&state, .key(.enter))
+            case let .ask(ask): send(&state, .key(.character(ask.key)))
+            case .pause: send(&state, .key(.character(" ")))
+            case .quiz, .done: return
+            }
+            playOut(&state)
+        }
+    }
+
     /// Answers the quiz on screen, unless it is answered: with the right choices' digits
     /// (several checked with →) or the number, or, presenting, revealed by a click.
     static func answerQuiz(_ state: inout AppState) {
@@ -313,19 +329,6 @@ extension TestLessons {
             case .done: moves = .max
             }
             look(state)
-        }
-    }
-
-    /// Every step of `lesson` opened on its own and walked by `playStep`, handing `look`
-    /// each state with its step's index and the look's number within that step (from 1).
-    static func playEveryStep(of lesson: Lesson, looking look: (AppState, _ step: Int, _ number: Int) -> Void) {
-        for step in lesson.steps.indices {
-            var state = AppState(lessons: [lesson], start: .lesson(id: lesson.id, step: step))
-            var looks = 0
-            playStep(&state) { state in
-                looks += 1
-                look(state, step, looks)
-            }
         }
     }
 
