@@ -235,7 +235,10 @@ extension StageRenderer {
     /// beside a node they both end at do not cross. The oldest exchange of each sender
     /// comes first (so everyone uploading shows a line), senders in the order they began,
     /// then every other exchange, oldest first; a path that would cross one already kept
-    /// is left out. Ages are the messages' ids, so the same messages in flight always
+    /// is left out. Before all of them come the exchanges a lesson is about: a corrupt
+    /// chunk or a refusal on its way, and those of a node the lesson points at
+    /// (p2p-security's mallory: drawn after every honest peer's, her sends were the ones
+    /// left out). Ages are the messages' ids, so the same messages in flight always
     /// keep the same paths, and a path stays drawn while its messages travel.
     private func untangled(_ pairs: Set<NodePair>, geometry: StageGeometry) -> Set<NodePair> {
         guard pairs.count > Self.fewPaths else { return pairs }
@@ -250,13 +253,16 @@ extension StageRenderer {
         var firstOfSender: [NodePair] = []
         var senders: Set<Int> = []
         for pair in byAge where senders.insert(oldest[pair]!.from).inserted { firstOfSender.append(pair) }
+        let highlighted = Set(scene.nodes.filter(\.isHighlighted).map(\.id))
+        let wrong = Set(scene.packets.filter { $0.kind == .corruptChunk || $0.kind == .refused }.map { NodePair($0.from, $0.to) })
+        let pointedAt = byAge.filter { wrong.contains($0) } + byAge.filter { highlighted.contains($0.low) || highlighted.contains($0.high) }
         let placement = geometry.placement
         func near(_ node: Int) -> Rect? {
             placement.frames[node].map { Rect(x: $0.x - 2, y: $0.y - 1, width: $0.width + 4, height: $0.height + 2) }
         }
         var taken: [Point: [NodePair]] = [:]
         var kept: Set<NodePair> = []
-        for pair in firstOfSender + byAge where !kept.contains(pair) {
+        for pair in pointedAt + firstOfSender + byAge where !kept.contains(pair) {
             guard let route = travelRoute(pair, geometry: geometry) else { continue }
             let crosses = route.contains { cell in
                 (taken[cell] ?? []).contains { other in
