@@ -456,15 +456,9 @@ extension StageSession {
 extension Scene {
     /// The scene with every message in flight put half way along its path (one that has
     /// arrived stays at its receiver): what it shows, not how far each message has come.
-    /// A whole file is the exception: it takes simulated seconds, and which quarter of its
-    /// way it has come is what the step is about (p2p-swarm's six copies went from none
-    /// sent to all but arrived in one press).
     var facts: Scene {
         var facts = self
-        for index in facts.packets.indices where !facts.packets[index].arrived {
-            let packet = facts.packets[index]
-            facts.packets[index].progress = packet.kind == .file ? (packet.progress * 4).rounded(.down) / 4 : 0.5
-        }
+        for index in facts.packets.indices where !facts.packets[index].arrived { facts.packets[index].progress = 0.5 }
         return facts
     }
 }

@@ -54,10 +54,10 @@ struct BusyWait {
     /// Runs `work` off the main thread and waits for it, answering the terminal meanwhile.
     /// - Parameters:
     ///   - frame: what is on screen now, kept under the busy line.
-    ///   - asked: whether the user asked for this work (a key). Repeats typed while the
-    ///     busy line shows are folded into one only then: work ahead of the learner that
-    ///     runs long was not their doing, and every key they press meanwhile is kept.
-    func run<Value>(_ work: @escaping () -> Value, over frame: Canvas?, asked: Bool = true) -> Outcome<Value> {
+    /// Repeats typed while the busy line shows are folded into one whoever started the
+    /// work: a presenter whose three clicks at a frozen screen all went off afterwards
+    /// skipped a quiz the class never saw.
+    func run<Value>(_ work: @escaping () -> Value, over frame: Canvas?) -> Outcome<Value> {
         let handoff = Handoff(work)
         let started = clock.now
         worker.perform { handoff.result = handoff.work() }
@@ -88,7 +88,7 @@ struct BusyWait {
             case let input?:
                 typedAhead.append(input)
                 // Once the wait is long enough to say so, presses of one key in a row are one.
-                if shownBusy, asked { typedAhead = Self.foldingRepeats(typedAhead) }
+                if shownBusy { typedAhead = Self.foldingRepeats(typedAhead) }
             case nil:
                 break
             }

@@ -109,7 +109,7 @@ struct RunLoop {
     /// came up: drawn again then, so the line does not stay over the key bar.
     private mutating func workAhead() -> SessionEnd? {
         let start = clock.now
-        if let end = send(.idle(budget: idleBudget), asked: false) { return end }
+        if let end = send(.idle(budget: idleBudget)) { return end }
         if clock.now - start >= BusyWait.quietFor { draw() }
         let took = Double((clock.now - start).components.attoseconds) / 1e18 + Double((clock.now - start).components.seconds)
         let wanted = Double(Self.idleSlice.components.attoseconds) / 1e18
@@ -158,9 +158,8 @@ struct RunLoop {
         return nil
     }
 
-    /// Updates the state and carries out its effects; `.quit` ends the session. `asked`:
-    /// whether the user asked for it (see `BusyWait.run`).
-    private mutating func send(_ message: AppMessage, asked: Bool = true) -> SessionEnd? {
+    /// Updates the state and carries out its effects; `.quit` ends the session.
+    private mutating func send(_ message: AppMessage) -> SessionEnd? {
         guard let current = held else { preconditionFailure("one update at a time") }
         held = nil
         let handoff = StateHandoff(consume current)
@@ -168,7 +167,7 @@ struct RunLoop {
             var changed = handoff.takeState()
             handoff.effects = update(&changed, message)
             return changed
-        }, over: frame, asked: asked) {
+        }, over: frame) {
         case let .finished(changed):
             held = consume changed
         case let .ended(end):

@@ -13,9 +13,9 @@ import Testing
             │                  └────────┘                  ││                              │
             │                   ─▸                         ││ Press → to step or Enter to  │
             │                  ╱                           ││ play.                        │
-            │                ─                             ││                              │
-            │              ─                               ││                              │
-            │                                              ││                              │
+            │                ─╱                            ││                              │
+            │              ─╱                              ││                              │
+            │             ╱                                ││                              │
             │           ●╱                                 ││                              │
             │     ┌────┐         ┌────┐        ┌────┐      ││                              │
             │     │□ c1│         │□ c2│        │□ c3│      ││                              │
@@ -28,7 +28,7 @@ import Testing
             │                                              ││                              │
             │                                              ││                              │
             └──────────────────────────────────────────────┘└──────────────────────────────┘
-             ❚❚ paused │ step 1/2 │ t 0 µs │ ×0.01 auto │ event 0 │ until nothing more happens
+             ❚❚ paused │ step 1/2 │ t 0 µs │ ×0.01 auto │ until nothing more happens
              → step  ← back  Enter play  n p steps  Tab i inspect  e events  ? help  q back
             """#)
     }

@@ -14,14 +14,14 @@ import Testing
             │                  └────────┘                  ││ keys below and watch the     │
             │                   ─▸  ▴  ◂                   ││ metrics answer.              │
             │                  ╱    │   ╲─                 ││                              │
-            │                ─      │                      ││ Select a node with Tab or a  │
-            │              ─●       ●      ●               ││ click; k takes it down or    │
-            │                       │        ╲             ││ brings it back, x removes    │
-            │            ╱                     ╲           ││ it, u and U double or halve  │
+            │                ─╱     │     ╲                ││ Select a node with Tab or a  │
+            │              ─●       ●      ●─              ││ click; k takes it down or    │
+            │             ╱         │        ╲─            ││ brings it back, x removes    │
+            │           ─╱          │          ╲           ││ it, u and U double or halve  │
             │     ┌────┐         ┌────┐        ┌────┐      ││ its upload. 1 2 3 start      │
             │     │□ c1│         │□ c2│        │□ c3│      ││ again as client-server, p2p  │
             │     └────┘         └────┘        └────┘      ││ or swarm.                    │
-            └─ ● request ──────────────────────────────────┘│                              │
+            └─ ● request ▸ to its receiver ────────────────┘│                              │
             ┌ metrics ─────────────────────────────────────┐│ 3 requests sent              │
             │ messages 3 · in flight 3                     ││                              │
             │ server queue  ·························· 0/8 ││                              │
@@ -101,10 +101,10 @@ import Testing
             │                  └────────┘                  ││ keys below and watch the     │
             │                       ●  ●                   ││ metrics answer.              │
             │                       │   ╲─                 ││                              │
-            │                       │                      ││ Select a node with Tab or a  │
-            │                              ╲               ││ click; k takes it down or    │
-            │                       │        ╲             ││ brings it back, x removes    │
-            │      ✕ ∅                         ╲           ││ it, u and U double or halve  │
+            │                       │     ╲                ││ Select a node with Tab or a  │
+            │                       │      ╲─              ││ click; k takes it down or    │
+            │                       │        ╲─            ││ brings it back, x removes    │
+            │      ✕ ∅              │          ╲           ││ it, u and U double or halve  │
             │     ╔════╗         ┌────┐        ┌────┐      ││ its upload. 1 2 3 start      │
             │     ║□ c1║         │□ c2│        │□ c3│      ││ again as client-server, p2p  │
             │     ╚════╝         └────┘        └────┘      ││ or swarm.                    │

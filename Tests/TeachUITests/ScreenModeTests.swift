@@ -65,9 +65,9 @@ import Testing
             ║ n PgDn   next step                     q Esc    back to the menu            ║
             ║ p PgUp   previous step                 Ctrl-C   quit at once                ║
             ║ g        go to step (type a number)                                         ║
-            ║ r        restart the step                                                   ║
-            ║ R        restart the lesson                                                 ║
-            ║ 1-9      answer the quiz                                                    ║
+            ║ r        restart the step              On the stage                         ║
+            ║ R        restart the lesson            ─▸       where a message is going    ║
+            ║ 1-9      answer the quiz               3 of 8   drawn: the rest would cross ║
             ║ h        a hint for the step                                                ║
             ║ ↑        scroll the narration up                                            ║
             ║ ↓        scroll the narration down                                          ║
@@ -107,10 +107,10 @@ import Testing
             d                  bbbbbbbbbb                  dd                              d
             d                       b  b                   dd                              d
             d                       d   dd                 dd                              d
-            d                       d                      dd                    uuu       d
-            d                              d               dd        u                     d
-            d                       d        d             dd                 u            d
-            d      d b                         d           dd     u     u                  d
+            d                       d     d                dd                    uuu       d
+            d                       d      dd              dd        u                     d
+            d                       d        dd            dd                 u            d
+            d      d b              d          d           dd     u     u                  d
             d     dddddd                                   dd             u u u            d
             d     drrrrd                                   dd                              d
             d     dddddd                                   dd                              d
@@ -137,12 +137,12 @@ import Testing
             |                  +--------+                  || A client-server network of 4 |
             |                  |S server|                  || nodes. Change it with the    |
             |                  +--------+                  || keys below and watch the     |
-            |                    /  |  \                   || metrics answer.              |
-            |                  /         -                 ||                              |
-            |                -      |                      || Select a node with Tab or a  |
-            |              -o       o      o               || click; k takes it down or    |
-            |                       |        \             || brings it back, x removes    |
-            |            /                     \           || it, u and U double or halve  |
+            |                   -/  |  \                   || metrics answer.              |
+            |                  /    |   \-                 ||                              |
+            |                -/     |     \                || Select a node with Tab or a  |
+            |              -o       o      o-              || click; k takes it down or    |
+            |             /         |        \-            || brings it back, x removes    |
+            |           -/          |          \           || it, u and U double or halve  |
             |     +----+         +----+        +----+      || its upload. 1 2 3 start      |
             |     |c c1|         |c c2|        |c c3|      || again as client-server, p2p  |
             |     +----+         +----+        +----+      || or swarm.                    |

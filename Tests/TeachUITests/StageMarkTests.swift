@@ -130,7 +130,7 @@ import Testing
     @Test func aDropIsMarkedAtTheServerBesideADownClientAndACutLink() {
         #expect(Self.coloured(Self.troubles, step: 0) == #"""
              1. Troubles · Everyone asks
-            ┌─ ▦ server □ client ──────────────────────────┐┌ step 1/2 ────────────────────┐
+            ┌─ ▦ server □ client ● request ────────────────┐┌ step 1/2 ────────────────────┐
             │                    □ ana                     ││ Press → for the next step.   │
             │                       │                      ││                              │
             │                       │                      ││                              │
@@ -138,12 +138,12 @@ import Testing
             │         ─────╲        │        ╱─────        ││                              │
             │               ─────╲  │  ╱─────              ││                              │
             │                   ▦ server⊗                  ││                              │
-            │               ─────●  ●   ╲─────             ││                              │
-            │         ─────╱        │         ╲─────       ││                              │
-            │  □ eve ╱              ✂               □ cat  ││                              │
+            │               ─────●  ●  ╲─────              ││                              │
+            │         ─────╱        │        ╲─────        ││                              │
+            │   □ eve⊄              ✂              □ cat   ││                              │
             │                       │                      ││                              │
             │                    □ dan                     ││                              │
-            └─ ✕ down ⊗ dropped ✂ cut ● request ───────────┘│                              │
+            └─ ✕ down ⊗ dropped ⊄ not on list ✂ cut ───────┘│                              │
             ┌ metrics · since step 1 ──────────────────────┐│                              │
             │ dropped 1 · messages 5 · in flight 2         ││                              │
             │ server queue ███████████████████████████ 1/1 ││                              │
@@ -151,11 +151,11 @@ import Testing
             │                                              ││                              │
             │                                              ││                              │
             └──────────────────────────────────────────────┘└──────────────────────────────┘
-             ❚❚ paused │ step 1/2 │ t 0 µs │ ×0.1 │ event 3 │ step done
+             ❚❚ paused │ step 1/2 │ t 0 µs │ ×0.1 auto │ event 3 │ step done
              → Enter next step  ← back  n p steps  Tab i inspect  e events  ? help  q back
 
 
-               B
+               B                 Y
 
 
 
@@ -168,7 +168,7 @@ import Testing
                      Y              R
                                     r
 
-               r      R         R     Y
+               r      R         Y             R
 
 
               RRRRRRRRRRRR RRRRRRRRRRRRRRRRRRRRRRRRRRR RRR
@@ -184,7 +184,7 @@ import Testing
     @Test func aDropIsMarkedAtTheServerBesideADownClientAndACutLinkInPlainText() {
         #expect(Self.plain(Self.troubles, step: 0) == #"""
              1. Troubles - Everyone asks
-            +- S server c client --------------------------++ step 1/2 --------------------+
+            +- S server c client o request ----------------++ step 1/2 --------------------+
             |                    c ana                     || Press Right for the next     |
             |                       |                      || step.                        |
             |                       |                      ||                              |
@@ -192,12 +192,12 @@ import Testing
             |         -----\        |        /-----        ||                              |
             |               -----\  |  /-----              ||                              |
             |                   S serverD                  ||                              |
-            |               -----o  o   \-----             ||                              |
-            |         -----/        |         \-----       ||                              |
-            |  c eve /              :               c cat  ||                              |
+            |               -----o  o  \-----              ||                              |
+            |         -----/        |        \-----        ||                              |
+            |   c eveu              :              c cat   ||                              |
             |                       |                      ||                              |
             |                    c dan                     ||                              |
-            +- X down D dropped : cut o request -----------+|                              |
+            +- X down D dropped u not on list : cut -------+|                              |
             + metrics . since step 1 ----------------------+|                              |
             | dropped 1 . messages 5 . in flight 2         ||                              |
             | server queue ########################### 1/1 ||                              |
@@ -205,11 +205,11 @@ import Testing
             |                                              ||                              |
             |                                              ||                              |
             +----------------------------------------------++------------------------------+
-             || paused | step 1/2 | t 0 us | x0.1 | event 3 | step done
+             || paused | step 1/2 | t 0 us | x0.1 auto | event 3 | step done
              Right Enter next step  Left back  Tab i inspect  e events  ? help  q back
 
             rrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrr
-            dd bddddddd  ddddddd ddddddddddddddddddddddddddddbbbbbbbbbbddddddddddddddddddddd
+            dd bddddddd  ddddddd bdddddddd ddddddddddddddddddbbbbbbbbbbddddddddddddddddddddd
             d                                              dd       bbbbb                  d
             d                       d                      dd                              d
             d                       d                      dd                              d
@@ -217,12 +217,12 @@ import Testing
             d         dddddd        d        dddddd        dd                              d
             d               dddddd  d  dddddd              dd                              d
             d                   bbbbbbbbb                  dd                              d
-            d               bbbbbb  b   dddddd             dd                              d
-            d         bbbbbb        d         dddddd       dd                              d
+            d               bbbbbb  b  dddddd              dd                              d
+            d         bbbbbb        d        dddddd        dd                              d
             d        b              b                      dd                              d
             d                       d                      dd                              d
             d                                              dd                              d
-            dd dddddd bdddddddd bdddd bdddddddd ddddddddddddd                              d
+            dd dddddd bdddddddd bdddddddddddd bdddd ddddddddd                              d
             dbbbbbbbbbbbbbbbbbbbbbbbbdddddddddddddddddddddddd                              d
             d dddddddddddddddddddddddddddddddddddd         dd                              d
             d bbbbbbbbbbbb bbbbbbbbbbbbbbbbbbbbbbbbbbb bbb dd                              d
@@ -230,7 +230,7 @@ import Testing
             d                                              dd                              d
             d                                              dd                              d
             dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd
-            dbbbbbbbbbddd        ddd      ddd    ddd       ddd         ddddddddddddddddddddd
+            dbbbbbbbbbddd        ddd      ddd         ddd       ddd         dddddddddddddddd
              bbbbbbbbbbb ddddddddd  bbbb dddd  bbbbb ddddddd  b dddddd  b dddd  b dddd
             """#)
     }
@@ -238,20 +238,20 @@ import Testing
     @Test func refusedAndGivenUpClientsAreMarkedOnceTheDropHasPassed() {
         #expect(Self.coloured(Self.troubles, step: 1) == #"""
              1. Troubles · Later
-            ┌─ ▦ server □ client ──────────────────────────┐┌ step 2/2 ────────────────────┐
+            ┌─ ▦ server □ client ✂ cut ────────────────────┐┌ step 2/2 ────────────────────┐
             │                    □ ana                     ││ Lesson complete. Press → for │
             │                       │                      ││ what comes next, or q for    │
             │                       │                      ││ the menu.                    │
             │  □ fay✕╲              │              □ ben   ││                              │
             │         ─────╲        │        ╱─────        ││                              │
             │               ─────╲  │  ╱─────              ││                              │
-            │                   ▦ server                   ││                              │
-            │               ─────╱  │   ╲─────             ││                              │
-            │         ─────╱        │         ╲─────       ││                              │
-            │  □ eve⊘╱              ✂               □ cat∅ ││                              │
+            │                   ▦ server☰                  ││                              │
+            │               ─────╱  │  ╲─────              ││                              │
+            │         ─────╱        │        ╲─────        ││                              │
+            │   □ eve⊘              ✂              □ cat∅  ││                              │
             │                       │                      ││                              │
             │                    □ dan∅                    ││                              │
-            └─ ✕ down ∅ gave up ⊘ refused ✂ cut ───────────┘│                              │
+            └─ ✕ down ∅ gave up ⊘ refused ☰ access list ───┘│                              │
             ┌ metrics · since step 1 ──────────────────────┐│                              │
             │ dropped 1 · refused 1 · lost 1 · messages 8  ││                              │
             │ server queue ··························· 0/1 ││                              │
@@ -259,24 +259,24 @@ import Testing
             │ upload                                       ││                              │
             │ server ██████████████████████████████ 160 kb ││                              │
             └──────────────────────────────────────────────┘└──────────────────────────────┘
-             ❚❚ paused │ step 2/2 │ t 300 ms │ ×0.1 │ event 12 │ lesson done
+             ❚❚ paused │ step 2/2 │ t 300 ms │ ×0.1 auto │ event 12 │ lesson done
              → Enter finish the lesson  ← back  Tab i inspect  e events  ? help  q back
 
 
-               B
+               B                 R
 
 
 
                rrrrrrr
                       rrrrrr
                             rrrrrr
-                                BBBBBBBB
+                                BBBBBBBBB
                                     r
                                     r
-                    R               R                    Y
+                     R              R                   Y
                                     r
                                       Y
-               r      Y         R         R
+               r      Y         R         B
 
 
 
@@ -292,20 +292,20 @@ import Testing
     @Test func refusedAndGivenUpClientsAreMarkedOnceTheDropHasPassedInPlainText() {
         #expect(Self.plain(Self.troubles, step: 1) == #"""
              1. Troubles - Later
-            +- S server c client --------------------------++ step 2/2 --------------------+
+            +- S server c client : cut --------------------++ step 2/2 --------------------+
             |                    c ana                     || Lesson complete. Press Right |
             |                       |                      || for what comes next, or q    |
             |                       |                      || for the menu.                |
             |  c fayX\              |              c ben   ||                              |
             |         -----\        |        /-----        ||                              |
             |               -----\  |  /-----              ||                              |
-            |                   S server                   ||                              |
-            |               -----/  |   \-----             ||                              |
-            |         -----/        |         \-----       ||                              |
-            |  c evex/              :               c cat0 ||                              |
+            |                   S serverA                  ||                              |
+            |               -----/  |  \-----              ||                              |
+            |         -----/        |        \-----        ||                              |
+            |   c evex              :              c cat0  ||                              |
             |                       |                      ||                              |
             |                    c dan0                    ||                              |
-            +- X down 0 gave up x refused : cut -----------+|                              |
+            +- X down 0 gave up x refused A access list ---+|                              |
             + metrics . since step 1 ----------------------+|                              |
             | dropped 1 . refused 1 . lost 1 . messages 8  ||                              |
             | server queue ........................... 0/1 ||                              |
@@ -313,24 +313,24 @@ import Testing
             | upload                                       ||                              |
             | server ############################## 160 kb ||                              |
             +----------------------------------------------++------------------------------+
-             || paused | step 2/2 | t 300 ms | x0.1 | event 12 | lesson done
+             || paused | step 2/2 | t 300 ms | x0.1 auto | event 12 | lesson done
              Right Enter finish the lesson  Tab i inspect  e events  ? help  q back
 
             rrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrr
-            dd bddddddd  ddddddd ddddddddddddddddddddddddddddbbbbbbbbbbddddddddddddddddddddd
+            dd bddddddd  ddddddd bdddd ddddddddddddddddddddddbbbbbbbbbbddddddddddddddddddddd
             d                                              dd bbbbbb bbbbbbbbb       bbbbb d
             d                       d                      dd                         b    d
             d                       d                      dd                              d
             d  ddddddd              d                      dd                              d
             d         dddddd        d        dddddd        dd                              d
             d               dddddd  d  dddddd              dd                              d
-            d                   bbbbbbbb                   dd                              d
-            d               dddddd  d   dddddd             dd                              d
-            d         dddddd        d         dddddd       dd                              d
-            d       bd              b                    b dd                              d
+            d                   bbbbbbbbb                  dd                              d
+            d               dddddd  d  dddddd              dd                              d
+            d         dddddd        d        dddddd        dd                              d
+            d        b              b                   b  dd                              d
             d                       d                      dd                              d
             d                         b                    dd                              d
-            dd dddddd bdddddddd bdddddddd bdddd ddddddddddddd                              d
+            dd dddddd bdddddddd bdddddddd bdddddddddddd ddddd                              d
             dbbbbbbbbbbbbbbbbbbbbbbbbdddddddddddddddddddddddd                              d
             d ddddddddddddddddddddddddddddddddddddddddddd  dd                              d
             d              ddddddddddddddddddddddddddd     dd                              d
@@ -338,7 +338,7 @@ import Testing
             d bbbbbb                                       dd                              d
             d                                              dd                              d
             dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd
-            dbbbbbbbbbddd        ddd        ddd    ddd        ddd           dddddddddddddddd
+            dbbbbbbbbbddd        ddd        ddd         ddd        ddd           ddddddddddd
              bbbbbbbbbbb ddddddddddddddddd  bbbbb ddddddd  b dddddd  b dddd  b dddd
             """#)
     }
@@ -348,17 +348,17 @@ import Testing
              1. Poisoned · Unchecked
             ┌─ ◎ seed ◉ peer  lines: under way ■ chunk ────┐┌ step 1/2 ────────────────────┐
             │       files, 4 peers                         ││ Press → for the next step.   │
-            │          ◎ files↑                            ││                              │
-            │             ╱  ╲ ■ ─ ─■─                     ││                              │
-            │                    ╲ ─▸  ╲ ─ ─               ││                              │
-            │ ◉ c4◌      ■          ◉ c1↑    ─             ││                              │
-            │                     ──▸      ─■─ ╲▸          ││                              │
-            │           │      ■─            ◉ mallory☠    ││                              │
-            │                 ╱         ─ ─ ──╱▸           ││                              │
-            │         ╱   ─ ■   ─■─ ─ ─ ■─ ╱               ││                              │
-            │         ▾ ─ ─ ─ ─      ─ ╱                   ││                              │
+            │          ◎ files↑ ─                          ││                              │
+            │          │       ╲ ╲──■─                     ││                              │
+            │          │        ■▸    ╲──                  ││                              │
+            │  ◉ c4◌   ■          ◉ c1↑  ╲─                ││                              │
+            │          │        ─▸      ─■─╲▸              ││                              │
+            │          │      ■╱           ─ ◉ mallory☠    ││                              │
+            │          │    ─╱       ─────╱                ││                              │
+            │          │  ─■    ────╱                      ││                              │
+            │          ▾─╱─────■                           ││                              │
             │      ◉ c3↑ ◂■─■▸ ◉ c2☣                       ││                              │
-            │         10 of 13 drawn: the rest would cross ││                              │
+            │          9 of 13 drawn: the rest would cross ││                              │
             └─ ◌ left ☠ malicious ☣ poisoned ↑ sends ▸ to ─┘│                              │
             ┌ metrics · this swarm ────────────────────────┐│                              │
             │ lost 8 · corrupt kept 1 · messages 66        ││                              │
@@ -367,21 +367,21 @@ import Testing
             │ file 3 peers: 0 done, 3 at 62-68%            ││                              │
             │ mallory ████████████████················ 50% ││                              │
             └──────────────────────────────────────────────┘└──────────────────────────────┘
-             ❚❚ paused │ step 1/2 │ t 2.67 s │ ×0.3 │ event 91 │ step done
+             ❚❚ paused │ step 1/2 │ t 2.67 s │ ×0.3 auto │ event 91 │ step done
              → Enter next step  ← back  n p steps  Tab i inspect  e events  ? help  q back
 
 
                G      g                        C
 
-                       GGGGGGGC
-                          c  c C c cCc
-                                 c cc  c c c
-                         C          ggggC    c
-                                  ccc      cCc cc
-                        c      Cc            MMMMMMMMMM
-                              c         c c cccc
-                      c   c C   cCc c c Cc c
-                      c c c c c      c c
+                       GGGGGGGC c
+                       c       c cccCc
+                       c        Cc    ccc
+                       C          ggggC  cc
+                       c        cc      cCccc
+                       c      Cc           c MMMMMMMMMM
+                       c    cc       cccccc
+                       c  cC    ccccc
+                       ccccccccC
                    ggggC cCcCc ggggR
 
                       M           R          C
@@ -402,17 +402,17 @@ import Testing
              1. Poisoned - Unchecked
             +- P seed p peer  lines: under way # chunk ----++ step 1/2 --------------------+
             |       files, 4 peers                         || Press Right for the next     |
-            |          P files^                            || step.                        |
-            |             /  \ # - -#-                     ||                              |
-            |                    \ -   \ - -               ||                              |
-            | p c4_      #          p c1^    -             ||                              |
-            |                     - /      -#- \           ||                              |
-            |           |      #-            p mallory*    ||                              |
-            |                 /         - - --//           ||                              |
-            |         /   - #   -#- - - #- /               ||                              |
-            |           - - - -      - /                   ||                              |
+            |          P files^ -                          || step.                        |
+            |          |       \ \--#-                     ||                              |
+            |          |        #-    \--                  ||                              |
+            |  p c4_   #          p c1^  \-                ||                              |
+            |          |        -/      -#-\-              ||                              |
+            |          |      #/           - p mallory*    ||                              |
+            |          |    -/       -----/                ||                              |
+            |          |  -#    ----/                      ||                              |
+            |          |-/-----#                           ||                              |
             |      p c3^ -#-#- p c2;                       ||                              |
-            |         10 of 13 drawn: the rest would cross ||                              |
+            |          9 of 13 drawn: the rest would cross ||                              |
             +- _ left * malicious ; poisoned ^ sending ----+|                              |
             + metrics . this swarm ------------------------+|                              |
             | lost 8 . corrupt kept 1 . messages 66        ||                              |
@@ -421,23 +421,23 @@ import Testing
             | file 3 peers: 0 done, 3 at 62-68%            ||                              |
             | mallory ################................ 50% ||                              |
             +----------------------------------------------++------------------------------+
-             || paused | step 1/2 | t 2.67 s | x0.3 | event 91 | step done
+             || paused | step 1/2 | t 2.67 s | x0.3 auto | event 91 | step done
              Right Enter next step  Left back  Tab i inspect  e events  ? help  q back
 
             rrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrr
             dd bddddd  ddddd ddddddddddddddddd bdddddd ddddddbbbbbbbbbbddddddddddddddddddddd
             d       dddddddddddddd                         dd       bbbbb                  d
-            d          bbbbbbbb                            dd                              d
-            d             d  d b d dbd                     dd                              d
-            d                    d d   d d d               dd                              d
-            d ddddd      b              b    d             dd                              d
-            d                     d d      dbd d           dd                              d
-            d           d      bd            bbbbbbbbbb    dd                              d
-            d                 d         d d dddd           dd                              d
-            d         d   d b   dbd d d bd d               dd                              d
-            d           d d d d      d d                   dd                              d
+            d          bbbbbbbb d                          dd                              d
+            d          d       d dddbd                     dd                              d
+            d          d        bd    ddd                  dd                              d
+            d  ddddd   b              b  dd                dd                              d
+            d          d        dd      dbddd              dd                              d
+            d          d      bd           d bbbbbbbbbb    dd                              d
+            d          d    dd       dddddd                dd                              d
+            d          d  db    ddddd                      dd                              d
+            d          ddddddddb                           dd                              d
             d          b dbdbd     b                       dd                              d
-            d        dddddddddddddddddddddddddddddddddddddddd                              d
+            d         ddddddddddddddddddddddddddddddddddddddd                              d
             dd dddddd bdddddddddd bddddddddd bdddddddd dddddd                              d
             dbbbbbbbbbbbbbbbbbbbbbbdddddddddddddddddddddddddd                              d
             d ddddddddddddddddddddddddddddddddddddd        dd                              d
@@ -446,7 +446,7 @@ import Testing
             d bbbb                                         dd                              d
             d                         dddddddddddddddd     dd                              d
             dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd
-            dbbbbbbbbbddd        ddd        ddd    ddd        ddd         dddddddddddddddddd
+            dbbbbbbbbbddd        ddd        ddd         ddd        ddd         ddddddddddddd
              bbbbbbbbbbb ddddddddd  bbbb dddd  bbbbb ddddddd  b dddddd  b dddd  b dddd
             """##)
     }
@@ -456,17 +456,17 @@ import Testing
              1. Poisoned · Checked
             ┌─ ◎ seed ◉ peer ↑ up ■ chunk ▸ to ────────────┐┌ step 2/2 ────────────────────┐
             │       files, 4 peers                         ││ Lesson complete. Press → for │
-            │          ◎ files↑                            ││ what comes next, or q for    │
-            │             ╱ ╲╲ ■ ─ ─■─                     ││ the menu.                    │
-            │                    ╲ ─▸  ╲ ─ ─               ││                              │
-            │ ◉ c4◌      ■   ■      ◉ c1↑    ─             ││                              │
-            │                     ─■╱▴    ■─ ─ ╲▸          ││                              │
-            │           │     │ ─   ╱        ◉ mallory☠    ││                              │
-            │                 ╱    ╱         ──▸           ││                              │
-            │         ╱   ─ ╱   ╲        ─ ╱               ││                              │
-            │         ▾■─       ▾ ■  ■ ╱                   ││                              │
-            │      ◉ c3⊠ ■ ──▸ ◉ c2☣                       ││                              │
-            │         10 of 11 drawn: the rest would cross ││                              │
+            │          ◎ files↑ ─                          ││ what comes next, or q for    │
+            │          │       ╲ ╲──■─                     ││ the menu.                    │
+            │          │        ■▸    ╲──                  ││                              │
+            │  ◉ c4◌   ■          ◉ c1↑  ╲─                ││                              │
+            │          │        ─■▴     ■──╲▸              ││                              │
+            │          │      ─╱  │          ◉ mallory☠    ││                              │
+            │          │    ─╱     ╲      ─▸               ││                              │
+            │          │  ─╱       │   ──╱                 ││                              │
+            │          ▾■╱         ■ ■╱                    ││                              │
+            │      ◉ c3⊠ ■───▸ ◉ c2☣                       ││                              │
+            │          9 of 11 drawn: the rest would cross ││                              │
             └─ ◌ left ⊠ rejected ☠ malicious ☣ poisoned … ─┘│                              │
             ┌ metrics · this swarm ────────────────────────┐│                              │
             │ lost 8 · rejected 1 · corrupt kept 1         ││                              │
@@ -475,22 +475,22 @@ import Testing
             │ file 3 peers: 0 done, 3 at 81-87%            ││                              │
             │ mallory ████████████████████████········ 75% ││                              │
             └──────────────────────────────────────────────┘└──────────────────────────────┘
-             ❚❚ paused │ step 2/2 │ t 3.17 s │ ×0.1 │ event 119 │ lesson done
+             ❚❚ paused │ step 2/2 │ t 3.17 s │ ×0.1 auto │ event 119 │ lesson done
              → Enter finish the lesson  ← back  Tab i inspect  e events  ? help  q back
 
 
                G      g      C    C
 
-                       GGGGGGGC
-                          c cc C c cCc
-                                 c cc  c c c
-                         C   C      ggggC    c
-                                  cCcc    Cc c cc
-                        c     c c   c        MMMMMMMMMM
-                              c    c         ccc
-                      c   c c   c        c c
-                      cCc       c C  C c
-                   ggggY C ccc ggggR
+                       GGGGGGGC c
+                       c       c cccCc
+                       c        Cc    ccc
+                       C          ggggC  cc
+                       c        cCc     Ccccc
+                       c      cc  c          MMMMMMMMMM
+                       c    cc     c      cc
+                       c  cc       c   ccc
+                       cCc         C Cc
+                   ggggY Ccccc ggggR
 
                       Y          M           R
 
@@ -510,17 +510,17 @@ import Testing
              1. Poisoned - Checked
             +- P seed p peer ; poisoned # chunk -----------++ step 2/2 --------------------+
             |       files, 4 peers                         || Lesson complete. Press Right |
-            |          P files^                            || for what comes next, or q    |
-            |             / \\ # - -#-                     || for the menu.                |
-            |                    \ -   \ - -               ||                              |
-            | p c4_      #   #      p c1^    -             ||                              |
-            |                     -#//    #- - \           ||                              |
-            |           |     | -            p mallory*    ||                              |
-            |                 /    /         - /           ||                              |
-            |         /   - /   \        - /               ||                              |
-            |          #-         #  # /                   ||                              |
-            |      p c3< # - - p c2;                       ||                              |
-            |         10 of 11 drawn: the rest would cross ||                              |
+            |          P files^ -                          || for what comes next, or q    |
+            |          |       \ \--#-                     || for the menu.                |
+            |          |        #-    \--                  ||                              |
+            |  p c4_   #          p c1^  \-                ||                              |
+            |          |        -#|     #--\-              ||                              |
+            |          |      -/  |          p mallory*    ||                              |
+            |          |    -/     \      -/               ||                              |
+            |          |  -/       |   --/                 ||                              |
+            |          |#/         # #/                    ||                              |
+            |      p c3< #---- p c2;                       ||                              |
+            |          9 of 11 drawn: the rest would cross ||                              |
             +- _ left < rejected * malicious ^ up ... -----+|                              |
             + metrics . this swarm ------------------------+|                              |
             | lost 8 . rejected 1 . corrupt kept 1         ||                              |
@@ -529,23 +529,23 @@ import Testing
             | file 3 peers: 0 done, 3 at 81-87%            ||                              |
             | mallory ########################........ 75% ||                              |
             +----------------------------------------------++------------------------------+
-             || paused | step 2/2 | t 3.17 s | x0.1 | event 119 | lesson done
+             || paused | step 2/2 | t 3.17 s | x0.1 auto | event 119 | lesson done
              Right Enter finish the lesson  Tab i inspect  e events  ? help  q back
 
             rrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrr
             dd bddddd  ddddd bddddddddd bdddddd dddddddddddddbbbbbbbbbbddddddddddddddddddddd
             d       dddddddddddddd                         dd bbbbbb bbbbbbbbb       bbbbb d
-            d          bbbbbbbb                            dd                         b    d
-            d             d dd b d dbd                     dd                              d
-            d                    d d   d d d               dd                              d
-            d ddddd      b   b          b    d             dd                              d
-            d                     dbdd    bd d d           dd                              d
-            d           d     d d            bbbbbbbbbb    dd                              d
-            d                 d    d         d d           dd                              d
-            d         d   d d   d        d d               dd                              d
-            d          bd         b  b d                   dd                              d
-            d          b b d d     b                       dd                              d
-            d        dddddddddddddddddddddddddddddddddddddddd                              d
+            d          bbbbbbbb d                          dd                         b    d
+            d          d       d dddbd                     dd                              d
+            d          d        bd    ddd                  dd                              d
+            d  ddddd   b              b  dd                dd                              d
+            d          d        dbd     bdddd              dd                              d
+            d          d      dd  d          bbbbbbbbbb    dd                              d
+            d          d    dd     d      dd               dd                              d
+            d          d  dd       d   ddd                 dd                              d
+            d          dbd         b bd                    dd                              d
+            d          b bdddd     b                       dd                              d
+            d         ddddddddddddddddddddddddddddddddddddddd                              d
             dd dddddd bddddddddd bdddddddddd bddddddd ddddddd                              d
             dbbbbbbbbbbbbbbbbbbbbbbdddddddddddddddddddddddddd                              d
             d dddddddddddddddddddddddddddddddddddd         dd                              d
@@ -554,7 +554,7 @@ import Testing
             d bbbb                                         dd                              d
             d                                 dddddddd     dd                              d
             dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd
-            dbbbbbbbbbddd        ddd        ddd    ddd         ddd           ddddddddddddddd
+            dbbbbbbbbbddd        ddd        ddd         ddd         ddd           dddddddddd
              bbbbbbbbbbb ddddddddddddddddd  bbbbb ddddddd  b dddddd  b dddd  b dddd
             """##)
     }
