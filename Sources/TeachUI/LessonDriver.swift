@@ -16,6 +16,7 @@ struct LessonDriver: SimulationDriver {
     var reports: EventReports { runner.timeline.reports }
     var forgottenEvents: Int { runner.timeline.forgottenEvents }
     var lastStepEndedWait: Bool { stopFrom != nil }
+    private(set) var lastWaitEndedSilently = false
     var scriptPosition: Int { runner.scriptPosition }
     var pace: Pace? { runner.pace }
 
@@ -25,8 +26,12 @@ struct LessonDriver: SimulationDriver {
     mutating func stepForward() -> ForwardStep {
         guard case .running = runner.pending else { return .nothing }
         let before = (runner.simulation.eventCount, runner.simulation.now, runner.scriptPosition)
+        let said = runner.shownNarration.count
         runner.stepEvent()
         stopFrom = runner.scriptPosition != before.2 ? before.2 : nil
+        lastWaitEndedSilently = stopFrom != nil && runner.shownNarration.count == said && {
+            if case .running = runner.pending { true } else { false }
+        }()
         if stopFrom != nil { return .reachedStop }
         return (runner.simulation.eventCount, runner.simulation.now) != (before.0, before.1) ? .ran : .nothing
     }

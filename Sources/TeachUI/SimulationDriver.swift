@@ -36,6 +36,9 @@ protocol SimulationDriver: Sendable {
     /// The last step forward ended something the script waited for (a lesson's wait):
     /// stepping stops there, so the learner reads what the script says about it.
     var lastStepEndedWait: Bool { get }
+    /// The wait the last step ended had nothing after it to say: no text, pause, ask or
+    /// quiz, only the next wait of the script, which runs on at once.
+    var lastWaitEndedSilently: Bool { get }
     /// How far a script has got; it changes exactly when a wait ends (0 without a script).
     var scriptPosition: Int { get }
     /// How a lesson asks the wait under way to be played; nil without one.
@@ -84,6 +87,8 @@ extension Timeline: SimulationDriver {
     var canPlay: Bool { !current.isIdle }
 
     var lastStepEndedWait: Bool { false }
+
+    var lastWaitEndedSilently: Bool { false }
 
     var scriptPosition: Int { 0 }
 

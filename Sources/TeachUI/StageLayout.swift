@@ -380,10 +380,13 @@ enum StageLayout {
                 guard region.height > 2 else { return nil }
                 area = Rect(x: region.x, y: region.y + 1, width: region.width, height: region.height - 1)
             }
-            // A column of margin each side: a box's side against the stage's frame or a
-            // neighbour's reads as a double line, and a label against the frame
-            // ("│◈ tracker") as part of it.
-            area = Rect(x: area.x + 1, y: area.y, width: area.width - 2, height: area.height)
+            // A column of margin at the stage's frame, where a label reads as part of it
+            // ("│◈ tracker"), and between boxes, whose sides side by side read as a
+            // double line; one-line labels beside a neighbour's keep their columns (a
+            // narrow group of five clients lost its names to margins it did not need).
+            let left = region.x <= rect.x || form != .compact ? 1 : 0
+            let right = region.maxX >= rect.maxX || form != .compact ? 1 : 0
+            area = Rect(x: area.x + left, y: area.y, width: area.width - left - right, height: area.height)
             let layout = layout(of: unit, shape: shape, roles: roles)
             if layout == .ring { area = overlayArea(for: unit, in: area) }
             let placed: [Int: Rect]?

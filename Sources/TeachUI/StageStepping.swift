@@ -246,7 +246,10 @@ extension StageSession {
             endedWait = driver.lastStepEndedWait
             let stops: Bool
             if let grid {
-                stops = endedWait || grid.crosses(from: origin, to: StepMoment(next))
+                // A wait whose end the script says nothing about (another wait follows at
+                // once) is a stop only where the stage shows other facts, like any moment:
+                // cdn step 3's slow-motion stretch ended on a stage no different.
+                stops = endedWait && !driver.lastWaitEndedSilently || grid.crosses(from: origin, to: StepMoment(next))
                     && showsOtherFacts(originScene, scene(next, at: next.now))
             } else {
                 stops = stopsAt(before: segment, after: next, showing: scene(next, at: next.now), endedWait: endedWait)

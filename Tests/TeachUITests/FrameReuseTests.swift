@@ -91,6 +91,7 @@ private struct Unforeseen: SimulationDriver {
     var canPlay: Bool { timeline.canPlay }
     var endOfRun: SimTime? { timeline.endOfRun }
     var lastStepEndedWait: Bool { false }
+    var lastWaitEndedSilently: Bool { false }
     var scriptPosition: Int { 0 }
     var pace: Pace? { nil }
 

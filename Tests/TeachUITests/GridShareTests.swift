@@ -59,7 +59,7 @@ import Testing
 
     @Test func aStageWithNamesNeedsNoShadeLegend() {
         let rows = stage(width: 100, height: 30)
-        #expect(rows.contains { $0.contains("□ a1") })
+        #expect(rows.contains { $0.contains("□ a1") }, "\(rows.joined(separator: "\n"))")
         #expect(!rows.contains { $0.contains("share of the file") })
     }
 

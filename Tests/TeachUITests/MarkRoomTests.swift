@@ -23,10 +23,18 @@ import Testing
         return state
     }
 
+    /// p2p-swarm step 1 played to the middle of its six copies (15 s of its 48).
+    private static func copying() throws -> AppState {
+        var state = try StageLegibilityTests.state("p2p-swarm", step: 0)
+        send(&state, .key(.enter))
+        send(&state, .tick(elapsedMicroseconds: 5_000_000))
+        return state
+    }
+
     /// p2p-swarm step 1 at 80x24 drew `▦ server↑□ c2`: the arrow in the one blank
     /// column between the server and its neighbour.
     @Test func aSendersArrowStandsApartFromItsNeighbour() throws {
-        let state = try Self.stepped("p2p-swarm", step: 0, presses: 3)
+        let state = try Self.copying()
         let stage = Self.stageRows(state).joined(separator: "\n")
         #expect(stage.contains("▦ server↑ "), "\(stage)")
         #expect(state.lesson!.stage.scene.nodes.first { $0.name == "server" }!.sending > 0)
@@ -69,13 +77,13 @@ import Testing
     /// only □ and ◉. Every icon is named, and what does not fit the top border is said
     /// along the bottom, with its whole words.
     @Test func theLegendNamesEveryIconAlongBothBordersWhenNeeded() throws {
-        let state = try Self.stepped("p2p-swarm", step: 0, presses: 3)
+        let state = try Self.copying()
         let rows = Self.stageRows(state)
         let top = rows[0], bottom = rows[rows.count - 1]
         for entry in ["◎ seed", "▦ server", "□ client", "◉ peer", "◈ tracker"] {
             #expect(top.contains(entry), "\(entry): \(top)")
         }
-        #expect(bottom.contains("lines: messages under way"), "the lines drawn are the file's ways: \(bottom)")
+        #expect(bottom.contains("lines: under way"), "the lines drawn are the file's ways: \(bottom)")
         #expect(!top.contains("…") && !bottom.contains("…"), "\(top)\n\(bottom)")
     }
 }
