@@ -57,7 +57,7 @@ import Testing
 
     /// Twelve players' bars do not fit under the gauges: one line says how far they are.
     @Test func peersWhoseBarsDoNotFitAreSummedUpInOneLine() throws {
-        let state = try Self.played("choosing", step: 3, presses: 20)
+        let state = try Self.played("choosing", step: 3, presses: 3)
         let text = screen(state)
         #expect(text.contains(/│ file 12 peers: \d+ done, \d+ at \d+(-\d+)?%/), "\(text)")
     }

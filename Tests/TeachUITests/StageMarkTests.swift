@@ -348,17 +348,17 @@ import Testing
              1. Poisoned · Unchecked
             ┌─ ◎ seed ◉ peer  lines: under way ■ chunk ────┐┌ step 1/2 ────────────────────┐
             │       files, 4 peers                         ││ Press → for the next step.   │
-            │          ◎ files↑ ─                          ││                              │
-            │          │       ╲ ╲──■─                     ││                              │
-            │          │        ■▸    ╲──                  ││                              │
-            │  ◉ c4◌   ■          ◉ c1↑  ╲─                ││                              │
-            │          │        ─▸      ─■─╲▸              ││                              │
-            │          │      ■╱           ─ ◉ mallory☠    ││                              │
-            │          │    ─╱       ─────╱                ││                              │
-            │          │  ─■    ────╱                      ││                              │
-            │          ▾─╱─────■                           ││                              │
-            │      ◉ c3↑ ◂■─■▸ ◉ c2☣                       ││                              │
-            │          9 of 13 drawn: the rest would cross ││                              │
+            │           ◎ files↑ ─                         ││                              │
+            │           │       ╲■╲─■───                   ││                              │
+            │           │         ╲▸    ╲──                ││                              │
+            │   ◉ c4◌   ■           ◉ c1↑  ╲               ││                              │
+            │           │         ─╱▴     ■╲▾              ││                              │
+            │           │       ■╱  ■        ◉ mallory☠    ││                              │
+            │           │     ─╱    │     ─▸               ││                              │
+            │           │   ─■      ■   ■╱                 ││                              │
+            │           ▾ ◂╱        ▾ ─╱                   ││                              │
+            │       ◉ c3↑ ─■─■▸ ◉ c2☣                      ││                              │
+            │         11 of 13 drawn: the rest would cross ││                              │
             └─ ◌ left ☠ malicious ☣ poisoned ↑ sends ▸ to ─┘│                              │
             ┌ metrics · this swarm ────────────────────────┐│                              │
             │ lost 8 · corrupt kept 1 · messages 66        ││                              │
@@ -373,16 +373,16 @@ import Testing
 
                G      g                        C
 
-                       GGGGGGGC c
-                       c       c cccCc
-                       c        Cc    ccc
-                       C          ggggC  cc
-                       c        cc      cCccc
-                       c      Cc           c MMMMMMMMMM
-                       c    cc       cccccc
-                       c  cC    ccccc
-                       ccccccccC
-                   ggggC cCcCc ggggR
+                        GGGGGGGC c
+                        c       cCccCccc
+                        c         cc    ccc
+                        C           ggggC  c
+                        c         ccc     Ccc
+                        c       Cc  C        MMMMMMMMMM
+                        c     cc    c     cc
+                        c   cC      C   Cc
+                        c cc        c cc
+                    ggggC cCcCc ggggR
 
                       M           R          C
 
@@ -402,17 +402,17 @@ import Testing
              1. Poisoned - Unchecked
             +- P seed p peer  lines: under way # chunk ----++ step 1/2 --------------------+
             |       files, 4 peers                         || Press Right for the next     |
-            |          P files^ -                          || step.                        |
-            |          |       \ \--#-                     ||                              |
-            |          |        #-    \--                  ||                              |
-            |  p c4_   #          p c1^  \-                ||                              |
-            |          |        -/      -#-\-              ||                              |
-            |          |      #/           - p mallory*    ||                              |
-            |          |    -/       -----/                ||                              |
-            |          |  -#    ----/                      ||                              |
-            |          |-/-----#                           ||                              |
-            |      p c3^ -#-#- p c2;                       ||                              |
-            |          9 of 13 drawn: the rest would cross ||                              |
+            |           P files^ -                         || step.                        |
+            |           |       \#\-#---                   ||                              |
+            |           |         \-    \--                ||                              |
+            |   p c4_   #           p c1^  \               ||                              |
+            |           |         -/|     #\\              ||                              |
+            |           |       #/  #        p mallory*    ||                              |
+            |           |     -/    |     -/               ||                              |
+            |           |   -#      #   #/                 ||                              |
+            |           | -/        | -/                   ||                              |
+            |       p c3^ -#-#- p c2;                      ||                              |
+            |         11 of 13 drawn: the rest would cross ||                              |
             +- _ left * malicious ; poisoned ^ sending ----+|                              |
             + metrics . this swarm ------------------------+|                              |
             | lost 8 . corrupt kept 1 . messages 66        ||                              |
@@ -427,17 +427,17 @@ import Testing
             rrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrr
             dd bddddd  ddddd ddddddddddddddddd bdddddd ddddddbbbbbbbbbbddddddddddddddddddddd
             d       dddddddddddddd                         dd       bbbbb                  d
-            d          bbbbbbbb d                          dd                              d
-            d          d       d dddbd                     dd                              d
-            d          d        bd    ddd                  dd                              d
-            d  ddddd   b              b  dd                dd                              d
-            d          d        dd      dbddd              dd                              d
-            d          d      bd           d bbbbbbbbbb    dd                              d
-            d          d    dd       dddddd                dd                              d
-            d          d  db    ddddd                      dd                              d
-            d          ddddddddb                           dd                              d
-            d          b dbdbd     b                       dd                              d
-            d         ddddddddddddddddddddddddddddddddddddddd                              d
+            d           bbbbbbbb d                         dd                              d
+            d           d       dbddbddd                   dd                              d
+            d           d         dd    ddd                dd                              d
+            d   ddddd   b               b  d               dd                              d
+            d           d         ddd     bdd              dd                              d
+            d           d       bd  b        bbbbbbbbbb    dd                              d
+            d           d     dd    d     dd               dd                              d
+            d           d   db      b   bd                 dd                              d
+            d           d dd        d dd                   dd                              d
+            d           b dbdbd     b                      dd                              d
+            d        dddddddddddddddddddddddddddddddddddddddd                              d
             dd dddddd bdddddddddd bddddddddd bdddddddd dddddd                              d
             dbbbbbbbbbbbbbbbbbbbbbbdddddddddddddddddddddddddd                              d
             d ddddddddddddddddddddddddddddddddddddd        dd                              d
@@ -456,16 +456,16 @@ import Testing
              1. Poisoned · Checked
             ┌─ ◎ seed ◉ peer ↑ up ■ chunk ▸ to ────────────┐┌ step 2/2 ────────────────────┐
             │       files, 4 peers                         ││ Lesson complete. Press → for │
-            │          ◎ files↑ ─                          ││ what comes next, or q for    │
-            │          │       ╲ ╲──■─                     ││ the menu.                    │
-            │          │        ■▸    ╲──                  ││                              │
-            │  ◉ c4◌   ■          ◉ c1↑  ╲─                ││                              │
-            │          │        ─■▴     ■──╲▸              ││                              │
-            │          │      ─╱  │          ◉ mallory☠    ││                              │
-            │          │    ─╱     ╲      ─▸               ││                              │
-            │          │  ─╱       │   ──╱                 ││                              │
-            │          ▾■╱         ■ ■╱                    ││                              │
-            │      ◉ c3⊠ ■───▸ ◉ c2☣                       ││                              │
+            │           ◎ files↑ ─                         ││ what comes next, or q for    │
+            │           │       ╲■╲─■───                   ││ the menu.                    │
+            │           │         ╲▸    ╲──                ││                              │
+            │   ◉ c4◌   ■           ◉ c1↑  ╲               ││                              │
+            │           │         ─■▴     ■╲▾              ││                              │
+            │           │       ─╱  │        ◉ mallory☠    ││                              │
+            │           │     ─╱    │     ─▸               ││                              │
+            │           │   ─╱      │   ─╱                 ││                              │
+            │           ▾ ■╱        ■ ■╱                   ││                              │
+            │       ◉ c3⊠ ■───▸ ◉ c2☣                      ││                              │
             │          9 of 11 drawn: the rest would cross ││                              │
             └─ ◌ left ⊠ rejected ☠ malicious ☣ poisoned … ─┘│                              │
             ┌ metrics · this swarm ────────────────────────┐│                              │
@@ -481,16 +481,16 @@ import Testing
 
                G      g      C    C
 
-                       GGGGGGGC c
-                       c       c cccCc
-                       c        Cc    ccc
-                       C          ggggC  cc
-                       c        cCc     Ccccc
-                       c      cc  c          MMMMMMMMMM
-                       c    cc     c      cc
-                       c  cc       c   ccc
-                       cCc         C Cc
-                   ggggY Ccccc ggggR
+                        GGGGGGGC c
+                        c       cCccCccc
+                        c         cc    ccc
+                        C           ggggC  c
+                        c         cCc     Ccc
+                        c       cc  c        MMMMMMMMMM
+                        c     cc    c     cc
+                        c   cc      c   cc
+                        c Cc        C Cc
+                    ggggY Ccccc ggggR
 
                       Y          M           R
 
@@ -510,16 +510,16 @@ import Testing
              1. Poisoned - Checked
             +- P seed p peer ; poisoned # chunk -----------++ step 2/2 --------------------+
             |       files, 4 peers                         || Lesson complete. Press Right |
-            |          P files^ -                          || for what comes next, or q    |
-            |          |       \ \--#-                     || for the menu.                |
-            |          |        #-    \--                  ||                              |
-            |  p c4_   #          p c1^  \-                ||                              |
-            |          |        -#|     #--\-              ||                              |
-            |          |      -/  |          p mallory*    ||                              |
-            |          |    -/     \      -/               ||                              |
-            |          |  -/       |   --/                 ||                              |
-            |          |#/         # #/                    ||                              |
-            |      p c3< #---- p c2;                       ||                              |
+            |           P files^ -                         || for what comes next, or q    |
+            |           |       \#\-#---                   || for the menu.                |
+            |           |         \-    \--                ||                              |
+            |   p c4_   #           p c1^  \               ||                              |
+            |           |         -#|     #\\              ||                              |
+            |           |       -/  |        p mallory*    ||                              |
+            |           |     -/    |     -/               ||                              |
+            |           |   -/      |   -/                 ||                              |
+            |           | #/        # #/                   ||                              |
+            |       p c3< #---- p c2;                      ||                              |
             |          9 of 11 drawn: the rest would cross ||                              |
             +- _ left < rejected * malicious ^ up ... -----+|                              |
             + metrics . this swarm ------------------------+|                              |
@@ -535,16 +535,16 @@ import Testing
             rrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrr
             dd bddddd  ddddd bddddddddd bdddddd dddddddddddddbbbbbbbbbbddddddddddddddddddddd
             d       dddddddddddddd                         dd bbbbbb bbbbbbbbb       bbbbb d
-            d          bbbbbbbb d                          dd                         b    d
-            d          d       d dddbd                     dd                              d
-            d          d        bd    ddd                  dd                              d
-            d  ddddd   b              b  dd                dd                              d
-            d          d        dbd     bdddd              dd                              d
-            d          d      dd  d          bbbbbbbbbb    dd                              d
-            d          d    dd     d      dd               dd                              d
-            d          d  dd       d   ddd                 dd                              d
-            d          dbd         b bd                    dd                              d
-            d          b bdddd     b                       dd                              d
+            d           bbbbbbbb d                         dd                         b    d
+            d           d       dbddbddd                   dd                              d
+            d           d         dd    ddd                dd                              d
+            d   ddddd   b               b  d               dd                              d
+            d           d         dbd     bdd              dd                              d
+            d           d       dd  d        bbbbbbbbbb    dd                              d
+            d           d     dd    d     dd               dd                              d
+            d           d   dd      d   dd                 dd                              d
+            d           d bd        b bd                   dd                              d
+            d           b bdddd     b                      dd                              d
             d         ddddddddddddddddddddddddddddddddddddddd                              d
             dd dddddd bddddddddd bdddddddddd bddddddd ddddddd                              d
             dbbbbbbbbbbbbbbbbbbbbbbdddddddddddddddddddddddddd                              d
