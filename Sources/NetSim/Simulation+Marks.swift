@@ -161,9 +161,7 @@ extension Simulation {
 
     /// Whether a peer still in the swarm (not a seed) lacks chunks: while one does, those
     /// holding the whole file are worth marking.
-    public var swarmUnfinished: Bool {
-        swarm.unfinished > 0
-    }
+    public var swarmUnfinished: Bool { swarm.isActive }
 
     /// Clients that a server checking access (up, access control on) does not have on
     /// its list: whatever they ask it is refused. Marked as soon as the list changes, not

@@ -42,6 +42,7 @@ struct LessonDriver: SimulationDriver {
 
     mutating func stepBack() -> Bool {
         stopFrom = nil
+        lastWaitEndedSilently = false
         return runner.stepEventBack()
     }
 
